@@ -1,0 +1,62 @@
+"""Shared helpers for the benchmarks: medians over runs, ratios against a baseline, a table."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass
+class Result:
+    name: str
+    median_s: float
+    baseline_name: str
+    baseline_s: float
+    target: str
+    passed: bool
+
+    @property
+    def ratio(self) -> float:
+        return self.median_s / self.baseline_s if self.baseline_s else float("inf")
+
+
+def median_seconds(action: Callable[[], object], runs: int, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        action()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def interleaved_medians(
+    first: Callable[[], object], second: Callable[[], object], runs: int
+) -> tuple[float, float]:
+    """Medians of two actions measured alternately, so machine noise hits both alike."""
+    first(), second()
+    a, b = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        first()
+        a.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        second()
+        b.append(time.perf_counter() - start)
+    return statistics.median(a), statistics.median(b)
+
+
+def print_table(title: str, results: list[Result]) -> None:
+    print(f"\n{title}")
+    header = f"{'measure':44} {'median':>10} {'baseline':>30} {'ratio':>7}  {'target':24} ok"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        baseline = f"{r.baseline_name} {r.baseline_s * 1000:.1f} ms"
+        print(
+            f"{r.name:44} {r.median_s * 1000:8.1f}ms {baseline:>30} {r.ratio:7.2f}  "
+            f"{r.target:24} {'yes' if r.passed else 'NO'}"
+        )

@@ -1,0 +1,5 @@
+"""`python -m desktop` opens the GUI."""
+
+from desktop.views.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,143 @@
+"""Translation catalogs (gettext, built with Babel) and locale-aware formatting.
+
+Message ids are English; every user-visible string goes through `_()`. The active
+language is process-wide and can be switched at run time; `_()` always looks up
+the current catalog. Babel is imported lazily, off the path to the first paint.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Final
+
+from desktop.paths import TRANSLATIONS_DIR
+
+DOMAIN: Final = "shutafut"
+LANGUAGES: Final = ("he", "ar", "en")
+DEFAULT_LANGUAGE: Final = "he"
+RTL_LANGUAGES: Final = frozenset({"he", "ar"})
+
+# Babel locale per UI language: Israel's conventions (₪, day before month).
+BABEL_LOCALES: Final = {"he": "he_IL", "ar": "ar_IL", "en": "en_IL"}
+# Explicit short date patterns: Hebrew reads day.month.year.
+DATE_PATTERNS: Final = {"he": "d.M.yyyy", "ar": "d/M/yyyy", "en": "d/M/yyyy"}
+
+# Invisible direction marks and no-break spaces Babel puts in formatted values.
+_INVISIBLE_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2066\u2067\u2068\u2069"), None)
+
+_language: str = DEFAULT_LANGUAGE
+_translations: dict[str, gettext.NullTranslations] = {}
+_listeners: list[Callable[[str], None]] = []
+
+
+def _catalog(language: str) -> gettext.NullTranslations:
+    if language not in _translations:
+        _translations[language] = gettext.translation(
+            DOMAIN, localedir=str(TRANSLATIONS_DIR), languages=[language], fallback=True
+        )
+    return _translations[language]
+
+
+def set_language(language: str) -> None:
+    """Make `language` the active UI language and tell the listeners."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language: {language!r}")
+    global _language
+    _language = language
+    for listener in list(_listeners):
+        listener(language)
+
+
+def current_language() -> str:
+    return _language
+
+
+def on_language_changed(listener: Callable[[str], None]) -> None:
+    _listeners.append(listener)
+
+
+def is_rtl(language: str | None = None) -> bool:
+    return (language or _language) in RTL_LANGUAGES
+
+
+def _(message: str) -> str:
+    """Translate `message` into the active language."""
+    return _catalog(_language).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _catalog(_language).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction; translate it later, when it is shown."""
+    return message
+
+
+def translate_in(language: str, message: str) -> str:
+    """Translate `message` into `language` without changing the active language."""
+    return _catalog(language).gettext(message)
+
+
+def reload_catalogs() -> None:
+    """Forget loaded catalogs (after they were recompiled)."""
+    _translations.clear()
+
+
+def babel_locale(language: str | None = None) -> str:
+    return BABEL_LOCALES[language or _language]
+
+
+def format_date(value: date | datetime | None, language: str | None = None) -> str:
+    if value is None:
+        return ""
+    from babel.dates import format_date as babel_format_date
+
+    lang = language or _language
+    if isinstance(value, datetime):
+        value = value.date()
+    return babel_format_date(value, DATE_PATTERNS[lang], locale=BABEL_LOCALES[lang])
+
+
+def format_datetime(value: datetime | None, language: str | None = None) -> str:
+    if value is None:
+        return ""
+    from babel.dates import format_time
+
+    lang = language or _language
+    time_text = format_time(value, "HH:mm", locale=BABEL_LOCALES[lang])
+    return f"{format_date(value, lang)} {time_text}"
+
+
+def format_number(value: int | float | Decimal | None, language: str | None = None) -> str:
+    if value is None:
+        return ""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=babel_locale(language))
+
+
+def format_percent(fraction: float | Decimal | None, language: str | None = None) -> str:
+    """Format a fraction (0.125) as a percentage ("12.5%")."""
+    if fraction is None:
+        return ""
+    from babel.numbers import format_percent as babel_format_percent
+
+    return babel_format_percent(fraction, "#,##0.#%", locale=babel_locale(language))
+
+
+def format_shekels(amount: int | Decimal | None, language: str | None = None) -> str:
+    """Format a ₪ amount given as a Decimal of shekels or an int of whole shekels."""
+    if amount is None:
+        return ""
+    from babel.numbers import format_currency
+
+    return format_currency(amount, "ILS", locale=babel_locale(language))
+
+
+def strip_marks(text: str) -> str:
+    """Remove bidi marks and fold no-break spaces (for parsing and comparing)."""
+    return text.translate(_INVISIBLE_MARKS).replace("\xa0", " ").replace("\u202f", " ")

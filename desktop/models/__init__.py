@@ -1,0 +1,1 @@
+"""Typed SQLAlchemy models and pure domain logic (no Qt, no reportlab)."""

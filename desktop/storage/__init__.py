@@ -1,0 +1,1 @@
+"""Engine, sessions, migrations, backups and workspace files."""

@@ -1,0 +1,222 @@
+"""Reading and writing reference records as plain dictionaries of field values.
+
+Views and the CLI work with `dict[str, Any]` keyed by the field names of
+`desktop.models.records`; this module is the only place that maps them to ORM
+objects. References between records travel as UUIDs, so an undone delete can
+bring a record back under the same identity.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.i18n import _
+from desktop.models.base import Base
+from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind, RecordSpec
+from desktop.models.reference import Authority, Organisation, Person, RegionalCluster
+from desktop.storage.workspace import Workspace
+
+MODEL_BY_KIND: dict[RecordKind, type[Base]] = {
+    RecordKind.AUTHORITY: Authority,
+    RecordKind.CLUSTER: RegionalCluster,
+    RecordKind.ORGANISATION: Organisation,
+    RecordKind.PERSON: Person,
+}
+
+
+class RecordInvalid(ValueError):
+    """The values do not pass validation; `errors` maps field names to translated messages."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+class RecordInUse(ValueError):
+    """The record cannot be deleted because others refer to it; the message names them."""
+
+
+class RecordNotFound(LookupError):
+    pass
+
+
+def title_of(kind: RecordKind, record: Any) -> str:
+    return str(getattr(record, RECORD_SPECS[kind].title_field))
+
+
+def _get(session: Session, kind: RecordKind, uuid: str) -> Any:
+    model = MODEL_BY_KIND[kind]
+    record = session.scalar(select(model).where(model.uuid == uuid))  # type: ignore[attr-defined]
+    if record is None:
+        raise RecordNotFound(uuid)
+    return record
+
+
+def _values_of(spec: RecordSpec, record: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {"uuid": record.uuid}
+    for field in spec.fields:
+        if field.kind is FieldKind.MULTI_CHOICE:
+            raw = getattr(record, field.name) or ""
+            values[field.name] = [code for code in raw.split(",") if code]
+        elif field.name == "organisation":
+            values[field.name] = record.organisation.uuid if record.organisation else None
+        elif field.name == "members":
+            values[field.name] = [member.uuid for member in record.members]
+        else:
+            values[field.name] = getattr(record, field.name)
+    return values
+
+
+def _apply(session: Session, spec: RecordSpec, record: Any, cleaned: dict[str, Any]) -> None:
+    for field in spec.fields:
+        value = cleaned[field.name]
+        if field.kind is FieldKind.MULTI_CHOICE:
+            setattr(record, field.name, ",".join(value))
+        elif field.name == "organisation":
+            record.organisation = (
+                _get(session, RecordKind.ORGANISATION, value) if value else None
+            )
+        elif field.name == "members":
+            record.members = [_get(session, RecordKind.AUTHORITY, uuid) for uuid in value]
+        elif field.kind is FieldKind.MULTILINE or field.kind in (
+            FieldKind.TEXT,
+            FieldKind.LTR_TEXT,
+        ):
+            # Empty optional codes are NULL, so they never collide in unique constraints.
+            nullable = type(record).__table__.c[field.name].nullable
+            setattr(record, field.name, value if value is not None or nullable else "")
+        else:
+            setattr(record, field.name, value)
+
+
+def _check_unique(session: Session, kind: RecordKind, cleaned: dict[str, Any], uuid: str | None) -> None:
+    model: Any = MODEL_BY_KIND[kind]
+    errors: dict[str, str] = {}
+    if kind is RecordKind.AUTHORITY and cleaned.get("cbs_code"):
+        clash = session.scalar(
+            select(model).where(
+                model.cbs_code == cleaned["cbs_code"],
+                model.municipal_status == cleaned["municipal_status"],
+                model.uuid != (uuid or ""),
+            )
+        )
+        if clash is not None:
+            errors["cbs_code"] = _("Another authority with this status has this CBS code: {name}.").format(
+                name=clash.name_he
+            )
+    if kind in (RecordKind.CLUSTER, RecordKind.ORGANISATION):
+        clash = session.scalar(
+            select(model).where(model.name == cleaned["name"], model.uuid != (uuid or ""))
+        )
+        if clash is not None:
+            errors["name"] = _("This name is already in use.")
+    if errors:
+        raise RecordInvalid(errors)
+
+
+def validate_record(kind: RecordKind, values: dict[str, Any]) -> dict[str, str]:
+    """Field errors for `values` without touching storage (for validate-as-you-type)."""
+    return RECORD_SPECS[kind].clean(values)[1]
+
+
+def list_records(workspace: Workspace, kind: RecordKind) -> list[dict[str, Any]]:
+    """Every record of `kind` as field values, with references shown by their titles."""
+    spec = RECORD_SPECS[kind]
+    model: Any = MODEL_BY_KIND[kind]
+    with workspace.session() as session:
+        rows = []
+        for record in session.scalars(select(model).order_by(model.id)):
+            values = _values_of(spec, record)
+            if kind is RecordKind.PERSON:
+                values["organisation_title"] = (
+                    record.organisation.name if record.organisation else ""
+                )
+            if kind is RecordKind.CLUSTER:
+                values["member_titles"] = [member.name_he for member in record.members]
+            rows.append(values)
+        return rows
+
+
+def load_record(workspace: Workspace, kind: RecordKind, uuid: str) -> dict[str, Any]:
+    with workspace.session() as session:
+        return _values_of(RECORD_SPECS[kind], _get(session, kind, uuid))
+
+
+def save_record(
+    workspace: Workspace, kind: RecordKind, values: dict[str, Any], uuid: str | None = None
+) -> str:
+    """Validate and store `values`: update the record `uuid`, or create it when it is absent.
+
+    Returns the record's UUID. Raises RecordInvalid with the errors by field.
+    """
+    spec = RECORD_SPECS[kind]
+    cleaned, errors = spec.clean(values)
+    if errors:
+        raise RecordInvalid(errors)
+    with workspace.session() as session:
+        _check_unique(session, kind, cleaned, uuid)
+        record: Any
+        try:
+            record = _get(session, kind, uuid) if uuid else None
+        except RecordNotFound:
+            record = None
+        if record is None:
+            record = MODEL_BY_KIND[kind]()
+            if uuid:
+                record.uuid = uuid
+            session.add(record)
+        _apply(session, spec, record, cleaned)
+        session.flush()
+        return str(record.uuid)
+
+
+def references_to(workspace: Workspace, kind: RecordKind, uuid: str) -> list[str]:
+    """Human-readable descriptions of the records that refer to this one."""
+    with workspace.session() as session:
+        record = _get(session, kind, uuid)
+        found: list[str] = []
+        if kind is RecordKind.AUTHORITY:
+            for cluster in record.clusters:
+                found.append(_("regional cluster “{name}”").format(name=cluster.name))
+        if kind is RecordKind.ORGANISATION:
+            for person in record.people:
+                found.append(_("person “{name}”").format(name=person.full_name))
+        return found
+
+
+def delete_record(workspace: Workspace, kind: RecordKind, uuid: str) -> dict[str, Any]:
+    """Delete the record and return its last values (so the deletion can be undone).
+
+    Refused with RecordInUse, naming what refers to it, when other records do.
+    """
+    users = references_to(workspace, kind, uuid)
+    if users:
+        raise RecordInUse(
+            _("It cannot be deleted because it is in use by: {users}.").format(
+                users=", ".join(users)
+            )
+        )
+    with workspace.session() as session:
+        record = _get(session, kind, uuid)
+        values = _values_of(RECORD_SPECS[kind], record)
+        session.delete(record)
+        return values
+
+
+def choices(workspace: Workspace, kind: RecordKind) -> list[tuple[str, str]]:
+    """(uuid, title) of every record of `kind`, sorted by title, for pickers."""
+    model: Any = MODEL_BY_KIND[kind]
+    with workspace.session() as session:
+        pairs = [(r.uuid, title_of(kind, r)) for r in session.scalars(select(model))]
+    return sorted(pairs, key=lambda pair: pair[1])
+
+
+def count_records(workspace: Workspace, kind: RecordKind) -> int:
+    from sqlalchemy import func
+
+    model: Any = MODEL_BY_KIND[kind]
+    with workspace.session() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)

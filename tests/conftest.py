@@ -1,0 +1,49 @@
+"""Shared fixtures: offscreen Qt, data folders redirected to tmp, a fresh workspace."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SHUTAFUT_TESTING", "1")
+
+from desktop import i18n  # noqa: E402
+
+SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
+CBS_DIR = SHARED_DIR / "data" / "cbs"
+
+
+@pytest.fixture(autouse=True)
+def _hebrew_by_default() -> Iterator[None]:
+    """Every test starts in Hebrew, the default UI language, and leaves it so."""
+    i18n.set_language("he")
+    yield
+    i18n.set_language("he")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep settings and the default workspace of a test out of the real home folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+
+
+@pytest.fixture
+def workspace_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.shutafut"
+
+
+@pytest.fixture
+def workspace(workspace_path: Path):  # type: ignore[no-untyped-def]
+    from desktop.storage.workspace import create_workspace
+
+    ws = create_workspace(workspace_path)
+    yield ws
+    ws.close()

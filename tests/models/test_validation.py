@@ -1,0 +1,94 @@
+"""Field validation: what a facilitator may type, and the message they get otherwise."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.models import validation as v
+from desktop.models.records import AUTHORITY, PERSON
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("050-1234567", "+972501234567"),
+        ("050 123 4567", "+972501234567"),
+        ("+972 50-123-4567", "+972501234567"),
+        ("972501234567", "+972501234567"),
+        ("00972-50-1234567", "+972501234567"),
+        ("02-6234567", "+97226234567"),
+        ("(08) 6234567", "+97286234567"),
+        ("077-1234567", "+972771234567"),
+        ("1-800-123-456", "1800123456"),
+        ("", ""),
+    ],
+)
+def test_israeli_phone_formats_are_accepted_and_stored_one_way(typed: str, stored: str) -> None:
+    assert v.clean_phone("phone", typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["123", "050-12345", "+1 212 555 0100", "phone", "06-1234567"])
+def test_bad_phones_are_refused_with_a_message(typed: str) -> None:
+    with pytest.raises(v.ValidationError) as caught:
+        v.clean_phone("phone", typed)
+    assert caught.value.field == "phone"
+    assert "050-1234567" in caught.value.message
+
+
+def test_phone_is_displayed_the_israeli_way() -> None:
+    assert v.display_phone("+972501234567") == "050-123-4567"
+    assert v.display_phone("+97226234567") == "02-623-4567"
+    assert v.display_phone("1800123456") == "1-800-123-456"
+
+
+@given(st.from_regex(r"05[0-9]{8}", fullmatch=True))
+def test_every_mobile_number_round_trips(national: str) -> None:
+    stored = v.clean_phone("phone", national)
+    assert v.clean_phone("phone", v.display_phone(stored)) == stored
+
+
+@pytest.mark.parametrize("typed", ["12,345", "12345", " 12 345 ", "1"])
+def test_population_accepts_thousands_separators(typed: str) -> None:
+    assert v.clean_population("population", typed) == int(typed.replace(",", "").replace(" ", ""))
+
+
+@pytest.mark.parametrize("typed", ["0", "-5", "abc", "12.5", "1e3"])
+def test_population_must_be_a_positive_whole_number(typed: str) -> None:
+    with pytest.raises(v.ValidationError):
+        v.clean_population("population", typed)
+
+
+@pytest.mark.parametrize("typed", ["0", "11", "x", "3.5"])
+def test_clusters_run_from_one_to_ten(typed: str) -> None:
+    with pytest.raises(v.ValidationError):
+        v.clean_cluster_level("socioeconomic_cluster", typed)
+    assert v.clean_cluster_level("socioeconomic_cluster", "10") == 10
+
+
+def test_cbs_code_is_digits_and_loses_zero_padding() -> None:
+    assert v.clean_cbs_code("cbs_code", "0031") == "31"
+    with pytest.raises(v.ValidationError):
+        v.clean_cbs_code("cbs_code", "12a")
+
+
+@pytest.mark.parametrize("typed", ["a@b", "no-at.org", "a b@c.org", "x@y."])
+def test_bad_emails_are_refused(typed: str) -> None:
+    with pytest.raises(v.ValidationError):
+        v.clean_email("email", typed)
+    assert v.clean_email("email", " Dana@Example.ORG ") == "dana@example.org"
+
+
+def test_messages_are_translated() -> None:
+    with pytest.raises(v.ValidationError) as caught:
+        v.clean_population("population", "abc")
+    assert caught.value.message != "Enter a whole number."
+    assert any("\u0590" <= ch <= "\u05ff" for ch in caught.value.message)
+
+
+def test_record_spec_collects_errors_by_field() -> None:
+    cleaned, errors = AUTHORITY.clean({"name_he": "", "municipal_status": "town", "population": "-3"})
+    assert set(errors) == {"name_he", "municipal_status", "population"}
+    cleaned, errors = PERSON.clean({"full_name": "  דנה   לוי ", "email": "d@x.org"})
+    assert not errors and cleaned["full_name"] == "דנה לוי"

@@ -1,0 +1,148 @@
+"""The catalogs are complete, compiled and consistent, and no UI string bypasses them."""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import importlib.util
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from desktop import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _catalog_tool():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("catalogs", ROOT / "translations" / "catalogs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def catalogs():  # type: ignore[no-untyped-def]
+    tool = _catalog_tool()
+    extracted = {m.id for m in tool.extract_catalog() if m.id}
+    loaded = {}
+    for language in i18n.LANGUAGES:
+        with tool.po_path(language).open("rb") as handle:
+            loaded[language] = read_po(handle, locale=language)
+    return tool, extracted, loaded
+
+
+@pytest.mark.parametrize("language", ["he", "ar", "en"])
+def test_every_marked_string_is_translated(catalogs, language: str) -> None:  # type: ignore[no-untyped-def]
+    _tool, extracted, loaded = catalogs
+    catalog = loaded[language]
+    missing = sorted(
+        msgid
+        for msgid in extracted
+        if catalog.get(msgid) is None or not catalog.get(msgid).string or catalog.get(msgid).fuzzy
+    )
+    assert not missing, f"{len(missing)} strings lack a {language} translation, e.g. {missing[:5]}"
+
+
+@pytest.mark.parametrize("language", ["he", "ar"])
+def test_translations_differ_from_english(catalogs, language: str) -> None:  # type: ignore[no-untyped-def]
+    _tool, extracted, loaded = catalogs
+    untranslated = [
+        m.id for m in loaded[language]
+        if m.id in extracted and m.string == m.id and re.search(r"[A-Za-z]{3}", str(m.id))
+        and not re.fullmatch(r"\S+@\S+", str(m.id))  # an example address reads the same
+    ]
+    assert not untranslated, f"copied English into {language}: {untranslated[:5]}"
+
+
+@pytest.mark.parametrize("language", ["he", "ar", "en"])
+def test_placeholders_match(catalogs, language: str) -> None:  # type: ignore[no-untyped-def]
+    _tool, _extracted, loaded = catalogs
+    for message in loaded[language]:
+        if message.id and message.string:
+            assert set(PLACEHOLDER.findall(str(message.id))) == set(
+                PLACEHOLDER.findall(str(message.string))
+            ), (language, message.id, message.string)
+
+
+@pytest.mark.parametrize("language", ["he", "ar", "en"])
+def test_compiled_catalog_matches_po(catalogs, language: str) -> None:  # type: ignore[no-untyped-def]
+    tool, _extracted, loaded = catalogs
+    with tool.po_path(language).with_suffix(".mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for message in loaded[language]:
+        if message.id and message.string and not message.fuzzy:
+            assert compiled.gettext(str(message.id)) == message.string, (
+                f"{language}.mo is stale: run python translations/catalogs.py compile"
+            )
+
+
+def test_switching_language_changes_translation() -> None:
+    i18n.set_language("en")
+    assert i18n._("Local authority") == "Local authority"
+    i18n.set_language("he")
+    assert i18n._("Local authority") == "רשות מקומית"
+    assert i18n.is_rtl()
+    i18n.set_language("ar")
+    assert i18n.is_rtl() and i18n._("Local authority") != "Local authority"
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        i18n.set_language("fr")
+
+
+def test_dates_numbers_and_shekels_follow_the_language() -> None:
+    day = date(2026, 3, 15)
+    assert i18n.format_date(day, "he") == "15.3.2026"
+    assert i18n.strip_marks(i18n.format_date(day, "ar")) == "15/3/2026"
+    assert i18n.format_number(1234567, "he") == "1,234,567"
+    assert i18n.strip_marks(i18n.format_shekels(Decimal("1234.5"), "he")) == "1,234.50 ₪"
+    assert i18n.strip_marks(i18n.format_shekels(Decimal("1234.5"), "en")) == "₪1,234.50"
+    assert i18n.format_percent(0.125, "he") == "12.5%"
+
+
+# Qt calls whose string arguments a person reads.
+TEXT_CALLS = {
+    "setText", "setWindowTitle", "setToolTip", "setStatusTip", "setPlaceholderText", "setTitle",
+    "setSubTitle", "showMessage", "addAction", "addMenu", "setHeaderLabels", "setLabelText",
+    "setButtonText", "setWhatsThis", "addTab", "setTabText", "setInformativeText", "addItem",
+    "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction", "QMenu",
+    "information", "warning", "critical", "question", "setHorizontalHeaderLabels",
+}
+
+
+def _literal_texts(node: ast.Call) -> list[str]:
+    texts = []
+    for arg in list(node.args) + [kw.value for kw in node.keywords]:
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            texts.append(arg.value)
+        if isinstance(arg, ast.JoinedStr):
+            texts.append(ast.unparse(arg))
+    return texts
+
+
+def test_views_pass_no_literal_text_to_qt() -> None:
+    offenders = []
+    for path in sorted((ROOT / "desktop" / "views").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(
+                node.func, "id", ""
+            )
+            if name not in TEXT_CALLS:
+                continue
+            for text in _literal_texts(node):
+                if re.search(r"[A-Za-z\u0590-\u05FF\u0600-\u06FF]{2}", text) and not text.startswith(
+                    ("&", ":/", "*.")
+                ):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text!r}")
+    assert not offenders, "user-visible text bypasses the catalogs:\n" + "\n".join(offenders)

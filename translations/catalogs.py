@@ -1,0 +1,91 @@
+"""Extract, update and compile the gettext catalogs with Babel.
+
+Usage (from the checkout):
+    python translations/catalogs.py extract   # desktop/**.py -> translations/shutafut.pot
+    python translations/catalogs.py update    # merge the template into he, ar, en .po files
+    python translations/catalogs.py compile   # .po -> .mo (what the app loads)
+    python translations/catalogs.py all       # the three in order
+
+Message ids are English. The English catalog translates every id to itself unless
+a plainer wording is wanted; Hebrew and Arabic must translate every id (a test
+fails otherwise).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+TEMPLATE = TRANSLATIONS / "shutafut.pot"
+DOMAIN = "shutafut"
+LANGUAGES = ("he", "ar", "en")
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+
+def po_path(language: str) -> Path:
+    return TRANSLATIONS / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def extract_catalog() -> Catalog:
+    """Every message marked in desktop/ (the same extraction the tests use)."""
+    catalog = Catalog(project="Shutafut", msgid_bugs_address="", charset="utf-8")
+    method_map = [("**.py", "python")]
+    for filename, lineno, message, comments, _context in extract_from_dir(
+        str(ROOT / "desktop"), method_map=method_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
+    ):
+        catalog.add(message, None, [(f"desktop/{filename}", lineno)], auto_comments=comments)
+    return catalog
+
+
+def extract() -> None:
+    with TEMPLATE.open("wb") as handle:
+        write_po(handle, extract_catalog(), width=100, sort_output=True, omit_header=False)
+
+
+def update() -> None:
+    template = read_po(TEMPLATE.open("rb"))
+    for language in LANGUAGES:
+        path = po_path(language)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            with path.open("rb") as handle:
+                catalog = read_po(handle, locale=language)
+        else:
+            catalog = Catalog(locale=language, project="Shutafut", charset="utf-8")
+        catalog.update(template, no_fuzzy_matching=True)
+        if language == "en":
+            for message in catalog:
+                if message.id and not message.string:
+                    message.string = message.id
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=100, sort_output=True, include_previous=False)
+
+
+def compile_all() -> None:
+    for language in LANGUAGES:
+        with po_path(language).open("rb") as handle:
+            catalog = read_po(handle, locale=language)
+        with po_path(language).with_suffix(".mo").open("wb") as handle:
+            write_mo(handle, catalog, use_fuzzy=False)
+
+
+def main(argv: list[str]) -> int:
+    commands = {"extract": [extract], "update": [update], "compile": [compile_all],
+                "all": [extract, update, compile_all]}
+    if len(argv) != 1 or argv[0] not in commands:
+        print(__doc__)
+        return 2
+    for command in commands[argv[0]]:
+        command()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
