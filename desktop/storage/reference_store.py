@@ -48,8 +48,8 @@ def title_of(kind: RecordKind, record: Any) -> str:
 
 
 def _get(session: Session, kind: RecordKind, uuid: str) -> Any:
-    model = MODEL_BY_KIND[kind]
-    record = session.scalar(select(model).where(model.uuid == uuid))  # type: ignore[attr-defined]
+    model: Any = MODEL_BY_KIND[kind]
+    record = session.scalar(select(model).where(model.uuid == uuid))
     if record is None:
         raise RecordNotFound(uuid)
     return record

@@ -1,21 +1,59 @@
-"""A workspace: one SQLite file (`*.shutafut`) holding everything a team works on."""
+"""A workspace: one SQLite file (`*.shutafut`) holding everything a team works on.
+
+Opening a file first probes it without writing anything (no journal or WAL files are
+created), and refuses what is not a workspace of this version with a translated
+message. Only a file that passes is opened for writing; if its schema is older, a
+timestamped backup copy is made before Alembic upgrades it.
+"""
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop import __version__
+from desktop.i18n import _
 from desktop.models.base import Base
 from desktop.models.reference import WorkspaceInfo
 
 EXTENSION = ".shutafut"
 # PRAGMA application_id marks a SQLite file as ours ("SHTF").
 APPLICATION_ID = 0x53485446
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class WorkspaceError(Exception):
+    """A file that cannot be opened as a workspace; str() is a translated message."""
+
+
+class NotAWorkspaceFile(WorkspaceError):
+    pass
+
+
+class ForeignSQLiteFile(WorkspaceError):
+    pass
+
+
+class DamagedWorkspace(WorkspaceError):
+    pass
+
+
+class NewerWorkspace(WorkspaceError):
+    pass
+
+
+class ReadOnlyNeedsUpgrade(WorkspaceError):
+    pass
 
 
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -24,12 +62,36 @@ def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _use_wal(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def _uri(path: Path, **parameters: str) -> str:
+    query = "&".join(f"{key}={value}" for key, value in parameters.items())
+    return f"file:{quote(path.resolve().as_posix())}?{query}"
+
+
+def _read_only_uri(path: Path) -> str:
+    """A URI that cannot write to the file nor create files beside it.
+
+    `immutable=1` reads only the main file; when a WAL file exists (the workspace is
+    open elsewhere, or a session was killed), read through it instead so nothing
+    committed is missed.
+    """
+    if Path(f"{path}-wal").exists() and os.access(path.parent, os.W_OK):
+        return _uri(path, mode="ro")
+    return _uri(path, mode="ro", immutable="1")
+
+
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     if read_only:
-        url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+        uri = _read_only_uri(path)
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
     else:
-        url = f"sqlite:///{path.as_posix()}"
-    engine = create_engine(url)
+        engine = create_engine(f"sqlite:///{path.as_posix()}")
+        event.listen(engine, "connect", _use_wal)
     event.listen(engine, "connect", _enable_sqlite_pragmas)
     return engine
 
@@ -37,10 +99,13 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 class Workspace:
     """An open workspace: its path, engine and a session factory."""
 
-    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, *, read_only: bool = False, read_only_reason: str = ""
+    ) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
+        self.read_only_reason = read_only_reason
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -77,14 +142,189 @@ class Workspace:
         self.engine.dispose()
 
 
+# --- schema versions (Alembic) ----------------------------------------------------------
+
+
+def _alembic_config(connection: Any = None) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "head")
+
+
+def _stamp_head(engine: Engine) -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.stamp(_alembic_config(connection), "head")
+
+
+# --- probing a file without changing it ---------------------------------------------------
+
+
+def _tables(connection: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def _probe(path: Path) -> str | None:
+    """Refuse what is not a workspace of this version; return its schema revision."""
+    name = path.name
+    if not path.is_file():
+        raise NotAWorkspaceFile(_("The file {name} does not exist.").format(name=name))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise NotAWorkspaceFile(
+            _("The file {name} cannot be read: {error}").format(name=name, error=error.strerror)
+        ) from error
+    if header != SQLITE_HEADER:
+        raise NotAWorkspaceFile(
+            _("{name} is not a Shutafut workspace (it is not a SQLite database).").format(name=name)
+        )
+    try:
+        with closing(sqlite3.connect(_read_only_uri(path), uri=True)) as connection:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            tables = _tables(connection)
+            if application_id != APPLICATION_ID and "workspace_info" not in tables:
+                raise ForeignSQLiteFile(
+                    _("{name} is a SQLite database of another program, not a Shutafut "
+                      "workspace.").format(name=name)
+                )
+            check = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise DamagedWorkspace(
+                    _("The workspace {name} is damaged ({detail}). Open a backup copy "
+                      "instead.").format(name=name, detail=check)
+                )
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+    except sqlite3.DatabaseError as error:
+        raise DamagedWorkspace(
+            _("The workspace {name} is damaged ({detail}). Open a backup copy instead.").format(
+                name=name, detail=error
+            )
+        ) from error
+    if revision is not None and revision not in _known_revisions():
+        raise NewerWorkspace(
+            _("The workspace {name} was saved by a newer version of Shutafut. Update Shutafut "
+              "to open it.").format(name=name)
+        )
+    return revision
+
+
+def read_only_reason_for(path: Path) -> str:
+    """Why the file can only be read (translated), or "" when it can be written."""
+    if not os.access(path, os.W_OK):
+        return _("Opened read-only: you do not have permission to change this file.")
+    if not os.access(path.parent, os.W_OK):
+        return _("Opened read-only: its folder cannot be written to.")
+    return ""
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file the GUI holds while a workspace is open for writing."""
+    return path.with_name(path.name + ".lock")
+
+
+def backup_path(path: Path, when: datetime | None = None) -> Path:
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.backup-{stamp}{EXTENSION}")
+
+
+# --- creating and opening -------------------------------------------------------------------
+
+
 def create_workspace(path: Path) -> Workspace:
+    """A new, empty workspace at `path`; an existing file is never overwritten."""
+    if path.exists():
+        raise FileExistsError(path)
     engine = make_engine(path)
     with engine.begin() as connection:
-        connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+        # The id goes into the header before WAL mode, so it is in the main file at once.
         connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        connection.exec_driver_sql("PRAGMA journal_mode=WAL")
     Base.metadata.create_all(engine)
-    return Workspace(path, engine)
+    _stamp_head(engine)
+    workspace = Workspace(path, engine)
+    workspace.set_info("created_with", __version__)
+    workspace.set_info("created_at", datetime.now().isoformat(timespec="seconds"))
+    return workspace
 
 
 def open_workspace(path: Path, *, read_only: bool = False) -> Workspace:
-    return Workspace(path, make_engine(path, read_only=read_only), read_only=read_only)
+    """Open `path`, refusing (with WorkspaceError) anything that is not a usable workspace."""
+    revision = _probe(path)
+    reason = read_only_reason_for(path)
+    if reason:
+        read_only = True
+    needs_upgrade = revision != head_revision()
+    if needs_upgrade and read_only:
+        raise ReadOnlyNeedsUpgrade(
+            _("The workspace {name} comes from an older version and must be upgraded, but it "
+              "is open read-only.").format(name=path.name)
+        )
+    if needs_upgrade:
+        from desktop.storage.backup import backup_copy
+
+        backup_copy(path, backup_path(path))
+        engine = make_engine(path)
+        _upgrade(engine)
+        engine.dispose()
+    return Workspace(
+        path, make_engine(path, read_only=read_only), read_only=read_only,
+        read_only_reason=reason,
+    )
+
+
+def schema_revision(path: Path) -> str | None:
+    return _probe(path)
+
+
+def check_workspace(path: Path) -> list[str]:
+    """Problems found in the workspace (translated), without changing it; [] when fine."""
+    try:
+        revision = _probe(path)
+    except WorkspaceError as error:
+        return [str(error)]
+    problems = []
+    with closing(sqlite3.connect(_read_only_uri(path), uri=True)) as connection:
+        integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        if integrity != ["ok"]:
+            problems.append(_("Integrity check failed: {detail}").format(detail="; ".join(integrity)))
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            problems.append(
+                _("{count} records refer to records that do not exist.").format(count=len(broken))
+            )
+    if revision != head_revision():
+        problems.append(
+            _("The schema version is {found}; this version of Shutafut expects {expected}. "
+              "Opening the workspace upgrades it.").format(found=revision or "—", expected=head_revision())
+        )
+    return problems

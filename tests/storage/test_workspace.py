@@ -1,0 +1,238 @@
+"""Workspace files: creation, refusals that leave the file untouched, read-only, migrations."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from desktop.models.records import RecordKind
+from desktop.storage import reference_store
+from desktop.storage import workspace as workspace_module
+from desktop.storage.workspace import (
+    APPLICATION_ID,
+    DamagedWorkspace,
+    ForeignSQLiteFile,
+    NewerWorkspace,
+    NotAWorkspaceFile,
+    check_workspace,
+    create_workspace,
+    head_revision,
+    lock_path,
+    open_workspace,
+)
+
+
+def _snapshot(path: Path) -> tuple[bytes, int, list[str]]:
+    siblings = sorted(p.name for p in path.parent.iterdir())
+    return path.read_bytes(), path.stat().st_mtime_ns, siblings
+
+
+def _assert_refused(path: Path, error: type[Exception], word: str = "") -> str:
+    before = _snapshot(path)
+    with pytest.raises(error) as caught:
+        open_workspace(path)
+    assert _snapshot(path) == before  # byte for byte, same mtime, no -wal/-shm beside it
+    assert path.name in str(caught.value)
+    if word:
+        assert word in str(caught.value)
+    return str(caught.value)
+
+
+def test_new_workspace_is_wal_with_foreign_keys_and_at_head(workspace_path: Path) -> None:
+    workspace = create_workspace(workspace_path)
+    with workspace.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID
+    workspace.close()
+    assert workspace_module.schema_revision(workspace_path) == head_revision()
+    assert check_workspace(workspace_path) == []
+
+
+def test_create_never_overwrites(workspace_path: Path) -> None:
+    workspace_path.write_text("precious", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        create_workspace(workspace_path)
+    assert workspace_path.read_text(encoding="utf-8") == "precious"
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(NotAWorkspaceFile, match="nothing.shutafut"):
+        open_workspace(tmp_path / "nothing.shutafut")
+
+
+def test_text_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.shutafut"
+    path.write_text("שלום, זה לא מסד נתונים", encoding="utf-8")
+    message = _assert_refused(path, NotAWorkspaceFile)
+    assert "אינו סביבת עבודה" in message  # translated (Hebrew is the default)
+
+
+def test_empty_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "empty.shutafut"
+    path.write_bytes(b"")
+    _assert_refused(path, NotAWorkspaceFile)
+
+
+def test_sqlite_file_of_another_program_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.shutafut"
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("CREATE TABLE songs (title TEXT)")
+        connection.execute("INSERT INTO songs VALUES ('Hallelujah')")
+        connection.commit()
+    _assert_refused(path, ForeignSQLiteFile)
+
+
+def test_damaged_workspace_is_refused_untouched(workspace_path: Path) -> None:
+    workspace = create_workspace(workspace_path)
+    for number in range(200):
+        reference_store.save_record(workspace, RecordKind.ORGANISATION,
+                                    {"name": f"ארגון {number}", "sector": "ngo"})
+    workspace.close()
+    data = bytearray(workspace_path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    # Overwrite the pages after the schema page with garbage, keeping the header intact.
+    for offset in range(page_size * 2, len(data) - 1, 7):
+        data[offset] = 0xA5
+    workspace_path.write_bytes(bytes(data))
+    _assert_refused(workspace_path, DamagedWorkspace)
+    assert check_workspace(workspace_path)
+
+
+def test_workspace_from_a_newer_version_is_refused_untouched(workspace_path: Path) -> None:
+    create_workspace(workspace_path).close()
+    with closing(sqlite3.connect(workspace_path)) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+        connection.commit()
+    snapshot = _snapshot(workspace_path)
+    _assert_refused(workspace_path, NewerWorkspace, "גרסה חדשה")
+    assert _snapshot(workspace_path) == snapshot
+
+
+def test_read_only_open_reads_and_refuses_writes(workspace_path: Path) -> None:
+    workspace = create_workspace(workspace_path)
+    reference_store.save_record(workspace, RecordKind.ORGANISATION,
+                                {"name": "משרד הפנים", "sector": "government"})
+    workspace.close()
+    before = workspace_path.read_bytes()
+    reader = open_workspace(workspace_path, read_only=True)
+    assert reader.read_only
+    assert reference_store.count_records(reader, RecordKind.ORGANISATION) == 1
+    with pytest.raises(Exception, match="readonly"):
+        reference_store.save_record(reader, RecordKind.ORGANISATION,
+                                    {"name": "אחר", "sector": "ngo"})
+    reader.close()
+    assert workspace_path.read_bytes() == before
+
+
+def test_a_file_without_write_permission_opens_read_only_saying_why(
+    workspace_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_workspace(workspace_path).close()
+    os.chmod(workspace_path, 0o444)
+    real_access = os.access
+    # Tests may run as root, for whom chmod does not block writing: ask os.access as Qt does.
+    monkeypatch.setattr(
+        workspace_module.os, "access",
+        lambda path, mode: False if (Path(path) == workspace_path and mode == os.W_OK)
+        else real_access(path, mode),
+    )
+    workspace = open_workspace(workspace_path)
+    assert workspace.read_only
+    assert "קריאה בלבד" in workspace.read_only_reason
+    workspace.close()
+    os.chmod(workspace_path, 0o644)
+
+
+def test_lock_path_is_beside_the_workspace(workspace_path: Path) -> None:
+    assert lock_path(workspace_path).parent == workspace_path.parent
+    assert lock_path(workspace_path).name == "test.shutafut.lock"
+
+
+def test_check_reports_foreign_key_problems(workspace_path: Path) -> None:
+    create_workspace(workspace_path).close()
+    with closing(sqlite3.connect(workspace_path)) as connection:
+        connection.execute(
+            "INSERT INTO person (full_name, role, organisation_id, phone, email, notes, "
+            "consent_contact, uuid, created_at, updated_at, version) VALUES "
+            "('x', '', 999, '', '', '', 0, 'u1', '2026-01-01', '2026-01-01', 1)"
+        )
+        connection.commit()
+    problems = check_workspace(workspace_path)
+    assert len(problems) == 1 and "1" in problems[0]
+
+
+# --- migrations -----------------------------------------------------------------------------
+
+NEXT_REVISION = '''"""Test-only revision: a column added after the first revision."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9000_test"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("organisation") as batch:
+        batch.add_column(sa.Column("website", sa.String(200), nullable=False, server_default=""))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("organisation") as batch:
+        batch.drop_column("website")
+'''
+
+
+def test_alembic_from_empty_builds_exactly_the_model_schema(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from desktop.models.base import Base
+
+    path = tmp_path / "alembic.shutafut"
+    engine = workspace_module.make_engine(path)
+    workspace_module._upgrade(engine)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+
+
+def test_opening_an_older_workspace_backs_it_up_then_upgrades_keeping_data(
+    workspace_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = create_workspace(workspace_path)
+    reference_store.save_record(workspace, RecordKind.ORGANISATION,
+                                {"name": "משרד הפנים", "sector": "government"})
+    workspace.close()
+    original = workspace_path.read_bytes()
+    # A newer app version: the shipped migrations plus one more revision.
+    migrations = tmp_path / "migrations"
+    shutil.copytree(workspace_module.MIGRATIONS_DIR, migrations,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (migrations / "versions" / "9000_test.py").write_text(
+        NEXT_REVISION.format(head=head_revision()), encoding="utf-8"
+    )
+    monkeypatch.setattr(workspace_module, "MIGRATIONS_DIR", migrations)
+
+    upgraded = open_workspace(workspace_path)
+    upgraded.close()
+    assert workspace_module.schema_revision(workspace_path) == "9000_test"
+    with closing(sqlite3.connect(workspace_path)) as connection:
+        assert connection.execute("SELECT name, website FROM organisation").fetchall() == [
+            ("משרד הפנים", "")
+        ]
+    backups = list(workspace_path.parent.glob("test.backup-*.shutafut"))
+    assert len(backups) == 1
+    with closing(sqlite3.connect(backups[0])) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
+            "0001"
+        assert connection.execute("SELECT name FROM organisation").fetchall() == [("משרד הפנים",)]
+    assert original != workspace_path.read_bytes()
