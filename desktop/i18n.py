@@ -138,6 +138,15 @@ def format_shekels(amount: int | Decimal | None, language: str | None = None) ->
     return format_currency(amount, "ILS", locale=babel_locale(language))
 
 
+def format_list(items: list[str], language: str | None = None) -> str:
+    """"a, b and c" in the language's own words and punctuation."""
+    if not items:
+        return ""
+    from babel.lists import format_list as babel_format_list
+
+    return babel_format_list(items, locale=babel_locale(language))
+
+
 def strip_marks(text: str) -> str:
     """Remove bidi marks and fold no-break spaces (for parsing and comparing)."""
     return text.translate(_INVISIBLE_MARKS).replace("\xa0", " ").replace("\u202f", " ")

@@ -1,0 +1,1 @@
+"""reportlab documents for Hebrew, Arabic and English (no Qt)."""

@@ -1,0 +1,295 @@
+"""A reportlab document layer for Hebrew, Arabic and English that every report reuses.
+
+Paragraphs are wrapped by reportlab in logical order; each wrapped line is reordered
+for display only when it is drawn (BidiParagraph.drawPara), so a multi-line paragraph
+keeps its line order. Lines are drawn in runs: Arabic letters (shaped beforehand, so
+widths are measured on joined forms) in IBM Plex Sans Arabic, the rest in Rubik.
+Tables are mirrored in right-to-left documents (first column on the right); headers
+repeat on every page; the footer says "page X of Y".
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop import i18n
+from desktop.i18n import N_
+from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
+from desktop.reports.fonts import font_for, register_fonts
+
+PAGE_MARGIN = 18 * mm
+HEADER_COLOUR = colors.HexColor("#1f5f8b")
+GRID_COLOUR = colors.HexColor("#b8c4ce")
+STRIPE_COLOUR = colors.HexColor("#f1f5f8")
+
+
+class BidiParagraph(Paragraph):
+    """A paragraph of plain text drawn line by line in visual order, in the right fonts."""
+
+    def drawPara(self, debug: int = 0) -> None:
+        canvas = self.canv
+        style = self.style
+        lines = self.blPara.lines
+        rtl = bool(getattr(style, "rtl", False))
+        bold = style.fontName.endswith("-Bold")
+        size = style.fontSize
+        canvas.saveState()
+        canvas.setFillColor(style.textColor)
+        y = self.height - getattr(self.blPara, "ascent", size)
+        available = self.width - style.leftIndent - style.rightIndent
+        for number, line in enumerate(lines):
+            words = line[1] if isinstance(line, tuple) else [w.text for w in line.words]
+            runs = [
+                (font_for(arabic, bold), text)
+                for arabic, text in script_runs(to_visual(" ".join(words), rtl))
+            ]
+            width = sum(stringWidth(text, font, size) for font, text in runs)
+            indent = style.firstLineIndent if number == 0 else 0
+            if style.alignment == TA_RIGHT:
+                x = style.leftIndent + available - indent - width
+            elif style.alignment == TA_CENTER:
+                x = style.leftIndent + (available - width) / 2
+            else:
+                x = style.leftIndent + indent
+            for font, text in runs:
+                canvas.setFont(font, size)
+                canvas.drawString(x, y, text)
+                x += stringWidth(text, font, size)
+            y -= style.leading
+        canvas.restoreState()
+
+
+@dataclass
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    title: ParagraphStyle
+    heading1: ParagraphStyle
+    heading2: ParagraphStyle
+    cell: ParagraphStyle
+    cell_number: ParagraphStyle
+    header_cell: ParagraphStyle
+    notice: ParagraphStyle
+
+
+def _style(name: str, rtl: bool, arabic: bool, size: float, *, bold: bool = False,
+           colour: Any = colors.black, align: int | None = None, space_after: float = 4,
+           space_before: float = 0) -> ParagraphStyle:
+    style = ParagraphStyle(
+        name,
+        fontName=font_for(arabic, bold),
+        fontSize=size,
+        leading=size * 1.45,
+        alignment=(TA_RIGHT if rtl else TA_LEFT) if align is None else align,
+        textColor=colour,
+        spaceAfter=space_after,
+        spaceBefore=space_before,
+        splitLongWords=0,
+    )
+    style.rtl = rtl  # type: ignore[attr-defined]
+    return style
+
+
+def make_styles(language: str) -> Styles:
+    rtl = i18n.is_rtl(language)
+    # Widths are measured in the document's main script font.
+    arabic = language == "ar"
+    return Styles(
+        body=_style("body", rtl, arabic, 10.5),
+        small=_style("small", rtl, arabic, 8.5, colour=colors.HexColor("#555555")),
+        title=_style("title", rtl, arabic, 20, bold=True, colour=HEADER_COLOUR, space_after=6),
+        heading1=_style("h1", rtl, arabic, 14, bold=True, colour=HEADER_COLOUR,
+                        space_before=10, space_after=5),
+        heading2=_style("h2", rtl, arabic, 12, bold=True, space_before=6, space_after=3),
+        cell=_style("cell", rtl, arabic, 9.5, space_after=0),
+        cell_number=_style("cell_number", False, arabic, 9.5, space_after=0, align=TA_CENTER),
+        header_cell=_style("header_cell", rtl, arabic, 9.5, bold=True, colour=colors.white,
+                           space_after=0),
+        notice=_style("notice", rtl, arabic, 10, bold=True, colour=colors.HexColor("#8a5a00")),
+    )
+
+
+def text_paragraph(text: str, style: ParagraphStyle) -> BidiParagraph:
+    """Plain text (not markup) as a paragraph; Arabic is shaped before wrapping."""
+    return BidiParagraph(escape(shape_arabic(text)), style)
+
+
+class _NumberedCanvas(Canvas):
+    """Draws the header and "page X of Y" once the number of pages is known."""
+
+    title = ""
+    language = "he"
+    font_size = 8.5
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_frame(total)
+            super().showPage()
+        super().save()
+
+    def _draw_line(self, text: str, y: float, *, at_start: bool) -> None:
+        rtl = i18n.is_rtl(self.language)
+        runs = [(font_for(arabic, False), part)
+                for arabic, part in script_runs(to_visual(shape_arabic(text), rtl))]
+        width = sum(stringWidth(part, font, self.font_size) for font, part in runs)
+        page_width = self._pagesize[0]
+        right_aligned = rtl == at_start
+        x = page_width - PAGE_MARGIN - width if right_aligned else PAGE_MARGIN
+        for font, part in runs:
+            self.setFont(font, self.font_size)
+            self.drawString(x, y, part)
+            x += stringWidth(part, font, self.font_size)
+
+    def _draw_frame(self, total: int) -> None:
+        self.saveState()
+        self.setFillColor(colors.HexColor("#555555"))
+        self.setStrokeColor(GRID_COLOUR)
+        height = self._pagesize[1]
+        self._draw_line(self.title, height - PAGE_MARGIN + 6 * mm, at_start=True)
+        self.line(PAGE_MARGIN, height - PAGE_MARGIN + 4 * mm,
+                  self._pagesize[0] - PAGE_MARGIN, height - PAGE_MARGIN + 4 * mm)
+        footer = i18n.translate_in(self.language, N_("Page {page} of {pages}")).format(
+            page=self._pageNumber, pages=total
+        )
+        self._draw_line(footer, PAGE_MARGIN - 9 * mm, at_start=False)
+        self.restoreState()
+
+
+class DocumentBuilder:
+    """Collects headings, paragraphs, lists and tables, then builds a PDF."""
+
+    def __init__(self, title: str, language: str, *, author: str = "", subject: str = "") -> None:
+        register_fonts()
+        self.title = title
+        self.language = language
+        self.rtl = i18n.is_rtl(language)
+        self.author = author
+        self.subject = subject
+        self.styles = make_styles(language)
+        self.story: list[Flowable] = []
+        self.width = A4[0] - 2 * PAGE_MARGIN
+
+    def heading(self, text: str, level: int = 1) -> None:
+        style = {0: self.styles.title, 1: self.styles.heading1}.get(level, self.styles.heading2)
+        self.story.append(text_paragraph(text, style))
+
+    def paragraph(self, text: str, style: ParagraphStyle | None = None) -> None:
+        self.story.append(text_paragraph(text, style or self.styles.body))
+
+    def notice(self, text: str) -> None:
+        self.story.append(text_paragraph(text, self.styles.notice))
+
+    def spacer(self, height: float = 4 * mm) -> None:
+        self.story.append(Spacer(1, height))
+
+    def _list(self, items: Sequence[str], markers: Sequence[str]) -> None:
+        rows = [[text_paragraph(marker, self.styles.body), text_paragraph(item, self.styles.body)]
+                for marker, item in zip(markers, items, strict=True)]
+        self.story.append(self._table(rows, [8 * mm, self.width - 8 * mm], header=False,
+                                      grid=False))
+
+    def bullets(self, items: Sequence[str]) -> None:
+        self._list(items, ["•"] * len(items))
+
+    def numbered(self, items: Sequence[str]) -> None:
+        self._list(items, [f"{number}." for number in range(1, len(items) + 1)])
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        col_widths: Sequence[float] | None = None,
+        numeric_columns: Sequence[int] = (),
+    ) -> None:
+        """A table whose first column is on the right in RTL; header repeated on every page."""
+        widths = list(col_widths) if col_widths else [self.width / len(header)] * len(header)
+        scale = self.width / sum(widths)
+        widths = [w * scale for w in widths]
+        cells = [[text_paragraph(text, self.styles.header_cell) for text in header]]
+        for row in rows:
+            cells.append([
+                text_paragraph(str(text), self.styles.cell_number if index in numeric_columns
+                               else self.styles.cell)
+                for index, text in enumerate(row)
+            ])
+        self.story.append(self._table(cells, widths, header=True, grid=True))
+
+    def _table(self, cells: list[list[Any]], widths: list[float], *, header: bool,
+               grid: bool) -> Table:
+        if self.rtl:
+            cells = [list(reversed(row)) for row in cells]
+            widths = list(reversed(widths))
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if grid:
+            commands += [("GRID", (0, 0), (-1, -1), 0.5, GRID_COLOUR)]
+        if header:
+            commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_COLOUR)]
+            commands += [("BACKGROUND", (0, row), (-1, row), STRIPE_COLOUR)
+                         for row in range(2, len(cells), 2)]
+        table = Table(cells, colWidths=widths, repeatRows=1 if header else 0,
+                      hAlign="RIGHT" if self.rtl else "LEFT")
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def keep_together(self, count: int) -> None:
+        """Keep the last `count` flowables on one page (a heading with its first lines)."""
+        tail = self.story[-count:]
+        del self.story[-count:]
+        self.story.append(KeepTogether(tail))
+
+    def build(self, out: Path | None = None) -> bytes:
+        buffer = io.BytesIO()
+        document = SimpleDocTemplate(
+            buffer, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
+            topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN, title=self.title,
+            author=self.author, subject=self.subject, creator="Shutafut", lang=self.language,
+            direction="R2L" if self.rtl else "L2R", displayDocTitle=True, initialFontName="Rubik",
+        )
+        title, language = self.title, self.language
+
+        class PageCanvas(_NumberedCanvas):
+            pass
+
+        PageCanvas.title = title
+        PageCanvas.language = language
+        document.build(list(self.story), canvasmaker=PageCanvas)
+        data = buffer.getvalue()
+        if out is not None:
+            out.write_bytes(data)
+        return data
