@@ -1,0 +1,1 @@
+"""Qt widgets, wizards and item models (no SQL, no reportlab)."""

@@ -1,0 +1,136 @@
+"""Start the GUI: fonts, language, the main window, then the workspace.
+
+The window is shown before the workspace is opened, so the first paint does not
+wait for SQLAlchemy, Babel or reportlab to import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME, ORGANISATION_NAME, i18n
+from desktop.i18n import _
+from desktop.paths import FONTS_DIR
+from desktop.views.icons import icon
+from desktop.views.main_window import MainWindow, default_workspace_path
+from desktop.views.qt_i18n import apply_language
+
+UI_FONT_FAMILIES = ["Rubik", "IBM Plex Sans Arabic"]
+# Benchmarks set SHUTAFUT_BENCH_EXIT to quit at a milestone: "painted" or "loaded".
+BENCH_EXIT = os.environ.get("SHUTAFUT_BENCH_EXIT", "")
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="shutafut", description=_("Shutafut workbench"))
+    parser.add_argument("workspace", nargs="?", type=Path, help=_("workspace file to open"))
+    parser.add_argument(
+        "--demo", type=Path, metavar="PATH",
+        help=_("open the demo workspace at PATH, creating it first if it does not exist"),
+    )
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("interface language"))
+    parser.add_argument("--read-only", action="store_true", help=_("open the workspace read-only"))
+    return parser.parse_args(argv)
+
+
+def load_fonts(app: QApplication) -> None:
+    """Use the bundled font, so the app looks the same on a machine with no fonts."""
+    for font_file in sorted(FONTS_DIR.glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(font_file))
+    font = QFont(app.font())
+    font.setFamilies(UI_FONT_FAMILIES)
+    font.setPointSize(max(font.pointSize(), 10))
+    app.setFont(font)
+
+
+class _AfterFirstPaint(QObject):
+    """Runs `callback` once, just after the watched window is first painted."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def initial_workspace(arguments: argparse.Namespace, settings: QSettings) -> tuple[Path, bool]:
+    """The workspace to open first, and whether it is the demo to create if missing."""
+    if arguments.demo is not None:
+        return arguments.demo, True
+    if arguments.workspace is not None:
+        return arguments.workspace, False
+    last = settings.value("last_workspace")
+    if last and Path(str(last)).exists():
+        return Path(str(last)), False
+    return default_workspace_path(), False
+
+
+def open_first_workspace(window: MainWindow, path: Path, demo: bool, read_only: bool) -> None:
+    from desktop.storage.workspace import create_workspace
+
+    path = path.expanduser()
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if demo:
+                from desktop.storage.demo import create_demo_workspace
+
+                create_demo_workspace(path).close()
+            else:
+                create_workspace(path).close()
+    except OSError as error:
+        QMessageBox.critical(
+            window, _("Cannot create workspace"),
+            _("Cannot create {path}: {error}").format(path=path, error=error.strerror or error),
+        )
+        return
+    window.open_workspace_file(path, read_only=read_only)
+    if BENCH_EXIT == "loaded":
+        QTimer.singleShot(0, QApplication.quit)
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    QApplication.setOrganizationName(ORGANISATION_NAME)
+    QApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setWindowIcon(icon("shutafut"))
+    load_fonts(app)
+    settings = QSettings()
+    language = arguments.lang or str(settings.value("language", i18n.DEFAULT_LANGUAGE))
+    if language not in i18n.LANGUAGES:
+        language = i18n.DEFAULT_LANGUAGE
+    apply_language(app, language)
+
+    window = MainWindow(settings)
+    geometry = settings.value("geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    path, demo = initial_workspace(arguments, settings)
+
+    def after_first_paint() -> None:
+        if BENCH_EXIT == "painted":
+            QApplication.quit()
+            return
+        open_first_workspace(window, path, demo, bool(arguments.read_only))
+
+    # Opening the workspace imports SQLAlchemy: do it once the window is on screen.
+    window.installEventFilter(_AfterFirstPaint(after_first_paint, window))
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

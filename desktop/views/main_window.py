@@ -1,0 +1,536 @@
+"""The main window: menus, toolbar, status bar, navigation sidebar and the open workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLockFile, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
+
+from desktop import __version__, i18n
+from desktop.i18n import _
+from desktop.models.records import RECORD_SPECS, RecordKind
+from desktop.views.dialogs import ExportPdfDialog, SettingsDialog
+from desktop.views.icons import icon
+from desktop.views.qt_i18n import apply_language, isolate
+from desktop.views.reference.section import ReferenceSection
+
+if TYPE_CHECKING:
+    from desktop.storage.workspace import Workspace
+
+MAX_RECENT = 8
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+WORKSPACE_FILTER_EXTENSION = "*.shutafut"
+
+
+def default_workspace_path() -> Path:
+    """The workspace opened on first start, in the user's data folder."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    return folder / "workspace.shutafut"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.settings = settings
+        self.workspace: Workspace | None = None
+        self._lock: QLockFile | None = None
+        self.undo_stack = QUndoStack(self)
+        self.setWindowIcon(icon("shutafut"))
+
+        self.sidebar = QTreeWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setHeaderHidden(True)
+        self.sidebar.setMinimumWidth(180)
+        self.reference_section = ReferenceSection(self.undo_stack)
+        self.reference_section.message.connect(self._show_message)
+        self.sections = QStackedWidget()
+        self.sections.addWidget(self.reference_section)
+        self._build_sidebar()
+
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.sections)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 1000])
+        self.setCentralWidget(splitter)
+
+        self.workspace_label = QLabel()
+        self.workspace_label.setObjectName("workspace_label")
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("mode_label")
+        self.mode_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.statusBar().addPermanentWidget(self.mode_label)
+        self.statusBar().addPermanentWidget(self.workspace_label)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self.retranslate()
+        self.resize(1200, 760)
+
+    # building -----------------------------------------------------------------------------
+
+    def _build_sidebar(self) -> None:
+        self.reference_item = QTreeWidgetItem(self.sidebar)
+        self.reference_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.kind_items: dict[RecordKind, QTreeWidgetItem] = {}
+        for kind in RECORD_SPECS:
+            item = QTreeWidgetItem(self.reference_item)
+            item.setData(0, KIND_ROLE, kind.value)
+            self.kind_items[kind] = item
+        self.sidebar.expandAll()
+        self.sidebar.currentItemChanged.connect(self._sidebar_changed)
+        self.sidebar.setCurrentItem(self.kind_items[RecordKind.AUTHORITY])
+
+    def _action(
+        self, name: str, slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("action_new", self.new_workspace, "Ctrl+Shift+N")
+        self.open_action = self._action("action_open", self.choose_and_open, keys.Open)
+        self.save_as_action = self._action("action_save_as", self.save_copy_as, keys.SaveAs)
+        self.export_action = self._action("action_export_pdf", self.export_pdf, "Ctrl+P")
+        self.quit_action = self._action("action_quit", self.close, keys.Quit)
+        self.undo_action = self._action("action_undo", self.undo_stack.undo, keys.Undo)
+        self.redo_action = self._action("action_redo", self.undo_stack.redo, keys.Redo)
+        for signal in (self.undo_stack.indexChanged, self.undo_stack.cleanChanged):
+            signal.connect(self._update_undo_texts)
+        self.new_record_action = self._action(
+            "action_new_record", lambda: self.reference_section.current_page.new_record(), keys.New
+        )
+        self.delete_record_action = self._action(
+            "action_delete_record", lambda: self.reference_section.current_page.delete_current()
+        )
+        self.find_action = self._action("action_find", self._focus_search, keys.Find)
+        self.settings_action = self._action("action_settings", self.open_settings, "Ctrl+,")
+        self.check_action = self._action("action_check", self.check_current_workspace)
+        self.about_action = self._action("action_about", self.show_about)
+        self.kind_actions: dict[RecordKind, QAction] = {}
+        for number, kind in enumerate(RECORD_SPECS, start=1):
+            self.kind_actions[kind] = self._action(
+                f"action_show_{kind.value}", lambda _c=False, k=kind: self.show_kind(k),
+                f"Ctrl+{number}",
+            )
+        self._set_icons()
+
+    def _set_icons(self) -> None:
+        for action, name in (
+            (self.new_record_action, "add"), (self.delete_record_action, "delete"),
+            (self.undo_action, "undo"), (self.redo_action, "redo"),
+            (self.export_action, "pdf"), (self.open_action, "open"),
+        ):
+            action.setIcon(icon(name))
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("recent_menu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addActions([self.new_action, self.open_action])
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions(
+            [self.new_record_action, self.delete_record_action, self.find_action]
+        )
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions(list(self.kind_actions.values()))
+        self.view_menu.addSeparator()
+        self.sidebar_toggle = self.view_menu.addAction("")
+        self.sidebar_toggle.setCheckable(True)
+        self.sidebar_toggle.setChecked(True)
+        self.sidebar_toggle.toggled.connect(self.sidebar.setVisible)
+        self.tools_menu = bar.addMenu("")
+        self.tools_menu.addActions([self.check_action, self.settings_action])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addActions([self.new_record_action, self.delete_record_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.undo_action, self.redo_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.open_action, self.export_action])
+        self.addToolBar(self.toolbar)
+        self.toolbar_toggle = self.toolbar.toggleViewAction()
+        self.view_menu.addAction(self.toolbar_toggle)
+
+    # language -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self.view_menu.setTitle(_("&View"))
+        self.tools_menu.setTitle(_("&Tools"))
+        self.help_menu.setTitle(_("&Help"))
+        self.recent_menu.setTitle(_("Open &Recent"))
+        self.new_action.setText(_("&New workspace…"))
+        self.open_action.setText(_("&Open workspace…"))
+        self.save_as_action.setText(_("Save &As (copy)…"))
+        self.export_action.setText(_("&Export PDF…"))
+        self.quit_action.setText(_("&Quit"))
+        self._update_undo_texts()
+        self.new_record_action.setText(_("New &record"))
+        self.delete_record_action.setText(_("&Delete record…"))
+        self.find_action.setText(_("&Find"))
+        self.settings_action.setText(_("&Settings…"))
+        self.check_action.setText(_("&Check workspace"))
+        self.about_action.setText(_("&About Shutafut"))
+        self.sidebar_toggle.setText(_("Navigation &sidebar"))
+        self.toolbar.setWindowTitle(_("Toolbar"))
+        self.reference_item.setText(0, _("Reference data"))
+        for kind, item in self.kind_items.items():
+            item.setText(0, _(RECORD_SPECS[kind].plural))
+            self.kind_actions[kind].setText(_(RECORD_SPECS[kind].plural))
+        self._set_icons()
+        self.reference_section.retranslate()
+        self._update_title()
+
+    def _update_undo_texts(self, *_args: object) -> None:
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setText(
+            _("&Undo {action}").format(action=stack.undoText()) if stack.canUndo() else _("&Undo")
+        )
+        self.redo_action.setText(
+            _("&Redo {action}").format(action=stack.redoText()) if stack.canRedo() else _("&Redo")
+        )
+
+    def change_language(self, language: str) -> None:
+        """Switch the interface language in place; input not yet committed stays as typed."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_language(app, language)
+        self.settings.setValue("language", language)
+        self.retranslate()
+
+    # workspace ----------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        if self.workspace is None:
+            self.setWindowTitle(_("Shutafut"))
+            self.workspace_label.clear()
+            self.mode_label.clear()
+            return
+        markers = []
+        modes = []
+        if self.workspace.is_demo:
+            markers.append(_("demo"))
+            modes.append(_("Demo workspace: the people in it are fictional"))
+        if self.workspace.read_only:
+            markers.append(_("read-only"))
+            modes.append(self.workspace.read_only_reason or _("Opened read-only"))
+        suffix = f" ({', '.join(markers)})" if markers else ""
+        self.setWindowTitle(
+            _("{workspace}{markers} — Shutafut").format(workspace=self.workspace.name, markers=suffix)
+        )
+        self.workspace_label.setText(isolate(str(self.workspace.path)))
+        self.mode_label.setText(" · ".join(modes))
+
+    def _acquire_lock(self, path: Path) -> QLockFile | None:
+        """The workspace's lock, or None when another copy of the app holds it."""
+        from desktop.storage.workspace import lock_path
+
+        lock = QLockFile(str(lock_path(path)))
+        lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
+        return lock if lock.tryLock(0) else None
+
+    def open_workspace_file(self, path: Path, *, read_only: bool = False) -> bool:
+        """Open `path` in this window; on refusal explain why and keep the current workspace."""
+        from desktop.storage.workspace import WorkspaceError, open_workspace
+
+        path = path.resolve()
+        if not self.reference_section.commit_pending():
+            return False
+        lock = None
+        if not read_only:
+            lock = self._acquire_lock(path)
+            if lock is None:
+                answer = QMessageBox.question(
+                    self,
+                    _("Workspace in use"),
+                    _("The workspace {name} is open in another copy of Shutafut. "
+                      "Open it read-only?").format(name=path.name),
+                    QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Open,
+                )
+                if answer != QMessageBox.StandardButton.Open:
+                    return False
+                read_only = True
+        try:
+            workspace = open_workspace(path, read_only=read_only)
+        except WorkspaceError as error:
+            if lock is not None:
+                lock.unlock()
+            QMessageBox.critical(self, _("Cannot open workspace"), str(error))
+            return False
+        if read_only and not workspace.read_only_reason:
+            workspace.read_only_reason = _("Opened read-only: it is in use by another copy.")
+        self._close_workspace()
+        self.workspace = workspace
+        self._lock = lock
+        self.undo_stack.clear()
+        self.reference_section.set_workspace(workspace)
+        self._remember_recent(path)
+        self._update_title()
+        return True
+
+    def _close_workspace(self) -> None:
+        self.undo_stack.clear()
+        self.reference_section.set_workspace(None)
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.recent_paths() if p != str(path)]
+        self.settings.setValue("recent_workspaces", recent[:MAX_RECENT])
+        self.settings.setValue("last_workspace", str(path))
+
+    def recent_paths(self) -> list[str]:
+        value = self.settings.value("recent_workspaces", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent_paths()
+        if not paths:
+            empty = self.recent_menu.addAction(_("No recent workspaces"))
+            empty.setEnabled(False)
+            return
+        for number, text in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{number} {isolate(text)}")
+            action.setData(text)
+            action.setEnabled(Path(text).exists())
+            action.triggered.connect(lambda _c=False, p=text: self.open_workspace_file(Path(p)))
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(_("Clear the list"), self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.setValue("recent_workspaces", [])
+
+    def _dialog_folder(self) -> str:
+        if self.workspace is not None:
+            return str(self.workspace.path.parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def _workspace_filter(self) -> str:
+        return _("Shutafut workspaces ({pattern})").format(pattern=WORKSPACE_FILTER_EXTENSION)
+
+    def _ask_new_path(self, title: str) -> Path | None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, title, self._dialog_folder(), self._workspace_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix != ".shutafut":
+            path = path.with_name(path.name + ".shutafut")
+        if path.exists():
+            QMessageBox.warning(
+                self, title,
+                _("A file named {name} already exists. Choose another name; "
+                  "Shutafut never overwrites a file.").format(name=path.name),
+            )
+            return None
+        return path
+
+    def new_workspace(self) -> None:
+        from desktop.storage.workspace import create_workspace
+
+        path = self._ask_new_path(_("New workspace"))
+        if path is None:
+            return
+        try:
+            create_workspace(path).close()
+        except OSError as error:
+            QMessageBox.critical(self, _("New workspace"), _("Cannot create the file: {error}")
+                                 .format(error=error.strerror or error))
+            return
+        self.open_workspace_file(path)
+
+    def choose_and_open(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Open workspace"), self._dialog_folder(), self._workspace_filter()
+        )
+        if chosen:
+            self.open_workspace_file(Path(chosen))
+
+    def save_copy_as(self) -> None:
+        if self.workspace is None or not self.reference_section.commit_pending():
+            return
+        path = self._ask_new_path(_("Save a copy of the workspace"))
+        if path is None:
+            return
+        self.save_copy_to(path)
+
+    def save_copy_to(self, path: Path) -> bool:
+        """Copy the open workspace to `path` and continue working in the copy."""
+        from desktop.storage.backup import backup_copy
+
+        assert self.workspace is not None
+        try:
+            backup_copy(self.workspace, path)
+        except OSError as error:
+            QMessageBox.critical(self, _("Save As (copy)"), _("Cannot write the copy: {error}")
+                                 .format(error=error.strerror or error))
+            return False
+        if self.open_workspace_file(path):
+            self._show_message(_("Now working in the copy {name}.").format(name=path.name))
+            return True
+        return False
+
+    def check_current_workspace(self) -> None:
+        from desktop.storage.workspace import check_workspace
+
+        if self.workspace is None:
+            return
+        problems = check_workspace(self.workspace.path)
+        if problems:
+            QMessageBox.warning(self, _("Check workspace"), "\n".join(problems))
+        else:
+            QMessageBox.information(
+                self, _("Check workspace"), _("The workspace passed every check.")
+            )
+
+    # PDF ------------------------------------------------------------------------------------
+
+    def _suggested_pdf_path(self) -> Path:
+        assert self.workspace is not None
+        folder = self.settings.value("pdf_folder") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        name = _("{workspace} - summary.pdf").format(workspace=self.workspace.name)
+        return Path(str(folder)) / name
+
+    def export_pdf(self) -> None:
+        if self.workspace is None or not self.reference_section.commit_pending():
+            return
+        dialog = ExportPdfDialog(
+            self._suggested_pdf_path(), i18n.current_language(),
+            self.settings.value("open_pdf_after_export", "true") == "true", self,
+        )
+        while dialog.exec():
+            if self.export_pdf_to(dialog.chosen_path(), dialog.chosen_language(),
+                                  open_after=dialog.open_after.isChecked(), dialog=dialog):
+                break
+
+    def export_pdf_to(
+        self, path: Path, language: str, *, open_after: bool, dialog: ExportPdfDialog | None = None
+    ) -> bool:
+        from desktop.reports.summary import build_summary_pdf
+
+        assert self.workspace is not None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            build_summary_pdf(self.workspace, out=path, language=language)
+        except OSError as error:
+            message = _("Cannot write {path}: {error}").format(
+                path=path, error=error.strerror or error
+            )
+            if dialog is not None:
+                dialog.show_error(message)
+            else:
+                QMessageBox.critical(self, _("Export PDF"), message)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.settings.setValue("pdf_folder", str(path.parent))
+        self.settings.setValue("open_pdf_after_export", "true" if open_after else "false")
+        self._show_message(_("Exported {name}.").format(name=path.name))
+        if open_after:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return True
+
+    # other ----------------------------------------------------------------------------------
+
+    def _sidebar_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        value = current.data(0, KIND_ROLE)
+        if value:
+            self.sections.setCurrentWidget(self.reference_section)
+            self.reference_section.show_kind(RecordKind(value))
+
+    def show_kind(self, kind: RecordKind) -> None:
+        self.sidebar.setCurrentItem(self.kind_items[kind])
+
+    def _focus_search(self) -> None:
+        search = self.reference_section.current_page.search
+        search.setFocus()
+        search.selectAll()
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(i18n.current_language(), self)
+        if dialog.exec() and dialog.chosen_language() != i18n.current_language():
+            self.change_language(dialog.chosen_language())
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About Shutafut"),
+            _("{app} {version}\n\nAn offline workbench for partnerships with local authorities "
+              "and regional clusters.\n\nFonts: Rubik and IBM Plex Sans Arabic, under the SIL "
+              "Open Font License.").format(app=_("Shutafut"), version=__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.reference_section.commit_pending():
+            answer = QMessageBox.question(
+                self, _("Unsaved changes"),
+                _("Some fields have errors and were not saved. Quit anyway?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self._close_workspace()
+        event.accept()
+

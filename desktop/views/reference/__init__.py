@@ -1,0 +1,1 @@
+"""The reference-data section: authorities, regional clusters, organisations, people."""

@@ -1,0 +1,160 @@
+"""The main window driven in Hebrew: open a workspace, add and undo, switch language, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop import i18n
+from desktop.models.records import RecordKind
+from desktop.storage import reference_store
+from desktop.storage.workspace import create_workspace, open_workspace
+from desktop.views.main_window import MainWindow
+from desktop.views.qt_i18n import apply_language
+from tests.views.conftest import type_text
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_language(app, "he")
+    main = MainWindow(QSettings())
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    yield main
+    main.close()
+    apply_language(app, "he")
+
+
+def _choose(combo: QComboBox, code: str) -> None:
+    combo.setCurrentIndex(combo.findData(code))
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_window_is_right_to_left_in_hebrew_with_the_five_menus(window: MainWindow) -> None:
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&קובץ", "&עריכה", "&תצוגה", "&כלים", "&עזרה"]
+
+
+def test_open_add_undo_in_hebrew(window: MainWindow, workspace_path: Path) -> None:
+    create_workspace(workspace_path).close()
+    assert window.open_workspace_file(workspace_path)
+    assert workspace_path.stem in window.windowTitle()
+    window.new_record_action.trigger()
+    page = window.reference_section.current_page
+    type_text(page.form.editors["name_he"], "ירוחם")
+    _choose(page.form.editors["municipal_status"], "local_council")
+    assert page.model.rowCount() == 1
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert page.model.rowCount() == 0
+    window.redo_action.trigger()
+    assert page.table.model().index(0, 0).data() == "ירוחם"
+    assert reference_store.count_records(window.workspace, RecordKind.AUTHORITY) == 1
+
+
+def test_switching_language_keeps_what_was_typed(window: MainWindow, workspace_path: Path) -> None:
+    create_workspace(workspace_path).close()
+    window.open_workspace_file(workspace_path)
+    window.new_record_action.trigger()
+    page = window.reference_section.current_page
+    type_text(page.form.editors["name_he"], "ירוחם")
+    window.change_language("en")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert page.form.editors["name_he"].text() == "ירוחם"
+    assert page.form._labels["name_he"].text() == "Name (Hebrew) *"
+    window.change_language("ar")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert i18n.current_language() == "ar"
+    assert window.settings.value("language") == "ar"
+    _choose(page.form.editors["municipal_status"], "local_council")
+    assert reference_store.list_records(window.workspace, RecordKind.AUTHORITY)[0]["name_he"] == "ירוחם"
+
+
+def test_closing_with_invalid_input_asks_first(
+    window: MainWindow, workspace_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_workspace(workspace_path).close()
+    window.open_workspace_file(workspace_path)
+    window.new_record_action.trigger()
+    page = window.reference_section.current_page
+    type_text(page.form.editors["name_he"], "ירוחם")  # no municipal status yet: invalid
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers.pop(0))
+    window.close()
+    assert window.isVisible() and window.workspace is not None
+    window.close()
+    assert not window.isVisible() and window.workspace is None
+
+
+def test_a_file_that_is_not_a_workspace_is_refused_and_untouched(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text_file = tmp_path / "notes.shutafut"
+    text_file.write_text("not a database", encoding="utf-8")
+    before = text_file.read_bytes()
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: messages.append(text))
+    assert not window.open_workspace_file(text_file)
+    assert messages and "notes.shutafut" in messages[0]
+    assert text_file.read_bytes() == before
+    assert window.workspace is None
+
+
+def test_second_window_is_told_the_workspace_is_in_use_and_opens_it_read_only(
+    window: MainWindow, qtbot: QtBot, workspace_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_workspace(workspace_path).close()
+    assert window.open_workspace_file(workspace_path)
+    second = MainWindow(QSettings())
+    qtbot.addWidget(second)
+    asked: list[str] = []
+
+    def answer_open(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Open
+
+    monkeypatch.setattr(QMessageBox, "question", answer_open)
+    assert second.open_workspace_file(workspace_path)
+    assert asked and workspace_path.name in asked[0]
+    assert second.workspace is not None and second.workspace.read_only
+    assert "קריאה בלבד" in second.windowTitle()
+    assert not second.reference_section.current_page.new_button.isEnabled()
+    second.close()
+
+
+def test_export_pdf_writes_the_summary(
+    window: MainWindow, workspace_path: Path, tmp_path: Path
+) -> None:
+    workspace = create_workspace(workspace_path)
+    reference_store.save_record(workspace, RecordKind.AUTHORITY,
+                                {"name_he": "שדרות", "municipal_status": "city"})
+    workspace.close()
+    window.open_workspace_file(workspace_path)
+    out = tmp_path / "summary.pdf"
+    assert window.export_pdf_to(out, "he", open_after=False)
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_save_as_copy_continues_in_the_copy(window: MainWindow, workspace_path: Path,
+                                            tmp_path: Path) -> None:
+    workspace = create_workspace(workspace_path)
+    reference_store.save_record(workspace, RecordKind.ORGANISATION,
+                                {"name": "משרד הפנים", "sector": "government"})
+    workspace.close()
+    window.open_workspace_file(workspace_path)
+    copy = tmp_path / "copy.shutafut"
+    assert window.save_copy_to(copy)
+    assert window.workspace is not None and window.workspace.path == copy.resolve()
+    reopened = open_workspace(copy, read_only=True)
+    assert reference_store.count_records(reopened, RecordKind.ORGANISATION) == 1
+    reopened.close()
