@@ -1,0 +1,94 @@
+"""Start-up and export benchmarks for Shutafut; prints a table of medians and ratios.
+
+    .venv/bin/python bench/bench_startup.py [--runs N]
+
+Each measure runs interleaved with its baseline in the same process tree, so noise on
+a shared machine hits both alike:
+- first painted main window on the demo workspace vs a bare PySide6 window (target <= 1.5x)
+- fully populated reference list on the demo workspace vs the same bare window
+- summary PDF export of the demo workspace (in process, fonts registered) vs building an
+  empty reportlab document (target: under 0.5 s absolute)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import Result, interleaved_medians, print_table  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(arguments: list[str], env: dict[str, str]) -> None:
+    subprocess.run([sys.executable, *arguments], env=env, check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+
+
+def startup_results(runs: int, demo: Path, home: Path) -> list[Result]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_DATA_HOME=str(home / "data"))
+    bare = ["bench/bare_window.py"]
+    app = ["-m", "desktop", "--demo", str(demo)]
+
+    def app_until(milestone: str) -> None:
+        _run(app, dict(env, SHUTAFUT_BENCH_EXIT=milestone))
+
+    results = []
+    painted, bare_s = interleaved_medians(lambda: app_until("painted"), lambda: _run(bare, env),
+                                          runs)
+    results.append(Result("first paint, demo workspace", painted, "bare window", bare_s,
+                          "<= 1.5x bare window", painted <= 1.5 * bare_s))
+    loaded, bare_s = interleaved_medians(lambda: app_until("loaded"), lambda: _run(bare, env),
+                                         runs)
+    results.append(Result("lists populated, demo workspace", loaded, "bare window", bare_s,
+                          "(reported)", True))
+    return results
+
+
+def export_results(runs: int, demo: Path, out_dir: Path) -> list[Result]:
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from desktop.reports.fonts import register_fonts
+    from desktop.reports.summary import build_summary_pdf
+    from desktop.storage.workspace import open_workspace
+
+    register_fonts()
+    workspace = open_workspace(demo)
+
+    def export() -> None:
+        build_summary_pdf(workspace, out=out_dir / "summary.pdf", language="he")
+
+    def empty_document() -> None:
+        SimpleDocTemplate(str(out_dir / "empty.pdf")).build([Paragraph("-")])
+
+    export_s, empty_s = interleaved_medians(export, empty_document, runs)
+    workspace.close()
+    return [Result("summary PDF, demo workspace", export_s, "one-line reportlab PDF", empty_s,
+                   "< 0.5 s", export_s < 0.5)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        temp = Path(folder)
+        demo = temp / "demo.shutafut"
+        from desktop.storage.demo import create_demo_workspace
+
+        create_demo_workspace(demo).close()
+        results = startup_results(arguments.runs, demo, temp / "home")
+        results += export_results(arguments.runs, demo, temp)
+    print_table(f"Shutafut benchmarks (median of {arguments.runs} runs)", results)
+    return 0 if all(result.passed for result in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,122 @@
+"""Headless batch commands: `shutafut-cli demo|check|pdf`.
+
+User errors print one translated line to stderr and exit non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop import i18n
+from desktop.i18n import _
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(_("Error: {message}").format(message=message), file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _language_from(argv: list[str]) -> str | None:
+    for index, argument in enumerate(argv):
+        if argument == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if argument.startswith("--lang="):
+            return argument.split("=", 1)[1]
+    return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="shutafut-cli", description=_("Shutafut batch commands."))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES,
+                        help=_("language of messages and documents (default: Hebrew)"))
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    demo = commands.add_parser("demo", help=_("create a demo workspace"))
+    demo.add_argument("path", type=Path, help=_("the new workspace file"))
+    check = commands.add_parser("check", help=_("check a workspace (integrity, schema version)"))
+    check.add_argument("path", type=Path, help=_("the workspace file"))
+    pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
+    documents = pdf.add_subparsers(dest="document", required=True, parser_class=_Parser)
+    summary = documents.add_parser("summary", help=_("the workspace summary"))
+    summary.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+    summary.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+    summary.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def _demo(path: Path) -> int:
+    from desktop.storage.demo import create_demo_workspace
+
+    if path.exists():
+        return _fail(_("{path} already exists; choose a new file name.").format(path=path))
+    if not path.parent.is_dir():
+        return _fail(_("The folder {folder} does not exist.").format(folder=path.parent))
+    create_demo_workspace(path).close()
+    print(_("Demo workspace created: {path}").format(path=path))
+    return EXIT_OK
+
+
+def _check(path: Path) -> int:
+    from desktop.storage.workspace import check_workspace
+
+    problems = check_workspace(path)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return EXIT_PROBLEM
+    print(_("{path}: OK").format(path=path))
+    return EXIT_OK
+
+
+def _pdf_summary(workspace_path: Path, out: Path, language: str) -> int:
+    from desktop.reports.summary import build_summary_pdf
+    from desktop.storage.workspace import open_workspace
+
+    if not out.parent.is_dir():
+        return _fail(_("The folder {folder} does not exist.").format(folder=out.parent))
+    workspace = open_workspace(workspace_path, read_only=True)
+    try:
+        build_summary_pdf(workspace, out=out, language=language)
+    finally:
+        workspace.close()
+    print(_("Written: {path}").format(path=out))
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    language = _language_from(argv)
+    i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
+    try:
+        arguments = build_parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    from desktop.storage.workspace import WorkspaceError
+
+    try:
+        if arguments.command == "demo":
+            return _demo(arguments.path)
+        if arguments.command == "check":
+            return _check(arguments.path)
+        return _pdf_summary(arguments.workspace, arguments.out, i18n.current_language())
+    except WorkspaceError as error:
+        return _fail(str(error))
+    except OSError as error:
+        return _fail(_("Cannot use {path}: {error}").format(
+            path=error.filename or "", error=error.strerror or error))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
