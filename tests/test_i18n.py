@@ -77,7 +77,12 @@ def test_compiled_catalog_matches_po(catalogs, language: str) -> None:  # type: 
     with tool.po_path(language).with_suffix(".mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     for message in loaded[language]:
-        if message.id and message.string and not message.fuzzy:
+        if isinstance(message.id, tuple) and all(message.string) and not message.fuzzy:
+            singular, plural = message.id
+            for count in (0, 1, 2, 5, 11, 100):
+                form = message.string[compiled.plural(count)]  # type: ignore[attr-defined]
+                assert compiled.ngettext(singular, plural, count) == form
+        elif message.id and message.string and not message.fuzzy:
             assert compiled.gettext(str(message.id)) == message.string, (
                 f"{language}.mo is stale: run python translations/catalogs.py compile"
             )
@@ -124,7 +129,11 @@ def _literal_texts(node: ast.Call) -> list[str]:
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
             texts.append(arg.value)
         if isinstance(arg, ast.JoinedStr):
-            texts.append(ast.unparse(arg))
+            # Only the literal parts of an f-string are text a translator would miss.
+            texts.append("".join(
+                part.value for part in arg.values
+                if isinstance(part, ast.Constant) and isinstance(part.value, str)
+            ))
     return texts
 
 

@@ -62,7 +62,8 @@ def update() -> None:
         catalog.update(template, no_fuzzy_matching=True)
         if language == "en":
             for message in catalog:
-                if message.id and not message.string:
+                if message.id and not any(message.string or ()):
+                    # Plural ids are (singular, plural): English keeps both forms.
                     message.string = message.id
         with path.open("wb") as handle:
             write_po(handle, catalog, width=100, sort_output=True, include_previous=False)
