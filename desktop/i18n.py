@@ -10,10 +10,12 @@ from __future__ import annotations
 import gettext
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from desktop.paths import TRANSLATIONS_DIR
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 DOMAIN: Final = "shutafut"
 LANGUAGES: Final = ("he", "ar", "en")

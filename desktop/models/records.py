@@ -48,6 +48,12 @@ class FieldSpec:
     enum: type[LabelledEnum] | None = None
     target: RecordKind | None = None  # for REFERENCE / REFERENCES
     hint: str = ""  # placeholder text, marked with N_
+    formatter: Callable[[str], str] | None = None  # how a stored value is shown
+
+    def display(self, value: Any) -> str:
+        """A stored value as a person reads and types it."""
+        text = "" if value is None else str(value)
+        return self.formatter(text) if self.formatter is not None else text
 
     def clean(self, raw: Any) -> Any:
         """Validate and normalise a value as typed; raise ValidationError with a message."""
@@ -228,7 +234,7 @@ PERSON = RecordSpec(
         FieldSpec("sector", N_("Sector"), FieldKind.CHOICE, enum=Sector),
         FieldSpec(
             "phone", N_("Phone"), FieldKind.LTR_TEXT, cleaner=v.clean_phone,
-            hint=N_("e.g. 050-1234567"),
+            hint=N_("e.g. 050-1234567"), formatter=v.display_phone,
         ),
         FieldSpec(
             "email", N_("Email"), FieldKind.LTR_TEXT, cleaner=v.clean_email,

@@ -5,15 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QSettings, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -24,14 +23,16 @@ from PySide6.QtWidgets import (
 from desktop import __version__, i18n
 from desktop.i18n import _
 from desktop.models.records import RECORD_SPECS, RecordKind
-from desktop.views.dialogs import ExportPdfDialog, SettingsDialog
 from desktop.views.icons import icon
 from desktop.views.qt_i18n import apply_language, isolate
-from desktop.views.reference.section import ReferenceSection
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
+    from desktop.views.dialogs import ExportPdfDialog
+    from desktop.views.reference.section import ReferenceSection
 
+# Classes used only after the first paint are reached through their modules
+# (QtWidgets.QMessageBox...), so PySide builds them and their enums only when needed.
 MAX_RECENT = 8
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 WORKSPACE_FILTER_EXTENSION = "*.shutafut"
@@ -39,7 +40,8 @@ WORKSPACE_FILTER_EXTENSION = "*.shutafut"
 
 def default_workspace_path() -> Path:
     """The workspace opened on first start, in the user's data folder."""
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    paths = QtCore.QStandardPaths
+    folder = Path(paths.writableLocation(paths.StandardLocation.AppDataLocation))
     return folder / "workspace.shutafut"
 
 
@@ -49,7 +51,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.settings = settings
         self.workspace: Workspace | None = None
-        self._lock: QLockFile | None = None
+        self._lock: QtCore.QLockFile | None = None
         self.undo_stack = QUndoStack(self)
         self.setWindowIcon(icon("shutafut"))
 
@@ -57,10 +59,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setHeaderHidden(True)
         self.sidebar.setMinimumWidth(180)
-        self.reference_section = ReferenceSection(self.undo_stack)
-        self.reference_section.message.connect(self._show_message)
+        # Sections are built on first use, after the window is first painted.
+        self._reference_section: ReferenceSection | None = None
+        self._shown_kind = RecordKind.AUTHORITY
         self.sections = QStackedWidget()
-        self.sections.addWidget(self.reference_section)
         self._build_sidebar()
 
         splitter = QSplitter()
@@ -85,6 +87,23 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
 
     # building -----------------------------------------------------------------------------
+
+    @property
+    def reference_section(self) -> ReferenceSection:
+        if self._reference_section is None:
+            from desktop.views.reference.section import ReferenceSection
+
+            section = ReferenceSection(self.undo_stack)
+            section.message.connect(self._show_message)
+            self.sections.addWidget(section)
+            self.sections.setCurrentWidget(section)
+            self._reference_section = section
+            section.set_workspace(self.workspace)
+            section.show_kind(self._shown_kind)
+        return self._reference_section
+
+    def _commit_pending(self) -> bool:
+        return self._reference_section is None or self._reference_section.commit_pending()
 
     def _build_sidebar(self) -> None:
         self.reference_item = QTreeWidgetItem(self.sidebar)
@@ -218,7 +237,8 @@ class MainWindow(QMainWindow):
             item.setText(0, _(RECORD_SPECS[kind].plural))
             self.kind_actions[kind].setText(_(RECORD_SPECS[kind].plural))
         self._set_icons()
-        self.reference_section.retranslate()
+        if self._reference_section is not None:
+            self._reference_section.retranslate()
         self._update_title()
 
     def _update_undo_texts(self, *_args: object) -> None:
@@ -263,11 +283,11 @@ class MainWindow(QMainWindow):
         self.workspace_label.setText(isolate(str(self.workspace.path)))
         self.mode_label.setText(" · ".join(modes))
 
-    def _acquire_lock(self, path: Path) -> QLockFile | None:
+    def _acquire_lock(self, path: Path) -> QtCore.QLockFile | None:
         """The workspace's lock, or None when another copy of the app holds it."""
         from desktop.storage.workspace import lock_path
 
-        lock = QLockFile(str(lock_path(path)))
+        lock = QtCore.QLockFile(str(lock_path(path)))
         lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
         return lock if lock.tryLock(0) else None
 
@@ -276,44 +296,50 @@ class MainWindow(QMainWindow):
         from desktop.storage.workspace import WorkspaceError, open_workspace
 
         path = path.resolve()
-        if not self.reference_section.commit_pending():
+        if not self._commit_pending():
             return False
         lock = None
+        in_use = False
         if not read_only:
             lock = self._acquire_lock(path)
             if lock is None:
-                answer = QMessageBox.question(
+                buttons = QtWidgets.QMessageBox.StandardButton
+                answer = QtWidgets.QMessageBox.question(
                     self,
                     _("Workspace in use"),
                     _("The workspace {name} is open in another copy of Shutafut. "
                       "Open it read-only?").format(name=path.name),
-                    QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-                    QMessageBox.StandardButton.Open,
+                    buttons.Open | buttons.Cancel,
+                    buttons.Open,
                 )
-                if answer != QMessageBox.StandardButton.Open:
+                if answer != buttons.Open:
                     return False
-                read_only = True
+                read_only = in_use = True
         try:
             workspace = open_workspace(path, read_only=read_only)
         except WorkspaceError as error:
             if lock is not None:
                 lock.unlock()
-            QMessageBox.critical(self, _("Cannot open workspace"), str(error))
+            QtWidgets.QMessageBox.critical(self, _("Cannot open workspace"), str(error))
             return False
-        if read_only and not workspace.read_only_reason:
+        if in_use:
             workspace.read_only_reason = _("Opened read-only: it is in use by another copy.")
         self._close_workspace()
         self.workspace = workspace
         self._lock = lock
         self.undo_stack.clear()
-        self.reference_section.set_workspace(workspace)
+        if self._reference_section is not None:
+            self._reference_section.set_workspace(workspace)
+        else:
+            self.sections.setCurrentWidget(self.reference_section)  # built for this workspace
         self._remember_recent(path)
         self._update_title()
         return True
 
     def _close_workspace(self) -> None:
         self.undo_stack.clear()
-        self.reference_section.set_workspace(None)
+        if self._reference_section is not None:
+            self._reference_section.set_workspace(None)
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
@@ -353,15 +379,16 @@ class MainWindow(QMainWindow):
     def _dialog_folder(self) -> str:
         if self.workspace is not None:
             return str(self.workspace.path.parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        paths = QtCore.QStandardPaths
+        return paths.writableLocation(paths.StandardLocation.DocumentsLocation)
 
     def _workspace_filter(self) -> str:
         return _("Shutafut workspaces ({pattern})").format(pattern=WORKSPACE_FILTER_EXTENSION)
 
     def _ask_new_path(self, title: str) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen, _filter = QtWidgets.QFileDialog.getSaveFileName(
             self, title, self._dialog_folder(), self._workspace_filter(),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite,
         )
         if not chosen:
             return None
@@ -369,7 +396,7 @@ class MainWindow(QMainWindow):
         if path.suffix != ".shutafut":
             path = path.with_name(path.name + ".shutafut")
         if path.exists():
-            QMessageBox.warning(
+            QtWidgets.QMessageBox.warning(
                 self, title,
                 _("A file named {name} already exists. Choose another name; "
                   "Shutafut never overwrites a file.").format(name=path.name),
@@ -386,20 +413,20 @@ class MainWindow(QMainWindow):
         try:
             create_workspace(path).close()
         except OSError as error:
-            QMessageBox.critical(self, _("New workspace"), _("Cannot create the file: {error}")
+            QtWidgets.QMessageBox.critical(self, _("New workspace"), _("Cannot create the file: {error}")
                                  .format(error=error.strerror or error))
             return
         self.open_workspace_file(path)
 
     def choose_and_open(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen, _filter = QtWidgets.QFileDialog.getOpenFileName(
             self, _("Open workspace"), self._dialog_folder(), self._workspace_filter()
         )
         if chosen:
             self.open_workspace_file(Path(chosen))
 
     def save_copy_as(self) -> None:
-        if self.workspace is None or not self.reference_section.commit_pending():
+        if self.workspace is None or not self._commit_pending():
             return
         path = self._ask_new_path(_("Save a copy of the workspace"))
         if path is None:
@@ -414,7 +441,7 @@ class MainWindow(QMainWindow):
         try:
             backup_copy(self.workspace, path)
         except OSError as error:
-            QMessageBox.critical(self, _("Save As (copy)"), _("Cannot write the copy: {error}")
+            QtWidgets.QMessageBox.critical(self, _("Save As (copy)"), _("Cannot write the copy: {error}")
                                  .format(error=error.strerror or error))
             return False
         if self.open_workspace_file(path):
@@ -429,9 +456,9 @@ class MainWindow(QMainWindow):
             return
         problems = check_workspace(self.workspace.path)
         if problems:
-            QMessageBox.warning(self, _("Check workspace"), "\n".join(problems))
+            QtWidgets.QMessageBox.warning(self, _("Check workspace"), "\n".join(problems))
         else:
-            QMessageBox.information(
+            QtWidgets.QMessageBox.information(
                 self, _("Check workspace"), _("The workspace passed every check.")
             )
 
@@ -439,15 +466,17 @@ class MainWindow(QMainWindow):
 
     def _suggested_pdf_path(self) -> Path:
         assert self.workspace is not None
-        folder = self.settings.value("pdf_folder") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
+        folder = self.settings.value("pdf_folder") or QtCore.QStandardPaths.writableLocation(
+            QtCore.QStandardPaths.StandardLocation.DocumentsLocation
         )
         name = _("{workspace} - summary.pdf").format(workspace=self.workspace.name)
         return Path(str(folder)) / name
 
     def export_pdf(self) -> None:
-        if self.workspace is None or not self.reference_section.commit_pending():
+        if self.workspace is None or not self._commit_pending():
             return
+        from desktop.views.dialogs import ExportPdfDialog
+
         dialog = ExportPdfDialog(
             self._suggested_pdf_path(), i18n.current_language(),
             self.settings.value("open_pdf_after_export", "true") == "true", self,
@@ -458,7 +487,7 @@ class MainWindow(QMainWindow):
                 break
 
     def export_pdf_to(
-        self, path: Path, language: str, *, open_after: bool, dialog: ExportPdfDialog | None = None
+        self, path: Path, language: str, *, open_after: bool, dialog: ExportPdfDialog | None = None,
     ) -> bool:
         from desktop.reports.summary import build_summary_pdf
 
@@ -473,7 +502,7 @@ class MainWindow(QMainWindow):
             if dialog is not None:
                 dialog.show_error(message)
             else:
-                QMessageBox.critical(self, _("Export PDF"), message)
+                QtWidgets.QMessageBox.critical(self, _("Export PDF"), message)
             return False
         finally:
             QApplication.restoreOverrideCursor()
@@ -481,7 +510,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("open_pdf_after_export", "true" if open_after else "false")
         self._show_message(_("Exported {name}.").format(name=path.name))
         if open_after:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
         return True
 
     # other ----------------------------------------------------------------------------------
@@ -491,8 +520,10 @@ class MainWindow(QMainWindow):
             return
         value = current.data(0, KIND_ROLE)
         if value:
-            self.sections.setCurrentWidget(self.reference_section)
-            self.reference_section.show_kind(RecordKind(value))
+            self._shown_kind = RecordKind(value)
+            if self._reference_section is not None:
+                self.sections.setCurrentWidget(self._reference_section)
+                self._reference_section.show_kind(self._shown_kind)
 
     def show_kind(self, kind: RecordKind) -> None:
         self.sidebar.setCurrentItem(self.kind_items[kind])
@@ -506,12 +537,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def open_settings(self) -> None:
+        from desktop.views.dialogs import SettingsDialog
+
         dialog = SettingsDialog(i18n.current_language(), self)
         if dialog.exec() and dialog.chosen_language() != i18n.current_language():
             self.change_language(dialog.chosen_language())
 
     def show_about(self) -> None:
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self,
             _("About Shutafut"),
             _("{app} {version}\n\nAn offline workbench for partnerships with local authorities "
@@ -519,15 +552,16 @@ class MainWindow(QMainWindow):
               "Open Font License.").format(app=_("Shutafut"), version=__version__),
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.reference_section.commit_pending():
-            answer = QMessageBox.question(
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if not self._commit_pending():
+            buttons = QtWidgets.QMessageBox.StandardButton
+            answer = QtWidgets.QMessageBox.question(
                 self, _("Unsaved changes"),
                 _("Some fields have errors and were not saved. Quit anyway?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                buttons.Discard | buttons.Cancel,
+                buttons.Cancel,
             )
-            if answer != QMessageBox.StandardButton.Discard:
+            if answer != buttons.Discard:
                 event.ignore()
                 return
         self.settings.setValue("geometry", self.saveGeometry())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from desktop import i18n
 
@@ -50,3 +50,15 @@ def align_text_field(edit: QLineEdit, *, left_to_right: bool) -> None:
         edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
     else:
         edit.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+
+
+def align_text_document(edit: QPlainTextEdit) -> None:
+    """Multi-line text starts at the right in Hebrew and Arabic."""
+    option = edit.document().defaultTextOption()
+    if i18n.is_rtl():
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    else:
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    edit.document().setDefaultTextOption(option)

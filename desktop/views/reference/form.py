@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.models.records import FieldKind, FieldSpec, RecordSpec
 from desktop.models.validation import ValidationError
-from desktop.views.qt_i18n import align_text_field
+from desktop.views.qt_i18n import align_text_document, align_text_field
 
 _ERROR_STYLE = "color: #b00020;"
 
@@ -54,8 +54,11 @@ class ReferenceForm(QWidget):
         self._labels: dict[str, QLabel] = {}
         self._choices: dict[str, list[tuple[str, str]]] = {}
         self._loading = False
-        self._layout = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self._layout = QFormLayout()
         self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(self._layout)
+        outer.addStretch(1)
         for field in spec.fields:
             self._add_field(field)
         self.retranslate()
@@ -178,7 +181,7 @@ class ReferenceForm(QWidget):
     def _set_value(self, field: FieldSpec, value: Any) -> None:
         editor = self.editors[field.name]
         if isinstance(editor, QLineEdit):
-            editor.setText("" if value is None else str(value))
+            editor.setText(field.display(value))
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(value or "")
         elif isinstance(editor, QComboBox):
@@ -256,6 +259,8 @@ class ReferenceForm(QWidget):
                 editor.setPlaceholderText(_(field.hint))
             if isinstance(editor, QLineEdit):
                 align_text_field(editor, left_to_right=field.kind is FieldKind.LTR_TEXT)
+            if isinstance(editor, QPlainTextEdit):
+                align_text_document(editor)
             if field.enum is not None:
                 current = self._value_of(field)
                 self._fill_choices(field)
