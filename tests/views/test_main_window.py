@@ -158,3 +158,57 @@ def test_save_as_copy_continues_in_the_copy(window: MainWindow, workspace_path: 
     reopened = open_workspace(copy, read_only=True)
     assert reference_store.count_records(reopened, RecordKind.ORGANISATION) == 1
     reopened.close()
+
+
+def test_standard_buttons_read_in_the_interface_language(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = QDialogButtonBox.StandardButton
+    box = QDialogButtonBox(buttons.Ok | buttons.Cancel)
+    assert {button.text() for button in box.buttons()} == {"אישור", "ביטול"}
+
+
+def test_settings_dialog_switches_language_and_remembers_it(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.views.dialogs import SettingsDialog
+
+    def choose_english(dialog: SettingsDialog) -> int:
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        assert dialog.windowTitle() == "הגדרות"
+        return 1  # the person pressed OK
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose_english)
+    window.settings_action.trigger()
+    assert i18n.current_language() == "en"
+    assert window.settings.value("language") == "en"
+    assert window.reference_item.text(0) == "Reference data"
+    assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_directional_icons_are_mirrored_in_hebrew(window: MainWindow) -> None:
+    from desktop.views.icons import icon
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    rtl_image = window.undo_action.icon().pixmap(24, 24).toImage()
+    apply_language(app, "en")
+    ltr_image = icon("undo").pixmap(24, 24).toImage()
+    assert rtl_image == ltr_image.flipped(Qt.Orientation.Horizontal)
+
+
+def test_the_bundled_font_is_the_interface_font() -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    from desktop.views.app import UI_FONT_FAMILIES, load_fonts
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    load_fonts(app)
+    try:
+        assert "Rubik" in QFontDatabase.families()
+        assert "Bold" in QFontDatabase.styles("Rubik")  # a real bold weight, not a fake one
+        assert app.font().families()[: len(UI_FONT_FAMILIES)] == UI_FONT_FAMILIES
+    finally:
+        app.setFont(original)
