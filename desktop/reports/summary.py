@@ -25,8 +25,14 @@ def _label(enum: Any, code: str | None) -> str:
     return enum(code).label if code else "—"
 
 
-def _count(template: str, count: int) -> str:
-    return template.format(count=i18n.format_number(count))
+def _open_section(document: DocumentBuilder, heading: str, count_line: str, count: int,
+                  empty_line: str) -> bool:
+    """Heading and count of a section; False (after saying so) when it has no rows."""
+    document.heading(heading)
+    document.paragraph(count_line.format(count=i18n.format_number(count)))
+    if not count:
+        document.paragraph(empty_line)
+    return bool(count)
 
 
 def _figure(value: int | None) -> str:
@@ -65,11 +71,11 @@ def build_summary_pdf(
 
 def _authorities_section(document: DocumentBuilder, rows: list[dict[str, Any]],
                          language: str) -> None:
-    document.heading(_("Local authorities"))
-    document.paragraph(_count(ngettext("{count} local authority", "{count} local authorities",
-                                       len(rows)), len(rows)))
-    if not rows:
-        document.paragraph(_("No local authorities in this workspace yet."))
+    if not _open_section(
+        document, _("Local authorities"),
+        ngettext("{count} local authority", "{count} local authorities", len(rows)), len(rows),
+        _("No local authorities in this workspace yet."),
+    ):
         return
     header = [_("Name"), _("Municipal status"), _("District"), _("Population"),
               _("Population year"), _("Socio-economic cluster (1-10)")]
@@ -93,11 +99,11 @@ def _authorities_section(document: DocumentBuilder, rows: list[dict[str, Any]],
 
 def _clusters_section(document: DocumentBuilder, rows: list[dict[str, Any]],
                       authorities: dict[str, dict[str, Any]], language: str) -> None:
-    document.heading(_("Regional clusters"))
-    document.paragraph(_count(ngettext("{count} regional cluster", "{count} regional clusters",
-                                       len(rows)), len(rows)))
-    if not rows:
-        document.paragraph(_("No regional clusters in this workspace yet."))
+    if not _open_section(
+        document, _("Regional clusters"),
+        ngettext("{count} regional cluster", "{count} regional clusters", len(rows)), len(rows),
+        _("No regional clusters in this workspace yet."),
+    ):
         return
     body = []
     for row in sorted(rows, key=lambda r: str(r["name"])):
@@ -113,11 +119,11 @@ def _clusters_section(document: DocumentBuilder, rows: list[dict[str, Any]],
 
 
 def _organisations_section(document: DocumentBuilder, rows: list[dict[str, Any]]) -> None:
-    document.heading(_("Organisations"))
-    document.paragraph(_count(ngettext("{count} organisation", "{count} organisations",
-                                       len(rows)), len(rows)))
-    if not rows:
-        document.paragraph(_("No organisations in this workspace yet."))
+    if not _open_section(
+        document, _("Organisations"),
+        ngettext("{count} organisation", "{count} organisations", len(rows)), len(rows),
+        _("No organisations in this workspace yet."),
+    ):
         return
     body = [[str(row["name"]), _label(Sector, row["sector"])]
             for row in sorted(rows, key=lambda r: str(r["name"]))]
