@@ -1,9 +1,9 @@
 """The demo workspace: the five pioneering clusters of the seeds, with fictional people.
 
 Authorities and clusters are real (seed 000 names the five pioneering clusters, seed 003
-the members of the Western Negev cluster). Population and index figures are left empty:
-they come only from the Central Bureau of Statistics data, never from here. Every person
-is invented and marked "(דמו)" so nobody takes a demo name for a real contact.
+the members of the Western Negev cluster). Their codes and figures come from the national
+dataset (CBS files, each figure with its year), never from here. Every person is invented
+and marked "(דמו)" so nobody takes a demo name for a real contact.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.models.records import RecordKind
+from desktop.storage.national_data import national_authorities
 from desktop.storage.reference_store import save_record
 from desktop.storage.workspace import Workspace, create_workspace
 
@@ -75,10 +76,11 @@ def create_demo_workspace(path: Path) -> Workspace:
     """A new demo workspace at `path` (an existing file is never overwritten)."""
     workspace = create_workspace(path)
     workspace.set_info("demo", "1")
+    national = {(a["municipal_status"], a["name_he"]): a for a in national_authorities()}
     members = [
         save_record(workspace, RecordKind.AUTHORITY, {
+            **national[(status, hebrew)],
             "name_he": hebrew, "name_ar": arabic, "name_en": english,
-            "municipal_status": status, "district": "south",
             "notes": "חברה באשכול נגב מערבי (מקור: מסמך 003).",
         })
         for hebrew, arabic, english, status in WESTERN_NEGEV

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action("action_find", self._focus_search, keys.Find)
         self.settings_action = self._action("action_settings", self.open_settings, "Ctrl+,")
         self.check_action = self._action("action_check", self.check_current_workspace)
+        self.import_action = self._action("action_import_authorities", self.import_authorities)
         self.about_action = self._action("action_about", self.show_about)
         self.kind_actions: dict[RecordKind, QAction] = {}
         for number, kind in enumerate(RECORD_SPECS, start=1):
@@ -192,7 +193,9 @@ class MainWindow(QMainWindow):
         self.sidebar_toggle.setChecked(True)
         self.sidebar_toggle.toggled.connect(self.sidebar.setVisible)
         self.tools_menu = bar.addMenu("")
-        self.tools_menu.addActions([self.check_action, self.settings_action])
+        self.tools_menu.addActions([self.import_action, self.check_action])
+        self.tools_menu.addSeparator()
+        self.tools_menu.addAction(self.settings_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -229,6 +232,7 @@ class MainWindow(QMainWindow):
         self.find_action.setText(_("&Find"))
         self.settings_action.setText(_("&Settings…"))
         self.check_action.setText(_("&Check workspace"))
+        self.import_action.setText(_("&Import local authorities…"))
         self.about_action.setText(_("&About Shutafut"))
         self.sidebar_toggle.setText(_("Navigation &sidebar"))
         self.toolbar.setWindowTitle(_("Toolbar"))
@@ -461,6 +465,18 @@ class MainWindow(QMainWindow):
             QtWidgets.QMessageBox.information(
                 self, _("Check workspace"), _("The workspace passed every check.")
             )
+
+    def import_authorities(self) -> None:
+        from desktop.views.import_dialog import ImportAuthoritiesDialog
+
+        if self.workspace is None or not self._commit_pending():
+            return
+        dialog = ImportAuthoritiesDialog(self.workspace, self.settings, self)
+        dialog.exec()
+        if dialog.applied:
+            self.reference_section.refresh(RecordKind.AUTHORITY, None)
+            self._show_message(_("{count} local authorities were imported or updated.").format(
+                count=dialog.applied))
 
     # PDF ------------------------------------------------------------------------------------
 

@@ -26,9 +26,11 @@ def test_demo_workspace_holds_the_seed_clusters_and_marked_people(tmp_path: Path
     # Contact details only where consent was given.
     assert all(person["consent_contact"] or not (person["phone"] or person["email"])
                for person in people)
-    # No figure is invented: population and indices come only from CBS data.
-    for authority in reference_store.list_records(workspace, RecordKind.AUTHORITY):
-        assert authority["population"] is None and authority["socioeconomic_cluster"] is None
+    # Figures come from the national CBS dataset, each with its year and source.
+    sderot = next(a for a in reference_store.list_records(workspace, RecordKind.AUTHORITY)
+                  if a["name_he"] == "שדרות")
+    assert sderot["cbs_code"] == "1031" and sderot["population_year"] == 2021
+    assert sderot["socioeconomic_edition"] == 2019 and "הלמ\"ס" in sderot["data_source"]
     workspace.close()
 
 

@@ -1,0 +1,76 @@
+"""Build resources/data/authorities.json from the official CBS files, with Shutafut's importer.
+
+    python scripts/build_authorities.py /path/to/shared/data/cbs
+
+The profile workbook p_libud_2021.xlsx gives names, codes, status, district, population
+(2021), the socio-economic cluster (index 2019) and the peripherality cluster (index 2020);
+the socio-economic index table 375/2022 gives the English names. Authorities founded after
+2021 come from the 257-authority code list with their name and code only: CBS has no
+figures for them in these files, and none are made up.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+from desktop.models.cbs_import import figure_years, parse_table, propose_mapping
+from desktop.storage.cbs_files import read_table
+from desktop.storage.national_data import DATASET_PATH
+
+PROFILE = "p_libud_2021.xlsx"
+SOCIOECONOMIC = "24_22_375t1.xlsx"
+CROSSWALK = "muni_id_crosswalk_257.csv"
+SOURCE = ('הלמ"ס, הרשויות המקומיות בישראל 2021 (p_libud_2021): אוכלוסייה 2021, '
+          'מדד חברתי-כלכלי 2019, מדד פריפריאליות 2020')
+# Founded after 2021 (both local councils); CBS codes from the 257-authority list.
+NEWER_STATUS = {"1113": "local_council", "3826": "local_council"}
+
+
+def parsed(path: Path) -> tuple[list, dict[str, int]]:
+    table = read_table(path)
+    assert table is not None, path
+    mapping = propose_mapping(table)
+    result = parse_table(table, mapping)
+    assert not result.errors, [error.message for error in result.errors]
+    return result.authorities, figure_years(table, mapping, table.title_year)
+
+
+def main(folder: Path) -> None:
+    profile, years = parsed(folder / PROFILE)
+    english = {a.key: a.values.get("name_en") for a in parsed(folder / SOCIOECONOMIC)[0]}
+    year_fields = {"population": "population_year", "socioeconomic_cluster": "socioeconomic_edition",
+                   "peripherality_cluster": "peripherality_edition"}
+    authorities = []
+    for authority in profile:
+        values = dict(authority.values)
+        values["name_en"] = english.get(authority.key) or ""
+        for figure, year_field in year_fields.items():
+            values[year_field] = years[figure] if values.get(figure) is not None else None
+        values["data_source"] = SOURCE
+        authorities.append(values)
+    known = {str(int(a["cbs_code"])) for a in authorities}
+    with (folder / CROSSWALK).open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code = str(int(row["muni_id"]))
+            if code in NEWER_STATUS and code not in known:
+                authorities.append({
+                    "cbs_code": code, "municipal_status": NEWER_STATUS[code],
+                    "name_he": row["muni_name"], "name_en": "", "district": None,
+                    "data_source": 'רשימת 257 הרשויות (il.cbs.muni); אין נתוני הלמ"ס לשנת 2021',
+                })
+    authorities.sort(key=lambda a: (a["municipal_status"], int(a["cbs_code"])))
+    document = {
+        "about": "Israel's local authorities, produced by scripts/build_authorities.py from "
+                 "official CBS files. Every figure carries its year; data_source names the file.",
+        "authorities": authorities,
+    }
+    DATASET_PATH.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
+                            encoding="utf-8")
+    print(f"{len(authorities)} authorities -> {DATASET_PATH}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
