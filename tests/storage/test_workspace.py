@@ -213,6 +213,7 @@ def test_opening_an_older_workspace_backs_it_up_then_upgrades_keeping_data(
                                 {"name": "משרד הפנים", "sector": "government"})
     workspace.close()
     original = workspace_path.read_bytes()
+    shipped_head = head_revision()
     # A newer app version: the shipped migrations plus one more revision.
     migrations = tmp_path / "migrations"
     shutil.copytree(workspace_module.MIGRATIONS_DIR, migrations,
@@ -233,6 +234,28 @@ def test_opening_an_older_workspace_backs_it_up_then_upgrades_keeping_data(
     assert len(backups) == 1
     with closing(sqlite3.connect(backups[0])) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
-            "0001"
+            shipped_head
         assert connection.execute("SELECT name FROM organisation").fetchall() == [("משרד הפנים",)]
     assert original != workspace_path.read_bytes()
+
+
+def test_a_workspace_from_the_first_revision_is_upgraded_to_the_current_one(
+    workspace_path: Path,
+) -> None:
+    from alembic import command
+
+    engine = workspace_module.make_engine(workspace_path)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        command.upgrade(workspace_module._alembic_config(connection), "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO organisation (name, sector, notes, uuid, created_at, updated_at, version)"
+            " VALUES ('משרד הפנים', 'government', '', 'u1', '2026-01-01', '2026-01-01', 1)"
+        )
+    engine.dispose()
+    workspace = open_workspace(workspace_path)
+    assert reference_store.count_records(workspace, RecordKind.ORGANISATION) == 1
+    workspace.close()
+    assert workspace_module.schema_revision(workspace_path) == head_revision() != "0001"
+    assert len(list(workspace_path.parent.glob("test.backup-*.shutafut"))) == 1
+    assert check_workspace(workspace_path) == []
