@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
     summary.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     summary.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
+    selection = documents.add_parser("selection", help=_("the decision report of a town selection"))
+    selection.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+    selection.add_argument("--id", type=int, required=True, dest="process_id",
+                           help=_("the number of the selection process"))
+    selection.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+    selection.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
     return parser
 
 
@@ -80,15 +86,27 @@ def _check(path: Path) -> int:
     return EXIT_OK
 
 
-def _pdf_summary(workspace_path: Path, out: Path, language: str) -> int:
-    from desktop.reports.summary import build_summary_pdf
+def _pdf(arguments: argparse.Namespace, language: str) -> int:
+    from desktop.storage.reference_store import RecordNotFound
     from desktop.storage.workspace import open_workspace
 
+    out: Path = arguments.out
     if not out.parent.is_dir():
         return _fail(_("The folder {folder} does not exist.").format(folder=out.parent))
-    workspace = open_workspace(workspace_path, read_only=True)
+    workspace = open_workspace(arguments.workspace, read_only=True)
     try:
-        build_summary_pdf(workspace, out=out, language=language)
+        if arguments.document == "summary":
+            from desktop.reports.summary import build_summary_pdf
+
+            build_summary_pdf(workspace, out=out, language=language)
+        else:
+            from desktop.reports.selection_report import build_selection_pdf
+
+            try:
+                build_selection_pdf(workspace, arguments.process_id, out=out, language=language)
+            except RecordNotFound:
+                return _fail(_("There is no selection process number {number} in {path}.")
+                             .format(number=arguments.process_id, path=arguments.workspace))
     finally:
         workspace.close()
     print(_("Written: {path}").format(path=out))
@@ -110,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             return _demo(arguments.path)
         if arguments.command == "check":
             return _check(arguments.path)
-        return _pdf_summary(arguments.workspace, arguments.out, i18n.current_language())
+        return _pdf(arguments, i18n.current_language())
     except WorkspaceError as error:
         return _fail(str(error))
     except OSError as error:

@@ -82,7 +82,10 @@ class ConditionState(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({"met": N_("Met"), "partly": N_("Partly met"), "not_met": N_("Not met")}[self])
+        return _(CONDITION_STATE_LABELS[self.value])
+
+
+CONDITION_STATE_LABELS = {"met": N_("Met"), "partly": N_("Partly met"), "not_met": N_("Not met")}
 
 
 # The base conditions: "make sure there is need, opportunity, will, leadership and resources".
@@ -244,7 +247,7 @@ class Weights:
         (parts if key in parts else criteria)[key] = value
         return Weights(parts, criteria)
 
-    def keys(self) -> list[str]:
+    def names(self) -> list[str]:
         return [*self.parts, *self.criteria]
 
     def value(self, key: str) -> float:
@@ -347,7 +350,7 @@ def sensitivity(key: str, candidates: Sequence[CandidateScores], weights: Weight
     """For each weight, the nearest values (on a `step` grid, 0-10) where `key`'s place changes."""
     place = _position_of(key, candidates, weights)
     margins = []
-    for name in weights.keys():
+    for name in weights.names():
         current = weights.value(name)
         low = high = None
         value = current - step

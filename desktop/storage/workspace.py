@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import __version__
 from desktop.i18n import _
-from desktop.models.base import Base
 from desktop.models import selection_process  # noqa: F401  (registers its table)
+from desktop.models.base import Base
 from desktop.models.reference import WorkspaceInfo
 
 EXTENSION = ".shutafut"

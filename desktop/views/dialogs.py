@@ -65,11 +65,12 @@ class ExportPdfDialog(QDialog):
     """File > Export PDF: where to save, in which language, and whether to open it after."""
 
     def __init__(
-        self, suggested: Path, language: str, open_after: bool, parent: QWidget | None = None
+        self, suggested: Path, language: str, open_after: bool, parent: QWidget | None = None,
+        title: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle(_("Export workspace summary (PDF)"))
+        self.setWindowTitle(title or _("Export workspace summary (PDF)"))
         self.path = QLineEdit(str(suggested))
         self.path.setObjectName("pdf_path")
         align_text_field(self.path, left_to_right=True)

@@ -30,10 +30,12 @@ if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
     from desktop.views.dialogs import ExportPdfDialog
     from desktop.views.reference.section import ReferenceSection
+    from desktop.views.selection.section import SelectionSection
 
 # Classes used only after the first paint are reached through their modules
 # (QtWidgets.QMessageBox...), so PySide builds them and their enums only when needed.
 MAX_RECENT = 8
+SELECTION = "selection"  # sidebar data of the town selection section
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 WORKSPACE_FILTER_EXTENSION = "*.shutafut"
 
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(180)
         # Sections are built on first use, after the window is first painted.
         self._reference_section: ReferenceSection | None = None
+        self._selection_section: SelectionSection | None = None
         self._shown_kind = RecordKind.AUTHORITY
         self.sections = QStackedWidget()
         self._build_sidebar()
@@ -102,6 +105,19 @@ class MainWindow(QMainWindow):
             section.show_kind(self._shown_kind)
         return self._reference_section
 
+    @property
+    def selection_section(self) -> SelectionSection:
+        if self._selection_section is None:
+            from desktop.views.selection.section import SelectionSection
+
+            section = SelectionSection()
+            section.message.connect(self._show_message)
+            section.export_requested.connect(self.export_selection_pdf)
+            self.sections.addWidget(section)
+            section.set_workspace(self.workspace)
+            self._selection_section = section
+        return self._selection_section
+
     def _commit_pending(self) -> bool:
         return self._reference_section is None or self._reference_section.commit_pending()
 
@@ -113,6 +129,8 @@ class MainWindow(QMainWindow):
             item = QTreeWidgetItem(self.reference_item)
             item.setData(0, KIND_ROLE, kind.value)
             self.kind_items[kind] = item
+        self.selection_item = QTreeWidgetItem(self.sidebar)
+        self.selection_item.setData(0, KIND_ROLE, SELECTION)
         self.sidebar.expandAll()
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         self.sidebar.setCurrentItem(self.kind_items[RecordKind.AUTHORITY])
@@ -237,6 +255,9 @@ class MainWindow(QMainWindow):
         self.sidebar_toggle.setText(_("Navigation &sidebar"))
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.reference_item.setText(0, _("Reference data"))
+        self.selection_item.setText(0, _("Town selection"))
+        if self._selection_section is not None:
+            self._selection_section.retranslate()
         for kind, item in self.kind_items.items():
             item.setText(0, _(RECORD_SPECS[kind].plural))
             self.kind_actions[kind].setText(_(RECORD_SPECS[kind].plural))
@@ -332,6 +353,8 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self._lock = lock
         self.undo_stack.clear()
+        if self._selection_section is not None:
+            self._selection_section.set_workspace(workspace)
         if self._reference_section is not None:
             self._reference_section.set_workspace(workspace)
         else:
@@ -344,6 +367,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         if self._reference_section is not None:
             self._reference_section.set_workspace(None)
+        if self._selection_section is not None:
+            self._selection_section.set_workspace(None)
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
@@ -491,26 +516,48 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         if self.workspace is None or not self._commit_pending():
             return
+        self._export_with_dialog(self._suggested_pdf_path(), None, None)
+
+    def export_selection_pdf(self, process_id: int) -> None:
+        from desktop.views.selection.section import default_report_name
+
+        if self.workspace is None:
+            return
+        title = self.selection_section.table.currentIndex().siblingAtColumn(0).data() or ""
+        folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
+        self._export_with_dialog(folder / default_report_name(str(title)), process_id,
+                                 _("Export the selection decision report (PDF)"))
+
+    def _export_with_dialog(self, suggested: Path, process_id: int | None,
+                            title: str | None) -> None:
         from desktop.views.dialogs import ExportPdfDialog
 
         dialog = ExportPdfDialog(
-            self._suggested_pdf_path(), i18n.current_language(),
-            self.settings.value("open_pdf_after_export", "true") == "true", self,
+            suggested, i18n.current_language(),
+            self.settings.value("open_pdf_after_export", "true") == "true", self, title,
         )
         while dialog.exec():
             if self.export_pdf_to(dialog.chosen_path(), dialog.chosen_language(),
-                                  open_after=dialog.open_after.isChecked(), dialog=dialog):
+                                  open_after=dialog.open_after.isChecked(), dialog=dialog,
+                                  process_id=process_id):
                 break
 
     def export_pdf_to(
         self, path: Path, language: str, *, open_after: bool, dialog: ExportPdfDialog | None = None,
+        process_id: int | None = None,
     ) -> bool:
-        from desktop.reports.summary import build_summary_pdf
-
+        """Write the workspace summary, or the decision report of `process_id`, to `path`."""
         assert self.workspace is not None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            build_summary_pdf(self.workspace, out=path, language=language)
+            if process_id is None:
+                from desktop.reports.summary import build_summary_pdf
+
+                build_summary_pdf(self.workspace, out=path, language=language)
+            else:
+                from desktop.reports.selection_report import build_selection_pdf
+
+                build_selection_pdf(self.workspace, process_id, out=path, language=language)
         except OSError as error:
             message = _("Cannot write {path}: {error}").format(
                 path=path, error=error.strerror or error
@@ -535,7 +582,11 @@ class MainWindow(QMainWindow):
         if current is None:
             return
         value = current.data(0, KIND_ROLE)
-        if value:
+        if value == SELECTION:
+            if not self._commit_pending():
+                return
+            self.sections.setCurrentWidget(self.selection_section)
+        elif value:
             self._shown_kind = RecordKind(value)
             if self._reference_section is not None:
                 self.sections.setCurrentWidget(self._reference_section)

@@ -1,0 +1,159 @@
+"""The town selection wizard walked in Hebrew through its buttons, from purpose to decision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QWizard
+from pytestqt.qtbot import QtBot
+
+from desktop.models.selection import CRITERIA, QUANTITATIVE, ConditionState, CriterionGroup
+from desktop.models.selection_process import SelectionProcess
+from desktop.storage.demo import create_demo_workspace
+from desktop.storage.selection_store import list_processes, load_process
+from desktop.views.selection.wizard import (
+    ConditionsPage,
+    DecisionPage,
+    FilterPage,
+    PurposePage,
+    ScoresPage,
+    SelectionWizard,
+    WeightsPage,
+)
+from tests.views.conftest import type_text
+
+
+@pytest.fixture
+def demo(tmp_path: Path):  # type: ignore[no-untyped-def]
+    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
+    yield workspace
+    workspace.close()
+
+
+def _wizard(qtbot: QtBot, workspace, process=None, process_id=None) -> SelectionWizard:  # type: ignore[no-untyped-def]
+    wizard = SelectionWizard(workspace, process or SelectionProcess(), process_id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    return wizard
+
+
+def _next(wizard: SelectionWizard) -> None:
+    wizard.button(QWizard.WizardButton.NextButton).click()
+
+
+def _type_score(grid, row: int, column: int, digit: str) -> None:  # type: ignore[no-untyped-def]
+    grid.setCurrentCell(row, column)
+    grid.setFocus()
+    QTest.keyClicks(grid, digit)  # any key starts editing with that key
+    editor = QApplication.focusWidget()
+    assert editor is not grid, "typing a digit opens the cell's editor"
+    QTest.keyClick(editor, Qt.Key.Key_Tab)  # Tab stores the score and moves on
+
+
+def _page_one(wizard: SelectionWizard) -> None:
+    page = wizard.currentPage()
+    assert isinstance(page, PurposePage)
+    type_text(page.title_edit, "בחירת יישוב 2027")
+    type_text(page.purpose, "איתור יישובים בפריפריה")
+    for row in range(2):
+        page.team.item(row, 0).setCheckState(Qt.CheckState.Checked)
+    page.team.item(0, 1).setText("מנחה")
+    _next(wizard)
+
+
+def test_walk_the_whole_wizard_and_store_the_decision(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]
+    wizard = _wizard(qtbot, demo)
+    page = wizard.currentPage()
+    assert isinstance(page, PurposePage)
+    _next(wizard)  # without a purpose: refused with a message, nothing lost
+    assert wizard.currentPage() is page and page.error.text() == "יש לכתוב את מטרת הבחירה."
+    _page_one(wizard)
+
+    filters = wizard.currentPage()
+    assert isinstance(filters, FilterPage)
+    assert filters.count.text() == "9 מועמדות"
+    filters.se_min.setValue(6)
+    filters.se_max.setValue(2)  # impossible range: says so, keeps the candidates
+    assert filters.error.text() == "המינימום גדול מהמקסימום."
+    filters.se_min.setValue(1)
+    filters.se_max.setValue(4)
+    candidates = filters.candidate_list.count()
+    assert 0 < candidates < 9
+    _next(wizard)
+
+    scores = wizard.currentPage()
+    assert isinstance(scores, ScoresPage)
+    assert scores.member.count() == 2
+    for row in range(candidates):
+        for column in range(len(CRITERIA)):
+            _type_score(scores.grid, row, column, "4" if row == 0 else "2")
+    scores.member.setCurrentIndex(1)
+    _type_score(scores.grid, 0, 0, "1")  # 4 against 1: a disagreement to discuss
+    _type_score(scores.grid, 0, 1, "9")  # out of range: refused at the grid
+    assert scores.error.text().startswith("ציונים הם מספרים שלמים")
+    assert "מנהיגות פורמלית של היישוב" in scores.disagreements.text()
+    _next(wizard)
+
+    conditions = wizard.currentPage()
+    assert isinstance(conditions, ConditionsPage)
+    combo = conditions.table.cellWidget(1, 0)
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData(ConditionState.NOT_MET.value))
+    flagged_uuid = conditions.candidates[1]["uuid"]
+    assert wizard.process.flagged(flagged_uuid)
+    assert conditions.near_misses.count() >= 1
+    _next(wizard)
+
+    weights = wizard.currentPage()
+    assert isinstance(weights, WeightsPage)
+    ranked_names = [weights.ranking.item(r, 1).text() for r in range(weights.ranking.rowCount())]
+    assert wizard.name_of(flagged_uuid) not in ranked_names  # flagged, not kept: out of ranking
+    assert ranked_names[0] == conditions.candidates[0]["name_he"]
+    for key in [QUANTITATIVE, *[g.value for g in CriterionGroup]]:
+        weights.sliders[key][0].setValue(0)
+    assert weights.error.text() == "לפחות משקל אחד צריך להיות גדול מאפס."
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    weights.sliders[QUANTITATIVE][0].setValue(4)
+    weights.sliders[CriterionGroup.LEADERSHIP.value][0].setValue(2)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert weights.sensitivity.text()
+    _next(wizard)
+
+    decision = wizard.currentPage()
+    assert isinstance(decision, DecisionPage)
+    wizard.button(QWizard.WizardButton.FinishButton).click()  # nothing ticked: refused
+    assert decision.error.text() == "יש לסמן לפחות יישוב אחד."
+    decision.choices.item(0).setCheckState(Qt.CheckState.Checked)
+    type_text(decision.rationale, "היכולות והמוכנות הגבוהות ביותר")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    [summary] = list_processes(demo)
+    assert (decision.error.text(), summary.status) == ("", "decided")
+    assert summary.title == "בחירת יישוב 2027"
+    stored = load_process(demo, summary.id)
+    assert stored.chosen == [conditions.candidates[0]["uuid"]]
+    assert stored.rationale == "היכולות והמוכנות הגבוהות ביותר"
+    assert stored.weights.parts[QUANTITATIVE] == 2.0
+    assert stored.team[0].role == "מנחה"
+
+
+def test_a_process_left_half_way_is_a_draft_that_resumes_where_it_stopped(
+    qtbot: QtBot, demo  # type: ignore[no-untyped-def]
+) -> None:
+    wizard = _wizard(qtbot, demo)
+    _page_one(wizard)
+    assert isinstance(wizard.currentPage(), FilterPage)
+    wizard.currentPage().se_max.setValue(5)
+    wizard.close()
+    [summary] = list_processes(demo)
+    assert summary.status == "draft" and summary.page == 1
+    process = load_process(demo, summary.id)
+    assert process.filter.socioeconomic == (1, 5)
+    resumed = _wizard(qtbot, demo, process, summary.id)
+    assert isinstance(resumed.currentPage(), FilterPage)
+    assert resumed.currentPage().se_max.value() == 5
