@@ -212,3 +212,21 @@ def test_the_bundled_font_is_the_interface_font() -> None:
         assert app.font().families()[: len(UI_FONT_FAMILIES)] == UI_FONT_FAMILIES
     finally:
         app.setFont(original)
+
+
+def test_town_selection_section_lists_the_processes(window: MainWindow, tmp_path: Path) -> None:
+    from desktop.models.selection_process import SelectionProcess
+    from desktop.storage.demo import create_demo_workspace
+    from desktop.storage.selection_store import save_process
+
+    path = tmp_path / "demo.shutafut"
+    workspace = create_demo_workspace(path)
+    save_process(workspace, SelectionProcess(title="בחירה בנגב", purpose="מטרה"))
+    workspace.close()
+    window.open_workspace_file(path)
+    window.sidebar.setCurrentItem(window.selection_item)
+    section = window.selection_section
+    assert window.sections.currentWidget() is section
+    assert section.model.rowCount() == 1
+    assert section.model.index(0, 0).data() == "בחירה בנגב"
+    assert section.model.index(0, 1).data() == "טיוטה"

@@ -483,8 +483,8 @@ class ScoresPage(_Page):
             table.horizontalHeader().setMinimumSectionSize(60)
             table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
                                                          | Qt.TextFlag.TextWordWrap)
-        self.grid.horizontalHeader().setFixedHeight(70)
-        self.summary.horizontalHeader().setFixedHeight(70)
+        self.grid.horizontalHeader().setFixedHeight(84)
+        self.summary.horizontalHeader().setFixedHeight(84)
         self.fill()
 
     def _member_key(self) -> str:
@@ -701,6 +701,7 @@ class WeightsPage(_Page):
         for row, key in enumerate(keys):
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"weight_{key}")
+            slider.setMinimumWidth(140)
             slider.setRange(0, 10 * SLIDER_STEPS)
             value = QLabel()
             value.setMinimumWidth(32)
@@ -712,6 +713,7 @@ class WeightsPage(_Page):
             grid.addWidget(slider, row, 1)
             grid.addWidget(value, row, 2)
             self.sliders[key] = (slider, value)
+        grid.setColumnStretch(1, 1)
         self.error = error_label("weights_error")
         self.ranking = QTableWidget(0, 3)
         self.ranking.setObjectName("ranking")
