@@ -121,7 +121,7 @@ def test_walk_the_whole_wizard_and_store_the_decision(qtbot: QtBot, demo) -> Non
     weights.sliders[QUANTITATIVE][0].setValue(4)
     weights.sliders[CriterionGroup.LEADERSHIP.value][0].setValue(2)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    assert weights.sensitivity.text()
+    qtbot.waitUntil(lambda: bool(weights.sensitivity.text()))
     _next(wizard)
 
     decision = wizard.currentPage()

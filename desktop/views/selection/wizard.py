@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +70,7 @@ DISAGREEMENT_COLOUR = QColor("#ffe0b2")
 FLAG_COLOUR = QColor("#ffcdd2")
 SLIDER_STEPS = 2  # a slider step is half a weight point
 TEAM_KEY = "team"  # whose scores they are when no members were named
+SENSITIVITY_POOL = 15  # the sensitivity note looks at the top of the ranking
 
 
 def error_label(name: str) -> QLabel:
@@ -738,6 +739,11 @@ class WeightsPage(_Page):
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
         self._loading = False
+        self._latest: tuple[list[Any], list[Any]] = ([], [])
+        self._sensitivity_timer = QTimer(self)
+        self._sensitivity_timer.setSingleShot(True)
+        self._sensitivity_timer.setInterval(250)
+        self._sensitivity_timer.timeout.connect(self._update_sensitivity)
 
     def initializePage(self) -> None:
         self._loading = True
@@ -780,7 +786,15 @@ class WeightsPage(_Page):
         self.chart.set_bars([(entry.candidate.name, contributions(entry.candidate,
                                                                   self.process.weights))
                              for entry in ranked[:10]])
-        self.sensitivity.setText(self._sensitivity_text(scored, ranked))
+        # The sensitivity scan re-ranks many times: run it once the sliders rest.
+        self._latest = (scored, ranked)
+        self._sensitivity_timer.start()
+
+    def _update_sensitivity(self) -> None:
+        scored, ranked = self._latest
+        top = {entry.candidate.key for entry in ranked[:SENSITIVITY_POOL]}
+        pool = [candidate for candidate in scored if candidate.key in top]
+        self.sensitivity.setText(self._sensitivity_text(pool, ranked[:SENSITIVITY_POOL]))
 
     def _sensitivity_text(self, scored: list[Any], ranked: list[Any]) -> str:
         if len(ranked) < 2:
