@@ -17,12 +17,19 @@ import sys
 from pathlib import Path
 
 from desktop.models.cbs_import import figure_years, parse_table, propose_mapping
-from desktop.storage.cbs_files import read_table
+from desktop.storage.cbs_files import read_rows, read_table
 from desktop.storage.national_data import DATASET_PATH
 
 PROFILE = "p_libud_2021.xlsx"
 SOCIOECONOMIC = "24_22_375t1.xlsx"
 CROSSWALK = "muni_id_crosswalk_257.csv"
+LOCALITIES = "bycode2021.xlsx"
+# Cluster codes of the localities file whose cluster the seeds name (the five pioneering
+# clusters, recognised by their members: seed 003 lists the Western Negev towns). The
+# other codes keep a neutral name with their CBS code; CBS publishes no names for them.
+KNOWN_CLUSTERS = {210: "אשכול בית הכרם", 211: "אשכול גליל מזרחי", 212: "אשכול גליל מערבי",
+                  610: "אשכול נגב מזרחי", 620: "אשכול נגב מערבי"}
+LOCAL_COUNCIL_OR_CITY = (0, 99)
 SOURCE = ('הלמ"ס, הרשויות המקומיות בישראל 2021 (p_libud_2021): אוכלוסייה 2021, '
           'מדד חברתי-כלכלי 2019, מדד פריפריאליות 2020')
 # Founded after 2021 (both local councils); CBS codes from the 257-authority list.
@@ -36,6 +43,34 @@ def parsed(path: Path) -> tuple[list, dict[str, int]]:
     result = parse_table(table, mapping)
     assert not result.errors, [error.message for error in result.errors]
     return result.authorities, figure_years(table, mapping, table.title_year)
+
+
+def regional_clusters(path: Path, authorities: list[dict]) -> list[dict]:
+    """Each cluster code of the localities file with its member authorities (status, code)."""
+    rows = read_rows(path)
+    header = list(rows[0])
+    cluster, code, status = (header.index(name) for name in
+                             ("אשכול רשויות מקומיות", "סמל יישוב", "סמל מעמד מונציפאלי"))
+    known = {(a["municipal_status"], a["cbs_code"]) for a in authorities}
+    members: dict[int, set[tuple[str, str]]] = {}
+    for row in rows[1:]:
+        if row[cluster] in (None, "") or row[status] in (None, ""):
+            continue
+        if row[status] in LOCAL_COUNCIL_OR_CITY:
+            key = ("city" if row[status] == 0 else "local_council", str(int(row[code])))
+            if key not in known:  # a city listed as local council or the reverse
+                key = ("local_council" if key[0] == "city" else "city", key[1])
+        else:
+            key = ("regional_council", str(int(row[status])))
+        if key in known:
+            members.setdefault(int(row[cluster]), set()).add(key)
+    return [
+        {"cbs_cluster_code": number,
+         "name": KNOWN_CLUSTERS.get(number, f'אשכול רשויות (סמל הלמ"ס {number})'),
+         "members": sorted([list(key) for key in keys]),
+         "source": 'הלמ"ס, קובץ היישובים 2021 (bycode2021), עמודת "אשכול רשויות מקומיות"'}
+        for number, keys in sorted(members.items())
+    ]
 
 
 def main(folder: Path) -> None:
@@ -62,10 +97,12 @@ def main(folder: Path) -> None:
                     "data_source": 'רשימת 257 הרשויות (il.cbs.muni); אין נתוני הלמ"ס לשנת 2021',
                 })
     authorities.sort(key=lambda a: (a["municipal_status"], int(a["cbs_code"])))
+    clusters = regional_clusters(folder / LOCALITIES, authorities)
     document = {
         "about": "Israel's local authorities, produced by scripts/build_authorities.py from "
                  "official CBS files. Every figure carries its year; data_source names the file.",
         "authorities": authorities,
+        "clusters": clusters,
     }
     DATASET_PATH.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
                             encoding="utf-8")

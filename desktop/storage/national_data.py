@@ -30,3 +30,40 @@ def national_preview(workspace: Workspace, codes: set[str] | None = None) -> Pre
     )
     # The dataset carries each figure's year already.
     return build_preview(parsed, existing_authorities(workspace), {})
+
+
+@cache
+def national_clusters() -> tuple[dict[str, Any], ...]:
+    """Regional clusters of the CBS 2021 localities file, members as (status, code)."""
+    document = json.loads(DATASET_PATH.read_text(encoding="utf-8"))
+    return tuple(document.get("clusters", ()))
+
+
+def apply_national_clusters(workspace: Workspace) -> int:
+    """Add each national cluster's members that are in the workspace to the cluster of that
+    name (created when missing). Members already listed stay; returns how many were added."""
+    from desktop.models.records import RecordKind
+    from desktop.storage.reference_store import list_records, save_record
+
+    authorities = {(a["municipal_status"], a["cbs_code"]): a["uuid"]
+                   for a in list_records(workspace, RecordKind.AUTHORITY) if a["cbs_code"]}
+    clusters = {c["name"]: c for c in list_records(workspace, RecordKind.CLUSTER)}
+    added = 0
+    for national in national_clusters():
+        members = [authorities[(status, code)] for status, code in national["members"]
+                   if (status, code) in authorities]
+        if not members:
+            continue
+        current = clusters.get(national["name"])
+        if current is None:
+            save_record(workspace, RecordKind.CLUSTER, {
+                "name": national["name"], "members": members, "notes": national["source"]})
+            added += len(members)
+            continue
+        new = [uuid for uuid in members if uuid not in current["members"]]
+        if new:
+            values = {key: current[key] for key in ("name", "founding_year", "notes")}
+            values["members"] = current["members"] + new
+            save_record(workspace, RecordKind.CLUSTER, values, current["uuid"])
+            added += len(new)
+    return added

@@ -116,6 +116,10 @@ class ImportAuthoritiesDialog(QDialog):
         self.skip_errors = QCheckBox(_("Skip the rows with errors and apply the rest"))
         self.skip_errors.setObjectName("skip_errors")
         self.skip_errors.toggled.connect(self._update_apply)
+        self.with_clusters = QCheckBox(
+            _("Also regional clusters and their members (CBS localities file 2021)"))
+        self.with_clusters.setObjectName("with_clusters")
+        self.with_clusters.setChecked(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.apply_button = buttons.addButton(_("Apply…"), QDialogButtonBox.ButtonRole.ApplyRole)
@@ -130,6 +134,7 @@ class ImportAuthoritiesDialog(QDialog):
         layout.addWidget(self.changes, 1)
         layout.addWidget(self.errors)
         layout.addWidget(self.skip_errors)
+        layout.addWidget(self.with_clusters)
         layout.addWidget(buttons)
 
         self.national.toggled.connect(self._source_changed)
@@ -150,6 +155,7 @@ class ImportAuthoritiesDialog(QDialog):
             self._load_file()
 
     def _source_changed(self, *_args: object) -> None:
+        self.with_clusters.setVisible(self.national.isChecked())
         if self.national.isChecked():
             self.table = None
             self.mapping_box.setEnabled(False)
@@ -326,6 +332,10 @@ class ImportAuthoritiesDialog(QDialog):
             remembered = ";".join(f"{name}={column}" for name, column in self.mapping().items())
             self.settings.setValue(f"import_mapping/{signature}", remembered)
         self.applied += apply_changes(self.workspace, changes, self._source_text())
+        if self.national.isChecked() and self.with_clusters.isChecked():
+            from desktop.storage.national_data import apply_national_clusters
+
+            apply_national_clusters(self.workspace)
         self._source_changed()
 
 

@@ -91,3 +91,15 @@ def test_national_data_into_a_workspace_previews_then_applies(workspace) -> None
     assert rows["נתיבות"]["data_source"].startswith('הלמ"ס')
     again = national_preview(workspace, codes={"1031", "246"})
     assert not again.added and not again.changed and len(again.unchanged) == 2
+
+
+def test_national_clusters_join_the_workspace_authorities(workspace) -> None:  # type: ignore[no-untyped-def]
+    from desktop.storage.national_data import apply_national_clusters, national_clusters
+
+    assert {c["name"] for c in national_clusters()} >= {"אשכול נגב מערבי", "אשכול בית הכרם"}
+    apply_changes(workspace, national_preview(workspace, codes={"1031", "246"}).added)
+    assert apply_national_clusters(workspace) == 2
+    clusters = reference_store.list_records(workspace, RecordKind.CLUSTER)
+    assert [(c["name"], sorted(c["member_titles"])) for c in clusters] == [
+        ("אשכול נגב מערבי", ["נתיבות", "שדרות"])]
+    assert apply_national_clusters(workspace) == 0  # nothing twice

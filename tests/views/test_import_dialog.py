@@ -35,6 +35,7 @@ def test_national_data_is_previewed_then_applied_only_after_confirmation(
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     dialog.apply_button.click()
     assert reference_store.count_records(workspace, RecordKind.AUTHORITY) == 257
+    assert reference_store.count_records(workspace, RecordKind.CLUSTER) == 11  # with members
     assert dialog.summary.text().startswith("0 להוספה, 0 לשינוי, 257")
     assert not dialog.apply_button.isEnabled()
 
