@@ -157,3 +157,15 @@ def test_a_process_left_half_way_is_a_draft_that_resumes_where_it_stopped(
     resumed = _wizard(qtbot, demo, process, summary.id)
     assert isinstance(resumed.currentPage(), FilterPage)
     assert resumed.currentPage().se_max.value() == 5
+
+
+def test_a_filter_leaving_no_candidate_says_so_and_stays(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]
+    wizard = _wizard(qtbot, demo)
+    _page_one(wizard)
+    filters = wizard.currentPage()
+    assert isinstance(filters, FilterPage)
+    filters.pop_min.setValue(9_000_000)
+    assert filters.count.text() == "0 מועמדות"
+    _next(wizard)
+    assert wizard.currentPage() is filters
+    assert filters.error.text() == "לא נשארו מועמדות: יש להרחיב את הטווחים או להוסיף יישובים ידנית."
