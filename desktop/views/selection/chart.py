@@ -37,7 +37,7 @@ class RankingChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         metrics = painter.fontMetrics()
-        legend_height = metrics.height() + 8
+        legend_height = 2 * (metrics.height() + 4) + 4
         names_width = float(max([metrics.horizontalAdvance(n) for n, _parts in self.bars] + [60]) + 10)
         width = self.width() - names_width - 50
         rows = max(len(self.bars), 1)
@@ -65,12 +65,15 @@ class RankingChart(QWidget):
             painter.setPen(self.palette().text().color())
             painter.drawText(QRectF(x, top, text_width + 2, bar_height),
                              Qt.AlignmentFlag.AlignVCenter, text)
-        # legend
+        # legend, wrapped onto a second line when the names do not fit
+        line = metrics.height() + 4
         x = self.width() - 4 if rtl else 4
-        y = self.height() - legend_height + 4
+        y = self.height() - 2 * line
         for part in PARTS:
             label = weight_label(part)
             size = metrics.horizontalAdvance(label) + 22
+            if (rtl and x - size < 0) or (not rtl and x + size > self.width()):
+                x, y = (self.width() - 4 if rtl else 4), y + line
             left = x - size if rtl else x
             swatch_x = left + size - 14 if rtl else left
             painter.fillRect(QRectF(swatch_x, y + 2, 12, metrics.height() - 4), PART_COLOURS[part])
