@@ -122,6 +122,7 @@ def test_walk_the_whole_wizard_and_store_the_decision(qtbot: QtBot, demo) -> Non
     weights.sliders[CriterionGroup.LEADERSHIP.value][0].setValue(2)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     qtbot.waitUntil(lambda: bool(weights.sensitivity.text()))
+    assert f"{ranked_names[0]} שומרת על מקום 1" in weights.sensitivity.text()
     _next(wizard)
 
     decision = wizard.currentPage()

@@ -818,7 +818,28 @@ class WeightsPage(_Page):
         lines.append(_("{first} keeps first place whatever the value of {count} of the "
                        "{total} weights.").format(first=first.name, count=len(steady),
                                                   total=len(self.sliders)))
-        return "\n".join(lines)
+        for entry in ranked[:3]:
+            lines.append(self._tightest_margin(entry, scored))
+        return "\n".join(line for line in lines if line)
+
+    def _tightest_margin(self, entry: Any, scored: list[Any]) -> str:
+        """The weight nearest to costing `entry` its place, and the range it may move in."""
+        weights = self.process.weights
+        closest: tuple[float, Any] | None = None
+        for margin in sensitivity(entry.candidate.key, scored, weights):
+            current = weights.value(margin.weight)
+            for bound in (margin.low, margin.high):
+                if bound is not None and (closest is None or abs(bound - current) < closest[0]):
+                    closest = (abs(bound - current), margin)
+        if closest is None:
+            return _("{town} keeps place {place} whatever single weight moves.").format(
+                town=entry.candidate.name, place=entry.position)
+        margin = closest[1]
+        low = i18n.format_number(margin.low) if margin.low is not None else "0"
+        high = i18n.format_number(margin.high) if margin.high is not None else "10"
+        return _("{town} keeps place {place} while “{weight}” stays between {low} and "
+                 "{high}.").format(town=entry.candidate.name, place=entry.position,
+                                   weight=weight_label(margin.weight), low=low, high=high)
 
     def isComplete(self) -> bool:
         return not self.process.weights.problems()
