@@ -29,6 +29,11 @@ _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50,
                   (0xFE70, 0xFEFF))
 
 
+# Invisible direction marks steer the reordering; fonts have no glyph for them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                  "\u2066\u2067\u2068\u2069"))
+
+
 def is_arabic(character: str) -> bool:
     code = ord(character)
     return any(low <= code <= high for low, high in _ARABIC_RANGES)
@@ -81,7 +86,7 @@ def to_visual(text: str, rtl: bool) -> str:
             result.append(_MIRROR[original] if character in mirrored_stand_ins else original)
         else:
             result.append(character)
-    return "".join(result)
+    return "".join(result).translate(_INVISIBLE).replace("\u202f", "\u00a0")
 
 
 def script_runs(visual: str) -> list[tuple[bool, str]]:

@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
+    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -124,7 +125,8 @@ def make_styles(language: str) -> Styles:
                         space_before=10, space_after=5),
         heading2=_style("h2", rtl, arabic, 12, bold=True, space_before=6, space_after=3),
         cell=_style("cell", rtl, arabic, 9.5, space_after=0),
-        cell_number=_style("cell_number", False, arabic, 9.5, space_after=0, align=TA_CENTER),
+        # Figures keep the document's direction, so "₪ 1,200" reads as Hebrew writes it.
+        cell_number=_style("cell_number", rtl, arabic, 9.5, space_after=0, align=TA_CENTER),
         header_cell=_style("header_cell", rtl, arabic, 9.5, bold=True, colour=colors.white,
                            space_after=0),
         notice=_style("notice", rtl, arabic, 10, bold=True, colour=colors.HexColor("#8a5a00")),
@@ -142,6 +144,7 @@ class _NumberedCanvas(Canvas):
     title = ""
     language = "he"
     font_size = 8.5
+    watermark = ""  # e.g. "draft", drawn large and faint across every page
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -172,7 +175,25 @@ class _NumberedCanvas(Canvas):
             self.drawString(x, y, part)
             x += stringWidth(part, font, self.font_size)
 
+    def _draw_watermark(self) -> None:
+        runs = [(font_for(arabic, True), part) for arabic, part in
+                script_runs(to_visual(shape_arabic(self.watermark), i18n.is_rtl(self.language)))]
+        size = 96
+        width = sum(stringWidth(part, font, size) for font, part in runs)
+        self.saveState()
+        self.setFillColor(colors.Color(0.85, 0.85, 0.85, alpha=0.45))
+        self.translate(self._pagesize[0] / 2, self._pagesize[1] / 2)
+        self.rotate(40)
+        x = -width / 2
+        for font, part in runs:
+            self.setFont(font, size)
+            self.drawString(x, -size / 3, part)
+            x += stringWidth(part, font, size)
+        self.restoreState()
+
     def _draw_frame(self, total: int) -> None:
+        if self.watermark:
+            self._draw_watermark()
         self.saveState()
         self.setFillColor(colors.HexColor("#555555"))
         self.setStrokeColor(GRID_COLOUR)
@@ -190,8 +211,10 @@ class _NumberedCanvas(Canvas):
 class DocumentBuilder:
     """Collects headings, paragraphs, lists and tables, then builds a PDF."""
 
-    def __init__(self, title: str, language: str, *, author: str = "", subject: str = "") -> None:
+    def __init__(self, title: str, language: str, *, author: str = "", subject: str = "",
+                 watermark: str = "") -> None:
         register_fonts()
+        self.watermark = watermark
         self.title = title
         self.language = language
         self.rtl = i18n.is_rtl(language)
@@ -213,6 +236,9 @@ class DocumentBuilder:
 
     def spacer(self, height: float = 4 * mm) -> None:
         self.story.append(Spacer(1, height))
+
+    def page_break(self) -> None:
+        self.story.append(PageBreak())
 
     def _list(self, items: Sequence[str], markers: Sequence[str]) -> None:
         rows = [[text_paragraph(marker, self.styles.body), text_paragraph(item, self.styles.body)]
@@ -288,6 +314,7 @@ class DocumentBuilder:
 
         PageCanvas.title = title
         PageCanvas.language = language
+        PageCanvas.watermark = self.watermark
         document.build(list(self.story), canvasmaker=PageCanvas)
         data = buffer.getvalue()
         if out is not None:

@@ -29,6 +29,7 @@ from desktop.views.qt_i18n import apply_language, isolate
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
     from desktop.views.dialogs import ExportPdfDialog
+    from desktop.views.mou.section import AgreementsSection
     from desktop.views.reference.section import ReferenceSection
     from desktop.views.selection.section import SelectionSection
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 # (QtWidgets.QMessageBox...), so PySide builds them and their enums only when needed.
 MAX_RECENT = 8
 SELECTION = "selection"  # sidebar data of the town selection section
+AGREEMENTS = "agreements"  # sidebar data of the agreements (MOU) section
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 WORKSPACE_FILTER_EXTENSION = "*.shutafut"
 
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         # Sections are built on first use, after the window is first painted.
         self._reference_section: ReferenceSection | None = None
         self._selection_section: SelectionSection | None = None
+        self._agreements_section: AgreementsSection | None = None
         self._shown_kind = RecordKind.AUTHORITY
         self.sections = QStackedWidget()
         self._build_sidebar()
@@ -118,6 +121,19 @@ class MainWindow(QMainWindow):
             self._selection_section = section
         return self._selection_section
 
+    @property
+    def agreements_section(self) -> AgreementsSection:
+        if self._agreements_section is None:
+            from desktop.views.mou.section import AgreementsSection
+
+            section = AgreementsSection()
+            section.message.connect(self._show_message)
+            section.export_requested.connect(self.export_agreement_pdf)
+            self.sections.addWidget(section)
+            section.set_workspace(self.workspace)
+            self._agreements_section = section
+        return self._agreements_section
+
     def _commit_pending(self) -> bool:
         return self._reference_section is None or self._reference_section.commit_pending()
 
@@ -131,6 +147,8 @@ class MainWindow(QMainWindow):
             self.kind_items[kind] = item
         self.selection_item = QTreeWidgetItem(self.sidebar)
         self.selection_item.setData(0, KIND_ROLE, SELECTION)
+        self.agreements_item = QTreeWidgetItem(self.sidebar)
+        self.agreements_item.setData(0, KIND_ROLE, AGREEMENTS)
         self.sidebar.expandAll()
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         self.sidebar.setCurrentItem(self.kind_items[RecordKind.AUTHORITY])
@@ -256,8 +274,10 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.reference_item.setText(0, _("Reference data"))
         self.selection_item.setText(0, _("Town selection"))
-        if self._selection_section is not None:
-            self._selection_section.retranslate()
+        self.agreements_item.setText(0, _("Agreements and MOUs"))
+        for section in (self._selection_section, self._agreements_section):
+            if section is not None:
+                section.retranslate()
         for kind, item in self.kind_items.items():
             item.setText(0, _(RECORD_SPECS[kind].plural))
             self.kind_actions[kind].setText(_(RECORD_SPECS[kind].plural))
@@ -353,8 +373,9 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self._lock = lock
         self.undo_stack.clear()
-        if self._selection_section is not None:
-            self._selection_section.set_workspace(workspace)
+        for other in (self._selection_section, self._agreements_section):
+            if other is not None:
+                other.set_workspace(workspace)
         if self._reference_section is not None:
             self._reference_section.set_workspace(workspace)
         else:
@@ -367,8 +388,9 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         if self._reference_section is not None:
             self._reference_section.set_workspace(None)
-        if self._selection_section is not None:
-            self._selection_section.set_workspace(None)
+        for section in (self._selection_section, self._agreements_section):
+            if section is not None:
+                section.set_workspace(None)
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
@@ -528,8 +550,34 @@ class MainWindow(QMainWindow):
         self._export_with_dialog(folder / default_report_name(str(title)), process_id,
                                  _("Export the selection decision report (PDF)"))
 
+    def export_agreement_pdf(self, agreement_id: int) -> None:
+        from desktop.storage.agreement_store import agreement_title, load_agreement
+
+        if self.workspace is None:
+            return
+        agreement = load_agreement(self.workspace, agreement_id)
+        choices = [(_("The current draft"), None)] + [
+            (_("Version {number} ({date})").format(number=v.number,
+                                                  date=i18n.format_date(v.sent_on)), v.number)
+            for v in agreement.versions
+        ]
+        version = None
+        if len(choices) > 1:
+            label, ok = QtWidgets.QInputDialog.getItem(
+                self, _("MOU (PDF)"), _("Which text?"), [c[0] for c in choices],
+                len(choices) - 1, False)
+            if not ok:
+                return
+            version = next(number for text, number in choices if text == label)
+        folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
+        name = _("{authority} - MOU.pdf").format(
+            authority=agreement_title(self.workspace, agreement))
+        self._export_with_dialog(folder / name, None, _("Export the MOU (PDF)"),
+                                 agreement=(agreement_id, version))
+
     def _export_with_dialog(self, suggested: Path, process_id: int | None,
-                            title: str | None) -> None:
+                            title: str | None,
+                            agreement: tuple[int, int | None] | None = None) -> None:
         from desktop.views.dialogs import ExportPdfDialog
 
         dialog = ExportPdfDialog(
@@ -539,18 +587,23 @@ class MainWindow(QMainWindow):
         while dialog.exec():
             if self.export_pdf_to(dialog.chosen_path(), dialog.chosen_language(),
                                   open_after=dialog.open_after.isChecked(), dialog=dialog,
-                                  process_id=process_id):
+                                  process_id=process_id, agreement=agreement):
                 break
 
     def export_pdf_to(
         self, path: Path, language: str, *, open_after: bool, dialog: ExportPdfDialog | None = None,
-        process_id: int | None = None,
+        process_id: int | None = None, agreement: tuple[int, int | None] | None = None,
     ) -> bool:
-        """Write the workspace summary, or the decision report of `process_id`, to `path`."""
+        """Write the workspace summary, the decision report of `process_id`, or the MOU of
+        `agreement` (id, version or None for the draft), to `path`."""
         assert self.workspace is not None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if process_id is None:
+            if agreement is not None:
+                from desktop.reports.mou_report import build_mou_pdf
+
+                build_mou_pdf(self.workspace, agreement[0], agreement[1], out=path)
+            elif process_id is None:
                 from desktop.reports.summary import build_summary_pdf
 
                 build_summary_pdf(self.workspace, out=path, language=language)
@@ -586,6 +639,10 @@ class MainWindow(QMainWindow):
             if not self._commit_pending():
                 return
             self.sections.setCurrentWidget(self.selection_section)
+        elif value == AGREEMENTS:
+            if not self._commit_pending():
+                return
+            self.sections.setCurrentWidget(self.agreements_section)
         elif value:
             self._shown_kind = RecordKind(value)
             if self._reference_section is not None:

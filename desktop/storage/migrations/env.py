@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from desktop.models import reference, selection_process  # noqa: F401  (registers the tables)
+from desktop.models import agreement, reference, selection_process  # noqa: F401  (tables)
 from desktop.models.base import Base
 
 connection = context.config.attributes["connection"]

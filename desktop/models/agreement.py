@@ -1,0 +1,95 @@
+"""An agreement with one authority: its four stages, the live MOU draft and frozen versions.
+
+Stored as one JSON document per agreement (the draft and versions through mou_codec), so
+a wizard left at any point resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.models.base import Base, RecordMixin
+from desktop.models.mou import PersonRef
+from desktop.models.mou_codec import (
+    draft_from_data,
+    draft_to_data,
+    version_from_data,
+    version_to_data,
+)
+from desktop.models.mou_draft import MouDraft, new_draft
+from desktop.models.mou_process import AgreementProcess, AgreementStage, StageRecord
+from desktop.models.mou_versions import MouVersion
+
+FORMAT_VERSION = 1
+
+
+class AgreementRecord(RecordMixin, Base):
+    __tablename__ = "agreement"
+
+    title: Mapped[str] = mapped_column(String(200))
+    authority_uuid: Mapped[str] = mapped_column(String(36), default="")
+    page: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[str] = mapped_column(Text, default="{}")
+
+
+@dataclass
+class Agreement:
+    draft: MouDraft
+    process: AgreementProcess = field(default_factory=AgreementProcess)
+    versions: list[MouVersion] = field(default_factory=list)
+    page: int = 0
+    selection_id: int | None = None  # the town-selection decision it started from
+
+    @classmethod
+    def new(cls, language: str, **draft_arguments: Any) -> Agreement:
+        return cls(new_draft(language, **draft_arguments))
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "format": FORMAT_VERSION,
+            "draft": draft_to_data(self.draft),
+            "stages": [_stage_data(record) for record in self.process.stages],
+            "versions": [version_to_data(version) for version in self.versions],
+            "page": self.page,
+            "selection_id": self.selection_id,
+        }, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Agreement:
+        data = json.loads(text)
+        if int(data.get("format", FORMAT_VERSION)) > FORMAT_VERSION:
+            raise ValueError("newer agreement format")
+        stages = tuple(_stage(item) for item in data.get("stages", ()))
+        process = AgreementProcess(stages) if len(stages) == len(AgreementStage) \
+            else AgreementProcess()
+        return cls(
+            draft=draft_from_data(data["draft"]),
+            process=process,
+            versions=[version_from_data(item) for item in data.get("versions", ())],
+            page=int(data.get("page", 0)),
+            selection_id=data.get("selection_id"),
+        )
+
+
+def _stage_data(record: StageRecord) -> dict[str, Any]:
+    return {
+        "stage": record.stage.value,
+        "held_on": record.held_on.isoformat() if record.held_on else None,
+        "participants": [[p.name, p.person_uuid] for p in record.participants],
+        "notes": record.notes,
+    }
+
+
+def _stage(data: dict[str, Any]) -> StageRecord:
+    return StageRecord(
+        AgreementStage(data["stage"]),
+        date.fromisoformat(data["held_on"]) if data.get("held_on") else None,
+        tuple(PersonRef(name, uuid) for name, uuid in data.get("participants", ())),
+        data.get("notes", ""),
+    )

@@ -1,0 +1,153 @@
+"""The memorandum of understanding as a PDF, in the MOU's own language.
+
+Title page, numbered sections and clauses, the budget annex (years by source, with
+totals and shares), the governance annex, the timeline, the signature page; unsigned
+versions and drafts carry a "draft" watermark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop import i18n
+from desktop.i18n import _
+from desktop.models.mou import AUTHORITY_PARTY, ORGANISATION_PARTY, load_texts
+from desktop.models.mou_budget import (
+    format_amount,
+    format_share,
+    overall_total,
+    party_total,
+    shares,
+    year_total,
+)
+from desktop.models.mou_draft import MouDraft, party_display_names, render_document
+from desktop.models.mou_timeline import timeframe_phases
+from desktop.models.mou_versions import MouVersion
+from desktop.reports.document import DocumentBuilder
+
+if TYPE_CHECKING:
+    from desktop.storage.workspace import Workspace
+
+
+def build_mou_pdf(workspace: Workspace, agreement_id: int, version: int | None = None,
+                  out: Path | None = None) -> bytes:
+    """The live draft (version None) or frozen version `version` of an agreement's MOU."""
+    from desktop.storage.agreement_store import load_agreement, party_names
+
+    agreement = load_agreement(workspace, agreement_id)
+    if version is None:
+        return mou_pdf(agreement.draft, party_names(workspace, agreement.draft), None, out)
+    frozen = next((v for v in agreement.versions if v.number == version), None)
+    if frozen is None:
+        raise LookupError(version)
+    return mou_pdf(frozen.draft, frozen.names, frozen, out)
+
+
+def mou_pdf(draft: MouDraft, names: Mapping[str, str], version: MouVersion | None,
+            out: Path | None = None) -> bytes:
+    language = draft.language
+    texts = load_texts(language)
+    words = texts.document
+    document_data = render_document(draft, names)
+    shown = party_display_names(names, draft.parties)
+    signed = version is not None and version.is_signed
+    builder = DocumentBuilder(
+        f"{document_data.title} – {shown[AUTHORITY_PARTY]}", language,
+        author=shown[ORGANISATION_PARTY], subject=document_data.subtitle,
+        watermark="" if signed else words["draft_watermark"],
+    )
+    previous = i18n.current_language()
+    i18n.set_language(language)
+    try:
+        _title_page(builder, document_data.title, document_data.subtitle, shown, version, words)
+        builder.paragraph(document_data.preamble)
+        for section in document_data.sections:
+            builder.heading(f"{section.number}. {section.title}")
+            for clause in section.clauses:
+                builder.paragraph(f"{clause.number}  {clause.text}")
+        _budget_annex(builder, draft, shown, words)
+        _governance_annex(builder, draft, words)
+        _signature_page(builder, draft, shown, words)
+        return builder.build(out)
+    finally:
+        i18n.set_language(previous)
+
+
+def _title_page(builder: DocumentBuilder, title: str, subtitle: str, shown: Mapping[str, str],
+                version: MouVersion | None, words: Mapping[str, str]) -> None:
+    builder.spacer(40)
+    builder.heading(title, 0)
+    builder.heading(subtitle, 1)
+    builder.spacer(8)
+    for name in shown.values():
+        builder.paragraph(name)
+    builder.spacer(8)
+    if version is not None:
+        builder.paragraph(words["version"].format(number=version.number))
+        builder.paragraph(words["sent_on"].format(date=i18n.format_date(version.sent_on)))
+    else:
+        builder.paragraph(f"{words['draft_watermark']} – {i18n.format_date(date.today())}")
+    builder.page_break()
+
+
+def _budget_annex(builder: DocumentBuilder, draft: MouDraft, shown: Mapping[str, str],
+                  words: Mapping[str, str]) -> None:
+    annex = draft.budget
+    if not annex.years or not annex.parties:
+        return
+    builder.heading(words["budget_annex_title"])
+    header = [words["year"], *[shown.get(party, party) for party in annex.parties], words["total"]]
+    rows = [
+        [str(year), *[format_amount(annex.amount(year, party)) for party in annex.parties],
+         format_amount(year_total(annex, year))]
+        for year in annex.years
+    ]
+    rows.append([words["total"], *[format_amount(party_total(annex, party))
+                                   for party in annex.parties],
+                 format_amount(overall_total(annex))])
+    portion = shares(annex)
+    rows.append([words["share"], *[format_share(portion[party]) for party in annex.parties],
+                 format_share(sum(portion.values(), Decimal(0)))])
+    columns = len(header)
+    builder.table(header, rows, col_widths=[12] + [88 / (columns - 1)] * (columns - 1),
+                  numeric_columns=tuple(range(1, columns)))
+
+
+def _governance_annex(builder: DocumentBuilder, draft: MouDraft, words: Mapping[str, str]) -> None:
+    texts = load_texts(draft.language)
+    if draft.bodies:
+        builder.heading(words["governance_annex_title"])
+        rows = [
+            [body.name + (f" – {body.mobility_field}" if body.mobility_field else ""),
+             body.size_text, body.chair, body.frequency.describe(draft.language),
+             i18n.format_list(list(body.member_roles), draft.language)]
+            for body in draft.bodies
+        ]
+        header = [words["name"], _("Members"), _("Chair"), _("Meetings"), _("Member roles")]
+        builder.table(header, rows, col_widths=[22, 9, 18, 19, 32], numeric_columns=(1,))
+    phases = timeframe_phases(draft.timeframe)
+    if phases:
+        builder.heading(texts.sections["timeframe"], 2)
+        builder.table(
+            [_("Phase"), _("From"), _("To")],
+            [[texts.phases[phase.kind.value].format(year=phase.year),
+              i18n.format_date(phase.start), i18n.format_date(phase.end)] for phase in phases],
+            col_widths=[50, 25, 25],
+        )
+
+
+def _signature_page(builder: DocumentBuilder, draft: MouDraft, shown: Mapping[str, str],
+                    words: Mapping[str, str]) -> None:
+    builder.page_break()
+    builder.heading(words["signatures_title"])
+    rows = [
+        [signatory.title or signatory.role.label, signatory.person.name or "",
+         shown.get(signatory.party, ""), "", i18n.format_date(signatory.signed_on)]
+        for signatory in draft.signatories
+    ]
+    builder.table([words["role"], words["name"], words["party"], words["signature"],
+                   words["date"]], rows, col_widths=[22, 20, 22, 22, 14])

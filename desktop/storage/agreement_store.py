@@ -1,0 +1,100 @@
+"""Agreements in a workspace: list, load, save (at every wizard step), delete; party names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from desktop.models.agreement import Agreement, AgreementRecord
+from desktop.models.mou import AUTHORITY_PARTY, ORGANISATION_PARTY, partner_party
+from desktop.models.mou_draft import MouDraft
+from desktop.models.mou_process import process_status
+from desktop.models.records import RecordKind
+from desktop.storage.reference_store import RecordNotFound, load_record
+from desktop.storage.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class AgreementSummary:
+    id: int
+    title: str
+    stage_summary: str
+    versions: int
+    updated_at: datetime
+
+
+def party_names(workspace: Workspace, draft: MouDraft) -> dict[str, str]:
+    """Party key -> name in the MOU's language (authority names in he/ar/en)."""
+    names: dict[str, str] = {}
+    parties = draft.parties
+
+    def record(kind: RecordKind, uuid: str | None) -> dict | None:
+        if not uuid:
+            return None
+        try:
+            return load_record(workspace, kind, uuid)
+        except RecordNotFound:
+            return None
+
+    authority = record(RecordKind.AUTHORITY, parties.authority_uuid)
+    if authority is not None:
+        localised = {"ar": authority.get("name_ar"), "en": authority.get("name_en")}
+        names[AUTHORITY_PARTY] = str(localised.get(draft.language) or authority["name_he"])
+    organisation = record(RecordKind.ORGANISATION, parties.organisation_uuid)
+    if organisation is not None:
+        names[ORGANISATION_PARTY] = str(organisation["name"])
+    for uuid in parties.partner_uuids:
+        partner = record(RecordKind.ORGANISATION, uuid)
+        if partner is not None:
+            names[partner_party(uuid)] = str(partner["name"])
+    return names
+
+
+def agreement_title(workspace: Workspace, agreement: Agreement) -> str:
+    names = party_names(workspace, agreement.draft)
+    return names.get(AUTHORITY_PARTY, "") or "…"
+
+
+def list_agreements(workspace: Workspace, today: date | None = None) -> list[AgreementSummary]:
+    with workspace.session() as session:
+        records = list(session.scalars(select(AgreementRecord).order_by(AgreementRecord.id)))
+    summaries = []
+    for record in records:
+        agreement = Agreement.from_json(record.state)
+        status = process_status(agreement.process, today or date.today())
+        summaries.append(AgreementSummary(record.id, record.title, status.summary(),
+                                          len(agreement.versions), record.updated_at))
+    return summaries
+
+
+def load_agreement(workspace: Workspace, agreement_id: int) -> Agreement:
+    with workspace.session() as session:
+        record = session.get(AgreementRecord, agreement_id)
+        if record is None:
+            raise RecordNotFound(agreement_id)
+        return Agreement.from_json(record.state)
+
+
+def save_agreement(workspace: Workspace, agreement: Agreement,
+                   agreement_id: int | None = None) -> int:
+    title = agreement_title(workspace, agreement)
+    with workspace.session() as session:
+        record = session.get(AgreementRecord, agreement_id) if agreement_id else None
+        if record is None:
+            record = AgreementRecord()
+            session.add(record)
+        record.title = title
+        record.authority_uuid = agreement.draft.parties.authority_uuid or ""
+        record.page = agreement.page
+        record.state = agreement.to_json()
+        session.flush()
+        return int(record.id)
+
+
+def delete_agreement(workspace: Workspace, agreement_id: int) -> None:
+    with workspace.session() as session:
+        record = session.get(AgreementRecord, agreement_id)
+        if record is not None:
+            session.delete(record)

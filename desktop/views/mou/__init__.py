@@ -1,0 +1,1 @@
+"""The MOU section: agreements with authorities, the MOU wizard, versions and stages."""
