@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
                            help=_("the number of the selection process"))
     selection.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     selection.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
+    mou = documents.add_parser("mou", help=_("a memorandum of understanding"))
+    mou.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+    mou.add_argument("--id", type=int, required=True, dest="agreement_id",
+                     help=_("the number of the agreement"))
+    mou.add_argument("--version", type=int, help=_("a sent version (default: the current draft)"))
+    mou.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     return parser
 
 
@@ -99,6 +105,17 @@ def _pdf(arguments: argparse.Namespace, language: str) -> int:
             from desktop.reports.summary import build_summary_pdf
 
             build_summary_pdf(workspace, out=out, language=language)
+        elif arguments.document == "mou":
+            from desktop.reports.mou_report import build_mou_pdf
+
+            try:
+                build_mou_pdf(workspace, arguments.agreement_id, arguments.version, out=out)
+            except RecordNotFound:
+                return _fail(_("There is no agreement number {number} in {path}.").format(
+                    number=arguments.agreement_id, path=arguments.workspace))
+            except LookupError:
+                return _fail(_("The agreement has no version {number}.").format(
+                    number=arguments.version))
         else:
             from desktop.reports.selection_report import build_selection_pdf
 
