@@ -182,3 +182,20 @@ def test_leaving_half_way_keeps_the_draft_and_versions_compare(qtbot: QtBot, dem
     qtbot.addWidget(dialog)
     html = dialog.view.toHtml()
     assert "ובשיתוף" in html and "#c8e6c9" in html  # the added words, highlighted
+
+
+def test_closing_on_a_page_keeps_what_was_typed_there(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]
+    agreement = Agreement.new("he")
+    agreement.page = 1
+    wizard = MouWizard(demo, agreement)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.currentPage()
+    assert isinstance(page, ClausesPage)
+    key, editor = next(iter(page.editors.items()))
+    editor.clear()
+    type_text(editor, "נוסח שהוקלד ולא אושר")
+    wizard.close()
+    [summary] = list_agreements(demo)
+    stored = load_agreement(demo, summary.id)
+    assert next(c.text for c in stored.draft.clauses if c.key == key) == "נוסח שהוקלד ולא אושר"

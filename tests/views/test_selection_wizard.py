@@ -170,3 +170,13 @@ def test_a_filter_leaving_no_candidate_says_so_and_stays(qtbot: QtBot, demo) -> 
     _next(wizard)
     assert wizard.currentPage() is filters
     assert filters.error.text() == "לא נשארו מועמדות: יש להרחיב את הטווחים או להוסיף יישובים ידנית."
+
+
+def test_closing_on_a_page_keeps_what_was_typed_there(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]
+    wizard = _wizard(qtbot, demo)
+    page = wizard.currentPage()
+    assert isinstance(page, PurposePage)
+    type_text(page.purpose, "מטרה שנכתבה ולא אושרה")
+    wizard.close()
+    [summary] = list_processes(demo)
+    assert load_process(demo, summary.id).purpose == "מטרה שנכתבה ולא אושרה"

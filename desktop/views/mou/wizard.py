@@ -125,8 +125,16 @@ class MouWizard(QWizard):
         ):
             self.pages_by_kind[kind] = self.addPage(page)
         self.setStartId(min(agreement.page, len(self.pageIds()) - 1))
+        self._open_page_id = self.startId()
         self.currentIdChanged.connect(self._page_changed)
-        self.finished.connect(lambda _result: self.save())
+        self.finished.connect(self._closing)
+
+    def _closing(self, _result: int) -> None:
+        """Closing at any point keeps what the open page holds, valid or not yet."""
+        page = self.page(self._open_page_id)
+        if isinstance(page, _Page):
+            page.keep_input()
+        self.save()
 
     @property
     def draft(self) -> Any:
@@ -151,8 +159,9 @@ class MouWizard(QWizard):
         return self.agreement_id
 
     def _page_changed(self, page_id: int) -> None:
-        if page_id >= 0:
+        if page_id >= 0:  # -1 while the wizard closes
             self.agreement.page = page_id
+            self._open_page_id = page_id
         self.save()
 
     def go_to(self, kind: WizardPage) -> None:
@@ -170,6 +179,9 @@ class _Page(QWizardPage):
         self.owner = wizard
         self.setTitle(self.kind.label)
         self.errors: dict[str, QLabel] = {}
+
+    def keep_input(self) -> None:
+        """Store what the page holds without checking it (the wizard is closing)."""
 
     def field_error(self, name: str) -> QLabel:
         label = error_label(f"error_{name}")
@@ -254,6 +266,11 @@ class PartiesPage(_Page):
         organisation = self.organisation.currentData() or None
         return Parties(self.authority.currentData() or None, organisation,
                        partners, notice, self.conditions.toPlainText().strip())
+
+    def keep_input(self) -> None:
+        parties = self.read()
+        if parties is not None:
+            self.owner.draft = with_parties(self.owner.draft, parties)
 
     def validatePage(self) -> bool:
         parties = self.read()
@@ -357,6 +374,9 @@ class ClausesPage(_Page):
         return True
 
     def cleanupPage(self) -> None:  # going Back keeps what was typed
+        self.store()
+
+    def keep_input(self) -> None:
         self.store()
 
 
@@ -506,6 +526,11 @@ class BodiesPage(_Page):
         bodies.append(default_body(BodyKind.PROFESSIONAL_TEAM, self.owner.draft.language, field))
         self._fill(tuple(bodies))
 
+    def keep_input(self) -> None:
+        bodies = self._bodies()
+        if bodies:
+            self.owner.draft = replace(self.owner.draft, bodies=tuple(bodies))
+
     def validatePage(self) -> bool:
         bodies = self._bodies()
         if bodies is None:
@@ -593,6 +618,12 @@ class TimelinePage(ClausesPage):
             for column, text in enumerate((phase.label, i18n.format_date(phase.start),
                                            i18n.format_date(phase.end))):
                 self.phases.setItem(row, column, QTableWidgetItem(text))
+
+    def keep_input(self) -> None:
+        self.store()
+        timeframe = self.read()
+        if not validate_timeframe(timeframe):
+            self.owner.draft = with_timeframe(self.owner.draft, timeframe)
 
     def validatePage(self) -> bool:
         timeframe = self.read()
@@ -786,6 +817,9 @@ class SignatoriesPage(_Page):
 
     def cleanupPage(self) -> None:
         self.owner.draft = replace(self.owner.draft, signatories=self.read())
+
+    def keep_input(self) -> None:
+        self.cleanupPage()
 
 
 # --- 8. review ----------------------------------------------------------------------------------------

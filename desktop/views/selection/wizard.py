@@ -128,8 +128,16 @@ class SelectionWizard(QWizard):
                      WeightsPage(self), DecisionPage(self)):
             self.addPage(page)
         self.setStartId(min(process.page, len(self.pageIds()) - 1))
+        self._open_page_id = self.startId()
         self.currentIdChanged.connect(self._page_changed)
-        self.finished.connect(lambda _result: self.save())
+        self.finished.connect(self._closing)
+
+    def _closing(self, _result: int) -> None:
+        """Closing at any point keeps what the open page holds, valid or not yet."""
+        page = self.page(self._open_page_id)
+        if isinstance(page, _Page):
+            page.keep_input()
+        self.save()
 
     # shared state ---------------------------------------------------------------------------
 
@@ -154,6 +162,7 @@ class SelectionWizard(QWizard):
     def _page_changed(self, page_id: int) -> None:
         if page_id >= 0:  # -1 while the wizard closes
             self.process.page = page_id
+            self._open_page_id = page_id
         self.save()
 
 
@@ -166,6 +175,9 @@ class _Page(QWizardPage):
     @property
     def process(self) -> SelectionProcess:
         return self.owner.process
+
+    def keep_input(self) -> None:
+        """Store what the page holds without checking it (the wizard is closing)."""
 
 
 # --- 1. purpose and team ----------------------------------------------------------------------
@@ -212,13 +224,15 @@ class PurposePage(_Page):
         layout.addWidget(self.team, 1)
         layout.addWidget(self.error)
 
-    def validatePage(self) -> bool:
+    def keep_input(self) -> None:
+        self._store()
+
+    def _store(self) -> None:
         purpose = self.purpose.toPlainText().strip()
-        title = self.title_edit.text().strip()
-        if not purpose:
-            show_error(self.error, _("Write the purpose of the selection."))
-            self.purpose.setFocus()
-            return False
+        self.process.title = self.title_edit.text().strip() or purpose[:80]
+        self.process.purpose = purpose
+        held = self.held_on.date()
+        self.process.held_on = date(held.year(), held.month(), held.day())
         team = []
         for row in range(self.team.rowCount()):
             person = self.team.item(row, 0)
@@ -226,12 +240,16 @@ class PurposePage(_Page):
                 role_item = self.team.item(row, 1)
                 role = role_item.text().strip() if role_item is not None else ""
                 team.append(TeamMember(str(person.data(Qt.ItemDataRole.UserRole)), role))
-        show_error(self.error, "")
-        self.process.title = title or purpose[:80]
-        self.process.purpose = purpose
-        held = self.held_on.date()
-        self.process.held_on = date(held.year(), held.month(), held.day())
         self.process.team = team
+
+    def validatePage(self) -> bool:
+        purpose = self.purpose.toPlainText().strip()
+        if not purpose:
+            show_error(self.error, _("Write the purpose of the selection."))
+            self.purpose.setFocus()
+            return False
+        show_error(self.error, "")
+        self._store()
         return True
 
 
@@ -885,6 +903,14 @@ class DecisionPage(_Page):
             item.setCheckState(Qt.CheckState.Checked if entry.candidate.key in self.process.chosen
                                else Qt.CheckState.Unchecked)
             self.choices.addItem(item)
+
+    def keep_input(self) -> None:
+        self.process.rationale = self.rationale.toPlainText().strip()
+        self.process.chosen = [
+            str(self.choices.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.choices.count())
+            if self.choices.item(row).checkState() == Qt.CheckState.Checked
+        ]
 
     def validatePage(self) -> bool:
         chosen = [str(self.choices.item(row).data(Qt.ItemDataRole.UserRole))
