@@ -230,3 +230,28 @@ def test_town_selection_section_lists_the_processes(window: MainWindow, tmp_path
     assert section.model.rowCount() == 1
     assert section.model.index(0, 0).data() == "בחירה בנגב"
     assert section.model.index(0, 1).data() == "טיוטה"
+
+
+def test_agreements_section_lists_mous_and_exports_one(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.models.agreement import Agreement
+    from desktop.models.mou import Parties
+    from desktop.storage.agreement_store import save_agreement
+    from desktop.storage.demo import create_demo_workspace
+    from desktop.storage.reference_store import choices
+
+    path = tmp_path / "demo.shutafut"
+    workspace = create_demo_workspace(path)
+    sderot = next(uuid for uuid, name in choices(workspace, RecordKind.AUTHORITY) if name == "שדרות")
+    agreement_id = save_agreement(workspace, Agreement.new("he", parties=Parties(sderot)))
+    workspace.close()
+    window.open_workspace_file(path)
+    window.sidebar.setCurrentItem(window.agreements_item)
+    section = window.agreements_section
+    assert window.sections.currentWidget() is section
+    assert section.model.index(0, 0).data() == "שדרות"
+    assert section.model.index(0, 1).data().startswith("טרם החל")
+    out = tmp_path / "mou.pdf"
+    assert window.export_pdf_to(out, "he", open_after=False, agreement=(agreement_id, None))
+    assert out.read_bytes().startswith(b"%PDF")
