@@ -11,6 +11,7 @@ repeat on every page; the footer says "page X of Y".
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +39,7 @@ from reportlab.platypus import (
 from desktop import i18n
 from desktop.i18n import N_
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
-from desktop.reports.fonts import font_for, register_fonts
+from desktop.reports.fonts import SOFT_BREAK, font_for, measure_font, register_fonts
 
 PAGE_MARGIN = 18 * mm
 HEADER_COLOUR = colors.HexColor("#1f5f8b")
@@ -62,9 +63,10 @@ class BidiParagraph(Paragraph):
         available = self.width - style.leftIndent - style.rightIndent
         for number, line in enumerate(lines):
             words = line[1] if isinstance(line, tuple) else [w.text for w in line.words]
+            logical = " ".join(words).replace(SOFT_BREAK + " ", "").replace(SOFT_BREAK, "")
             runs = [
                 (font_for(arabic, bold), text)
-                for arabic, text in script_runs(to_visual(" ".join(words), rtl))
+                for arabic, text in script_runs(to_visual(logical, rtl))
             ]
             width = sum(stringWidth(text, font, size) for font, text in runs)
             indent = style.firstLineIndent if number == 0 else 0
@@ -95,12 +97,12 @@ class Styles:
     notice: ParagraphStyle
 
 
-def _style(name: str, rtl: bool, arabic: bool, size: float, *, bold: bool = False,
+def _style(name: str, rtl: bool, size: float, *, bold: bool = False,
            colour: Any = colors.black, align: int | None = None, space_after: float = 4,
            space_before: float = 0) -> ParagraphStyle:
     style = ParagraphStyle(
         name,
-        fontName=font_for(arabic, bold),
+        fontName=measure_font(bold),
         fontSize=size,
         leading=size * 1.45,
         alignment=(TA_RIGHT if rtl else TA_LEFT) if align is None else align,
@@ -115,27 +117,48 @@ def _style(name: str, rtl: bool, arabic: bool, size: float, *, bold: bool = Fals
 
 def make_styles(language: str) -> Styles:
     rtl = i18n.is_rtl(language)
-    # Widths are measured in the document's main script font.
-    arabic = language == "ar"
     return Styles(
-        body=_style("body", rtl, arabic, 10.5),
-        small=_style("small", rtl, arabic, 8.5, colour=colors.HexColor("#555555")),
-        title=_style("title", rtl, arabic, 20, bold=True, colour=HEADER_COLOUR, space_after=6),
-        heading1=_style("h1", rtl, arabic, 14, bold=True, colour=HEADER_COLOUR,
+        body=_style("body", rtl, 10.5),
+        small=_style("small", rtl, 8.5, colour=colors.HexColor("#555555")),
+        title=_style("title", rtl, 20, bold=True, colour=HEADER_COLOUR, space_after=6),
+        heading1=_style("h1", rtl, 14, bold=True, colour=HEADER_COLOUR,
                         space_before=10, space_after=5),
-        heading2=_style("h2", rtl, arabic, 12, bold=True, space_before=6, space_after=3),
-        cell=_style("cell", rtl, arabic, 9.5, space_after=0),
+        heading2=_style("h2", rtl, 12, bold=True, space_before=6, space_after=3),
+        cell=_style("cell", rtl, 9.5, space_after=0),
         # Figures keep the document's direction, so "₪ 1,200" reads as Hebrew writes it.
-        cell_number=_style("cell_number", rtl, arabic, 9.5, space_after=0, align=TA_CENTER),
-        header_cell=_style("header_cell", rtl, arabic, 9.5, bold=True, colour=colors.white,
+        cell_number=_style("cell_number", rtl, 9.5, space_after=0, align=TA_CENTER),
+        header_cell=_style("header_cell", rtl, 9.5, bold=True, colour=colors.white,
                            space_after=0),
-        notice=_style("notice", rtl, arabic, 10, bold=True, colour=colors.HexColor("#8a5a00")),
+        notice=_style("notice", rtl, 10, bold=True, colour=colors.HexColor("#8a5a00")),
     )
 
 
-def text_paragraph(text: str, style: ParagraphStyle) -> BidiParagraph:
-    """Plain text (not markup) as a paragraph; Arabic is shaped before wrapping."""
-    return BidiParagraph(escape(shape_arabic(text)), style)
+CELL_PADDING = 6  # reportlab's default left and right padding in a table cell
+_BREAK_AFTER = re.compile(r"(?<=[^\s][-/])(?=[^\s])")
+
+
+def breakable(text: str, style: ParagraphStyle, width: float) -> str:
+    """Lets words too wide for `width` ("socio-economic") wrap after their hyphens or slashes.
+
+    reportlab breaks lines only at spaces and would let such a word overflow its cell.
+    """
+    words = text.split(" ")
+    for index, word in enumerate(words):
+        if _BREAK_AFTER.search(word) and stringWidth(word, style.fontName,
+                                                     style.fontSize) > width:
+            words[index] = _BREAK_AFTER.sub(SOFT_BREAK + " ", word)
+    return " ".join(words)
+
+
+def text_paragraph(text: str, style: ParagraphStyle, width: float | None = None) -> BidiParagraph:
+    """Plain text (not markup) as a paragraph; Arabic is shaped before wrapping.
+
+    With `width`, over-long hyphenated words may wrap after a hyphen.
+    """
+    shaped = shape_arabic(text)
+    if width is not None:
+        shaped = breakable(shaped, style, width)
+    return BidiParagraph(escape(shaped), style)
 
 
 class _NumberedCanvas(Canvas):
@@ -263,11 +286,13 @@ class DocumentBuilder:
         widths = list(col_widths) if col_widths else [self.width / len(header)] * len(header)
         scale = self.width / sum(widths)
         widths = [w * scale for w in widths]
-        cells = [[text_paragraph(text, self.styles.header_cell) for text in header]]
+        inner = [width - 2 * CELL_PADDING for width in widths]
+        cells = [[text_paragraph(text, self.styles.header_cell, inner[index])
+                  for index, text in enumerate(header)]]
         for row in rows:
             cells.append([
                 text_paragraph(str(text), self.styles.cell_number if index in numeric_columns
-                               else self.styles.cell)
+                               else self.styles.cell, inner[index])
                 for index, text in enumerate(row)
             ])
         self.story.append(self._table(cells, widths, header=True, grid=True))

@@ -6,7 +6,9 @@ that shaping produces. Both are static Regular and Bold files (SIL Open Font Lic
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 from desktop.paths import FONTS_DIR
 
@@ -18,6 +20,15 @@ FONT_FILES: dict[str, Path] = {
     "PlexArabic": FONTS_DIR / "IBMPlexSansArabic-Regular.ttf",
     "PlexArabic-Bold": FONTS_DIR / "IBMPlexSansArabic-Bold.ttf",
 }
+# Paragraph styles carry these names: reportlab measures words with them while wrapping,
+# and each script is measured in the font it is drawn in (see BidiParagraph.drawPara).
+# Nothing is ever drawn with them, so they are never embedded.
+MEASURE_FONTS = ("Shutafut-Mixed", "Shutafut-Mixed-Bold")
+# Marks a break opportunity added after a hyphen inside an over-long word; dropped when drawn.
+SOFT_BREAK = "\u2060"
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# An Arabic run, with the spaces inside it (drawn in the Arabic font, like script_runs).
+_ARABIC_RUN = re.compile(f"[{_ARABIC}][{_ARABIC} ]*")
 _registered = False
 
 
@@ -34,9 +45,37 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    for name, path in FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    for family in ("Rubik", "PlexArabic"):
+    loaded = {name: TTFont(name, str(path)) for name, path in FONT_FILES.items()}
+    for font in loaded.values():
+        pdfmetrics.registerFont(font)
+
+    class MixedFont(TTFont):  # type: ignore[misc]
+        """Rubik's metrics for the text, IBM Plex Sans Arabic's for its Arabic runs."""
+
+        def __init__(self, name: str, latin: Any, arabic: Any) -> None:
+            # Ascent and descent come from the Latin/Hebrew font file.
+            super().__init__(name, str(FONT_FILES[latin.fontName]))
+            # reportlab keys fonts by face name: an own name keeps Rubik's entry apart.
+            self.face.name = name.encode()
+            self.latin, self.arabic = latin, arabic
+
+        def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
+            text = text.replace(SOFT_BREAK, "")
+            if not _ARABIC_RUN.search(text):
+                return float(self.latin.stringWidth(text, size, encoding))
+            width, start = 0.0, 0
+            for match in _ARABIC_RUN.finditer(text):
+                width += self.latin.stringWidth(text[start:match.start()], size, encoding)
+                width += self.arabic.stringWidth(match.group(), size, encoding)
+                start = match.end()
+            return width + float(self.latin.stringWidth(text[start:], size, encoding))
+
+    for bold, name in enumerate(MEASURE_FONTS):
+        suffix = "-Bold" if bold else ""
+        pdfmetrics.registerFont(
+            MixedFont(name, loaded[f"Rubik{suffix}"], loaded[f"PlexArabic{suffix}"])
+        )
+    for family in ("Rubik", "PlexArabic", MEASURE_FONTS[0]):
         addMapping(family, 0, 0, family)
         addMapping(family, 1, 0, f"{family}-Bold")
         addMapping(family, 0, 1, family)
@@ -47,3 +86,8 @@ def register_fonts() -> None:
 def font_for(arabic: bool, bold: bool) -> str:
     family = "PlexArabic" if arabic else "Rubik"
     return f"{family}-Bold" if bold else family
+
+
+def measure_font(bold: bool) -> str:
+    """The font name paragraph styles use: wraps mixed Hebrew, Latin and Arabic correctly."""
+    return MEASURE_FONTS[1] if bold else MEASURE_FONTS[0]

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from alembic import context
 
-from desktop.models import agreement, reference, selection_process  # noqa: F401  (tables)
+from desktop.models import (  # noqa: F401  (registers the tables)
+    agreement,
+    forum,
+    reference,
+    selection_process,
+)
 from desktop.models.base import Base
 
 connection = context.config.attributes["connection"]

@@ -1,0 +1,481 @@
+"""The design forum (פורום עיצוב, seed 001 l.747-800): roster, four sessions, ideas, votes,
+the shared agenda and the professional teams. Pure domain logic; the forum is one JSON
+document that storage commits after every change.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuid_module
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+
+from sqlalchemy import String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.i18n import _
+from desktop.models.base import Base, RecordMixin
+from desktop.models.enums import Sector
+from desktop.models.validation import ValidationError
+from desktop.paths import DATA_DIR
+
+FORMAT_VERSION = 1
+SESSIONS = 4
+AGENDA_MIN, AGENDA_MAX = 1, 6  # focus areas of a shared agenda (the seed: 4-6)
+TEAM_MIN, TEAM_MAX = 10, 15  # professional team members (seed l.764)
+# The mix the seed asks for: every sector at the table, residents included.
+DEFAULT_TARGET = {"local_authority": 10, "government": 5, "philanthropy": 4, "ngo": 8,
+                  "business": 5, "academia": 4, "residents": 10, "education_staff": 4}
+
+
+def new_id() -> str:
+    return uuid_module.uuid4().hex[:12]
+
+
+@dataclass
+class Participant:
+    id: str
+    name: str
+    organisation: str = ""
+    sector: str = ""
+    role: str = ""
+    person_uuid: str | None = None
+    invitation: str = "invited"  # invited / confirmed / declined
+    attended: list[int] = field(default_factory=list)  # session numbers checked in
+
+
+@dataclass
+class Block:
+    title: str
+    minutes: int
+    method: str = ""
+    notes: str = ""  # for the facilitator only
+    materials: str = ""
+
+
+@dataclass
+class Session:
+    number: int
+    title: str
+    goals: list[str] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+    held_on: date | None = None
+    starts_at: str = "17:00"  # HH:MM
+    length_minutes: int = 180
+    place: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    decisions: str = ""
+    vote_allowance: int = 3  # dots per participant
+    vote_closed: bool = False
+
+
+@dataclass
+class Idea:
+    id: str
+    session: int
+    block: int  # index of the block it was typed in
+    text: str
+    table: str = ""
+    author: str = ""  # participant id
+    cluster: str | None = None  # cluster id
+    created_at: str = ""
+
+
+@dataclass
+class Cluster:
+    id: str
+    session: int
+    name: str
+
+
+@dataclass
+class Votes:
+    """Dot votes of one session: per participant (id -> cluster -> dots) or per table totals."""
+
+    by_participant: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_table: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
+class FocusArea:
+    id: str
+    title: str
+    challenge: str = ""
+    golden_data: str = ""  # the indicators to follow
+    long_term_goal: str = ""
+    clusters: list[str] = field(default_factory=list)  # where it came from
+    team: list[str] = field(default_factory=list)  # participant ids
+    lead: str | None = None  # participant id, from the authority
+
+
+@dataclass
+class Forum:
+    title: str
+    theme: str = ""
+    place_of: str = ""  # the town or regional cluster
+    participants: list[Participant] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+    ideas: list[Idea] = field(default_factory=list)
+    clusters: list[Cluster] = field(default_factory=list)
+    votes: dict[int, Votes] = field(default_factory=dict)  # session -> votes
+    agenda: list[FocusArea] = field(default_factory=list)
+    target_mix: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_TARGET))
+    log: list[str] = field(default_factory=list)  # cluster changes, in order
+
+    # --- participants -------------------------------------------------------------------------
+
+    def participant(self, participant_id: str) -> Participant:
+        return next(p for p in self.participants if p.id == participant_id)
+
+    def add_participant(self, name: str, organisation: str = "", sector: str = "",
+                        role: str = "", person_uuid: str | None = None) -> Participant:
+        cleaned = " ".join(name.split())
+        if not cleaned:
+            raise ValidationError("participant.name", _("Write the participant's name."))
+        for existing in self.participants:
+            same_person = person_uuid is not None and existing.person_uuid == person_uuid
+            if same_person or existing.name.casefold() == cleaned.casefold():
+                raise ValidationError("participant.name",
+                                      _("{name} is already on the list.").format(name=cleaned))
+        participant = Participant(new_id(), cleaned, organisation.strip(), sector, role.strip(),
+                                  person_uuid)
+        self.participants.append(participant)
+        return participant
+
+    def find_participants(self, typed: str) -> list[Participant]:
+        """Participants whose name contains every typed fragment (check-in by a few letters)."""
+        fragments = typed.casefold().split()
+        return [p for p in self.participants
+                if all(fragment in p.name.casefold() for fragment in fragments)]
+
+    def check_in(self, participant_id: str, session: int) -> None:
+        participant = self.participant(participant_id)
+        if session not in participant.attended:
+            participant.attended.append(session)
+            participant.attended.sort()
+
+    def attendance(self, session: int) -> list[Participant]:
+        return [p for p in self.participants if session in p.attended]
+
+    # --- ideas and clusters -----------------------------------------------------------------
+
+    def add_idea(self, session: int, block: int, text: str, table: str = "",
+                 author: str = "") -> Idea:
+        cleaned = " ".join(text.split())
+        if not cleaned:
+            raise ValidationError("idea.text", _("An idea needs some words."))
+        idea = Idea(new_id(), session, block, cleaned, table.strip(), author,
+                    created_at=datetime.now().isoformat(timespec="seconds"))
+        self.ideas.append(idea)
+        return idea
+
+    def session_ideas(self, session: int) -> list[Idea]:
+        return [idea for idea in self.ideas if idea.session == session]
+
+    def idea(self, idea_id: str) -> Idea:
+        return next(i for i in self.ideas if i.id == idea_id)
+
+    def new_cluster(self, session: int, name: str) -> Cluster:
+        cleaned = " ".join(name.split())
+        if not cleaned:
+            raise ValidationError("cluster.name", _("Give the cluster a name."))
+        existing = next((c for c in self.clusters
+                         if c.session == session and c.name.casefold() == cleaned.casefold()), None)
+        if existing is not None:
+            return existing
+        cluster = Cluster(new_id(), session, cleaned)
+        self.clusters.append(cluster)
+        self._log(_("Cluster “{name}” created.").format(name=cleaned))
+        return cluster
+
+    def cluster(self, cluster_id: str) -> Cluster:
+        return next(c for c in self.clusters if c.id == cluster_id)
+
+    def assign(self, idea_ids: Iterable[str], cluster_id: str | None) -> None:
+        for idea_id in idea_ids:
+            self.idea(idea_id).cluster = cluster_id
+        if cluster_id is not None:
+            self._log(_("Ideas moved into “{name}”.").format(name=self.cluster(cluster_id).name))
+
+    def merge_clusters(self, keep_id: str, merged_id: str) -> None:
+        keep, merged = self.cluster(keep_id), self.cluster(merged_id)
+        for idea in self.ideas:
+            if idea.cluster == merged_id:
+                idea.cluster = keep_id
+        for votes in self.votes.values():
+            for table in (*votes.by_participant.values(), *votes.by_table.values()):
+                if merged_id in table:
+                    table[keep_id] = table.get(keep_id, 0) + table.pop(merged_id)
+        for area in self.agenda:
+            area.clusters = list(dict.fromkeys(keep_id if c == merged_id else c
+                                               for c in area.clusters))
+        self.clusters.remove(merged)
+        self._log(_("“{merged}” merged into “{kept}”.").format(merged=merged.name, kept=keep.name))
+
+    def split_cluster(self, cluster_id: str, idea_ids: Iterable[str], name: str) -> Cluster:
+        source = self.cluster(cluster_id)
+        target = self.new_cluster(source.session, name)
+        for idea_id in idea_ids:
+            self.idea(idea_id).cluster = target.id
+        self._log(_("Ideas split from “{source}” into “{target}”.").format(
+            source=source.name, target=target.name))
+        return target
+
+    def cluster_ideas(self, cluster_id: str) -> list[Idea]:
+        return [idea for idea in self.ideas if idea.cluster == cluster_id]
+
+    def _log(self, entry: str) -> None:
+        self.log.append(f"{datetime.now().isoformat(timespec='minutes')} {entry}")
+
+    # --- votes ----------------------------------------------------------------------------------
+
+    def session_votes(self, session: int) -> Votes:
+        return self.votes.setdefault(session, Votes())
+
+    def vote_by_participant(self, session: int, participant_id: str,
+                            dots: Mapping[str, int]) -> None:
+        allowance = self.session(session).vote_allowance
+        cleaned = {cluster: count for cluster, count in dots.items() if count}
+        if any(count < 0 for count in cleaned.values()):
+            raise ValidationError("votes", _("Votes cannot be negative."))
+        if sum(cleaned.values()) > allowance:
+            raise ValidationError("votes", _(
+                "{name} has {allowance} votes; {given} were entered.").format(
+                name=self.participant(participant_id).name, allowance=allowance,
+                given=sum(cleaned.values())))
+        self.session_votes(session).by_participant[participant_id] = cleaned
+
+    def vote_by_table(self, session: int, table: str, dots: Mapping[str, int],
+                      people_at_table: int) -> None:
+        allowance = self.session(session).vote_allowance * people_at_table
+        cleaned = {cluster: count for cluster, count in dots.items() if count}
+        if any(count < 0 for count in cleaned.values()):
+            raise ValidationError("votes", _("Votes cannot be negative."))
+        if sum(cleaned.values()) > allowance:
+            raise ValidationError("votes", _(
+                "Table {table} has {allowance} votes ({people} people); {given} were entered."
+            ).format(table=table, allowance=allowance, people=people_at_table,
+                     given=sum(cleaned.values())))
+        self.session_votes(session).by_table[table] = cleaned
+
+    def session(self, number: int) -> Session:
+        return next(s for s in self.sessions if s.number == number)
+
+    # --- JSON -----------------------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["format"] = FORMAT_VERSION
+        data["votes"] = {str(k): asdict(v) for k, v in self.votes.items()}
+        for session in data["sessions"]:
+            session["held_on"] = session["held_on"].isoformat() if session["held_on"] else None
+        return json.dumps(data, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Forum:
+        data = json.loads(text)
+        if int(data.pop("format", FORMAT_VERSION)) > FORMAT_VERSION:
+            raise ValueError("newer forum format")
+        sessions = []
+        for item in data.get("sessions", []):
+            item["blocks"] = [Block(**block) for block in item.get("blocks", [])]
+            item["held_on"] = date.fromisoformat(item["held_on"]) if item.get("held_on") else None
+            sessions.append(Session(**item))
+        return cls(
+            title=data["title"], theme=data.get("theme", ""), place_of=data.get("place_of", ""),
+            participants=[Participant(**p) for p in data.get("participants", [])],
+            sessions=sessions,
+            ideas=[Idea(**i) for i in data.get("ideas", [])],
+            clusters=[Cluster(**c) for c in data.get("clusters", [])],
+            votes={int(k): Votes(**v) for k, v in data.get("votes", {}).items()},
+            agenda=[FocusArea(**a) for a in data.get("agenda", [])],
+            target_mix=data.get("target_mix", dict(DEFAULT_TARGET)),
+            log=data.get("log", []),
+        )
+
+
+# --- templates ----------------------------------------------------------------------------------
+
+
+@cache
+def _templates() -> list[dict[str, Any]]:
+    document = json.loads((DATA_DIR / "forum" / "templates.json").read_text(encoding="utf-8"))
+    return list(document["templates"])
+
+
+def template_names(language: str) -> list[tuple[str, str]]:
+    return [(t["key"], t["name"][language]) for t in _templates()]
+
+
+def sessions_from_template(key: str, language: str) -> list[Session]:
+    """The four sessions of a template, with the seed's goals and outputs in `language`."""
+    template = next(t for t in _templates() if t["key"] == key)
+    return [
+        Session(number, s["title"][language], list(s["goals"][language]),
+                list(s["outputs"][language]), blocks=default_blocks())
+        for number, s in enumerate(template["sessions"], start=1)
+    ]
+
+
+def default_blocks() -> list[Block]:
+    """The funnel every session follows: open up, then converge, then rank (seed l.776)."""
+    return [
+        Block(_("Opening and the goals of the session"), 20),
+        Block(_("Opening up: ideas in groups"), 50, _("Groups at tables")),
+        Block(_("Converging: clustering the ideas"), 40, _("Plenary")),
+        Block(_("Prioritising: dot voting"), 30, _("Dot voting")),
+        Block(_("Summary and next steps"), 20),
+    ]
+
+
+# --- the agenda of a session ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimedBlock:
+    block: Block
+    starts: str  # HH:MM
+    ends: str
+
+
+def timed_blocks(session: Session) -> tuple[list[TimedBlock], list[str]]:
+    """Start and end time of each block, and warnings (too long, bad lengths)."""
+    try:
+        hours, minutes = (int(part) for part in session.starts_at.split(":"))
+        clock = datetime(2000, 1, 1, hours, minutes)
+    except ValueError:
+        return [], [_("The start time is written as hours:minutes, such as 17:30.")]
+    timed, warnings = [], []
+    for block in session.blocks:
+        if block.minutes <= 0:
+            warnings.append(_("“{block}” needs a length above zero minutes.").format(
+                block=block.title))
+        end = clock + timedelta(minutes=max(block.minutes, 0))
+        timed.append(TimedBlock(block, clock.strftime("%H:%M"), end.strftime("%H:%M")))
+        clock = end
+    total = sum(max(block.minutes, 0) for block in session.blocks)
+    if total > session.length_minutes:
+        warnings.append(_("The blocks take {total} minutes, {extra} more than the session's "
+                          "{length}.").format(total=total, extra=total - session.length_minutes,
+                                              length=session.length_minutes))
+    return timed, warnings
+
+
+def validate_block(title: str, minutes: int) -> list[ValidationError]:
+    errors = []
+    if not title.strip():
+        errors.append(ValidationError("block.title", _("Give the block a title.")))
+    if minutes <= 0:
+        errors.append(ValidationError("block.minutes",
+                                      _("A block lasts at least one minute.")))
+    return errors
+
+
+# --- sector balance -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SectorLine:
+    sector: str
+    count: int
+    target: int
+
+    @property
+    def missing(self) -> bool:
+        return self.target > 0 and self.count == 0
+
+    @property
+    def label(self) -> str:
+        return Sector(self.sector).label if self.sector else _("No sector given")
+
+
+def sector_balance(participants: Iterable[Participant], target: Mapping[str, int]
+                   ) -> list[SectorLine]:
+    counts = Counter(p.sector for p in participants)
+    sectors = list(dict.fromkeys([*target, *(s for s in counts if s)]))
+    lines = [SectorLine(s, counts.get(s, 0), target.get(s, 0)) for s in sectors]
+    if counts.get(""):
+        lines.append(SectorLine("", counts[""], 0))
+    return lines
+
+
+# --- tallies ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TallyLine:
+    cluster: Cluster
+    votes: int
+    place: int
+    tied: bool
+    by_sector: Mapping[str, int]
+
+
+def tally(forum: Forum, session: int) -> list[TallyLine]:
+    """Dots per cluster (participants' and tables' together), highest first, ties marked."""
+    votes = forum.session_votes(session)
+    totals: Counter[str] = Counter()
+    by_sector: dict[str, Counter[str]] = {}
+    for participant_id, dots in votes.by_participant.items():
+        sector = forum.participant(participant_id).sector
+        for cluster_id, count in dots.items():
+            totals[cluster_id] += count
+            by_sector.setdefault(cluster_id, Counter())[sector] += count
+    for dots in votes.by_table.values():
+        for cluster_id, count in dots.items():
+            totals[cluster_id] += count
+    clusters = [c for c in forum.clusters if c.session == session]
+    ordered = sorted(clusters, key=lambda c: (-totals.get(c.id, 0), c.name))
+    lines: list[TallyLine] = []
+    for index, cluster in enumerate(ordered):
+        count = totals.get(cluster.id, 0)
+        tied_before = bool(lines) and lines[-1].votes == count
+        place = lines[-1].place if tied_before else index + 1
+        lines.append(TallyLine(cluster, count, place, False,
+                               dict(by_sector.get(cluster.id, Counter()))))
+    places = Counter(line.place for line in lines)
+    return [TallyLine(line.cluster, line.votes, line.place, places[line.place] > 1,
+                      line.by_sector) for line in lines]
+
+
+# --- shared agenda and teams ------------------------------------------------------------------------------
+
+
+def validate_agenda(forum: Forum) -> tuple[list[ValidationError], list[str]]:
+    """Errors (fewer than one focus area, untitled areas, bad teams) and warnings (more than six,
+    team sizes off the seed's 10-15)."""
+    errors, warnings = [], []
+    if len(forum.agenda) < AGENDA_MIN:
+        errors.append(ValidationError("agenda", _("A shared agenda needs at least one focus area.")))
+    if len(forum.agenda) > AGENDA_MAX:
+        warnings.append(_("The seed advises 4-6 focus areas; this agenda has {count}.").format(
+            count=len(forum.agenda)))
+    for index, area in enumerate(forum.agenda):
+        if not area.title.strip():
+            errors.append(ValidationError(f"agenda.{index}.title",
+                                          _("Give focus area {number} a title.").format(
+                                              number=index + 1)))
+        if area.lead is not None and area.lead not in area.team:
+            errors.append(ValidationError(f"agenda.{index}.lead", _(
+                "The lead of “{area}” must be a member of its team.").format(area=area.title)))
+        if area.team and not TEAM_MIN <= len(area.team) <= TEAM_MAX:
+            warnings.append(_("The team of “{area}” has {count} members; the seed suggests "
+                              "{low}-{high}.").format(area=area.title, count=len(area.team),
+                                                     low=TEAM_MIN, high=TEAM_MAX))
+    return errors, warnings
+
+
+# --- storage record ----------------------------------------------------------------------------------
+
+
+class ForumRecord(RecordMixin, Base):
+    """A stored design forum (the document is in `state`, as JSON)."""
+
+    __tablename__ = "design_forum"
+
+    title: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(Text, default="{}")
