@@ -60,6 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
                      help=_("the number of the agreement"))
     mou.add_argument("--version", type=int, help=_("a sent version (default: the current draft)"))
     mou.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+    for name, help_text in (("forum-agenda", _("a design forum session's agenda")),
+                            ("forum-summary", _("a design forum session's summary")),
+                            ("shared-agenda", _("a design forum's shared agenda"))):
+        forum = documents.add_parser(name, help=help_text)
+        forum.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+        forum.add_argument("--id", type=int, required=True, dest="forum_id",
+                           help=_("the number of the forum"))
+        if name != "shared-agenda":
+            forum.add_argument("--session", type=int, default=1, choices=range(1, 5),
+                               help=_("the session, 1 to 4"))
+        if name == "forum-agenda":
+            forum.add_argument("--facilitator", action="store_true",
+                               help=_("the facilitator's copy, with notes"))
+        forum.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+        forum.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
     return parser
 
 
@@ -105,6 +120,22 @@ def _pdf(arguments: argparse.Namespace, language: str) -> int:
             from desktop.reports.summary import build_summary_pdf
 
             build_summary_pdf(workspace, out=out, language=language)
+        elif arguments.document in ("forum-agenda", "forum-summary", "shared-agenda"):
+            from desktop.reports import forum_report
+
+            try:
+                if arguments.document == "forum-agenda":
+                    forum_report.build_agenda_pdf(workspace, arguments.forum_id,
+                                                  arguments.session, out,
+                                                  facilitator=arguments.facilitator)
+                elif arguments.document == "forum-summary":
+                    forum_report.build_summary_pdf(workspace, arguments.forum_id,
+                                                   arguments.session, out)
+                else:
+                    forum_report.build_shared_agenda_pdf(workspace, arguments.forum_id, out)
+            except RecordNotFound:
+                return _fail(_("There is no design forum number {number} in {path}.").format(
+                    number=arguments.forum_id, path=arguments.workspace))
         elif arguments.document == "mou":
             from desktop.reports.mou_report import build_mou_pdf
 

@@ -8,6 +8,7 @@ copied. Needs: pip install -e '.[fonts]'.
 
 from __future__ import annotations
 
+import argparse
 import shutil
 from pathlib import Path
 
@@ -21,10 +22,11 @@ RUBIK = Path(fontpkg_rubik.__file__).parent
 PLEX = Path(fontpkg_ibm_plex_sans_arabic.__file__).parent
 
 
-def make_rubik(weight: int, style: str) -> Path:
-    font = TTFont(RUBIK / "files" / "Rubik[wght].ttf")
+def make_rubik(weight: int, style: str, out: Path = OUT) -> Path:
+    # Keeping the source's timestamp makes the output the same on every run.
+    font = TTFont(RUBIK / "files" / "Rubik[wght].ttf", recalcTimestamp=False)
     static = instantiateVariableFont(font, {"wght": weight}, updateFontNames=True)
-    target = OUT / f"Rubik-{style}.ttf"
+    target = out / f"Rubik-{style}.ttf"
     static.save(target)
     return target
 
@@ -33,14 +35,17 @@ def postscript_name(path: Path) -> str:
     return str(TTFont(path)["name"].getDebugName(6))
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    made = [make_rubik(400, "Regular"), make_rubik(700, "Bold")]
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default {OUT})")
+    out: Path = parser.parse_args(argv).out
+    out.mkdir(parents=True, exist_ok=True)
+    made = [make_rubik(400, "Regular", out), make_rubik(700, "Bold", out)]
     for style in ("Regular", "Bold"):
         source = PLEX / "files" / f"IBMPlexSansArabic-{style}.ttf"
-        made.append(Path(shutil.copy(source, OUT / source.name)))
-    shutil.copy(RUBIK / "LICENSE", OUT / "OFL-Rubik.txt")
-    shutil.copy(PLEX / "LICENSE", OUT / "OFL-IBMPlexSansArabic.txt")
+        made.append(Path(shutil.copy(source, out / source.name)))
+    shutil.copy(RUBIK / "LICENSE", out / "OFL-Rubik.txt")
+    shutil.copy(PLEX / "LICENSE", out / "OFL-IBMPlexSansArabic.txt")
     names = [postscript_name(path) for path in made]
     assert len(set(names)) == len(names), f"PostScript names must differ: {names}"
     for path, name in zip(made, names, strict=True):

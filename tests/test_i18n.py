@@ -155,3 +155,19 @@ def test_views_pass_no_literal_text_to_qt() -> None:
                 ):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text!r}")
     assert not offenders, "user-visible text bypasses the catalogs:\n" + "\n".join(offenders)
+
+
+def test_no_translation_call_hides_inside_an_f_string() -> None:
+    """Babel does not extract _() inside f-strings: such text would never be translated."""
+    offenders = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and getattr(inner.func, "id", "") in (
+                        "_", "ngettext"
+                    ) and inner.args and isinstance(inner.args[0], ast.Constant):
+                        offenders.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert not offenders, "translated text inside f-strings is not extracted:\n" + "\n".join(
+        offenders)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -42,9 +44,21 @@ from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
 from desktop.reports.fonts import SOFT_BREAK, font_for, measure_font, register_fonts
 
 PAGE_MARGIN = 18 * mm
+HEADING_ROOM = 35 * mm  # room a heading needs below it, or it moves to the next page
 HEADER_COLOUR = colors.HexColor("#1f5f8b")
 GRID_COLOUR = colors.HexColor("#b8c4ce")
 STRIPE_COLOUR = colors.HexColor("#f1f5f8")
+
+
+def first_strong_is_rtl(text: str, default: bool) -> bool:
+    """The base direction of `text` from its first strong character (RLM and LRM count)."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return default
 
 
 class BidiParagraph(Paragraph):
@@ -54,15 +68,18 @@ class BidiParagraph(Paragraph):
         canvas = self.canv
         style = self.style
         lines = self.blPara.lines
+        words_of = [line[1] if isinstance(line, tuple) else [w.text for w in line.words]
+                    for line in lines]
         rtl = bool(getattr(style, "rtl", False))
+        if getattr(style, "auto_direction", False):
+            rtl = first_strong_is_rtl(" ".join(" ".join(words) for words in words_of), rtl)
         bold = style.fontName.endswith("-Bold")
         size = style.fontSize
         canvas.saveState()
         canvas.setFillColor(style.textColor)
         y = self.height - getattr(self.blPara, "ascent", size)
         available = self.width - style.leftIndent - style.rightIndent
-        for number, line in enumerate(lines):
-            words = line[1] if isinstance(line, tuple) else [w.text for w in line.words]
+        for number, words in enumerate(words_of):
             logical = " ".join(words).replace(SOFT_BREAK + " ", "").replace(SOFT_BREAK, "")
             runs = [
                 (font_for(arabic, bold), text)
@@ -99,7 +116,10 @@ class Styles:
 
 def _style(name: str, rtl: bool, size: float, *, bold: bool = False,
            colour: Any = colors.black, align: int | None = None, space_after: float = 4,
-           space_before: float = 0) -> ParagraphStyle:
+           space_before: float = 0, auto_direction: bool = False,
+           base_rtl: bool | None = None) -> ParagraphStyle:
+    """A paragraph style aligned for `rtl`; `base_rtl` (default `rtl`) is the bidi base
+    direction, found from the text itself with `auto_direction` (data such as names)."""
     style = ParagraphStyle(
         name,
         fontName=measure_font(bold),
@@ -111,7 +131,8 @@ def _style(name: str, rtl: bool, size: float, *, bold: bool = False,
         spaceBefore=space_before,
         splitLongWords=0,
     )
-    style.rtl = rtl  # type: ignore[attr-defined]
+    style.rtl = rtl if base_rtl is None else base_rtl  # type: ignore[attr-defined]
+    style.auto_direction = auto_direction  # type: ignore[attr-defined]
     return style
 
 
@@ -124,9 +145,13 @@ def make_styles(language: str) -> Styles:
         heading1=_style("h1", rtl, 14, bold=True, colour=HEADER_COLOUR,
                         space_before=10, space_after=5),
         heading2=_style("h2", rtl, 12, bold=True, space_before=6, space_after=3),
-        cell=_style("cell", rtl, 9.5, space_after=0),
-        # Figures keep the document's direction, so "₪ 1,200" reads as Hebrew writes it.
-        cell_number=_style("cell_number", rtl, 9.5, space_after=0, align=TA_CENTER),
+        # Data cells take their direction from their text: a Hebrew name in an English
+        # table, or "C++" in a Hebrew one, each read in their own direction.
+        cell=_style("cell", rtl, 9.5, space_after=0, auto_direction=True),
+        # Figures are left to right ("-3%", "+12.5%") unless marked right to left, as
+        # format_shekels does in Hebrew ("1,200 ₪").
+        cell_number=_style("cell_number", rtl, 9.5, space_after=0, align=TA_CENTER,
+                           auto_direction=True, base_rtl=False),
         header_cell=_style("header_cell", rtl, 9.5, bold=True, colour=colors.white,
                            space_after=0),
         notice=_style("notice", rtl, 10, bold=True, colour=colors.HexColor("#8a5a00")),
@@ -148,6 +173,27 @@ def breakable(text: str, style: ParagraphStyle, width: float) -> str:
                                                      style.fontSize) > width:
             words[index] = _BREAK_AFTER.sub(SOFT_BREAK + " ", word)
     return " ".join(words)
+
+
+def _widest_word(text: str, style: ParagraphStyle) -> float:
+    """The width of the longest piece of `text` that cannot wrap (hyphens may wrap)."""
+    pieces = _BREAK_AFTER.sub("\n", shape_arabic(text)).split()
+    return max((stringWidth(piece, style.fontName, style.fontSize) for piece in pieces),
+               default=0.0)
+
+
+def _fit_widths(widths: list[float], header: list[float], rows: list[list[float]]) -> list[float]:
+    """Widens columns whose longest word would overflow, taking the room from the others."""
+    needed = [2 * CELL_PADDING + 1 + max([header[index]] + [row[index] for row in rows
+                                                            if index < len(row)])
+              for index in range(len(widths))]
+    deficit = sum(max(0.0, need - width) for need, width in zip(needed, widths, strict=True))
+    slack = sum(max(0.0, width - need) for need, width in zip(needed, widths, strict=True))
+    if deficit <= 0 or slack <= 0:
+        return widths
+    share = min(1.0, deficit / slack)
+    return [need if width < need else width - (width - need) * share
+            for need, width in zip(needed, widths, strict=True)]
 
 
 def text_paragraph(text: str, style: ParagraphStyle, width: float | None = None) -> BidiParagraph:
@@ -235,8 +281,10 @@ class DocumentBuilder:
     """Collects headings, paragraphs, lists and tables, then builds a PDF."""
 
     def __init__(self, title: str, language: str, *, author: str = "", subject: str = "",
-                 watermark: str = "") -> None:
+                 watermark: str = "", invariant: bool = False) -> None:
+        """`invariant` makes the bytes reproducible (fixed dates and document id)."""
         register_fonts()
+        self.invariant = invariant
         self.watermark = watermark
         self.title = title
         self.language = language
@@ -248,7 +296,10 @@ class DocumentBuilder:
         self.width = A4[0] - 2 * PAGE_MARGIN
 
     def heading(self, text: str, level: int = 1) -> None:
+        """A title (level 0) or section heading; a section never starts at a page's foot."""
         style = {0: self.styles.title, 1: self.styles.heading1}.get(level, self.styles.heading2)
+        if level >= 1:
+            self.story.append(CondPageBreak(HEADING_ROOM))
         self.story.append(text_paragraph(text, style))
 
     def paragraph(self, text: str, style: ParagraphStyle | None = None) -> None:
@@ -286,6 +337,13 @@ class DocumentBuilder:
         widths = list(col_widths) if col_widths else [self.width / len(header)] * len(header)
         scale = self.width / sum(widths)
         widths = [w * scale for w in widths]
+        widths = _fit_widths(widths, [
+            _widest_word(text, self.styles.header_cell) for text in header
+        ], [
+            [_widest_word(str(text), self.styles.cell_number if index in numeric_columns
+                          else self.styles.cell) for index, text in enumerate(row)]
+            for row in rows
+        ])
         inner = [width - 2 * CELL_PADDING for width in widths]
         cells = [[text_paragraph(text, self.styles.header_cell, inner[index])
                   for index, text in enumerate(header)]]
@@ -303,6 +361,9 @@ class DocumentBuilder:
             cells = [list(reversed(row)) for row in cells]
             widths = list(reversed(widths))
         commands: list[tuple[Any, ...]] = [
+            # Cells hold paragraphs, but reportlab still selects the cell font (Helvetica by
+            # default, which would then be listed in the PDF without being embedded).
+            ("FONT", (0, 0), (-1, -1), font_for(False, False), 9.5),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -331,6 +392,7 @@ class DocumentBuilder:
             topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN, title=self.title,
             author=self.author, subject=self.subject, creator="Shutafut", lang=self.language,
             direction="R2L" if self.rtl else "L2R", displayDocTitle=True, initialFontName="Rubik",
+            invariant=1 if self.invariant else 0,
         )
         title, language = self.title, self.language
 

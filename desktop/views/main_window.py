@@ -29,6 +29,7 @@ from desktop.views.qt_i18n import apply_language, isolate
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
     from desktop.views.dialogs import ExportPdfDialog
+    from desktop.views.forum.section import ForumSection
     from desktop.views.mou.section import AgreementsSection
     from desktop.views.reference.section import ReferenceSection
     from desktop.views.selection.section import SelectionSection
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 SELECTION = "selection"  # sidebar data of the town selection section
 AGREEMENTS = "agreements"  # sidebar data of the agreements (MOU) section
+FORUMS = "forums"  # sidebar data of the design forums section
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 WORKSPACE_FILTER_EXTENSION = "*.shutafut"
 
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self._reference_section: ReferenceSection | None = None
         self._selection_section: SelectionSection | None = None
         self._agreements_section: AgreementsSection | None = None
+        self._forums_section: ForumSection | None = None
         self._shown_kind = RecordKind.AUTHORITY
         self.sections = QStackedWidget()
         self._build_sidebar()
@@ -134,6 +137,19 @@ class MainWindow(QMainWindow):
             self._agreements_section = section
         return self._agreements_section
 
+    @property
+    def forums_section(self) -> ForumSection:
+        if self._forums_section is None:
+            from desktop.views.forum.section import ForumSection
+
+            section = ForumSection()
+            section.message.connect(self._show_message)
+            section.export_requested.connect(self.export_forum_pdf)
+            self.sections.addWidget(section)
+            section.set_workspace(self.workspace)
+            self._forums_section = section
+        return self._forums_section
+
     def _commit_pending(self) -> bool:
         return self._reference_section is None or self._reference_section.commit_pending()
 
@@ -149,6 +165,8 @@ class MainWindow(QMainWindow):
         self.selection_item.setData(0, KIND_ROLE, SELECTION)
         self.agreements_item = QTreeWidgetItem(self.sidebar)
         self.agreements_item.setData(0, KIND_ROLE, AGREEMENTS)
+        self.forums_item = QTreeWidgetItem(self.sidebar)
+        self.forums_item.setData(0, KIND_ROLE, FORUMS)
         self.sidebar.expandAll()
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         self.sidebar.setCurrentItem(self.kind_items[RecordKind.AUTHORITY])
@@ -275,7 +293,8 @@ class MainWindow(QMainWindow):
         self.reference_item.setText(0, _("Reference data"))
         self.selection_item.setText(0, _("Town selection"))
         self.agreements_item.setText(0, _("Agreements and MOUs"))
-        for section in (self._selection_section, self._agreements_section):
+        self.forums_item.setText(0, _("Design forums"))
+        for section in (self._selection_section, self._agreements_section, self._forums_section):
             if section is not None:
                 section.retranslate()
         for kind, item in self.kind_items.items():
@@ -373,7 +392,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self._lock = lock
         self.undo_stack.clear()
-        for other in (self._selection_section, self._agreements_section):
+        for other in (self._selection_section, self._agreements_section, self._forums_section):
             if other is not None:
                 other.set_workspace(workspace)
         if self._reference_section is not None:
@@ -388,7 +407,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         if self._reference_section is not None:
             self._reference_section.set_workspace(None)
-        for section in (self._selection_section, self._agreements_section):
+        for section in (self._selection_section, self._agreements_section, self._forums_section):
             if section is not None:
                 section.set_workspace(None)
         if self.workspace is not None:
@@ -575,9 +594,30 @@ class MainWindow(QMainWindow):
         self._export_with_dialog(folder / name, None, _("Export the MOU (PDF)"),
                                  agreement=(agreement_id, version))
 
+    def export_forum_pdf(self, forum_id: int, document: str) -> None:
+        from desktop.storage.forum_store import load_forum
+
+        if self.workspace is None:
+            return
+        forum = load_forum(self.workspace, forum_id)
+        session = 1
+        if document != "shared-agenda":
+            labels = [f"{s.number}. {s.title}" for s in forum.sessions]
+            label, ok = QtWidgets.QInputDialog.getItem(self, _("Forum documents"),
+                                                       _("Which session?"), labels, 0, False)
+            if not ok:
+                return
+            session = labels.index(label) + 1
+        folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
+        label = self.forums_section.document_labels()[document]
+        name = f"{forum.title} - {label}.pdf"
+        self._export_with_dialog(folder / name, None, _("Export a forum document (PDF)"),
+                                 forum_document=(forum_id, document, session))
+
     def _export_with_dialog(self, suggested: Path, process_id: int | None,
                             title: str | None,
-                            agreement: tuple[int, int | None] | None = None) -> None:
+                            agreement: tuple[int, int | None] | None = None,
+                            forum_document: tuple[int, str, int] | None = None) -> None:
         from desktop.views.dialogs import ExportPdfDialog
 
         dialog = ExportPdfDialog(
@@ -587,19 +627,34 @@ class MainWindow(QMainWindow):
         while dialog.exec():
             if self.export_pdf_to(dialog.chosen_path(), dialog.chosen_language(),
                                   open_after=dialog.open_after.isChecked(), dialog=dialog,
-                                  process_id=process_id, agreement=agreement):
+                                  process_id=process_id, agreement=agreement,
+                                  forum_document=forum_document):
                 break
 
     def export_pdf_to(
         self, path: Path, language: str, *, open_after: bool, dialog: ExportPdfDialog | None = None,
         process_id: int | None = None, agreement: tuple[int, int | None] | None = None,
+        forum_document: tuple[int, str, int] | None = None,
     ) -> bool:
         """Write the workspace summary, the decision report of `process_id`, or the MOU of
         `agreement` (id, version or None for the draft), to `path`."""
         assert self.workspace is not None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if agreement is not None:
+            if forum_document is not None:
+                from desktop.reports import forum_report
+
+                forum_id, kind, session = forum_document
+                if kind == "shared-agenda":
+                    forum_report.build_shared_agenda_pdf(self.workspace, forum_id, path, language)
+                elif kind == "forum-summary":
+                    forum_report.build_summary_pdf(self.workspace, forum_id, session, path,
+                                                   language)
+                else:
+                    forum_report.build_agenda_pdf(
+                        self.workspace, forum_id, session, path,
+                        facilitator=kind == "forum-agenda-facilitator", language=language)
+            elif agreement is not None:
                 from desktop.reports.mou_report import build_mou_pdf
 
                 build_mou_pdf(self.workspace, agreement[0], agreement[1], out=path)
@@ -643,6 +698,10 @@ class MainWindow(QMainWindow):
             if not self._commit_pending():
                 return
             self.sections.setCurrentWidget(self.agreements_section)
+        elif value == FORUMS:
+            if not self._commit_pending():
+                return
+            self.sections.setCurrentWidget(self.forums_section)
         elif value:
             self._shown_kind = RecordKind(value)
             if self._reference_section is not None:

@@ -6,8 +6,8 @@ import pytest
 
 from desktop.models.forum import (
     Block,
-    Forum,
     FocusArea,
+    Forum,
     sector_balance,
     sessions_from_template,
     tally,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from desktop.reports.document import DocumentBuilder
@@ -113,3 +114,131 @@ def test_pages_render_with_ink(tmp_path: Path) -> None:
     out = tmp_path / "ink.pdf"
     document.build(out)
     assert inked_fraction(out) > 0.002
+
+
+# Read back with `pdftotext -layout`: Poppler returns each drawn line in logical order.
+def _layout_lines(path: Path) -> list[str]:
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    marks = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                   "\u2066\u2067\u2068\u2069"))
+    lines = [" ".join(unicodedata.normalize("NFKC", line).translate(marks).split())
+             for line in text.splitlines()]
+    return [line for line in lines if line]
+
+
+def _drawn_lines_loose(path: Path, tolerance: float = 4) -> list[str]:
+    """Drawn lines, left to right, joining words whose tops differ by a few points (the
+    Arabic and Latin fonts have different ascents)."""
+    rows: list[tuple[int, float, list[tuple[float, str]]]] = []
+    for word, x, y, page in sorted(word_boxes(path), key=lambda box: (box[3], box[2])):
+        if rows and rows[-1][0] == page and abs(rows[-1][1] - y) <= tolerance:
+            rows[-1][2].append((x, word))
+        else:
+            rows.append((page, y, [(x, word)]))
+    return [" ".join(word for _x, word in sorted(words)) for _page, _y, words in rows]
+
+
+def test_layout_text_reads_a_multi_line_paragraph_in_order(tmp_path: Path) -> None:
+    document = DocumentBuilder("בדיקה", "he")
+    document.paragraph(" ".join(f"מילה{number}" for number in range(1, 81)))
+    out = tmp_path / "layout.pdf"
+    document.build(out)
+    lines = [line for line in _layout_lines(out) if "מילה" in line]
+    assert len(lines) >= 3
+    per_line = [[int(n) for n in re.findall(r"\d+", line)] for line in lines]
+    # Within a line the words are in order, and line 1 comes before line 2.
+    assert [n for numbers in per_line for n in numbers] == list(range(1, 81))
+    assert all(numbers == sorted(numbers) for numbers in per_line)
+
+
+def test_arabic_is_shaped_and_extracts_in_logical_order(tmp_path: Path) -> None:
+    document = DocumentBuilder("ملخص", "ar")
+    document.paragraph("السلطات المحلية في النقب الغربي")
+    document.paragraph("السلطات المحلية في النقب: 9 سلطات")
+    document.paragraph("السلطات المحلية (٣) في النقب")
+    out = tmp_path / "arabic-text.pdf"
+    data = document.build(out)
+    assert "السلطات المحلية في النقب الغربي" in _layout_lines(out)
+    # Poppler's own reordering mangles a bracketed number, so check the drawn order:
+    # left to right, the words reversed, the brackets facing the number.
+    drawn = [unicodedata.normalize("NFKC", line) for line in _drawn_lines_loose(out)]
+    assert "بقنلا يف (٣) ةيلحملا تاطلسلا" in drawn
+    assert "تاطلس 9 :بقنلا يف ةيلحملا تاطلسلا" in drawn
+    # Drawn with presentation forms (joined letters), which only Plex Arabic has.
+    assert "السلطات" not in data.decode("latin-1")
+    fonts = embedded_fonts(out)
+    assert fonts.get("IBMPlexSansArabic-Regular") and "Helvetica" not in fonts
+
+
+def test_numbers_and_foreign_names_in_cells_read_in_their_own_direction(tmp_path: Path) -> None:
+    document = DocumentBuilder("Table", "en")
+    document.table(["Name", "Change"], [["ירוחם 12", "-3%"], ["C++ team", "+12.5%"]],
+                   numeric_columns=(1,))
+    hebrew = DocumentBuilder("טבלה", "he")
+    hebrew.table(["שם", "שינוי"], [["C++ team", "-3%"], ["תקציב", "₪1,200"]],
+                 numeric_columns=(1,))
+    out, out_he = tmp_path / "cells.pdf", tmp_path / "cells-he.pdf"
+    document.build(out)
+    hebrew.build(out_he)
+    lines = drawn_lines(out) + drawn_lines(out_he)
+    assert "12 םחורי -3%" in lines  # the Hebrew name reads from the right: ירוחם 12
+    assert "-3% C++ team" in lines  # not "3%-" or "++C"
+
+
+def test_long_hyphenated_words_wrap_inside_narrow_columns(tmp_path: Path) -> None:
+    document = DocumentBuilder("טבלה", "he")
+    document.table(["שם", "אשכול חברתי-כלכלי-סביבתי-אזורי"], [["א", "1"]],
+                   col_widths=[90, 10], numeric_columns=(1,))
+    out = tmp_path / "narrow.pdf"
+    document.build(out)
+    boxes = word_boxes(out)
+    ys = {round(y) for word, _x, y, _page in boxes if "-" in word or "אזורי" in word}
+    assert len(ys) >= 2  # the header cell took more than one line
+    assert all(x >= 18 * 2.83 - 1 for _word, x, _y, _page in boxes)  # nothing left of the margin
+
+
+def test_sections_do_not_start_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    document = DocumentBuilder("בדיקה", "he")
+    for number in range(36):  # 38 such lines fill a page: the heading would fit under them
+        document.paragraph(f"שורה {number}")
+    document.heading("כותרת בתחתית")
+    document.paragraph("גוף הסעיף")
+    out = tmp_path / "heading.pdf"
+    document.build(out)
+    pages = pdf_pages(out)
+    assert len(pages) == 2 and "שורה 35" in _layout_lines(out)
+    assert "בתחתית" not in pages[0] and "בתחתית" in pages[1]
+
+
+def test_invariant_builds_are_identical(tmp_path: Path) -> None:
+    def build() -> bytes:
+        document = DocumentBuilder("בדיקה", "he", invariant=True)
+        document.heading("כותרת")
+        document.table(["א", "ב"], [["1", "2"]])
+        return document.build()
+
+    assert build() == build()
+
+
+def test_subject_and_page_render_as_png(tmp_path: Path) -> None:
+    import subprocess
+
+    document = DocumentBuilder("בדיקה", "he", author="שותפות", subject="נושא")
+    document.paragraph("טקסט לבדיקה")
+    out = tmp_path / "png.pdf"
+    document.build(out)
+    assert pdf_info(out)["Subject"] == "נושא"
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(out), str(tmp_path / "page")],
+                   check=True)
+    png = next(tmp_path.glob("page*.png"))
+    try:
+        from PIL import Image
+    except ImportError:  # pragma: no cover - Pillow is optional
+        assert png.stat().st_size > 1000
+        return
+    with Image.open(png) as image:
+        grey = image.convert("L")
+        assert any(value < 128 for value in grey.tobytes())

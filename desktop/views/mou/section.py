@@ -439,7 +439,7 @@ class CompareDialog(QDialog):
         direction = "rtl" if i18n.is_rtl() else "ltr"
         parts = [f"<div dir='{direction}'>"]
         if diff.is_empty:
-            parts.append(f"<p>{_('No differences.')}</p>")
+            parts.append("<p>" + _("No differences.") + "</p>")
         kinds = {"added": _("Added"), "removed": _("Removed"), "changed": _("Changed")}
         for change in diff.clauses:
             number = change.new_number or change.old_number or ""
@@ -454,7 +454,7 @@ class CompareDialog(QDialog):
                     parts.append(text)
             parts.append("</p>")
         if diff.parts:
-            parts.append(f"<h3>{_('Also changed')}</h3><ul>")
+            parts.append("<h3>" + _("Also changed") + "</h3><ul>")
             labels = {"language": _("Language"), "parties": _("Parties"),
                       "bodies": _("Structures and bodies"), "timeframe": _("Timeframe"),
                       "budget": _("Budget annex"), "signatories": _("Signatories")}

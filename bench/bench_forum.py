@@ -1,0 +1,91 @@
+"""Design forum at full size: 60 participants and 400 ideas.
+
+    .venv/bin/python bench/bench_forum.py [--runs N]
+
+Targets (medians): adding an idea (stored and the board redrawn) under 30 ms; re-tallying
+the votes under 30 ms; the session summary PDF under 1 s. Baselines are measured in the
+same run: appending to a list, and a one-line PDF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import Result, interleaved_medians, print_table  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.models.enums import Sector
+    from desktop.models.forum import Forum, sessions_from_template, tally
+    from desktop.reports.document import DocumentBuilder
+    from desktop.reports.forum_report import build_summary_pdf
+    from desktop.storage.forum_store import save_forum
+    from desktop.storage.workspace import create_workspace
+    from desktop.views.forum.facilitation import FacilitationWindow
+
+    _app = QApplication.instance() or QApplication([])  # kept alive for the widgets
+    rng = random.Random(60)
+    folder = Path(tempfile.mkdtemp())
+    workspace = create_workspace(folder / "forum.shutafut")
+    forum = Forum("פורום עיצוב", sessions=sessions_from_template("stem", "he"))
+    sectors = [s.value for s in Sector]
+    for number in range(60):
+        participant = forum.add_participant(f"משתתף {number}", sector=rng.choice(sectors))
+        forum.check_in(participant.id, 1)
+    clusters = [forum.new_cluster(1, f"אשכול {n}") for n in range(12)]
+    for number in range(400):
+        idea = forum.add_idea(1, 1, f"רעיון מספר {number} על חינוך, תעסוקה ומוביליות")
+        idea.cluster = rng.choice(clusters).id
+    for participant in forum.participants:
+        forum.vote_by_participant(1, participant.id, {rng.choice(clusters).id: 2,
+                                                      rng.choice(clusters).id: 1})
+    forum_id = save_forum(workspace, forum)
+    window = FacilitationWindow(forum, 1, lambda: save_forum(workspace, forum, forum_id))
+    window.show()
+    counter = iter(range(10**6))
+    scratch: list[str] = []
+
+    def add_idea() -> None:
+        window.idea.setText(f"רעיון חדש {next(counter)}")
+        window.add_idea()
+
+    add_s, append_s = interleaved_medians(add_idea, lambda: scratch.append("x"), runs)
+    tally_s, _ = interleaved_medians(lambda: tally(forum, 1), lambda: scratch.append("x"), runs)
+
+    def one_line() -> None:
+        builder = DocumentBuilder("בדיקה", "he")
+        builder.paragraph("שורה")
+        builder.build(folder / "one.pdf")
+
+    pdf_s, line_s = interleaved_medians(
+        lambda: build_summary_pdf(workspace, forum_id, 1, folder / "summary.pdf"), one_line,
+        max(3, runs // 3))
+    results = [
+        Result("add an idea (stored, board redrawn)", add_s, "list append", append_s, "< 30 ms",
+               add_s < 0.030),
+        Result("re-tally 60 participants' votes", tally_s, "list append", append_s, "< 30 ms",
+               tally_s < 0.030),
+        Result("session summary PDF, 400 ideas", pdf_s, "one-line PDF", line_s, "< 1 s",
+               pdf_s < 1.0),
+    ]
+    print_table(f"Design forum, 60 participants and 400 ideas (median of {runs} runs)", results)
+    return 0 if all(result.passed for result in results) else 1
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    os._exit(code)  # see bench_selection.py: PySide6's final collection can crash after widgets

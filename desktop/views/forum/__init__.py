@@ -1,0 +1,1 @@
+"""The design forum section: forums, their sessions, facilitation mode and the shared agenda."""

@@ -1,0 +1,530 @@
+"""Facilitation mode: run one session live on the facilitator's laptop, with a clean audience
+view on a second screen. Every idea, check-in, cluster change and vote is committed at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import i18n
+from desktop.i18n import _
+from desktop.models.forum import Forum, tally
+from desktop.models.validation import ValidationError
+from desktop.views.qt_i18n import align_text_field
+from desktop.views.selection.wizard import error_label, show_error
+
+IDEA_ROLE = Qt.ItemDataRole.UserRole + 1
+CLUSTER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def clock_text(seconds: int) -> str:
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class BlockTimer:
+    """Counts down the current block; pausing keeps the time left; +1 minute extends it."""
+
+    def __init__(self) -> None:
+        self._elapsed = QElapsedTimer()
+        self._spent_before = 0  # milliseconds used before the last start
+        self.running = False
+        self.extra_minutes = 0
+
+    def start(self) -> None:
+        if not self.running:
+            self._elapsed.start()
+            self.running = True
+
+    def pause(self) -> None:
+        if self.running:
+            self._spent_before += self._elapsed.elapsed()
+            self.running = False
+
+    def reset(self) -> None:
+        self._spent_before = 0
+        self.running = False
+        self.extra_minutes = 0
+
+    def spent_ms(self) -> int:
+        return self._spent_before + (self._elapsed.elapsed() if self.running else 0)
+
+    def left_seconds(self, minutes: int) -> int:
+        return (minutes + self.extra_minutes) * 60 - self.spent_ms() // 1000
+
+
+class IdeaBoard(QTreeWidget):
+    """Clusters with their ideas; ideas are dragged between clusters (or moved by keyboard)."""
+
+    moved = Signal(list, object)  # idea ids, cluster id or None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("board")
+        self.setHeaderHidden(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def fill(self, forum: Forum, session: int) -> None:
+        self.clear()
+        loose = QTreeWidgetItem(self, [_("Not clustered yet")])
+        loose.setData(0, CLUSTER_ROLE, "")
+        groups = {"": loose}
+        for cluster in forum.clusters:
+            if cluster.session == session:
+                item = QTreeWidgetItem(self, [cluster.name])
+                item.setData(0, CLUSTER_ROLE, cluster.id)
+                font = item.font(0)
+                font.setBold(True)
+                item.setFont(0, font)
+                groups[cluster.id] = item
+        for idea in forum.session_ideas(session):
+            parent = groups.get(idea.cluster or "", loose)
+            label = idea.text + (" (" + _("table {table}").format(table=idea.table) + ")"
+                                 if idea.table else "")
+            child = QTreeWidgetItem(parent, [label])
+            child.setData(0, IDEA_ROLE, idea.id)
+            child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+        for group in groups.values():
+            group.setText(0, f"{group.text(0)} · {group.childCount()}")
+        self.expandAll()
+
+    def selected_ideas(self) -> list[str]:
+        return [str(item.data(0, IDEA_ROLE)) for item in self.selectedItems()
+                if item.data(0, IDEA_ROLE)]
+
+    def selected_cluster(self) -> str | None:
+        item = self.currentItem()
+        if item is None:
+            return None
+        value = item.data(0, CLUSTER_ROLE)
+        parent = item.parent()
+        if value is None and parent is not None:
+            value = parent.data(0, CLUSTER_ROLE)
+        return str(value) if value else None
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        target = self.itemAt(event.position().toPoint())
+        ideas = self.selected_ideas()
+        if target is None or not ideas:
+            event.ignore()
+            return
+        cluster = target.data(0, CLUSTER_ROLE)
+        parent = target.parent()
+        if cluster is None and parent is not None:
+            cluster = parent.data(0, CLUSTER_ROLE)
+        event.ignore()  # the board is rebuilt from the forum, not moved by Qt
+        self.moved.emit(ideas, str(cluster) or None)
+
+
+class AudienceView(QWidget):
+    """What the room sees: the block, the time left, the ideas, or the closed vote's results."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("audience_view")
+        self.setWindowTitle(_("Audience view"))
+        big = QFont()
+        big.setPointSize(28)
+        self.block = QLabel()
+        self.block.setFont(big)
+        self.block.setWordWrap(True)
+        self.timer = QLabel()
+        huge = QFont()
+        huge.setPointSize(48)
+        huge.setBold(True)
+        self.timer.setFont(huge)
+        self.board = QListWidget()
+        board_font = QFont()
+        board_font.setPointSize(20)
+        self.board.setFont(board_font)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.block, 1)
+        top.addWidget(self.timer)
+        layout.addLayout(top)
+        layout.addWidget(self.board, 1)
+
+
+class FacilitationWindow(QWidget):
+    """The facilitator's screen for one session."""
+
+    def __init__(self, forum: Forum, session: int, save: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("facilitation")
+        self.forum = forum
+        self.session_number = session
+        self.save = save
+        self.block_index = 0
+        self.timer = BlockTimer()
+        session_data = forum.session(session)
+        self.setWindowTitle(_("Session {number}: {title}").format(number=session,
+                                                                 title=session_data.title))
+        # block and timer
+        self.block_label = QLabel()
+        self.block_label.setObjectName("block_label")
+        self.block_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.clock = QLabel()
+        self.clock.setObjectName("clock")
+        self.clock.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        self.start_button = QPushButton(_("Start"))
+        self.start_button.setObjectName("timer_start")
+        self.start_button.clicked.connect(self.toggle_timer)
+        plus = QPushButton(_("+1 minute"))
+        plus.setObjectName("timer_plus")
+        plus.clicked.connect(self.extend)
+        next_block = QPushButton(_("Next block"))
+        next_block.setObjectName("next_block")
+        next_block.clicked.connect(self.next_block)
+        timer_row = QHBoxLayout()
+        timer_row.addWidget(self.block_label, 1)
+        timer_row.addWidget(self.clock)
+        timer_row.addWidget(self.start_button)
+        timer_row.addWidget(plus)
+        timer_row.addWidget(next_block)
+        # check-in
+        self.check_in = QLineEdit()
+        self.check_in.setObjectName("check_in")
+        self.check_in.setPlaceholderText(_("Check in: type a few letters of a name, or a new "
+                                           "name, organisation"))
+        align_text_field(self.check_in, left_to_right=False)
+        self.completer = QCompleter([p.name for p in forum.participants])
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.check_in.setCompleter(self.completer)
+        self.check_in.returnPressed.connect(self.do_check_in)
+        self.attendance = QLabel()
+        self.attendance.setObjectName("attendance")
+        self.check_error = error_label("check_in_error")
+        # ideas
+        self.idea = QLineEdit()
+        self.idea.setObjectName("idea")
+        self.idea.setPlaceholderText(_("Type an idea and press Enter"))
+        align_text_field(self.idea, left_to_right=False)
+        self.idea.returnPressed.connect(self.add_idea)
+        self.table = QLineEdit()
+        self.table.setObjectName("idea_table")
+        self.table.setPlaceholderText(_("Table"))
+        self.table.setMaximumWidth(90)
+        self.author = QComboBox()
+        self.author.setObjectName("idea_author")
+        self.idea_error = error_label("idea_error")
+        idea_row = QHBoxLayout()
+        idea_row.addWidget(self.idea, 1)
+        idea_row.addWidget(self.table)
+        idea_row.addWidget(self.author)
+        # board and clusters
+        self.board = IdeaBoard()
+        self.board.moved.connect(self.move_ideas)
+        self.cluster_name = QLineEdit()
+        self.cluster_name.setObjectName("cluster_name")
+        self.cluster_name.setPlaceholderText(_("Cluster name: moves the selected ideas there"))
+        align_text_field(self.cluster_name, left_to_right=False)
+        self.cluster_name.returnPressed.connect(self.cluster_selected)
+        merge = QPushButton(_("Merge into…"))
+        merge.setObjectName("merge_cluster")
+        merge.clicked.connect(self.merge_selected)
+        self.merge_target = QComboBox()
+        self.merge_target.setObjectName("merge_target")
+        cluster_row = QHBoxLayout()
+        cluster_row.addWidget(self.cluster_name, 1)
+        cluster_row.addWidget(merge)
+        cluster_row.addWidget(self.merge_target)
+        self.cluster_error = error_label("cluster_error")
+        QShortcut(QKeySequence("Ctrl+G"), self, self.cluster_name.setFocus)
+        # votes
+        self.vote_box = QGroupBox(_("Dot voting"))
+        self.vote_table = QLineEdit()
+        self.vote_table.setObjectName("vote_table")
+        self.vote_table.setPlaceholderText(_("Table"))
+        self.vote_people = QSpinBox()
+        self.vote_people.setObjectName("vote_people")
+        self.vote_people.setRange(1, 60)
+        self.vote_people.setValue(5)
+        self.vote_grid = QGridLayout()
+        self.vote_spins: dict[str, QSpinBox] = {}
+        record = QPushButton(_("Record the table's votes"))
+        record.setObjectName("record_votes")
+        record.clicked.connect(self.record_votes)
+        self.close_vote = QPushButton(_("Close the vote and show the results"))
+        self.close_vote.setObjectName("close_vote")
+        self.close_vote.clicked.connect(self.toggle_vote)
+        self.vote_error = error_label("vote_error")
+        self.results = QLabel()
+        self.results.setObjectName("results")
+        self.results.setWordWrap(True)
+        vote_form = QFormLayout(self.vote_box)
+        vote_form.addRow(_("Table"), self.vote_table)
+        vote_form.addRow(_("People at the table"), self.vote_people)
+        vote_form.addRow(self.vote_grid)
+        vote_form.addRow(record)
+        vote_form.addRow(self.vote_error)
+        vote_form.addRow(self.close_vote)
+        vote_form.addRow(self.results)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.check_in)
+        left_layout.addWidget(self.check_error)
+        left_layout.addWidget(self.attendance)
+        left_layout.addLayout(idea_row)
+        left_layout.addWidget(self.idea_error)
+        left_layout.addWidget(self.board, 1)
+        left_layout.addLayout(cluster_row)
+        left_layout.addWidget(self.cluster_error)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.vote_box)
+        splitter.setStretchFactor(0, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(timer_row)
+        layout.addWidget(splitter, 1)
+
+        self.audience = AudienceView()
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(500)
+        self.ticker.timeout.connect(self.refresh_clock)
+        self.ticker.start()
+        self.refresh()
+        self.resize(1200, 800)
+
+    # screens ------------------------------------------------------------------------------------
+
+    def show_on_screens(self) -> None:
+        """Full screen for the facilitator; the audience view on a second screen if there is one."""
+        screens = QGuiApplication.screens()
+        self.showFullScreen()
+        if len(screens) > 1:
+            self.audience.setGeometry(screens[1].geometry())
+            self.audience.showFullScreen()
+
+    # refreshing ----------------------------------------------------------------------------------
+
+    @property
+    def session(self):  # type: ignore[no-untyped-def]
+        return self.forum.session(self.session_number)
+
+    def refresh(self) -> None:
+        self.board.fill(self.forum, self.session_number)
+        present = self.forum.attendance(self.session_number)
+        self.attendance.setText(i18n.ngettext("{count} checked in", "{count} checked in",
+                                              len(present)).format(count=len(present)))
+        self.author.clear()
+        self.author.addItem("—", "")
+        for participant in present:
+            self.author.addItem(participant.name, participant.id)
+        self.completer.model().setStringList([p.name for p in self.forum.participants])  # type: ignore[attr-defined]
+        clusters = [c for c in self.forum.clusters if c.session == self.session_number]
+        self.merge_target.clear()
+        for cluster in clusters:
+            self.merge_target.addItem(cluster.name, cluster.id)
+        self._fill_vote_grid(clusters)
+        self._refresh_results()
+        self._refresh_audience()
+        self.refresh_clock()
+
+    def _fill_vote_grid(self, clusters: list) -> None:  # type: ignore[type-arg]
+        while self.vote_grid.count():
+            item = self.vote_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.vote_spins = {}
+        for row, cluster in enumerate(clusters):
+            spin = QSpinBox()
+            spin.setObjectName(f"votes_{row}")
+            spin.setRange(0, 999)
+            self.vote_grid.addWidget(QLabel(cluster.name), row, 0)
+            self.vote_grid.addWidget(spin, row, 1)
+            self.vote_spins[cluster.id] = spin
+
+    def _refresh_results(self) -> None:
+        closed = self.session.vote_closed
+        self.close_vote.setText(_("Reopen the vote") if closed
+                                else _("Close the vote and show the results"))
+        if not closed:
+            self.results.setText(_("Results stay hidden until the vote is closed."))
+            return
+        lines = tally(self.forum, self.session_number)
+        self.results.setText("\n".join(
+            f"{line.place}. {line.cluster.name}: {i18n.format_number(line.votes)}"
+            + (" (" + _("tie") + ")" if line.tied else "") for line in lines))
+
+    def _refresh_audience(self) -> None:
+        blocks = self.session.blocks
+        block = blocks[self.block_index] if blocks else None
+        self.audience.block.setText(block.title if block else "")
+        self.audience.board.clear()
+        if self.session.vote_closed:
+            for line in tally(self.forum, self.session_number):
+                bar = "●" * min(line.votes, 40)
+                self.audience.board.addItem(f"{line.place}. {line.cluster.name}  {bar} "
+                                            f"{i18n.format_number(line.votes)}")
+        else:
+            for idea in self.forum.session_ideas(self.session_number)[-12:]:
+                self.audience.board.addItem(idea.text)
+
+    def refresh_clock(self) -> None:
+        blocks = self.session.blocks
+        if not blocks:
+            self.block_label.setText(_("No blocks in the agenda of this session."))
+            self.clock.clear()
+            return
+        block = blocks[self.block_index]
+        self.block_label.setText(f"{self.block_index + 1}/{len(blocks)} · {block.title}")
+        left = self.timer.left_seconds(block.minutes)
+        text = clock_text(left)
+        self.clock.setText(text)
+        self.clock.setStyleSheet("font-size: 22pt; font-weight: bold;"
+                                 + (" color: #b00020;" if left < 0 else ""))
+        self.audience.timer.setText(text)
+
+    # timer ------------------------------------------------------------------------------------
+
+    def toggle_timer(self) -> None:
+        if self.timer.running:
+            self.timer.pause()
+            self.start_button.setText(_("Start"))
+        else:
+            self.timer.start()
+            self.start_button.setText(_("Pause"))
+        self.refresh_clock()
+
+    def extend(self) -> None:
+        self.timer.extra_minutes += 1
+        self.refresh_clock()
+
+    def next_block(self) -> None:
+        if self.block_index + 1 < len(self.session.blocks):
+            self.block_index += 1
+            self.timer.reset()
+            self.start_button.setText(_("Start"))
+            self.refresh()
+
+    # check-in and ideas --------------------------------------------------------------------------------
+
+    def do_check_in(self) -> None:
+        typed = self.check_in.text().strip()
+        if not typed:
+            return
+        exact = [p for p in self.forum.participants if p.name == typed]
+        found = exact or self.forum.find_participants(typed)
+        try:
+            if len(found) == 1:
+                participant = found[0]
+            elif not found:
+                name, _sep, organisation = typed.partition(",")
+                participant = self.forum.add_participant(name, organisation)
+            else:
+                show_error(self.check_error, _("{count} people match; type a few more letters.")
+                           .format(count=len(found)))
+                return
+        except ValidationError as error:
+            show_error(self.check_error, error.message)
+            return
+        self.forum.check_in(participant.id, self.session_number)
+        self.save()
+        show_error(self.check_error, "")
+        self.check_in.clear()
+        self.refresh()
+
+    def add_idea(self) -> None:
+        try:
+            self.forum.add_idea(self.session_number, self.block_index, self.idea.text(),
+                                self.table.text(), str(self.author.currentData() or ""))
+        except ValidationError as error:
+            show_error(self.idea_error, error.message)
+            return
+        self.save()
+        show_error(self.idea_error, "")
+        self.idea.clear()  # the table and author stay for the next idea from the same table
+        self.refresh()
+        self.idea.setFocus()
+
+    # clusters -------------------------------------------------------------------------------------
+
+    def cluster_selected(self) -> None:
+        ideas = self.board.selected_ideas()
+        if not ideas:
+            show_error(self.cluster_error, _("Select ideas on the board first."))
+            return
+        try:
+            cluster = self.forum.new_cluster(self.session_number, self.cluster_name.text())
+        except ValidationError as error:
+            show_error(self.cluster_error, error.message)
+            return
+        self.forum.assign(ideas, cluster.id)
+        self.save()
+        show_error(self.cluster_error, "")
+        self.cluster_name.clear()
+        self.refresh()
+
+    def move_ideas(self, ideas: list[str], cluster: str | None) -> None:
+        self.forum.assign(ideas, cluster)
+        self.save()
+        self.refresh()
+
+    def merge_selected(self) -> None:
+        source = self.board.selected_cluster()
+        target = self.merge_target.currentData()
+        if not source or not target or source == target:
+            show_error(self.cluster_error, _("Select a cluster, and another one to merge it into."))
+            return
+        self.forum.merge_clusters(str(target), source)
+        self.save()
+        show_error(self.cluster_error, "")
+        self.refresh()
+
+    # votes ----------------------------------------------------------------------------------------
+
+    def record_votes(self) -> None:
+        table = self.vote_table.text().strip()
+        if not table:
+            show_error(self.vote_error, _("Write the table's number or name."))
+            return
+        dots = {cluster: spin.value() for cluster, spin in self.vote_spins.items()}
+        try:
+            self.forum.vote_by_table(self.session_number, table, dots, self.vote_people.value())
+        except ValidationError as error:
+            show_error(self.vote_error, error.message)
+            return
+        self.save()
+        show_error(self.vote_error, "")
+        self.vote_table.clear()
+        for spin in self.vote_spins.values():
+            spin.setValue(0)
+        self.refresh()
+
+    def toggle_vote(self) -> None:
+        self.session.vote_closed = not self.session.vote_closed
+        self.save()
+        self.refresh()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.ticker.stop()
+        self.audience.close()
+        super().closeEvent(event)

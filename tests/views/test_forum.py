@@ -1,0 +1,123 @@
+"""A whole design-forum session in Hebrew: check in, run blocks, type ideas, cluster, vote, print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from desktop.models.forum import Forum, sessions_from_template
+from desktop.storage.demo import create_demo_workspace
+from desktop.storage.forum_store import list_forums, load_forum
+from desktop.views.forum.facilitation import FacilitationWindow
+from desktop.views.forum.forum_window import ForumWindow
+from tests.views.conftest import type_text
+
+
+@pytest.fixture
+def demo(tmp_path: Path):  # type: ignore[no-untyped-def]
+    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
+    yield workspace
+    workspace.close()
+
+
+def _enter(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    widget.clear()
+    type_text(widget, text)
+    QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    forum = Forum("פורום עיצוב שדרות", "STEM", "שדרות",
+                  sessions=sessions_from_template("stem", "he"))
+    window = ForumWindow(demo, forum, None)
+    qtbot.addWidget(window)
+    roster = window.roster
+    roster.from_people.setCurrentIndex(0)
+    roster.add_from_people()
+    roster.from_people.setCurrentIndex(1)
+    roster.add_from_people()
+    _enter(roster.name, "מאיה תושבת")
+    _enter(roster.name, "מאיה תושבת")  # the same name again: refused, said at the field
+    assert roster.error.text() == "מאיה תושבת כבר ברשימה."
+    assert len(forum.participants) == 3
+    assert "חסרים בפורום" in roster.balance_warning.text()
+
+    live = window.open_facilitation(1)
+    assert isinstance(live, FacilitationWindow)
+    qtbot.waitExposed(live)
+    live.activateWindow()
+    first = forum.participants[0].name
+    _enter(live.check_in, first[:3])
+    _enter(live.check_in, "מאיה")
+    _enter(live.check_in, "יעל חדשה, עמותת הנוער")  # a new person, added in one line
+    assert live.attendance.text() == "3 נרשמו"
+    assert forum.participants[-1].organisation == "עמותת הנוער"
+
+    live.toggle_timer()
+    assert live.timer.running
+    live.extend()
+    live.next_block()
+    live.toggle_timer()
+    live.next_block()
+    assert live.block_index == 2 and live.block_label.text().startswith("3/5")
+
+    live.table.setText("4")
+    for number in range(1, 11):
+        _enter(live.idea, f"רעיון {number}")
+    assert len(forum.session_ideas(1)) == 10
+    assert live.idea.text() == "" and live.table.text() == "4"
+
+    loose = live.board.topLevelItem(0)
+    for row in range(5):
+        loose.child(row).setSelected(True)
+    _enter(live.cluster_name, "מעבדות מדע")
+    board_groups = [live.board.topLevelItem(i).text(0) for i in range(live.board.topLevelItemCount())]
+    assert "מעבדות מדע · 5" in board_groups
+    loose = live.board.topLevelItem(0)
+    for row in range(loose.childCount()):
+        loose.child(row).setSelected(True)
+    _enter(live.cluster_name, "הסעות")
+    science, transport = [c for c in forum.clusters if c.session == 1]
+
+    live.vote_table.setText("1")
+    live.vote_people.setValue(2)
+    live.vote_spins[science.id].setValue(5)
+    live.vote_spins[transport.id].setValue(2)
+    live.record_votes()  # 7 dots from 2 people with 3 each: refused
+    assert "6" in live.vote_error.text()
+    live.vote_spins[transport.id].setValue(1)
+    live.record_votes()
+    assert live.results.text() == "התוצאות מוסתרות עד סגירת ההצבעה."
+    assert "●" not in "".join(live.audience.board.item(i).text()
+                             for i in range(live.audience.board.count()))
+    live.toggle_vote()
+    assert live.results.text().startswith("1. מעבדות מדע: 5")
+    live.close()
+
+    [summary] = list_forums(demo)
+    stored = load_forum(demo, summary.id)
+    assert len(stored.session_ideas(1)) == 10 and len(stored.attendance(1)) == 3
+
+    from desktop.reports.forum_report import build_summary_pdf
+
+    out = tmp_path / "summary.pdf"
+    build_summary_pdf(demo, summary.id, 1, out)
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_agenda_blocks_show_times_and_refuse_zero_length(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]
+    forum = Forum("פורום", sessions=sessions_from_template("stem", "he"))
+    window = ForumWindow(demo, forum, None)
+    qtbot.addWidget(window)
+    tab = window.sessions
+    window.tabs.setCurrentWidget(tab)
+    assert tab.blocks.item(0, 0).text() == "17:00" and tab.blocks.item(1, 0).text() == "17:20"
+    tab.blocks.item(1, 2).setText("0")
+    assert tab.warnings.text() == "בלוק נמשך לפחות דקה אחת."
+    assert forum.session(1).blocks[1].minutes == 50
+    tab.blocks.item(1, 2).setText("200")
+    assert "יותר מ-180 הדקות של המפגש" in tab.warnings.text()
