@@ -137,10 +137,13 @@ def build_shared_agenda_pdf(workspace: Workspace, forum_id: int, out: Path | Non
             document.paragraph(_("Golden data to follow: {text}").format(
                 text=area.golden_data or "—"))
             document.paragraph(_("Long-term goal: {text}").format(text=area.long_term_goal or "—"))
-            sources = [clusters[c].name for c in area.clusters if c in clusters]
+            sources = [clusters[c] for c in area.clusters if c in clusters]
             if sources:
                 document.paragraph(_("From the clusters: {names}").format(
-                    names=i18n.format_list(sources)), document.styles.small)
+                    names=i18n.format_list([c.name for c in sources])), document.styles.small)
+                # Each focus area traces back to the raw ideas behind it.
+                document.bullets([idea.text for c in sources for idea in forum.cluster_ideas(c.id)]
+                                 or ["—"])
             if area.team:
                 document.heading(_("Professional team"), 2)
                 document.table(

@@ -30,7 +30,8 @@ def _enter(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     QTest.keyClick(widget, Qt.Key.Key_Return)
 
 
-def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path,  # type: ignore[no-untyped-def]
+                             monkeypatch: pytest.MonkeyPatch) -> None:
     forum = Forum("פורום עיצוב שדרות", "STEM", "שדרות",
                   sessions=sessions_from_template("stem", "he"))
     window = ForumWindow(demo, forum, None)
@@ -91,11 +92,25 @@ def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path) -> None:  # typ
     assert "6" in live.vote_error.text()
     live.vote_spins[transport.id].setValue(1)
     live.record_votes()
+    live.vote_participant.setCurrentIndex(1)  # one participant's own dots: 3 allowed
+    live.vote_spins[science.id].setValue(4)
+    live.record_votes()
+    assert live.vote_error.text().endswith("הוזנו 4.")
+    live.vote_spins[science.id].setValue(0)
+    live.vote_spins[transport.id].setValue(3)
+    live.record_votes()
+    assert live.vote_error.text() == ""
     assert live.results.text() == "התוצאות מוסתרות עד סגירת ההצבעה."
     assert "●" not in "".join(live.audience.board.item(i).text()
                              for i in range(live.audience.board.count()))
     live.toggle_vote()
     assert live.results.text().startswith("1. מעבדות מדע: 5")
+    assert "הסעות: 4" in live.results.text()
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText",
+                        lambda *_a, **_k: ("רעיון מתוקן", True))
+    idea_item = live.board.topLevelItem(1).child(0)
+    live.edit_idea(idea_item)
+    assert "רעיון מתוקן" in [i.text for i in forum.session_ideas(1)]
     live.close()
 
     [summary] = list_forums(demo)

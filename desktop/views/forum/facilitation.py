@@ -240,6 +240,7 @@ class FacilitationWindow(QWidget):
         # board and clusters
         self.board = IdeaBoard()
         self.board.moved.connect(self.move_ideas)
+        self.board.itemDoubleClicked.connect(self.edit_idea)
         self.cluster_name = QLineEdit()
         self.cluster_name.setObjectName("cluster_name")
         self.cluster_name.setPlaceholderText(_("Cluster name: moves the selected ideas there"))
@@ -261,6 +262,8 @@ class FacilitationWindow(QWidget):
         self.vote_table = QLineEdit()
         self.vote_table.setObjectName("vote_table")
         self.vote_table.setPlaceholderText(_("Table"))
+        self.vote_participant = QComboBox()
+        self.vote_participant.setObjectName("vote_participant")
         self.vote_people = QSpinBox()
         self.vote_people.setObjectName("vote_people")
         self.vote_people.setRange(1, 60)
@@ -278,7 +281,8 @@ class FacilitationWindow(QWidget):
         self.results.setObjectName("results")
         self.results.setWordWrap(True)
         vote_form = QFormLayout(self.vote_box)
-        vote_form.addRow(_("Table"), self.vote_table)
+        vote_form.addRow(_("Votes of one participant"), self.vote_participant)
+        vote_form.addRow(_("or of a table"), self.vote_table)
         vote_form.addRow(_("People at the table"), self.vote_people)
         vote_form.addRow(self.vote_grid)
         vote_form.addRow(record)
@@ -333,10 +337,13 @@ class FacilitationWindow(QWidget):
         present = self.forum.attendance(self.session_number)
         self.attendance.setText(i18n.ngettext("{count} checked in", "{count} checked in",
                                               len(present)).format(count=len(present)))
-        self.author.clear()
-        self.author.addItem("—", "")
-        for participant in present:
-            self.author.addItem(participant.name, participant.id)
+        for combo in (self.author, self.vote_participant):
+            kept = combo.currentData()
+            combo.clear()
+            combo.addItem("—", "")
+            for participant in present:
+                combo.addItem(participant.name, participant.id)
+            combo.setCurrentIndex(max(0, combo.findData(kept)))
         self.completer.model().setStringList([p.name for p in self.forum.participants])  # type: ignore[attr-defined]
         clusters = [c for c in self.forum.clusters if c.session == self.session_number]
         self.merge_target.clear()
@@ -483,6 +490,19 @@ class FacilitationWindow(QWidget):
         self.cluster_name.clear()
         self.refresh()
 
+    def edit_idea(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        idea_id = item.data(0, IDEA_ROLE)
+        if not idea_id:
+            return
+        idea = self.forum.idea(str(idea_id))
+        text, ok = QInputDialog.getText(self, _("Edit the idea"), _("Idea"), text=idea.text)
+        if ok and " ".join(text.split()):
+            idea.text = " ".join(text.split())
+            self.save()
+            self.refresh()
+
     def move_ideas(self, ideas: list[str], cluster: str | None) -> None:
         self.forum.assign(ideas, cluster)
         self.save()
@@ -502,19 +522,26 @@ class FacilitationWindow(QWidget):
     # votes ----------------------------------------------------------------------------------------
 
     def record_votes(self) -> None:
+        participant = str(self.vote_participant.currentData() or "")
         table = self.vote_table.text().strip()
-        if not table:
-            show_error(self.vote_error, _("Write the table's number or name."))
+        if not participant and not table:
+            show_error(self.vote_error, _("Choose a participant, or write the table's number "
+                                          "or name."))
             return
         dots = {cluster: spin.value() for cluster, spin in self.vote_spins.items()}
         try:
-            self.forum.vote_by_table(self.session_number, table, dots, self.vote_people.value())
+            if participant:
+                self.forum.vote_by_participant(self.session_number, participant, dots)
+            else:
+                self.forum.vote_by_table(self.session_number, table, dots,
+                                         self.vote_people.value())
         except ValidationError as error:
             show_error(self.vote_error, error.message)
             return
         self.save()
         show_error(self.vote_error, "")
         self.vote_table.clear()
+        self.vote_participant.setCurrentIndex(0)
         for spin in self.vote_spins.values():
             spin.setValue(0)
         self.refresh()
