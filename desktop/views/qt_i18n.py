@@ -20,6 +20,12 @@ def isolate(text: str) -> str:
     return f"{_FIRST_STRONG_ISOLATE}{text}{_POP_DIRECTIONAL_ISOLATE}" if text else text
 
 
+def in_reading_direction(line: str) -> str:
+    """A line that starts with a number or an isolate reads right to left in Hebrew and Arabic
+    (Qt guesses a paragraph's direction from its first strong letter)."""
+    return f"\u200f{line}" if i18n.is_rtl() else line
+
+
 def layout_direction(language: str | None = None) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else Qt.LayoutDirection.LeftToRight
 

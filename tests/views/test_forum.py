@@ -77,7 +77,7 @@ def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path,  # type: ignore
         loose.child(row).setSelected(True)
     _enter(live.cluster_name, "מעבדות מדע")
     board_groups = [live.board.topLevelItem(i).text(0) for i in range(live.board.topLevelItemCount())]
-    assert "מעבדות מדע · 5" in board_groups
+    assert "\u2068מעבדות מדע\u2069 · 5" in board_groups
     loose = live.board.topLevelItem(0)
     for row in range(loose.childCount()):
         loose.child(row).setSelected(True)
@@ -104,8 +104,8 @@ def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path,  # type: ignore
     assert "●" not in "".join(live.audience.board.item(i).text()
                              for i in range(live.audience.board.count()))
     live.toggle_vote()
-    assert live.results.text().startswith("1. מעבדות מדע: 5")
-    assert "הסעות: 4" in live.results.text()
+    assert live.results.text().startswith("\u200f1. \u2068מעבדות מדע\u2069: 5")
+    assert "הסעות\u2069: 4" in live.results.text()
     monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText",
                         lambda *_a, **_k: ("רעיון מתוקן", True))
     idea_item = live.board.topLevelItem(1).child(0)

@@ -31,7 +31,7 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.models.forum import Forum, tally
 from desktop.models.validation import ValidationError
-from desktop.views.qt_i18n import align_text_field
+from desktop.views.qt_i18n import align_text_field, in_reading_direction, isolate
 from desktop.views.selection.wizard import error_label, show_error
 
 IDEA_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -109,7 +109,8 @@ class IdeaBoard(QTreeWidget):
             child.setData(0, IDEA_ROLE, idea.id)
             child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
         for group in groups.values():
-            group.setText(0, f"{group.text(0)} · {group.childCount()}")
+            # The name is isolated so "ו-STEM" and the count keep their places in RTL.
+            group.setText(0, f"{isolate(group.text(0))} · {group.childCount()}")
         self.expandAll()
 
     def selected_ideas(self) -> list[str]:
@@ -377,9 +378,9 @@ class FacilitationWindow(QWidget):
             self.results.setText(_("Results stay hidden until the vote is closed."))
             return
         lines = tally(self.forum, self.session_number)
-        self.results.setText("\n".join(
-            f"{line.place}. {line.cluster.name}: {i18n.format_number(line.votes)}"
-            + (" (" + _("tie") + ")" if line.tied else "") for line in lines))
+        self.results.setText("\n".join(in_reading_direction(
+            f"{line.place}. {isolate(line.cluster.name)}: {i18n.format_number(line.votes)}"
+            + (" (" + _("tie") + ")" if line.tied else "")) for line in lines))
 
     def _refresh_audience(self) -> None:
         blocks = self.session.blocks
@@ -389,8 +390,9 @@ class FacilitationWindow(QWidget):
         if self.session.vote_closed:
             for line in tally(self.forum, self.session_number):
                 bar = "●" * min(line.votes, 40)
-                self.audience.board.addItem(f"{line.place}. {line.cluster.name}  {bar} "
-                                            f"{i18n.format_number(line.votes)}")
+                self.audience.board.addItem(in_reading_direction(
+                    f"{line.place}. {isolate(line.cluster.name)}  {bar} "
+                    f"{i18n.format_number(line.votes)}"))
         else:
             for idea in self.forum.session_ideas(self.session_number)[-12:]:
                 self.audience.board.addItem(idea.text)
