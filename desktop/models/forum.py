@@ -302,23 +302,53 @@ class Forum:
 
 
 @cache
-def _templates() -> list[dict[str, Any]]:
+def _builtin_templates() -> tuple[dict[str, Any], ...]:
     document = json.loads((DATA_DIR / "forum" / "templates.json").read_text(encoding="utf-8"))
-    return list(document["templates"])
+    return tuple(document["templates"])
 
 
-def template_names(language: str) -> list[tuple[str, str]]:
-    return [(t["key"], t["name"][language]) for t in _templates()]
+def _localised(values: Mapping[str, Any], language: str) -> Any:
+    """The value in `language`, else in the language the template was written in."""
+    return values.get(language) or next(iter(values.values()))
 
 
-def sessions_from_template(key: str, language: str) -> list[Session]:
-    """The four sessions of a template, with the seed's goals and outputs in `language`."""
-    template = next(t for t in _templates() if t["key"] == key)
-    return [
-        Session(number, s["title"][language], list(s["goals"][language]),
-                list(s["outputs"][language]), blocks=default_blocks())
-        for number, s in enumerate(template["sessions"], start=1)
-    ]
+def template_names(language: str, own: Iterable[Mapping[str, Any]] = ()
+                   ) -> list[tuple[str, str]]:
+    return [(t["key"], str(_localised(t["name"], language)))
+            for t in (*_builtin_templates(), *own)]
+
+
+def sessions_from_template(key: str, language: str, own: Iterable[Mapping[str, Any]] = ()
+                           ) -> list[Session]:
+    """The four sessions of a template (the seed's, or a facilitator's own), in `language`."""
+    template = next(t for t in (*_builtin_templates(), *own) if t["key"] == key)
+    sessions = []
+    for number, data in enumerate(template["sessions"], start=1):
+        blocks = [Block(**block) for block in data["blocks"]] if data.get("blocks") \
+            else default_blocks()
+        sessions.append(Session(number, str(_localised(data["title"], language)),
+                                list(_localised(data["goals"], language)),
+                                list(_localised(data["outputs"], language)),
+                                length_minutes=int(data.get("length_minutes", 180)),
+                                blocks=blocks))
+    return sessions
+
+
+def template_from_forum(forum: Forum, name: str, language: str) -> dict[str, Any]:
+    """The forum's four sessions (goals, outputs, blocks) as a template of one's own."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValidationError("template.name", _("Give the template a name."))
+    return {
+        "key": f"own.{new_id()}",
+        "name": {language: cleaned},
+        "sessions": [
+            {"title": {language: s.title}, "goals": {language: list(s.goals)},
+             "outputs": {language: list(s.outputs)}, "length_minutes": s.length_minutes,
+             "blocks": [asdict(block) for block in s.blocks]}
+            for s in forum.sessions
+        ],
+    }
 
 
 def default_blocks() -> list[Block]:

@@ -124,3 +124,19 @@ def test_json_round_trip_keeps_everything() -> None:
     forum.vote_by_table(2, "3", {cluster.id: 2}, people_at_table=1)
     again = Forum.from_json(forum.to_json())
     assert again == forum
+
+
+def test_a_forum_saved_as_a_template_starts_the_next_forum(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models.forum import template_from_forum, template_names
+    from desktop.storage.forum_templates import load_own_templates, save_own_template
+
+    forum = _forum()
+    forum.session(2).blocks = [Block("עבודה בזוגות", 45, "זוגות")]
+    with pytest.raises(ValidationError):
+        template_from_forum(forum, "  ", "he")
+    save_own_template(tmp_path, template_from_forum(forum, "התבנית של שדרות", "he"))
+    own = load_own_templates(tmp_path)
+    assert "התבנית של שדרות" in [name for _key, name in template_names("he", own)]
+    sessions = sessions_from_template(own[0]["key"], "ar", own)  # falls back to Hebrew
+    assert sessions[1].blocks[0].title == "עבודה בזוגות" and sessions[0].title == \
+        forum.session(1).title

@@ -46,6 +46,10 @@ def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path,  # type: ignore
     assert roster.error.text() == "מאיה תושבת כבר ברשימה."
     assert len(forum.participants) == 3
     assert "חסרים בפורום" in roster.balance_warning.text()
+    invitation = roster.table.cellWidget(0, 5)
+    invitation.setCurrentIndex(invitation.findData("confirmed"))
+    shown = roster.table.item(0, 0).text()
+    assert next(p for p in forum.participants if p.name == shown).invitation == "confirmed"
 
     live = window.open_facilitation(1)
     assert isinstance(live, FacilitationWindow)

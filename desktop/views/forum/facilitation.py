@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
+from desktop.models.enums import Sector
 from desktop.models.forum import Forum, tally
 from desktop.models.validation import ValidationError
 from desktop.views.qt_i18n import align_text_field, in_reading_direction, isolate
@@ -380,7 +381,10 @@ class FacilitationWindow(QWidget):
         lines = tally(self.forum, self.session_number)
         self.results.setText("\n".join(in_reading_direction(
             f"{line.place}. {isolate(line.cluster.name)}: {i18n.format_number(line.votes)}"
-            + (" (" + _("tie") + ")" if line.tied else "")) for line in lines))
+            + (" (" + _("tie") + ")" if line.tied else "")
+            + (" — " + ", ".join(f"{Sector(sector).label}: {count}"
+                                 for sector, count in sorted(line.by_sector.items()) if sector)
+               if line.by_sector else "")) for line in lines))
 
     def _refresh_audience(self) -> None:
         blocks = self.session.blocks

@@ -3,6 +3,7 @@ shared agenda with its professional teams. Every change is saved at once."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -49,6 +50,19 @@ if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
 
 WARNING_BRUSH = QBrush(QColor("#ffe0b2"))
+
+
+def templates_folder() -> Path:
+    """Where a facilitator's own templates live (the per-user data folder)."""
+    from PySide6.QtCore import QStandardPaths
+
+    return Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def invitation_choices() -> list[tuple[str, str]]:
+    return [("invited", _("Invited")), ("confirmed", _("Confirmed")),
+            ("declined", _("Declined"))]
 
 
 class ForumWindow(QDialog):
@@ -104,10 +118,11 @@ class RosterTab(QWidget):
         from desktop.storage.reference_store import choices
 
         self.people = choices(window.workspace, RecordKind.PERSON)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("roster")
         self.table.setHorizontalHeaderLabels(
-            [_("Name"), _("Organisation"), _("Sector"), _("Role"), _("Sessions attended")])
+            [_("Name"), _("Organisation"), _("Sector"), _("Role"), _("Sessions attended"),
+             _("Invitation")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
@@ -177,6 +192,10 @@ class RosterTab(QWidget):
         self.window_.save()
         self.refresh()
 
+    def _set_invitation(self, participant: object, box: QComboBox) -> None:
+        participant.invitation = str(box.currentData())  # type: ignore[attr-defined]
+        self.window_.save()
+
     def add_from_people(self) -> None:
         from desktop.storage.reference_store import load_record
 
@@ -209,6 +228,14 @@ class RosterTab(QWidget):
             for column, text in enumerate((participant.name, participant.organisation, sector,
                                            participant.role, attended)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+            invitation = QComboBox()
+            invitation.setObjectName(f"invitation_{row}")
+            for code, label in invitation_choices():
+                invitation.addItem(label, code)
+            invitation.setCurrentIndex(max(0, invitation.findData(participant.invitation)))
+            invitation.currentIndexChanged.connect(
+                lambda _i, p=participant, box=invitation: self._set_invitation(p, box))
+            self.table.setCellWidget(row, 5, invitation)
         self.table.setSortingEnabled(True)
         lines = sector_balance(participants, self.forum.target_mix)
         self.balance.setRowCount(len(lines))
@@ -265,6 +292,9 @@ class SessionsTab(QWidget):
         remove_block = QPushButton(_("Remove the block"))
         remove_block.setObjectName("remove_block")
         remove_block.clicked.connect(self.remove_block)
+        save_template = QPushButton(_("Save the sessions as my template…"))
+        save_template.setObjectName("save_template")
+        save_template.clicked.connect(self.save_as_template)
         run = QPushButton(_("Run this session (facilitation mode)…"))
         run.setObjectName("run_session")
         run.clicked.connect(lambda: self.window_.open_facilitation(self.number()))
@@ -285,6 +315,7 @@ class SessionsTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(add_block)
         buttons.addWidget(remove_block)
+        buttons.addWidget(save_template)
         buttons.addStretch(1)
         buttons.addWidget(run)
         layout = QVBoxLayout(self)
@@ -359,6 +390,23 @@ class SessionsTab(QWidget):
             setattr(block, ("", "title", "", "method", "notes", "materials")[column], text)
         self.window_.save()
         self.refresh()
+
+    def save_as_template(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        from desktop.models.forum import template_from_forum
+        from desktop.storage.forum_templates import save_own_template
+
+        name, ok = QInputDialog.getText(self, _("Save as a template"), _("Name of the template"))
+        if not ok:
+            return
+        try:
+            template = template_from_forum(self.window_.forum, name, i18n.current_language())
+        except ValidationError as error:
+            QMessageBox.warning(self, _("Save as a template"), error.message)
+            return
+        save_own_template(templates_folder(), template)
+        self.warnings.setText(_("Saved as the template “{name}”.").format(name=name.strip()))
 
     def add_block(self) -> None:
         self.window_.forum.session(self.number()).blocks.append(Block(_("New block"), 15))

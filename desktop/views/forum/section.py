@@ -39,8 +39,11 @@ DOCUMENTS = ("forum-agenda", "forum-agenda-facilitator", "forum-summary", "share
 class NewForumDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         from desktop.models.forum import template_names
+        from desktop.storage.forum_templates import load_own_templates
+        from desktop.views.forum.forum_window import templates_folder
 
         super().__init__(parent)
+        self.own_templates = load_own_templates(templates_folder())
         self.setWindowTitle(_("New design forum"))
         self.title = QLineEdit()
         self.title.setObjectName("forum_title")
@@ -50,7 +53,7 @@ class NewForumDialog(QDialog):
             align_text_field(line, left_to_right=False)
         self.template = QComboBox()
         self.template.setObjectName("forum_template")
-        for key, name in template_names(i18n.current_language()):
+        for key, name in template_names(i18n.current_language(), self.own_templates):
             self.template.addItem(name, key)
         self.error = error_label("forum_error")
         form = QFormLayout()
@@ -148,7 +151,8 @@ class ForumSection(QWidget):
         forum = Forum(dialog.title.text().strip(), dialog.template.currentText(),
                       dialog.place.text().strip(),
                       sessions=sessions_from_template(str(dialog.template.currentData()),
-                                                      i18n.current_language()))
+                                                      i18n.current_language(),
+                                                      dialog.own_templates))
         self.open_forum(forum, None)
 
     def open_selected(self) -> None:
