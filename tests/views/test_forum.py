@@ -87,6 +87,7 @@ def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path,  # type: ignore
         loose.child(row).setSelected(True)
     _enter(live.cluster_name, "הסעות")
     science, transport = [c for c in forum.clusters if c.session == 1]
+    assert live.change_log.count() == 4  # two clusters created, ideas moved twice
 
     live.vote_table.setText("1")
     live.vote_people.setValue(2)

@@ -291,6 +291,10 @@ class FacilitationWindow(QWidget):
         vote_form.addRow(self.vote_error)
         vote_form.addRow(self.close_vote)
         vote_form.addRow(self.results)
+        self.change_log = QListWidget()
+        self.change_log.setObjectName("change_log")
+        vote_form.addRow(QLabel(_("Changes to the clusters")))
+        vote_form.addRow(self.change_log)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -352,6 +356,8 @@ class FacilitationWindow(QWidget):
         for cluster in clusters:
             self.merge_target.addItem(cluster.name, cluster.id)
         self._fill_vote_grid(clusters)
+        self.change_log.clear()
+        self.change_log.addItems(list(reversed(self.forum.log[-30:])))
         self._refresh_results()
         self._refresh_audience()
         self.refresh_clock()
