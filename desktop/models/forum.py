@@ -98,6 +98,7 @@ class Votes:
 
     by_participant: dict[str, dict[str, int]] = field(default_factory=dict)
     by_table: dict[str, dict[str, int]] = field(default_factory=dict)
+    rankings: dict[str, list[str]] = field(default_factory=dict)  # participant -> clusters, best first
 
 
 @dataclass
@@ -210,6 +211,9 @@ class Forum:
             for table in (*votes.by_participant.values(), *votes.by_table.values()):
                 if merged_id in table:
                     table[keep_id] = table.get(keep_id, 0) + table.pop(merged_id)
+            for order in votes.rankings.values():
+                if merged_id in order:
+                    order[:] = list(dict.fromkeys(keep_id if c == merged_id else c for c in order))
         for area in self.agenda:
             area.clusters = list(dict.fromkeys(keep_id if c == merged_id else c
                                                for c in area.clusters))
@@ -261,6 +265,13 @@ class Forum:
             ).format(table=table, allowance=allowance, people=people_at_table,
                      given=sum(cleaned.values())))
         self.session_votes(session).by_table[table] = cleaned
+
+    def rank_clusters(self, session: int, participant_id: str, order: list[str]) -> None:
+        """One participant's ranking of the session's clusters, best first."""
+        known = {c.id for c in self.clusters if c.session == session}
+        if len(set(order)) != len(order) or not set(order) <= known:
+            raise ValidationError("ranking", _("Rank each cluster of the session once."))
+        self.session_votes(session).rankings[participant_id] = list(order)
 
     def session(self, number: int) -> Session:
         return next(s for s in self.sessions if s.number == number)
@@ -470,6 +481,28 @@ def tally(forum: Forum, session: int) -> list[TallyLine]:
     places = Counter(line.place for line in lines)
     return [TallyLine(line.cluster, line.votes, line.place, places[line.place] > 1,
                       line.by_sector) for line in lines]
+
+
+def ranking_tally(forum: Forum, session: int) -> list[TallyLine]:
+    """Clusters by their ranking points (Borda: first of n gets n points, last gets 1)."""
+    clusters = [c for c in forum.clusters if c.session == session]
+    points: Counter[str] = Counter()
+    by_sector: dict[str, Counter[str]] = {}
+    for participant_id, order in forum.session_votes(session).rankings.items():
+        sector = forum.participant(participant_id).sector
+        for position, cluster_id in enumerate(order):
+            value = len(order) - position
+            points[cluster_id] += value
+            by_sector.setdefault(cluster_id, Counter())[sector] += value
+    ordered = sorted(clusters, key=lambda c: (-points.get(c.id, 0), c.name))
+    places: list[int] = []
+    for index, cluster in enumerate(ordered):
+        same = index and points.get(ordered[index - 1].id, 0) == points.get(cluster.id, 0)
+        places.append(places[-1] if same else index + 1)
+    counts = Counter(places)
+    return [TallyLine(cluster, points.get(cluster.id, 0), place, counts[place] > 1,
+                      dict(by_sector.get(cluster.id, Counter())))
+            for cluster, place in zip(ordered, places, strict=True)]
 
 
 # --- shared agenda and teams ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from desktop import i18n
 from desktop.i18n import _
 from desktop.models.enums import Sector
-from desktop.models.forum import Forum, sector_balance, tally, timed_blocks
+from desktop.models.forum import Forum, ranking_tally, sector_balance, tally, timed_blocks
 from desktop.reports.document import DocumentBuilder
 
 if TYPE_CHECKING:
@@ -111,6 +111,14 @@ def build_summary_pdf(workspace: Workspace, forum_id: int, session: int,
                 col_widths=[14, 36, 12, 38], numeric_columns=(0, 2))
         else:
             document.paragraph(_("No votes were recorded in this session."))
+        if forum.session_votes(session).rankings:
+            document.heading(_("Ranking"))
+            document.table(
+                [_("Place"), _("Cluster"), _("Ranking points:").rstrip(":")],
+                [[str(line.place) + (" (" + _("tie") + ")" if line.tied else ""),
+                  line.cluster.name, i18n.format_number(line.votes)]
+                 for line in ranking_tally(forum, session)],
+                col_widths=[18, 57, 25], numeric_columns=(0, 2))
         document.heading(_("Decisions"))
         document.paragraph(data.decisions or "—")
         document.heading(_("Outputs against the expected outputs"))

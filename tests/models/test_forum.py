@@ -140,3 +140,19 @@ def test_a_forum_saved_as_a_template_starts_the_next_forum(tmp_path) -> None:  #
     sessions = sessions_from_template(own[0]["key"], "ar", own)  # falls back to Hebrew
     assert sessions[1].blocks[0].title == "עבודה בזוגות" and sessions[0].title == \
         forum.session(1).title
+
+
+def test_ranking_ballots_give_borda_points_and_follow_merges() -> None:
+    from desktop.models.forum import ranking_tally
+
+    forum = _forum()
+    a, b, c = (forum.new_cluster(1, name) for name in ("א", "ב", "ג"))
+    first, second = forum.participants[:2]
+    forum.rank_clusters(1, first.id, [a.id, b.id, c.id])
+    forum.rank_clusters(1, second.id, [b.id, a.id, c.id])
+    with pytest.raises(ValidationError):
+        forum.rank_clusters(1, second.id, [a.id, a.id])
+    assert [(line.cluster.name, line.votes, line.tied) for line in ranking_tally(forum, 1)] == [
+        ("א", 5, True), ("ב", 5, True), ("ג", 2, False)]
+    forum.merge_clusters(a.id, c.id)
+    assert forum.session_votes(1).rankings[first.id] == [a.id, b.id]

@@ -108,7 +108,15 @@ def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path,  # type: ignore
     assert live.results.text() == "התוצאות מוסתרות עד סגירת ההצבעה."
     assert "●" not in "".join(live.audience.board.item(i).text()
                              for i in range(live.audience.board.count()))
+    live.rank_participant.setCurrentIndex(1)
+    live.rank_order.setCurrentRow(1)
+    live._move_rank(-1)  # "הסעות" first
+    live.record_ranking()
+    assert live.rank_error.text() == ""
     live.toggle_vote()
+    assert [name for name, _v, _t in live.chart.lines] == ["מעבדות מדע", "הסעות"]
+    assert live.audience.chart.isVisibleTo(live.audience)
+    assert "נקודות דירוג:" in live.results.text()
     assert live.results.text().startswith("\u200f1. \u2068מעבדות מדע\u2069: 5")
     assert "הסעות\u2069: 4" in live.results.text()
     monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import _
 from desktop.models.enums import Sector
-from desktop.models.forum import Forum, tally
+from desktop.models.forum import Forum, ranking_tally, tally
 from desktop.models.validation import ValidationError
+from desktop.views.forum.votes_chart import VotesChart
 from desktop.views.qt_i18n import align_text_field, in_reading_direction, isolate
 from desktop.views.selection.wizard import error_label, show_error
 
@@ -163,12 +165,16 @@ class AudienceView(QWidget):
         board_font = QFont()
         board_font.setPointSize(20)
         self.board.setFont(board_font)
+        self.chart = VotesChart()
+        self.chart.setFont(board_font)
+        self.chart.hide()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.block, 1)
         top.addWidget(self.timer)
         layout.addLayout(top)
         layout.addWidget(self.board, 1)
+        layout.addWidget(self.chart, 1)
 
 
 class FacilitationWindow(QWidget):
@@ -291,6 +297,36 @@ class FacilitationWindow(QWidget):
         vote_form.addRow(self.vote_error)
         vote_form.addRow(self.close_vote)
         vote_form.addRow(self.results)
+        self.chart = VotesChart()
+        self.chart.setObjectName("votes_chart")
+        vote_form.addRow(self.chart)
+        self.ranking_box = QGroupBox(_("Ranking"))
+        self.rank_participant = QComboBox()
+        self.rank_participant.setObjectName("rank_participant")
+        self.rank_order = QListWidget()
+        self.rank_order.setObjectName("rank_order")
+        self.rank_order.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.rank_order.setMaximumHeight(140)
+        up = QPushButton(_("Up"))
+        up.setObjectName("rank_up")
+        up.clicked.connect(lambda: self._move_rank(-1))
+        down = QPushButton(_("Down"))
+        down.setObjectName("rank_down")
+        down.clicked.connect(lambda: self._move_rank(1))
+        record_rank = QPushButton(_("Record the ranking"))
+        record_rank.setObjectName("record_ranking")
+        record_rank.clicked.connect(self.record_ranking)
+        self.rank_error = error_label("rank_error")
+        rank_buttons = QHBoxLayout()
+        rank_buttons.addWidget(up)
+        rank_buttons.addWidget(down)
+        rank_buttons.addWidget(record_rank)
+        rank_form = QFormLayout(self.ranking_box)
+        rank_form.addRow(_("Participant"), self.rank_participant)
+        rank_form.addRow(_("Best first (drag, or Up and Down)"), self.rank_order)
+        rank_form.addRow(rank_buttons)
+        rank_form.addRow(self.rank_error)
+        vote_form.addRow(self.ranking_box)
         self.change_log = QListWidget()
         self.change_log.setObjectName("change_log")
         vote_form.addRow(QLabel(_("Changes to the clusters")))
@@ -343,7 +379,7 @@ class FacilitationWindow(QWidget):
         present = self.forum.attendance(self.session_number)
         self.attendance.setText(i18n.ngettext("{count} checked in", "{count} checked in",
                                               len(present)).format(count=len(present)))
-        for combo in (self.author, self.vote_participant):
+        for combo in (self.author, self.vote_participant, self.rank_participant):
             kept = combo.currentData()
             combo.clear()
             combo.addItem("—", "")
@@ -356,6 +392,11 @@ class FacilitationWindow(QWidget):
         for cluster in clusters:
             self.merge_target.addItem(cluster.name, cluster.id)
         self._fill_vote_grid(clusters)
+        self.rank_order.clear()
+        for cluster in clusters:
+            item = QListWidgetItem(cluster.name)
+            item.setData(CLUSTER_ROLE, cluster.id)
+            self.rank_order.addItem(item)
         self.change_log.clear()
         self.change_log.addItems(list(reversed(self.forum.log[-30:])))
         self._refresh_results()
@@ -383,26 +424,33 @@ class FacilitationWindow(QWidget):
                                 else _("Close the vote and show the results"))
         if not closed:
             self.results.setText(_("Results stay hidden until the vote is closed."))
+            self.chart.set_lines([])
             return
         lines = tally(self.forum, self.session_number)
+        self.chart.set_lines([(line.cluster.name, line.votes, line.tied) for line in lines])
+        ranked = ranking_tally(self.forum, self.session_number)
         self.results.setText("\n".join(in_reading_direction(
             f"{line.place}. {isolate(line.cluster.name)}: {i18n.format_number(line.votes)}"
             + (" (" + _("tie") + ")" if line.tied else "")
             + (" — " + ", ".join(f"{Sector(sector).label}: {count}"
                                  for sector, count in sorted(line.by_sector.items()) if sector)
-               if line.by_sector else "")) for line in lines))
+               if line.by_sector else "")) for line in lines)
+            + ("\n" + _("Ranking points:") + "\n" + "\n".join(in_reading_direction(
+                f"{line.place}. {isolate(line.cluster.name)}: {i18n.format_number(line.votes)}")
+                for line in ranked) if self.forum.session_votes(self.session_number).rankings
+               else ""))
 
     def _refresh_audience(self) -> None:
         blocks = self.session.blocks
         block = blocks[self.block_index] if blocks else None
         self.audience.block.setText(block.title if block else "")
         self.audience.board.clear()
-        if self.session.vote_closed:
-            for line in tally(self.forum, self.session_number):
-                bar = "●" * min(line.votes, 40)
-                self.audience.board.addItem(in_reading_direction(
-                    f"{line.place}. {isolate(line.cluster.name)}  {bar} "
-                    f"{i18n.format_number(line.votes)}"))
+        closed = self.session.vote_closed
+        self.audience.chart.setVisible(closed)
+        self.audience.board.setVisible(not closed)
+        if closed:
+            self.audience.chart.set_lines([(line.cluster.name, line.votes, line.tied)
+                                           for line in tally(self.forum, self.session_number)])
         else:
             for idea in self.forum.session_ideas(self.session_number)[-12:]:
                 self.audience.board.addItem(idea.text)
@@ -556,6 +604,31 @@ class FacilitationWindow(QWidget):
         self.vote_participant.setCurrentIndex(0)
         for spin in self.vote_spins.values():
             spin.setValue(0)
+        self.refresh()
+
+    def _move_rank(self, step: int) -> None:
+        row = self.rank_order.currentRow()
+        target = row + step
+        if 0 <= row < self.rank_order.count() and 0 <= target < self.rank_order.count():
+            item = self.rank_order.takeItem(row)
+            self.rank_order.insertItem(target, item)
+            self.rank_order.setCurrentRow(target)
+
+    def record_ranking(self) -> None:
+        participant = str(self.rank_participant.currentData() or "")
+        if not participant:
+            show_error(self.rank_error, _("Choose whose ranking this is."))
+            return
+        order = [str(self.rank_order.item(row).data(CLUSTER_ROLE))
+                 for row in range(self.rank_order.count())]
+        try:
+            self.forum.rank_clusters(self.session_number, participant, order)
+        except ValidationError as error:
+            show_error(self.rank_error, error.message)
+            return
+        self.save()
+        show_error(self.rank_error, "")
+        self.rank_participant.setCurrentIndex(0)
         self.refresh()
 
     def toggle_vote(self) -> None:
