@@ -276,7 +276,9 @@ class SessionsTab(QWidget):
         self.goals.setObjectName("goals")
         self.outputs = QPlainTextEdit()
         self.outputs.setObjectName("outputs")
-        for text in (self.goals, self.outputs):
+        self.decisions = QPlainTextEdit()
+        self.decisions.setObjectName("decisions")
+        for text in (self.goals, self.outputs, self.decisions):
             text.setFixedHeight(80)
             align_text_document(text)
         self.blocks = QTableWidget(0, 6)
@@ -312,6 +314,11 @@ class SessionsTab(QWidget):
         form.addRow(_("Place"), self.place)
         form.addRow(_("Goals (one per line)"), self.goals)
         form.addRow(_("Expected outputs (one per line)"), self.outputs)
+        form.addRow(_("Decisions and outputs reached"), self.decisions)
+        save_texts = QPushButton(_("Save the texts"))
+        save_texts.setObjectName("save_texts")
+        save_texts.clicked.connect(self.store)
+        form.addRow(save_texts)
         buttons = QHBoxLayout()
         buttons.addWidget(add_block)
         buttons.addWidget(remove_block)
@@ -339,6 +346,7 @@ class SessionsTab(QWidget):
             self.place.setText(session.place)
             self.goals.setPlainText("\n".join(session.goals))
             self.outputs.setPlainText("\n".join(session.outputs))
+            self.decisions.setPlainText(session.decisions)
             timed, warnings = timed_blocks(session)
             self.blocks.setRowCount(len(session.blocks))
             starts = [t.starts for t in timed] or [""] * len(session.blocks)
@@ -364,6 +372,7 @@ class SessionsTab(QWidget):
         session.goals = [g.strip() for g in self.goals.toPlainText().splitlines() if g.strip()]
         session.outputs = [o.strip() for o in self.outputs.toPlainText().splitlines()
                            if o.strip()]
+        session.decisions = self.decisions.toPlainText().strip()
         self.window_.save()
         self.refresh()
 
