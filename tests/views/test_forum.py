@@ -148,7 +148,9 @@ def test_agenda_blocks_show_times_and_refuse_zero_length(qtbot: QtBot, demo) -> 
     assert tab.warnings.text() == "בלוק נמשך לפחות דקה אחת."
     assert forum.session(1).blocks[1].minutes == 50
     tab.decisions.setPlainText("הוחלט להקים צוות STEM")
-    tab.store()
+    window.show()
+    window.reject()  # closing keeps the text typed on the open tab
     assert forum.session(1).decisions == "הוחלט להקים צוות STEM"
+    window.show()
     tab.blocks.item(1, 2).setText("200")
     assert "יותר מ-180 הדקות של המפגש" in tab.warnings.text()

@@ -85,7 +85,14 @@ class ForumWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.resize(1100, 760)
+        self.finished.connect(self._closing)
         self.save()
+
+    def _closing(self, _result: int) -> None:
+        """Texts typed on the open tab are kept when the window closes."""
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, SessionsTab | AgendaTab):
+            tab.store()
 
     def _tab_changed(self, _index: int) -> None:
         tab = self.tabs.currentWidget()
