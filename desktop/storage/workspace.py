@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import __version__
 from desktop.i18n import _
-from desktop.models import agreement, forum, selection_process  # noqa: F401  (tables)
+from desktop.models import agreement, flags, forum, selection_process  # noqa: F401  (tables)
 from desktop.models.base import Base
 from desktop.models.reference import WorkspaceInfo
 

@@ -6,6 +6,7 @@ from alembic import context
 
 from desktop.models import (  # noqa: F401  (registers the tables)
     agreement,
+    flags,
     forum,
     reference,
     selection_process,
