@@ -6,8 +6,11 @@ User errors print one translated line to stderr and exit non-zero, never a trace
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import i18n
 from desktop.i18n import _
@@ -60,6 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
                      help=_("the number of the agreement"))
     mou.add_argument("--version", type=int, help=_("a sent version (default: the current draft)"))
     mou.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+    diagnosis = documents.add_parser("flags-diagnosis", help=_("the report of a flags diagnosis"))
+    diagnosis.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+    diagnosis.add_argument("--id", required=True, dest="diagnosis_id",
+                           help=_("the diagnosis number, as shown beside it in the app"))
+    diagnosis.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+    diagnosis.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
+    plan = documents.add_parser("cluster-workplan", help=_("a regional cluster's work plan"))
+    plan.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+    plan.add_argument("--cluster", required=True, help=_("the cluster's name"))
+    plan.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+    plan.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
     for name, help_text in (("forum-agenda", _("a design forum session's agenda")),
                             ("forum-summary", _("a design forum session's summary")),
                             ("shared-agenda", _("a design forum's shared agenda"))):
@@ -120,6 +134,8 @@ def _pdf(arguments: argparse.Namespace, language: str) -> int:
             from desktop.reports.summary import build_summary_pdf
 
             build_summary_pdf(workspace, out=out, language=language)
+        elif arguments.document in ("flags-diagnosis", "cluster-workplan"):
+            return _flags_pdf(workspace, arguments, out)
         elif arguments.document in ("forum-agenda", "forum-summary", "shared-agenda"):
             from desktop.reports import forum_report
 
@@ -161,6 +177,32 @@ def _pdf(arguments: argparse.Namespace, language: str) -> int:
     return EXIT_OK
 
 
+def _flags_pdf(workspace: object, arguments: argparse.Namespace, out: Path) -> int:
+    from desktop.models.records import RecordKind
+    from desktop.reports import flags_report
+    from desktop.storage.flags_store import load_cluster_flags
+    from desktop.storage.reference_store import choices
+
+    clusters = choices(workspace, RecordKind.CLUSTER)  # type: ignore[arg-type]
+    if arguments.document == "cluster-workplan":
+        uuid = next((u for u, name in clusters if arguments.cluster in (u, name)), None)
+        if uuid is None:
+            return _fail(_("There is no regional cluster named {name}.").format(
+                name=arguments.cluster))
+        flags_report.build_workplan_pdf(workspace, uuid, out)  # type: ignore[arg-type]
+        print(_("Written: {path}").format(path=out))
+        return EXIT_OK
+    for uuid, _name in clusters:
+        flags = load_cluster_flags(workspace, uuid)  # type: ignore[arg-type]
+        if any(d.id == arguments.diagnosis_id for d in flags.diagnoses):
+            flags_report.build_diagnosis_pdf(workspace, uuid, arguments.diagnosis_id,  # type: ignore[arg-type]
+                                             out)
+            print(_("Written: {path}").format(path=out))
+            return EXIT_OK
+    return _fail(_("There is no flags diagnosis number {number}.").format(
+        number=arguments.diagnosis_id))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     language = _language_from(argv)
@@ -182,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         return _fail(_("Cannot use {path}: {error}").format(
             path=error.filename or "", error=error.strerror or error))
+    except (sqlite3.Error, SQLAlchemyError) as error:  # e.g. a disk error while reading
+        path = getattr(arguments, "path", None) or getattr(arguments, "workspace", "")
+        detail = getattr(error, "orig", None) or error
+        return _fail(_("Cannot use {path}: {error}").format(path=path, error=detail))
 
 
 if __name__ == "__main__":

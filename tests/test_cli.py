@@ -12,14 +12,27 @@ import pytest
 from desktop.cli import main
 
 
-def test_demo_check_and_pdf_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     workspace = tmp_path / "demo.shutafut"
     assert main(["demo", str(workspace)]) == 0
     assert main(["check", str(workspace)]) == 0
-    out = tmp_path / "summary.pdf"
-    assert main(["pdf", "summary", "--workspace", str(workspace), "--out", str(out)]) == 0
-    assert out.read_bytes().startswith(b"%PDF")
-    assert "demo.shutafut" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert out.count("demo.shutafut") == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.shutafut"]
+
+
+def test_pdf_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("desktop.reports.summary", reason="desktop.reports.summary not written yet")
+    workspace = tmp_path / "demo.shutafut"
+    assert main(["demo", str(workspace)]) == 0
+    before = workspace.read_bytes()
+    for language in ("he", "ar", "en"):
+        out = tmp_path / f"summary-{language}.pdf"
+        assert main(["pdf", "summary", "--workspace", str(workspace), "--out", str(out),
+                     "--lang", language]) == 0
+        assert out.read_bytes().startswith(b"%PDF")
+    assert workspace.read_bytes() == before  # printing only reads
+    assert "summary-en.pdf" in capsys.readouterr().out
 
 
 def test_demo_refuses_an_existing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -63,3 +76,71 @@ def test_the_installed_command_exits_non_zero_without_a_traceback(tmp_path: Path
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "missing.shutafut" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_reports_a_newer_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    path = tmp_path / "future.shutafut"
+    assert main(["demo", str(path)]) == 0
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        connection.commit()
+    capsys.readouterr()
+    assert main(["--lang", "en", "check", str(path)]) == 1
+    error = capsys.readouterr().err
+    assert "future.shutafut" in error and "newer version" in error
+
+
+def test_demo_in_a_missing_folder_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", str(tmp_path / "nowhere" / "demo.shutafut")]) == 1
+    error = capsys.readouterr().err
+    assert "nowhere" in error and "Traceback" not in error
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("language, words", [("en", "create a demo workspace"),
+                                             ("he", "סביבת עבודה")])
+def test_help_is_in_the_chosen_language(
+    language: str, words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", language, "--help"]) == 0
+    assert words in capsys.readouterr().out
+
+
+def test_messages_follow_lang(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "notes.shutafut"
+    path.write_text("hello", encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    hebrew = capsys.readouterr().err
+    assert main(["--lang", "ar", "check", str(path)]) == 1
+    arabic = capsys.readouterr().err
+    assert hebrew != arabic and "notes.shutafut" in hebrew and "notes.shutafut" in arabic
+
+
+def test_pdf_into_a_missing_folder_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workspace = tmp_path / "demo.shutafut"
+    assert main(["demo", str(workspace)]) == 0
+    code = main(["pdf", "summary", "--workspace", str(workspace),
+                 "--out", str(tmp_path / "nowhere" / "x.pdf")])
+    assert code == 1
+    assert "nowhere" in capsys.readouterr().err
+
+
+def test_the_module_runs_demo_and_check(tmp_path: Path) -> None:
+    path = tmp_path / "demo.shutafut"
+    run = [sys.executable, "-m", "desktop.cli"]
+    created = subprocess.run([*run, "--lang", "en", "demo", str(path)],
+                             capture_output=True, text=True, timeout=120)
+    assert created.returncode == 0, created.stderr
+    again = subprocess.run([*run, "--lang", "en", "demo", str(path)],
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    checked = subprocess.run([*run, "check", str(path)], capture_output=True, text=True,
+                             timeout=120)
+    assert checked.returncode == 0 and "demo.shutafut" in checked.stdout

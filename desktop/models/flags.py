@@ -122,6 +122,16 @@ def check_level(level: int) -> int:
     return level
 
 
+def axis_angles(rtl: bool) -> list[float]:
+    """Radar axes of the four flags (radians, screen coordinates), starting at the top and
+    turning counter-clockwise in right-to-left languages, the way the reader scans."""
+    import math
+
+    step = 2 * math.pi / len(Flag)
+    direction = -1 if rtl else 1
+    return [-math.pi / 2 + direction * index * step for index in range(len(Flag))]
+
+
 # --- mapping --------------------------------------------------------------------------------
 
 

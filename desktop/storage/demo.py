@@ -43,6 +43,7 @@ ORGANISATIONS = [
     ("מכללה אזורית בנגב (דמו)", "academia"),
     ("פורום עסקים אזורי (דמו)", "business"),
     ("ועד תושבים שכונתי (דמו)", "residents"),
+    ("עמותה אזורית לחינוך מדעי (דמו)", "ngo"),
 ]
 for _cluster in CLUSTERS:
     ORGANISATIONS.append((f"{_cluster} – התאגיד", "local_authority"))

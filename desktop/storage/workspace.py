@@ -8,6 +8,7 @@ timestamped backup copy is made before Alembic upgrades it.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -18,7 +19,9 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from desktop import __version__
 from desktop.i18n import _
@@ -55,6 +58,10 @@ class NewerWorkspace(WorkspaceError):
 
 class ReadOnlyNeedsUpgrade(WorkspaceError):
     pass
+
+
+class MigrationFailed(WorkspaceError):
+    """Upgrading an older workspace failed; the file was left as it was."""
 
 
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -169,11 +176,51 @@ def _known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
-def _upgrade(engine: Engine) -> None:
+def _migration_engine(path: Path) -> Engine:
+    """An engine for running migrations on `path`.
+
+    Foreign keys are off while migrating: a batch migration recreates a table (copy, drop,
+    rename), and with them on, dropping the old table would cascade-delete or be refused
+    by the rows that refer to it. The whole upgrade runs in one explicit transaction, DDL
+    included (pysqlite would otherwise commit around DDL), so a failure leaves the file as
+    it was.
+    """
+    engine = create_engine(f"sqlite:///{path.as_posix()}", poolclass=NullPool)
+
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we say BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=OFF")
+        cursor.close()
+
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(engine, "connect", _connect)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _upgrade(path: Path, target: str = "head") -> None:
+    """Migrate the file at `path` to `target` in one transaction.
+
+    Refused (rolled back) when the migration leaves references to missing records that
+    were not there before.
+    """
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(_alembic_config(connection), "head")
+    engine = _migration_engine(path)
+    try:
+        with engine.begin() as connection:
+            broken_before = len(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+            command.upgrade(_alembic_config(connection), target)
+            broken_after = len(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+            if broken_after > broken_before:
+                raise RuntimeError(
+                    f"the upgrade would leave {broken_after - broken_before} broken references"
+                )
+    finally:
+        engine.dispose()
 
 
 def _stamp_head(engine: Engine) -> None:
@@ -239,8 +286,21 @@ def _probe(path: Path) -> str | None:
     return revision
 
 
+def _on_read_only_media(path: Path) -> bool:
+    """Whether the file system holding `path` is mounted read-only (a CD, a locked card)."""
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:  # Windows: os.access below reports the read-only attribute
+        return False
+    try:
+        return bool(statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def read_only_reason_for(path: Path) -> str:
     """Why the file can only be read (translated), or "" when it can be written."""
+    if _on_read_only_media(path):
+        return _("Opened read-only: the disk or memory stick it is on cannot be written to.")
     if not os.access(path, os.W_OK):
         return _("Opened read-only: you do not have permission to change this file.")
     if not os.access(path.parent, os.W_OK):
@@ -254,28 +314,70 @@ def lock_path(path: Path) -> Path:
 
 
 def backup_path(path: Path, when: datetime | None = None) -> Path:
+    """`<stem>.backup-YYYYmmdd-HHMMSS.shutafut` beside `path`, not yet taken."""
     stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.backup-{stamp}{EXTENSION}")
+    candidate = path.with_name(f"{path.stem}.backup-{stamp}{EXTENSION}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.backup-{stamp}-{number}{EXTENSION}")
+        number += 1
+    return candidate
 
 
 # --- creating and opening -------------------------------------------------------------------
 
 
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _move_into_place(partial: Path, path: Path) -> None:
+    """Give the finished file its name, never replacing a file that appeared meanwhile."""
+    if os.name == "nt":
+        os.rename(partial, path)  # refuses an existing target on Windows
+        return
+    try:
+        os.link(partial, path)  # atomic, and refuses an existing target
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links (e.g. a FAT memory stick)
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.rename(partial, path)
+    else:
+        partial.unlink()
+
+
 def create_workspace(path: Path) -> Workspace:
-    """A new, empty workspace at `path`; an existing file is never overwritten."""
+    """A new, empty workspace at `path`; an existing file is never overwritten.
+
+    The file is built under a temporary name beside `path` and takes its name only when
+    complete, so a crash while creating never leaves a half-made workspace.
+    """
     if path.exists():
-        raise FileExistsError(path)
-    engine = make_engine(path)
-    with engine.begin() as connection:
-        # The id goes into the header before WAL mode, so it is in the main file at once.
-        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        connection.exec_driver_sql("PRAGMA journal_mode=WAL")
-    Base.metadata.create_all(engine)
-    _stamp_head(engine)
-    workspace = Workspace(path, engine)
-    workspace.set_info("created_with", __version__)
-    workspace.set_info("created_at", datetime.now().isoformat(timespec="seconds"))
-    return workspace
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+    if not path.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path.parent))
+    partial = path.with_name(f".{path.name}.creating-{os.getpid()}")
+    try:
+        engine = make_engine(partial)
+        with engine.begin() as connection:
+            # The id goes into the header before WAL mode, so it is in the main file at once.
+            connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+        Base.metadata.create_all(engine)
+        _stamp_head(engine)
+        building = Workspace(partial, engine)
+        building.set_info("created_with", __version__)
+        building.set_info("created_at", datetime.now().isoformat(timespec="seconds"))
+        engine.dispose()  # the last connection closing checkpoints the WAL into the file
+        _move_into_place(partial, path)
+    except OperationalError as error:  # e.g. the folder cannot be written to, the disk is full
+        raise OSError(errno.EIO, str(error.orig), str(path)) from error
+    finally:
+        for leftover in (partial, *_sidecars(partial)):
+            leftover.unlink(missing_ok=True)
+    return Workspace(path, make_engine(path))
 
 
 def open_workspace(path: Path, *, read_only: bool = False) -> Workspace:
@@ -293,10 +395,15 @@ def open_workspace(path: Path, *, read_only: bool = False) -> Workspace:
     if needs_upgrade:
         from desktop.storage.backup import backup_copy
 
-        backup_copy(path, backup_path(path))
-        engine = make_engine(path)
-        _upgrade(engine)
-        engine.dispose()
+        backup = backup_copy(path, backup_path(path))
+        try:
+            _upgrade(path)
+        except Exception as error:
+            raise MigrationFailed(
+                _("The workspace {name} could not be upgraded to this version of Shutafut "
+                  "({detail}). It was left as it was; a backup copy is at {backup}.").format(
+                    name=path.name, detail=error, backup=backup.name)
+            ) from error
     return Workspace(
         path, make_engine(path, read_only=read_only), read_only=read_only,
         read_only_reason=reason,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QSettings, Qt
@@ -29,6 +29,7 @@ from desktop.views.qt_i18n import apply_language, isolate
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
     from desktop.views.dialogs import ExportPdfDialog
+    from desktop.views.flags.section import FlagsSection
     from desktop.views.forum.section import ForumSection
     from desktop.views.mou.section import AgreementsSection
     from desktop.views.reference.section import ReferenceSection
@@ -40,6 +41,7 @@ MAX_RECENT = 8
 SELECTION = "selection"  # sidebar data of the town selection section
 AGREEMENTS = "agreements"  # sidebar data of the agreements (MOU) section
 FORUMS = "forums"  # sidebar data of the design forums section
+FLAGS = "flags"  # sidebar data of the four flags section
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 WORKSPACE_FILTER_EXTENSION = "*.shutafut"
 
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self._selection_section: SelectionSection | None = None
         self._agreements_section: AgreementsSection | None = None
         self._forums_section: ForumSection | None = None
+        self._flags_section: FlagsSection | None = None
         self._shown_kind = RecordKind.AUTHORITY
         self.sections = QStackedWidget()
         self._build_sidebar()
@@ -150,6 +153,24 @@ class MainWindow(QMainWindow):
             self._forums_section = section
         return self._forums_section
 
+    @property
+    def flags_section(self) -> FlagsSection:
+        if self._flags_section is None:
+            from desktop.views.flags.section import FlagsSection
+
+            section = FlagsSection()
+            section.message.connect(self._show_message)
+            section.export_requested.connect(self.export_flags_pdf)
+            self.sections.addWidget(section)
+            section.set_workspace(self.workspace)
+            self._flags_section = section
+        return self._flags_section
+
+    def _other_sections(self) -> list[Any]:
+        """The sections beside reference data, those built so far (None where not yet)."""
+        return [self._selection_section, self._agreements_section, self._forums_section,
+                self._flags_section]
+
     def _commit_pending(self) -> bool:
         return self._reference_section is None or self._reference_section.commit_pending()
 
@@ -167,6 +188,8 @@ class MainWindow(QMainWindow):
         self.agreements_item.setData(0, KIND_ROLE, AGREEMENTS)
         self.forums_item = QTreeWidgetItem(self.sidebar)
         self.forums_item.setData(0, KIND_ROLE, FORUMS)
+        self.flags_item = QTreeWidgetItem(self.sidebar)
+        self.flags_item.setData(0, KIND_ROLE, FLAGS)
         self.sidebar.expandAll()
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         self.sidebar.setCurrentItem(self.kind_items[RecordKind.AUTHORITY])
@@ -294,7 +317,8 @@ class MainWindow(QMainWindow):
         self.selection_item.setText(0, _("Town selection"))
         self.agreements_item.setText(0, _("Agreements and MOUs"))
         self.forums_item.setText(0, _("Design forums"))
-        for section in (self._selection_section, self._agreements_section, self._forums_section):
+        self.flags_item.setText(0, _("The four flags"))
+        for section in self._other_sections():
             if section is not None:
                 section.retranslate()
         for kind, item in self.kind_items.items():
@@ -392,7 +416,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self._lock = lock
         self.undo_stack.clear()
-        for other in (self._selection_section, self._agreements_section, self._forums_section):
+        for other in self._other_sections():
             if other is not None:
                 other.set_workspace(workspace)
         if self._reference_section is not None:
@@ -407,7 +431,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         if self._reference_section is not None:
             self._reference_section.set_workspace(None)
-        for section in (self._selection_section, self._agreements_section, self._forums_section):
+        for section in self._other_sections():
             if section is not None:
                 section.set_workspace(None)
         if self.workspace is not None:
@@ -614,10 +638,19 @@ class MainWindow(QMainWindow):
         self._export_with_dialog(folder / name, None, _("Export a forum document (PDF)"),
                                  forum_document=(forum_id, document, session))
 
+    def export_flags_pdf(self, cluster_uuid: str, diagnosis_id: str) -> None:
+        if self.workspace is None or not cluster_uuid:
+            return
+        folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
+        label = _("flags diagnosis") if diagnosis_id else _("work plan")
+        self._export_with_dialog(folder / f"{label}.pdf", None, _("Export a flags document (PDF)"),
+                                 flags_document=(cluster_uuid, diagnosis_id))
+
     def _export_with_dialog(self, suggested: Path, process_id: int | None,
                             title: str | None,
                             agreement: tuple[int, int | None] | None = None,
-                            forum_document: tuple[int, str, int] | None = None) -> None:
+                            forum_document: tuple[int, str, int] | None = None,
+                            flags_document: tuple[str, str] | None = None) -> None:
         from desktop.views.dialogs import ExportPdfDialog
 
         dialog = ExportPdfDialog(
@@ -628,20 +661,31 @@ class MainWindow(QMainWindow):
             if self.export_pdf_to(dialog.chosen_path(), dialog.chosen_language(),
                                   open_after=dialog.open_after.isChecked(), dialog=dialog,
                                   process_id=process_id, agreement=agreement,
-                                  forum_document=forum_document):
+                                  forum_document=forum_document,
+                                  flags_document=flags_document):
                 break
 
     def export_pdf_to(
         self, path: Path, language: str, *, open_after: bool, dialog: ExportPdfDialog | None = None,
         process_id: int | None = None, agreement: tuple[int, int | None] | None = None,
         forum_document: tuple[int, str, int] | None = None,
+        flags_document: tuple[str, str] | None = None,
     ) -> bool:
         """Write the workspace summary, the decision report of `process_id`, or the MOU of
         `agreement` (id, version or None for the draft), to `path`."""
         assert self.workspace is not None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if forum_document is not None:
+            if flags_document is not None:
+                from desktop.reports import flags_report
+
+                cluster_uuid, diagnosis_id = flags_document
+                if diagnosis_id:
+                    flags_report.build_diagnosis_pdf(self.workspace, cluster_uuid, diagnosis_id,
+                                                     path, language)
+                else:
+                    flags_report.build_workplan_pdf(self.workspace, cluster_uuid, path, language)
+            elif forum_document is not None:
                 from desktop.reports import forum_report
 
                 forum_id, kind, session = forum_document
@@ -702,6 +746,10 @@ class MainWindow(QMainWindow):
             if not self._commit_pending():
                 return
             self.sections.setCurrentWidget(self.forums_section)
+        elif value == FLAGS:
+            if not self._commit_pending():
+                return
+            self.sections.setCurrentWidget(self.flags_section)
         elif value:
             self._shown_kind = RecordKind(value)
             if self._reference_section is not None:

@@ -9,6 +9,7 @@ import pytest
 from desktop.models.records import RecordKind
 from desktop.storage import reference_store
 from desktop.storage.demo import DEMO_MARK, create_demo_workspace
+from tests.conftest import CBS_DIR
 
 
 def test_demo_workspace_holds_the_seed_clusters_and_marked_people(tmp_path: Path) -> None:
@@ -40,3 +41,55 @@ def test_demo_never_overwrites(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError):
         create_demo_workspace(path)
     assert path.read_text(encoding="utf-8") == "mine"
+
+
+def test_demo_workspace_names_each_western_negev_member_in_three_languages(
+    tmp_path: Path,
+) -> None:
+    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
+    authorities = reference_store.list_records(workspace, RecordKind.AUTHORITY)
+    organisations = reference_store.list_records(workspace, RecordKind.ORGANISATION)
+    workspace.close()
+    assert len(authorities) == 9
+    assert all(a["name_he"] and a["name_ar"] and a["name_en"] for a in authorities)
+    assert all(a["district"] == "south" for a in authorities)
+    statuses = {a["name_he"]: a["municipal_status"] for a in authorities}
+    assert [name for name, status in statuses.items() if status == "city"] == [
+        "נתיבות", "שדרות", "רהט", "אופקים"]
+    sectors = {o["sector"] for o in organisations}
+    assert {"government", "philanthropy", "ngo", "academia", "local_authority"} <= sectors
+    assert "משרד הפנים" in {o["name"] for o in organisations}
+
+
+def test_demo_file_is_checked_clean(tmp_path: Path) -> None:
+    from desktop.storage.workspace import check_workspace, open_workspace
+
+    path = tmp_path / "demo.shutafut"
+    create_demo_workspace(path).close()
+    assert check_workspace(path) == []
+    reopened = open_workspace(path)
+    assert reopened.is_demo
+    reopened.close()
+
+
+@pytest.mark.skipif(not CBS_DIR.is_dir(), reason="../shared/data/cbs is not here")
+def test_demo_codes_and_figures_match_the_cbs_profile_workbook(tmp_path: Path) -> None:
+    """The demo's codes and figures are the CBS 2021 profile's (p_libud_2021.xlsx), unchanged."""
+    from desktop.models.cbs_import import parse_table, propose_mapping
+    from desktop.storage.cbs_files import read_table
+
+    table = read_table(CBS_DIR / "p_libud_2021.xlsx")
+    assert table is not None
+    official = {parsed.key: parsed.values
+                for parsed in parse_table(table, propose_mapping(table)).authorities}
+    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
+    authorities = reference_store.list_records(workspace, RecordKind.AUTHORITY)
+    workspace.close()
+    for authority in authorities:
+        cbs = official[(authority["municipal_status"], authority["cbs_code"])]
+        assert cbs["name_he"] == authority["name_he"]
+        for figure in ("population", "socioeconomic_cluster", "peripherality_cluster",
+                       "district"):
+            assert authority[figure] == cbs[figure], (authority["name_he"], figure)
+        assert authority["population_year"] == 2021
+        assert "p_libud_2021" in authority["data_source"]

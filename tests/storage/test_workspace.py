@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.i18n import _
 from desktop.models.records import RecordKind
 from desktop.storage import reference_store
 from desktop.storage import workspace as workspace_module
@@ -197,8 +198,8 @@ def test_alembic_from_empty_builds_exactly_the_model_schema(tmp_path: Path) -> N
     from desktop.models.base import Base
 
     path = tmp_path / "alembic.shutafut"
+    workspace_module._upgrade(path)
     engine = workspace_module.make_engine(path)
-    workspace_module._upgrade(engine)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection)
         assert compare_metadata(context, Base.metadata) == []
@@ -259,3 +260,180 @@ def test_a_workspace_from_the_first_revision_is_upgraded_to_the_current_one(
     assert workspace_module.schema_revision(workspace_path) == head_revision() != "0001"
     assert len(list(workspace_path.parent.glob("test.backup-*.shutafut"))) == 1
     assert check_workspace(workspace_path) == []
+
+
+RECREATE_TABLES = '''"""Test-only revision: recreate the referenced tables (as a batch migration does)."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9001_test"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    for table in ("regional_cluster", "authority", "organisation"):
+        with op.batch_alter_table(table, recreate="always") as batch:
+            batch.add_column(sa.Column("extra", sa.String(20), nullable=False, server_default=""))
+'''
+
+FAILING_REVISION = '''"""Test-only revision that fails half way."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9002_test"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("organisation", sa.Column("website", sa.String(200)))
+    op.execute("DELETE FROM person")
+    op.execute("SELECT * FROM no_such_table")
+'''
+
+
+def _with_extra_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
+                         text: str) -> None:
+    migrations = tmp_path / "migrations"
+    shutil.copytree(workspace_module.MIGRATIONS_DIR, migrations,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (migrations / "versions" / f"{name}.py").write_text(text.format(head=head_revision()),
+                                                        encoding="utf-8")
+    monkeypatch.setattr(workspace_module, "MIGRATIONS_DIR", migrations)
+
+
+def _workspace_with_references(path: Path) -> None:
+    workspace = create_workspace(path)
+    sderot = reference_store.save_record(workspace, RecordKind.AUTHORITY,
+                                         {"name_he": "שדרות", "municipal_status": "city"})
+    reference_store.save_record(workspace, RecordKind.CLUSTER,
+                                {"name": "אשכול נגב מערבי", "members": [sderot]})
+    ministry = reference_store.save_record(workspace, RecordKind.ORGANISATION,
+                                           {"name": "משרד הפנים", "sector": "government"})
+    reference_store.save_record(workspace, RecordKind.PERSON,
+                                {"full_name": "דנה (דמו)", "organisation": ministry})
+    workspace.close()
+
+
+def test_a_batch_migration_recreating_referenced_tables_keeps_every_reference(
+    workspace_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _workspace_with_references(workspace_path)
+    _with_extra_revision(tmp_path, monkeypatch, "9001_test", RECREATE_TABLES)
+    workspace = open_workspace(workspace_path)
+    clusters = reference_store.list_records(workspace, RecordKind.CLUSTER)
+    people = reference_store.list_records(workspace, RecordKind.PERSON)
+    workspace.close()
+    assert clusters[0]["member_titles"] == ["שדרות"]  # not cascade-deleted
+    assert people[0]["organisation_title"] == "משרד הפנים"
+    assert workspace_module.schema_revision(workspace_path) == "9001_test"
+
+
+def test_a_failed_upgrade_leaves_the_workspace_as_it_was(
+    workspace_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _workspace_with_references(workspace_path)
+    shipped_head = head_revision()
+    _with_extra_revision(tmp_path, monkeypatch, "9002_test", FAILING_REVISION)
+    with pytest.raises(workspace_module.MigrationFailed) as caught:
+        open_workspace(workspace_path)
+    assert workspace_path.name in str(caught.value)
+    backups = list(workspace_path.parent.glob("test.backup-*.shutafut"))
+    assert len(backups) == 1 and backups[0].name in str(caught.value)
+    with closing(sqlite3.connect(workspace_path)) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
+            shipped_head
+        assert connection.execute("SELECT count(*) FROM person").fetchone()[0] == 1
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(organisation)")]
+        assert "website" not in columns
+    assert not Path(f"{workspace_path}-wal").exists()
+
+
+def test_missing_file_is_refused_without_creating_it(tmp_path: Path) -> None:
+    with pytest.raises(NotAWorkspaceFile):
+        open_workspace(tmp_path / "nothing.shutafut")
+    assert list(tmp_path.iterdir()) == []
+    assert check_workspace(tmp_path / "nothing.shutafut")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_creating_leaves_only_the_workspace_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.shutafut"
+    create_workspace(path).close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.shutafut"]
+    workspace = open_workspace(path)
+    assert workspace.info("created_with") and workspace.info("created_at")
+    assert not workspace.read_only and workspace.read_only_reason == ""
+    workspace.close()
+
+
+def test_creating_in_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        create_workspace(tmp_path / "no-such-folder" / "new.shutafut")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root can write to a file whatever its permissions")
+def test_a_read_only_file_really_opens_read_only(workspace_path: Path) -> None:
+    create_workspace(workspace_path).close()
+    os.chmod(workspace_path, 0o444)
+    try:
+        before = _snapshot(workspace_path)
+        workspace = open_workspace(workspace_path)
+        assert workspace.read_only and workspace.read_only_reason
+        assert reference_store.count_records(workspace, RecordKind.ORGANISATION) == 0
+        workspace.close()
+        assert _snapshot(workspace_path) == before
+    finally:
+        os.chmod(workspace_path, 0o644)
+
+
+def test_backup_copy_includes_what_is_still_in_the_wal(workspace_path: Path,
+                                                        tmp_path: Path) -> None:
+    from desktop.storage.backup import backup_copy
+
+    workspace = create_workspace(workspace_path)
+    reference_store.save_record(workspace, RecordKind.ORGANISATION,
+                                {"name": "משרד הפנים", "sector": "government"})
+    assert Path(f"{workspace_path}-wal").exists()  # the record is in the WAL, still open
+    copy = backup_copy(workspace, tmp_path / "copy.shutafut")
+    with pytest.raises(FileExistsError):
+        backup_copy(workspace, copy)
+    workspace.close()
+    assert check_workspace(copy) == []
+    opened = open_workspace(copy)
+    assert [row["name"] for row in reference_store.list_records(
+        opened, RecordKind.ORGANISATION)] == ["משרד הפנים"]
+    opened.close()
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_file_on_read_only_media_opens_read_only_saying_why(
+    workspace_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_workspace(workspace_path).close()
+    before = _snapshot(workspace_path)
+    monkeypatch.setattr(workspace_module, "_on_read_only_media", lambda path: True)
+    workspace = open_workspace(workspace_path)
+    assert workspace.read_only and workspace.read_only_reason
+    assert workspace.read_only_reason == _(
+        "Opened read-only: the disk or memory stick it is on cannot be written to.")
+    assert reference_store.count_records(workspace, RecordKind.ORGANISATION) == 0
+    workspace.close()
+    assert _snapshot(workspace_path) == before
+
+
+def test_an_older_workspace_opened_read_only_is_refused_untouched(workspace_path: Path) -> None:
+    engine = workspace_module.make_engine(workspace_path)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+    engine.dispose()
+    workspace_module._upgrade(workspace_path, "0001")
+    before = _snapshot(workspace_path)
+    with pytest.raises(workspace_module.ReadOnlyNeedsUpgrade, match="test.shutafut"):
+        open_workspace(workspace_path, read_only=True)
+    assert _snapshot(workspace_path) == before

@@ -1,0 +1,205 @@
+"""Flags documents: the diagnosis report of one item (with its radar chart and plans) and the
+cluster's work plan."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab.graphics.shapes import Drawing, Line, Polygon
+from reportlab.lib import colors
+
+from desktop import i18n
+from desktop.i18n import _
+from desktop.models.flags import (
+    ITEM_KINDS,
+    LEVEL_MAX,
+    MECHANISMS,
+    QUESTIONS,
+    SERVICE_LEVELS,
+    ClusterFlags,
+    Diagnosis,
+    Flag,
+    axis_angles,
+    level_descriptions,
+    participation,
+    workplan,
+)
+from desktop.reports.document import DocumentBuilder
+from desktop.reports.selection_report import _text
+
+if TYPE_CHECKING:
+    from desktop.storage.workspace import Workspace
+
+LATEST = colors.Color(31 / 255, 95 / 255, 139 / 255, alpha=0.45)
+EARLIER = colors.Color(242 / 255, 177 / 255, 52 / 255, alpha=0.40)
+
+
+def radar_drawing(latest: dict[Flag, int | None], earlier: dict[Flag, int | None] | None,
+                  width: float, rtl: bool) -> Drawing:
+    """The same radar as on screen: four axes from the top, counter-clockwise in RTL."""
+    height = 230.0
+    drawing = Drawing(width, height)
+    cx, cy, radius = width / 2, height / 2, 80.0
+    # PDF y grows upwards: mirror the screen's angles vertically.
+    angles = [-a for a in axis_angles(rtl)]
+    for level in range(1, LEVEL_MAX + 1):
+        r = radius * level / LEVEL_MAX
+        points = [coordinate for a in angles for coordinate in (cx + r * math.cos(a),
+                                                                cy + r * math.sin(a))]
+        drawing.add(Polygon(points, fillColor=None, strokeColor=colors.HexColor("#b8c4ce")))
+    for flag, angle in zip(Flag, angles, strict=True):
+        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        drawing.add(Line(cx, cy, x, y, strokeColor=colors.HexColor("#b8c4ce")))
+        anchor_end = math.cos(angle) < -0.3
+        lx = x + (8 if math.cos(angle) > 0.3 else -8 if anchor_end else 0)
+        ly = y + (8 if math.sin(angle) > 0.3 else -16 if math.sin(angle) < -0.3 else -3)
+        if abs(math.cos(angle)) <= 0.3:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            lx -= stringWidth(flag.label, "Rubik", 8) / 2
+        _text(drawing, lx, ly, flag.label, rtl, anchor_end=anchor_end)
+    for levels, colour in ((earlier or {}, EARLIER), (latest, LATEST)):
+        if any(levels.get(flag) for flag in Flag):
+            points = [coordinate for flag, a in zip(Flag, angles, strict=True)
+                      for coordinate in (cx + (levels.get(flag) or 0) / LEVEL_MAX * radius * math.cos(a),
+                                         cy + (levels.get(flag) or 0) / LEVEL_MAX * radius * math.sin(a))]
+            drawing.add(Polygon(points, fillColor=colour, strokeColor=colour))
+    return drawing
+
+
+def build_diagnosis_pdf(workspace: Workspace, cluster_uuid: str, diagnosis_id: str,
+                        out: Path | None = None, language: str | None = None) -> bytes:
+    from desktop.storage.flags_store import cluster_members, load_cluster_flags
+
+    flags = load_cluster_flags(workspace, cluster_uuid)
+    diagnosis = next((d for d in flags.diagnoses if d.id == diagnosis_id), None)
+    if diagnosis is None:
+        raise LookupError(diagnosis_id)
+    members = [uuid for uuid, _name in cluster_members(workspace, cluster_uuid)]
+    previous = i18n.current_language()
+    i18n.set_language(language or previous)
+    try:
+        return _diagnosis(flags, diagnosis, members, out)
+    finally:
+        i18n.set_language(previous)
+
+
+def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str],
+               out: Path | None) -> bytes:
+    language = i18n.current_language()
+    rtl = i18n.is_rtl(language)
+    item = flags.item(diagnosis.item)
+    title = _("Flags diagnosis: {item}").format(item=item.name)
+    document = DocumentBuilder(title, language, author=_("Shutafut"),
+                               subject=_("Flags diagnosis"),
+                               watermark="" if diagnosis.final else _("draft"))
+    document.heading(title, 0)
+    share = participation(item, members)
+    document.paragraph(" · ".join((
+        _(ITEM_KINDS[item.kind]), _(SERVICE_LEVELS[item.service_level]),
+        _(MECHANISMS[item.mechanism]),
+        _("{count} of {members} authorities take part").format(count=share.count,
+                                                               members=share.members),
+        i18n.format_date(date.fromisoformat(diagnosis.held_on)))))
+    history = flags.item_diagnoses(item.id)
+    index = history.index(diagnosis)
+    earlier = history[index - 1] if index > 0 else None
+    document.story.append(radar_drawing(diagnosis.levels(), earlier.levels() if earlier else None,
+                                        document.width, rtl))
+    if earlier is not None:
+        document.paragraph(_("Beneath, in orange: the diagnosis of {date}.").format(
+            date=i18n.format_date(date.fromisoformat(earlier.held_on))), document.styles.small)
+    document.heading(_("Levels by flag"))
+    rows = []
+    for flag in Flag:
+        assessment = diagnosis.flags[flag.value]
+        level = assessment.agreed
+        description = level_descriptions(flag, language)[level - 1] if level else "—"
+        baseline = assessment.baseline
+        measured = (f"{i18n.format_number(baseline.value)} {baseline.unit} "
+                    f"({i18n.format_date(date.fromisoformat(baseline.on))})"
+                    if baseline.value is not None and baseline.on else "—")
+        rows.append([flag.label, str(level or "—"), description, measured])
+    document.table([_("Flag"), _("Level"), _("What the level means"), _("Baseline")], rows,
+                   col_widths=[22, 8, 45, 25], numeric_columns=(1,))
+    document.paragraph(_("Rubric version {version}.").format(version=diagnosis.rubric),
+                       document.styles.small)
+    for flag in Flag:
+        assessment = diagnosis.flags[flag.value]
+        if not (assessment.evidence or assessment.links or assessment.justification
+                or assessment.scores):
+            continue
+        document.heading(flag.label, 2)
+        if assessment.scores:
+            document.paragraph(_("Partners' scores: {scores}").format(scores=", ".join(
+                f"{partner}: {level}" for partner, level in assessment.scores.items())))
+        for label, text in ((_("Justification"), assessment.justification),
+                            (_("Evidence"), assessment.evidence),
+                            (_("Links to strengthen"), assessment.links)):
+            if text:
+                document.paragraph(f"{label}: {text}")
+    answers = [(question, diagnosis.answers.get(key, "")) for key, question in QUESTIONS[item.kind]]
+    if any(text for _q, text in answers):
+        document.heading(_("Answers"))
+        for question, text in answers:
+            if text:
+                document.heading(_(question), 2)
+                document.paragraph(text)
+    plans = [p for p in flags.plans if p.item == item.id]
+    if plans:
+        document.heading(_("Plan by flags"))
+        for plan in plans:
+            document.heading(Flag(plan.flag).label, 2)
+            if plan.outcome:
+                document.paragraph(_("Desired outcome: {text}").format(text=plan.outcome))
+            if plan.goals:
+                document.table(
+                    [_("Goal"), _("Baseline"), _("Target"), _("By")],
+                    [[g.text, f"{i18n.format_number(g.baseline.value)} {g.unit}"
+                      if g.baseline.value is not None else "—",
+                      f"{i18n.format_number(g.target)} {g.unit}" if g.target is not None else "—",
+                      i18n.format_date(date.fromisoformat(g.by)) if g.by else "—"]
+                     for g in plan.goals], col_widths=[40, 20, 20, 20])
+            if plan.actions:
+                document.table(
+                    [_("Action"), _("Quantity"), _("Frequency"), _("Owner"), _("When")],
+                    [[a.text, a.quantity, a.frequency, a.owner, f"{a.starts} – {a.ends}"]
+                     for a in plan.actions], col_widths=[34, 12, 14, 18, 22])
+    return document.build(out)
+
+
+def build_workplan_pdf(workspace: Workspace, cluster_uuid: str, out: Path | None = None,
+                       language: str | None = None) -> bytes:
+    from desktop.models.records import RecordKind
+    from desktop.storage.flags_store import load_cluster_flags
+    from desktop.storage.reference_store import load_record
+
+    flags = load_cluster_flags(workspace, cluster_uuid)
+    cluster = load_record(workspace, RecordKind.CLUSTER, cluster_uuid)
+    previous = i18n.current_language()
+    i18n.set_language(language or previous)
+    try:
+        title = _("Work plan by flags: {cluster}").format(cluster=cluster["name"])
+        document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"),
+                                   subject=_("Cluster work plan"))
+        document.heading(title, 0)
+        lines = workplan(flags.plans, {i.id: i for i in flags.items})
+        if lines:
+            document.table(
+                [_("Item"), _("Flag"), _("Action"), _("Owner"), _("From"), _("To")],
+                [[line.item, line.flag.label, line.action.text, line.action.owner,
+                  line.action.starts, line.action.ends] for line in lines],
+                col_widths=[18, 18, 28, 14, 11, 11])
+        else:
+            document.paragraph(_("No actions planned yet."))
+        document.heading(_("Heat map: the latest agreed level of every item"))
+        document.table([_("Item"), *[flag.label for flag in Flag]],
+                       [[item.name, *[str(levels.get(flag) or "—") for flag in Flag]]
+                        for item, levels in flags.heat_map()],
+                       col_widths=[28, 18, 18, 18, 18], numeric_columns=(1, 2, 3, 4))
+        return document.build(out)
+    finally:
+        i18n.set_language(previous)

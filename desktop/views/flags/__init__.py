@@ -1,0 +1,1 @@
+"""The flags section: mapping, diagnosis against the four flags, planning, charts."""

@@ -1,0 +1,74 @@
+"""A radar chart of the four flags (levels 1-4), with an earlier diagnosis drawn beneath.
+
+Drawn with QPainter: in Hebrew and Arabic the flags go round counter-clockwise from the top,
+the way a right-to-left reader scans, and labels sit outside the axes."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtWidgets import QWidget
+
+from desktop.models.flags import LEVEL_MAX, Flag, axis_angles
+
+LATEST = QColor(31, 95, 139, 110)
+EARLIER = QColor(242, 177, 52, 90)
+
+
+class RadarChart(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.latest: dict[Flag, int | None] = {}
+        self.earlier: dict[Flag, int | None] = {}
+        self.setMinimumSize(320, 280)
+
+    def set_levels(self, latest: dict[Flag, int | None],
+                   earlier: dict[Flag, int | None] | None = None) -> None:
+        self.latest = latest
+        self.earlier = earlier or {}
+        self.update()
+
+    def _polygon(self, levels: dict[Flag, int | None], centre: QPointF, radius: float,
+                 angles: list[float]) -> QPolygonF:
+        points = []
+        for flag, angle in zip(Flag, angles, strict=True):
+            value = (levels.get(flag) or 0) / LEVEL_MAX * radius
+            points.append(QPointF(centre.x() + value * math.cos(angle),
+                                  centre.y() + value * math.sin(angle)))
+        return QPolygonF(points)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        centre = QPointF(self.width() / 2, self.height() / 2)
+        radius = min(self.width(), self.height()) / 2 - 46
+        angles = axis_angles(rtl)
+        painter.setPen(QPen(QColor("#b8c4ce"), 1))
+        for level in range(1, LEVEL_MAX + 1):
+            ring = QPolygonF([QPointF(centre.x() + radius * level / LEVEL_MAX * math.cos(a),
+                                      centre.y() + radius * level / LEVEL_MAX * math.sin(a))
+                              for a in angles])
+            painter.drawPolygon(ring)
+        metrics = painter.fontMetrics()
+        for flag, angle in zip(Flag, angles, strict=True):
+            end = QPointF(centre.x() + radius * math.cos(angle), centre.y() + radius * math.sin(angle))
+            painter.drawLine(centre, end)
+            label = flag.label
+            width = min(metrics.horizontalAdvance(label) + 6, 170)
+            x = end.x() + (10 if math.cos(angle) > 0.3 else -width - 10 if math.cos(angle) < -0.3
+                           else -width / 2)
+            y = end.y() + (8 if math.sin(angle) > 0.3 else -metrics.height() * 2 - 4
+                           if math.sin(angle) < -0.3 else -metrics.height())
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(x, y, width, metrics.height() * 2 + 4),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, label)
+            painter.setPen(QPen(QColor("#b8c4ce"), 1))
+        for levels, colour in ((self.earlier, EARLIER), (self.latest, LATEST)):
+            if any(levels.get(flag) for flag in Flag):
+                painter.setPen(QPen(colour.darker(150), 2))
+                painter.setBrush(colour)
+                painter.drawPolygon(self._polygon(levels, centre, radius, angles))
+        painter.end()

@@ -1,0 +1,130 @@
+"""Flags in Hebrew: map an item, diagnose it through the wizard, plan one flag, print."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidgetItem, QWizard
+from pytestqt.qtbot import QtBot
+
+from desktop.models.flags import Flag
+from desktop.storage.demo import create_demo_workspace
+from desktop.storage.flags_store import load_cluster_flags
+from desktop.views.flags.section import DiagnosisWizard, FlagPage, FlagsSection, QuestionsPage
+from tests.views.conftest import type_text
+
+
+@pytest.fixture
+def demo(tmp_path: Path):  # type: ignore[no-untyped-def]
+    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
+    yield workspace
+    workspace.close()
+
+
+def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    section = FlagsSection()
+    qtbot.addWidget(section)
+    section.set_workspace(demo)
+    section.cluster.setCurrentIndex(section.cluster.findText("אשכול נגב מערבי"))
+    assert len(section.members) == 9
+
+    mapping = section.mapping
+    mapping.store()  # no name: refused at the form
+    assert mapping.error.text() == "יש לתת לפריט שם."
+    type_text(mapping.name, "שירותי רווחה אזוריים")
+    for row in range(3):
+        mapping.authorities.item(row).setCheckState(Qt.CheckState.Checked)
+    mapping.focus.setChecked(True)
+    mapping.store()
+    assert mapping.table.item(0, 4).text() == "3/9 (33.3%)"
+    assert mapping.matrix.item(0, 5).text() == ""  # a member that does not take part
+
+    section.tabs.setCurrentWidget(section.diagnoses)
+    tab = section.diagnoses
+    assert tab.item.currentText() == "שירותי רווחה אזוריים"
+    flags = section.flags
+    assert flags is not None
+    diagnosis = flags.new_diagnosis(flags.items[0].id, date(2026, 3, 1))
+    wizard = DiagnosisWizard(section, diagnosis)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    questions = wizard.currentPage()
+    assert isinstance(questions, QuestionsPage)
+    type_text(questions.answers["barriers"], "מרחק והיעדר תחבורה")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    for flag in Flag:
+        page = wizard.currentPage()
+        assert isinstance(page, FlagPage) and page.flag is flag
+        wizard.button(QWizard.WizardButton.NextButton).click()
+        assert wizard.currentPage() is page  # no agreed level yet: refused
+        assert "יש לרשום את הרמה המוסכמת" in page.error.text()
+        page.levels.button(2).setChecked(True)
+        page._add_score_row("דנה", 1)
+        page._add_score_row("סמיר", 3)
+        assert "לדון לפני הסכמה" in page.spread.text()
+        page.has_baseline.setChecked(True)
+        page.baseline_value.setValue(35)
+        wizard.button(QWizard.WizardButton.NextButton).click()
+        assert wizard.currentPage() is page  # a baseline without a unit: refused
+        assert page.error.text() == "לנקודת הבסיס דרושה יחידת מידה."
+        type_text(page.baseline_unit, "% מהמשפחות")
+        page.challenge.setChecked(flag is Flag.INCLUSIVE_GROWTH)
+        wizard.button(QWizard.WizardButton.NextButton).click()
+    summary = wizard.currentPage()
+    summary.final.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    stored = load_cluster_flags(demo, flags.cluster)
+    [saved] = stored.diagnoses
+    assert saved.final and saved.answers["barriers"] == "מרחק והיעדר תחבורה"
+    assert saved.flags["diversity"].scores == {"דנה": 1, "סמיר": 3}
+    assert saved.flags["inclusive_growth"].baseline.unit == "% מהמשפחות"
+
+    section.tabs.setCurrentWidget(section.plans)
+    plans = section.plans
+    assert plans.goal_table.rowCount() == 1  # starts from the diagnosis' baseline
+    assert plans.goal_table.item(0, 1).text() == "35"
+    plans.goal_table.setItem(0, 0, QTableWidgetItem("שיעור משפחות המקבלות שירות"))
+    plans.goal_table.setItem(0, 3, QTableWidgetItem("60"))
+    plans.action_table.insertRow(0)
+    plans.action_table.setItem(0, 0, QTableWidgetItem("מפגש רכזים חודשי"))
+    plans.store()
+    assert "מפגש רכזים חודשי" in plans.error.text()  # no owner: said, and kept
+    plans.action_table.setItem(0, 3, QTableWidgetItem("רונית"))
+    plans.store()
+    assert plans.error.text() == ""
+    assert plans.workplan.rowCount() == 1 and plans.workplan.item(0, 3).text() == "רונית"
+
+    from desktop.reports.flags_report import build_diagnosis_pdf, build_workplan_pdf
+
+    out = tmp_path / "diagnosis.pdf"
+    build_diagnosis_pdf(demo, flags.cluster, saved.id, out)
+    build_workplan_pdf(demo, flags.cluster, tmp_path / "plan.pdf")
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_reopening_a_diagnosis_keeps_scores_and_follow_up_compares(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]
+    section = FlagsSection()
+    qtbot.addWidget(section)
+    section.set_workspace(demo)
+    flags = section.flags
+    assert flags is not None
+    from desktop.models.flags import Item
+
+    flags.items.append(Item("i1", "שירות"))
+    first = flags.new_diagnosis("i1", date(2025, 1, 1))
+    first.flags["diversity"].scores = {"דנה": 2}
+    first.flags["diversity"].agreed = 1
+    wizard = DiagnosisWizard(section, first)
+    qtbot.addWidget(wizard)
+    page = wizard.flag_pages[3]
+    assert page.read_scores() == {"דנה": 2}
+    second = flags.new_diagnosis("i1", date(2026, 1, 1))
+    second.flags["diversity"].agreed = 3
+    section.tabs.setCurrentWidget(section.diagnoses)
+    section.diagnoses.refresh()
+    assert section.diagnoses.radar.earlier.get(Flag.DIVERSITY) == 1
+    assert section.diagnoses.radar.latest.get(Flag.DIVERSITY) == 3
