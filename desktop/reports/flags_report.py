@@ -25,6 +25,7 @@ from desktop.models.flags import (
     axis_angles,
     level_descriptions,
     participation,
+    rubric_version,
     workplan,
 )
 from desktop.reports.document import DocumentBuilder
@@ -157,18 +158,21 @@ def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str],
                 document.paragraph(_("Desired outcome: {text}").format(text=plan.outcome))
             if plan.goals:
                 document.table(
-                    [_("Goal"), _("Baseline"), _("Target"), _("By")],
-                    [[g.text, f"{i18n.format_number(g.baseline.value)} {g.unit}"
-                      if g.baseline.value is not None else "—",
-                      f"{i18n.format_number(g.target)} {g.unit}" if g.target is not None else "—",
+                    [_("Goal"), _("Baseline"), _("Latest"), _("Target"), _("By")],
+                    [[g.text, _amount(g.baseline.value, g.unit), _amount(g.latest, g.unit),
+                      _amount(g.target, g.unit),
                       i18n.format_date(date.fromisoformat(g.by)) if g.by else "—"]
-                     for g in plan.goals], col_widths=[40, 20, 20, 20])
+                     for g in plan.goals], col_widths=[34, 17, 17, 17, 15])
             if plan.actions:
                 document.table(
                     [_("Action"), _("Quantity"), _("Frequency"), _("Owner"), _("When")],
                     [[a.text, a.quantity, a.frequency, a.owner, f"{a.starts} – {a.ends}"]
                      for a in plan.actions], col_widths=[34, 12, 14, 18, 22])
     return document.build(out)
+
+
+def _amount(value: float | None, unit: str) -> str:
+    return f"{i18n.format_number(value)} {unit}".strip() if value is not None else "—"
 
 
 def build_workplan_pdf(workspace: Workspace, cluster_uuid: str, out: Path | None = None,
@@ -195,11 +199,55 @@ def build_workplan_pdf(workspace: Workspace, cluster_uuid: str, out: Path | None
                 col_widths=[18, 18, 28, 14, 11, 11])
         else:
             document.paragraph(_("No actions planned yet."))
+        goals = [(flags.item(plan.item).name, Flag(plan.flag), goal) for plan in flags.plans
+                 for goal in plan.goals if plan.item in {i.id for i in flags.items}]
+        if goals:
+            document.heading(_("Measured goals: baseline and latest value"))
+            document.table(
+                [_("Item"), _("Flag"), _("Goal"), _("Baseline"), _("Latest"), _("Target")],
+                [[name, flag.label, goal.text, _amount(goal.baseline.value, goal.unit),
+                  _amount(goal.latest, goal.unit), _amount(goal.target, goal.unit)]
+                 for name, flag, goal in goals],
+                col_widths=[18, 18, 22, 14, 14, 14])
         document.heading(_("Heat map: the latest agreed level of every item"))
         document.table([_("Item"), *[flag.label for flag in Flag]],
                        [[item.name, *[str(levels.get(flag) or "—") for flag in Flag]]
                         for item, levels in flags.heat_map()],
                        col_widths=[28, 18, 18, 18, 18], numeric_columns=(1, 2, 3, 4))
+        return document.build(out)
+    finally:
+        i18n.set_language(previous)
+
+
+def build_scoring_sheet_pdf(workspace: Workspace, cluster_uuid: str, item_id: str,
+                            out: Path | None = None, language: str | None = None) -> bytes:
+    """A blank sheet for a paper workshop: each flag's levels to tick (the empty cell is the
+    box; the bundled fonts have no ballot-box glyph), a line for the
+    partner's name, evidence and links. The sheets are entered afterwards as partners' scores."""
+    from desktop.storage.flags_store import load_cluster_flags
+
+    flags = load_cluster_flags(workspace, cluster_uuid)
+    item = flags.item(item_id)
+    previous = i18n.current_language()
+    i18n.set_language(language or previous)
+    try:
+        language = i18n.current_language()
+        title = _("Scoring sheet: {item}").format(item=item.name)
+        document = DocumentBuilder(title, language, author=_("Shutafut"),
+                                   subject=_("Flags diagnosis"))
+        document.heading(title, 0)
+        document.paragraph(_("Partner: ____________________    Date: ____________"))
+        history = flags.item_diagnoses(item.id)
+        version = history[0].rubric if history else rubric_version()
+        document.paragraph(_("Rubric version {version}.").format(version=version),
+                           document.styles.small)
+        for flag in Flag:
+            document.heading(flag.label, 2)
+            document.table([_("Tick"), _("Level"), _("What the level means")],
+                           [["", str(level), text] for level, text in
+                            enumerate(level_descriptions(flag, language), start=1)],
+                           col_widths=[8, 8, 84], numeric_columns=(0, 1))
+            document.paragraph(_("Evidence and links to strengthen:") + " " + "_" * 60)
         return document.build(out)
     finally:
         i18n.set_language(previous)

@@ -642,7 +642,8 @@ class MainWindow(QMainWindow):
         if self.workspace is None or not cluster_uuid:
             return
         folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
-        label = _("flags diagnosis") if diagnosis_id else _("work plan")
+        label = (_("scoring sheet") if diagnosis_id.startswith("sheet:")
+                 else _("flags diagnosis") if diagnosis_id else _("work plan"))
         self._export_with_dialog(folder / f"{label}.pdf", None, _("Export a flags document (PDF)"),
                                  flags_document=(cluster_uuid, diagnosis_id))
 
@@ -680,7 +681,11 @@ class MainWindow(QMainWindow):
                 from desktop.reports import flags_report
 
                 cluster_uuid, diagnosis_id = flags_document
-                if diagnosis_id:
+                if diagnosis_id.startswith("sheet:"):
+                    flags_report.build_scoring_sheet_pdf(self.workspace, cluster_uuid,
+                                                         diagnosis_id.removeprefix("sheet:"),
+                                                         path, language)
+                elif diagnosis_id:
                     flags_report.build_diagnosis_pdf(self.workspace, cluster_uuid, diagnosis_id,
                                                      path, language)
                 else:

@@ -358,6 +358,9 @@ class DiagnosesTab(QWidget):
         reopen = QPushButton(_("Open the diagnosis…"))
         reopen.setObjectName("open_diagnosis")
         reopen.clicked.connect(self.reopen)
+        sheet = QPushButton(_("Blank scoring sheet (PDF)…"))
+        sheet.setObjectName("scoring_sheet")
+        sheet.clicked.connect(self._export_sheet)
         report = QPushButton(_("Diagnosis report (PDF)…"))
         report.setObjectName("diagnosis_pdf")
         report.clicked.connect(self._export)
@@ -367,7 +370,7 @@ class DiagnosesTab(QWidget):
         self.heat.setObjectName("heat_map")
         self.heat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         buttons = QHBoxLayout()
-        for button in (diagnose, reopen, report):
+        for button in (diagnose, reopen, report, sheet):
             buttons.addWidget(button)
         left = QVBoxLayout()
         left.addWidget(self.item)
@@ -460,6 +463,11 @@ class DiagnosesTab(QWidget):
         self.wizard = wizard
         wizard.exec()
         self.refresh()
+
+    def _export_sheet(self) -> None:
+        item_id = self.item.currentData()
+        if item_id:
+            self.section.export_requested.emit(self.flags.cluster, f"sheet:{item_id}")
 
     def _export(self) -> None:
         diagnosis = self.selected()
@@ -710,10 +718,11 @@ class PlansTab(QWidget):
         self.parties = QLineEdit()
         self.parties.setObjectName("parties")
         align_text_field(self.parties, left_to_right=False)
-        self.goal_table = QTableWidget(0, 6)
+        self.goal_table = QTableWidget(0, 7)
         self.goal_table.setObjectName("goals")
         self.goal_table.setHorizontalHeaderLabels(
-            [_("Goal"), _("Baseline"), _("Baseline date"), _("Target"), _("Unit"), _("By")])
+            [_("Goal"), _("Baseline"), _("Baseline date"), _("Target"), _("Unit"), _("By"),
+             _("Latest")])
         self.action_table = QTableWidget(0, 6)
         self.action_table.setObjectName("actions")
         self.action_table.setHorizontalHeaderLabels(
@@ -807,8 +816,9 @@ class PlansTab(QWidget):
             if baseline.value is not None:  # start from the diagnosis' baseline
                 goals = [Goal("", None, baseline.unit, "", baseline)]
         for goal in goals:
-            self._append(self.goal_table, [goal.text, _number(goal.baseline.value), goal.baseline.on,
-                                      _number(goal.target), goal.unit, goal.by])
+            self._append(self.goal_table, [goal.text, _number(goal.baseline.value),
+                                           goal.baseline.on, _number(goal.target), goal.unit,
+                                           goal.by, _number(goal.latest)])
         for action in (plan.actions if plan else []):
             self._append(self.action_table, [action.text, action.quantity, action.frequency,
                                         action.owner, action.starts, action.ends])
@@ -833,7 +843,8 @@ class PlansTab(QWidget):
             goals = [Goal(self._cell(self.goal_table, r, 0), _parse(self._cell(self.goal_table, r, 3)),
                           self._cell(self.goal_table, r, 4), self._cell(self.goal_table, r, 5),
                           Measure(_parse(self._cell(self.goal_table, r, 1)),
-                                  self._cell(self.goal_table, r, 4), self._cell(self.goal_table, r, 2)))
+                                  self._cell(self.goal_table, r, 4), self._cell(self.goal_table, r, 2)),
+                          _parse(self._cell(self.goal_table, r, 6)))
                      for r in range(self.goal_table.rowCount()) if self._cell(self.goal_table, r, 0)]
         except ValueError:
             show_error(self.error, _("Baselines and targets are numbers, such as 40 or 12.5."))
