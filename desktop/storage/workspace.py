@@ -25,7 +25,13 @@ from sqlalchemy.pool import NullPool
 
 from desktop import __version__
 from desktop.i18n import _
-from desktop.models import agreement, flags, forum, selection_process  # noqa: F401  (tables)
+from desktop.models import (  # noqa: F401  (tables)
+    agreement,
+    community_record,
+    flags,
+    forum,
+    selection_process,
+)
 from desktop.models.base import Base
 from desktop.models.reference import WorkspaceInfo
 
