@@ -1,0 +1,97 @@
+"""Learning communities in a workspace: every change is committed at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from desktop.models.community import Community
+from desktop.models.community_record import CommunityRecord
+from desktop.models.reference import Authority, Person
+from desktop.storage.reference_store import RecordNotFound
+from desktop.storage.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class CommunitySummary:
+    id: int
+    name: str
+    profession: str
+    members: int
+    meetings: int
+    period: str
+    updated_at: datetime
+
+
+def list_communities(workspace: Workspace) -> list[CommunitySummary]:
+    with workspace.session() as session:
+        records = list(session.scalars(select(CommunityRecord).order_by(CommunityRecord.id)))
+    summaries = []
+    for record in records:
+        community = Community.from_json(record.state)
+        period = f"{community.period_start.year}-{community.period_end.year}"
+        summaries.append(CommunitySummary(record.id, record.name, community.profession,
+                                          len(community.members), len(community.meetings),
+                                          period, record.updated_at))
+    return summaries
+
+
+def load_community(workspace: Workspace, community_id: int) -> Community:
+    with workspace.session() as session:
+        record = session.get(CommunityRecord, community_id)
+        if record is None:
+            raise RecordNotFound(community_id)
+        return Community.from_json(record.state)
+
+
+def save_community(workspace: Workspace, community: Community,
+                   community_id: int | None = None) -> int:
+    with workspace.session() as session:
+        record = session.get(CommunityRecord, community_id) if community_id else None
+        if record is None:
+            record = CommunityRecord()
+            session.add(record)
+        record.name = community.name
+        record.state = community.to_json()
+        session.flush()
+        return int(record.id)
+
+
+def delete_community(workspace: Workspace, community_id: int) -> None:
+    with workspace.session() as session:
+        record = session.get(CommunityRecord, community_id)
+        if record is not None:
+            session.delete(record)
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    uuid: str
+    full_name: str
+    email: str
+    sector: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class AuthorityFacts:
+    uuid: str
+    name: str
+    district: str
+
+
+def people_facts(workspace: Workspace) -> dict[str, PersonFacts]:
+    """Every person of the workspace by UUID, with what the community screens show."""
+    with workspace.session() as session:
+        people = list(session.scalars(select(Person).order_by(Person.full_name)))
+        return {p.uuid: PersonFacts(p.uuid, p.full_name, p.email, p.sector or "",
+                                    p.organisation.name if p.organisation else "")
+                for p in people}
+
+
+def authority_facts(workspace: Workspace) -> dict[str, AuthorityFacts]:
+    with workspace.session() as session:
+        authorities = list(session.scalars(select(Authority).order_by(Authority.name_he)))
+        return {a.uuid: AuthorityFacts(a.uuid, a.name_he, a.district or "") for a in authorities}
