@@ -28,6 +28,7 @@ from desktop.views.qt_i18n import apply_language, isolate
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
+    from desktop.views.community.section import CommunitySection
     from desktop.views.dialogs import ExportPdfDialog
     from desktop.views.flags.section import FlagsSection
     from desktop.views.forum.section import ForumSection
@@ -42,6 +43,7 @@ SELECTION = "selection"  # sidebar data of the town selection section
 AGREEMENTS = "agreements"  # sidebar data of the agreements (MOU) section
 FORUMS = "forums"  # sidebar data of the design forums section
 FLAGS = "flags"  # sidebar data of the four flags section
+COMMUNITIES = "communities"  # sidebar data of the learning communities section
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 WORKSPACE_FILTER_EXTENSION = "*.shutafut"
 
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self._agreements_section: AgreementsSection | None = None
         self._forums_section: ForumSection | None = None
         self._flags_section: FlagsSection | None = None
+        self._communities_section: CommunitySection | None = None
         self._shown_kind = RecordKind.AUTHORITY
         self.sections = QStackedWidget()
         self._build_sidebar()
@@ -166,10 +169,23 @@ class MainWindow(QMainWindow):
             self._flags_section = section
         return self._flags_section
 
+    @property
+    def communities_section(self) -> CommunitySection:
+        if self._communities_section is None:
+            from desktop.views.community.section import CommunitySection
+
+            section = CommunitySection()
+            section.message.connect(self._show_message)
+            section.export_requested.connect(self.export_community_pdf)
+            self.sections.addWidget(section)
+            section.set_workspace(self.workspace)
+            self._communities_section = section
+        return self._communities_section
+
     def _other_sections(self) -> list[Any]:
         """The sections beside reference data, those built so far (None where not yet)."""
         return [self._selection_section, self._agreements_section, self._forums_section,
-                self._flags_section]
+                self._flags_section, self._communities_section]
 
     def _commit_pending(self) -> bool:
         return self._reference_section is None or self._reference_section.commit_pending()
@@ -190,6 +206,8 @@ class MainWindow(QMainWindow):
         self.forums_item.setData(0, KIND_ROLE, FORUMS)
         self.flags_item = QTreeWidgetItem(self.sidebar)
         self.flags_item.setData(0, KIND_ROLE, FLAGS)
+        self.communities_item = QTreeWidgetItem(self.sidebar)
+        self.communities_item.setData(0, KIND_ROLE, COMMUNITIES)
         self.sidebar.expandAll()
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         self.sidebar.setCurrentItem(self.kind_items[RecordKind.AUTHORITY])
@@ -318,6 +336,7 @@ class MainWindow(QMainWindow):
         self.agreements_item.setText(0, _("Agreements and MOUs"))
         self.forums_item.setText(0, _("Design forums"))
         self.flags_item.setText(0, _("The four flags"))
+        self.communities_item.setText(0, _("Learning communities"))
         for section in self._other_sections():
             if section is not None:
                 section.retranslate()
@@ -647,11 +666,25 @@ class MainWindow(QMainWindow):
         self._export_with_dialog(folder / f"{label}.pdf", None, _("Export a flags document (PDF)"),
                                  flags_document=(cluster_uuid, diagnosis_id))
 
+    def export_community_pdf(self, community_id: int, document: str, meeting_id: str) -> None:
+        from desktop.storage.community_store import load_community
+        from desktop.views.community.window import document_labels
+
+        if self.workspace is None:
+            return
+        community = load_community(self.workspace, community_id)
+        folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
+        label = document_labels()[document].rstrip("…").replace(" (PDF)", "")
+        self._export_with_dialog(folder / f"{community.name} - {label}.pdf", None,
+                                 _("Export a learning community document (PDF)"),
+                                 community_document=(community_id, document, meeting_id))
+
     def _export_with_dialog(self, suggested: Path, process_id: int | None,
                             title: str | None,
                             agreement: tuple[int, int | None] | None = None,
                             forum_document: tuple[int, str, int] | None = None,
-                            flags_document: tuple[str, str] | None = None) -> None:
+                            flags_document: tuple[str, str] | None = None,
+                            community_document: tuple[int, str, str] | None = None) -> None:
         from desktop.views.dialogs import ExportPdfDialog
 
         dialog = ExportPdfDialog(
@@ -663,7 +696,8 @@ class MainWindow(QMainWindow):
                                   open_after=dialog.open_after.isChecked(), dialog=dialog,
                                   process_id=process_id, agreement=agreement,
                                   forum_document=forum_document,
-                                  flags_document=flags_document):
+                                  flags_document=flags_document,
+                                  community_document=community_document):
                 break
 
     def export_pdf_to(
@@ -671,13 +705,20 @@ class MainWindow(QMainWindow):
         process_id: int | None = None, agreement: tuple[int, int | None] | None = None,
         forum_document: tuple[int, str, int] | None = None,
         flags_document: tuple[str, str] | None = None,
+        community_document: tuple[int, str, str] | None = None,
     ) -> bool:
         """Write the workspace summary, the decision report of `process_id`, or the MOU of
         `agreement` (id, version or None for the draft), to `path`."""
         assert self.workspace is not None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if flags_document is not None:
+            if community_document is not None:
+                from desktop.reports import community_report
+
+                community_id, kind, meeting_id = community_document
+                community_report.build_community_pdf(self.workspace, community_id, kind, path,
+                                                     language, meeting_id=meeting_id)
+            elif flags_document is not None:
                 from desktop.reports import flags_report
 
                 cluster_uuid, diagnosis_id = flags_document
@@ -755,6 +796,10 @@ class MainWindow(QMainWindow):
             if not self._commit_pending():
                 return
             self.sections.setCurrentWidget(self.flags_section)
+        elif value == COMMUNITIES:
+            if not self._commit_pending():
+                return
+            self.sections.setCurrentWidget(self.communities_section)
         elif value:
             self._shown_kind = RecordKind(value)
             if self._reference_section is not None:

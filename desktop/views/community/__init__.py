@@ -1,0 +1,1 @@
+"""Learning communities: the list, and one community's window with its tabs."""

@@ -1,0 +1,76 @@
+"""What every tab of a community window shares: the document, the names, and saving."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QComboBox
+
+from desktop.i18n import _
+from desktop.models.community import Community
+from desktop.storage.community_store import (
+    AuthorityFacts,
+    PersonFacts,
+    authority_facts,
+    people_facts,
+    save_community,
+)
+from desktop.storage.workspace import Workspace
+
+
+@dataclass
+class CommunityContext:
+    workspace: Workspace
+    community: Community
+    community_id: int | None
+    people: dict[str, PersonFacts] = field(default_factory=dict)
+    authorities: dict[str, AuthorityFacts] = field(default_factory=dict)
+    listeners: list[Callable[[], None]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, workspace: Workspace, community: Community,
+             community_id: int | None) -> CommunityContext:
+        return cls(workspace, community, community_id, people_facts(workspace),
+                   authority_facts(workspace))
+
+    @property
+    def read_only(self) -> bool:
+        return self.workspace.read_only
+
+    def person_name(self, uuid: str) -> str:
+        facts = self.people.get(uuid)
+        return facts.full_name if facts else ""
+
+    def authority_name(self, uuid: str) -> str:
+        facts = self.authorities.get(uuid)
+        return facts.name if facts else ""
+
+    def topic_titles(self) -> dict[str, str]:
+        return {t.id: t.title for t in self.community.topics}
+
+    def save(self) -> None:
+        """Commit the community at once, then let the other tabs refresh."""
+        if self.read_only:
+            return
+        self.community_id = save_community(self.workspace, self.community, self.community_id)
+        for listener in list(self.listeners):
+            listener()
+
+
+def fill_combo(combo: QComboBox, items: list[tuple[str, str]], selected: str,
+               *, blank: str | None = None) -> None:
+    """(value, label) items; `blank` adds a first empty choice with that label."""
+    combo.blockSignals(True)
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, "")
+    for value, label in items:
+        combo.addItem(label, value)
+    index = combo.findData(selected)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+def none_label() -> str:
+    return _("(none)")
