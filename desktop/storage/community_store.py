@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from desktop.i18n import current_language
 from desktop.models.community import Community
 from desktop.models.community_record import CommunityRecord
 from desktop.models.reference import Authority, Person
@@ -78,8 +79,17 @@ class PersonFacts:
 @dataclass(frozen=True)
 class AuthorityFacts:
     uuid: str
-    name: str
+    name_he: str
     district: str
+    name_ar: str = ""
+    name_en: str = ""
+
+    @property
+    def name(self) -> str:
+        """The name in the interface language, Hebrew when there is none."""
+        language = current_language()
+        other = {"ar": self.name_ar, "en": self.name_en}.get(language, "")
+        return other or self.name_he
 
 
 def people_facts(workspace: Workspace) -> dict[str, PersonFacts]:
@@ -94,4 +104,6 @@ def people_facts(workspace: Workspace) -> dict[str, PersonFacts]:
 def authority_facts(workspace: Workspace) -> dict[str, AuthorityFacts]:
     with workspace.session() as session:
         authorities = list(session.scalars(select(Authority).order_by(Authority.name_he)))
-        return {a.uuid: AuthorityFacts(a.uuid, a.name_he, a.district or "") for a in authorities}
+        return {a.uuid: AuthorityFacts(a.uuid, a.name_he, a.district or "", a.name_ar or "",
+                                       a.name_en or "")
+                for a in authorities}

@@ -716,8 +716,15 @@ class MainWindow(QMainWindow):
                 from desktop.reports import community_report
 
                 community_id, kind, meeting_id = community_document
-                community_report.build_community_pdf(self.workspace, community_id, kind, path,
-                                                     language, meeting_id=meeting_id)
+                if kind == "meeting-plan":
+                    community_report.build_meeting_plan_pdf(
+                        self.workspace, community_id, meeting_id or None, path, language)
+                elif kind == "work-teams":
+                    community_report.build_work_teams_pdf(self.workspace, community_id, path,
+                                                          language)
+                else:
+                    community_report.build_syllabus_pdf(self.workspace, community_id, path,
+                                                        language)
             elif flags_document is not None:
                 from desktop.reports import flags_report
 

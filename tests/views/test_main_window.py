@@ -255,3 +255,35 @@ def test_agreements_section_lists_mous_and_exports_one(
     out = tmp_path / "mou.pdf"
     assert window.export_pdf_to(out, "he", open_after=False, agreement=(agreement_id, None))
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_learning_communities_section_lists_opens_and_prints(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from desktop.models.community import Community
+    from desktop.models.syllabus import draft_year
+    from desktop.storage.community_store import save_community
+    from desktop.storage.demo import create_demo_workspace
+
+    path = tmp_path / "demo.shutafut"
+    workspace = create_demo_workspace(path)
+    community = Community("קהילת מנהלות חינוך", profession="חינוך",
+                          period_start=date(2025, 9, 1), period_end=date(2026, 7, 31))
+    community.meetings = draft_year([], [date(2025, 9, 16), date(2025, 10, 21)], [])
+    community_id = save_community(workspace, community)
+    workspace.close()
+    window.open_workspace_file(path)
+    window.sidebar.setCurrentItem(window.communities_item)
+    section = window.communities_section
+    assert window.sections.currentWidget() is section
+    assert window.communities_item.text(0) == "קהילות לומדות"
+    names = [section.proxy.index(row, 0).data() for row in range(section.proxy.rowCount())]
+    assert "קהילת מנהלות חינוך" in names
+    for document, meeting in (("syllabus", ""), ("meeting-plan", community.meetings[1].id),
+                              ("work-teams", "")):
+        out = tmp_path / f"{document}.pdf"
+        assert window.export_pdf_to(out, "he", open_after=False,
+                                    community_document=(community_id, document, meeting))
+        assert out.read_bytes().startswith(b"%PDF")

@@ -24,6 +24,7 @@ from desktop.views.community.plan_tab import PlanTab
 from desktop.views.community.survey_tab import SurveyTab
 from desktop.views.community.syllabus_tab import SyllabusTab
 from desktop.views.community.teams_tab import TeamsTab
+from desktop.views.selection.wizard import error_label, show_error
 
 # (document key, button object name) of the community's printed documents
 DOCUMENTS = ("syllabus", "meeting-plan", "work-teams")
@@ -69,6 +70,8 @@ class CommunityWindow(QDialog):
             button.setEnabled(export is not None)
             self.print_buttons[key] = button
             row.addWidget(button)
+        self.print_error = error_label("community_print_error")
+        row.addWidget(self.print_error)
         row.addWidget(self.saved, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -102,6 +105,10 @@ class CommunityWindow(QDialog):
     def _print(self, document: str) -> None:
         if self.export is None or self.context.community_id is None:
             return
+        if document == "meeting-plan" and not self.community.meetings:
+            show_error(self.print_error, _("The syllabus has no meetings yet."))
+            return
+        show_error(self.print_error, "")
         meeting = self.plan_tab.meeting.id if (document == "meeting-plan"
                                                and self.plan_tab.meeting) else ""
         self.export(self.context.community_id, document, meeting)
