@@ -35,17 +35,6 @@ def _fail(message: str) -> int:
     return 1
 
 
-def format_size(size: int, language: str | None = None) -> str:
-    """A file size in kB or MB, in the language's own words."""
-    from babel.units import format_unit
-
-    locale = i18n.babel_locale(language)
-    if size >= 1024 * 1024:
-        return format_unit(round(size / (1024 * 1024), 1), "digital-megabyte", "short",
-                           locale=locale)
-    return format_unit(max(1, round(size / 1024)), "digital-kilobyte", "short", locale=locale)
-
-
 def latest_backup_line(workspace: Path) -> str:
     """A line naming the latest good backup and how to restore it, or ""."""
     from desktop.storage.backups import latest_good_backup
@@ -61,6 +50,7 @@ def latest_backup_line(workspace: Path) -> str:
 def run_backup_command(arguments: argparse.Namespace) -> int:
     from desktop.storage import backups
     from desktop.storage.backup import backup_copy
+    from desktop.storage.backups import format_size
     from desktop.storage.workspace import _probe
 
     workspace: Path = arguments.workspace

@@ -30,6 +30,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TypeVar
 
+from desktop import i18n
 from desktop.i18n import N_, _
 from desktop.storage.backup import backup_copy
 from desktop.storage.workspace import (
@@ -86,6 +87,17 @@ class BackupInfo:
     taken_at: datetime
     reason: BackupReason
     size: int
+
+
+def format_size(size: int, language: str | None = None) -> str:
+    """A file size in kB or MB, in the language's own words."""
+    from babel.units import format_unit
+
+    locale = i18n.babel_locale(language)
+    if size >= 1024 * 1024:
+        return format_unit(round(size / (1024 * 1024), 1), "digital-megabyte", "short",
+                           locale=locale)
+    return format_unit(max(1, round(size / 1024)), "digital-kilobyte", "short", locale=locale)
 
 
 # --- where and what -----------------------------------------------------------------------

@@ -62,6 +62,10 @@ class MainWindow(QMainWindow):
         self._lock: QtCore.QLockFile | None = None
         self.undo_stack = QUndoStack(self)
         self.setWindowIcon(icon("shutafut"))
+        from desktop.views.backups_dialog import BackupScheduler
+
+        self.backups = BackupScheduler(settings, self)  # automatic backups of the open file
+        self.backup_windows: list[MainWindow] = []  # backups opened read-only
 
         self.sidebar = QTreeWidget()
         self.sidebar.setObjectName("sidebar")
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self.backups.message.connect(self._show_message)
         self._create_toolbar()
         self.retranslate()
         self.resize(1200, 760)
@@ -210,6 +215,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("action_new", self.new_workspace, "Ctrl+Shift+N")
         self.open_action = self._action("action_open", self.choose_and_open, keys.Open)
         self.save_as_action = self._action("action_save_as", self.save_copy_as, keys.SaveAs)
+        self.backups_action = self._action("action_backups", self.show_backups)
         self.export_action = self._action("action_export_pdf", self.export_pdf, "Ctrl+P")
         self.quit_action = self._action("action_quit", self.close, keys.Quit)
         self.undo_action = self._action("action_undo", self.undo_stack.undo, keys.Undo)
@@ -252,6 +258,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.new_action, self.open_action])
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
@@ -301,6 +308,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(_("&New workspace…"))
         self.open_action.setText(_("&Open workspace…"))
         self.save_as_action.setText(_("Save &As (copy)…"))
+        self.backups_action.setText(_("&Backups…"))
         self.export_action.setText(_("&Export PDF…"))
         self.quit_action.setText(_("&Quit"))
         self._update_undo_texts()
@@ -361,6 +369,10 @@ class MainWindow(QMainWindow):
         if self.workspace.is_demo:
             markers.append(_("demo"))
             modes.append(_("Demo workspace: the people in it are fictional"))
+        from desktop.storage.backups import is_backup_file
+
+        if is_backup_file(self.workspace.path):
+            markers.append(_("backup"))
         if self.workspace.read_only:
             markers.append(_("read-only"))
             modes.append(self.workspace.read_only_reason or _("Opened read-only"))
@@ -379,9 +391,13 @@ class MainWindow(QMainWindow):
         lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
         return lock if lock.tryLock(0) else None
 
-    def open_workspace_file(self, path: Path, *, read_only: bool = False) -> bool:
-        """Open `path` in this window; on refusal explain why and keep the current workspace."""
-        from desktop.storage.workspace import WorkspaceError, open_workspace
+    def open_workspace_file(self, path: Path, *, read_only: bool = False,
+                            remember: bool = True) -> bool:
+        """Open `path` in this window; on refusal explain why and keep the current workspace.
+
+        A damaged workspace is left untouched and its latest good backup is offered.
+        """
+        from desktop.storage.workspace import DamagedWorkspace, WorkspaceError, open_workspace
 
         path = path.resolve()
         if not self._commit_pending():
@@ -408,6 +424,8 @@ class MainWindow(QMainWindow):
         except WorkspaceError as error:
             if lock is not None:
                 lock.unlock()
+            if isinstance(error, DamagedWorkspace):
+                return self._offer_good_backup(path, str(error))
             QtWidgets.QMessageBox.critical(self, _("Cannot open workspace"), str(error))
             return False
         if in_use:
@@ -423,11 +441,70 @@ class MainWindow(QMainWindow):
             self._reference_section.set_workspace(workspace)
         else:
             self.sections.setCurrentWidget(self.reference_section)  # built for this workspace
-        self._remember_recent(path)
+        if remember:
+            self._remember_recent(path)
+        if not workspace.read_only:
+            self.backups.start(workspace)
         self._update_title()
         return True
 
+    def _offer_good_backup(self, path: Path, problem: str) -> bool:
+        from desktop.views.backups_dialog import offer_good_backup, open_backup_window
+
+        choice, backup = offer_good_backup(self, path, problem)
+        if choice == "open" and backup is not None:
+            return open_backup_window(self, backup) is not None
+        if choice == "restore" and backup is not None:
+            return self.restore_workspace_from(backup, path)
+        return False
+
+    def show_backups(self) -> None:
+        from desktop.views.backups_dialog import BackupsDialog
+
+        if self.workspace is None or not self._commit_pending():
+            return
+        BackupsDialog(self).exec()
+
+    def restore_workspace_from(self, backup: Path, path: Path | None = None) -> bool:
+        """Replace the open workspace (or the closed one at `path`) with `backup`, then open it."""
+        from desktop.storage.backups import restore_backup
+        from desktop.storage.workspace import WorkspaceError
+
+        was_open = path is None
+        if path is None:
+            if self.workspace is None or not self._commit_pending():
+                return False
+            path = self.workspace.path
+            lock, self._lock = self._lock, None  # held through the swap
+            self._close_workspace()
+        else:
+            lock = self._acquire_lock(path)
+            if lock is None:
+                QtWidgets.QMessageBox.critical(self, _("Restore a backup"), _(
+                    "The workspace {name} is open in another copy of Shutafut. Close it there, "
+                    "then restore. Nothing was changed.").format(name=path.name))
+                return False
+        try:
+            result = restore_backup(path, backup)
+        except (WorkspaceError, OSError) as error:
+            result = None
+            QtWidgets.QMessageBox.critical(self, _("Restore a backup"), str(error))
+        finally:
+            if lock is not None:
+                lock.unlock()
+        if result is None:
+            if was_open:
+                self.open_workspace_file(path)  # unchanged: keep working in it
+            return False
+        if not self.open_workspace_file(path):
+            return False
+        self._show_message(_("The backup was restored.") if result.damaged_copy is None else
+                           _("The backup was restored; the damaged file was kept as {name}.")
+                           .format(name=result.damaged_copy.name))
+        return True
+
     def _close_workspace(self) -> None:
+        self.backups.stop()
         self.undo_stack.clear()
         if self._reference_section is not None:
             self._reference_section.set_workspace(None)
