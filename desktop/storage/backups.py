@@ -233,9 +233,14 @@ def apply_retention(workspace_path: Path, now: datetime | None = None) -> list[P
         in_folder, now or datetime.now(), lambda b: b.taken_at,
         lambda b: not backup_problem(b.path),
     )
+    deleted = []
     for backup in dropped:
-        backup.path.unlink(missing_ok=True)
-    return [b.path for b in dropped]
+        try:
+            backup.path.unlink(missing_ok=True)
+        except OSError:  # e.g. open in a window on Windows: the next round deletes it
+            continue
+        deleted.append(backup.path)
+    return deleted
 
 
 # --- taking ---------------------------------------------------------------------------------

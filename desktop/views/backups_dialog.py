@@ -246,8 +246,8 @@ class BackupsDialog(QDialog):
 
     def open_selected(self) -> None:
         backup = self.selected_backup()
-        if backup is not None:
-            open_backup_window(self.window_, backup)
+        if backup is not None and open_backup_window(self.window_, backup) is not None:
+            self.accept()  # this dialog is modal: leave the backup's window usable
 
     def restore_selected(self) -> None:
         backup = self.selected_backup()

@@ -286,3 +286,14 @@ def test_retention_runs_after_each_backup_and_deletes_files(workspace_path: Path
     assert timedelta(days=70) not in left  # older than 8 weeks
     assert timedelta(days=3) in left and timedelta(days=1) in left
     assert len(list(backups_folder(workspace_path).iterdir())) == len(left)
+
+
+def test_restoring_over_a_workspace_from_a_newer_version_is_refused_untouched(
+    workspace_path: Path,
+) -> None:
+    _with_records(workspace_path, 3)
+    backup = take_backup(workspace_path, BackupReason.MANUAL).path
+    with closing(sqlite3.connect(workspace_path)) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+        connection.commit()
+    _refusal_leaves_everything(workspace_path, backup, BackupRefused, "test.shutafut")

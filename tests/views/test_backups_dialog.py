@@ -223,3 +223,27 @@ def test_a_damaged_workspace_left_alone_when_the_offer_is_cancelled(
     assert _digest(workspace_path) == damaged
     assert sorted(p.name for p in workspace_path.parent.rglob("*")) == names_before
     assert window.workspace is None
+
+
+def test_open_read_only_from_the_dialog_shows_the_backup_in_its_own_window(
+    window: MainWindow, qtbot: QtBot, workspace_path: Path,
+) -> None:
+    _with_records(workspace_path, 2)
+    assert window.open_workspace_file(workspace_path)
+    assert window.workspace is not None
+    _add(window.workspace, "אחרי הגיבוי")
+
+    def act(dialog: QWidget) -> None:
+        assert isinstance(dialog, BackupsDialog)
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+
+    failures = _in_modal(qtbot, act)
+    window.backups_action.trigger()
+    assert not failures, failures
+    assert len(window.backup_windows) == 1
+    second = window.backup_windows[0]
+    assert second.workspace is not None and second.workspace.read_only
+    assert len(_names(second.workspace)) == 2  # the state on open, not what came after
+    assert "גיבוי" in second.windowTitle() and "גיבוי" in second.mode_label.text()
+    assert window.workspace is not None and len(_names(window.workspace)) == 3
+    assert window.recent_paths()[0] == str(workspace_path.resolve())
