@@ -95,7 +95,9 @@ def test_back_up_now_then_restore_from_the_dialog(
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
     failures = _in_modal(qtbot, act)
-    window.backups_action.trigger()
+    entry = next(a for a in window.file_menu.actions() if a.objectName() == "action_backups")
+    assert entry.text() == "&גיבויים…"
+    entry.trigger()
     assert not failures, failures
     rows = seen["rows"]
     assert isinstance(rows, list)
@@ -247,3 +249,32 @@ def test_open_read_only_from_the_dialog_shows_the_backup_in_its_own_window(
     assert "גיבוי" in second.windowTitle() and "גיבוי" in second.mode_label.text()
     assert window.workspace is not None and len(_names(window.workspace)) == 3
     assert window.recent_paths()[0] == str(workspace_path.resolve())
+
+
+def test_a_damaged_backup_is_refused_in_the_dialog_and_work_goes_on(
+    window: MainWindow, qtbot: QtBot, workspace_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _with_records(workspace_path, 150)
+    assert window.open_workspace_file(workspace_path)
+    bad = list_backups(workspace_path)[0].path
+    _damage(bad)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: errors.append(text))
+    assert window.workspace is not None
+    _add(window.workspace, "נשמר לפני הניסיון")
+
+    def act(dialog: QWidget) -> None:
+        assert isinstance(dialog, BackupsDialog)
+        dialog.refresh(select=bad)
+        assert dialog.selected_backup() == bad
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    failures = _in_modal(qtbot, act)
+    window.backups_action.trigger()
+    assert not failures, failures
+    assert errors and bad.name in errors[0] and "לא שונה דבר" in errors[0]
+    assert window.workspace is not None and not window.workspace.read_only
+    assert len(_names(window.workspace)) == 151  # nothing saved was lost
+    assert BackupReason.BEFORE_RESTORE not in [b.reason for b in list_backups(workspace_path)]
+
