@@ -18,12 +18,13 @@ backed up: its bytes are copied aside unchanged (`<stem>.damaged-<time>.shutafut
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Sequence
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
@@ -109,8 +110,11 @@ def backups_folder(workspace_path: Path) -> Path:
 
 
 def is_backup_file(path: Path) -> bool:
-    """Whether `path` is one of the backups listed for some workspace."""
-    return path.parent.name.endswith(".backups") or ".backup-" in path.name
+    """Whether `path` is named like a backup: in a `<stem>.backups` folder, or a pre-upgrade copy."""
+    folder = path.parent.name
+    if folder.endswith(".backups") and path.name.startswith(folder[: -len(".backups")] + "-"):
+        return True
+    return _LEGACY_ANY.fullmatch(path.name) is not None
 
 
 def _name_pattern(stem: str) -> re.Pattern[str]:
@@ -123,6 +127,9 @@ def _name_pattern(stem: str) -> re.Pattern[str]:
 def _legacy_pattern(stem: str) -> re.Pattern[str]:
     """The pre-upgrade copies `open_workspace` makes beside the file."""
     return re.compile(rf"{re.escape(stem)}\.backup-(\d{{8}}-\d{{6}})(?:-\d+)?{re.escape(EXTENSION)}")
+
+
+_LEGACY_ANY = re.compile(rf".+\.backup-\d{{8}}-\d{{6}}(?:-\d+)?{re.escape(EXTENSION)}")
 
 
 def list_backups(workspace_path: Path) -> list[BackupInfo]:
@@ -257,7 +264,10 @@ def take_backup(source: Workspace | Path, reason: BackupReason,
     when = when or datetime.now()
     folder = backups_folder(path)
     folder.mkdir(exist_ok=True)
-    destination = backup_copy(source, _new_backup_path(path, reason, when))
+    try:
+        destination = backup_copy(source, _new_backup_path(path, reason, when))
+    except sqlite3.Error as error:  # e.g. the disk is full
+        raise OSError(errno.EIO, str(error), str(path)) from error
     problem = backup_problem(destination)
     if problem:
         destination.unlink(missing_ok=True)
@@ -393,7 +403,13 @@ def restore_backup(workspace_path: Path, backup: Path,
     so a crash leaves either the old or the restored workspace, never a mix. Refusals
     (BackupRefused, WorkspaceInUse) leave every file as it was.
     """
-    when = when or datetime.now()
+    try:
+        return _restore(workspace_path, backup, when or datetime.now())
+    except sqlite3.Error as error:  # e.g. the disk is full; the swap did not happen
+        raise OSError(errno.EIO, str(error), str(workspace_path)) from error
+
+
+def _restore(workspace_path: Path, backup: Path, when: datetime) -> RestoreResult:
     if backup.resolve() == workspace_path.resolve():
         raise BackupRefused(_("A workspace cannot be restored from itself."))
     _check_restorable(backup)
@@ -443,20 +459,27 @@ class ChangeWatcher:
     """
 
     def __init__(self, workspace_path: Path) -> None:
-        self._connection: sqlite3.Connection | None = sqlite3.connect(
-            workspace_path, check_same_thread=False)
+        self._connection: sqlite3.Connection | None = None
+        # If it cannot connect, every check says "changed": better a backup too many than none.
+        with suppress(sqlite3.Error):
+            self._connection = sqlite3.connect(workspace_path)
         self._marked = self._version()
 
     def _version(self) -> int:
-        assert self._connection is not None
-        return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        """The data version, or -1 when it cannot be read."""
+        if self._connection is None:
+            return -1
+        try:
+            return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return -1
 
     def changed(self) -> bool:
-        return self._connection is not None and self._version() != self._marked
+        version = self._version()
+        return version == -1 or version != self._marked
 
     def mark(self) -> None:
-        if self._connection is not None:
-            self._marked = self._version()
+        self._marked = self._version()
 
     def close(self) -> None:
         if self._connection is not None:

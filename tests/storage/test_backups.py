@@ -297,3 +297,12 @@ def test_restoring_over_a_workspace_from_a_newer_version_is_refused_untouched(
         connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
         connection.commit()
     _refusal_leaves_everything(workspace_path, backup, BackupRefused, "test.shutafut")
+
+
+def test_backup_files_are_recognised_by_name_and_folder() -> None:
+    from desktop.storage.backups import is_backup_file
+
+    assert is_backup_file(Path("/d/team.backups/team-20261123-093005-manual.shutafut"))
+    assert is_backup_file(Path("/d/team.backup-20261123-093005.shutafut"))
+    assert not is_backup_file(Path("/d/My.backups/plan.shutafut"))  # a folder the person named
+    assert not is_backup_file(Path("/d/team.shutafut"))
