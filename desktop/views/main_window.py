@@ -397,6 +397,7 @@ class MainWindow(QMainWindow):
 
         A damaged workspace is left untouched and its latest good backup is offered.
         """
+        from desktop.storage.backups import is_backup_file
         from desktop.storage.workspace import DamagedWorkspace, WorkspaceError, open_workspace
 
         path = path.resolve()
@@ -424,7 +425,7 @@ class MainWindow(QMainWindow):
         except WorkspaceError as error:
             if lock is not None:
                 lock.unlock()
-            if isinstance(error, DamagedWorkspace):
+            if isinstance(error, DamagedWorkspace) and not is_backup_file(path):
                 return self._offer_good_backup(path, str(error))
             QtWidgets.QMessageBox.critical(self, _("Cannot open workspace"), str(error))
             return False

@@ -278,3 +278,27 @@ def test_a_damaged_backup_is_refused_in_the_dialog_and_work_goes_on(
     assert len(_names(window.workspace)) == 151  # nothing saved was lost
     assert BackupReason.BEFORE_RESTORE not in [b.reason for b in list_backups(workspace_path)]
 
+
+
+def test_a_damaged_backup_opened_from_the_dialog_is_explained_plainly(
+    window: MainWindow, qtbot: QtBot, workspace_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _with_records(workspace_path, 150)
+    assert window.open_workspace_file(workspace_path)
+    bad = list_backups(workspace_path)[0].path
+    _damage(bad)
+    damaged = _digest(bad)
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: errors.append(text))
+
+    def act(dialog: QWidget) -> None:
+        assert isinstance(dialog, BackupsDialog)
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()  # nothing opened: the list stays
+
+    failures = _in_modal(qtbot, act)
+    window.backups_action.trigger()
+    assert not failures, failures
+    assert errors and bad.name in errors[0]
+    assert window.backup_windows == []
+    assert _digest(bad) == damaged
