@@ -362,3 +362,52 @@ def offer_good_backup(window: QWidget, path: Path, problem: str) -> tuple[str, P
     if clicked is restore_button:
         return "restore", good.path
     return "", None
+
+
+def offer_backup_in_window(window: MainWindow, path: Path, problem: str) -> bool:
+    """Opening `path` found it damaged: offer its latest good backup, then do what was chosen."""
+    choice, backup = offer_good_backup(window, path, problem)
+    if choice == "open" and backup is not None:
+        return open_backup_window(window, backup) is not None
+    if choice == "restore" and backup is not None:
+        return restore_in_window(window, backup, path)
+    return False
+
+
+def restore_in_window(window: MainWindow, backup: Path, path: Path | None = None) -> bool:
+    """Replace the window's open workspace (or the closed one at `path`) with `backup`, then
+    open it there. The window keeps the workspace's lock through the swap."""
+    was_open = path is None
+    if path is None:
+        if window.workspace is None or not window._commit_pending():
+            return False
+        path = window.workspace.path
+        lock, window._lock = window._lock, None
+        window._close_workspace()
+    else:
+        lock = window._acquire_lock(path)
+        if lock is None:
+            QtWidgets.QMessageBox.critical(window, _("Restore a backup"), _(
+                "The workspace {name} is open in another copy of Shutafut. Close it there, "
+                "then restore. Nothing was changed.").format(name=path.name))
+            return False
+    try:
+        result = backups.restore_backup(path, backup)
+    except (backups.WorkspaceError, OSError) as error:
+        result = None
+        QtWidgets.QMessageBox.critical(window, _("Restore a backup"), str(error))
+    finally:
+        if lock is not None:
+            lock.unlock()
+    if result is None:
+        if was_open:
+            window.open_workspace_file(path)  # unchanged: keep working in it
+        return False
+    if not window.open_workspace_file(path):
+        return False
+    if result.damaged_copy is None:
+        window._show_message(_("The backup was restored."))
+    else:
+        window._show_message(_("The backup was restored; the damaged file was kept as {name}.")
+                             .format(name=result.damaged_copy.name))
+    return True

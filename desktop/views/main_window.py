@@ -426,7 +426,9 @@ class MainWindow(QMainWindow):
             if lock is not None:
                 lock.unlock()
             if isinstance(error, DamagedWorkspace) and not is_backup_file(path):
-                return self._offer_good_backup(path, str(error))
+                from desktop.views.backups_dialog import offer_backup_in_window
+
+                return offer_backup_in_window(self, path, str(error))
             QtWidgets.QMessageBox.critical(self, _("Cannot open workspace"), str(error))
             return False
         if in_use:
@@ -449,16 +451,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         return True
 
-    def _offer_good_backup(self, path: Path, problem: str) -> bool:
-        from desktop.views.backups_dialog import offer_good_backup, open_backup_window
-
-        choice, backup = offer_good_backup(self, path, problem)
-        if choice == "open" and backup is not None:
-            return open_backup_window(self, backup) is not None
-        if choice == "restore" and backup is not None:
-            return self.restore_workspace_from(backup, path)
-        return False
-
     def show_backups(self) -> None:
         from desktop.views.backups_dialog import BackupsDialog
 
@@ -468,41 +460,9 @@ class MainWindow(QMainWindow):
 
     def restore_workspace_from(self, backup: Path, path: Path | None = None) -> bool:
         """Replace the open workspace (or the closed one at `path`) with `backup`, then open it."""
-        from desktop.storage.backups import restore_backup
-        from desktop.storage.workspace import WorkspaceError
+        from desktop.views.backups_dialog import restore_in_window
 
-        was_open = path is None
-        if path is None:
-            if self.workspace is None or not self._commit_pending():
-                return False
-            path = self.workspace.path
-            lock, self._lock = self._lock, None  # held through the swap
-            self._close_workspace()
-        else:
-            lock = self._acquire_lock(path)
-            if lock is None:
-                QtWidgets.QMessageBox.critical(self, _("Restore a backup"), _(
-                    "The workspace {name} is open in another copy of Shutafut. Close it there, "
-                    "then restore. Nothing was changed.").format(name=path.name))
-                return False
-        try:
-            result = restore_backup(path, backup)
-        except (WorkspaceError, OSError) as error:
-            result = None
-            QtWidgets.QMessageBox.critical(self, _("Restore a backup"), str(error))
-        finally:
-            if lock is not None:
-                lock.unlock()
-        if result is None:
-            if was_open:
-                self.open_workspace_file(path)  # unchanged: keep working in it
-            return False
-        if not self.open_workspace_file(path):
-            return False
-        self._show_message(_("The backup was restored.") if result.damaged_copy is None else
-                           _("The backup was restored; the damaged file was kept as {name}.")
-                           .format(name=result.damaged_copy.name))
-        return True
+        return restore_in_window(self, backup, path)
 
     def _close_workspace(self) -> None:
         self.backups.stop()
