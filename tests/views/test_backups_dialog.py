@@ -40,11 +40,14 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
 def _in_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> list[str]:
     """Run `act` on the next modal window once it shows; close it if `act` did not."""
     failures: list[str] = []
+    tries = [0]
 
     def run() -> None:
         modal = QApplication.activeModalWidget()
         if modal is None:
-            QTimer.singleShot(20, run)
+            tries[0] += 1
+            if tries[0] < 250:  # give up after about 5 s, not to answer a later test's dialog
+                QTimer.singleShot(20, run)
             return
         try:
             act(modal)
