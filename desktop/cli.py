@@ -1,4 +1,4 @@
-"""Headless batch commands: `shutafut-cli demo|check|pdf`.
+"""Headless batch commands: `shutafut-cli demo|check|pdf|backup|restore|backups`.
 
 User errors print one translated line to stderr and exit non-zero, never a traceback.
 """
@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
                                help=_("the facilitator's copy, with notes"))
         forum.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
         forum.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
+    from desktop.cli_backups import add_backup_commands
+
+    add_backup_commands(commands)
     return parser
 
 
@@ -114,8 +117,11 @@ def _check(path: Path) -> int:
 
     problems = check_workspace(path)
     if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
+        from desktop.cli_backups import latest_backup_line
+
+        for problem in problems + [latest_backup_line(path)]:
+            if problem:
+                print(problem, file=sys.stderr)
         return EXIT_PROBLEM
     print(_("{path}: OK").format(path=path))
     return EXIT_OK
@@ -218,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
             return _demo(arguments.path)
         if arguments.command == "check":
             return _check(arguments.path)
+        if arguments.command in ("backup", "restore", "backups"):
+            from desktop.cli_backups import run_backup_command
+
+            return run_backup_command(arguments)
         return _pdf(arguments, i18n.current_language())
     except WorkspaceError as error:
         return _fail(str(error))

@@ -64,6 +64,10 @@ class MainWindow(QMainWindow):
         self._lock: QtCore.QLockFile | None = None
         self.undo_stack = QUndoStack(self)
         self.setWindowIcon(icon("shutafut"))
+        from desktop.views.backups_dialog import BackupScheduler
+
+        self.backups = BackupScheduler(settings, self)  # automatic backups of the open file
+        self.backup_windows: list[MainWindow] = []  # backups opened read-only
 
         self.sidebar = QTreeWidget()
         self.sidebar.setObjectName("sidebar")
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self.backups.message.connect(self._show_message)
         self._create_toolbar()
         self.retranslate()
         self.resize(1200, 760)
@@ -228,6 +233,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("action_new", self.new_workspace, "Ctrl+Shift+N")
         self.open_action = self._action("action_open", self.choose_and_open, keys.Open)
         self.save_as_action = self._action("action_save_as", self.save_copy_as, keys.SaveAs)
+        self.backups_action = self._action("action_backups", self.show_backups)
         self.export_action = self._action("action_export_pdf", self.export_pdf, "Ctrl+P")
         self.quit_action = self._action("action_quit", self.close, keys.Quit)
         self.undo_action = self._action("action_undo", self.undo_stack.undo, keys.Undo)
@@ -270,6 +276,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.new_action, self.open_action])
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
@@ -319,6 +326,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(_("&New workspace…"))
         self.open_action.setText(_("&Open workspace…"))
         self.save_as_action.setText(_("Save &As (copy)…"))
+        self.backups_action.setText(_("&Backups…"))
         self.export_action.setText(_("&Export PDF…"))
         self.quit_action.setText(_("&Quit"))
         self._update_undo_texts()
@@ -380,6 +388,10 @@ class MainWindow(QMainWindow):
         if self.workspace.is_demo:
             markers.append(_("demo"))
             modes.append(_("Demo workspace: the people in it are fictional"))
+        from desktop.storage.backups import is_backup_file
+
+        if is_backup_file(self.workspace.path):
+            markers.append(_("backup"))
         if self.workspace.read_only:
             markers.append(_("read-only"))
             modes.append(self.workspace.read_only_reason or _("Opened read-only"))
@@ -398,9 +410,14 @@ class MainWindow(QMainWindow):
         lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
         return lock if lock.tryLock(0) else None
 
-    def open_workspace_file(self, path: Path, *, read_only: bool = False) -> bool:
-        """Open `path` in this window; on refusal explain why and keep the current workspace."""
-        from desktop.storage.workspace import WorkspaceError, open_workspace
+    def open_workspace_file(self, path: Path, *, read_only: bool = False,
+                            remember: bool = True) -> bool:
+        """Open `path` in this window; on refusal explain why and keep the current workspace.
+
+        A damaged workspace is left untouched and its latest good backup is offered.
+        """
+        from desktop.storage.backups import is_backup_file
+        from desktop.storage.workspace import DamagedWorkspace, WorkspaceError, open_workspace
 
         path = path.resolve()
         if not self._commit_pending():
@@ -427,6 +444,10 @@ class MainWindow(QMainWindow):
         except WorkspaceError as error:
             if lock is not None:
                 lock.unlock()
+            if isinstance(error, DamagedWorkspace) and not is_backup_file(path):
+                from desktop.views.backups_dialog import offer_backup_in_window
+
+                return offer_backup_in_window(self, path, str(error))
             QtWidgets.QMessageBox.critical(self, _("Cannot open workspace"), str(error))
             return False
         if in_use:
@@ -442,11 +463,28 @@ class MainWindow(QMainWindow):
             self._reference_section.set_workspace(workspace)
         else:
             self.sections.setCurrentWidget(self.reference_section)  # built for this workspace
-        self._remember_recent(path)
+        if remember:
+            self._remember_recent(path)
+        if not workspace.read_only:
+            self.backups.start(workspace)
         self._update_title()
         return True
 
+    def show_backups(self) -> None:
+        from desktop.views.backups_dialog import BackupsDialog
+
+        if self.workspace is None or not self._commit_pending():
+            return
+        BackupsDialog(self).exec()
+
+    def restore_workspace_from(self, backup: Path, path: Path | None = None) -> bool:
+        """Replace the open workspace (or the closed one at `path`) with `backup`, then open it."""
+        from desktop.views.backups_dialog import restore_in_window
+
+        return restore_in_window(self, backup, path)
+
     def _close_workspace(self) -> None:
+        self.backups.stop()
         self.undo_stack.clear()
         if self._reference_section is not None:
             self._reference_section.set_workspace(None)

@@ -1,0 +1,413 @@
+"""File > Backups: automatic backups while working, the Backups dialog, and the offer of a
+good backup when a workspace turns out to be damaged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6 import QtWidgets
+from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import i18n
+from desktop.i18n import _
+from desktop.storage import backups
+from desktop.storage.backups import BackupInfo, BackupReason
+from desktop.views.qt_i18n import isolate
+
+if TYPE_CHECKING:
+    from desktop.storage.workspace import Workspace
+    from desktop.views.main_window import MainWindow
+
+INTERVAL_KEY = "backup_interval_minutes"
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def backup_interval(settings: QSettings) -> int:
+    try:
+        minutes = int(str(settings.value(INTERVAL_KEY, backups.DEFAULT_INTERVAL_MINUTES)))
+    except ValueError:
+        minutes = backups.DEFAULT_INTERVAL_MINUTES
+    return max(1, min(minutes, 240))
+
+
+class BackupScheduler(QObject):
+    """Backs up the open workspace on open, then at most every N minutes, only after edits."""
+
+    message = Signal(str)
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.path: Path | None = None
+        self._watcher: backups.ChangeWatcher | None = None
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.tick)
+
+    def start(self, workspace: Workspace) -> None:
+        """Take the backup on open and start watching `workspace` (a writable one)."""
+        self.stop()
+        self.path = workspace.path
+        try:
+            self._watcher = backups.ChangeWatcher(workspace.path)
+            backups.take_backup(workspace.path, BackupReason.OPEN)
+        except (OSError, backups.WorkspaceError) as error:
+            self._report(error)
+        self.timer.start(backup_interval(self.settings) * 60_000)
+
+    def set_interval(self, minutes: int) -> None:
+        self.settings.setValue(INTERVAL_KEY, minutes)
+        if self.timer.isActive():
+            self.timer.start(backup_interval(self.settings) * 60_000)
+
+    def tick(self) -> BackupInfo | None:
+        """A periodic backup, if anything was saved since the last one."""
+        if self.path is None or self._watcher is None or not self._watcher.changed():
+            return None
+        self._watcher.mark()  # what is saved while copying counts for the next one
+        try:
+            return backups.take_backup(self.path, BackupReason.PERIODIC)
+        except (OSError, backups.WorkspaceError) as error:
+            self._report(error)
+            return None
+
+    def back_up_now(self) -> BackupInfo:
+        assert self.path is not None
+        if self._watcher is not None:
+            self._watcher.mark()
+        return backups.take_backup(self.path, BackupReason.MANUAL)
+
+    def _report(self, error: Exception) -> None:
+        detail = getattr(error, "strerror", None) or str(error)
+        self.message.emit(_("The automatic backup failed: {error}").format(error=detail))
+
+    def stop(self) -> None:
+        """Stop before the workspace closes: the watcher's connection must close first."""
+        self.timer.stop()
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
+        self.path = None
+
+
+class BackupsDialog(QDialog):
+    """The workspace's backups: date, reason and size; back up, open, restore, delete."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("backups_dialog")
+        self.window_ = window
+        assert window.workspace is not None
+        self.workspace_path = window.workspace.path
+        self.writable = not window.workspace.read_only
+        self.setWindowTitle(_("Backups of {name}").format(name=isolate(window.workspace.name)))
+        self.setMinimumSize(640, 420)
+
+        folder = QLabel(_("Backups are kept in the folder {folder}, beside the workspace.").format(
+            folder=isolate(str(backups.backups_folder(self.workspace_path)))))
+        folder.setWordWrap(True)
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        policy = QLabel(_(
+            "Shutafut backs up the workspace when it opens and, while you work, at most once "
+            "every few minutes. It keeps every backup of the last 48 hours, then the newest of "
+            "each day for 14 days and the newest of each week for 8 weeks; the newest good "
+            "backup is never deleted."))
+        policy.setWordWrap(True)
+
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("backups_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.open_selected)
+
+        self.interval = QSpinBox()
+        self.interval.setObjectName("backup_interval")
+        self.interval.setRange(1, 240)
+        self.interval.setValue(backup_interval(window.settings))
+        self.interval.valueChanged.connect(window.backups.set_interval)
+        form = QFormLayout()
+        form.addRow(_("Back up while working at most every (minutes)"), self.interval)
+
+        self.backup_button = QPushButton(_("&Back up now"))
+        self.backup_button.setObjectName("backup_now")
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.open_button = QPushButton(_("&Open read-only"))
+        self.open_button.setObjectName("open_backup")
+        self.open_button.clicked.connect(self.open_selected)
+        self.restore_button = QPushButton(_("&Restore…"))
+        self.restore_button.setObjectName("restore_backup")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.delete_button = QPushButton(_("&Delete…"))
+        self.delete_button.setObjectName("delete_backup")
+        self.delete_button.clicked.connect(self.delete_selected)
+        row = QHBoxLayout()
+        for button in (self.backup_button, self.open_button, self.restore_button,
+                       self.delete_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.error = QLabel()
+        self.error.setObjectName("backups_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(folder)
+        layout.addWidget(policy)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addWidget(close)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    def refresh(self, select: Path | None = None) -> None:
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels([_("Taken"), _("Why"), _("Size")])
+        found = backups.list_backups(self.workspace_path)  # newest first
+        for rank, backup in enumerate(found):
+            taken = QStandardItem(i18n.format_datetime(backup.taken_at))
+            taken.setData(len(found) - rank, SORT_ROLE)
+            taken.setData(str(backup.path), PATH_ROLE)
+            taken.setToolTip(str(backup.path))
+            reason = QStandardItem(backup.reason.label)
+            reason.setData(backup.reason.label, SORT_ROLE)
+            size = QStandardItem(backups.format_size(backup.size))
+            size.setData(backup.size, SORT_ROLE)
+            self.model.appendRow([taken, reason, size])
+        self.model.sort(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        row = 0
+        for number in range(self.model.rowCount()):
+            if select is not None and self.model.item(number, 0).data(PATH_ROLE) == str(select):
+                row = number
+        if self.model.rowCount():  # not selectRow(): it follows the mouse buttons held
+            flags = QItemSelectionModel.SelectionFlag
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), flags.ClearAndSelect | flags.Rows)
+        self._update_buttons()
+
+    def selected_backup(self) -> Path | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return Path(str(self.model.item(rows[0].row(), 0).data(PATH_ROLE)))
+
+    def _selected_date(self) -> str:
+        rows = self.table.selectionModel().selectedRows()
+        return str(self.model.item(rows[0].row(), 0).text()) if rows else ""
+
+    def _update_buttons(self, *_args: object) -> None:
+        chosen = self.selected_backup() is not None
+        self.backup_button.setEnabled(self.writable)
+        self.open_button.setEnabled(chosen)
+        self.restore_button.setEnabled(chosen and self.writable)
+        self.delete_button.setEnabled(chosen)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def back_up_now(self) -> None:
+        try:
+            info = self.window_.backups.back_up_now()
+        except (OSError, backups.WorkspaceError) as error:
+            self._show_error(_("The backup failed: {error}").format(
+                error=getattr(error, "strerror", None) or error))
+            return
+        self._show_error("")
+        self.refresh(select=info.path)
+
+    def open_selected(self) -> None:
+        backup = self.selected_backup()
+        if backup is not None and open_backup_window(self.window_, backup) is not None:
+            self.accept()  # this dialog is modal: leave the backup's window usable
+
+    def restore_selected(self) -> None:
+        backup = self.selected_backup()
+        if backup is None:
+            return
+        buttons = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
+            self, _("Restore a backup"),
+            _("Replace the workspace {name} with the backup of {date}?\n\nIts current state is "
+              "backed up first, so you can come back to it from this list.").format(
+                name=isolate(self.workspace_path.name), date=self._selected_date()),
+            buttons.Yes | buttons.Cancel, buttons.Cancel,
+        )
+        if answer != buttons.Yes:
+            return
+        if self.window_.restore_workspace_from(backup):
+            self.accept()
+        else:
+            self.refresh()
+
+    def delete_selected(self) -> None:
+        backup = self.selected_backup()
+        if backup is None:
+            return
+        buttons = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
+            self, _("Delete a backup"),
+            _("Delete the backup of {date}? This cannot be undone.").format(
+                date=self._selected_date()),
+            buttons.Yes | buttons.Cancel, buttons.Cancel,
+        )
+        if answer != buttons.Yes:
+            return
+        try:
+            backups.delete_backup(backup)
+        except OSError as error:
+            self._show_error(_("The backup could not be deleted: {error}").format(
+                error=error.strerror or error))
+            return
+        self.refresh()
+
+
+def open_backup_window(window: MainWindow, backup: Path) -> MainWindow | None:
+    """Open `backup` read-only in a second window titled as a backup."""
+    from desktop.views.main_window import MainWindow
+
+    second = MainWindow(window.settings)
+    second.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if not second.open_workspace_file(backup, read_only=True, remember=False):
+        second.deleteLater()
+        return None
+    info = next((b for b in backups.list_backups(_workspace_of(backup))
+                 if b.path == backup.resolve()), None)
+    assert second.workspace is not None
+    second.workspace.read_only_reason = _(
+        "A backup, opened read-only. To go back to it, restore it from File > Backups.")
+    if info is not None:
+        second.workspace.read_only_reason = _(
+            "A backup of {date}, opened read-only. To go back to it, restore it from File > "
+            "Backups.").format(date=i18n.format_datetime(info.taken_at))
+    second._update_title()
+    window.backup_windows.append(second)
+    second.destroyed.connect(lambda *_a, w=second: _forget(window, w))
+    second.show()
+    return second
+
+
+def _forget(window: MainWindow, second: MainWindow) -> None:
+    if second in window.backup_windows:
+        window.backup_windows.remove(second)
+
+
+def _workspace_of(backup: Path) -> Path:
+    """The workspace a backup in `<stem>.backups/` belongs to (its listing knows the backup)."""
+    folder = backup.resolve().parent
+    if folder.name.endswith(".backups"):
+        return folder.with_name(folder.name[: -len(".backups")] + ".shutafut")
+    return backup
+
+
+def offer_good_backup(window: QWidget, path: Path, problem: str) -> tuple[str, Path | None]:
+    """Explain a damaged workspace and offer its latest good backup.
+
+    Returns ("open" | "restore" | "", the backup).
+    """
+    good = backups.latest_good_backup(path)
+    box = QtWidgets.QMessageBox(window)
+    box.setObjectName("damaged_message")
+    box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
+    box.setWindowTitle(_("Cannot open workspace"))
+    if good is None:
+        box.setText(problem + "\n\n" + _("There is no good backup of it in {folder}.").format(
+            folder=isolate(str(backups.backups_folder(path)))))
+        box.setStandardButtons(QtWidgets.QMessageBox.StandardButton.Close)
+        box.exec()
+        return "", None
+    box.setText(problem + "\n\n" + _(
+        "The latest good backup is of {date}. You can open it read-only to look at it, or "
+        "restore it: the damaged file is then kept aside, unchanged, beside the workspace."
+    ).format(date=i18n.format_datetime(good.taken_at)))
+    open_button = box.addButton(_("Open the backup read-only"),
+                                QtWidgets.QMessageBox.ButtonRole.ActionRole)
+    open_button.setObjectName("open_good_backup")
+    restore_button = box.addButton(_("Restore the backup"),
+                                   QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    restore_button.setObjectName("restore_good_backup")
+    box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is open_button:
+        return "open", good.path
+    if clicked is restore_button:
+        return "restore", good.path
+    return "", None
+
+
+def offer_backup_in_window(window: MainWindow, path: Path, problem: str) -> bool:
+    """Opening `path` found it damaged: offer its latest good backup, then do what was chosen."""
+    choice, backup = offer_good_backup(window, path, problem)
+    if choice == "open" and backup is not None:
+        return open_backup_window(window, backup) is not None
+    if choice == "restore" and backup is not None:
+        return restore_in_window(window, backup, path)
+    return False
+
+
+def restore_in_window(window: MainWindow, backup: Path, path: Path | None = None) -> bool:
+    """Replace the window's open workspace (or the closed one at `path`) with `backup`, then
+    open it there. The window keeps the workspace's lock through the swap."""
+    was_open = path is None
+    if path is None:
+        if window.workspace is None or not window._commit_pending():
+            return False
+        path = window.workspace.path
+        lock, window._lock = window._lock, None
+        window._close_workspace()
+    else:
+        lock = window._acquire_lock(path)
+        if lock is None:
+            QtWidgets.QMessageBox.critical(window, _("Restore a backup"), _(
+                "The workspace {name} is open in another copy of Shutafut. Close it there, "
+                "then restore. Nothing was changed.").format(name=path.name))
+            return False
+    try:
+        result = backups.restore_backup(path, backup)
+    except (backups.WorkspaceError, OSError) as error:
+        result = None
+        QtWidgets.QMessageBox.critical(window, _("Restore a backup"), str(error))
+    finally:
+        if lock is not None:
+            lock.unlock()
+    if result is None:
+        if was_open:
+            window.open_workspace_file(path)  # unchanged: keep working in it
+        return False
+    if not window.open_workspace_file(path):
+        return False
+    if result.damaged_copy is None:
+        window._show_message(_("The backup was restored."))
+    else:
+        window._show_message(_("The backup was restored; the damaged file was kept as {name}.")
+                             .format(name=result.damaged_copy.name))
+    return True
