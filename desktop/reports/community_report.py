@@ -25,7 +25,15 @@ from desktop import i18n
 from desktop.i18n import N_, _
 from desktop.models.community import CYCLE_YEARS, Community
 from desktop.models.hebrew_calendar import hebrew_date
-from desktop.models.syllabus import FORMATS, ONLINE, PARTS, Meeting, meeting_title, ordered
+from desktop.models.syllabus import (
+    FORMATS,
+    IN_PERSON,
+    ONLINE,
+    PARTS,
+    Meeting,
+    meeting_title,
+    ordered,
+)
 from desktop.models.work_teams import OUTPUT_TYPES, ROLES, STAGES, WorkTeam, stage_state
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
 from desktop.reports.document import GRID_COLOUR, HEADER_COLOUR, STRIPE_COLOUR, DocumentBuilder
@@ -40,6 +48,7 @@ STATE_LABELS = {
     "due": N_("Scheduled"),
     "open": N_("Open (no date)"),
 }
+OTHER_OUTPUT = OUTPUT_TYPES["other"]
 MARKER_RADIUS = 6.5
 ROW_HEIGHT = 19.0
 INK = colors.HexColor("#222222")
@@ -61,13 +70,20 @@ class Names:
         return self.authorities.get(uuid, "—") if uuid else "—"
 
 
-def _load(workspace: Workspace, community_id: int) -> tuple[Community, Names]:
-    from desktop.storage.community_store import authority_facts, load_community, people_facts
+def _load(workspace: Workspace, community_id: int,
+          language: str | None) -> tuple[Community, Names]:
+    """The community and the names it refers to; authorities named in the document's
+    language where the workspace has that name (Hebrew otherwise)."""
+    from desktop.models.records import RecordKind
+    from desktop.storage.community_store import load_community, people_facts
+    from desktop.storage.reference_store import list_records
 
     community = load_community(workspace, community_id)
+    key = f"name_{language or i18n.current_language()}"
+    authorities = {str(row["uuid"]): str(row.get(key) or row["name_he"])
+                   for row in list_records(workspace, RecordKind.AUTHORITY)}
     names = Names({uuid: facts.full_name for uuid, facts in people_facts(workspace).items()},
-                  {uuid: facts.name for uuid, facts in authority_facts(workspace).items()},
-                  workspace.is_demo)
+                  authorities, workspace.is_demo)
     return community, names
 
 
@@ -78,6 +94,16 @@ def _in_language(language: str | None, build: Callable[[], bytes]) -> bytes:
         return build()
     finally:
         i18n.set_language(previous)
+
+
+def _own(text: str) -> str:
+    """`text` (a name or other data) followed by a mark of the document's direction, so
+    that what follows it in a composed line is not drawn into the name's own direction
+    ("פיתוח כלכלי · 1/9/2022" in an English line). The marks steer the layout only; they
+    are not drawn."""
+    if not text:
+        return text
+    return text + ("\u200f" if i18n.is_rtl() else "\u200e")
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -117,11 +143,11 @@ def _clock(moment: time) -> str:
 
 
 def _month_label(year: int, month: int) -> str:
-    from babel.dates import format_date
+    from babel.dates import get_month_names
 
-    # ar_IL's CLDR data names the months in Hebrew; Arabic month names come from "ar".
-    locale = "ar" if i18n.current_language() == "ar" else i18n.babel_locale()
-    return format_date(date(year, month, 1), "LLL", locale=locale)
+    # The "format" context: Babel 2.18's stand-alone abbreviations for Arabic fall back to
+    # whichever locale was used before (Hebrew month names in an Arabic document).
+    return str(get_month_names("abbreviated", "format", locale=i18n.babel_locale())[month])
 
 
 def _months(start: date, end: date) -> list[tuple[int, int]]:
@@ -280,7 +306,7 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
 def _legend(drawing: Drawing, width: float, rtl: bool) -> None:
     y = 8.0
     x = width - 4 if rtl else 4.0
-    items = ((False, False, _(FORMATS["in_person"])), (True, False, _(FORMATS[ONLINE])),
+    items = ((False, False, _(FORMATS[IN_PERSON])), (True, False, _(FORMATS[ONLINE])),
              (False, True, _("Two-day seminar")))
     for online, seminar, text in items:
         size = 2 * MARKER_RADIUS * (1.9 if seminar else 1.0)
@@ -303,7 +329,7 @@ def _legend(drawing: Drawing, width: float, rtl: bool) -> None:
 
 def build_syllabus_pdf(workspace: Workspace, community_id: int, out: Path | None = None,
                        language: str | None = None) -> bytes:
-    community, names = _load(workspace, community_id)
+    community, names = _load(workspace, community_id, language)
     return _in_language(language, lambda: syllabus_pdf(community, names, out))
 
 
@@ -314,7 +340,7 @@ def _intro(document: DocumentBuilder, community: Community, names: Names) -> Non
     period = f"{i18n.format_date(community.period_start)} – " \
              f"{i18n.format_date(community.period_end)}"
     cycle = _(CYCLE_YEARS[community.cycle_year]) if community.cycle_year in CYCLE_YEARS else ""
-    facts = [community.profession, period, cycle]
+    facts = [_own(community.profession), period, cycle]
     document.paragraph(" · ".join(fact for fact in facts if fact))
 
 
@@ -328,18 +354,19 @@ def syllabus_pdf(community: Community, names: Names, out: Path | None = None) ->
     _intro(document, community, names)
     people = []
     if community.leader:
-        people.append(_("Community leader: {name}").format(name=names.person(community.leader)))
+        people.append(_("Community leader: {name}").format(
+            name=_own(names.person(community.leader))))
     if community.partner:
         people.append(_("Professional partner: {name}").format(
-            name=names.person(community.partner)))
+            name=_own(names.person(community.partner))))
     if people:
         document.paragraph(" · ".join(people))
-    authorities = [names.authority(a) for a in community.member_authorities()]
+    authorities = [_own(names.authority(a)) for a in community.member_authorities()]
     document.paragraph(i18n.ngettext(
         "{count} member from {authorities}", "{count} members from {authorities}",
         len(community.members)).format(count=len(community.members),
                                        authorities=i18n.format_list(authorities) or "—"))
-    document.heading(_("Meetings"))
+    document.heading(_("Meetings of the year"))
     meetings = ordered(community.meetings)
     if not meetings:
         document.paragraph(_("No meetings planned yet."))
@@ -351,13 +378,13 @@ def syllabus_pdf(community: Community, names: Names, out: Path | None = None) ->
             str(number), gregorian_days(meeting), hebrew_days(meeting),
             meeting_title(meeting, titles) or "—",
             _(FORMATS[ONLINE]) if meeting.format == ONLINE else names.authority(meeting.host),
-            _(FORMATS.get(meeting.format, FORMATS["in_person"])),
+            _(FORMATS.get(meeting.format, FORMATS[IN_PERSON])),
             _("Two-day seminar") if meeting.seminar else "",
         ])
     document.table([_("No."), _("Date"), _("Hebrew date"), _("Topic"), _("Host"), _("Format"),
                     _("Seminar")], rows, col_widths=[5, 18, 16, 27, 14, 9, 11],
                    numeric_columns=(0,))
-    document.heading(_("The year at a glance"))
+    document.heading(_("Yearly Gantt chart"))
     document.story.append(gantt_drawing(community, document.width, document.rtl))
     document.keep_together(2)
     return document.build(out)
@@ -371,7 +398,7 @@ def build_meeting_plan_pdf(workspace: Workspace, community_id: int,
                            language: str | None = None, today: date | None = None) -> bytes:
     """The plan page of a meeting chosen by its number in date order or its id (default:
     the next upcoming meeting). LookupError when there is no such meeting."""
-    community, names = _load(workspace, community_id)
+    community, names = _load(workspace, community_id, language)
     number, chosen = choose_meeting(community.meetings, meeting, today)
     return _in_language(language, lambda: meeting_plan_pdf(community, number, chosen, names,
                                                            out))
@@ -410,11 +437,12 @@ def meeting_plan_pdf(community: Community, number: int, meeting: Meeting, names:
     if names.demo:
         document.notice(_("Demo workspace: the people and organisations in it are fictional "
                           "examples."))
-    place = _(FORMATS[ONLINE]) if meeting.format == ONLINE else names.authority(meeting.host)
+    place = _(FORMATS[ONLINE]) if meeting.format == ONLINE else \
+        _own(names.authority(meeting.host))
     document.paragraph(" · ".join(part for part in (
         _("Date: {date}").format(date=f"{gregorian_days(meeting)} ({hebrew_days(meeting)})"),
         _("Place: {place}").format(place=place),
-        _(FORMATS.get(meeting.format, FORMATS["in_person"])),
+        _(FORMATS.get(meeting.format, FORMATS[IN_PERSON])),
         _("Two-day seminar") if meeting.seminar else "") if part))
     plan = meeting.plan
     _text_block(document, _("Professional goals"), plan.professional_goals)
@@ -448,7 +476,7 @@ def meeting_plan_pdf(community: Community, number: int, meeting: Meeting, names:
 
 def build_work_teams_pdf(workspace: Workspace, community_id: int, out: Path | None = None,
                          language: str | None = None, today: date | None = None) -> bytes:
-    community, names = _load(workspace, community_id)
+    community, names = _load(workspace, community_id, language)
     return _in_language(language, lambda: work_teams_pdf(community, names, out,
                                                          today or date.today()))
 
@@ -491,11 +519,11 @@ def work_teams_pdf(community: Community, names: Names, out: Path | None,
                    col_widths=[19, 12, 12, 12, 12, 12, 12, 9], numeric_columns=(7,))
     for team in teams:
         document.heading(team.name)
-        members = [names.person(p) for p in team.members]
+        members = [_own(names.person(p)) for p in team.members]
         document.paragraph(" · ".join((
-            _("Topic: {topic}").format(topic=team.topic or "—"),
+            _("Topic: {topic}").format(topic=_own(team.topic) or "—"),
             _("Output: {type}").format(
-                type=_(OUTPUT_TYPES.get(team.output_type, OUTPUT_TYPES["other"]))),
+                type=_(OUTPUT_TYPES.get(team.output_type, OTHER_OUTPUT))),
             _("Budget: {amount}").format(amount=i18n.format_shekels(team.budget)))))
         document.paragraph(i18n.ngettext("{count} member: {names}", "{count} members: {names}",
                                          len(members)).format(
