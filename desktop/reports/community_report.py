@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 STATE_LABELS = {
     "done": N_("Done"),
     "overdue": N_("Overdue"),
-    "due": N_("Scheduled"),
+    "due": N_("Due"),
     "open": N_("Open (no date)"),
 }
 OTHER_OUTPUT = OUTPUT_TYPES["other"]
@@ -258,6 +258,8 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
     header, legend = 26.0, 22.0
     height = header + ROW_HEIGHT * len(rows) + legend
     drawing = Drawing(width, height)
+    # Otherwise the renderer starts in Helvetica, listed in the PDF without being embedded.
+    drawing.initialFontName = font_for(False, False)
     top = height - header
     # x of the start (RTL: right edge) of the months area, and the direction time runs.
     origin = width - labels_width if rtl else labels_width
@@ -445,9 +447,9 @@ def meeting_plan_pdf(community: Community, number: int, meeting: Meeting, names:
         _(FORMATS.get(meeting.format, FORMATS[IN_PERSON])),
         _("Two-day seminar") if meeting.seminar else "") if part))
     plan = meeting.plan
-    _text_block(document, _("Professional goals"), plan.professional_goals)
-    _text_block(document, _("Community goals"), plan.community_goals)
-    _text_block(document, _("Desired output"), plan.desired_output)
+    _text_block(document, _("The meeting's professional goals"), plan.professional_goals)
+    _text_block(document, _("The meeting's community goals"), plan.community_goals)
+    _text_block(document, _("Desired output of the meeting"), plan.desired_output)
     document.heading(_("Schedule"))
     schedule = meeting.schedule()
     if schedule:
@@ -464,7 +466,8 @@ def meeting_plan_pdf(community: Community, number: int, meeting: Meeting, names:
     document.heading(_("Who is responsible, and materials"), 2)
     materials = "; ".join(line.strip().rstrip(".;") for line in plan.materials.splitlines()
                           if line.strip())
-    document.table([_("Production"), _("Knowledge"), _("Partners"), _("Materials")],
+    document.table([_("Responsible for production"), _("Knowledge lead"), _("Partners"),
+                    _("Materials")],
                    [[plan.production or "—", plan.knowledge or "—", plan.partners or "—",
                      materials or "—"]], col_widths=[20, 20, 24, 36])
     document.keep_together(2)
@@ -531,7 +534,7 @@ def work_teams_pdf(community: Community, names: Names, out: Path | None,
         document.table([_("Role"), _("Who")],
                        [[_(label), names.person(team.roles.get(role, ""))]
                         for role, label in ROLES.items()], col_widths=[40, 60])
-        document.table([_("No."), _("Stage"), _("Due"), _("State")],
+        document.table([_("No."), _("Stage"), _("Due date"), _("State")],
                        [[str(index), _(stage_label),
                          i18n.format_date(stage.due) if stage.due else "—",
                          _(STATE_LABELS[stage_state(stage, today)])]
