@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop import i18n
@@ -271,13 +272,15 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
         offset = month_index[(day.year, day.month)] + (day.day - 0.5) / days
         return origin + direction * offset * column
 
+    month_size = min(7.5, 7.5 * (column - 3) / max(
+        _width(_month_label(year, month), 7.5, bold=True) for year, month in months))
     for index, (year, month) in enumerate(months):
         left = origin + direction * index * column - (column if rtl else 0)
         if index % 2 == 0:
             drawing.add(Rect(left, legend, column, ROW_HEIGHT * len(rows), fillColor=STRIPE_COLOUR,
                              strokeColor=None))
         centre = left + column / 2
-        _label(drawing, centre, top + 12, _month_label(year, month), rtl, size=7.5,
+        _label(drawing, centre, top + 12, _month_label(year, month), rtl, size=month_size,
                anchor="middle", bold=True)
         _label(drawing, centre, top + 3, str(year), False, size=6.5, anchor="middle",
                colour=MUTED)
@@ -441,7 +444,9 @@ def meeting_plan_pdf(community: Community, number: int, meeting: Meeting, names:
                           "examples."))
     place = _(FORMATS[ONLINE]) if meeting.format == ONLINE else \
         _own(names.authority(meeting.host))
+    topic = titles.get(meeting.topic, "")
     document.paragraph(" · ".join(part for part in (
+        _("Topic: {topic}").format(topic=_own(topic)) if topic and topic != subject else "",
         _("Date: {date}").format(date=f"{gregorian_days(meeting)} ({hebrew_days(meeting)})"),
         _("Place: {place}").format(place=place),
         _(FORMATS.get(meeting.format, FORMATS[IN_PERSON])),
@@ -519,7 +524,7 @@ def work_teams_pdf(community: Community, names: Names, out: Path | None,
     document.table([_("Team"), *[str(n) for n in range(1, len(STAGES) + 1)], _("Progress")],
                    [[team.name, *[_state_cell(team, i, today) for i in range(len(STAGES))],
                      i18n.format_percent(team.progress())] for team in teams],
-                   col_widths=[19, 12, 12, 12, 12, 12, 12, 9], numeric_columns=(7,))
+                   col_widths=[16, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5, 9], numeric_columns=(7,))
     for team in teams:
         document.heading(team.name)
         members = [_own(names.person(p)) for p in team.members]
@@ -534,6 +539,7 @@ def work_teams_pdf(community: Community, names: Names, out: Path | None,
         document.table([_("Role"), _("Who")],
                        [[_(label), names.person(team.roles.get(role, ""))]
                         for role, label in ROLES.items()], col_widths=[40, 60])
+        document.spacer(3 * mm)
         document.table([_("No."), _("Stage"), _("Due date"), _("State")],
                        [[str(index), _(stage_label),
                          i18n.format_date(stage.due) if stage.due else "—",
