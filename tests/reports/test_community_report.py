@@ -297,3 +297,23 @@ def test_work_teams_in_english_and_without_teams(workspace, tmp_path: Path) -> N
     build_work_teams_pdf(workspace, community_id, out, "en")
     text = "\n".join(pdf_pages(out))
     assert "No work teams yet." in text and "No finish line set yet." in text
+
+
+@needs_poppler
+@pytest.mark.parametrize("language", ["he", "ar"])
+def test_ten_meetings_with_long_titles_and_ten_topics_still_fit_two_pages(
+        workspace, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    topics = [Topic(f"t{n}", f"נושא ארוך מאוד מספר {n} על פיתוח כלכלי, תעסוקה ושותפויות אזוריות")
+              for n in range(10)]
+    meetings = [Meeting(f"m{n}", date(2025, 9 + n, 10) if n < 4 else date(2026, n - 3, 10),
+                        topic=f"t{n}", title="" if n % 2 else f"כותרת ארוכה למפגש {n} " * 3,
+                        format=ONLINE if n % 3 == 0 else IN_PERSON, seminar=n == 5)
+                for n in range(10)]
+    community = Community("קהילה עם שם ארוך במיוחד לבדיקת הגבולות של הכותרת", "תחום",
+                          date(2025, 9, 1), date(2026, 7, 31), topics=topics, meetings=meetings)
+    community_id = save_community(workspace, community)
+    out = tmp_path / "long.pdf"
+    build_syllabus_pdf(workspace, community_id, out, language)
+    assert 1 <= int(pdf_info(out)["Pages"]) <= 2
+    # Each topic's row label is shortened to fit beside the chart, never dropped.
+    assert len([line for line in drawn_lines(out) if "…" in line]) == 10
