@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--cluster", required=True, help=_("the cluster's name"))
     plan.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     plan.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
+    _add_community_documents(documents)
     for name, help_text in (("forum-agenda", _("a design forum session's agenda")),
                             ("forum-summary", _("a design forum session's summary")),
                             ("shared-agenda", _("a design forum's shared agenda"))):
@@ -89,7 +90,6 @@ def build_parser() -> argparse.ArgumentParser:
                                help=_("the facilitator's copy, with notes"))
         forum.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
         forum.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
-    _add_community_documents(documents)
     return parser
 
 
@@ -180,32 +180,6 @@ def _pdf(arguments: argparse.Namespace, language: str) -> int:
     return EXIT_OK
 
 
-def _flags_pdf(workspace: object, arguments: argparse.Namespace, out: Path) -> int:
-    from desktop.models.records import RecordKind
-    from desktop.reports import flags_report
-    from desktop.storage.flags_store import load_cluster_flags
-    from desktop.storage.reference_store import choices
-
-    clusters = choices(workspace, RecordKind.CLUSTER)  # type: ignore[arg-type]
-    if arguments.document == "cluster-workplan":
-        uuid = next((u for u, name in clusters if arguments.cluster in (u, name)), None)
-        if uuid is None:
-            return _fail(_("There is no regional cluster named {name}.").format(
-                name=arguments.cluster))
-        flags_report.build_workplan_pdf(workspace, uuid, out)  # type: ignore[arg-type]
-        print(_("Written: {path}").format(path=out))
-        return EXIT_OK
-    for uuid, _name in clusters:
-        flags = load_cluster_flags(workspace, uuid)  # type: ignore[arg-type]
-        if any(d.id == arguments.diagnosis_id for d in flags.diagnoses):
-            flags_report.build_diagnosis_pdf(workspace, uuid, arguments.diagnosis_id,  # type: ignore[arg-type]
-                                             out)
-            print(_("Written: {path}").format(path=out))
-            return EXIT_OK
-    return _fail(_("There is no flags diagnosis number {number}.").format(
-        number=arguments.diagnosis_id))
-
-
 # --- learning community documents -------------------------------------------------------------
 
 COMMUNITY_DOCUMENTS = ("syllabus", "meeting-plan", "work-teams")
@@ -247,12 +221,38 @@ def _community_pdf(workspace: object, arguments: argparse.Namespace, out: Path,
         return _fail(_("There is no learning community number {number} in {path}.").format(
             number=number, path=arguments.workspace))
     except LookupError:
-        if arguments.meeting is None:
+        if getattr(arguments, "meeting", None) is None:
             return _fail(_("The learning community has no meetings yet."))
         return _fail(_("The learning community has no meeting number {number}.").format(
             number=arguments.meeting))
     print(_("Written: {path}").format(path=out))
     return EXIT_OK
+
+
+def _flags_pdf(workspace: object, arguments: argparse.Namespace, out: Path) -> int:
+    from desktop.models.records import RecordKind
+    from desktop.reports import flags_report
+    from desktop.storage.flags_store import load_cluster_flags
+    from desktop.storage.reference_store import choices
+
+    clusters = choices(workspace, RecordKind.CLUSTER)  # type: ignore[arg-type]
+    if arguments.document == "cluster-workplan":
+        uuid = next((u for u, name in clusters if arguments.cluster in (u, name)), None)
+        if uuid is None:
+            return _fail(_("There is no regional cluster named {name}.").format(
+                name=arguments.cluster))
+        flags_report.build_workplan_pdf(workspace, uuid, out)  # type: ignore[arg-type]
+        print(_("Written: {path}").format(path=out))
+        return EXIT_OK
+    for uuid, _name in clusters:
+        flags = load_cluster_flags(workspace, uuid)  # type: ignore[arg-type]
+        if any(d.id == arguments.diagnosis_id for d in flags.diagnoses):
+            flags_report.build_diagnosis_pdf(workspace, uuid, arguments.diagnosis_id,  # type: ignore[arg-type]
+                                             out)
+            print(_("Written: {path}").format(path=out))
+            return EXIT_OK
+    return _fail(_("There is no flags diagnosis number {number}.").format(
+        number=arguments.diagnosis_id))
 
 
 def main(argv: list[str] | None = None) -> int:
