@@ -317,3 +317,15 @@ def test_ten_meetings_with_long_titles_and_ten_topics_still_fit_two_pages(
     assert 1 <= int(pdf_info(out)["Pages"]) <= 2
     # Each topic's row label is shortened to fit beside the chart, never dropped.
     assert len([line for line in drawn_lines(out) if "…" in line]) == 10
+
+
+def test_the_syllabus_of_ten_meetings_builds_in_under_a_second(demo) -> None:  # type: ignore[no-untyped-def]
+    """The issue's limit (bench/bench_community.py measures it against a baseline)."""
+    import time as clock
+
+    workspace, community_id = demo
+    build_syllabus_pdf(workspace, community_id, None, "he")  # fonts loaded once
+    start = clock.perf_counter()
+    data = build_syllabus_pdf(workspace, community_id, None, "he")
+    assert clock.perf_counter() - start < 1.0
+    assert data.startswith(b"%PDF")
