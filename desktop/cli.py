@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--cluster", required=True, help=_("the cluster's name"))
     plan.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     plan.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
+    _add_community_documents(documents)
     for name, help_text in (("forum-agenda", _("a design forum session's agenda")),
                             ("forum-summary", _("a design forum session's summary")),
                             ("shared-agenda", _("a design forum's shared agenda"))):
@@ -158,6 +159,8 @@ def _pdf(arguments: argparse.Namespace, language: str) -> int:
             except RecordNotFound:
                 return _fail(_("There is no design forum number {number} in {path}.").format(
                     number=arguments.forum_id, path=arguments.workspace))
+        elif arguments.document in COMMUNITY_DOCUMENTS:
+            return _community_pdf(workspace, arguments, out, language)
         elif arguments.document == "mou":
             from desktop.reports.mou_report import build_mou_pdf
 
@@ -179,6 +182,55 @@ def _pdf(arguments: argparse.Namespace, language: str) -> int:
                              .format(number=arguments.process_id, path=arguments.workspace))
     finally:
         workspace.close()
+    print(_("Written: {path}").format(path=out))
+    return EXIT_OK
+
+
+# --- learning community documents -------------------------------------------------------------
+
+COMMUNITY_DOCUMENTS = ("syllabus", "meeting-plan", "work-teams")
+
+
+def _add_community_documents(documents: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for name, help_text in (("syllabus", _("a learning community's yearly syllabus")),
+                            ("meeting-plan", _("the plan page of a learning community meeting")),
+                            ("work-teams", _("a learning community's work teams"))):
+        command = documents.add_parser(name, help=help_text)
+        command.add_argument("--workspace", type=Path, required=True,
+                             help=_("the workspace file"))
+        command.add_argument("--id", type=int, required=True, dest="community_id",
+                             help=_("the number of the learning community"))
+        if name == "meeting-plan":
+            command.add_argument("--meeting", type=int,
+                                 help=_("the meeting's number in date order (default: the next "
+                                        "meeting, or the first)"))
+        command.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+        command.add_argument("--lang", choices=i18n.LANGUAGES,
+                             help=_("language of the document"))
+
+
+def _community_pdf(workspace: object, arguments: argparse.Namespace, out: Path,
+                   language: str) -> int:
+    from desktop.reports import community_report
+    from desktop.storage.reference_store import RecordNotFound
+
+    number = arguments.community_id
+    try:
+        if arguments.document == "syllabus":
+            community_report.build_syllabus_pdf(workspace, number, out, language)  # type: ignore[arg-type]
+        elif arguments.document == "work-teams":
+            community_report.build_work_teams_pdf(workspace, number, out, language)  # type: ignore[arg-type]
+        else:
+            community_report.build_meeting_plan_pdf(workspace, number, arguments.meeting,  # type: ignore[arg-type]
+                                                    out, language)
+    except RecordNotFound:
+        return _fail(_("There is no learning community number {number} in {path}.").format(
+            number=number, path=arguments.workspace))
+    except LookupError:
+        if getattr(arguments, "meeting", None) is None:
+            return _fail(_("The learning community has no meetings yet."))
+        return _fail(_("The learning community has no meeting number {number}.").format(
+            number=arguments.meeting))
     print(_("Written: {path}").format(path=out))
     return EXIT_OK
 

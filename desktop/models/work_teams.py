@@ -103,7 +103,8 @@ def team_problems(team: WorkTeam, community_members: Sequence[str],
                 number=later_index + 1)))
     if finish_line is not None:
         for index, due in dues:
-            if due > finish_line:
+            # The last stage, summary and feedback, comes after the products conference.
+            if due > finish_line and index < len(STAGES) - 1:
                 problems.append(("stages", _("Stage {number} is due after the finish line "
                                              "({day}).").format(number=index + 1,
                                                                day=format_date(finish_line))))

@@ -103,4 +103,7 @@ def create_demo_workspace(path: Path) -> Workspace:
             "phone": phone if consent else "", "email": email if consent else "",
             "consent_contact": consent,
         })
+    from desktop.storage.demo_community import add_demo_community
+
+    add_demo_community(workspace)
     return workspace

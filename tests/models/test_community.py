@@ -353,9 +353,16 @@ def test_team_problems_and_warnings() -> None:
     team = WorkTeam("x", "צוות", members=["p1", "p2"], roles={"documenter": "p3"})
     team.stages[1].due = date(2026, 3, 1)
     team.stages[2].due = date(2026, 2, 1)
-    team.stages[5].due = date(2026, 8, 1)
+    team.stages[4].due = date(2026, 8, 1)
+    team.stages[5].due = date(2026, 8, 15)   # summary and feedback may follow the conference
     problems = team_problems(team, ["p1", "p2", "p3"], date(2026, 7, 15))
     assert [f for f, _m in problems] == ["roles", "stages", "stages"]
+    assert "5" in problems[2][1]
+    team.stages[0].due = None
+    spread = default_stage_dates(date(2026, 1, 1), date(2026, 7, 15))
+    for stage, day in zip(team.stages, spread, strict=True):
+        stage.due = day
+    assert [f for f, _m in team_problems(team, ["p1", "p2", "p3"], date(2026, 7, 15))] == ["roles"]
     warnings = team_warnings(team)
     assert len(warnings) == 2
     assert new_team("צוות ב").stages == new_team("צוות ג").stages

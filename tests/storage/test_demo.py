@@ -93,3 +93,55 @@ def test_demo_codes_and_figures_match_the_cbs_profile_workbook(tmp_path: Path) -
             assert authority[figure] == cbs[figure], (authority["name_he"], figure)
         assert authority["population_year"] == 2021
         assert "p_libud_2021" in authority["data_source"]
+
+
+def test_demo_holds_the_seed_economic_development_community(tmp_path: Path) -> None:
+    """Seed 004's economic-development Gantt: ten meetings Sept 2022 - July 2023, its six
+    topics, zoom meetings online, hosts among the members' authorities, demo members."""
+    from datetime import date, time
+
+    from desktop.models.syllabus import ONLINE, meeting_problems, meeting_title, ordered
+    from desktop.models.work_teams import team_problems
+    from desktop.storage.community_store import list_communities, load_community
+
+    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
+    summaries = list_communities(workspace)
+    assert [s.name for s in summaries] == [f"קהילת פיתוח כלכלי {DEMO_MARK}"]
+    community = load_community(workspace, summaries[0].id)
+    people = {p["uuid"]: p for p in reference_store.list_records(workspace, RecordKind.PERSON)}
+    authorities = dict(reference_store.choices(workspace, RecordKind.AUTHORITY))
+    workspace.close()
+
+    meetings = ordered(community.meetings)
+    assert [m.day for m in meetings] == [
+        date(2022, 9, 21), date(2022, 10, 25), date(2022, 11, 22), date(2022, 12, 27),
+        date(2023, 1, 24), date(2023, 2, 21), date(2023, 3, 27), date(2023, 5, 2),
+        date(2023, 5, 30), date(2023, 7, 4)]
+    titles = {t.id: t.title for t in community.topics}
+    assert [titles[t] for t in community.selected_topics] == [
+        "נכסים מניבים", "קידום עסקים מקומיים", "מנועי צמיחה", "הרשות כארגון כלכלי",
+        "שותפויות וממשקי עבודה", "מגמות עולמיות"]
+    assert [n for n, m in enumerate(meetings, 1) if m.format == ONLINE] == [3, 6, 9]
+    assert [n for n, m in enumerate(meetings, 1) if m.seminar] == [7]
+    assert meeting_title(meetings[9], titles) == "מגמות עולמיות"
+    assert meeting_problems(meetings, period=(community.period_start, community.period_end),
+                            member_authorities=community.member_authorities()) == {}
+    # In-person meetings rotate among the Western Negev members (the seed's hosts are not
+    # in the demo workspace).
+    assert [authorities[m.host] for m in meetings if m.host] == [
+        "נתיבות", "שדרות", "רהט", "אופקים", "שער הנגב", "אשכול", "מרחבים"]
+    # Members are invented people marked demo; some rated the topics.
+    assert 12 <= len(community.members) <= 35
+    assert all(people[m.person]["full_name"].endswith(DEMO_MARK) for m in community.members)
+    assert people[community.leader]["full_name"].endswith(DEMO_MARK)
+    assert len(community.ratings) >= 3
+    # Meeting 8 carries the seed's sample plan page.
+    plan_meeting = meetings[7]
+    assert plan_meeting.title == "ניהול אמיץ ויוזם"
+    assert "שפה משותפת" in plan_meeting.plan.professional_goals
+    assert plan_meeting.plan.desired_output.startswith("עמוד שדרה ניהולי")
+    assert plan_meeting.schedule()[-1][1] == time(15, 0)
+    # Two work teams that pass the team checks.
+    members = [m.person for m in community.members]
+    assert len(community.teams) == 2
+    assert all(team_problems(t, members, community.finish_line) == [] for t in community.teams)
