@@ -220,11 +220,11 @@ def without_contacts(record_type: str, fields: Mapping[str, Any],
                      hidden: frozenset[str] | None = None) -> dict[str, Any]:
     """The fields without contact details of people (all people, or those in `hidden`).
 
-    A person's own phone, email and notes go; in documents, phones and emails wherever
-    they are, and notes kept about a person.
+    A person's own phone, email and notes go (when removing all); in documents, phones and
+    emails wherever they are, and notes kept about a person.
     """
     result = dict(fields)
-    if record_type == PERSON:
+    if record_type == PERSON and hidden is None:
         for name in PERSON_CONTACT_FIELDS:
             if name in result and result[name]:
                 result[name] = ""
@@ -386,8 +386,14 @@ class Decision(StrEnum):
 def content_hash(record_type: str, fields: Mapping[str, Any], *,
                  contacts_removed: bool = False) -> str:
     """SHA-256 of a record's content (in the form compared when contacts were removed)."""
-    content = without_contacts(record_type, fields) if contacts_removed else fields
-    return hashlib.sha256(record_type.encode() + b"\0" + canonical(content)).hexdigest()
+    # The two forms are told apart, so a copy that really blanked a phone is not mistaken
+    # for one exported without contact details.
+    if contacts_removed:
+        content, form = without_contacts(record_type, fields), b"without-contacts"
+    else:
+        content, form = dict(fields), b"full"
+    return hashlib.sha256(b"%s\0%s\0%s" % (record_type.encode(), form, canonical(content))
+                          ).hexdigest()
 
 
 def shared_hashes(record_type: str, fields: Mapping[str, Any]) -> set[str]:

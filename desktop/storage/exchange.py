@@ -109,7 +109,7 @@ def _read_all(connection: Connection) -> dict[str, LocalRecord]:
     """Every exchanged record of the workspace by UUID, its fields as they travel."""
     tables = exchanged_tables()
     uuid_of: dict[str, dict[int, str]] = {
-        name: dict(connection.execute(select(table.c.id, table.c.uuid)).tuples().all())
+        name: dict(connection.execute(select(table.c.id, table.c.uuid)).all())
         for name, table in tables.items()}
     members: dict[int, list[str]] = {}
     for cluster_id, authority_id in connection.execute(
@@ -186,7 +186,7 @@ def scope_items(workspace: Workspace, scope: ex.Scope) -> list[ScopeItem]:
     table = Base.metadata.tables[table_name]
     title = table.c[ex.TITLE_FIELDS[table_name]]
     with workspace.engine.connect() as connection:
-        rows = connection.execute(select(table.c.uuid, title)).tuples().all()
+        rows = connection.execute(select(table.c.uuid, title)).all()
     return sorted((ScopeItem(uuid, str(name or "")) for uuid, name in rows),
                   key=lambda item: item.label.casefold())
 
@@ -489,7 +489,7 @@ def apply_import(workspace: Workspace, plan: ImportPlan,
             if (now is None) != (before is None) or (
                     now is not None and before is not None and now.version != before.version):
                 raise WorkspaceChanged(item.record.uuid)
-        ids = {name: dict(connection.execute(select(t.c.uuid, t.c.id)).tuples().all())
+        ids = {name: dict(connection.execute(select(t.c.uuid, t.c.id)).all())
                for name, t in tables.items()}
         remember: dict[str, set[str]] = {}
         clusters: list[ex.ExchangeRecord] = []
@@ -535,7 +535,7 @@ def apply_import(workspace: Workspace, plan: ImportPlan,
             if new_rows:
                 connection.execute(insert(table), new_rows)
                 ids[record_type] = dict(
-                    connection.execute(select(table.c.uuid, table.c.id)).tuples().all())
+                    connection.execute(select(table.c.uuid, table.c.id)).all())
             if record_type == ex.CLUSTER:
                 _write_members(connection, clusters, ids)
         _remember(connection, known, remember)
