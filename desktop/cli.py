@@ -1,4 +1,4 @@
-"""Headless batch commands: `shutafut-cli demo|check|pdf`.
+"""Headless batch commands: `shutafut-cli demo|check|pdf|export|import`.
 
 User errors print one translated line to stderr and exit non-zero, never a traceback.
 """
@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
                                help=_("the facilitator's copy, with notes"))
         forum.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
         forum.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
+    from desktop import cli_exchange  # exchange between laptops: export, import
+
+    cli_exchange.add_parsers(commands)
     return parser
 
 
@@ -218,6 +221,10 @@ def main(argv: list[str] | None = None) -> int:
             return _demo(arguments.path)
         if arguments.command == "check":
             return _check(arguments.path)
+        if arguments.command in ("export", "import"):
+            from desktop import cli_exchange
+
+            return cli_exchange.run(arguments)
         return _pdf(arguments, i18n.current_language())
     except WorkspaceError as error:
         return _fail(str(error))
