@@ -31,7 +31,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import IO, Any
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, _, format_number
 
 EXTENSION = ".shutafut-exchange"
 FORMAT_NAME = "shutafut-exchange"
@@ -497,7 +497,7 @@ def exchange_bytes(header: Header, records: Iterable[ExchangeRecord],
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f}"
+    return format_number(round(size / (1024 * 1024), 1))
 
 
 def _damaged() -> ExchangeRefused:

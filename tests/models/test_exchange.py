@@ -9,7 +9,14 @@ from typing import Any
 
 import pytest
 
+from desktop import i18n
 from desktop.models import exchange as ex
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """Messages are checked in English here; the GUI tests check them in Hebrew."""
+    i18n.set_language("en")
 
 PERSON_A = "11111111-1111-4111-8111-111111111111"
 PERSON_B = "22222222-2222-4222-8222-222222222222"

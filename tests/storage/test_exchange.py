@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from desktop import i18n
 from desktop.models import exchange as ex
 from desktop.models.agreement import AgreementRecord
 from desktop.models.base import Base
@@ -29,6 +30,12 @@ from tests.storage.exchange_data import (
     build,
     file_hash,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """Messages are checked in English here; the GUI tests check them in Hebrew."""
+    i18n.set_language("en")
 
 
 @pytest.fixture
