@@ -83,6 +83,9 @@ def _export(workspace: Any, arguments: argparse.Namespace) -> int:
 def _import(workspace: Any, arguments: argparse.Namespace) -> int:
     from desktop.storage import exchange as sx
 
+    if workspace.read_only:
+        return _fail(_("{file} was not imported: {reason}").format(
+            file=arguments.file.name, reason=workspace.read_only_reason))
     try:
         plan = sx.plan_import(workspace, arguments.file)
     except ex.ExchangeRefused as error:
@@ -103,6 +106,9 @@ def _import(workspace: Any, arguments: argparse.Namespace) -> int:
         result = sx.apply_import(workspace, plan, {i.record.uuid: choice for i in conflicts})
     except sx.WorkspaceChanged:
         return _fail(_("The workspace changed while importing; nothing was imported. Try again."))
+    except ex.ExchangeRefused as error:
+        return _fail(_("{file} was not imported: {reason}").format(
+            file=arguments.file.name, reason=error))
     print(_("Imported {file}: {added} added, {updated} updated, {unchanged} unchanged, "
             "{kept} kept as they are here.").format(
         file=arguments.file.name, added=result.added, updated=result.updated,

@@ -33,6 +33,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 
 from desktop import __version__
 from desktop.i18n import _
@@ -478,6 +479,17 @@ def apply_import(workspace: Workspace, plan: ImportPlan,
     unresolved = [item.record.uuid for item in plan.conflicts if item.record.uuid not in choices]
     if unresolved:
         raise ValueError(f"conflicts without a choice: {unresolved}")
+    try:
+        return _apply(workspace, plan, choices)
+    except IntegrityError as error:
+        raise ex.ExchangeRefused(_(
+            "Records in the file clash with different records here that have the same unique "
+            "name or code ({detail}). Nothing was imported.").format(
+            detail=getattr(error, "orig", None) or error)) from error
+
+
+def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]
+           ) -> ImportResult:
     tables = exchanged_tables()
     added = updated = unchanged = kept = 0
     with workspace.engine.begin() as connection:

@@ -390,6 +390,9 @@ class ImportDialog(QDialog):
             _show_error(self.error, _("The workspace changed since this preview; nothing was "
                                       "imported. Close and import the file again."))
             return
+        except ex.ExchangeRefused as error:
+            _show_error(self.error, str(error))
+            return
         except OSError as error:
             _show_error(self.error, _("Nothing was imported: {error}").format(
                 error=error.strerror or error))

@@ -421,3 +421,20 @@ def test_the_receiver_may_lack_nothing_the_file_needs(source: Any, target: Works
     assert head["scope"] == "community" and head["scope_label"] == "קהילת מנהלי חינוך"
     assert import_(target, path).added == 5
     assert io.BytesIO(path.read_bytes()).read(2) == b"PK"
+
+
+def test_a_clash_with_a_unique_name_here_is_refused_and_nothing_is_written(
+        source: Any, target: Workspace, tmp_path: Path) -> None:
+    workspace, ids = source
+    import_(target, export(workspace, tmp_path))
+    save_record(target, RecordKind.ORGANISATION, {"name": "קרן אחרת", "sector": "ngo"})
+    organisation = load_record(workspace, RecordKind.ORGANISATION, ids.organisation)
+    save_record(workspace, RecordKind.ORGANISATION, {**organisation, "name": "קרן אחרת"},
+                ids.organisation)
+    town = load_record(workspace, RecordKind.AUTHORITY, ids.town)
+    save_record(workspace, RecordKind.AUTHORITY, {**town, "population": 1}, ids.town)
+    plan = sx.plan_import(target, export(workspace, tmp_path, name="clash"))
+    before = contents(target), _shared_rows(target)
+    with pytest.raises(ex.ExchangeRefused, match="same unique name or code"):
+        sx.apply_import(target, plan)
+    assert (contents(target), _shared_rows(target)) == before
