@@ -335,17 +335,25 @@ def _agreement_references(fields: Mapping[str, Any]) -> set[str]:
 
 
 def _community_references(state: Mapping[str, Any]) -> set[str]:
-    """From the learning community document: members, leader, partner, ratings, meetings
-    and teams (missing keys are fine)."""
+    """From the learning community document: members, leader, partner, ratings, meetings,
+    teams and the agreed mix by authority (missing keys are fine). Topic ids look like UUIDs
+    but are not records: they are never taken."""
     found: set[str] = set()
     for member in _sequence(state.get("members")):
         member = _mapping(member)
         found |= _uuids([member.get("person"), member.get("authority")])
     found |= _uuids([state.get("leader"), state.get("partner")])
-    found |= _uuids(_mapping(r).get("person") for r in _sequence(state.get("ratings")))
+    ratings = state.get("ratings")
+    if isinstance(ratings, Mapping):  # person -> topic -> level
+        found |= _uuids(ratings)
+    else:  # [{"person": ..., ...}]
+        found |= _uuids(_mapping(r).get("person") for r in _sequence(ratings))
     found |= _uuids(_mapping(m).get("host") for m in _sequence(state.get("meetings")))
     for team in _sequence(state.get("teams")):
-        found |= _uuids(_sequence(_mapping(team).get("members")))
+        team = _mapping(team)
+        found |= _uuids(_sequence(team.get("members")))
+        found |= _uuids(_mapping(team.get("roles")).values())  # role -> person
+    found |= _uuids(_mapping(_mapping(state.get("agreed_mix")).get("authority")))
     return found
 
 

@@ -13,8 +13,9 @@ for conflicts, in one transaction.
 
 from __future__ import annotations
 
+import importlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -373,8 +374,14 @@ def _aliases(records: Mapping[str, LocalRecord], incoming: list[ex.ExchangeRecor
 
 def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
     """Documents must read as the app reads them, so nothing unreadable gets in."""
-    readers = {ex.SELECTION: SelectionProcess.from_json, ex.FORUM: Forum.from_json,
-               ex.FLAGS: ClusterFlags.from_json}
+    readers: dict[str, Callable[[str], object]] = {
+        ex.SELECTION: SelectionProcess.from_json, ex.FORUM: Forum.from_json,
+        ex.FLAGS: ClusterFlags.from_json}
+    try:  # the learning community's domain model, where this build has it
+        community = importlib.import_module("desktop.models.community")
+        readers[ex.COMMUNITY] = community.Community.from_json
+    except (ImportError, AttributeError):
+        pass
     for record in records:
         state = record.fields.get("state") or {}
         try:

@@ -146,6 +146,13 @@ def test_references_of_each_document() -> None:
                  "partner": "", "ratings": [{"person": PERSON_B}], "meetings": [{"host": TOWN}],
                  "teams": [{"members": [PERSON_A, PERSON_B]}]}
     assert ex.references(ex.COMMUNITY, {"state": community}) == {PERSON_A, PERSON_B, TOWN}
+    topic = "55555555-5555-4555-8555-555555555555"
+    as_stored = {"members": [{"person": PERSON_A, "authority": TOWN}],
+                 "ratings": {PERSON_B: {topic: 4}}, "selected_topics": [topic],
+                 "meetings": [{"id": "m1", "topic": topic, "host": ""}],
+                 "teams": [{"id": "t1", "topic": topic, "members": [], "roles": {"lead": ORG}}],
+                 "agreed_mix": {"authority": {TOWN: 2}, "gender": {"f": 3}}}
+    assert ex.references(ex.COMMUNITY, {"state": as_stored}) == {PERSON_A, PERSON_B, TOWN, ORG}
     assert ex.references(ex.COMMUNITY, {"state": {"format": 1}}) == set()
     assert ex.references(ex.COMMUNITY, {"state": {"members": [{}], "teams": [{}]}}) == set()
     selection = {"team": [[PERSON_A, "lead"]], "added": {TOWN: "why"}, "chosen": [TOWN],

@@ -98,17 +98,26 @@ def build(path: Path) -> tuple[Workspace, Ids]:
     save_forum(workspace, Forum("פורום אחר", place_of="אילת"))
     flags = ClusterFlags(cluster, items=[Item("i1", "שירותי רווחה", authorities=[town])])
     save_cluster_flags(workspace, flags)
-    community_state = {
-        "format": 1, "field": "חינוך", "years": [2026],
+    topic = "9b2f7a64-3c1e-4d8a-9f57-1f0c2b6a8e11"  # a topic id: UUID-shaped, not a record
+    community_state = {  # as desktop.models.community writes it
+        "format": 1, "name": "קהילת מנהלי חינוך", "field": "חינוך",
+        "period_start": "2026-09-01", "period_end": "2027-07-31", "cycle_year": 1,
+        "leader": samir, "partner": "",
         "members": [{"person": samir, "authority": other, "role": "מנהל", "gender": "m",
                      "core": True, "advisory": False},
                     {"person": hidden, "authority": town, "role": "רכזת", "gender": "f",
                      "core": False, "advisory": True}],
-        "leader": samir, "partner": "", "topics": ["מוביליות"],
-        "ratings": [{"person": samir, "topic": "מוביליות", "score": 4,
-                     "note": "רוצה להוביל", "email": EMAILS[1]}],
-        "meetings": [{"host": other, "on": "2026-05-01"}],
-        "teams": [{"name": "צוות א", "members": [samir, hidden]}],
+        "agreed_mix": {"authority": {other: 1, town: 1}},
+        "topics": [{"id": topic, "title": "מוביליות", "description": ""}],
+        "ratings": {samir: {topic: 4}, hidden: {topic: 2}},
+        "selected_topics": [topic], "selection_date": "", "selection_notes": "",
+        "meetings": [{"id": "m1", "day": "2026-10-01", "topic": topic, "title": "",
+                      "host": other, "format": "in_person", "seminar": False, "start": "09:00",
+                      "blocks": [], "plan": {}}],
+        "teams": [{"id": "t1", "name": "צוות א", "topic": topic, "output_type": "policy_paper",
+                   "members": [samir, hidden], "roles": {"lead": samir}, "budget": 0,
+                   "stages": []}],
+        "finish_line": "",
     }
     with workspace.session() as session:
         record = CommunityRecord(name="קהילת מנהלי חינוך", state=json.dumps(community_state))

@@ -363,7 +363,6 @@ def test_an_export_without_contacts_holds_no_phone_or_email(source: Any, tmp_pat
     for email in [*emails, *EMAILS]:
         assert email not in text
     assert NOTE not in text
-    assert "רוצה להוביל" not in text  # a note about a person in a community's ratings
 
 
 def test_people_who_did_not_consent_never_travel_with_contacts(source: Any,
@@ -388,8 +387,6 @@ def test_importing_without_contacts_keeps_the_receivers_contacts(
     got = load_record(target, RecordKind.PERSON, ids.dana)
     assert (got["role"], got["phone"], got["email"], got["notes"]) == \
         ("מנהלת", dana["phone"], EMAILS[0], NOTE)
-    community = contents(target)[ids.community_uuid][1]["state"]
-    assert community["ratings"][0]["note"] == "רוצה להוביל"
 
 
 def test_the_same_town_made_apart_on_two_laptops_is_matched(
