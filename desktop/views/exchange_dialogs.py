@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import _, ngettext
 from desktop.models import exchange as ex
+from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind
 from desktop.views.qt_i18n import isolate
 
 if TYPE_CHECKING:
@@ -62,6 +63,32 @@ def _error_label(name: str) -> QLabel:
 def _show_error(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
+
+
+_REFERENCE_KINDS = {ex.ORGANISATION: RecordKind.ORGANISATION, ex.PERSON: RecordKind.PERSON,
+                    ex.AUTHORITY: RecordKind.AUTHORITY, ex.CLUSTER: RecordKind.CLUSTER}
+
+
+def field_texts(record_type: str, row: ex.FieldRow) -> tuple[str, str, str]:
+    """A row of the comparison as a person reads it: the field's label where the record kind
+    declares one, and choices by their labels."""
+    kind = _REFERENCE_KINDS.get(record_type)
+    if kind is None or "." in row.path:
+        return isolate(row.path), row.mine, row.theirs
+    try:
+        spec = RECORD_SPECS[kind].field(row.path)
+    except KeyError:
+        return isolate(row.path), row.mine, row.theirs
+
+    def shown(value: str) -> str:
+        if spec.enum is not None and spec.kind is FieldKind.CHOICE and value:
+            try:
+                return spec.enum(value).label
+            except ValueError:
+                return value
+        return spec.display(value)
+
+    return _(spec.label), shown(row.mine), shown(row.theirs)
 
 
 def exchange_filter() -> str:
@@ -225,8 +252,7 @@ class ConflictDialog(QDialog):
         bold.setBold(True)
         self.differences = 0
         for index, row in enumerate(rows):
-            cells = [QTableWidgetItem(isolate(row.path)), QTableWidgetItem(row.mine),
-                     QTableWidgetItem(row.theirs)]
+            cells = [QTableWidgetItem(text) for text in field_texts(item.record.type, row)]
             for column, cell in enumerate(cells):
                 if row.differs:
                     cell.setBackground(QBrush(_DIFFERENT))

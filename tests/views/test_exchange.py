@@ -124,12 +124,13 @@ def test_import_with_a_conflict_chosen_side_by_side(
         conflict = dialog.findChild(ConflictDialog)
         assert isinstance(conflict, ConflictDialog)
         qtbot.waitUntil(conflict.isVisible)
-        rows = {conflict.table.item(r, 0).text().strip("\u2068\u2069"):
+        rows = {conflict.table.item(r, 0).text():
                 (conflict.table.item(r, 1).text(), conflict.table.item(r, 2).text(),
                  conflict.table.item(r, 1).font().bold())
                 for r in range(conflict.table.rowCount())}
-        seen["role"] = rows["role"]
-        seen["name"] = rows["full_name"]
+        seen["role"] = rows["תפקיד"]
+        seen["name"] = rows["שם מלא"]
+        seen["sector"] = rows["מגזר"]
         conflict.take_button.click()
         seen["choice"] = dialog.conflict_list.topLevelItem(0).text(2)
         seen["enabled_after"] = dialog.import_button.isEnabled()
@@ -142,6 +143,7 @@ def test_import_with_a_conflict_chosen_side_by_side(
     assert seen["enabled_before"] is False and seen["enabled_after"] is True
     assert seen["role"] == ("רכזת אזורית", "מנהלת תוכנית", True)
     assert seen["name"] == ("דנה לוי", "דנה לוי", False)
+    assert seen["sector"] == ("קרן / פילנתרופיה", "קרן / פילנתרופיה", False)
     assert seen["choice"] == "לקחת את שלהם"
     assert window.workspace is not None
     assert load_record(window.workspace, RecordKind.PERSON, ids.dana)["role"] == "מנהלת תוכנית"
