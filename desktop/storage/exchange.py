@@ -512,6 +512,7 @@ def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]
                for name, t in tables.items()}
         remember: dict[str, set[str]] = {}
         clusters: list[ex.ExchangeRecord] = []
+        taken: list[ex.ExchangeRecord] = []
         stamp = utc_now()
         for record_type in ex.TYPE_ORDER:
             table = tables[record_type]
@@ -535,7 +536,7 @@ def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]
                             contacts_removed=record.contacts_removed)}
                     continue
                 fields = ex.incoming_fields(mine, record)
-                remember[record.uuid] = ex.shared_hashes(record.type, fields)
+                taken.append(record)
                 row = _row(table, fields, ids, ids[ex.SELECTION])
                 if item.mine is None:
                     added += 1
@@ -557,6 +558,12 @@ def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]
                     connection.execute(select(table.c.uuid, table.c.id)).all())
             if record_type == ex.CLUSTER:
                 _write_members(connection, clusters, ids)
+        if taken:  # remember what was stored, as it reads back (with local ids mapped)
+            stored = _read_all(connection)
+            for record in taken:
+                remember[record.uuid] = ex.shared_hashes(record.type, stored[record.uuid].fields) \
+                    | {ex.content_hash(record.type, record.fields,
+                                       contacts_removed=record.contacts_removed)}
         _remember(connection, known, remember)
     return ImportResult(added, updated, unchanged, kept)
 

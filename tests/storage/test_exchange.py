@@ -435,3 +435,18 @@ def test_a_clash_with_a_unique_name_here_is_refused_and_nothing_is_written(
     with pytest.raises(ex.ExchangeRefused, match="same unique name or code"):
         sx.apply_import(target, plan)
     assert (contents(target), _shared_rows(target)) == before
+
+
+def test_a_reference_already_broken_at_home_travels_as_a_known_gap(
+        source: Any, target: Workspace, tmp_path: Path) -> None:
+    """A forum still naming a person deleted since: the file says so and imports."""
+    workspace, ids = source
+    gone = "0b7c5d1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e"
+    forum = load_forum(workspace, ids.forum)
+    forum.add_participant("אורח שנמחק", person_uuid=gone)
+    save_forum(workspace, forum, ids.forum)
+    path = export(workspace, tmp_path, ex.Scope.FORUM, ids.forum_uuid)
+    with zipfile.ZipFile(path) as archive:
+        assert json.loads(archive.read(ex.PAYLOAD_MEMBER))["absent"] == [gone]
+    assert import_(target, path).added == 3
+    assert [p.person_uuid for p in load_forum(target, 1).participants][-1] == gone
