@@ -617,6 +617,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.result_ is None:
             return
+        self.undo_stack.clear()  # an undo must not write an older value over what came in
         if self._reference_section is not None:
             self._reference_section.refresh(RecordKind.AUTHORITY, None)
         for section in self._other_sections():

@@ -173,3 +173,34 @@ def test_the_file_menu_offers_both(window: MainWindow) -> None:
     assert window.export_exchange_action.text() in texts
     assert window.import_exchange_action.text() in texts
     assert window.export_exchange_action.text() != "Export for a &colleague…"
+
+
+def test_an_import_clears_undo_so_nothing_older_is_written_back(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, ids = build(tmp_path / "source.shutafut")
+    path = tmp_path / "all.shutafut-exchange"
+    sx.export_exchange(source, path, ex.Scope.EVERYTHING)
+    target = tmp_path / "target.shutafut"
+    create_workspace(target).close()
+    assert window.open_workspace_file(target)
+    window.new_record_action.trigger()
+    editors = window.reference_section.current_page.form.editors
+    type_text(editors["name_he"], "שדרות")
+    combo = editors["municipal_status"]
+    combo.setCurrentIndex(combo.findData("city"))
+    combo.activated.emit(combo.currentIndex())
+    assert window.undo_action.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(path), ""))
+
+    def confirm(dialog: ImportDialog) -> int:
+        assert dialog.counts.text().startswith("15 להוספה")
+        dialog.import_button.click()
+        return 1
+
+    monkeypatch.setattr(ImportDialog, "exec", confirm)
+    window.import_exchange_action.trigger()
+    assert not window.undo_action.isEnabled()
+    names = [window.reference_section.current_page.table.model().index(r, 0).data()
+             for r in range(window.reference_section.current_page.model.rowCount())]
+    assert "ירוחם" in names  # the open list shows what came in
+    assert load_record(window.workspace, RecordKind.PERSON, ids.dana)["full_name"] == "דנה לוי"
