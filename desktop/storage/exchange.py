@@ -397,6 +397,26 @@ def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
                                                    title=record.title)) from error
 
 
+def _check_lengths(records: Iterable[ex.ExchangeRecord]) -> None:
+    """Text longer than its column allows (the app never writes such) is refused."""
+    limits: dict[str, dict[str, int]] = {}
+    for record_type, table in exchanged_tables().items():
+        limits[record_type] = {}
+        for column in table.columns:
+            length = getattr(column.type, "length", None)
+            if isinstance(length, int):
+                limits[record_type][_field_name(column.name)] = length
+    for record in records:
+        for name, limit in limits[record.type].items():
+            value = record.fields.get(name)
+            if isinstance(value, str) and len(value) > limit:
+                raise ex.ExchangeRefused(_(
+                    "The exchange file holds a text longer than this version allows ({kind} "
+                    "“{title}”: {count} characters, at most {limit}).").format(
+                    kind=_(ex.TYPE_LABELS[record.type]), title=record.title[:60],
+                    count=len(value), limit=limit))
+
+
 def read_exchange_file(path: Path, **limits: int) -> ex.ExchangeFile:
     try:
         size = path.stat().st_size
@@ -411,6 +431,7 @@ def read_exchange_file(path: Path, **limits: int) -> ex.ExchangeFile:
 def plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
     """Check the file and compare it with the workspace; writes nothing."""
     exchange = read_exchange_file(path, **limits)
+    _check_lengths(exchange.records)
     _validate_documents(exchange.records)
     order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
     exchange.records.sort(key=lambda r: order[r.type])

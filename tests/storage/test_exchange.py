@@ -283,7 +283,12 @@ def _unreadable_document(_head: dict[str, Any], payload: dict[str, Any]) -> None
     forum["fields"]["state"] = {"participants": "many"}
 
 
+def _overlong_name(_head: dict[str, Any], payload: dict[str, Any]) -> None:
+    payload["records"][0]["fields"]["name"] = "א" * 100_000
+
+
 REFUSALS = {
+    "overlong text": ("longer than this version allows", _overlong_name),
     "text": ("not a Shutafut exchange file", None),
     "workspace": ("not a Shutafut exchange file", None),
     "truncated": ("damaged or incomplete", None),
