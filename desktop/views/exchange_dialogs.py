@@ -261,6 +261,13 @@ class ConflictDialog(QDialog):
                 self.table.setItem(index, column, cell)
             self.differences += row.differs
         layout.addWidget(self.table)
+        self._differs = [row.differs for row in rows]
+        self.only_differences = QCheckBox(_("Show only the fields that differ"))
+        self.only_differences.setObjectName("only_differences")
+        self.only_differences.toggled.connect(self._show_rows)
+        self.only_differences.setChecked(len(rows) > 40)  # long documents: the changes first
+        self._show_rows(self.only_differences.isChecked())
+        layout.addWidget(self.only_differences)
         summary = QLabel(ngettext("{count} field differs (highlighted).",
                                   "{count} fields differ (highlighted).",
                                   self.differences).format(count=self.differences))
@@ -278,6 +285,10 @@ class ConflictDialog(QDialog):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.resize(760, 520)
+
+    def _show_rows(self, only_differences: bool) -> None:
+        for index, differs in enumerate(self._differs):
+            self.table.setRowHidden(index, only_differences and not differs)
 
     def _choose(self, choice: Choice) -> None:
         self.choice = choice

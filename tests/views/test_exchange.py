@@ -128,6 +128,10 @@ def test_import_with_a_conflict_chosen_side_by_side(
                 (conflict.table.item(r, 1).text(), conflict.table.item(r, 2).text(),
                  conflict.table.item(r, 1).font().bold())
                 for r in range(conflict.table.rowCount())}
+        assert not conflict.only_differences.isChecked()  # a short record: all its fields
+        conflict.only_differences.click()
+        seen["shown"] = [conflict.table.item(r, 0).text() for r in range(conflict.table.rowCount())
+                         if not conflict.table.isRowHidden(r)]
         seen["role"] = rows["תפקיד"]
         seen["name"] = rows["שם מלא"]
         seen["sector"] = rows["מגזר"]
@@ -142,6 +146,7 @@ def test_import_with_a_conflict_chosen_side_by_side(
     assert seen["counts"].startswith("0 להוספה, 1 לעדכון, 13 כבר זהות")
     assert seen["enabled_before"] is False and seen["enabled_after"] is True
     assert seen["role"] == ("רכזת אזורית", "מנהלת תוכנית", True)
+    assert seen["shown"] == ["תפקיד"]
     assert seen["name"] == ("דנה לוי", "דנה לוי", False)
     assert seen["sector"] == ("קרן / פילנתרופיה", "קרן / פילנתרופיה", False)
     assert seen["choice"] == "לקחת את שלהם"
