@@ -410,17 +410,25 @@ def shared_hashes(record_type: str, fields: Mapping[str, Any]) -> set[str]:
             content_hash(record_type, fields, contacts_removed=True)}
 
 
+def withholds_contacts(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -> bool:
+    """Whether their copy says nothing about contact details we hold: it was made without
+    them, or it lacks some we have (a blank phone in a file never erases one kept here)."""
+    if theirs.contacts_removed:
+        return True
+    return mine is not None and restore_contacts(theirs.type, mine, theirs.fields) != theirs.fields
+
+
 def decide(mine: Mapping[str, Any] | None, theirs: ExchangeRecord,
            known: Iterable[str]) -> Decision:
     if mine is None:
         return Decision.ADD
-    removed = theirs.contacts_removed
+    removed = withholds_contacts(mine, theirs)
     my_hash = content_hash(theirs.type, mine, contacts_removed=removed)
     their_hash = content_hash(theirs.type, theirs.fields, contacts_removed=removed)
     if my_hash == their_hash:
         return Decision.UNCHANGED
     known = set(known)
-    if their_hash in known:
+    if their_hash in known or content_hash(theirs.type, theirs.fields) in known:
         return Decision.NEWER_HERE
     if my_hash in known:
         return Decision.UPDATE
@@ -428,8 +436,9 @@ def decide(mine: Mapping[str, Any] | None, theirs: ExchangeRecord,
 
 
 def incoming_fields(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -> dict[str, Any]:
-    """What is written when their version is taken."""
-    if mine is None or not theirs.contacts_removed:
+    """What is written when their version is taken: theirs, keeping contact details held
+    here that their copy does not carry."""
+    if mine is None:
         return dict(theirs.fields)
     return restore_contacts(theirs.type, mine, theirs.fields)
 

@@ -290,8 +290,10 @@ def export_exchange(workspace: Workspace, out: Path, scope: ex.Scope, scope_uuid
         partial.unlink(missing_ok=True)
     if not workspace.read_only:
         with workspace.engine.begin() as connection:
-            _remember(connection, known,
-                      {r.uuid: ex.shared_hashes(r.type, r.fields) for r in chosen})
+            # ours, and the copy as it left (without some contact details, perhaps)
+            _remember(connection, known, {
+                r.uuid: ex.shared_hashes(r.type, r.fields) | {ex.content_hash(i.type, i.fields)}
+                for r, i in zip(chosen, items, strict=True)})
     counts: dict[str, int] = {}
     for record in chosen:
         counts[record.type] = counts.get(record.type, 0) + 1

@@ -229,8 +229,13 @@ def test_a_copy_without_contacts_is_not_a_change_of_them() -> None:
     assert ex.decide(base, incoming(renamed, removed=True), shared) is ex.Decision.UPDATE
     assert ex.incoming_fields(base, incoming(renamed, removed=True)) == \
         person(name="דנה לוי")
-    # The same blank fields in a copy that kept contacts are a real change.
-    assert ex.decide(base, incoming(scrubbed), shared) is ex.Decision.UPDATE
+    # A blank phone in a copy that kept contacts does not erase the one held here either.
+    assert ex.decide(base, incoming(scrubbed), shared) is ex.Decision.UNCHANGED
+    assert ex.incoming_fields(base, incoming({**scrubbed, "full_name": "דנה לוי"})) == \
+        person(name="דנה לוי")
+    # A phone that really changed is a change.
+    assert ex.decide(base, incoming(person(phone="+972509999999")), shared) is \
+        ex.Decision.UPDATE
 
 
 def test_side_by_side_marks_the_differences() -> None:

@@ -455,3 +455,21 @@ def test_a_reference_already_broken_at_home_travels_as_a_known_gap(
         assert json.loads(archive.read(ex.PAYLOAD_MEMBER))["absent"] == [gone]
     assert import_(target, path).added == 3
     assert [p.person_uuid for p in load_forum(target, 1).participants][-1] == gone
+
+
+def test_a_copy_that_went_out_without_contacts_comes_back_without_erasing_them(
+        source: Any, target: Workspace, tmp_path: Path) -> None:
+    workspace, ids = source
+    import_(target, export(workspace, tmp_path, without_contacts=True))
+    assert load_record(target, RecordKind.PERSON, ids.dana)["email"] == ""
+    unchanged = sx.plan_import(workspace, export(target, tmp_path, name="back"))
+    assert unchanged.count(ex.Decision.UNCHANGED) + unchanged.count(ex.Decision.NEWER_HERE) == \
+        len(unchanged.items)
+    dana = load_record(target, RecordKind.PERSON, ids.dana)
+    save_record(target, RecordKind.PERSON, {**dana, "role": "יועצת"}, ids.dana)
+    plan = sx.plan_import(workspace, export(target, tmp_path, name="changed"))
+    assert [i.record.uuid for i in plan.of(ex.Decision.UPDATE)] == [ids.dana]
+    sx.apply_import(workspace, plan)
+    got = load_record(workspace, RecordKind.PERSON, ids.dana)
+    assert (got["role"], got["email"], got["notes"]) == ("יועצת", EMAILS[0], NOTE)
+    assert got["phone"]
