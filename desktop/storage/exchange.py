@@ -326,6 +326,7 @@ class ImportPlan:
     exchange: ex.ExchangeFile
     items: list[PlannedRecord]
     aliases: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # record UUID -> its name, to show
 
     def of(self, decision: ex.Decision) -> list[PlannedRecord]:
         return [item for item in self.items if item.decision is decision]
@@ -451,8 +452,8 @@ def plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
         exchange.records = incoming
         ex.check_references(exchange, records)
         known = _known_hashes(connection, (r.uuid for r in incoming))
-    names = {u: r.fields.get("name", "") for u, r in records.items() if r.type == ex.CLUSTER}
-    names.update({r.uuid: r.fields.get("name", "") for r in incoming if r.type == ex.CLUSTER})
+    names = {u: ex.record_title(r.type, r.fields) for u, r in records.items()}
+    names.update({r.uuid: r.title for r in incoming})
     items = []
     for record in incoming:
         mine = records.get(record.uuid)
@@ -464,7 +465,8 @@ def plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
         title = record.title if record.type != ex.FLAGS else \
             str(names.get(str(record.fields.get("cluster_uuid")), ""))
         items.append(PlannedRecord(record, decision, mine, title))
-    return ImportPlan(path, exchange, items, aliases)
+    return ImportPlan(path, exchange, items, aliases,
+                      {u: str(n) for u, n in names.items() if n and not ex.is_uuid(n)})
 
 
 class WorkspaceChanged(Exception):

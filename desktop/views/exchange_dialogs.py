@@ -9,6 +9,7 @@ field by field, and the person keeps theirs or takes the file's before confirmin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,16 +70,24 @@ _REFERENCE_KINDS = {ex.ORGANISATION: RecordKind.ORGANISATION, ex.PERSON: RecordK
                     ex.AUTHORITY: RecordKind.AUTHORITY, ex.CLUSTER: RecordKind.CLUSTER}
 
 
-def field_texts(record_type: str, row: ex.FieldRow) -> tuple[str, str, str]:
+def field_texts(record_type: str, row: ex.FieldRow, names: Mapping[str, str]
+                ) -> tuple[str, str, str]:
     """A row of the comparison as a person reads it: the field's label where the record kind
-    declares one, and choices by their labels."""
+    declares one, choices by their labels and other records by their names."""
+
+    def named(value: str) -> str:
+        parts = value.split(", ")
+        return ", ".join(names.get(part, part) for part in parts)
+
     kind = _REFERENCE_KINDS.get(record_type)
-    if kind is None or "." in row.path:
-        return isolate(row.path), row.mine, row.theirs
-    try:
-        spec = RECORD_SPECS[kind].field(row.path)
-    except KeyError:
-        return isolate(row.path), row.mine, row.theirs
+    spec = None
+    if kind is not None and "." not in row.path:
+        try:
+            spec = RECORD_SPECS[kind].field(row.path)
+        except KeyError:
+            spec = None
+    if spec is None:
+        return isolate(row.path), named(row.mine), named(row.theirs)
 
     def shown(value: str) -> str:
         if spec.enum is not None and spec.kind is FieldKind.CHOICE and value:
@@ -86,7 +95,7 @@ def field_texts(record_type: str, row: ex.FieldRow) -> tuple[str, str, str]:
                 return spec.enum(value).label
             except ValueError:
                 return value
-        return spec.display(value)
+        return named(spec.display(value))
 
     return _(spec.label), shown(row.mine), shown(row.theirs)
 
@@ -227,7 +236,8 @@ class ExportDialog(QDialog):
 class ConflictDialog(QDialog):
     """One record changed on both sides: both versions field by field, the person chooses."""
 
-    def __init__(self, item: PlannedRecord, parent: QWidget | None = None) -> None:
+    def __init__(self, item: PlannedRecord, names: Mapping[str, str],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from desktop.storage.exchange import Choice
 
@@ -252,7 +262,8 @@ class ConflictDialog(QDialog):
         bold.setBold(True)
         self.differences = 0
         for index, row in enumerate(rows):
-            cells = [QTableWidgetItem(text) for text in field_texts(item.record.type, row)]
+            cells = [QTableWidgetItem(text)
+                     for text in field_texts(item.record.type, row, names)]
             for column, cell in enumerate(cells):
                 if row.differs:
                     cell.setBackground(QBrush(_DIFFERENT))
@@ -396,7 +407,7 @@ class ImportDialog(QDialog):
 
     def conflict_dialog(self, uuid: str) -> ConflictDialog:
         item = next(i for i in self.plan.conflicts if i.record.uuid == uuid)
-        return ConflictDialog(item, self)
+        return ConflictDialog(item, self.plan.names, self)
 
     def choose_selected(self) -> None:
         row = self.conflict_list.currentItem()

@@ -135,6 +135,7 @@ def test_import_with_a_conflict_chosen_side_by_side(
         seen["role"] = rows["תפקיד"]
         seen["name"] = rows["שם מלא"]
         seen["sector"] = rows["מגזר"]
+        seen["organisation"] = rows["ארגון"]
         conflict.take_button.click()
         seen["choice"] = dialog.conflict_list.topLevelItem(0).text(2)
         seen["enabled_after"] = dialog.import_button.isEnabled()
@@ -148,6 +149,7 @@ def test_import_with_a_conflict_chosen_side_by_side(
     assert seen["role"] == ("רכזת אזורית", "מנהלת תוכנית", True)
     assert seen["shown"] == ["תפקיד"]
     assert seen["name"] == ("דנה לוי", "דנה לוי", False)
+    assert seen["organisation"] == ("קרן שותפות", "קרן שותפות", False)  # by name, not UUID
     assert seen["sector"] == ("קרן / פילנתרופיה", "קרן / פילנתרופיה", False)
     assert seen["choice"] == "לקחת את שלהם"
     assert window.workspace is not None
