@@ -1,4 +1,4 @@
-"""Headless batch commands: `shutafut-cli demo|check|pdf|backup|restore|backups`.
+"""Headless batch commands: `shutafut-cli demo|check|pdf|backup|restore|backups|export|import`.
 
 User errors print one translated line to stderr and exit non-zero, never a traceback.
 """
@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli_backups import add_backup_commands
 
     add_backup_commands(commands)
+    from desktop import cli_exchange  # exchange between laptops: export, import
+
+    cli_exchange.add_parsers(commands)
     return parser
 
 
@@ -280,6 +283,10 @@ def main(argv: list[str] | None = None) -> int:
             from desktop.cli_backups import run_backup_command
 
             return run_backup_command(arguments)
+        if arguments.command in ("export", "import"):
+            from desktop import cli_exchange
+
+            return cli_exchange.run(arguments)
         return _pdf(arguments, i18n.current_language())
     except WorkspaceError as error:
         return _fail(str(error))

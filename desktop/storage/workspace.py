@@ -28,6 +28,7 @@ from desktop.i18n import _
 from desktop.models import (  # noqa: F401  (tables)
     agreement,
     community_record,
+    exchange_record,
     flags,
     forum,
     selection_process,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__, i18n
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.models.records import RECORD_SPECS, RecordKind
 from desktop.views.icons import icon
 from desktop.views.qt_i18n import apply_language, isolate
@@ -235,6 +235,10 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action("action_save_as", self.save_copy_as, keys.SaveAs)
         self.backups_action = self._action("action_backups", self.show_backups)
         self.export_action = self._action("action_export_pdf", self.export_pdf, "Ctrl+P")
+        self.export_exchange_action = self._action("action_export_exchange",
+                                                   self.export_for_colleague)
+        self.import_exchange_action = self._action("action_import_exchange",
+                                                   self.import_from_colleague)
         self.quit_action = self._action("action_quit", self.close, keys.Quit)
         self.undo_action = self._action("action_undo", self.undo_stack.undo, keys.Undo)
         self.redo_action = self._action("action_redo", self.undo_stack.redo, keys.Redo)
@@ -279,6 +283,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addActions([self.export_exchange_action, self.import_exchange_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -328,6 +333,8 @@ class MainWindow(QMainWindow):
         self.save_as_action.setText(_("Save &As (copy)…"))
         self.backups_action.setText(_("&Backups…"))
         self.export_action.setText(_("&Export PDF…"))
+        self.export_exchange_action.setText(_("Export for a &colleague…"))
+        self.import_exchange_action.setText(_("Import from a co&lleague…"))
         self.quit_action.setText(_("&Quit"))
         self._update_undo_texts()
         self.new_record_action.setText(_("New &record"))
@@ -624,6 +631,60 @@ class MainWindow(QMainWindow):
             self.reference_section.refresh(RecordKind.AUTHORITY, None)
             self._show_message(_("{count} local authorities were imported or updated.").format(
                 count=dialog.applied))
+
+    # Exchange between laptops ------------------------------------------------------------------
+
+    def export_for_colleague(self) -> None:
+        from desktop.views.exchange_dialogs import ExportDialog
+
+        if self.workspace is None or not self._commit_pending():
+            return
+        dialog = ExportDialog(self.workspace, self._dialog_folder(), self)
+        dialog.exec()
+        if dialog.result_ is not None:
+            self._show_message(ngettext("{count} record exported to {name}.",
+                                        "{count} records exported to {name}.",
+                                        dialog.result_.records).format(
+                count=dialog.result_.records, name=dialog.result_.path.name))
+
+    def import_from_colleague(self) -> None:
+        from desktop.models.exchange import ExchangeRefused
+        from desktop.storage.exchange import plan_import
+        from desktop.views.exchange_dialogs import ImportDialog, exchange_filter
+
+        if self.workspace is None or not self._commit_pending():
+            return
+        title = _("Import from a colleague")
+        if self.workspace.read_only:
+            QtWidgets.QMessageBox.warning(self, title, self.workspace.read_only_reason
+                                          or _("Opened read-only"))
+            return
+        chosen, _filter = QtWidgets.QFileDialog.getOpenFileName(
+            self, title, self._dialog_folder(), exchange_filter())
+        if not chosen:
+            return
+        try:
+            plan = plan_import(self.workspace, Path(chosen))
+        except ExchangeRefused as error:
+            QtWidgets.QMessageBox.warning(self, title, _(
+                "{name} was not imported; this workspace was not changed.\n\n{reason}").format(
+                name=Path(chosen).name, reason=error))
+            return
+        dialog = ImportDialog(self.workspace, plan, self)
+        dialog.exec()
+        if dialog.result_ is None:
+            return
+        self.undo_stack.clear()  # an undo must not write an older value over what came in
+        if self._reference_section is not None:
+            self._reference_section.refresh(RecordKind.AUTHORITY, None)
+        for section in self._other_sections():
+            if section is not None:
+                section.set_workspace(self.workspace)
+        result = dialog.result_
+        self._show_message(_("Imported: {added} added, {updated} updated, {unchanged} "
+                             "unchanged, {kept} kept as they are here.").format(
+            added=result.added, updated=result.updated, unchanged=result.unchanged,
+            kept=result.kept))
 
     # PDF ------------------------------------------------------------------------------------
 

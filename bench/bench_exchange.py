@@ -1,0 +1,138 @@
+"""Exchange between laptops at full size: 250 authorities, 20 forums of 60 participants and
+400 ideas each, and 50 flags diagnoses.
+
+    .venv/bin/python bench/bench_exchange.py [--runs N]
+
+Targets (medians): exporting everything under 5 s; importing it into an empty workspace
+under 5 s; importing it again (every record compared, nothing written) under 5 s. The
+baseline, measured in the same run, is a consistent copy of the workspace file (SQLite's
+online backup).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from harness import Result, median_seconds, print_table  # noqa: E402
+
+
+def populate(path: Path) -> object:
+    from desktop.models.enums import Sector
+    from desktop.models.flags import ClusterFlags, Flag, Item
+    from desktop.models.forum import Forum, sessions_from_template
+    from desktop.models.reference import Authority, Organisation, Person, RegionalCluster
+    from desktop.storage.flags_store import save_cluster_flags
+    from desktop.storage.forum_store import save_forum
+    from desktop.storage.workspace import create_workspace
+
+    rng = random.Random(250)
+    workspace = create_workspace(path)
+    with workspace.session() as session:
+        authorities = [Authority(name_he=f"רשות {n}", municipal_status="city", cbs_code=str(n),
+                                 population=rng.randint(1000, 200000)) for n in range(1, 251)]
+        session.add_all(authorities)
+        organisations = [Organisation(name=f"ארגון {n}", sector="ngo") for n in range(40)]
+        session.add_all(organisations)
+        people = [Person(full_name=f"אדם {n}", organisation=rng.choice(organisations),
+                         phone=f"+97250{n:07d}", email=f"p{n}@example.org",
+                         consent_contact=n % 3 != 0) for n in range(600)]
+        session.add_all(people)
+        clusters = [RegionalCluster(name=f"אשכול {n}", members=authorities[n * 10:(n + 1) * 10])
+                    for n in range(5)]
+        session.add_all(clusters)
+        session.flush()
+        person_uuids = [p.uuid for p in people]
+        cluster_uuids = [(c.uuid, [a.uuid for a in c.members]) for c in clusters]
+    sectors = [s.value for s in Sector]
+    for number in range(20):
+        forum = Forum(f"פורום {number}", place_of=f"אשכול {number % 5}",
+                      sessions=sessions_from_template("stem", "he"))
+        for index in range(60):
+            participant = forum.add_participant(
+                f"משתתף {number}-{index}", sector=rng.choice(sectors),
+                person_uuid=person_uuids[(number * 60 + index) % len(person_uuids)])
+            forum.check_in(participant.id, 1)
+        groups = [forum.new_cluster(1, f"קבוצה {n}") for n in range(12)]
+        for index in range(400):
+            idea = forum.add_idea(1, 1, f"רעיון {index} על חינוך, תעסוקה ומוביליות")
+            idea.cluster = rng.choice(groups).id
+        save_forum(workspace, forum)
+    diagnoses = itertools.count()
+    for cluster_uuid, members in cluster_uuids:
+        flags = ClusterFlags(cluster_uuid, items=[
+            Item(f"i{n}", f"שירות {n}", authorities=members[:5]) for n in range(5)])
+        for item in flags.items:
+            for _round in range(2):
+                diagnosis = flags.new_diagnosis(item.id, date(2026, 1, 1 + next(diagnoses) % 28))
+                for flag in Flag:
+                    diagnosis.flags[flag.value].agreed = rng.randint(1, 4)
+        save_cluster_flags(workspace, flags)
+    assert next(diagnoses) == 50
+    return workspace
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    from desktop.models import exchange as ex
+    from desktop.storage import exchange as sx
+    from desktop.storage.backup import backup_copy
+    from desktop.storage.workspace import Workspace, create_workspace
+
+    folder = Path(tempfile.mkdtemp())
+    source = populate(folder / "source.shutafut")
+    assert isinstance(source, Workspace)
+    counter = itertools.count()
+    out = folder / f"all{ex.EXTENSION}"
+
+    def export() -> None:
+        out.unlink(missing_ok=True)
+        sx.export_exchange(source, out, ex.Scope.EVERYTHING)
+
+    def copy() -> None:
+        backup_copy(source, folder / f"copy-{next(counter)}.shutafut")
+
+    export_s = median_seconds(export, runs)
+    copy_s = median_seconds(copy, runs)
+
+    def fresh_import() -> None:
+        target = create_workspace(folder / f"target-{next(counter)}.shutafut")
+        plan = sx.plan_import(target, out)
+        result = sx.apply_import(target, plan)
+        assert result.added == len(plan.items)
+        target.close()
+
+    import_s = median_seconds(fresh_import, runs)
+    again = create_workspace(folder / "again.shutafut")
+    sx.apply_import(again, sx.plan_import(again, out))
+
+    def import_again() -> None:
+        plan = sx.plan_import(again, out)
+        assert plan.count(ex.Decision.UNCHANGED) == len(plan.items)
+        sx.apply_import(again, plan)
+
+    again_s = median_seconds(import_again, runs)
+    size = out.stat().st_size / 1024
+    results = [
+        Result("export everything", export_s, "workspace copy", copy_s, "< 5 s", export_s < 5),
+        Result("import into an empty workspace", import_s, "workspace copy", copy_s, "< 5 s",
+               import_s < 5),
+        Result("import again (all unchanged)", again_s, "workspace copy", copy_s, "< 5 s",
+               again_s < 5),
+    ]
+    print_table(f"Exchange, 250 authorities, 20 forums x (60 + 400 ideas), 50 diagnoses; "
+                f"file {size:.0f} KB (median of {runs} runs)", results)
+    return 0 if all(result.passed for result in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,706 @@
+"""Exchange files between laptops: the format, its checks, what records refer to, and merging.
+
+An exchange file (`*.shutafut-exchange`) is a zip archive holding two members:
+
+- `shutafut-exchange.json`, the header: format name and version, the schema revision and
+  app version that wrote it, when, the scope, whether contact details were removed, and
+  the SHA-256 and size of the payload;
+- `payload.json`: every record of the chosen part, by type and UUID, with its fields
+  (integer keys of the source workspace never travel: references are UUIDs).
+
+Everything here is pure: no Qt and no database. Storage reads records in and out of the
+workspace (`desktop.storage.exchange`) and decides with the functions below.
+
+Merging uses, per record UUID, the set of content hashes this workspace has shared
+(exported or imported). Incoming content equal to ours is unchanged; incoming content we
+already had once is older than ours (we keep ours); when ours is a version we shared,
+only they changed it (we take theirs); otherwise both sides changed it: a conflict that
+the person settles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import uuid as uuid_module
+import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import IO, Any
+
+from desktop.i18n import N_, _, format_number
+
+EXTENSION = ".shutafut-exchange"
+FORMAT_NAME = "shutafut-exchange"
+FORMAT_VERSION = 1
+HEADER_MEMBER = "shutafut-exchange.json"
+PAYLOAD_MEMBER = "payload.json"
+MAX_HEADER_BYTES = 64 * 1024
+MAX_FILE_BYTES = 200 * 1024 * 1024  # the file as stored on disk
+MAX_PAYLOAD_BYTES = 200 * 1024 * 1024  # the records once unpacked
+MAX_RECORDS = 500_000
+_CHUNK = 1024 * 1024
+
+# Record types, in the order they are written (a record comes after those it refers to).
+ORGANISATION = "organisation"
+PERSON = "person"
+AUTHORITY = "authority"
+CLUSTER = "regional_cluster"
+SELECTION = "selection_process"
+AGREEMENT = "agreement"
+FORUM = "design_forum"
+FLAGS = "cluster_flags"
+COMMUNITY = "learning_community"
+TYPE_ORDER: tuple[str, ...] = (ORGANISATION, PERSON, AUTHORITY, CLUSTER, SELECTION, AGREEMENT,
+                               FORUM, FLAGS, COMMUNITY)
+TYPE_LABELS: dict[str, str] = {
+    ORGANISATION: N_("Organisation"), PERSON: N_("Person"), AUTHORITY: N_("Local authority"),
+    CLUSTER: N_("Regional cluster"), SELECTION: N_("Town selection process"),
+    AGREEMENT: N_("Agreement (MOU)"), FORUM: N_("Design forum"),
+    FLAGS: N_("Cluster flags work"), COMMUNITY: N_("Learning community"),
+}
+# The field holding a record's name, shown in previews and conflicts.
+TITLE_FIELDS: dict[str, str] = {
+    ORGANISATION: "name", PERSON: "full_name", AUTHORITY: "name_he", CLUSTER: "name",
+    SELECTION: "title", AGREEMENT: "title", FORUM: "title", FLAGS: "cluster_uuid",
+    COMMUNITY: "name",
+}
+PERSON_CONTACT_FIELDS: tuple[str, ...] = ("phone", "email", "notes")
+# Keys that hold contact details wherever they appear in a document.
+CONTACT_KEYS = frozenset({"phone", "email", "mobile", "telephone", "fax"})
+# Keys holding notes: about a person when the object they are in refers to a person.
+NOTE_KEYS = frozenset({"notes", "note"})
+PERSON_KEYS = ("person", "person_uuid")
+
+
+class Scope(StrEnum):
+    EVERYTHING = "everything"
+    CLUSTER = "cluster"
+    TOWN = "town"
+    FORUM = "forum"
+    COMMUNITY = "community"
+
+    @property
+    def label(self) -> str:
+        return _(_SCOPE_LABELS[self])
+
+
+_SCOPE_LABELS = {
+    Scope.EVERYTHING: N_("Everything in the workspace"),
+    Scope.CLUSTER: N_("One regional cluster"),
+    Scope.TOWN: N_("One town's journey"),
+    Scope.FORUM: N_("One design forum"),
+    Scope.COMMUNITY: N_("One learning community"),
+}
+
+
+class FieldKind(StrEnum):
+    """How a field travels in JSON, to check files before anything is written."""
+
+    TEXT = "text"
+    INTEGER = "integer"
+    BOOL = "bool"
+    DATE = "date"  # ISO date
+    DOCUMENT = "document"  # a JSON object
+    REFERENCE = "reference"  # a UUID of another record, or null
+    REFERENCES = "references"  # a list of UUIDs
+
+
+class ExchangeRefused(Exception):
+    """A file that is not imported; str() is a translated message for the person."""
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+@dataclass
+class ExchangeRecord:
+    type: str
+    uuid: str
+    fields: dict[str, Any]
+    created_at: str = ""
+    updated_at: str = ""
+    contacts_removed: bool = False
+
+    @property
+    def title(self) -> str:
+        return record_title(self.type, self.fields)
+
+    def to_data(self) -> dict[str, Any]:
+        return {"type": self.type, "uuid": self.uuid, "created_at": self.created_at,
+                "updated_at": self.updated_at, "contacts_removed": self.contacts_removed,
+                "fields": self.fields}
+
+
+@dataclass
+class Header:
+    schema: str
+    app_version: str
+    created_at: str
+    scope: str
+    scope_uuid: str = ""
+    scope_label: str = ""
+    contacts_removed: bool = False
+    records: int = 0
+    payload_sha256: str = ""
+    payload_bytes: int = 0
+    format_version: int = FORMAT_VERSION
+
+    def to_data(self) -> dict[str, Any]:
+        return {"format": FORMAT_NAME, "format_version": self.format_version,
+                "schema": self.schema, "app_version": self.app_version,
+                "created_at": self.created_at, "scope": self.scope,
+                "scope_uuid": self.scope_uuid, "scope_label": self.scope_label,
+                "contacts_removed": self.contacts_removed, "records": self.records,
+                "payload_sha256": self.payload_sha256, "payload_bytes": self.payload_bytes}
+
+
+@dataclass
+class ExchangeFile:
+    header: Header
+    records: list[ExchangeRecord]
+    # UUIDs that records refer to but that did not exist in the source workspace either
+    # (a person deleted after being named in a forum): known gaps, not damage.
+    absent: list[str] = field(default_factory=list)
+
+
+def record_title(record_type: str, fields: Mapping[str, Any]) -> str:
+    return str(fields.get(TITLE_FIELDS.get(record_type, ""), "") or "")
+
+
+def canonical(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def is_uuid(value: object) -> bool:
+    if not isinstance(value, str) or len(value) != 36:
+        return False
+    try:
+        uuid_module.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+# --- privacy -------------------------------------------------------------------------------------
+
+
+def _refers_to(item: Mapping[str, Any]) -> str | None:
+    for key in PERSON_KEYS:
+        value = item.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def _scrub_document(data: Any, hidden: frozenset[str] | None) -> Any:
+    """A copy of `data` without contact details: everywhere (hidden is None), or only in the
+    objects that refer to the people in `hidden`."""
+    if isinstance(data, list):
+        return [_scrub_document(item, hidden) for item in data]
+    if not isinstance(data, dict):
+        return data
+    person = _refers_to(data)
+    about_hidden = person is not None and (hidden is None or person in hidden)
+    result = {}
+    for key, value in data.items():
+        if isinstance(value, str) and value and (
+                (key in CONTACT_KEYS and (hidden is None or about_hidden))
+                or (key in NOTE_KEYS and about_hidden)):
+            result[key] = ""
+        else:
+            result[key] = _scrub_document(value, hidden)
+    return result
+
+
+def without_contacts(record_type: str, fields: Mapping[str, Any],
+                     hidden: frozenset[str] | None = None) -> dict[str, Any]:
+    """The fields without contact details of people (all people, or those in `hidden`).
+
+    A person's own phone, email and notes go (when removing all); in documents, phones and
+    emails wherever they are, and notes kept about a person.
+    """
+    result = dict(fields)
+    if record_type == PERSON and hidden is None:
+        for name in PERSON_CONTACT_FIELDS:
+            if name in result and result[name]:
+                result[name] = ""
+    for name, value in fields.items():
+        if isinstance(value, dict | list):
+            result[name] = _scrub_document(value, hidden)
+    return result
+
+
+def _identity(item: Any) -> Any:
+    if isinstance(item, dict):
+        for key in ("id", *PERSON_KEYS):
+            if isinstance(item.get(key), str) and item[key]:
+                return (key, item[key])
+    return None
+
+
+def _restore_document(mine: Any, theirs: Any) -> Any:
+    """`theirs` with the contact details it lacks taken from `mine` (matched by id or person)."""
+    if isinstance(mine, dict) and isinstance(theirs, dict):
+        about_person = _refers_to(theirs) is not None
+        result = {}
+        for key, value in theirs.items():
+            mine_value = mine.get(key)
+            restorable = key in CONTACT_KEYS or (key in NOTE_KEYS and about_person)
+            if restorable and not value and isinstance(mine_value, str) and mine_value:
+                result[key] = mine_value
+            elif key in mine:
+                result[key] = _restore_document(mine_value, value)
+            else:
+                result[key] = value
+        return result
+    if isinstance(mine, list) and isinstance(theirs, list):
+        by_identity = {_identity(item): item for item in mine if _identity(item) is not None}
+        restored = []
+        for index, item in enumerate(theirs):
+            key = _identity(item)
+            if key is not None:
+                counterpart = by_identity.get(key)
+            else:
+                counterpart = mine[index] if len(mine) == len(theirs) else None
+            restored.append(item if counterpart is None else _restore_document(counterpart, item))
+        return restored
+    return theirs
+
+
+def restore_contacts(record_type: str, mine: Mapping[str, Any],
+                     theirs: Mapping[str, Any]) -> dict[str, Any]:
+    """Incoming fields that came without contact details, keeping the ones we hold.
+
+    A file exported without contact details says nothing about them: importing it must
+    not erase what this workspace knows.
+    """
+    result = dict(theirs)
+    if record_type == PERSON:
+        for name in PERSON_CONTACT_FIELDS:
+            if not result.get(name) and mine.get(name):
+                result[name] = mine[name]
+    for name, value in theirs.items():
+        if isinstance(value, dict | list) and name in mine:
+            result[name] = _restore_document(mine[name], value)
+    return result
+
+
+# --- what records refer to -----------------------------------------------------------------------
+
+
+def _uuids(values: Iterable[Any]) -> set[str]:
+    return {value for value in values if is_uuid(value)}
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _sequence(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _draft_references(draft: Mapping[str, Any]) -> set[str]:
+    parties = _mapping(draft.get("parties"))
+    found = _uuids([parties.get("authority_uuid"), parties.get("organisation_uuid"),
+                    *_sequence(parties.get("partner_uuids"))])
+    found |= _uuids(_mapping(s).get("person_uuid") for s in _sequence(draft.get("signatories")))
+    return found
+
+
+def _selection_references(state: Mapping[str, Any]) -> set[str]:
+    found = _uuids(m[0] for m in _sequence(state.get("team")) if isinstance(m, list) and m)
+    for key in ("added", "removed", "kept", "conditions"):
+        found |= _uuids(_mapping(state.get(key)))
+    found |= _uuids(_sequence(state.get("chosen")))
+    for authority, by_member in _mapping(state.get("scores")).items():
+        found |= _uuids([authority, *_mapping(by_member)])  # members are people (or the team)
+    return found
+
+
+def _agreement_references(fields: Mapping[str, Any]) -> set[str]:
+    state = _mapping(fields.get("state"))
+    found = _uuids([fields.get("authority_uuid"), state.get("selection")])
+    found |= _draft_references(_mapping(state.get("draft")))
+    for stage in _sequence(state.get("stages")):
+        found |= _uuids(p[1] for p in _sequence(_mapping(stage).get("participants"))
+                        if isinstance(p, list) and len(p) > 1)
+    for version in _sequence(state.get("versions")):
+        found |= _draft_references(_mapping(_mapping(version).get("draft")))
+    return found
+
+
+def _community_references(state: Mapping[str, Any]) -> set[str]:
+    """From the learning community document: members, leader, partner, ratings, meetings,
+    teams and the agreed mix by authority (missing keys are fine). Topic ids look like UUIDs
+    but are not records: they are never taken."""
+    found: set[str] = set()
+    for member in _sequence(state.get("members")):
+        member = _mapping(member)
+        found |= _uuids([member.get("person"), member.get("authority")])
+    found |= _uuids([state.get("leader"), state.get("partner")])
+    ratings = state.get("ratings")
+    if isinstance(ratings, Mapping):  # person -> topic -> level
+        found |= _uuids(ratings)
+    else:  # [{"person": ..., ...}]
+        found |= _uuids(_mapping(r).get("person") for r in _sequence(ratings))
+    found |= _uuids(_mapping(m).get("host") for m in _sequence(state.get("meetings")))
+    for team in _sequence(state.get("teams")):
+        team = _mapping(team)
+        found |= _uuids(_sequence(team.get("members")))
+        found |= _uuids(_mapping(team.get("roles")).values())  # role -> person
+    found |= _uuids(_mapping(_mapping(state.get("agreed_mix")).get("authority")))
+    return found
+
+
+def references(record_type: str, fields: Mapping[str, Any]) -> set[str]:
+    """The UUIDs of the other records this record refers to."""
+    state = _mapping(fields.get("state"))
+    if record_type == PERSON:
+        return _uuids([fields.get("organisation")])
+    if record_type == CLUSTER:
+        return _uuids(_sequence(fields.get("members")))
+    if record_type == SELECTION:
+        return _selection_references(state)
+    if record_type == AGREEMENT:
+        return _agreement_references(fields)
+    if record_type == FORUM:
+        return _uuids(_mapping(p).get("person_uuid") for p in _sequence(state.get("participants")))
+    if record_type == FLAGS:
+        found = _uuids([fields.get("cluster_uuid")])
+        for item in _sequence(state.get("items")):
+            found |= _uuids(_sequence(_mapping(item).get("authorities")))
+        return found
+    if record_type == COMMUNITY:
+        return _community_references(state)
+    return set()
+
+
+# --- merging ---------------------------------------------------------------------------------------
+
+
+class Decision(StrEnum):
+    ADD = "add"  # not here yet
+    UPDATE = "update"  # only they changed it since it was last shared
+    UNCHANGED = "unchanged"  # the same here
+    NEWER_HERE = "newer_here"  # theirs is a version we had before: ours is newer
+    CONFLICT = "conflict"  # both changed it: the person chooses
+
+
+def content_hash(record_type: str, fields: Mapping[str, Any], *,
+                 contacts_removed: bool = False) -> str:
+    """SHA-256 of a record's content (in the form compared when contacts were removed)."""
+    # The two forms are told apart, so a copy that really blanked a phone is not mistaken
+    # for one exported without contact details.
+    if contacts_removed:
+        content, form = without_contacts(record_type, fields), b"without-contacts"
+    else:
+        content, form = dict(fields), b"full"
+    return hashlib.sha256(b"%s\0%s\0%s" % (record_type.encode(), form, canonical(content))
+                          ).hexdigest()
+
+
+def shared_hashes(record_type: str, fields: Mapping[str, Any]) -> set[str]:
+    """The hashes to remember when a record is shared: with and without contact details."""
+    return {content_hash(record_type, fields),
+            content_hash(record_type, fields, contacts_removed=True)}
+
+
+def withholds_contacts(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -> bool:
+    """Whether their copy says nothing about contact details we hold: it was made without
+    them, or it lacks some we have (a blank phone in a file never erases one kept here)."""
+    if theirs.contacts_removed:
+        return True
+    return mine is not None and restore_contacts(theirs.type, mine, theirs.fields) != theirs.fields
+
+
+def decide(mine: Mapping[str, Any] | None, theirs: ExchangeRecord,
+           known: Iterable[str]) -> Decision:
+    if mine is None:
+        return Decision.ADD
+    removed = withholds_contacts(mine, theirs)
+    my_hash = content_hash(theirs.type, mine, contacts_removed=removed)
+    their_hash = content_hash(theirs.type, theirs.fields, contacts_removed=removed)
+    if my_hash == their_hash:
+        return Decision.UNCHANGED
+    known = set(known)
+    if their_hash in known or content_hash(theirs.type, theirs.fields) in known:
+        return Decision.NEWER_HERE
+    if my_hash in known:
+        return Decision.UPDATE
+    return Decision.CONFLICT
+
+
+def incoming_fields(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -> dict[str, Any]:
+    """What is written when their version is taken: theirs, keeping contact details held
+    here that their copy does not carry."""
+    if mine is None:
+        return dict(theirs.fields)
+    return restore_contacts(theirs.type, mine, theirs.fields)
+
+
+# --- side by side ------------------------------------------------------------------------------
+
+
+def _flatten(value: Any, prefix: str, into: dict[str, str]) -> None:
+    if isinstance(value, dict):
+        if not value and prefix:
+            into[prefix] = "{}"
+        for key, item in value.items():
+            _flatten(item, f"{prefix}.{key}" if prefix else str(key), into)
+    elif isinstance(value, list) and any(isinstance(item, dict | list) for item in value):
+        for index, item in enumerate(value, start=1):
+            _flatten(item, f"{prefix}.{index}", into)
+    elif isinstance(value, list):
+        into[prefix] = ", ".join("" if item is None else str(item) for item in value)
+    elif isinstance(value, bool):
+        into[prefix] = "✓" if value else "✗"
+    else:
+        into[prefix] = "" if value is None else str(value)
+
+
+def flatten(fields: Mapping[str, Any]) -> dict[str, str]:
+    """Every value of a record as text, by path ("state.participants.3.name")."""
+    result: dict[str, str] = {}
+    _flatten(dict(fields), "", result)
+    return result
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    path: str
+    mine: str
+    theirs: str
+
+    @property
+    def differs(self) -> bool:
+        return self.mine != self.theirs
+
+
+def side_by_side(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> list[FieldRow]:
+    """Both versions field by field, in the order of their fields (then ours only)."""
+    left, right = flatten(mine), flatten(theirs)
+    paths = list(dict.fromkeys([*right, *left]))
+    return [FieldRow(path, left.get(path, ""), right.get(path, "")) for path in paths]
+
+
+# --- the file ------------------------------------------------------------------------------------
+
+
+def write_exchange(header: Header, records: Iterable[ExchangeRecord], absent: Iterable[str],
+                   target: IO[bytes]) -> Header:
+    """Write the archive to `target`; returns the header as written (with its checksum)."""
+    items = [record.to_data() for record in records]
+    payload = json.dumps({"records": items, "absent": sorted(set(absent))},
+                         ensure_ascii=False, separators=(",", ":")).encode()
+    header.records = len(items)
+    header.payload_sha256 = hashlib.sha256(payload).hexdigest()
+    header.payload_bytes = len(payload)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        archive.writestr(HEADER_MEMBER, json.dumps(header.to_data(), ensure_ascii=False, indent=1))
+        archive.writestr(PAYLOAD_MEMBER, payload)
+    return header
+
+
+def exchange_bytes(header: Header, records: Iterable[ExchangeRecord],
+                   absent: Iterable[str] = ()) -> bytes:
+    buffer = io.BytesIO()
+    write_exchange(header, records, absent, buffer)
+    return buffer.getvalue()
+
+
+def _megabytes(size: int) -> str:
+    return format_number(round(size / (1024 * 1024), 1))
+
+
+def _damaged() -> ExchangeRefused:
+    return ExchangeRefused(_(
+        "The exchange file is damaged or incomplete (perhaps it was not copied to the end). "
+        "Ask for the file again."))
+
+
+def _not_exchange() -> ExchangeRefused:
+    return ExchangeRefused(_("This is not a Shutafut exchange file."))
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """A member's bytes, refusing one that unpacks beyond `limit` (checked while reading,
+    whatever size the archive claims)."""
+    info = archive.getinfo(name)
+    if info.file_size > limit:
+        raise _oversized(limit)
+    chunks, total = [], 0
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            total += len(chunk)
+            if total > limit:
+                raise _oversized(limit)
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _oversized(limit: int) -> ExchangeRefused:
+    return ExchangeRefused(_(
+        "The exchange file is too large: its content exceeds the limit of {size} MB.").format(
+        size=_megabytes(limit)))
+
+
+def _header(data: Any, known_schemas: Iterable[str]) -> Header:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise _not_exchange()
+    version = data.get("format_version")
+    if not isinstance(version, int):
+        raise _damaged()
+    if version > FORMAT_VERSION:
+        raise ExchangeRefused(_(
+            "The exchange file was made by a newer version of Shutafut (exchange format "
+            "{version}). Update Shutafut to import it.").format(version=version))
+    schema = data.get("schema")
+    if not isinstance(schema, str):
+        raise _damaged()
+    if schema not in set(known_schemas):
+        raise ExchangeRefused(_(
+            "The exchange file comes from a newer version of Shutafut (workspace version "
+            "{schema}). Update Shutafut to import it.").format(schema=schema))
+    try:
+        return Header(
+            schema=schema, app_version=str(data.get("app_version", "")),
+            created_at=str(data["created_at"]), scope=Scope(data["scope"]).value,
+            scope_uuid=str(data.get("scope_uuid", "")),
+            scope_label=str(data.get("scope_label", "")),
+            contacts_removed=bool(data["contacts_removed"]), records=int(data["records"]),
+            payload_sha256=str(data["payload_sha256"]), payload_bytes=int(data["payload_bytes"]),
+            format_version=version)
+    except (KeyError, TypeError, ValueError) as error:
+        raise _damaged() from error
+
+
+_KIND_CHECKS = {
+    FieldKind.TEXT: lambda v: isinstance(v, str),
+    FieldKind.INTEGER: lambda v: isinstance(v, int) and not isinstance(v, bool),
+    FieldKind.BOOL: lambda v: isinstance(v, bool),
+    FieldKind.DATE: lambda v: isinstance(v, str) and _is_date(v),
+    FieldKind.DOCUMENT: lambda v: isinstance(v, dict),
+    FieldKind.REFERENCE: lambda v: v == "" or is_uuid(v),
+    FieldKind.REFERENCES: lambda v: isinstance(v, list) and all(is_uuid(x) for x in v),
+}
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+FieldSpecs = Mapping[str, Mapping[str, tuple[FieldKind, bool]]]  # type -> field -> (kind, nullable)
+
+
+def _record(item: Any, specs: FieldSpecs) -> ExchangeRecord:
+    if not isinstance(item, dict):
+        raise _damaged()
+    record_type, uuid, fields = item.get("type"), item.get("uuid"), item.get("fields")
+    if not isinstance(record_type, str) or record_type not in specs or not isinstance(uuid, str) \
+            or not is_uuid(uuid) or not isinstance(fields, dict):
+        raise _damaged()
+    spec = specs[record_type]
+    if set(fields) != set(spec):
+        raise _damaged()
+    for name, value in fields.items():
+        kind, nullable = spec[name]
+        if value is None and (nullable or kind is FieldKind.REFERENCE):
+            continue
+        if not _KIND_CHECKS[kind](value):
+            raise _damaged()
+    created, updated = item.get("created_at", ""), item.get("updated_at", "")
+    if not all(isinstance(t, str) and (not t or _is_date(t)) for t in (created, updated)):
+        raise _damaged()
+    return ExchangeRecord(record_type, uuid, fields, created, updated,
+                          bool(item.get("contacts_removed", False)))
+
+
+def read_exchange(source: IO[bytes], size: int, *, known_schemas: Iterable[str],
+                  specs: FieldSpecs, max_file_bytes: int = MAX_FILE_BYTES,
+                  max_payload_bytes: int = MAX_PAYLOAD_BYTES,
+                  max_records: int = MAX_RECORDS) -> ExchangeFile:
+    """Read and check an exchange file; raise ExchangeRefused saying what is wrong."""
+    if size > max_file_bytes:
+        raise ExchangeRefused(_(
+            "The exchange file is too large: it is {found} MB and the limit is {size} MB.").format(
+            found=_megabytes(size), size=_megabytes(max_file_bytes)))
+    start = source.read(4)
+    source.seek(0)
+    if not start.startswith(b"PK"):
+        raise _not_exchange()
+    try:
+        with zipfile.ZipFile(source) as archive:
+            names = set(archive.namelist())
+            if HEADER_MEMBER not in names:
+                raise _not_exchange()
+            if PAYLOAD_MEMBER not in names:
+                raise _damaged()
+            try:
+                header_data = json.loads(_read_member(archive, HEADER_MEMBER, MAX_HEADER_BYTES))
+            except ValueError as error:
+                raise _damaged() from error
+            header = _header(header_data, known_schemas)
+            payload = _read_member(archive, PAYLOAD_MEMBER, max_payload_bytes)
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as error:
+        raise _damaged() from error
+    if (len(payload) != header.payload_bytes
+            or hashlib.sha256(payload).hexdigest() != header.payload_sha256):
+        raise ExchangeRefused(_(
+            "The exchange file was changed after it was made (its checksum does not match). "
+            "Ask for a fresh copy."))
+    try:
+        data = json.loads(payload)
+    except ValueError as error:
+        raise _damaged() from error
+    items = data.get("records") if isinstance(data, dict) else None
+    absent = data.get("absent", []) if isinstance(data, dict) else None
+    if not isinstance(items, list) or not isinstance(absent, list) \
+            or not all(is_uuid(a) for a in absent):
+        raise _damaged()
+    if len(items) > max_records:
+        raise ExchangeRefused(_(
+            "The exchange file holds too many records ({count}); the limit is {limit}.").format(
+            count=len(items), limit=max_records))
+    records = [_record(item, specs) for item in items]
+    if len(records) != header.records or len({r.uuid for r in records}) != len(records):
+        raise _damaged()
+    return ExchangeFile(header, records, list(absent))
+
+
+def check_references(exchange: ExchangeFile, local_uuids: Iterable[str]) -> None:
+    """Refuse a file whose records refer to records neither in it nor in the workspace."""
+    available = {record.uuid for record in exchange.records} | set(local_uuids) \
+        | set(exchange.absent)
+    missing: dict[str, list[str]] = {}
+    for record in exchange.records:
+        for reference in references(record.type, record.fields) - available:
+            missing.setdefault(reference, []).append(record.title or record.uuid)
+    if missing:
+        holders = sorted({title for titles in missing.values() for title in titles})
+        raise ExchangeRefused(_(
+            "The exchange file refers to {count} records that are neither in it nor in this "
+            "workspace (in: {records}). Ask for an export that includes them.").format(
+            count=len(missing), records=", ".join(holders[:5])))
+
+
+def rename_references(value: Any, aliases: Mapping[str, str]) -> Any:
+    """`value` with every UUID in `aliases` (as a value or a key) replaced by its alias."""
+    if not aliases:
+        return value
+    if isinstance(value, str):
+        return aliases.get(value, value)
+    if isinstance(value, list):
+        return [rename_references(item, aliases) for item in value]
+    if isinstance(value, dict):
+        return {aliases.get(key, key): rename_references(item, aliases)
+                for key, item in value.items()}
+    return value

@@ -1,0 +1,605 @@
+"""Exchange files in a workspace: export a part of it, check and import one in ONE transaction.
+
+Records are read with SQLAlchemy Core, every table of the model except the workspace's own
+facts (`workspace_info`) and the exchange bookkeeping. Integer keys become UUIDs on the
+way out (a person's organisation, a cluster's members, the selection an agreement
+started from) and local ids again on the way in.
+
+Importing is in two steps so the person can look before anything changes:
+`plan_import` reads and checks the file and compares it with the workspace (nothing is
+written, whatever happens), `apply_import` writes the plan, with the person's choices
+for conflicts, in one transaction.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Integer,
+    Table,
+    delete,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+
+from desktop import __version__
+from desktop.i18n import _
+from desktop.models import exchange as ex
+from desktop.models.agreement import Agreement
+from desktop.models.base import Base, utc_now
+from desktop.models.exchange_record import SharedVersion  # noqa: F401  (the table)
+from desktop.models.flags import ClusterFlags
+from desktop.models.forum import Forum
+from desktop.models.reference import cluster_member
+from desktop.models.selection_process import SelectionProcess
+from desktop.storage.workspace import Workspace, _known_revisions, head_revision
+
+NOT_EXCHANGED = frozenset({"workspace_info", "exchange_shared", "cluster_member"})
+_BOOKKEEPING = ("id", "uuid", "created_at", "updated_at", "version")
+
+
+def exchanged_tables() -> dict[str, Table]:
+    """Record type -> table: every table of the model but those listed in NOT_EXCHANGED
+    (cluster members travel with their cluster)."""
+    return {name: Base.metadata.tables[name] for name in ex.TYPE_ORDER}
+
+
+def _field_name(column_name: str) -> str:
+    return column_name[:-3] if column_name.endswith("_id") else column_name
+
+
+def field_specs() -> dict[str, dict[str, tuple[ex.FieldKind, bool]]]:
+    """What each record type's fields hold, from the tables themselves."""
+    specs: dict[str, dict[str, tuple[ex.FieldKind, bool]]] = {}
+    for record_type, table in exchanged_tables().items():
+        spec: dict[str, tuple[ex.FieldKind, bool]] = {}
+        for column in table.columns:
+            if column.name in _BOOKKEEPING:
+                continue
+            if column.foreign_keys:
+                kind = ex.FieldKind.REFERENCE
+            elif column.name == "state":
+                kind = ex.FieldKind.DOCUMENT
+            elif isinstance(column.type, Boolean):
+                kind = ex.FieldKind.BOOL
+            elif isinstance(column.type, Date | DateTime):
+                kind = ex.FieldKind.DATE
+            elif isinstance(column.type, Integer):
+                kind = ex.FieldKind.INTEGER
+            else:
+                kind = ex.FieldKind.TEXT
+            spec[_field_name(column.name)] = (kind, bool(column.nullable))
+        if record_type == ex.CLUSTER:
+            spec["members"] = (ex.FieldKind.REFERENCES, False)
+        specs[record_type] = spec
+    return specs
+
+
+# --- reading the workspace --------------------------------------------------------------------
+
+
+@dataclass
+class LocalRecord:
+    type: str
+    id: int
+    uuid: str
+    fields: dict[str, Any]
+    created_at: datetime | None
+    updated_at: datetime | None
+    version: int
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def _read_all(connection: Connection) -> dict[str, LocalRecord]:
+    """Every exchanged record of the workspace by UUID, its fields as they travel."""
+    tables = exchanged_tables()
+    uuid_of: dict[str, dict[int, str]] = {
+        name: dict(connection.execute(select(table.c.id, table.c.uuid)).all())
+        for name, table in tables.items()}
+    members: dict[int, list[str]] = {}
+    for cluster_id, authority_id in connection.execute(
+            select(cluster_member.c.cluster_id, cluster_member.c.authority_id)):
+        members.setdefault(cluster_id, []).append(uuid_of[ex.AUTHORITY][authority_id])
+    records: dict[str, LocalRecord] = {}
+    for record_type, table in tables.items():
+        columns = [c for c in table.columns if c.name not in _BOOKKEEPING]
+        for row in connection.execute(select(table)).mappings():
+            fields: dict[str, Any] = {}
+            for column in columns:
+                value = row[column.name]
+                if column.foreign_keys:
+                    target = next(iter(column.foreign_keys)).column.table.name
+                    value = uuid_of[target].get(value) if value is not None else None
+                elif column.name == "state":
+                    value = json.loads(value or "{}")
+                else:
+                    value = _iso(value)
+                fields[_field_name(column.name)] = value
+            if record_type == ex.CLUSTER:
+                fields["members"] = sorted(members.get(row["id"], []))
+            if record_type == ex.AGREEMENT and "selection_id" in fields["state"]:
+                state = dict(fields["state"])
+                selection_id = state.pop("selection_id")
+                state["selection"] = uuid_of[ex.SELECTION].get(selection_id) \
+                    if isinstance(selection_id, int) else None
+                fields["state"] = state
+            records[row["uuid"]] = LocalRecord(record_type, row["id"], row["uuid"], fields,
+                                               row["created_at"], row["updated_at"],
+                                               row["version"])
+    return records
+
+
+def _known_hashes(connection: Connection, uuids: Iterable[str] | None = None
+                  ) -> dict[str, set[str]]:
+    table = Base.metadata.tables["exchange_shared"]
+    query = select(table.c.record_uuid, table.c.content_hash)
+    known: dict[str, set[str]] = {}
+    wanted = set(uuids) if uuids is not None else None
+    for record_uuid, content_hash in connection.execute(query):
+        if wanted is None or record_uuid in wanted:
+            known.setdefault(record_uuid, set()).add(content_hash)
+    return known
+
+
+def _remember(connection: Connection, known: Mapping[str, set[str]],
+              hashes: Mapping[str, set[str]]) -> int:
+    """Add the hashes not known yet; returns how many rows were written."""
+    now = utc_now()
+    rows = [{"record_uuid": record_uuid, "content_hash": content_hash, "shared_at": now}
+            for record_uuid, new in hashes.items()
+            for content_hash in sorted(new - known.get(record_uuid, set()))]
+    if rows:
+        connection.execute(insert(Base.metadata.tables["exchange_shared"]), rows)
+    return len(rows)
+
+
+# --- scopes -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScopeItem:
+    uuid: str
+    label: str
+
+
+def scope_items(workspace: Workspace, scope: ex.Scope) -> list[ScopeItem]:
+    """The clusters, towns, forums or communities one can export, by name."""
+    table_name = {ex.Scope.CLUSTER: ex.CLUSTER, ex.Scope.TOWN: ex.AUTHORITY,
+                  ex.Scope.FORUM: ex.FORUM, ex.Scope.COMMUNITY: ex.COMMUNITY}.get(scope)
+    if table_name is None:
+        return []
+    table = Base.metadata.tables[table_name]
+    title = table.c[ex.TITLE_FIELDS[table_name]]
+    with workspace.engine.connect() as connection:
+        rows = connection.execute(select(table.c.uuid, title)).all()
+    return sorted((ScopeItem(uuid, str(name or "")) for uuid, name in rows),
+                  key=lambda item: item.label.casefold())
+
+
+class ScopeNotFound(LookupError):
+    """The cluster, town, forum or community to export is not in the workspace."""
+
+
+def _same_name(a: object, b: object) -> bool:
+    return " ".join(str(a or "").split()).casefold() == " ".join(str(b or "").split()).casefold()
+
+
+def _roots(records: Mapping[str, LocalRecord], scope: ex.Scope, scope_uuid: str) -> list[str]:
+    if scope is ex.Scope.EVERYTHING:
+        return list(records)
+    expected = {ex.Scope.CLUSTER: ex.CLUSTER, ex.Scope.TOWN: ex.AUTHORITY,
+                ex.Scope.FORUM: ex.FORUM, ex.Scope.COMMUNITY: ex.COMMUNITY}[scope]
+    root = records.get(scope_uuid)
+    if root is None or root.type != expected:
+        raise ScopeNotFound(scope_uuid)
+    roots = [scope_uuid]
+    if scope is ex.Scope.CLUSTER:
+        # its flags work, and the design forums held for it (a forum names its place)
+        roots += [r.uuid for r in records.values()
+                  if (r.type == ex.FLAGS and r.fields.get("cluster_uuid") == scope_uuid)
+                  or (r.type == ex.FORUM and _same_name(
+                      r.fields["state"].get("place_of"), root.fields.get("name")))]
+    elif scope is ex.Scope.TOWN:
+        # the selection processes that considered it and its agreements
+        roots += [r.uuid for r in records.values()
+                  if r.type in (ex.SELECTION, ex.AGREEMENT)
+                  and scope_uuid in ex.references(r.type, r.fields)]
+    return roots
+
+
+def _closure(records: Mapping[str, LocalRecord], roots: Iterable[str]) -> tuple[list[str], set[str]]:
+    """The roots and every record they refer to, directly or not; and the references to
+    records that do not exist."""
+    chosen: dict[str, None] = {}
+    absent: set[str] = set()
+    pending = list(roots)
+    while pending:
+        uuid = pending.pop()
+        if uuid in chosen:
+            continue
+        record = records.get(uuid)
+        if record is None:
+            absent.add(uuid)
+            continue
+        chosen[uuid] = None
+        pending.extend(ex.references(record.type, record.fields) - chosen.keys())
+    return list(chosen), absent
+
+
+# --- export -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    records: int
+    counts: dict[str, int]
+    contacts_removed: bool
+
+
+def export_exchange(workspace: Workspace, out: Path, scope: ex.Scope, scope_uuid: str = "", *,
+                    without_contacts: bool = False) -> ExportResult:
+    """Write the chosen part of the workspace to `out` (written aside, then renamed)."""
+    with workspace.engine.connect() as connection:
+        records = _read_all(connection)
+        uuids, absent = _closure(records, _roots(records, scope, scope_uuid))
+        known = _known_hashes(connection, uuids) if not workspace.read_only else {}
+    hidden = frozenset(r.uuid for r in records.values()
+                       if r.type == ex.PERSON and not r.fields.get("consent_contact"))
+    order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
+    chosen = sorted((records[u] for u in uuids), key=lambda r: (order[r.type], r.id))
+    items = []
+    for record in chosen:
+        if without_contacts or (record.type == ex.PERSON and record.uuid in hidden):
+            fields, removed = ex.without_contacts(record.type, record.fields), True
+        else:
+            fields = ex.without_contacts(record.type, record.fields, hidden)
+            removed = fields != record.fields
+        items.append(ex.ExchangeRecord(record.type, record.uuid, fields,
+                                       _iso(record.created_at) or "",
+                                       _iso(record.updated_at) or "", removed))
+    root = records.get(scope_uuid)
+    header = ex.Header(schema=head_revision(), app_version=__version__,
+                       created_at=datetime.now().isoformat(timespec="seconds"),
+                       scope=scope.value, scope_uuid=scope_uuid if root else "",
+                       scope_label=ex.record_title(root.type, root.fields) if root else "",
+                       contacts_removed=without_contacts)
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with partial.open("wb") as handle:
+            ex.write_exchange(header, items, absent, handle)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    if not workspace.read_only:
+        with workspace.engine.begin() as connection:
+            # ours, and the copy as it left (without some contact details, perhaps)
+            _remember(connection, known, {
+                r.uuid: ex.shared_hashes(r.type, r.fields) | {ex.content_hash(i.type, i.fields)}
+                for r, i in zip(chosen, items, strict=True)})
+    counts: dict[str, int] = {}
+    for record in chosen:
+        counts[record.type] = counts.get(record.type, 0) + 1
+    return ExportResult(out, len(items), counts, without_contacts)
+
+
+# --- import -------------------------------------------------------------------------------------
+
+
+class Choice(StrEnum):
+    KEEP_MINE = "keep_mine"
+    TAKE_THEIRS = "take_theirs"
+
+
+@dataclass
+class PlannedRecord:
+    record: ex.ExchangeRecord
+    decision: ex.Decision
+    mine: LocalRecord | None
+    title: str
+
+    @property
+    def type_label(self) -> str:
+        return _(ex.TYPE_LABELS[self.record.type])
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    exchange: ex.ExchangeFile
+    items: list[PlannedRecord]
+    aliases: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # record UUID -> its name, to show
+
+    def of(self, decision: ex.Decision) -> list[PlannedRecord]:
+        return [item for item in self.items if item.decision is decision]
+
+    @property
+    def conflicts(self) -> list[PlannedRecord]:
+        return self.of(ex.Decision.CONFLICT)
+
+    def count(self, decision: ex.Decision) -> int:
+        return len(self.of(decision))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+    kept: int
+
+
+def _natural_key(record_type: str, fields: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """The unique key the table enforces besides the UUID (two laptops that each imported the
+    CBS list hold the same town under different UUIDs)."""
+    if record_type == ex.AUTHORITY and fields.get("cbs_code"):
+        return (record_type, fields.get("municipal_status"), fields.get("cbs_code"))
+    if record_type in (ex.ORGANISATION, ex.CLUSTER):
+        return (record_type, fields.get("name"))
+    if record_type == ex.FLAGS:
+        return (record_type, fields.get("cluster_uuid"))
+    return None
+
+
+def _aliases(records: Mapping[str, LocalRecord], incoming: list[ex.ExchangeRecord]
+             ) -> dict[str, str]:
+    """Incoming UUID -> local UUID for records that are the same but were made apart."""
+    local_keys = {key: r.uuid for r in records.values()
+                  if (key := _natural_key(r.type, r.fields)) is not None}
+    aliases: dict[str, str] = {}
+    for record in incoming:  # in type order, so a cluster's alias is known before its flags
+        if record.uuid in records:
+            continue
+        fields = ex.rename_references(record.fields, aliases)
+        key = _natural_key(record.type, fields)
+        if key is not None and key in local_keys and local_keys[key] != record.uuid:
+            aliases[record.uuid] = local_keys[key]
+    return aliases
+
+
+def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
+    """Documents must read as the app reads them, so nothing unreadable gets in."""
+    readers: dict[str, Callable[[str], object]] = {
+        ex.SELECTION: SelectionProcess.from_json, ex.FORUM: Forum.from_json,
+        ex.FLAGS: ClusterFlags.from_json}
+    try:  # the learning community's domain model, where this build has it
+        community = importlib.import_module("desktop.models.community")
+        readers[ex.COMMUNITY] = community.Community.from_json
+    except (ImportError, AttributeError):
+        pass
+    for record in records:
+        state = record.fields.get("state") or {}
+        try:
+            if record.type in readers:
+                readers[record.type](json.dumps(state))
+            elif record.type == ex.AGREEMENT:
+                Agreement.from_json(json.dumps({k: v for k, v in state.items()
+                                                if k != "selection"}))
+        except Exception as error:  # noqa: BLE001 - any failure means the document is unreadable
+            raise ex.ExchangeRefused(_(
+                "The exchange file holds a record that cannot be read ({kind} “{title}”). "
+                "Ask for the file again.").format(kind=_(ex.TYPE_LABELS[record.type]),
+                                                   title=record.title)) from error
+
+
+def _check_lengths(records: Iterable[ex.ExchangeRecord]) -> None:
+    """Text longer than its column allows (the app never writes such) is refused."""
+    limits: dict[str, dict[str, int]] = {}
+    for record_type, table in exchanged_tables().items():
+        limits[record_type] = {}
+        for column in table.columns:
+            length = getattr(column.type, "length", None)
+            if isinstance(length, int):
+                limits[record_type][_field_name(column.name)] = length
+    for record in records:
+        for name, limit in limits[record.type].items():
+            value = record.fields.get(name)
+            if isinstance(value, str) and len(value) > limit:
+                raise ex.ExchangeRefused(_(
+                    "The exchange file holds a text longer than this version allows ({kind} "
+                    "“{title}”: {count} characters, at most {limit}).").format(
+                    kind=_(ex.TYPE_LABELS[record.type]), title=record.title[:60],
+                    count=len(value), limit=limit))
+
+
+def read_exchange_file(path: Path, **limits: int) -> ex.ExchangeFile:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            return ex.read_exchange(handle, size, known_schemas=_known_revisions(),
+                                    specs=field_specs(), **limits)
+    except OSError as error:
+        raise ex.ExchangeRefused(_("The file {name} cannot be read: {error}").format(
+            name=path.name, error=error.strerror or error)) from error
+
+
+def plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
+    """Check the file and compare it with the workspace; writes nothing."""
+    exchange = read_exchange_file(path, **limits)
+    _check_lengths(exchange.records)
+    _validate_documents(exchange.records)
+    order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
+    exchange.records.sort(key=lambda r: order[r.type])
+    with workspace.engine.connect() as connection:
+        records = _read_all(connection)
+        aliases = _aliases(records, exchange.records)
+        incoming = []
+        for record in exchange.records:
+            fields = ex.rename_references(record.fields, aliases)
+            if record.type == ex.CLUSTER:
+                fields["members"] = sorted(fields["members"])
+            incoming.append(ex.ExchangeRecord(record.type, aliases.get(record.uuid, record.uuid),
+                                              fields, record.created_at, record.updated_at,
+                                              record.contacts_removed))
+        exchange.records = incoming
+        ex.check_references(exchange, records)
+        known = _known_hashes(connection, (r.uuid for r in incoming))
+    names = {u: ex.record_title(r.type, r.fields) for u, r in records.items()}
+    names.update({r.uuid: r.title for r in incoming})
+    items = []
+    for record in incoming:
+        mine = records.get(record.uuid)
+        if mine is not None and mine.type != record.type:
+            raise ex.ExchangeRefused(_(
+                "The exchange file does not match this workspace: a record has the identity "
+                "of another kind of record here."))
+        decision = ex.decide(mine.fields if mine else None, record, known.get(record.uuid, ()))
+        title = record.title if record.type != ex.FLAGS else \
+            str(names.get(str(record.fields.get("cluster_uuid")), ""))
+        items.append(PlannedRecord(record, decision, mine, title))
+    return ImportPlan(path, exchange, items, aliases,
+                      {u: str(n) for u, n in names.items() if n and not ex.is_uuid(n)})
+
+
+class WorkspaceChanged(Exception):
+    """The workspace changed between the preview and the import; nothing was written."""
+
+
+def _column_value(column: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column.type, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column.type, Date):
+        return date.fromisoformat(value)
+    return value
+
+
+def _row(table: Table, fields: Mapping[str, Any], ids: Mapping[str, dict[str, int]],
+         selection_ids: Mapping[str, int]) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in _BOOKKEEPING:
+            continue
+        value = fields[_field_name(column.name)]
+        if column.foreign_keys:
+            target = next(iter(column.foreign_keys)).column.table.name
+            value = ids[target].get(value) if value else None
+        elif column.name == "state":
+            state = dict(value)
+            if table.name == ex.AGREEMENT and "selection" in state:
+                state["selection_id"] = selection_ids.get(state.pop("selection") or "")
+            value = json.dumps(state, ensure_ascii=False)
+        else:
+            value = _column_value(column, value)
+        row[column.name] = value
+    return row
+
+
+def apply_import(workspace: Workspace, plan: ImportPlan,
+                 choices: Mapping[str, Choice] | None = None) -> ImportResult:
+    """Write the plan in one transaction. Every conflict needs a choice (by record UUID)."""
+    choices = dict(choices or {})
+    unresolved = [item.record.uuid for item in plan.conflicts if item.record.uuid not in choices]
+    if unresolved:
+        raise ValueError(f"conflicts without a choice: {unresolved}")
+    try:
+        return _apply(workspace, plan, choices)
+    except IntegrityError as error:
+        raise ex.ExchangeRefused(_(
+            "Records in the file clash with different records here that have the same unique "
+            "name or code ({detail}). Nothing was imported.").format(
+            detail=getattr(error, "orig", None) or error)) from error
+
+
+def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]
+           ) -> ImportResult:
+    tables = exchanged_tables()
+    added = updated = unchanged = kept = 0
+    with workspace.engine.begin() as connection:
+        records = _read_all(connection)
+        known = _known_hashes(connection, (item.record.uuid for item in plan.items))
+        for item in plan.items:  # nothing may have changed since the preview
+            now = records.get(item.record.uuid)
+            before = item.mine
+            if (now is None) != (before is None) or (
+                    now is not None and before is not None and now.version != before.version):
+                raise WorkspaceChanged(item.record.uuid)
+        ids = {name: dict(connection.execute(select(t.c.uuid, t.c.id)).all())
+               for name, t in tables.items()}
+        remember: dict[str, set[str]] = {}
+        clusters: list[ex.ExchangeRecord] = []
+        taken: list[ex.ExchangeRecord] = []
+        stamp = utc_now()
+        for record_type in ex.TYPE_ORDER:
+            table = tables[record_type]
+            new_rows = []
+            for item in plan.items:
+                record = item.record
+                if record.type != record_type:
+                    continue
+                mine = item.mine.fields if item.mine else None
+                take = item.decision in (ex.Decision.ADD, ex.Decision.UPDATE) or (
+                    item.decision is ex.Decision.CONFLICT
+                    and choices[record.uuid] is Choice.TAKE_THEIRS)
+                if not take:
+                    if item.decision is ex.Decision.UNCHANGED:
+                        unchanged += 1
+                        remember[record.uuid] = ex.shared_hashes(record.type, mine or {})
+                    else:
+                        kept += 1
+                        remember[record.uuid] = {ex.content_hash(
+                            record.type, record.fields,
+                            contacts_removed=record.contacts_removed)}
+                    continue
+                fields = ex.incoming_fields(mine, record)
+                taken.append(record)
+                row = _row(table, fields, ids, ids[ex.SELECTION])
+                if item.mine is None:
+                    added += 1
+                    created = record.created_at or stamp.isoformat()
+                    new_rows.append({**row, "uuid": record.uuid, "version": 1,
+                                     "created_at": datetime.fromisoformat(created),
+                                     "updated_at": datetime.fromisoformat(
+                                         record.updated_at or created)})
+                else:
+                    updated += 1
+                    connection.execute(
+                        update(table).where(table.c.id == item.mine.id).values(
+                            **row, version=table.c.version + 1, updated_at=stamp))
+                if record_type == ex.CLUSTER:
+                    clusters.append(record)
+            if new_rows:
+                connection.execute(insert(table), new_rows)
+                ids[record_type] = dict(
+                    connection.execute(select(table.c.uuid, table.c.id)).all())
+            if record_type == ex.CLUSTER:
+                _write_members(connection, clusters, ids)
+        if taken:  # remember what was stored, as it reads back (with local ids mapped)
+            stored = _read_all(connection)
+            for record in taken:
+                remember[record.uuid] = ex.shared_hashes(record.type, stored[record.uuid].fields) \
+                    | {ex.content_hash(record.type, record.fields,
+                                       contacts_removed=record.contacts_removed)}
+        _remember(connection, known, remember)
+    return ImportResult(added, updated, unchanged, kept)
+
+
+def _write_members(connection: Connection, clusters: Iterable[ex.ExchangeRecord],
+                   ids: Mapping[str, dict[str, int]]) -> None:
+    """The member authorities of the clusters that were added or taken."""
+    for record in clusters:
+        cluster_id = ids[ex.CLUSTER][record.uuid]
+        connection.execute(delete(cluster_member).where(cluster_member.c.cluster_id == cluster_id))
+        rows = [{"cluster_id": cluster_id, "authority_id": ids[ex.AUTHORITY][a]}
+                for a in record.fields["members"] if a in ids[ex.AUTHORITY]]
+        if rows:
+            connection.execute(insert(cluster_member), rows)

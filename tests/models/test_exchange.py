@@ -1,0 +1,261 @@
+"""Exchange files, pure parts: format and checksum, checks, references, privacy, merging."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from typing import Any
+
+import pytest
+
+from desktop import i18n
+from desktop.models import exchange as ex
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """Messages are checked in English here; the GUI tests check them in Hebrew."""
+    i18n.set_language("en")
+
+PERSON_A = "11111111-1111-4111-8111-111111111111"
+PERSON_B = "22222222-2222-4222-8222-222222222222"
+TOWN = "33333333-3333-4333-8333-333333333333"
+ORG = "44444444-4444-4444-8444-444444444444"
+SPECS: dict[str, dict[str, tuple[ex.FieldKind, bool]]] = {
+    ex.PERSON: {"full_name": (ex.FieldKind.TEXT, False), "phone": (ex.FieldKind.TEXT, False),
+                "email": (ex.FieldKind.TEXT, False), "notes": (ex.FieldKind.TEXT, False),
+                "consent_contact": (ex.FieldKind.BOOL, False),
+                "organisation": (ex.FieldKind.REFERENCE, True)},
+    ex.ORGANISATION: {"name": (ex.FieldKind.TEXT, False)},
+}
+
+
+def person(name: str = "דנה", phone: str = "050-1234567", **extra: Any) -> dict[str, Any]:
+    return {"full_name": name, "phone": phone, "email": "dana@example.org", "notes": "הערה",
+            "consent_contact": True, "organisation": None, **extra}
+
+
+def header(**changes: Any) -> ex.Header:
+    values: dict[str, Any] = {"schema": "0007", "app_version": "1", "created_at": "2026-11-23T10:00:00",
+                              "scope": "everything"}
+    values.update(changes)
+    return ex.Header(**values)
+
+
+def read(data: bytes, **options: Any) -> ex.ExchangeFile:
+    return ex.read_exchange(io.BytesIO(data), len(data), known_schemas={"0006", "0007"},
+                            specs=SPECS, **options)
+
+
+def a_file(records: list[ex.ExchangeRecord] | None = None, **changes: Any) -> bytes:
+    records = records if records is not None else [ex.ExchangeRecord(ex.PERSON, PERSON_A, person())]
+    return ex.exchange_bytes(header(**changes), records)
+
+
+def test_a_file_reads_back_with_its_header_and_records() -> None:
+    exchange = read(a_file())
+    assert exchange.header.records == 1
+    assert exchange.header.scope == "everything"
+    assert exchange.records[0].fields == person()
+
+
+def test_the_checksum_covers_the_payload() -> None:
+    original = a_file()
+    with zipfile.ZipFile(io.BytesIO(original)) as archive:
+        head = archive.read(ex.HEADER_MEMBER)
+        payload = archive.read(ex.PAYLOAD_MEMBER).replace("דנה".encode(), "רנה".encode())
+    tampered = io.BytesIO()
+    with zipfile.ZipFile(tampered, "w") as archive:
+        archive.writestr(ex.HEADER_MEMBER, head)
+        archive.writestr(ex.PAYLOAD_MEMBER, payload)
+    with pytest.raises(ex.ExchangeRefused, match="checksum"):
+        read(tampered.getvalue())
+
+
+@pytest.mark.parametrize("data", [b"", b"hello, not a zip", b"SQLite format 3\x00" + b"\0" * 100])
+def test_what_is_not_an_exchange_file_is_refused(data: bytes) -> None:
+    with pytest.raises(ex.ExchangeRefused, match="not a Shutafut exchange file"):
+        read(data)
+
+
+def test_a_zip_of_something_else_is_refused() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<xml/>")
+    with pytest.raises(ex.ExchangeRefused, match="not a Shutafut exchange file"):
+        read(buffer.getvalue())
+
+
+def test_a_truncated_file_is_refused() -> None:
+    data = a_file()
+    with pytest.raises(ex.ExchangeRefused, match="damaged or incomplete"):
+        read(data[: len(data) // 2])
+
+
+def test_a_newer_format_or_schema_is_refused() -> None:
+    with pytest.raises(ex.ExchangeRefused, match="exchange format 2"):
+        read(a_file(format_version=2))
+    with pytest.raises(ex.ExchangeRefused, match="workspace version 0099"):
+        read(a_file(schema="0099"))
+
+
+def test_oversized_files_are_refused_stating_the_limit() -> None:
+    data = a_file()
+    with pytest.raises(ex.ExchangeRefused, match="limit is 0 MB"):
+        read(data, max_file_bytes=10)
+
+
+def test_a_zip_bomb_is_stopped_while_reading() -> None:
+    """A payload claiming to be small but unpacking beyond the limit is refused."""
+    records = [ex.ExchangeRecord(ex.PERSON, PERSON_A, person(notes="א" * 3_000_000))]
+    data = a_file(records)
+    assert len(data) < 100_000
+    with pytest.raises(ex.ExchangeRefused, match="exceeds the limit of 1 MB"):
+        read(data, max_payload_bytes=1024 * 1024)
+
+
+def test_records_of_the_wrong_shape_are_refused() -> None:
+    wrong_type = [ex.ExchangeRecord(ex.PERSON, PERSON_A, person(consent_contact="yes"))]
+    missing_field = [ex.ExchangeRecord(ex.PERSON, PERSON_A, {"full_name": "x"})]
+    bad_uuid = [ex.ExchangeRecord(ex.PERSON, "not-a-uuid", person())]
+    unknown = [ex.ExchangeRecord("spaceship", PERSON_A, {})]
+    for records in (wrong_type, missing_field, bad_uuid, unknown):
+        with pytest.raises(ex.ExchangeRefused, match="damaged"):
+            read(a_file(records))
+
+
+def test_too_many_records_are_refused() -> None:
+    records = [ex.ExchangeRecord(ex.ORGANISATION, f"{n:08d}-0000-4000-8000-000000000000",
+                                 {"name": str(n)}) for n in range(3)]
+    with pytest.raises(ex.ExchangeRefused, match="too many records"):
+        read(a_file(records), max_records=2)
+
+
+def test_references_must_be_in_the_file_or_the_workspace() -> None:
+    exchange = read(a_file([ex.ExchangeRecord(ex.PERSON, PERSON_A, person(organisation=ORG))]))
+    ex.check_references(exchange, {ORG})
+    with pytest.raises(ex.ExchangeRefused, match="1 records"):
+        ex.check_references(exchange, set())
+    exchange.absent = [ORG]  # already missing where it was made
+    ex.check_references(exchange, set())
+
+
+def test_references_of_each_document() -> None:
+    community = {"members": [{"person": PERSON_A, "authority": TOWN}], "leader": PERSON_B,
+                 "partner": "", "ratings": [{"person": PERSON_B}], "meetings": [{"host": TOWN}],
+                 "teams": [{"members": [PERSON_A, PERSON_B]}]}
+    assert ex.references(ex.COMMUNITY, {"state": community}) == {PERSON_A, PERSON_B, TOWN}
+    topic = "55555555-5555-4555-8555-555555555555"
+    as_stored = {"members": [{"person": PERSON_A, "authority": TOWN}],
+                 "ratings": {PERSON_B: {topic: 4}}, "selected_topics": [topic],
+                 "meetings": [{"id": "m1", "topic": topic, "host": ""}],
+                 "teams": [{"id": "t1", "topic": topic, "members": [], "roles": {"lead": ORG}}],
+                 "agreed_mix": {"authority": {TOWN: 2}, "gender": {"f": 3}}}
+    assert ex.references(ex.COMMUNITY, {"state": as_stored}) == {PERSON_A, PERSON_B, TOWN, ORG}
+    assert ex.references(ex.COMMUNITY, {"state": {"format": 1}}) == set()
+    assert ex.references(ex.COMMUNITY, {"state": {"members": [{}], "teams": [{}]}}) == set()
+    selection = {"team": [[PERSON_A, "lead"]], "added": {TOWN: "why"}, "chosen": [TOWN],
+                 "scores": {TOWN: {PERSON_B: {}, "team": {}}}}
+    assert ex.references(ex.SELECTION, {"state": selection}) == {PERSON_A, PERSON_B, TOWN}
+    forum = {"participants": [{"person_uuid": PERSON_A}, {"person_uuid": None}]}
+    assert ex.references(ex.FORUM, {"state": forum}) == {PERSON_A}
+    draft = {"parties": {"authority_uuid": TOWN, "organisation_uuid": ORG, "partner_uuids": []},
+             "signatories": [{"person_uuid": PERSON_B}, {"person_uuid": None}]}
+    agreement = {"authority_uuid": TOWN, "state": {
+        "draft": draft, "stages": [{"participants": [["דנה", PERSON_A]]}],
+        "versions": [{"draft": draft}], "selection": None}}
+    assert ex.references(ex.AGREEMENT, agreement) == {TOWN, ORG, PERSON_A, PERSON_B}
+    assert ex.references(ex.FLAGS, {"cluster_uuid": ORG, "state": {
+        "items": [{"authorities": [TOWN]}]}}) == {ORG, TOWN}
+    assert ex.references(ex.PERSON, person(organisation=ORG)) == {ORG}
+
+
+def test_without_contacts_removes_them_from_people_and_documents() -> None:
+    assert ex.without_contacts(ex.PERSON, person()) == person(phone="", email="", notes="")
+    state = {"ratings": [{"person": PERSON_A, "note": "ממש טוב", "email": "a@b.c"},
+                         {"person": PERSON_B, "note": "שקט"}],
+             "contact": {"phone": "03-1234567"}, "notes": "על הפגישה"}
+    everything = ex.without_contacts(ex.COMMUNITY, {"state": state})["state"]
+    assert everything["ratings"] == [{"person": PERSON_A, "note": "", "email": ""},
+                                     {"person": PERSON_B, "note": ""}]
+    assert everything["contact"] == {"phone": ""}
+    assert everything["notes"] == "על הפגישה"  # not about a person
+    only_b = ex.without_contacts(ex.COMMUNITY, {"state": state}, frozenset({PERSON_B}))["state"]
+    assert only_b["ratings"][0]["note"] == "ממש טוב"
+    assert only_b["ratings"][1]["note"] == ""
+
+
+def test_restoring_contacts_keeps_what_the_receiver_knows() -> None:
+    theirs = person(name="דנה לוי", phone="", email="", notes="")
+    assert ex.restore_contacts(ex.PERSON, person(), theirs) == person(name="דנה לוי")
+    mine = {"state": {"ratings": [{"person": PERSON_B, "note": "ב"},
+                                  {"person": PERSON_A, "note": "א"}]}}
+    incoming = {"state": {"ratings": [{"person": PERSON_A, "note": "", "score": 3},
+                                      {"person": PERSON_B, "note": ""}]}}
+    restored = ex.restore_contacts(ex.COMMUNITY, mine, incoming)
+    assert restored["state"]["ratings"] == [{"person": PERSON_A, "note": "א", "score": 3},
+                                            {"person": PERSON_B, "note": "ב"}]
+
+
+def test_the_content_hash_ignores_key_order() -> None:
+    a = {"x": 1, "state": {"b": [1, 2], "a": "ש"}}
+    b = {"state": {"a": "ש", "b": [1, 2]}, "x": 1}
+    assert ex.content_hash(ex.FORUM, a) == ex.content_hash(ex.FORUM, b)
+    assert ex.content_hash(ex.FORUM, a) != ex.content_hash(ex.FLAGS, a)
+
+
+def incoming(fields: dict[str, Any], removed: bool = False) -> ex.ExchangeRecord:
+    return ex.ExchangeRecord(ex.PERSON, PERSON_A, fields, contacts_removed=removed)
+
+
+def test_merge_decisions() -> None:
+    base, mine, theirs = person(), person(name="דנה לוי"), person(name="דנה כהן")
+    shared = ex.shared_hashes(ex.PERSON, base)
+    assert ex.decide(None, incoming(theirs), ()) is ex.Decision.ADD
+    assert ex.decide(base, incoming(base), shared) is ex.Decision.UNCHANGED
+    assert ex.decide(base, incoming(theirs), shared) is ex.Decision.UPDATE
+    assert ex.decide(mine, incoming(base), shared) is ex.Decision.NEWER_HERE
+    assert ex.decide(mine, incoming(theirs), shared) is ex.Decision.CONFLICT
+    assert ex.decide(mine, incoming(theirs), ()) is ex.Decision.CONFLICT  # never shared
+
+
+def test_a_copy_without_contacts_is_not_a_change_of_them() -> None:
+    base = person()
+    shared = ex.shared_hashes(ex.PERSON, base)
+    scrubbed = ex.without_contacts(ex.PERSON, base)
+    assert ex.decide(base, incoming(scrubbed, removed=True), shared) is ex.Decision.UNCHANGED
+    renamed = {**scrubbed, "full_name": "דנה לוי"}
+    assert ex.decide(base, incoming(renamed, removed=True), shared) is ex.Decision.UPDATE
+    assert ex.incoming_fields(base, incoming(renamed, removed=True)) == \
+        person(name="דנה לוי")
+    # A blank phone in a copy that kept contacts does not erase the one held here either.
+    assert ex.decide(base, incoming(scrubbed), shared) is ex.Decision.UNCHANGED
+    assert ex.incoming_fields(base, incoming({**scrubbed, "full_name": "דנה לוי"})) == \
+        person(name="דנה לוי")
+    # A phone that really changed is a change.
+    assert ex.decide(base, incoming(person(phone="+972509999999")), shared) is \
+        ex.Decision.UPDATE
+
+
+def test_side_by_side_marks_the_differences() -> None:
+    rows = ex.side_by_side({"title": "א", "state": {"participants": [{"name": "דנה"}]}},
+                           {"title": "א", "state": {"participants": [{"name": "דנה לוי"}]}})
+    assert [(r.path, r.differs) for r in rows] == [("title", False),
+                                                   ("state.participants.1.name", True)]
+
+
+def test_references_can_be_renamed() -> None:
+    fields = {"members": [TOWN], "state": {"added": {TOWN: "x"}}, "other": "x"}
+    assert ex.rename_references(fields, {TOWN: ORG}) == {
+        "members": [ORG], "state": {"added": {ORG: "x"}}, "other": "x"}
+
+
+def test_the_header_says_what_the_file_holds() -> None:
+    data = a_file(contacts_removed=True, scope="forum", scope_label="פורום")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        head = json.loads(archive.read(ex.HEADER_MEMBER))
+    assert head["format"] == "shutafut-exchange"
+    assert head["contacts_removed"] is True
+    assert len(head["payload_sha256"]) == 64
+    assert read(data).header.scope_label == "פורום"
