@@ -47,3 +47,48 @@ def workspace(workspace_path: Path):  # type: ignore[no-untyped-def]
     ws = create_workspace(workspace_path)
     yield ws
     ws.close()
+
+
+# --- a real PostgreSQL server (team server workspaces) -------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server():  # type: ignore[no-untyped-def]
+    """One PostgreSQL server for the whole session, started on first use."""
+    from tests.pg_server import find_binaries, start_server
+
+    binaries = find_binaries()
+    if binaries is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed; "
+                    "`bash scripts/install.sh --test` installs the Debian package postgresql")
+    server = start_server(binaries)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The address of a fresh, empty database on the test server, dropped afterwards."""
+    name = postgres_server.new_database()
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def any_workspace(backend: str, tmp_path: Path, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A new, empty workspace: a file, or a database on the test PostgreSQL server."""
+    from desktop.storage.workspace import create_workspace
+
+    if backend == "sqlite":
+        ws = create_workspace(tmp_path / "test.shutafut")
+    else:
+        from desktop.storage.server import create_server_workspace
+
+        ws = create_server_workspace(request.getfixturevalue("postgres_url"))
+    yield ws
+    ws.close()
