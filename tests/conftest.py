@@ -79,16 +79,35 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-@pytest.fixture
-def any_workspace(backend: str, tmp_path: Path, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    """A new, empty workspace: a file, or a database on the test PostgreSQL server."""
-    from desktop.storage.workspace import create_workspace
+def open_location(location: Path | str):  # type: ignore[no-untyped-def]
+    """Another handle on the same workspace, as a second person's app would have."""
+    if isinstance(location, Path):
+        from desktop.storage.workspace import open_workspace
 
+        return open_workspace(location)
+    from desktop.storage.server import open_server_workspace
+
+    return open_server_workspace(location)
+
+
+@pytest.fixture
+def workspace_location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """Where `any_workspace` lives: a file path, or a database address with its password."""
     if backend == "sqlite":
-        ws = create_workspace(tmp_path / "test.shutafut")
+        return tmp_path / "test.shutafut"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def any_workspace(workspace_location: Path | str):  # type: ignore[no-untyped-def]
+    """A new, empty workspace: a file, or a database on the test PostgreSQL server."""
+    if isinstance(workspace_location, Path):
+        from desktop.storage.workspace import create_workspace
+
+        ws = create_workspace(workspace_location)
     else:
         from desktop.storage.server import create_server_workspace
 
-        ws = create_server_workspace(request.getfixturevalue("postgres_url"))
+        ws = create_server_workspace(workspace_location)
     yield ws
     ws.close()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -113,7 +114,7 @@ def display_address(url: URL) -> str:
     """The address without its password, for titles, lists and messages."""
     without = URL.create("postgresql", username=url.username, host=url.host, port=url.port,
                          database=url.database, query=url.query)
-    return without.render_as_string(hide_password=False)
+    return unquote(without.render_as_string(hide_password=False))
 
 
 def display_name(url: URL) -> str:
