@@ -14,6 +14,7 @@ the password is never shown: `display_address` drops it, and error details have 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -314,3 +315,22 @@ def check_server_workspace(address: str | URL) -> list[str]:
                   "Opening the workspace upgrades it.").format(found=revision or "—",
                                                              expected=head_revision())]
     return []
+
+
+def open_location(location: Path | str, *, read_only: bool = False) -> Workspace:
+    """Open a workspace file (a Path) or a team server's database (an address)."""
+    if isinstance(location, Path):
+        from desktop.storage.workspace import open_workspace
+
+        return open_workspace(location, read_only=read_only)
+    return open_server_workspace(location, read_only=read_only)
+
+
+def location_text(location: Path | str) -> str:
+    """A file's path or a server address to show (without its password)."""
+    if isinstance(location, Path):
+        return str(location)
+    try:
+        return display_address(server_url(location))
+    except WorkspaceError:
+        return _scrub(location, None)
