@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-
 from desktop.models.agreement import Agreement, AgreementRecord
 from desktop.models.mou import AUTHORITY_PARTY, ORGANISATION_PARTY, partner_party
 from desktop.models.mou_draft import MouDraft

@@ -159,3 +159,16 @@ def document_differences(mine_json: str, theirs_json: str) -> list[tuple[str, An
     keys = list(theirs) + [key for key in mine if key not in theirs]
     return [(key, mine.get(key), theirs.get(key)) for key in keys
             if key not in ("format", "page") and mine.get(key) != theirs.get(key)]
+
+
+def adopt(document: object, theirs: object) -> None:
+    """Make `document` (the object the screens hold) the other person's version, in place,
+    with the version it was read at, so every screen holding it shows theirs."""
+    from dataclasses import fields, is_dataclass
+
+    assert is_dataclass(document) and type(document) is type(theirs)
+    for part in fields(document):
+        object.__setattr__(document, part.name, getattr(theirs, part.name))
+    version = loaded_version(theirs)
+    if version is not None:
+        remember_version(document, version)

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-
 from desktop.models.selection_process import ProcessStatus, SelectionProcess, SelectionRecord
 from desktop.storage.concurrency import (
     check_version,

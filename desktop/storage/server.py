@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Engine, create_engine, insert, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
@@ -111,8 +111,16 @@ def build_url(host: str, port: int, database: str, user: str, password: str = ""
                       host=host or None, port=port or None, database=database, query=query)
 
 
-def display_address(url: URL) -> str:
+def build_address(host: str, port: int, database: str, user: str, password: str = "",
+                  ssl_mode: str = "prefer") -> str:
+    """`build_url` as text (with the password: to connect with, never to show)."""
+    return build_url(host, port, database, user, password, ssl_mode).render_as_string(
+        hide_password=False)
+
+
+def display_address(url: URL | str) -> str:
     """The address without its password, for titles, lists and messages."""
+    url = server_url(url) if isinstance(url, str) else url
     without = URL.create("postgresql", username=url.username, host=url.host, port=url.port,
                          database=url.database, query=url.query)
     return unquote(without.render_as_string(hide_password=False))
@@ -218,7 +226,7 @@ def _initialise(url: URL) -> None:
             Base.metadata.create_all(connection)
             command.stamp(_alembic_config(connection), "head")
             now = datetime.now().isoformat(timespec="seconds")
-            connection.execute(WorkspaceInfo.__table__.insert(), [
+            connection.execute(insert(WorkspaceInfo), [
                 {"key": "created_with", "value": __version__},
                 {"key": "created_at", "value": now},
             ])

@@ -85,13 +85,12 @@ def test_the_last_moment_check_of_the_version_column_also_refuses(two_people) ->
         row = session.scalar(select(Organisation).where(Organisation.uuid == uuid))
         return row, {"notes": row.notes}
 
-    with pytest.raises(ConcurrentEdit) as caught:
-        with guarded_save(dana, "ארגון", reread) as session:
-            row = session.scalar(select(Organisation).where(Organisation.uuid == uuid))
-            rs.save_record(omer, RecordKind.ORGANISATION,
-                           {"name": "ארגון", "sector": "ngo", "notes": "של עומר"}, uuid)
-            row.notes = "של דנה"
-            session.flush()
+    with pytest.raises(ConcurrentEdit) as caught, guarded_save(dana, "ארגון", reread) as session:
+        row = session.scalar(select(Organisation).where(Organisation.uuid == uuid))
+        rs.save_record(omer, RecordKind.ORGANISATION,
+                       {"name": "ארגון", "sector": "ngo", "notes": "של עומר"}, uuid)
+        row.notes = "של דנה"
+        session.flush()
     assert caught.value.theirs == {"notes": "של עומר"} and caught.value.version == 2
     assert rs.load_record(dana, RecordKind.ORGANISATION, uuid)["notes"] == "של עומר"
 

@@ -151,12 +151,27 @@ class MouWizard(QWizard):
 
     def save(self) -> int | None:
         from desktop.storage.agreement_store import save_agreement
+        from desktop.views.conflict_dialog import save_document
 
         if self.workspace.read_only:
             return self.agreement_id
-        self.agreement_id = save_agreement(self.workspace, self.agreement, self.agreement_id)
+        agreement, agreement_id = self.agreement, self.agreement_id
+        saved = save_document(
+            self, agreement,
+            lambda expected: save_agreement(self.workspace, agreement, agreement_id,
+                                            expected_version=expected),
+            self._show_theirs)
+        if saved is None:
+            return self.agreement_id
+        self.agreement_id = saved
         self.saved.emit(self.agreement_id)
         return self.agreement_id
+
+    def _show_theirs(self) -> None:
+        """After taking the other person's version: show it on the open page."""
+        page = self.currentPage()
+        if page is not None:
+            page.initializePage()
 
     def _page_changed(self, page_id: int) -> None:
         if page_id >= 0:  # -1 while the wizard closes
