@@ -204,6 +204,13 @@ def test_every_shipped_migration_runs_on_postgresql_keeping_data(postgres_url: s
     workspace = open_server_workspace(postgres_url)
     assert [r["name"] for r in reference_store.list_records(
         workspace, RecordKind.ORGANISATION)] == ["משרד הפנים"]
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from desktop.models.base import Base
+
+    with workspace.engine.connect() as connection:  # the migrations build the model's schema
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
     workspace.close()
     assert _sql(postgres_url, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
     assert check_server_workspace(postgres_url) == []

@@ -117,6 +117,11 @@ def test_the_dialog_tests_the_connection_and_opens_the_server_workspace(
     assert all(PASSWORD not in str(settings.value(key)) for key in settings.allKeys())
     assert settings.value("team_server/database") == database
 
+    reports: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a: reports.append(text))
+    window.check_current_workspace()
+    assert reports == ["סביבת העבודה עברה את כל הבדיקות."]
+
     # The app behaves the same: a record added in the form is on the server.
     window.new_record_action.trigger()
     page = window.reference_section.current_page
