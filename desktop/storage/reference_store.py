@@ -211,10 +211,12 @@ def references_to(workspace: Workspace, kind: RecordKind, uuid: str) -> list[str
         return found
 
 
-def delete_record(workspace: Workspace, kind: RecordKind, uuid: str) -> dict[str, Any]:
+def delete_record(workspace: Workspace, kind: RecordKind, uuid: str, *,
+                  expected_version: int | None = None) -> dict[str, Any]:
     """Delete the record and return its last values (so the deletion can be undone).
 
-    Refused with RecordInUse, naming what refers to it, when other records do.
+    Refused with RecordInUse, naming what refers to it, when other records do, and with
+    ConcurrentEdit when `expected_version` is given and someone else changed it since.
     """
     users = references_to(workspace, kind, uuid)
     if users:
@@ -223,9 +225,21 @@ def delete_record(workspace: Workspace, kind: RecordKind, uuid: str) -> dict[str
                 users=", ".join(users)
             )
         )
-    with workspace.session() as session:
+    spec = RECORD_SPECS[kind]
+
+    def reread(session: Session) -> tuple[Any, Any]:
+        try:
+            record = _get(session, kind, uuid)
+        except RecordNotFound:
+            return None, None
+        return record, {**_values_of(spec, record), "version": record.version}
+
+    with guarded_save(workspace, _what(kind, uuid), reread) as session:
         record = _get(session, kind, uuid)
-        values = _values_of(RECORD_SPECS[kind], record)
+        if expected_version is not None:
+            check_version(record, expected_version, _what(kind, title_of(kind, record)),
+                          lambda row: {**_values_of(spec, row), "version": row.version})
+        values = _values_of(spec, record)
         session.delete(record)
         return values
 

@@ -182,3 +182,15 @@ def test_documents_built_in_code_save_without_a_version_check(any_workspace) -> 
     forum_id = forum_store.save_forum(any_workspace, _forum())
     forum_store.save_forum(any_workspace, _forum(), forum_id)
     assert forum_store.load_forum(any_workspace, forum_id).title == "פורום חינוך"
+
+
+def test_deleting_a_record_someone_changed_since_is_refused(two_people) -> None:  # type: ignore[no-untyped-def]
+    dana, omer = two_people
+    uuid = rs.save_record(dana, RecordKind.ORGANISATION, {"name": "קרן", "sector": "philanthropy"})
+    seen = rs.load_record(dana, RecordKind.ORGANISATION, uuid)["version"]
+    rs.save_record(omer, RecordKind.ORGANISATION, {"name": "קרן", "sector": "philanthropy",
+                                                    "notes": "חשוב"}, uuid)
+    with pytest.raises(ConcurrentEdit) as caught:
+        rs.delete_record(dana, RecordKind.ORGANISATION, uuid, expected_version=seen)
+    assert caught.value.theirs["notes"] == "חשוב"
+    assert rs.count_records(omer, RecordKind.ORGANISATION) == 1

@@ -251,3 +251,50 @@ def test_a_flags_conflict_shows_what_changed_and_takes_theirs(
     section.save()  # on top of theirs now: no conflict
     assert [i.name for i in flags_store.load_cluster_flags(any_workspace, cluster).items] == [
         "תחבורה ציבורית", "חינוך"]
+
+
+def test_undo_never_overwrites_a_later_change_by_someone_else(
+    qtbot: QtBot, any_workspace: Any, workspace_location: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from desktop.views.reference.section import ReferenceSection
+
+    stack = QUndoStack()
+    section = ReferenceSection(stack)
+    qtbot.addWidget(section)
+    section.set_workspace(any_workspace)
+    section.show()
+    section.activateWindow()
+    qtbot.waitUntil(section.isActiveWindow)
+    reported: list[str] = []
+    section.message.connect(reported.append)
+    page = section.page_for(RecordKind.ORGANISATION)
+    section.show_kind(RecordKind.ORGANISATION)
+    page.new_record()
+    name = page.form.editors["name"]
+    type_text(name, "קרן משפחתית")
+    page.form.editors["sector"].setCurrentIndex(page.form.editors["sector"].findData("philanthropy"))
+    page.form.editors["sector"].activated.emit(page.form.editors["sector"].currentIndex())
+    leave_field(name)
+    uuid = page.current_uuid
+    assert uuid is not None and stack.canUndo()
+
+    omer = open_location(workspace_location)
+    reference_store.save_record(omer, RecordKind.ORGANISATION,
+                                {"name": "קרן משפחתית", "sector": "philanthropy",
+                                 "notes": "של עומר"}, uuid)
+    stack.undo()  # would delete the record Omer has just changed
+    assert reported and "קרן משפחתית" in reported[-1]
+    assert reference_store.load_record(omer, RecordKind.ORGANISATION, uuid)["notes"] == "של עומר"
+
+    # Deleting it, too, first shows that someone else changed it.
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text))
+    page.select(uuid)
+    page.delete_current()
+    assert warned and "קרן משפחתית" in warned[0]
+    assert reference_store.count_records(omer, RecordKind.ORGANISATION) == 1
+    omer.close()

@@ -44,17 +44,27 @@ class RecordStore:
 
         self._api = reference_store
         self.workspace = workspace
+        # The version of each record as this screen last read or wrote it (0: deleted here),
+        # so undo and redo never overwrite someone else's later change unseen.
+        self.versions: dict[str, int] = {}
 
     def rows(self, kind: RecordKind) -> list[dict[str, Any]]:
         return self._api.list_records(self.workspace, kind)
 
     def load(self, kind: RecordKind, uuid: str) -> dict[str, Any]:
-        return self._api.load_record(self.workspace, kind, uuid)
+        values = self._api.load_record(self.workspace, kind, uuid)
+        self.versions[uuid] = int(values["version"])
+        return values
 
     def save(self, kind: RecordKind, values: dict[str, Any], uuid: str | None,
              expected_version: int | None = None) -> str:
-        return self._api.save_record(self.workspace, kind, values, uuid,
-                                     expected_version=expected_version)
+        """Store the values; `expected_version` None means the version last seen here."""
+        if expected_version is None and uuid is not None:
+            expected_version = self.versions.get(uuid)
+        saved = self._api.save_record(self.workspace, kind, values, uuid,
+                                      expected_version=expected_version)
+        self.load(kind, saved)
+        return saved
 
     def load_or_none(self, kind: RecordKind, uuid: str | None) -> dict[str, Any] | None:
         if uuid is None:
@@ -65,7 +75,10 @@ class RecordStore:
             return None
 
     def delete(self, kind: RecordKind, uuid: str) -> dict[str, Any]:
-        return self._api.delete_record(self.workspace, kind, uuid)
+        values = self._api.delete_record(self.workspace, kind, uuid,
+                                         expected_version=self.versions.get(uuid))
+        self.versions[uuid] = 0
+        return values
 
     def choices(self, kind: RecordKind) -> list[tuple[str, str]]:
         return self._api.choices(self.workspace, kind)
@@ -343,10 +356,15 @@ class KindPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from desktop.storage.concurrency import ConcurrentEdit
+
         try:
             before = editable_values(self.kind, store.delete(self.kind, uuid))
-        except (ValueError, LookupError) as error:
+        except (ValueError, LookupError, ConcurrentEdit) as error:
             QMessageBox.warning(self, _("Cannot delete"), str(error))
+            if isinstance(error, ConcurrentEdit):  # show what they changed, not deleted
+                self._show_record(None if error.deleted else uuid)
+                self.section.refresh(self.kind, self.current_uuid)
             return
         self.section.undo_stack.push(
             RecordCommand(store, self.kind, uuid, before, None,
