@@ -230,8 +230,13 @@ def _initialise(url: URL) -> None:
                 {"key": "created_with", "value": __version__},
                 {"key": "created_at", "value": now},
             ])
-    except DBAPIError as error:
+    except OperationalError as error:
         raise _connection_error(error, url) from error
+    except DBAPIError as error:  # e.g. the user may not create tables in this database
+        raise ServerUnreachable(
+            _("The team server {server} refused to create the workspace: {detail}").format(
+                server=url.host or "localhost", detail=_scrub(str(error.orig), url))
+        ) from None
     finally:
         engine.dispose()
 

@@ -288,3 +288,20 @@ def test_a_failed_upgrade_leaves_the_server_workspace_as_it_was(
     message = _assert_refused(postgres_url, MigrationFailed)
     assert "no_such_table" in message
     assert _sql(postgres_url, "SELECT count(*) FROM person") == [(1,)]
+
+
+def test_a_user_who_may_not_create_tables_is_refused_cleanly(postgres_server,  # type: ignore[no-untyped-def]
+                                                             postgres_url: str) -> None:
+    database = server_url(postgres_url).database
+    with postgres_server.admin() as admin:
+        admin.execute("DROP ROLE IF EXISTS visitor")
+        admin.execute("CREATE ROLE visitor LOGIN PASSWORD 'visitor-pw'")
+    try:
+        visitor = postgres_url.replace(f"shutafut_test:{PASSWORD}", "visitor:visitor-pw")
+        message = _assert_refused(visitor, ServerUnreachable, initialise=True)
+        assert "visitor-pw" not in message and "ליצור" in message  # "refused to create"
+        assert _snapshot(postgres_url) == {}
+    finally:
+        with postgres_server.admin() as admin:
+            admin.execute(f'REVOKE ALL ON DATABASE "{database}" FROM visitor')
+            admin.execute("DROP ROLE visitor")
