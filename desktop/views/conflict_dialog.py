@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 from desktop.i18n import N_, _, ngettext
@@ -204,3 +206,36 @@ def save_document(parent: QWidget | None, document: Any, save: Callable[[int | N
             adopt(document, conflict.theirs)
         after_taking_theirs()
         return None
+
+
+def _same_class(wizard: QWizard, page_id: int) -> Callable[[], QWizardPage]:
+    page_class: Any = type(wizard.page(page_id))
+    return lambda: page_class(wizard)
+
+
+def rebuild_pages(wizard: QWizard,
+                  builders: Mapping[int, Callable[[], QWizardPage]] | None = None) -> None:
+    """After taking the other person's version: build every page of `wizard` again from the
+    document it edits (pages read it when built), showing the same page. `builders` makes
+    each page by its id (default: its class, called with the wizard). Deferred until the
+    page change that saved is over; no saves run while rebuilding."""
+
+    def rebuild() -> None:
+        current = wizard.currentId()
+        makers = {page_id: (builders[page_id] if builders and page_id in builders
+                            else _same_class(wizard, page_id))
+                  for page_id in wizard.pageIds()}
+        blocked = wizard.blockSignals(True)
+        try:
+            for page_id in makers:
+                old = wizard.page(page_id)
+                wizard.removePage(page_id)
+                old.deleteLater()
+            for page_id, make in makers.items():
+                wizard.setPage(page_id, make())
+            wizard.setStartId(max(current, 0))  # as when reopened: resumes on that page
+            wizard.restart()
+        finally:
+            wizard.blockSignals(blocked)
+
+    QTimer.singleShot(0, rebuild)

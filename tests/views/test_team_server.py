@@ -298,3 +298,79 @@ def test_undo_never_overwrites_a_later_change_by_someone_else(
     assert warned and "קרן משפחתית" in warned[0]
     assert reference_store.count_records(omer, RecordKind.ORGANISATION) == 1
     omer.close()
+
+
+def test_taking_theirs_in_the_selection_wizard_shows_theirs_on_every_page(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from desktop.models.selection_process import SelectionProcess
+    from desktop.storage import selection_store
+    from desktop.storage.demo import create_demo_workspace
+    from desktop.storage.workspace import open_workspace
+    from desktop.views.selection.wizard import PurposePage, SelectionWizard
+
+    path = tmp_path / "team.shutafut"
+    dana = create_demo_workspace(path)
+    process_id = selection_store.save_process(
+        dana, SelectionProcess(title="בחירה", purpose="איתור יישובים"))
+    wizard = SelectionWizard(dana, selection_store.load_process(dana, process_id), process_id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+
+    omer = open_workspace(path)
+    theirs = selection_store.load_process(omer, process_id)
+    theirs.title = "הכותרת של עומר"
+    selection_store.save_process(omer, theirs, process_id)
+
+    page = wizard.currentPage()
+    assert isinstance(page, PurposePage)
+    page.title_edit.clear()
+    type_text(page.title_edit, "הכותרת של דנה")
+    seen: dict[str, Any] = {}
+
+    def answer(dialog: Any) -> None:
+        assert isinstance(dialog, ConflictDialog)
+        table = dialog.table
+        seen["rows"] = [[table.item(r, c).text() for c in range(table.columnCount())]
+                        for r in range(table.rowCount())]
+        dialog.take_theirs.click()
+
+    _answer_dialog(answer)
+    wizard.button(QWizard.WizardButton.NextButton).click()  # saves: someone else was first
+    qtbot.waitUntil(lambda: "rows" in seen)
+    assert ["כותרת", "הכותרת של עומר", "הכותרת של דנה"] in seen["rows"] or any(
+        row[1:] == ["הכותרת של עומר", "הכותרת של דנה"] for row in seen["rows"])
+    assert wizard.process.title == "הכותרת של עומר"
+    qtbot.waitUntil(lambda: wizard.page(0) is not page)  # every page built again...
+    purpose_page = wizard.page(0)
+    assert isinstance(purpose_page, PurposePage)
+    assert purpose_page.title_edit.text() == "הכותרת של עומר"  # ...from their version
+    assert wizard.currentId() == 1  # still where the person was
+    wizard.reject()  # closing keeps what the page holds: theirs, not the stale typing
+    assert selection_store.load_process(omer, process_id).title == "הכותרת של עומר"
+    omer.close()
+    dana.close()
+
+
+def test_the_mou_wizard_is_built_again_on_their_version(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.models.agreement import Agreement
+    from desktop.storage import agreement_store
+    from desktop.storage.demo import create_demo_workspace
+    from desktop.views.mou.wizard import MouWizard
+
+    workspace = create_demo_workspace(tmp_path / "team.shutafut")
+    agreement_id = agreement_store.save_agreement(workspace, Agreement.new("he"))
+    wizard = MouWizard(workspace, agreement_store.load_agreement(workspace, agreement_id),
+                       agreement_id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    before = {page_id: wizard.page(page_id) for page_id in wizard.pageIds()}
+    wizard._show_theirs()
+    qtbot.waitUntil(lambda: all(wizard.page(i) is not page for i, page in before.items()))
+    assert wizard.pageIds() == list(before) and wizard.currentId() == wizard.startId()
+    assert wizard.save() == agreement_id  # the rebuilt pages save as before, no conflict
+    workspace.close()

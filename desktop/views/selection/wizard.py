@@ -168,10 +168,10 @@ class SelectionWizard(QWizard):
         return self.process_id
 
     def _show_theirs(self) -> None:
-        """After taking the other person's version: show it on the open page."""
-        page = self.currentPage()
-        if page is not None:
-            page.initializePage()
+        """After taking the other person's version: show it on every page."""
+        from desktop.views.conflict_dialog import rebuild_pages
+
+        rebuild_pages(self)
 
     def _page_changed(self, page_id: int) -> None:
         if page_id >= 0:  # -1 while the wizard closes
