@@ -36,41 +36,80 @@ def _language_from(argv: list[str]) -> str | None:
     return None
 
 
+def _server_option(parser: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup) -> None:
+    parser.add_argument(
+        "--database-url", metavar="URL",
+        help=_("a workspace on a team server, postgresql://user:password@server/database "
+               "(default: the environment variable {variable})").format(
+            variable="SHUTAFUT_DATABASE_URL"))
+
+
+def _where(parser: argparse.ArgumentParser) -> None:
+    """--workspace PATH or --database-url URL, one of them (see _resolve_location)."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--workspace", type=Path, help=_("the workspace file"))
+    _server_option(where)
+
+
+def _resolve_location(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """`arguments.location`: the file, or the server address (also from the environment)."""
+    import os
+
+    from desktop.storage.server import ENVIRONMENT_VARIABLE, location_text
+
+    if not hasattr(arguments, "database_url"):
+        return  # a command for workspace files only (backups, exchange)
+    file = getattr(arguments, "workspace", None) or getattr(arguments, "path", None)
+    url = arguments.database_url
+    if file is not None and url:
+        parser.error(_("give either a workspace file or --database-url, not both"))
+    if file is None:
+        url = url or os.environ.get(ENVIRONMENT_VARIABLE, "")
+        if not url:
+            parser.error(_("give a workspace file (--workspace) or a team server "
+                           "(--database-url)"))
+    arguments.location = file if file is not None else url
+    if file is None and hasattr(arguments, "workspace"):
+        arguments.workspace = location_text(url)  # named in messages, without the password
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="shutafut-cli", description=_("Shutafut batch commands."))
     parser.add_argument("--lang", choices=i18n.LANGUAGES,
                         help=_("language of messages and documents (default: Hebrew)"))
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     demo = commands.add_parser("demo", help=_("create a demo workspace"))
-    demo.add_argument("path", type=Path, help=_("the new workspace file"))
+    demo.add_argument("path", type=Path, nargs="?", help=_("the new workspace file"))
+    _server_option(demo)
     check = commands.add_parser("check", help=_("check a workspace (integrity, schema version)"))
-    check.add_argument("path", type=Path, help=_("the workspace file"))
+    check.add_argument("path", type=Path, nargs="?", help=_("the workspace file"))
+    _server_option(check)
     pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
     documents = pdf.add_subparsers(dest="document", required=True, parser_class=_Parser)
     summary = documents.add_parser("summary", help=_("the workspace summary"))
-    summary.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+    _where(summary)
     summary.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     summary.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
     selection = documents.add_parser("selection", help=_("the decision report of a town selection"))
-    selection.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+    _where(selection)
     selection.add_argument("--id", type=int, required=True, dest="process_id",
                            help=_("the number of the selection process"))
     selection.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     selection.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
     mou = documents.add_parser("mou", help=_("a memorandum of understanding"))
-    mou.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+    _where(mou)
     mou.add_argument("--id", type=int, required=True, dest="agreement_id",
                      help=_("the number of the agreement"))
     mou.add_argument("--version", type=int, help=_("a sent version (default: the current draft)"))
     mou.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     diagnosis = documents.add_parser("flags-diagnosis", help=_("the report of a flags diagnosis"))
-    diagnosis.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+    _where(diagnosis)
     diagnosis.add_argument("--id", required=True, dest="diagnosis_id",
                            help=_("the diagnosis number, as shown beside it in the app"))
     diagnosis.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     diagnosis.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
     plan = documents.add_parser("cluster-workplan", help=_("a regional cluster's work plan"))
-    plan.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+    _where(plan)
     plan.add_argument("--cluster", required=True, help=_("the cluster's name"))
     plan.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     plan.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
@@ -79,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
                             ("forum-summary", _("a design forum session's summary")),
                             ("shared-agenda", _("a design forum's shared agenda"))):
         forum = documents.add_parser(name, help=help_text)
-        forum.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
+        _where(forum)
         forum.add_argument("--id", type=int, required=True, dest="forum_id",
                            help=_("the number of the forum"))
         if name != "shared-agenda":
@@ -104,9 +143,14 @@ def _fail(message: str) -> int:
     return EXIT_PROBLEM
 
 
-def _demo(path: Path) -> int:
+def _demo(path: Path | str) -> int:
     from desktop.storage.demo import create_demo_workspace
+    from desktop.storage.server import location_text
 
+    if isinstance(path, str):
+        create_demo_workspace(path).close()
+        print(_("Demo workspace created: {path}").format(path=location_text(path)))
+        return EXIT_OK
     if path.exists():
         return _fail(_("{path} already exists; choose a new file name.").format(path=path))
     if not path.parent.is_dir():
@@ -116,29 +160,31 @@ def _demo(path: Path) -> int:
     return EXIT_OK
 
 
-def _check(path: Path) -> int:
+def _check(path: Path | str) -> int:
+    from desktop.storage.server import check_server_workspace, location_text
     from desktop.storage.workspace import check_workspace
 
-    problems = check_workspace(path)
+    problems = check_workspace(path) if isinstance(path, Path) else check_server_workspace(path)
     if problems:
         from desktop.cli_backups import latest_backup_line
 
-        for problem in problems + [latest_backup_line(path)]:
+        backup = [latest_backup_line(path)] if isinstance(path, Path) else []
+        for problem in problems + backup:
             if problem:
                 print(problem, file=sys.stderr)
         return EXIT_PROBLEM
-    print(_("{path}: OK").format(path=path))
+    print(_("{path}: OK").format(path=location_text(path)))
     return EXIT_OK
 
 
 def _pdf(arguments: argparse.Namespace, language: str) -> int:
     from desktop.storage.reference_store import RecordNotFound
-    from desktop.storage.workspace import open_workspace
+    from desktop.storage.server import open_location
 
     out: Path = arguments.out
     if not out.parent.is_dir():
         return _fail(_("The folder {folder} does not exist.").format(folder=out.parent))
-    workspace = open_workspace(arguments.workspace, read_only=True)
+    workspace = open_location(arguments.location, read_only=True)
     try:
         if arguments.document == "summary":
             from desktop.reports.summary import build_summary_pdf
@@ -199,8 +245,7 @@ def _add_community_documents(documents: argparse._SubParsersAction) -> None:  # 
                             ("meeting-plan", _("the plan page of a learning community meeting")),
                             ("work-teams", _("a learning community's work teams"))):
         command = documents.add_parser(name, help=help_text)
-        command.add_argument("--workspace", type=Path, required=True,
-                             help=_("the workspace file"))
+        _where(command)
         command.add_argument("--id", type=int, required=True, dest="community_id",
                              help=_("the number of the learning community"))
         if name == "meeting-plan":
@@ -268,17 +313,19 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     language = _language_from(argv)
     i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
+    parser = build_parser()
     try:
-        arguments = build_parser().parse_args(argv)
+        arguments = parser.parse_args(argv)
+        _resolve_location(arguments, parser)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     from desktop.storage.workspace import WorkspaceError
 
     try:
         if arguments.command == "demo":
-            return _demo(arguments.path)
+            return _demo(arguments.location)
         if arguments.command == "check":
-            return _check(arguments.path)
+            return _check(arguments.location)
         if arguments.command in ("backup", "restore", "backups"):
             from desktop.cli_backups import run_backup_command
 
@@ -294,7 +341,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(_("Cannot use {path}: {error}").format(
             path=error.filename or "", error=error.strerror or error))
     except (sqlite3.Error, SQLAlchemyError) as error:  # e.g. a disk error while reading
-        path = getattr(arguments, "path", None) or getattr(arguments, "workspace", "")
+        from desktop.storage.server import location_text
+
+        path = location_text(arguments.location)
         detail = getattr(error, "orig", None) or error
         return _fail(_("Cannot use {path}: {error}").format(path=path, error=detail))
 

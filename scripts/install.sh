@@ -15,7 +15,8 @@ packages=(
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxrender1 libx11-xcb1
 )
 if [ "$with_tests" = 1 ]; then
-  packages+=(poppler-utils tesseract-ocr tesseract-ocr-heb)
+  # postgresql: the storage tests also run against a real PostgreSQL server they start
+  packages+=(poppler-utils tesseract-ocr tesseract-ocr-heb postgresql)
 fi
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -47,3 +47,67 @@ def workspace(workspace_path: Path):  # type: ignore[no-untyped-def]
     ws = create_workspace(workspace_path)
     yield ws
     ws.close()
+
+
+# --- a real PostgreSQL server (team server workspaces) -------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server():  # type: ignore[no-untyped-def]
+    """One PostgreSQL server for the whole session, started on first use."""
+    from tests.pg_server import find_binaries, start_server
+
+    binaries = find_binaries()
+    if binaries is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed; "
+                    "`bash scripts/install.sh --test` installs the Debian package postgresql")
+    server = start_server(binaries)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The address of a fresh, empty database on the test server, dropped afterwards."""
+    name = postgres_server.new_database()
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def open_location(location: Path | str):  # type: ignore[no-untyped-def]
+    """Another handle on the same workspace, as a second person's app would have."""
+    if isinstance(location, Path):
+        from desktop.storage.workspace import open_workspace
+
+        return open_workspace(location)
+    from desktop.storage.server import open_server_workspace
+
+    return open_server_workspace(location)
+
+
+@pytest.fixture
+def workspace_location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """Where `any_workspace` lives: a file path, or a database address with its password."""
+    if backend == "sqlite":
+        return tmp_path / "test.shutafut"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def any_workspace(workspace_location: Path | str):  # type: ignore[no-untyped-def]
+    """A new, empty workspace: a file, or a database on the test PostgreSQL server."""
+    if isinstance(workspace_location, Path):
+        from desktop.storage.workspace import create_workspace
+
+        ws = create_workspace(workspace_location)
+    else:
+        from desktop.storage.server import create_server_workspace
+
+        ws = create_server_workspace(workspace_location)
+    yield ws
+    ws.close()

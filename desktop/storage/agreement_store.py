@@ -6,12 +6,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from desktop.i18n import _
 from desktop.models.agreement import Agreement, AgreementRecord
 from desktop.models.mou import AUTHORITY_PARTY, ORGANISATION_PARTY, partner_party
 from desktop.models.mou_draft import MouDraft
 from desktop.models.mou_process import process_status
 from desktop.models.records import RecordKind
+from desktop.storage.concurrency import (
+    check_version,
+    expected_for,
+    guarded_save,
+    remember_version,
+    stored_document,
+)
 from desktop.storage.reference_store import RecordNotFound, load_record
 from desktop.storage.workspace import Workspace
 
@@ -74,14 +83,26 @@ def load_agreement(workspace: Workspace, agreement_id: int) -> Agreement:
         record = session.get(AgreementRecord, agreement_id)
         if record is None:
             raise RecordNotFound(agreement_id)
-        return Agreement.from_json(record.state)
+        return stored_document(record, Agreement.from_json)
 
 
 def save_agreement(workspace: Workspace, agreement: Agreement,
-                   agreement_id: int | None = None) -> int:
+                   agreement_id: int | None = None, *,
+                   expected_version: int | None = None) -> int:
+    """Store the agreement; raises ConcurrentEdit (nothing written) when someone else saved
+    it since it was loaded (or since `expected_version`)."""
     title = agreement_title(workspace, agreement)
-    with workspace.session() as session:
+    what = _("the agreement “{name}”").format(name=title)
+
+    def reread(session: Session) -> tuple[AgreementRecord | None, Agreement | None]:
         record = session.get(AgreementRecord, agreement_id) if agreement_id else None
+        return record, stored_document(record, Agreement.from_json) if record else None
+
+    with guarded_save(workspace, what, reread) as session:
+        record = session.get(AgreementRecord, agreement_id) if agreement_id else None
+        if agreement_id:
+            check_version(record, expected_for(agreement, expected_version), what,
+                          lambda row: stored_document(row, Agreement.from_json))
         if record is None:
             record = AgreementRecord()
             session.add(record)
@@ -90,7 +111,9 @@ def save_agreement(workspace: Workspace, agreement: Agreement,
         record.page = agreement.page
         record.state = agreement.to_json()
         session.flush()
-        return int(record.id)
+        saved_id, version = int(record.id), int(record.version)
+    remember_version(agreement, version)
+    return saved_id
 
 
 def delete_agreement(workspace: Workspace, agreement_id: int) -> None:

@@ -16,6 +16,8 @@ def backup_copy(source: Workspace | Path, destination: Path) -> Path:
     from desktop.storage.workspace import _read_only_uri
 
     path = source if isinstance(source, Path) else source.path
+    if path is None:  # a team server's database is copied by pg_dump, on the server
+        raise ValueError(destination)
     if destination.exists():
         raise FileExistsError(destination)
     if destination.resolve() == path.resolve():

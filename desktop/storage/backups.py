@@ -261,6 +261,8 @@ def take_backup(source: Workspace | Path, reason: BackupReason,
     snapshot. A copy that fails the integrity check is removed and raises DamagedWorkspace.
     """
     path = source if isinstance(source, Path) else source.path
+    if path is None:
+        raise ValueError("a team server workspace is backed up on the server (pg_dump)")
     when = when or datetime.now()
     folder = backups_folder(path)
     folder.mkdir(exist_ok=True)

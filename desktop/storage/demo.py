@@ -73,9 +73,15 @@ PEOPLE = [
 ]
 
 
-def create_demo_workspace(path: Path) -> Workspace:
-    """A new demo workspace at `path` (an existing file is never overwritten)."""
-    workspace = create_workspace(path)
+def create_demo_workspace(path: Path | str) -> Workspace:
+    """A new demo workspace at `path` (an existing file is never overwritten), or in the
+    empty database at the team server address `path`."""
+    if isinstance(path, str):
+        from desktop.storage.server import create_server_workspace
+
+        workspace = create_server_workspace(path)
+    else:
+        workspace = create_workspace(path)
     workspace.set_info("demo", "1")
     national = {(a["municipal_status"], a["name_he"]): a for a in national_authorities()}
     members = [

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from desktop.i18n import _
 from desktop.models.flags import ClusterFlags, FlagsRecord
 from desktop.models.records import RecordKind
-from desktop.storage.reference_store import load_record
+from desktop.storage.concurrency import (
+    check_version,
+    expected_for,
+    guarded_save,
+    remember_version,
+    stored_document,
+)
+from desktop.storage.reference_store import RecordNotFound, load_record
 from desktop.storage.workspace import Workspace
 
 
@@ -14,17 +23,45 @@ def load_cluster_flags(workspace: Workspace, cluster_uuid: str) -> ClusterFlags:
     """The cluster's items, diagnoses and plans (empty for a cluster not mapped yet)."""
     with workspace.session() as session:
         record = session.scalar(select(FlagsRecord).where(FlagsRecord.cluster_uuid == cluster_uuid))
-        return ClusterFlags.from_json(record.state) if record else ClusterFlags(cluster_uuid)
+        if record is not None:
+            return stored_document(record, ClusterFlags.from_json)
+    flags = ClusterFlags(cluster_uuid)
+    remember_version(flags, 0)  # read as "not mapped yet": a row someone adds meanwhile is theirs
+    return flags
 
 
-def save_cluster_flags(workspace: Workspace, flags: ClusterFlags) -> None:
-    with workspace.session() as session:
-        record = session.scalar(
-            select(FlagsRecord).where(FlagsRecord.cluster_uuid == flags.cluster))
+def _flags_what(workspace: Workspace, cluster_uuid: str) -> str:
+    try:
+        name = load_record(workspace, RecordKind.CLUSTER, cluster_uuid)["name"]
+    except RecordNotFound:
+        name = cluster_uuid
+    return _("the flags work of “{name}”").format(name=name)
+
+
+def save_cluster_flags(workspace: Workspace, flags: ClusterFlags, *,
+                       expected_version: int | None = None) -> None:
+    """Store the cluster's flags work; raises ConcurrentEdit (nothing written) when someone
+    else saved it since it was loaded (or since `expected_version`)."""
+    what = _flags_what(workspace, flags.cluster)
+
+    def row(session: Session) -> FlagsRecord | None:
+        return session.scalar(select(FlagsRecord).where(FlagsRecord.cluster_uuid == flags.cluster))
+
+    def reread(session: Session) -> tuple[FlagsRecord | None, ClusterFlags | None]:
+        record = row(session)
+        return record, stored_document(record, ClusterFlags.from_json) if record else None
+
+    with guarded_save(workspace, what, reread) as session:
+        record = row(session)
+        check_version(record, expected_for(flags, expected_version), what,
+                      lambda found: stored_document(found, ClusterFlags.from_json))
         if record is None:
             record = FlagsRecord(cluster_uuid=flags.cluster)
             session.add(record)
         record.state = flags.to_json()
+        session.flush()
+        version = int(record.version)
+    remember_version(flags, version)
 
 
 def cluster_members(workspace: Workspace, cluster_uuid: str) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from desktop.i18n import _
 from desktop.models.base import Base
 from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind, RecordSpec
 from desktop.models.reference import Authority, Organisation, Person, RegionalCluster
+from desktop.storage.concurrency import check_version, guarded_save
 from desktop.storage.workspace import Workspace
 
 MODEL_BY_KIND: dict[RecordKind, type[Base]] = {
@@ -141,28 +142,51 @@ def list_records(workspace: Workspace, kind: RecordKind) -> list[dict[str, Any]]
 
 
 def load_record(workspace: Workspace, kind: RecordKind, uuid: str) -> dict[str, Any]:
+    """The record's field values, with its "version" (to pass back to save_record)."""
     with workspace.session() as session:
-        return _values_of(RECORD_SPECS[kind], _get(session, kind, uuid))
+        record = _get(session, kind, uuid)
+        return {**_values_of(RECORD_SPECS[kind], record), "version": record.version}
+
+
+def _what(kind: RecordKind, name: object) -> str:
+    return _("“{name}” ({kind})").format(kind=_(RECORD_SPECS[kind].singular), name=name)
 
 
 def save_record(
-    workspace: Workspace, kind: RecordKind, values: dict[str, Any], uuid: str | None = None
+    workspace: Workspace, kind: RecordKind, values: dict[str, Any], uuid: str | None = None,
+    *, expected_version: int | None = None,
 ) -> str:
     """Validate and store `values`: update the record `uuid`, or create it when it is absent.
 
-    Returns the record's UUID. Raises RecordInvalid with the errors by field.
+    Returns the record's UUID. Raises RecordInvalid with the errors by field, and
+    ConcurrentEdit (with the other person's values) when `expected_version` — the version
+    the values were loaded at — is given and someone else saved or deleted it since.
     """
     spec = RECORD_SPECS[kind]
     cleaned, errors = spec.clean(values)
     if errors:
         raise RecordInvalid(errors)
-    with workspace.session() as session:
-        _check_unique(session, kind, cleaned, uuid)
+
+    def reread(session: Session) -> tuple[Any, Any]:
+        try:
+            record = _get(session, kind, uuid) if uuid else None
+        except RecordNotFound:
+            return None, None
+        return record, (None if record is None else
+                        {**_values_of(spec, record), "version": record.version})
+
+    with guarded_save(workspace, _what(kind, cleaned[spec.title_field]), reread) as session:
         record: Any
         try:
             record = _get(session, kind, uuid) if uuid else None
         except RecordNotFound:
             record = None
+        if uuid and expected_version is not None:
+            check_version(record, expected_version,
+                          _what(kind, title_of(kind, record) if record is not None
+                                else cleaned[spec.title_field]),
+                          lambda row: {**_values_of(spec, row), "version": row.version})
+        _check_unique(session, kind, cleaned, uuid)
         if record is None:
             record = MODEL_BY_KIND[kind]()
             if uuid:
@@ -187,10 +211,12 @@ def references_to(workspace: Workspace, kind: RecordKind, uuid: str) -> list[str
         return found
 
 
-def delete_record(workspace: Workspace, kind: RecordKind, uuid: str) -> dict[str, Any]:
+def delete_record(workspace: Workspace, kind: RecordKind, uuid: str, *,
+                  expected_version: int | None = None) -> dict[str, Any]:
     """Delete the record and return its last values (so the deletion can be undone).
 
-    Refused with RecordInUse, naming what refers to it, when other records do.
+    Refused with RecordInUse, naming what refers to it, when other records do, and with
+    ConcurrentEdit when `expected_version` is given and someone else changed it since.
     """
     users = references_to(workspace, kind, uuid)
     if users:
@@ -199,9 +225,21 @@ def delete_record(workspace: Workspace, kind: RecordKind, uuid: str) -> dict[str
                 users=", ".join(users)
             )
         )
-    with workspace.session() as session:
+    spec = RECORD_SPECS[kind]
+
+    def reread(session: Session) -> tuple[Any, Any]:
+        try:
+            record = _get(session, kind, uuid)
+        except RecordNotFound:
+            return None, None
+        return record, {**_values_of(spec, record), "version": record.version}
+
+    with guarded_save(workspace, _what(kind, uuid), reread) as session:
         record = _get(session, kind, uuid)
-        values = _values_of(RECORD_SPECS[kind], record)
+        if expected_version is not None:
+            check_version(record, expected_version, _what(kind, title_of(kind, record)),
+                          lambda row: {**_values_of(spec, row), "version": row.version})
+        values = _values_of(spec, record)
         session.delete(record)
         return values
 

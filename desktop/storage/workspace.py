@@ -112,20 +112,33 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 
 
 class Workspace:
-    """An open workspace: its path, engine and a session factory."""
+    """An open workspace: its file (None on a team server), engine and a session factory."""
 
     def __init__(
-        self, path: Path, engine: Engine, *, read_only: bool = False, read_only_reason: str = ""
+        self, path: Path | None, engine: Engine, *, read_only: bool = False,
+        read_only_reason: str = "", server: str = "", server_name: str = "",
     ) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
         self.read_only_reason = read_only_reason
+        # On a team server: its address without the password, and a short name for titles.
+        self.server = server
+        self._server_name = server_name
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
+    def is_server(self) -> bool:
+        return self.path is None
+
+    @property
     def name(self) -> str:
-        return self.path.stem
+        return self.path.stem if self.path is not None else self._server_name
+
+    @property
+    def location(self) -> str:
+        """Where it lives, to show: the file's path or the server address (never a password)."""
+        return str(self.path) if self.path is not None else self.server
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -35,6 +35,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "--demo", type=Path, metavar="PATH",
         help=_("open the demo workspace at PATH, creating it first if it does not exist"),
     )
+    parser.add_argument("--database-url", metavar="URL",
+                        help=_("open the workspace on a team server, "
+                               "postgresql://user:password@server/database"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("interface language"))
     parser.add_argument("--read-only", action="store_true", help=_("open the workspace read-only"))
     return parser.parse_args(argv)
@@ -123,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     def after_first_paint() -> None:
         if BENCH_EXIT == "painted":
             QApplication.quit()
+            return
+        if arguments.database_url:
+            from desktop.views.server_dialog import open_server
+
+            open_server(window, arguments.database_url)
             return
         open_first_workspace(window, path, demo, bool(arguments.read_only))
 

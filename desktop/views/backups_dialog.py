@@ -63,6 +63,7 @@ class BackupScheduler(QObject):
     def start(self, workspace: Workspace) -> None:
         """Take the backup on open and start watching `workspace` (a writable one)."""
         self.stop()
+        assert workspace.path is not None, "only workspace files are backed up here"
         self.path = workspace.path
         try:
             self._watcher = backups.ChangeWatcher(workspace.path)
@@ -113,8 +114,8 @@ class BackupsDialog(QDialog):
         super().__init__(window)
         self.setObjectName("backups_dialog")
         self.window_ = window
-        assert window.workspace is not None
-        self.workspace_path = window.workspace.path
+        assert window.workspace is not None and window.workspace.path is not None
+        self.workspace_path: Path = window.workspace.path
         self.writable = not window.workspace.read_only
         self.setWindowTitle(_("Backups of {name}").format(name=isolate(window.workspace.name)))
         self.setMinimumSize(640, 420)
@@ -380,6 +381,8 @@ def restore_in_window(window: MainWindow, backup: Path, path: Path | None = None
     was_open = path is None
     if path is None:
         if window.workspace is None or not window._commit_pending():
+            return False
+        if window.workspace.path is None:
             return False
         path = window.workspace.path
         lock, window._lock = window._lock, None

@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         self.new_action = self._action("action_new", self.new_workspace, "Ctrl+Shift+N")
         self.open_action = self._action("action_open", self.choose_and_open, keys.Open)
+        self.connect_server_action = self._action("action_connect_server",
+                                                  lambda: self.connect_to_server())
         self.save_as_action = self._action("action_save_as", self.save_copy_as, keys.SaveAs)
         self.backups_action = self._action("action_backups", self.show_backups)
         self.export_action = self._action("action_export_pdf", self.export_pdf, "Ctrl+P")
@@ -277,7 +279,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.file_menu.addActions([self.new_action, self.open_action])
+        self.file_menu.addActions([self.new_action, self.open_action,
+                                   self.connect_server_action])
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.save_as_action)
         self.file_menu.addAction(self.backups_action)
@@ -330,6 +333,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(_("Open &Recent"))
         self.new_action.setText(_("&New workspace…"))
         self.open_action.setText(_("&Open workspace…"))
+        self.connect_server_action.setText(_("Connect to a &team server…"))
         self.save_as_action.setText(_("Save &As (copy)…"))
         self.backups_action.setText(_("&Backups…"))
         self.export_action.setText(_("&Export PDF…"))
@@ -397,16 +401,19 @@ class MainWindow(QMainWindow):
             modes.append(_("Demo workspace: the people in it are fictional"))
         from desktop.storage.backups import is_backup_file
 
-        if is_backup_file(self.workspace.path):
+        if self.workspace.path is not None and is_backup_file(self.workspace.path):
             markers.append(_("backup"))
         if self.workspace.read_only:
             markers.append(_("read-only"))
             modes.append(self.workspace.read_only_reason or _("Opened read-only"))
+        if self.workspace.is_server:
+            modes.append(_("Team server"))
+        self.save_as_action.setEnabled(not self.workspace.is_server)  # pg_dump copies those
         suffix = f" ({', '.join(markers)})" if markers else ""
         self.setWindowTitle(
             _("{workspace}{markers} — Shutafut").format(workspace=self.workspace.name, markers=suffix)
         )
-        self.workspace_label.setText(isolate(str(self.workspace.path)))
+        self.workspace_label.setText(isolate(self.workspace.location))
         self.mode_label.setText(" · ".join(modes))
 
     def _acquire_lock(self, path: Path) -> QtCore.QLockFile | None:
@@ -459,6 +466,18 @@ class MainWindow(QMainWindow):
             return False
         if in_use:
             workspace.read_only_reason = _("Opened read-only: it is in use by another copy.")
+        self.use_workspace(workspace, lock, path, remember=remember)
+        return True
+
+    def connect_to_server(self, address: str | None = None) -> bool:
+        """File > Connect to a team server… (address: a recent entry, without password)."""
+        from desktop.views.server_dialog import connect_to_server
+
+        return self._commit_pending() and connect_to_server(self, address)
+
+    def use_workspace(self, workspace: Workspace, lock: QtCore.QLockFile | None,
+                      recent: Path | str, *, remember: bool = True) -> None:
+        """Work in `workspace` from now on, closing the one open before."""
         self._close_workspace()
         self.workspace = workspace
         self._lock = lock
@@ -471,16 +490,21 @@ class MainWindow(QMainWindow):
         else:
             self.sections.setCurrentWidget(self.reference_section)  # built for this workspace
         if remember:
-            self._remember_recent(path)
-        if not workspace.read_only:
-            self.backups.start(workspace)
+            self._remember_recent(recent)
+        if not workspace.read_only and workspace.path is not None:
+            self.backups.start(workspace)  # a server's backups are pg_dump's job
         self._update_title()
-        return True
 
     def show_backups(self) -> None:
         from desktop.views.backups_dialog import BackupsDialog
 
         if self.workspace is None or not self._commit_pending():
+            return
+        if self.workspace.path is None:
+            QtWidgets.QMessageBox.information(
+                self, _("Backups"),
+                _("A workspace on a team server is backed up on the server, with pg_dump (see "
+                  "the README)."))
             return
         BackupsDialog(self).exec()
 
@@ -505,10 +529,11 @@ class MainWindow(QMainWindow):
             self._lock.unlock()
             self._lock = None
 
-    def _remember_recent(self, path: Path) -> None:
+    def _remember_recent(self, path: Path | str) -> None:
         recent = [str(path)] + [p for p in self.recent_paths() if p != str(path)]
         self.settings.setValue("recent_workspaces", recent[:MAX_RECENT])
-        self.settings.setValue("last_workspace", str(path))
+        if isinstance(path, Path):  # a server needs its password: never reopened unasked
+            self.settings.setValue("last_workspace", str(path))
 
     def recent_paths(self) -> list[str]:
         value = self.settings.value("recent_workspaces", [])
@@ -526,6 +551,9 @@ class MainWindow(QMainWindow):
         for number, text in enumerate(paths, start=1):
             action = self.recent_menu.addAction(f"&{number} {isolate(text)}")
             action.setData(text)
+            if "://" in text:  # a team server, without its password
+                action.triggered.connect(lambda _c=False, a=text: self.connect_to_server(a))
+                continue
             action.setEnabled(Path(text).exists())
             action.triggered.connect(lambda _c=False, p=text: self.open_workspace_file(Path(p)))
         self.recent_menu.addSeparator()
@@ -535,7 +563,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("recent_workspaces", [])
 
     def _dialog_folder(self) -> str:
-        if self.workspace is not None:
+        if self.workspace is not None and self.workspace.path is not None:
             return str(self.workspace.path.parent)
         paths = QtCore.QStandardPaths
         return paths.writableLocation(paths.StandardLocation.DocumentsLocation)
@@ -584,7 +612,7 @@ class MainWindow(QMainWindow):
             self.open_workspace_file(Path(chosen))
 
     def save_copy_as(self) -> None:
-        if self.workspace is None or not self._commit_pending():
+        if self.workspace is None or self.workspace.is_server or not self._commit_pending():
             return
         path = self._ask_new_path(_("Save a copy of the workspace"))
         if path is None:
@@ -612,7 +640,12 @@ class MainWindow(QMainWindow):
 
         if self.workspace is None:
             return
-        problems = check_workspace(self.workspace.path)
+        if self.workspace.path is None:
+            from desktop.storage.server import check_server_workspace
+
+            problems = check_server_workspace(self.workspace.engine.url)
+        else:
+            problems = check_workspace(self.workspace.path)
         if problems:
             QtWidgets.QMessageBox.warning(self, _("Check workspace"), "\n".join(problems))
         else:

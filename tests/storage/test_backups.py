@@ -30,6 +30,14 @@ from desktop.storage.backups import (
 from desktop.storage.workspace import Workspace, create_workspace, open_workspace
 
 
+@pytest.fixture
+def workspace(workspace_path: Path):  # type: ignore[no-untyped-def]
+    """Backups are of workspace files (a team server is backed up with pg_dump)."""
+    ws = create_workspace(workspace_path)
+    yield ws
+    ws.close()
+
+
 def _names(workspace: Workspace) -> list[str]:
     return sorted(r["name"] for r in reference_store.list_records(workspace,
                                                                    RecordKind.ORGANISATION))

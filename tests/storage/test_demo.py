@@ -12,8 +12,10 @@ from desktop.storage.demo import DEMO_MARK, create_demo_workspace
 from tests.conftest import CBS_DIR
 
 
-def test_demo_workspace_holds_the_seed_clusters_and_marked_people(tmp_path: Path) -> None:
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
+def test_demo_workspace_holds_the_seed_clusters_and_marked_people(
+    workspace_location: Path | str,
+) -> None:
+    workspace = create_demo_workspace(workspace_location)  # a file, then a team server
     assert workspace.is_demo
     clusters = {row["name"]: row for row in reference_store.list_records(workspace, RecordKind.CLUSTER)}
     assert set(clusters) == {"אשכול בית הכרם", "אשכול גליל מזרחי", "אשכול גליל מערבי",

@@ -137,9 +137,14 @@ class FlagsSection(QWidget):
 
     def save(self) -> None:
         from desktop.storage.flags_store import save_cluster_flags
+        from desktop.views.conflict_dialog import save_document
 
-        if self.workspace is not None and self.flags is not None and not self.workspace.read_only:
-            save_cluster_flags(self.workspace, self.flags)
+        workspace, flags = self.workspace, self.flags
+        if workspace is not None and flags is not None and not workspace.read_only:
+            save_document(self, flags,
+                          lambda expected: save_cluster_flags(workspace, flags,
+                                                              expected_version=expected),
+                          self.refresh)
 
     def refresh(self) -> None:
         for tab in (self.mapping, self.diagnoses, self.plans):

@@ -101,9 +101,17 @@ class ForumWindow(QDialog):
 
     def save(self) -> None:
         from desktop.storage.forum_store import save_forum
+        from desktop.views.conflict_dialog import save_document
 
         if not self.workspace.read_only:
-            self.forum_id = save_forum(self.workspace, self.forum, self.forum_id)
+            forum, forum_id = self.forum, self.forum_id
+            saved = save_document(
+                self, forum,
+                lambda expected: save_forum(self.workspace, forum, forum_id,
+                                            expected_version=expected),
+                lambda: self._tab_changed(self.tabs.currentIndex()))
+            if saved is not None:
+                self.forum_id = saved
 
     def open_facilitation(self, session: int) -> object:
         from desktop.views.forum.facilitation import FacilitationWindow

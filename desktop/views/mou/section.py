@@ -130,9 +130,14 @@ class AgreementsSection(QWidget):
 
     def _save(self, agreement_id: int, agreement: Agreement) -> None:
         from desktop.storage.agreement_store import save_agreement
+        from desktop.views.conflict_dialog import save_document
 
-        assert self.workspace is not None
-        save_agreement(self.workspace, agreement, agreement_id)
+        workspace = self.workspace
+        assert workspace is not None
+        save_document(self, agreement,
+                      lambda expected: save_agreement(workspace, agreement, agreement_id,
+                                                      expected_version=expected),
+                      lambda: None)
         self.reload(agreement_id)
 
     # actions ------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ signatories, review. The agreement is saved on every page change and on close.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -111,19 +112,8 @@ class MouWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Close (keep the draft)"))
         self.resize(1040, 740)
         self.pages_by_kind: dict[WizardPage, int] = {}
-        for kind, page in (
-            (WizardPage.PARTIES, PartiesPage(self)),
-            (WizardPage.PURPOSE, ClausesPage(self, WizardPage.PURPOSE,
-                                             (MouSection.PURPOSE, MouSection.OWNERSHIP))),
-            (WizardPage.STRATEGY, ClausesPage(self, WizardPage.STRATEGY,
-                                              (MouSection.STRATEGY, MouSection.PRINCIPLES))),
-            (WizardPage.BODIES, BodiesPage(self)),
-            (WizardPage.EVALUATION_TIMELINE, TimelinePage(self)),
-            (WizardPage.BUDGET, BudgetPage(self)),
-            (WizardPage.SIGNATORIES, SignatoriesPage(self)),
-            (WizardPage.REVIEW, ReviewPage(self)),
-        ):
-            self.pages_by_kind[kind] = self.addPage(page)
+        for kind, build in self._page_builders():
+            self.pages_by_kind[kind] = self.addPage(build())
         self.setStartId(min(agreement.page, len(self.pageIds()) - 1))
         self._open_page_id = self.startId()
         self.currentIdChanged.connect(self._page_changed)
@@ -151,12 +141,42 @@ class MouWizard(QWizard):
 
     def save(self) -> int | None:
         from desktop.storage.agreement_store import save_agreement
+        from desktop.views.conflict_dialog import save_document
 
         if self.workspace.read_only:
             return self.agreement_id
-        self.agreement_id = save_agreement(self.workspace, self.agreement, self.agreement_id)
+        agreement, agreement_id = self.agreement, self.agreement_id
+        saved = save_document(
+            self, agreement,
+            lambda expected: save_agreement(self.workspace, agreement, agreement_id,
+                                            expected_version=expected),
+            self._show_theirs)
+        if saved is None:
+            return self.agreement_id
+        self.agreement_id = saved
         self.saved.emit(self.agreement_id)
         return self.agreement_id
+
+    def _page_builders(self) -> list[tuple[WizardPage, Callable[[], QWizardPage]]]:
+        return [
+            (WizardPage.PARTIES, lambda: PartiesPage(self)),
+            (WizardPage.PURPOSE, lambda: ClausesPage(self, WizardPage.PURPOSE,
+                                                     (MouSection.PURPOSE, MouSection.OWNERSHIP))),
+            (WizardPage.STRATEGY, lambda: ClausesPage(
+                self, WizardPage.STRATEGY, (MouSection.STRATEGY, MouSection.PRINCIPLES))),
+            (WizardPage.BODIES, lambda: BodiesPage(self)),
+            (WizardPage.EVALUATION_TIMELINE, lambda: TimelinePage(self)),
+            (WizardPage.BUDGET, lambda: BudgetPage(self)),
+            (WizardPage.SIGNATORIES, lambda: SignatoriesPage(self)),
+            (WizardPage.REVIEW, lambda: ReviewPage(self)),
+        ]
+
+    def _show_theirs(self) -> None:
+        """After taking the other person's version: show it on every page."""
+        from desktop.views.conflict_dialog import rebuild_pages
+
+        rebuild_pages(self, {self.pages_by_kind[kind]: build
+                             for kind, build in self._page_builders()})
 
     def _page_changed(self, page_id: int) -> None:
         if page_id >= 0:  # -1 while the wizard closes

@@ -47,13 +47,16 @@ class RecordCommand(QUndoCommand):
         self._skip_next_redo = already_done
 
     def _put(self, values: dict[str, Any] | None) -> None:
+        from desktop.storage.concurrency import ConcurrentEdit
+
         try:
             if values is None:
                 self._store.delete(self.kind, self.uuid)
-            else:
+            else:  # refused if someone else changed the record since this screen last saw it
                 self._store.save(self.kind, values, self.uuid)
-        except (ValueError, LookupError) as error:
-            # Another edit since then makes this step impossible (e.g. the record is in use).
+        except (ValueError, LookupError, ConcurrentEdit) as error:
+            # Another edit since then makes this step impossible (e.g. the record is in use,
+            # or someone else changed it meanwhile: their change is kept).
             self._report(str(error))
             self.setObsolete(True)
             return

@@ -44,18 +44,41 @@ class RecordStore:
 
         self._api = reference_store
         self.workspace = workspace
+        # The version of each record as this screen last read or wrote it (0: deleted here),
+        # so undo and redo never overwrite someone else's later change unseen.
+        self.versions: dict[str, int] = {}
 
     def rows(self, kind: RecordKind) -> list[dict[str, Any]]:
         return self._api.list_records(self.workspace, kind)
 
     def load(self, kind: RecordKind, uuid: str) -> dict[str, Any]:
-        return self._api.load_record(self.workspace, kind, uuid)
+        values = self._api.load_record(self.workspace, kind, uuid)
+        self.versions[uuid] = int(values["version"])
+        return values
 
-    def save(self, kind: RecordKind, values: dict[str, Any], uuid: str | None) -> str:
-        return self._api.save_record(self.workspace, kind, values, uuid)
+    def save(self, kind: RecordKind, values: dict[str, Any], uuid: str | None,
+             expected_version: int | None = None) -> str:
+        """Store the values; `expected_version` None means the version last seen here."""
+        if expected_version is None and uuid is not None:
+            expected_version = self.versions.get(uuid)
+        saved = self._api.save_record(self.workspace, kind, values, uuid,
+                                      expected_version=expected_version)
+        self.load(kind, saved)
+        return saved
+
+    def load_or_none(self, kind: RecordKind, uuid: str | None) -> dict[str, Any] | None:
+        if uuid is None:
+            return None
+        try:
+            return self._api.load_record(self.workspace, kind, uuid)
+        except self._api.RecordNotFound:
+            return None
 
     def delete(self, kind: RecordKind, uuid: str) -> dict[str, Any]:
-        return self._api.delete_record(self.workspace, kind, uuid)
+        values = self._api.delete_record(self.workspace, kind, uuid,
+                                         expected_version=self.versions.get(uuid))
+        self.versions[uuid] = 0
+        return values
 
     def choices(self, kind: RecordKind) -> list[tuple[str, str]]:
         return self._api.choices(self.workspace, kind)
@@ -75,6 +98,7 @@ class KindPage(QWidget):
         self.kind = spec.kind
         self.current_uuid: str | None = None
         self._committed: dict[str, Any] = {}
+        self._loaded_version: int | None = None  # of the record shown, to detect others' saves
         self._read_only = False
 
         self.search = QLineEdit()
@@ -215,6 +239,7 @@ class KindPage(QWidget):
         store = self.store
         values = store.load(self.kind, uuid) if (store and uuid) else {}
         self._committed = editable_values(self.kind, values) if uuid else {}
+        self._loaded_version = values.get("version")
         self.form.set_values(values)
         self.status.clear()
         self._update_title()
@@ -244,12 +269,16 @@ class KindPage(QWidget):
             return True
         typed = self.form.values()
         try:
-            uuid = store.save(self.kind, typed, self.current_uuid)
+            uuid = self._save_unless_taking_theirs(store, typed)
         except store.invalid_error as error:
             self.form.show_errors(error.errors)  # type: ignore[attr-defined]
             self.status.setText(_("Not saved yet: correct the marked fields."))
             return False
-        after = editable_values(self.kind, store.load(self.kind, uuid))
+        if uuid is None:
+            return True
+        loaded = store.load(self.kind, uuid)
+        self._loaded_version = loaded.get("version")
+        after = editable_values(self.kind, loaded)
         before = self._committed if self.current_uuid is not None else None
         name = after.get(self.spec.title_field) or ""
         text = (_("Edit “{name}”") if before else _("Add “{name}”")).format(name=name)
@@ -264,6 +293,28 @@ class KindPage(QWidget):
         self._update_title()
         self.section.refresh(self.kind, uuid)
         return True
+
+    def _save_unless_taking_theirs(self, store: RecordStore, typed: dict[str, Any]) -> str | None:
+        """Save the form; when someone else saved the record since it was shown, show their
+        change and save over it only if the person says so (None: they took theirs)."""
+        from desktop.storage.concurrency import ConcurrentEdit
+        from desktop.views.conflict_dialog import MINE, ask_about_record
+
+        try:
+            return store.save(self.kind, typed, self.current_uuid, self._loaded_version)
+        except ConcurrentEdit as conflict:
+            titles = {uuid: title for spec in self.spec.fields if spec.target is not None
+                      for uuid, title in store.choices(spec.target)}
+            if ask_about_record(self, conflict, self.spec, self._committed, typed,
+                                titles) == MINE:
+                return store.save(self.kind, typed, self.current_uuid, conflict.version or 0)
+        gone = self.current_uuid if store.load_or_none(self.kind, self.current_uuid) is None \
+            else None
+        self.form.show_errors({})
+        self._show_record(None if gone else self.current_uuid)  # their values, in the form
+        self.section.refresh(self.kind, self.current_uuid)
+        self.status.setText(_("Their version is shown; your change was not saved."))
+        return None
 
     def leave_record(self) -> bool:
         """Before showing another record: commit, or ask whether to drop invalid input."""
@@ -305,10 +356,15 @@ class KindPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from desktop.storage.concurrency import ConcurrentEdit
+
         try:
             before = editable_values(self.kind, store.delete(self.kind, uuid))
-        except (ValueError, LookupError) as error:
+        except (ValueError, LookupError, ConcurrentEdit) as error:
             QMessageBox.warning(self, _("Cannot delete"), str(error))
+            if isinstance(error, ConcurrentEdit):  # show what they changed, not deleted
+                self._show_record(None if error.deleted else uuid)
+                self.section.refresh(self.kind, self.current_uuid)
             return
         self.section.undo_stack.push(
             RecordCommand(store, self.kind, uuid, before, None,

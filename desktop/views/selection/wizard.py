@@ -152,12 +152,26 @@ class SelectionWizard(QWizard):
 
     def save(self) -> int | None:
         from desktop.storage.selection_store import save_process
+        from desktop.views.conflict_dialog import save_document
 
         if self.workspace.read_only:
             return self.process_id
-        self.process_id = save_process(self.workspace, self.process, self.process_id)
+        process, process_id = self.process, self.process_id
+        saved = save_document(
+            self, process,
+            lambda expected: save_process(self.workspace, process, process_id, expected_version=expected),
+            self._show_theirs)
+        if saved is None:
+            return self.process_id
+        self.process_id = saved
         self.saved.emit(self.process_id)
         return self.process_id
+
+    def _show_theirs(self) -> None:
+        """After taking the other person's version: show it on every page."""
+        from desktop.views.conflict_dialog import rebuild_pages
+
+        rebuild_pages(self)
 
     def _page_changed(self, page_id: int) -> None:
         if page_id >= 0:  # -1 while the wizard closes
