@@ -6,11 +6,19 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from desktop.i18n import current_language
+from desktop.i18n import _, current_language
 from desktop.models.community import Community
 from desktop.models.community_record import CommunityRecord
 from desktop.models.reference import Authority, Person
+from desktop.storage.concurrency import (
+    check_version,
+    expected_for,
+    guarded_save,
+    remember_version,
+    stored_document,
+)
 from desktop.storage.reference_store import RecordNotFound
 from desktop.storage.workspace import Workspace
 
@@ -44,20 +52,34 @@ def load_community(workspace: Workspace, community_id: int) -> Community:
         record = session.get(CommunityRecord, community_id)
         if record is None:
             raise RecordNotFound(community_id)
-        return Community.from_json(record.state)
+        return stored_document(record, Community.from_json)
 
 
 def save_community(workspace: Workspace, community: Community,
-                   community_id: int | None = None) -> int:
-    with workspace.session() as session:
+                   community_id: int | None = None, *,
+                   expected_version: int | None = None) -> int:
+    """Store the community; raises ConcurrentEdit (nothing written) when someone else saved
+    it since it was loaded (or since `expected_version`)."""
+    what = _("the learning community “{name}”").format(name=community.name)
+
+    def reread(session: Session) -> tuple[CommunityRecord | None, Community | None]:
         record = session.get(CommunityRecord, community_id) if community_id else None
+        return record, stored_document(record, Community.from_json) if record else None
+
+    with guarded_save(workspace, what, reread) as session:
+        record = session.get(CommunityRecord, community_id) if community_id else None
+        if community_id:
+            check_version(record, expected_for(community, expected_version), what,
+                          lambda row: stored_document(row, Community.from_json))
         if record is None:
             record = CommunityRecord()
             session.add(record)
         record.name = community.name
         record.state = community.to_json()
         session.flush()
-        return int(record.id)
+        saved_id, version = int(record.id), int(record.version)
+    remember_version(community, version)
+    return saved_id
 
 
 def delete_community(workspace: Workspace, community_id: int) -> None:

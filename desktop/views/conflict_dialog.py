@@ -47,6 +47,16 @@ DOCUMENT_PARTS = {
     "chosen": N_("Chosen towns"), "rationale": N_("Rationale"),
     "decided_on": N_("Decision date"), "items": N_("Mapped items"),
     "diagnoses": N_("Diagnoses"), "plans": N_("Plans"), "cluster": N_("Regional cluster"),
+    # learning communities
+    "name": N_("Name of the community"), "field": N_("Professional field"),
+    "period_start": N_("The community's year"), "period_end": N_("The community's year"),
+    "cycle_year": N_("Stage in the life cycle"), "leader": N_("Community leader"),
+    "partner": N_("Professional partner"), "members": N_("Members"),
+    "agreed_mix": N_("Composition against the agreed mix"), "topics": N_("Candidate topics"),
+    "ratings": N_("Ratings"), "selected_topics": N_("Chosen"),
+    "selection_date": N_("Chosen on"), "selection_notes": N_("Notes"),
+    "meetings": N_("Meetings"), "teams": N_("Work teams"),
+    "finish_line": N_("Shared finish line (the products conference)"),
 }
 
 

@@ -273,3 +273,45 @@ def test_the_section_lists_opens_and_deletes(qtbot: QtBot, demo: Workspace,
     section.buttons["delete"].click()
     assert "קהילת מנהלות חינוך" in asked[0]
     assert len(list_communities(demo)) == before
+
+
+def test_someone_elses_change_is_shown_and_can_be_taken(qtbot: QtBot, demo: Workspace) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.storage.community_store import save_community
+    from desktop.storage.workspace import open_workspace
+    from desktop.views.conflict_dialog import ConflictDialog
+
+    community_id = save_community(demo, Community("קהילת חינוך", profession="חינוך"))
+    window = CommunityWindow(demo, load_community(demo, community_id), community_id)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    other = open_workspace(demo.path)   # another window or laptop on the same workspace
+    theirs = load_community(other, community_id)
+    theirs.profession = "חינוך בלתי פורמלי"
+    save_community(other, theirs, community_id)
+    other.close()
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ConflictDialog)
+        table = dialog.table
+        seen.extend(table.item(r, c).text() for r in range(table.rowCount())
+                    for c in range(table.columnCount()))
+        dialog.findChild(QPushButton, "take_theirs").click()
+
+    QTimer.singleShot(0, answer)
+    name = window.members_tab.name
+    name.clear()
+    type_text(name, "קהילת מנהלות חינוך")
+    QTest.keyClick(name, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "תחום מקצועי" in seen and "חינוך בלתי פורמלי" in seen
+    qtbot.waitUntil(lambda: window.members_tab.profession.text() == "חינוך בלתי פורמלי")
+    assert window.members_tab.name.text() == "קהילת חינוך"
+    stored = load_community(demo, community_id)
+    assert (stored.name, stored.profession) == ("קהילת חינוך", "חינוך בלתי פורמלי")

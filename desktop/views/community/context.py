@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.i18n import _
 from desktop.models.community import Community
@@ -27,6 +27,8 @@ class CommunityContext:
     people: dict[str, PersonFacts] = field(default_factory=dict)
     authorities: dict[str, AuthorityFacts] = field(default_factory=dict)
     listeners: list[Callable[[], None]] = field(default_factory=list)
+    reloaders: list[Callable[[], None]] = field(default_factory=list)
+    parent: QWidget | None = None
 
     @classmethod
     def load(cls, workspace: Workspace, community: Community,
@@ -50,12 +52,29 @@ class CommunityContext:
         return {t.id: t.title for t in self.community.topics}
 
     def save(self) -> None:
-        """Commit the community at once, then let the other tabs refresh."""
+        """Commit the community at once, then let the other tabs refresh.
+
+        When someone else saved it meanwhile (a team server, another window), their change
+        is shown and the person takes theirs (every tab shows it) or saves over it knowingly.
+        """
+        from desktop.views.conflict_dialog import save_document
+
         if self.read_only:
             return
-        self.community_id = save_community(self.workspace, self.community, self.community_id)
+        saved = save_document(
+            self.parent, self.community,
+            lambda expected: save_community(self.workspace, self.community, self.community_id,
+                                            expected_version=expected),
+            self._took_theirs)
+        if saved is None:
+            return
+        self.community_id = saved
         for listener in list(self.listeners):
             listener()
+
+    def _took_theirs(self) -> None:
+        for reload in list(self.reloaders):
+            reload()
 
 
 def fill_combo(combo: QComboBox, items: list[tuple[str, str]], selected: str,

@@ -225,6 +225,20 @@ class MembersTab(QWidget):
 
     # details ------------------------------------------------------------------------------
 
+    def reload_details(self) -> None:
+        """Show the community's details again (after taking another person's version)."""
+        community = self.context.community
+        widgets = (self.name, self.profession, self.start, self.end, self.cycle)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.name.setText(community.name)
+        self.profession.setText(community.profession)
+        self.start.setDate(qdate(community.period_start))
+        self.end.setDate(qdate(community.period_end))
+        self.cycle.setCurrentIndex(max(self.cycle.findData(str(community.cycle_year)), 0))
+        for widget in widgets:
+            widget.blockSignals(False)
+
     def _fill_people_combos(self) -> None:
         community = self.context.community
         members = [(m.person, self.context.person_name(m.person)) for m in community.members]

@@ -42,6 +42,7 @@ class CommunityWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("community_window")
         self.context = CommunityContext.load(workspace, community, community_id)
+        self.context.parent = self
         self.export = export
         if community_id is None:
             self.context.save()   # a new community exists from the moment it is opened
@@ -58,6 +59,7 @@ class CommunityWindow(QDialog):
                            (self.teams_tab, _("Work teams"))):
             self.tabs.addTab(tab, label)
         self.tabs.currentChanged.connect(self._tab_shown)
+        self.context.reloaders.append(self._reload_all)
         self.saved = QLabel()
         self.saved.setObjectName("community_saved")
         self.context.listeners.append(self._saved)
@@ -101,6 +103,14 @@ class CommunityWindow(QDialog):
         refresh = getattr(tab, "refresh", None)
         if callable(refresh):
             refresh()
+
+    def _reload_all(self) -> None:
+        """After taking another person's version: every tab shows it."""
+        self.members_tab.reload_details()
+        for tab in (self.members_tab, self.survey_tab, self.syllabus_tab, self.plan_tab,
+                    self.teams_tab):
+            tab.refresh()
+        self._update_title()
 
     def _print(self, document: str) -> None:
         if self.export is None or self.context.community_id is None:
