@@ -251,6 +251,20 @@ def test_build_a_syllabus_in_hebrew(qtbot: QtBot, demo: Workspace, tmp_path: Pat
     window.print_buttons["meeting-plan"].click()
     assert exports == [(window.context.community_id, "syllabus", ""),
                        (window.context.community_id, "meeting-plan", third.id)]
+    # what the main window does with those requests: the PDFs themselves
+    from desktop.reports import community_report
+    from tests.reports.pdf_tools import needs_poppler, pdf_lines
+
+    syllabus_pdf = tmp_path / "syllabus.pdf"
+    community_report.build_syllabus_pdf(demo, exports[0][0], syllabus_pdf, "he")
+    plan_pdf = tmp_path / "plan.pdf"
+    community_report.build_meeting_plan_pdf(demo, exports[1][0], exports[1][2], plan_pdf, "he")
+    assert syllabus_pdf.read_bytes().startswith(b"%PDF")
+    if not needs_poppler.args[0]:
+        words = {word for line in pdf_lines(syllabus_pdf) for word in line.split()}
+        assert {"קהילת", "פיתוח", "כלכלי", "מנועי", "צמיחה", "מקוון"} <= words
+        plan_words = {word for line in pdf_lines(plan_pdf) for word in line.split()}
+        assert {"עמוד", "שדרה", "ניהולי", "ההפקה"} <= plan_words
     window.close()
     assert [s.name for s in list_communities(demo)][-1] == "קהילת פיתוח כלכלי"
 
