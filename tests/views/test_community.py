@@ -199,6 +199,15 @@ def test_build_a_syllabus_in_hebrew(qtbot: QtBot, demo: Workspace, tmp_path: Pat
     assert third.day > before
     stored = load_community(demo, window.context.community_id)
     assert next(m for m in stored.meetings if m.id == third.id).day == third.day
+    # or with the keyboard: select the mark, Left is a day later in Hebrew, Shift a week
+    moved = third.day
+    mark = gantt.marks[third.id]
+    gantt.setFocus()
+    mark.setSelected(True)
+    gantt.scene_.setFocusItem(mark)
+    QTest.keyClick(viewport, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: third.day != moved)
+    assert (third.day - moved).days == 7
 
     # a meeting plan page
     plan = window.plan_tab

@@ -271,6 +271,14 @@ class PlanTab(QWidget):
         if self.meeting is None or not 0 <= row < len(self.meeting.blocks):
             show_error(self.error, _("Choose the block first."))
             return
+        answer = QMessageBox.question(
+            self, _("Remove the block"),
+            _("Remove the block “{title}” from this meeting's schedule?").format(
+                title=self.meeting.blocks[row].title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         del self.meeting.blocks[row]
         self.context.save()
         self.fill_blocks()
