@@ -29,6 +29,7 @@ from desktop.models.flags import (
     workplan,
 )
 from desktop.reports.document import DocumentBuilder
+from desktop.reports.fonts import font_for
 from desktop.reports.selection_report import _text
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ def radar_drawing(latest: dict[Flag, int | None], earlier: dict[Flag, int | None
     """The same radar as on screen: four axes from the top, counter-clockwise in RTL."""
     height = 230.0
     drawing = Drawing(width, height)
+    # Otherwise the renderer starts in Helvetica, listed in the PDF without being embedded.
+    drawing.initialFontName = font_for(False, False)
     cx, cy, radius = width / 2, height / 2, 80.0
     # PDF y grows upwards: mirror the screen's angles vertically.
     angles = [-a for a in axis_angles(rtl)]

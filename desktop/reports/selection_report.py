@@ -60,6 +60,8 @@ def ranking_chart(bars: list[tuple[str, dict[str, float]]], width: float, rtl: b
     legend = 16.0
     height = row * len(bars) + legend + 6
     drawing = Drawing(width, height)
+    # Otherwise the renderer starts in Helvetica, listed in the PDF without being embedded.
+    drawing.initialFontName = font_for(False, False)
     scale = (width - names - 40) / 100
     for index, (name, parts) in enumerate(bars):
         y = height - (index + 1) * row

@@ -12,7 +12,7 @@ from desktop.reports.selection_report import build_selection_pdf
 from desktop.storage.demo import create_demo_workspace
 from desktop.storage.reference_store import choices, list_records
 from desktop.storage.selection_store import save_process
-from tests.reports.pdf_tools import inked_fraction, needs_poppler, pdf_info, pdf_pages
+from tests.reports.pdf_tools import embedded_fonts, inked_fraction, needs_poppler, pdf_info, pdf_pages
 
 pytestmark = needs_poppler
 
@@ -47,6 +47,7 @@ def test_the_report_holds_purpose_ranking_conditions_and_decision(tmp_path: Path
     assert ".20.11.2026-ב" in words  # "on 20.11.2026." as drawn
     assert pdf_info(out)["Title"] == "בחירת יישוב: בחירה 2027"
     assert inked_fraction(out) > 0.003
+    assert all(embedded_fonts(out).values())   # the chart's text too: no bare Helvetica
 
 
 def test_cli_prints_the_selection_report(tmp_path: Path) -> None:

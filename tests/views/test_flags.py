@@ -104,6 +104,10 @@ def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # t
     build_diagnosis_pdf(demo, flags.cluster, saved.id, out)
     build_workplan_pdf(demo, flags.cluster, tmp_path / "plan.pdf")
     assert out.read_bytes().startswith(b"%PDF")
+    from tests.reports.pdf_tools import embedded_fonts, needs_poppler
+
+    if not needs_poppler.args[0]:
+        assert all(embedded_fonts(out).values())   # the radar's text too: no bare Helvetica
 
 
 def test_reopening_a_diagnosis_keeps_scores_and_follow_up_compares(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]
