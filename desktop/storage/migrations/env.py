@@ -6,6 +6,8 @@ from alembic import context
 
 from desktop.models import (  # noqa: F401  (registers the tables)
     agreement,
+    community_record,
+    exchange_record,
     flags,
     forum,
     reference,
