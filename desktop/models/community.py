@@ -188,6 +188,27 @@ def community_from_dict(data: Mapping[str, Any]) -> Community:
     return community
 
 
+def next_year(community: Community) -> Community:
+    """The community's following year as a new document (seed 004 l.3271: year 1 founding,
+    year 2 work teams, year 3 influence): the same members, core, committee, leader, partner,
+    agreed mix and candidate topics; a new survey, syllabus and teams to plan."""
+    def shifted(day: date) -> date:
+        try:
+            return day.replace(year=day.year + 1)
+        except ValueError:  # 29 February
+            return day.replace(year=day.year + 1, day=28)
+
+    return Community(
+        name=community.name, profession=community.profession,
+        period_start=shifted(community.period_start), period_end=shifted(community.period_end),
+        cycle_year=min(community.cycle_year + 1, max(CYCLE_YEARS)),
+        leader=community.leader, partner=community.partner,
+        members=[Member(**vars(m)) for m in community.members],
+        agreed_mix={k: dict(v) for k, v in community.agreed_mix.items()},
+        topics=[Topic(**vars(t)) for t in community.topics],
+    )
+
+
 # --- composition ------------------------------------------------------------------------
 
 

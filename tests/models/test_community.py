@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop import i18n
-from desktop.models.community import Community, Member, composition, set_agreed
+from desktop.models.community import Community, Member, composition, next_year, set_agreed
 from desktop.models.hebrew_calendar import avoided_day, hebrew_date
 from desktop.models.syllabus import (
     IN_PERSON,
@@ -380,3 +380,20 @@ def test_stage_dates_and_state() -> None:
     today = date(2026, 6, 1)
     assert [stage_state(s, today) for s in team.stages[:4]] == ["done", "overdue", "due", "open"]
     assert team.current_stage() == 1 and team.progress() == pytest.approx(1 / 6)
+
+
+def test_next_year_keeps_the_people_and_starts_a_new_plan() -> None:
+    community = _community()
+    community.topics = list(TOPICS)
+    community.ratings = {"p1": {"t1": 5}}
+    community.meetings = draft_year(["t1"], [date(2025, 9, 10), date(2025, 10, 14)], ["a"])
+    community.teams = [new_team("צוות")]
+    following = next_year(community)
+    assert (following.period_start, following.period_end) == (date(2026, 9, 1),
+                                                              date(2027, 7, 31))
+    assert following.cycle_year == 2
+    assert following.members == community.members and following.members[0] is not \
+        community.members[0]
+    assert following.topics == community.topics
+    assert (following.ratings, following.meetings, following.teams) == ({}, [], [])
+    assert next_year(next_year(following)).cycle_year == 3

@@ -292,10 +292,26 @@ def test_the_section_lists_opens_and_deletes(qtbot: QtBot, demo: Workspace,
     type_text(section.search, "חינוך")
     assert section.proxy.rowCount() == 1
     section.table.setCurrentIndex(section.proxy.index(0, 0))
+    opened: list[Community] = []
+
+    def plan_it(window: CommunityWindow) -> int:
+        opened.append(window.community)
+        return 0
+
+    monkeypatch.setattr(CommunityWindow, "exec", plan_it)
+    section.buttons["next_year"].click()
+    assert opened[0].name == "קהילת מנהלות חינוך" and opened[0].cycle_year == 2
+    section.search.clear()
+    assert section.proxy.rowCount() == before + 2   # the next year is saved as it opens
+    type_text(section.search, "2026-2027")
+    assert section.proxy.rowCount() == 1
+    section.search.clear()
+    type_text(section.search, "חינוך")
+    section.table.setCurrentIndex(section.proxy.index(0, 0))
     asked = _answer_yes(monkeypatch)
     section.buttons["delete"].click()
     assert "קהילת מנהלות חינוך" in asked[0]
-    assert len(list_communities(demo)) == before
+    assert len(list_communities(demo)) == before + 1
 
 
 def test_someone_elses_change_is_shown_and_can_be_taken(qtbot: QtBot, demo: Workspace) -> None:

@@ -105,7 +105,7 @@ class CommunitySection(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for name, slot in (("new", self.new_community), ("open", self.open_selected),
-                           ("delete", self.delete_selected)):
+                           ("next_year", self.plan_next_year), ("delete", self.delete_selected)):
             button = QPushButton()
             button.setObjectName(f"community_{name}")
             button.clicked.connect(slot)
@@ -122,8 +122,8 @@ class CommunitySection(QWidget):
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
         writable = workspace is not None and not workspace.read_only
-        self.buttons["new"].setEnabled(writable)
-        self.buttons["delete"].setEnabled(writable)
+        for name in ("new", "next_year", "delete"):
+            self.buttons[name].setEnabled(writable)
         self.reload()
 
     def reload(self) -> None:
@@ -180,8 +180,18 @@ class CommunitySection(QWidget):
         window = CommunityWindow(self.workspace, community, community_id,  # type: ignore[arg-type]
                                  self.export_requested.emit, self)
         self.window_ = window
-        window.finished.connect(lambda _result: self.reload())
         window.exec()
+        self.reload()
+
+    def plan_next_year(self) -> None:
+        """A new record for the community's following year, opened to plan it."""
+        from desktop.models.community import next_year
+        from desktop.storage.community_store import load_community
+
+        community_id = self.selected_id()
+        if community_id is None or self.workspace is None:
+            return
+        self.open_community(next_year(load_community(self.workspace, community_id)), None)
 
     def delete_selected(self) -> None:
         from desktop.storage.community_store import delete_community
@@ -208,6 +218,9 @@ class CommunitySection(QWidget):
             [_("Community"), _("Professional field"), _("Year"), _("Members"), _("Meetings"),
              _("Last saved")])
         for name, text in (("new", _("New community…")), ("open", _("Open…")),
-                           ("delete", _("Delete…"))):
+                           ("next_year", _("Plan the next year…")), ("delete", _("Delete…"))):
             self.buttons[name].setText(text)
+        self.buttons["next_year"].setToolTip(_(
+            "The same members, leading core, committee and topics in the community's following "
+            "year; a new survey, syllabus and work teams."))
         self.reload()
