@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models.agreement import Agreement, AgreementRecord
@@ -14,13 +13,7 @@ from desktop.models.mou import AUTHORITY_PARTY, ORGANISATION_PARTY, partner_part
 from desktop.models.mou_draft import MouDraft
 from desktop.models.mou_process import process_status
 from desktop.models.records import RecordKind
-from desktop.storage.concurrency import (
-    check_version,
-    expected_for,
-    guarded_save,
-    remember_version,
-    stored_document,
-)
+from desktop.storage.document_store import delete_stored, load_stored, save_stored
 from desktop.storage.reference_store import RecordNotFound, load_record
 from desktop.storage.workspace import Workspace
 
@@ -79,11 +72,7 @@ def list_agreements(workspace: Workspace, today: date | None = None) -> list[Agr
 
 
 def load_agreement(workspace: Workspace, agreement_id: int) -> Agreement:
-    with workspace.session() as session:
-        record = session.get(AgreementRecord, agreement_id)
-        if record is None:
-            raise RecordNotFound(agreement_id)
-        return stored_document(record, Agreement.from_json)
+    return load_stored(workspace, AgreementRecord, agreement_id, Agreement.from_json)
 
 
 def save_agreement(workspace: Workspace, agreement: Agreement,
@@ -92,32 +81,17 @@ def save_agreement(workspace: Workspace, agreement: Agreement,
     """Store the agreement; raises ConcurrentEdit (nothing written) when someone else saved
     it since it was loaded (or since `expected_version`)."""
     title = agreement_title(workspace, agreement)
-    what = _("the agreement “{name}”").format(name=title)
 
-    def reread(session: Session) -> tuple[AgreementRecord | None, Agreement | None]:
-        record = session.get(AgreementRecord, agreement_id) if agreement_id else None
-        return record, stored_document(record, Agreement.from_json) if record else None
-
-    with guarded_save(workspace, what, reread) as session:
-        record = session.get(AgreementRecord, agreement_id) if agreement_id else None
-        if agreement_id:
-            check_version(record, expected_for(agreement, expected_version), what,
-                          lambda row: stored_document(row, Agreement.from_json))
-        if record is None:
-            record = AgreementRecord()
-            session.add(record)
+    def fill(record: AgreementRecord) -> None:
         record.title = title
         record.authority_uuid = agreement.draft.parties.authority_uuid or ""
         record.page = agreement.page
         record.state = agreement.to_json()
-        session.flush()
-        saved_id, version = int(record.id), int(record.version)
-    remember_version(agreement, version)
-    return saved_id
+
+    return save_stored(workspace, AgreementRecord, agreement_id, agreement,
+                       Agreement.from_json, _("the agreement “{name}”").format(name=title),
+                       fill, expected_version=expected_version)
 
 
 def delete_agreement(workspace: Workspace, agreement_id: int) -> None:
-    with workspace.session() as session:
-        record = session.get(AgreementRecord, agreement_id)
-        if record is not None:
-            session.delete(record)
+    delete_stored(workspace, AgreementRecord, agreement_id)

@@ -6,20 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from desktop.i18n import _, current_language
 from desktop.models.community import Community
 from desktop.models.community_record import CommunityRecord
 from desktop.models.reference import Authority, Person
-from desktop.storage.concurrency import (
-    check_version,
-    expected_for,
-    guarded_save,
-    remember_version,
-    stored_document,
-)
-from desktop.storage.reference_store import RecordNotFound
+from desktop.storage.document_store import delete_stored, load_stored, save_stored
 from desktop.storage.workspace import Workspace
 
 
@@ -48,11 +40,7 @@ def list_communities(workspace: Workspace) -> list[CommunitySummary]:
 
 
 def load_community(workspace: Workspace, community_id: int) -> Community:
-    with workspace.session() as session:
-        record = session.get(CommunityRecord, community_id)
-        if record is None:
-            raise RecordNotFound(community_id)
-        return stored_document(record, Community.from_json)
+    return load_stored(workspace, CommunityRecord, community_id, Community.from_json)
 
 
 def save_community(workspace: Workspace, community: Community,
@@ -60,33 +48,18 @@ def save_community(workspace: Workspace, community: Community,
                    expected_version: int | None = None) -> int:
     """Store the community; raises ConcurrentEdit (nothing written) when someone else saved
     it since it was loaded (or since `expected_version`)."""
-    what = _("the learning community “{name}”").format(name=community.name)
-
-    def reread(session: Session) -> tuple[CommunityRecord | None, Community | None]:
-        record = session.get(CommunityRecord, community_id) if community_id else None
-        return record, stored_document(record, Community.from_json) if record else None
-
-    with guarded_save(workspace, what, reread) as session:
-        record = session.get(CommunityRecord, community_id) if community_id else None
-        if community_id:
-            check_version(record, expected_for(community, expected_version), what,
-                          lambda row: stored_document(row, Community.from_json))
-        if record is None:
-            record = CommunityRecord()
-            session.add(record)
+    def fill(record: CommunityRecord) -> None:
         record.name = community.name
         record.state = community.to_json()
-        session.flush()
-        saved_id, version = int(record.id), int(record.version)
-    remember_version(community, version)
-    return saved_id
+
+    return save_stored(workspace, CommunityRecord, community_id, community,
+                       Community.from_json,
+                       _("the learning community “{name}”").format(name=community.name), fill,
+                       expected_version=expected_version)
 
 
 def delete_community(workspace: Workspace, community_id: int) -> None:
-    with workspace.session() as session:
-        record = session.get(CommunityRecord, community_id)
-        if record is not None:
-            session.delete(record)
+    delete_stored(workspace, CommunityRecord, community_id)
 
 
 @dataclass(frozen=True)
