@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QTreeWidget,
@@ -32,6 +31,7 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.models.cbs_import import FIELD_LABELS, FIELDS, Preview, Table
 from desktop.models.enums import District, MunicipalStatus
+from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
 
 if TYPE_CHECKING:
@@ -318,14 +318,10 @@ class ImportAuthoritiesDialog(QDialog):
         changes = self._to_apply()
         if not changes:
             return
-        answer = QMessageBox.question(
-            self, _("Import local authorities"),
-            _("Write {count} changes to the workspace's local authorities?").format(
-                count=len(changes)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(
+                self, _("Import local authorities"),
+                _("Write {count} changes to the workspace's local authorities?").format(
+                    count=len(changes))):
             return
         if self.table is not None:
             signature = self._signature(self.table)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from desktop.models.community import CYCLE_YEARS, DIMENSIONS, GENDERS, Member, c
 from desktop.models.enums import District, Sector
 from desktop.models.validation import ValidationError
 from desktop.views.community.context import CommunityContext, fill_combo, none_label
+from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
 from desktop.views.selection.wizard import date_editor, error_label, qdate, show_error
 
@@ -330,12 +330,9 @@ class MembersTab(QWidget):
             show_error(self.members_error, _("Choose the member to remove."))
             return
         name = self.context.person_name(person)
-        answer = QMessageBox.question(
-            self, _("Remove the member"),
-            _("Remove {name} from the community, with their survey ratings?").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(
+                self, _("Remove the member"),
+                _("Remove {name} from the community, with their survey ratings?").format(name=name)):
             return
         try:
             self.context.community.remove_member(person)

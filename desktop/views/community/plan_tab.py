@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -38,6 +37,7 @@ from desktop.models.syllabus import (
 )
 from desktop.models.validation import ValidationError
 from desktop.views.community.context import CommunityContext, fill_combo
+from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_document, align_text_field
 from desktop.views.selection.wizard import error_label, show_error
 
@@ -271,13 +271,10 @@ class PlanTab(QWidget):
         if self.meeting is None or not 0 <= row < len(self.meeting.blocks):
             show_error(self.error, _("Choose the block first."))
             return
-        answer = QMessageBox.question(
-            self, _("Remove the block"),
-            _("Remove the block “{title}” from this meeting's schedule?").format(
-                title=self.meeting.blocks[row].title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(
+                self, _("Remove the block"),
+                _("Remove the block “{title}” from this meeting's schedule?").format(
+                    title=self.meeting.blocks[row].title)):
             return
         del self.meeting.blocks[row]
         self.context.save()
@@ -299,13 +296,10 @@ class PlanTab(QWidget):
     def reset_blocks(self) -> None:
         if self.meeting is None:
             return
-        answer = QMessageBox.question(
-            self, _("The standard day"),
-            _("Replace this meeting's {count} blocks by the standard day of the three parts?")
-            .format(count=len(self.meeting.blocks)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(
+                self, _("The standard day"),
+                _("Replace this meeting's {count} blocks by the standard day of the three parts?")
+                .format(count=len(self.meeting.blocks))):
             return
         self.meeting.blocks = default_blocks(self.context.community.cycle_year)
         self.context.save()

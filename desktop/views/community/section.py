@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
+from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
 from desktop.views.selection.wizard import error_label, show_error
 
@@ -200,14 +200,10 @@ class CommunitySection(QWidget):
         if community_id is None or self.workspace is None:
             return
         name = self.table.currentIndex().siblingAtColumn(0).data()
-        answer = QMessageBox.question(
-            self, _("Delete learning community"),
-            _("Delete the community “{name}” with its members, survey, syllabus, meeting plans "
-              "and work teams? This cannot be undone.").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(
+                self, _("Delete learning community"),
+                _("Delete the community “{name}” with its members, survey, syllabus, meeting plans "
+                  "and work teams? This cannot be undone.").format(name=name)):
             delete_community(self.workspace, community_id)
             self.reload()
 

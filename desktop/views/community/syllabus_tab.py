@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -46,6 +45,7 @@ from desktop.models.validation import ValidationError
 from desktop.views.community.context import CommunityContext, fill_combo, none_label
 from desktop.views.community.gantt import GanttView
 from desktop.views.community.members_tab import date_edit, pydate
+from desktop.views.dialogs import confirm
 from desktop.views.selection.wizard import error_label, qdate, show_error
 
 COLUMNS = ("number", "date", "hebrew", "topic", "title", "host", "format", "seminar", "problems")
@@ -299,27 +299,20 @@ class SyllabusTab(QWidget):
         if meeting is None:
             show_error(self.error, _("Choose the meeting to remove."))
             return
-        answer = QMessageBox.question(
-            self, _("Remove the meeting"),
-            _("Remove the meeting of {day} with its plan page?").format(
-                day=i18n.format_date(meeting.day)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(
+                self, _("Remove the meeting"),
+                _("Remove the meeting of {day} with its plan page?").format(
+                    day=i18n.format_date(meeting.day))):
             self.context.community.meetings.remove(meeting)
             self._changed()
 
     def draft(self) -> None:
         community = self.context.community
-        if community.meetings:
-            answer = QMessageBox.question(
+        if community.meetings and not confirm(
                 self, _("Draft the year"),
                 _("Replace the {count} meetings of the syllabus, with their plan pages, by a new "
-                  "draft?").format(count=len(community.meetings)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+                  "draft?").format(count=len(community.meetings))):
+            return
         try:
             days = monthly_dates(
                 community.period_start, community.period_end,

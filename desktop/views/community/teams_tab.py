@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -42,6 +41,7 @@ from desktop.models.work_teams import (
 )
 from desktop.views.community.context import CommunityContext, fill_combo, none_label
 from desktop.views.community.members_tab import date_edit, pydate
+from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
 from desktop.views.selection.wizard import error_label, qdate, show_error
 
@@ -199,13 +199,10 @@ class TeamsTab(QWidget):
     def delete_team(self) -> None:
         if self.team is None:
             return
-        answer = QMessageBox.question(
-            self, _("Delete the team"),
-            _("Delete the work team “{name}” with its stages and roles?").format(
-                name=self.team.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(
+                self, _("Delete the team"),
+                _("Delete the work team “{name}” with its stages and roles?").format(
+                    name=self.team.name)):
             self.context.community.teams.remove(self.team)
             self.team = None
             self.context.save()
@@ -368,14 +365,10 @@ class TeamsTab(QWidget):
         except ValidationError as error:
             self.team_problems.setText(error.message)
             return
-        if any(s.due for s in self.team.stages):
-            answer = QMessageBox.question(
+        if any(s.due for s in self.team.stages) and not confirm(
                 self, _("Spread the dates to the finish line"),
-                _("Replace the stages' dates of “{name}”?").format(name=self.team.name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+                _("Replace the stages' dates of “{name}”?").format(name=self.team.name)):
+            return
         for stage, day in zip(self.team.stages, days, strict=True):
             stage.due = day
         self._loading = True

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
+from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
 from desktop.views.selection.wizard import error_label, show_error
 
@@ -198,14 +198,10 @@ class ForumSection(QWidget):
         if forum_id is None or self.workspace is None:
             return
         name = self.table.currentIndex().siblingAtColumn(0).data()
-        answer = QMessageBox.question(
-            self, _("Delete design forum"),
-            _("Delete the forum “{name}” with its participants, ideas and votes? This cannot "
-              "be undone.").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(
+                self, _("Delete design forum"),
+                _("Delete the forum “{name}” with its participants, ideas and votes? This cannot "
+                  "be undone.").format(name=name)):
             delete_forum(self.workspace, forum_id)
             self.reload()
 

@@ -31,6 +31,7 @@ from desktop.i18n import _
 from desktop.models.mou import PersonRef
 from desktop.models.mou_process import AgreementStage, StageRecord, validate_process
 from desktop.models.validation import ValidationError
+from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
 from desktop.views.selection.wizard import date_editor, error_label, qdate, show_error
 
@@ -270,14 +271,10 @@ class AgreementsSection(QWidget):
         if agreement_id is None or self.workspace is None:
             return
         name = self.table.currentIndex().siblingAtColumn(0).data()
-        answer = QMessageBox.question(
-            self, _("Delete MOU"),
-            _("Delete the MOU with {name}, its stages and every version? This cannot be "
-              "undone.").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(
+                self, _("Delete MOU"),
+                _("Delete the MOU with {name}, its stages and every version? This cannot be "
+                  "undone.").format(name=name)):
             delete_agreement(self.workspace, agreement_id)
             self.reload()
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _, ngettext
 from desktop.models.records import RECORD_SPECS, RecordKind, RecordSpec
+from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
 from desktop.views.reference.commands import RecordCommand, editable_values
 from desktop.views.reference.form import ReferenceForm
@@ -347,14 +348,9 @@ class KindPage(QWidget):
         if store is None or uuid is None or self._read_only:
             return
         name = self._committed.get(self.spec.title_field) or ""
-        answer = QMessageBox.question(
-            self,
-            _("Delete record"),
-            _("Delete “{name}”? You can undo this with Edit > Undo.").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(
+                self, _("Delete record"),
+                _("Delete “{name}”? You can undo this with Edit > Undo.").format(name=name)):
             return
         from desktop.storage.concurrency import ConcurrentEdit
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
+from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
 
 if TYPE_CHECKING:
@@ -153,14 +154,10 @@ class SelectionSection(QWidget):
         if process_id is None or self.workspace is None:
             return
         name = self.table.currentIndex().siblingAtColumn(0).data()
-        answer = QMessageBox.question(
-            self, _("Delete selection process"),
-            _("Delete the selection process “{name}” with all its scores? This cannot be "
-              "undone.").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(
+                self, _("Delete selection process"),
+                _("Delete the selection process “{name}” with all its scores? This cannot be "
+                  "undone.").format(name=name)):
             delete_process(self.workspace, process_id)
             self.reload()
 
