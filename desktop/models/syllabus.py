@@ -233,6 +233,11 @@ def host_warnings(meetings: Sequence[Meeting], authorities: Sequence[str]) -> di
 # --- validation ---------------------------------------------------------------------------
 
 
+def outside_the_year(period: tuple[date, date]) -> str:
+    return _("The date is outside the community's year ({start} - {end}).").format(
+        start=format_date(period[0]), end=format_date(period[1]))
+
+
 def meeting_problems(
     meetings: Sequence[Meeting],
     *,
@@ -246,8 +251,7 @@ def meeting_problems(
     for meeting in ordered(meetings):
         found = problems.setdefault(meeting.id, [])
         if not (period[0] <= meeting.day and meeting.last_day <= period[1]):
-            found.append(("day", _("The date is outside the community's year ({start} - {end}).")
-                          .format(start=format_date(period[0]), end=format_date(period[1]))))
+            found.append(("day", outside_the_year(period)))
         for day in meeting.days():
             other = taken.get(day)
             if other is not None:

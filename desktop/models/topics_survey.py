@@ -44,11 +44,13 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
-def check_rating(value: int) -> int:
-    if not SCALE_MIN <= value <= SCALE_MAX:
+def parse_rating(text: str) -> int:
+    """A rating typed or read from a file: a whole number on the scale."""
+    value = strip_marks(text).strip()
+    if not value.isdigit() or not SCALE_MIN <= int(value) <= SCALE_MAX:
         raise ValidationError("rating", _("A rating is a whole number from {low} to {high}.").format(
             low=SCALE_MIN, high=SCALE_MAX))
-    return value
+    return int(value)
 
 
 @dataclass(frozen=True)
@@ -199,10 +201,10 @@ def _row_ratings(row: Sequence[str], columns: Mapping[int, Topic]) -> tuple[dict
         cell = strip_marks(row[index]).strip() if index < len(row) else ""
         if not cell:
             continue
-        if not cell.isdigit() or not SCALE_MIN <= int(cell) <= SCALE_MAX:
+        try:
+            ratings[topic.id] = parse_rating(cell)
+        except ValidationError:
             problems.append(_("the rating \"{value}\" for \"{topic}\" is not a whole number from "
                               "{low} to {high}").format(value=cell, topic=topic.title,
                                                        low=SCALE_MIN, high=SCALE_MAX))
-            continue
-        ratings[topic.id] = int(cell)
     return ratings, problems

@@ -28,7 +28,7 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.models.community import CYCLE_YEARS, DIMENSIONS, GENDERS, Member, composition, set_agreed
 from desktop.models.enums import District, Sector
-from desktop.models.validation import ValidationError
+from desktop.models.validation import ValidationError, clean_whole_number
 from desktop.views.community.context import CommunityContext, fill_combo, none_label
 from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
@@ -398,11 +398,9 @@ class MembersTab(QWidget):
             return
         dimension = str(self.dimension.currentData() or "authority")
         key = str(self.mix_model.item(item.row(), 0).data(PERSON_ROLE) or "")
-        text = item.text().strip()
         try:
-            if text and not text.isdigit():
-                raise ValidationError("agreed", _("Enter a whole number."))
-            set_agreed(self.context.community, dimension, key, int(text) if text else None)
+            set_agreed(self.context.community, dimension, key,
+                       clean_whole_number("agreed", item.text(), minimum=0))
         except ValidationError as error:
             show_error(self.mix_error, error.message)
             return

@@ -35,7 +35,7 @@ from desktop.models.syllabus import (
     meeting_title,
     ordered,
 )
-from desktop.models.validation import ValidationError
+from desktop.models.validation import ValidationError, clean_whole_number
 from desktop.views.community.context import CommunityContext, fill_combo
 from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_document, align_text_field
@@ -241,10 +241,8 @@ class PlanTab(QWidget):
             block.notes = text
         elif item.column() == 3:
             try:
-                digits = i18n.strip_marks(text)
-                if not digits.isdigit():
-                    raise ValidationError("minutes", _("Enter a whole number."))
-                block.minutes = check_block_minutes(int(digits))
+                minutes = clean_whole_number("minutes", text, required=True)
+                block.minutes = check_block_minutes(minutes or 0)
             except ValidationError as error:
                 show_error(self.error, _("Block {number}: {problem}").format(
                     number=item.row() + 1, problem=error.message))

@@ -36,8 +36,8 @@ from desktop.models.topics_survey import (
     SCALE_MAX,
     SCALE_MIN,
     SurveyImport,
-    check_rating,
     new_topic,
+    parse_rating,
     rank_topics,
     read_survey_csv,
 )
@@ -298,11 +298,8 @@ class SurveyTab(QWidget):
         try:
             if not text:
                 ratings.pop(topic.id, None)
-            elif not text.isdigit():
-                raise ValidationError("rating", _("A rating is a whole number from {low} to "
-                                                  "{high}.").format(low=SCALE_MIN, high=SCALE_MAX))
             else:
-                ratings[topic.id] = check_rating(int(text))
+                ratings[topic.id] = parse_rating(text)
         except ValidationError as error:
             show_error(self.grid_error, _("The rating of {member} for “{topic}”: {problem}").format(
                 member=self.context.person_name(member.person), topic=topic.title,

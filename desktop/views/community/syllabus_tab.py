@@ -39,6 +39,7 @@ from desktop.models.syllabus import (
     monthly_dates,
     new_meeting,
     ordered,
+    outside_the_year,
 )
 from desktop.models.topics_survey import rank_topics
 from desktop.models.validation import ValidationError
@@ -270,9 +271,8 @@ class SyllabusTab(QWidget):
     def move_meeting(self, meeting: Meeting, day: date) -> None:
         community = self.context.community
         if not community.in_period(day):
-            show_error(self.error, _("The date is outside the community's year ({start} - "
-                                     "{end}).").format(start=i18n.format_date(community.period_start),
-                                                       end=i18n.format_date(community.period_end)))
+            show_error(self.error, outside_the_year((community.period_start,
+                                                     community.period_end)))
             self.refresh()
             return
         show_error(self.error, "")

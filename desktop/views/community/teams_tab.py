@@ -32,7 +32,9 @@ from desktop.models.work_teams import (
     OUTPUT_TYPES,
     ROLES,
     STAGES,
+    TEAM_SIZE,
     WorkTeam,
+    check_members,
     default_stage_dates,
     new_team,
     stage_state,
@@ -312,19 +314,20 @@ class TeamsTab(QWidget):
         chosen = [p for p in self.team.members if p != person]
         if item.checkState() == Qt.CheckState.Checked:
             chosen.append(person)
-        if len(chosen) > 8:
-            show_error(self.members_error, _("A work team has {low} to {high} members; this one "
-                                             "has {count}.").format(low=2, high=8,
-                                                                   count=len(chosen)))
+        try:
+            check_members(chosen, [m.person for m in self.context.community.members])
+            problem = ""
+        except ValidationError as error:
+            problem = error.message
+        if len(chosen) > TEAM_SIZE[1]:   # refused; a team still too small is saved and said
+            show_error(self.members_error, problem)
             self.members.blockSignals(True)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.members.blockSignals(False)
             return
         self.team.members = chosen
         self.team.roles = {r: p for r, p in self.team.roles.items() if p in chosen}
-        show_error(self.members_error, _("A work team has {low} to {high} members; this one "
-                                         "has {count}.").format(low=2, high=8, count=len(chosen))
-                   if len(chosen) < 2 else "")
+        show_error(self.members_error, problem)
         self._loading = True
         self._fill_roles()
         self._loading = False
