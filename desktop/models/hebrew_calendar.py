@@ -59,11 +59,11 @@ def _national_days(gregorian_year: int) -> dict[date, str]:
 
 
 def _festival_name(day: date) -> str | None:
-    name = dates.GregorianDate(day.year, day.month, day.day).festival(
-        israel=True, hebrew=False, include_working_days=True)
+    calendar_day = dates.GregorianDate(day.year, day.month, day.day)
+    name = calendar_day.festival(israel=True, hebrew=False, include_working_days=True)
     if name in _AVOIDED_FESTIVALS:
         return str(name)
-    fast = dates.GregorianDate(day.year, day.month, day.day).fast_day(hebrew=False)
+    fast = calendar_day.fast_day(hebrew=False)
     return str(fast) if fast == "9 of Av" else None
 
 

@@ -800,13 +800,13 @@ class MainWindow(QMainWindow):
 
     def export_community_pdf(self, community_id: int, document: str, meeting_id: str) -> None:
         from desktop.storage.community_store import load_community
-        from desktop.views.community.window import document_labels
+        from desktop.views.community.window import document_titles
 
         if self.workspace is None:
             return
         community = load_community(self.workspace, community_id)
         folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
-        label = document_labels()[document].rstrip("…").replace(" (PDF)", "")
+        label = document_titles()[document]
         self._export_with_dialog(folder / f"{community.name} - {label}.pdf", None,
                                  _("Export a learning community document (PDF)"),
                                  community_document=(community_id, document, meeting_id))

@@ -30,6 +30,12 @@ from desktop.views.selection.wizard import error_label, show_error
 DOCUMENTS = ("syllabus", "meeting-plan", "work-teams")
 
 
+def document_titles() -> dict[str, str]:
+    """The documents' names, as in the PDF's file name."""
+    return {"syllabus": _("Yearly syllabus"), "meeting-plan": _("Meeting plan"),
+            "work-teams": _("Work teams")}
+
+
 def document_labels() -> dict[str, str]:
     return {"syllabus": _("Syllabus (PDF)…"), "meeting-plan": _("Meeting plan (PDF)…"),
             "work-teams": _("Work teams (PDF)…")}
