@@ -134,7 +134,8 @@ def _nth_weekday(year: int, month: int, weekday: int, week: int) -> date | None:
     return day if day.month == month else None
 
 
-def _months(start: date, end: date) -> list[tuple[int, int]]:
+def months_between(start: date, end: date) -> list[tuple[int, int]]:
+    """(year, month) of every month from `start`'s to `end`'s, both included."""
     months = []
     year, month = start.year, start.month
     while (year, month) <= (end.year, end.month):
@@ -164,7 +165,7 @@ def monthly_dates(
     if not 1 <= week <= 5:
         raise ValidationError("week", _("Choose a week of the month from 1 to 5."))
     candidates = []
-    for year, month in _months(start, end):
+    for year, month in months_between(start, end):
         if skip_august and month == 8:
             continue
         chosen = _free_day(year, month, weekday, week, start, end, avoided)

@@ -33,6 +33,7 @@ from desktop.models.syllabus import (
     PARTS,
     Meeting,
     meeting_title,
+    months_between,
     ordered,
 )
 from desktop.models.work_teams import OUTPUT_TYPES, ROLES, STAGES, WorkTeam, stage_state
@@ -151,15 +152,6 @@ def _month_label(year: int, month: int) -> str:
     return str(get_month_names("abbreviated", "format", locale=i18n.babel_locale())[month])
 
 
-def _months(start: date, end: date) -> list[tuple[int, int]]:
-    months = []
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
 def choose_meeting(meetings: Sequence[Meeting], wanted: int | str | None,
                    today: date | None = None) -> tuple[int, Meeting]:
     """(number, meeting) by number in date order, by id, or by default the next upcoming
@@ -253,7 +245,7 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
     rows = rows or [""]
     start = min([community.period_start, *(m.day for m in meetings)])
     end = max([community.period_end, *(m.last_day for m in meetings)])
-    months = _months(start, end)
+    months = months_between(start, end)
     labels_width = min(135.0, width * 0.28)
     column = (width - labels_width) / len(months)
     header, legend = 26.0, 22.0

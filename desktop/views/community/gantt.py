@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
-from desktop.models.syllabus import ONLINE, Meeting, ordered
+from desktop.models.syllabus import ONLINE, Meeting, months_between, ordered
 
 DAY_WIDTH = 3.0
 ROW_HEIGHT = 30.0
@@ -122,9 +122,9 @@ class GanttView(QGraphicsView):
         span = self._span()
         chart_left = 0.0 if self.right_to_left else LABEL_WIDTH
         grid = QPen(QColor("#c8c8c8"))
-        month = date(start.year, start.month, 1)
-        while month <= end:
-            following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        for year, number in months_between(start, end):
+            month = date(year, number, 1)
+            following = date(year + number // 12, number % 12 + 1, 1)
             first, last = max(month, start), min(following - timedelta(days=1), end)
             left = min(self.x_of(first), self.x_of(last))
             right = max(self.x_of(first), self.x_of(last)) + DAY_WIDTH
@@ -134,7 +134,6 @@ class GanttView(QGraphicsView):
             if bounds.width() < right - left:
                 name.setPos(left + (right - left - bounds.width()) / 2, 4)
                 scene.addItem(name)
-            month = following
         for index, (_key, label) in enumerate(rows):
             y = HEADER_HEIGHT + index * ROW_HEIGHT
             scene.addLine(chart_left, y, chart_left + span, y, grid)
