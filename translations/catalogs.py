@@ -5,6 +5,8 @@ Usage (from the checkout):
     python translations/catalogs.py update    # merge the template into he, ar, en .po files
     python translations/catalogs.py compile   # .po -> .mo (what the app loads)
     python translations/catalogs.py all       # the three in order
+    python translations/catalogs.py translate FILE.json
+        # set translations: {"msgid": {"he": "...", "ar": "..."}} (then run compile)
 
 Message ids are English. The English catalog translates every id to itself unless
 a plainer wording is wanted; Hebrew and Arabic must translate every id (a test
@@ -77,9 +79,34 @@ def compile_all() -> None:
             write_mo(handle, catalog, use_fuzzy=False)
 
 
+def translate(source: Path) -> None:
+    """Fill translations from a JSON file of {msgid: {language: text}}; unknown ids are errors."""
+    import json
+
+    wanted: dict[str, dict[str, str]] = json.loads(source.read_text(encoding="utf-8"))
+    for language in LANGUAGES:
+        path = po_path(language)
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=language)
+        for msgid, texts in wanted.items():
+            if language not in texts:
+                continue
+            message = catalog.get(msgid)
+            if message is None:
+                raise SystemExit(f"{msgid!r} is not in the {language} catalog: run extract and update")
+            message.string = texts[language]
+            message.flags.discard("fuzzy")
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=100, sort_output=True, include_previous=False)
+
+
 def main(argv: list[str]) -> int:
     commands = {"extract": [extract], "update": [update], "compile": [compile_all],
                 "all": [extract, update, compile_all]}
+    if len(argv) == 2 and argv[0] == "translate":
+        translate(Path(argv[1]))
+        compile_all()
+        return 0
     if len(argv) != 1 or argv[0] not in commands:
         print(__doc__)
         return 2

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_NAME, ORGANISATION_NAME, i18n
 from desktop.i18n import _
 from desktop.paths import FONTS_DIR
+from desktop.versions import python_version, running_defect, version_report
 from desktop.views.icons import icon
 from desktop.views.main_window import MainWindow, default_workspace_path
 from desktop.views.qt_i18n import apply_language
@@ -29,7 +30,10 @@ BENCH_EXIT = os.environ.get("SHUTAFUT_BENCH_EXIT", "")
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="shutafut", description=_("Shutafut workbench"))
+    parser = argparse.ArgumentParser(
+        prog="shutafut", description=_("Shutafut workbench"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # keeps --version one line each
+    )
     parser.add_argument("workspace", nargs="?", type=Path, help=_("workspace file to open"))
     parser.add_argument(
         "--demo", type=Path, metavar="PATH",
@@ -40,7 +44,31 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                                "postgresql://user:password@server/database"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("interface language"))
     parser.add_argument("--read-only", action="store_true", help=_("open the workspace read-only"))
+    parser.add_argument("--version", action="version", version=version_report(),
+                        help=_("show the versions of Shutafut, Python, PySide6, Qt, SQLAlchemy and "
+                               "reportlab, then exit"))
     return parser.parse_args(argv)
+
+
+def reference_defect_message() -> str | None:
+    """What to tell a person whose Python and Qt binding are known to lose references."""
+    found = running_defect()
+    if found is None:
+        return None
+    defect, version = found
+    return _(
+        "This Python ({python}) and PySide6 {pyside} are known to lose references: after a few "
+        "thousand table edits the program may stop at once, losing what is on screen. Reinstall "
+        "with the README's command, which installs a safe PySide6 (below {bad} on Python 3.11), "
+        "or use Python 3.12 or newer."
+    ).format(python=python_version(), pyside=version,
+             bad=".".join(str(part) for part in defect.first_bad))
+
+
+def warn_about_reference_defect(window: QWidget) -> None:
+    message = reference_defect_message()
+    if message is not None:
+        QMessageBox.warning(window, _("Unsafe Qt version"), message)
 
 
 def load_fonts(app: QApplication) -> None:
@@ -127,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         if BENCH_EXIT == "painted":
             QApplication.quit()
             return
+        warn_about_reference_defect(window)
         if arguments.database_url:
             from desktop.views.server_dialog import open_server
 

@@ -964,12 +964,16 @@ class MainWindow(QMainWindow):
             self.change_language(dialog.chosen_language())
 
     def show_about(self) -> None:
+        from desktop.versions import version_lines
+
+        versions = "\n".join(f"{name} {version}" for name, version in version_lines())
         QtWidgets.QMessageBox.about(
             self,
             _("About Shutafut"),
             _("{app} {version}\n\nAn offline workbench for partnerships with local authorities "
               "and regional clusters.\n\nFonts: Rubik and IBM Plex Sans Arabic, under the SIL "
-              "Open Font License.").format(app=_("Shutafut"), version=__version__),
+              "Open Font License.").format(app=_("Shutafut"), version=__version__)
+            + "\n\n" + _("Versions (for support):") + "\n" + versions,
         )
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:

@@ -287,3 +287,30 @@ def test_learning_communities_section_lists_opens_and_prints(
         assert window.export_pdf_to(out, "he", open_after=False,
                                     community_document=(community_id, document, meeting))
         assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_about_names_the_versions_support_asks_for(window: MainWindow,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    window.show_about()
+    [text] = shown
+    assert "גרסאות (לתמיכה):" in text
+    for component in ("Python", "PySide6", "Qt", "SQLAlchemy", "reportlab"):
+        assert f"\n{component} " in text, component
+
+
+def test_an_unsafe_python_and_qt_pair_is_told_at_start(window: MainWindow,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.versions import KNOWN_REFERENCE_DEFECTS
+    from desktop.views import app
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    monkeypatch.setattr(app, "running_defect", lambda: None)
+    app.warn_about_reference_defect(window)
+    assert warned == []
+    monkeypatch.setattr(app, "running_defect", lambda: (KNOWN_REFERENCE_DEFECTS[0], "6.12.0"))
+    app.warn_about_reference_defect(window)
+    [message] = warned
+    assert "6.12.0" in message and "3.12" in message

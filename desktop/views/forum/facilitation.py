@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import _
 from desktop.models.enums import Sector
-from desktop.models.forum import Forum, ranking_tally, tally
+from desktop.models.forum import Forum, Idea, ranking_tally, tally
 from desktop.models.validation import ValidationError
 from desktop.views.forum.votes_chart import VotesChart
 from desktop.views.qt_i18n import align_text_field, in_reading_direction, isolate
@@ -95,6 +95,7 @@ class IdeaBoard(QTreeWidget):
         self.clear()
         loose = QTreeWidgetItem(self, [_("Not clustered yet")])
         loose.setData(0, CLUSTER_ROLE, "")
+        self._names = {loose: _("Not clustered yet")}
         groups = {"": loose}
         for cluster in forum.clusters:
             if cluster.session == session:
@@ -104,17 +105,31 @@ class IdeaBoard(QTreeWidget):
                 font.setBold(True)
                 item.setFont(0, font)
                 groups[cluster.id] = item
+                self._names[item] = cluster.name
         for idea in forum.session_ideas(session):
-            parent = groups.get(idea.cluster or "", loose)
-            label = idea.text + (" (" + _("table {table}").format(table=idea.table) + ")"
-                                 if idea.table else "")
-            child = QTreeWidgetItem(parent, [label])
-            child.setData(0, IDEA_ROLE, idea.id)
-            child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+            self._add_child(groups.get(idea.cluster or "", loose), idea)
         for group in groups.values():
-            # The name is isolated so "ו-STEM" and the count keep their places in RTL.
-            group.setText(0, f"{isolate(group.text(0))} · {group.childCount()}")
+            self._count(group)
         self.expandAll()
+
+    def append_idea(self, idea: Idea) -> None:
+        """Show one new, not yet clustered idea without building the board again."""
+        loose = self.topLevelItem(0)
+        if loose is None or not hasattr(self, "_names"):
+            return
+        self._add_child(loose, idea)
+        self._count(loose)
+
+    def _add_child(self, parent: QTreeWidgetItem, idea: Idea) -> None:
+        label = idea.text + (" (" + _("table {table}").format(table=idea.table) + ")"
+                             if idea.table else "")
+        child = QTreeWidgetItem(parent, [label])
+        child.setData(0, IDEA_ROLE, idea.id)
+        child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+
+    def _count(self, group: QTreeWidgetItem) -> None:
+        # The name is isolated so "ו-STEM" and the count keep their places in RTL.
+        group.setText(0, f"{isolate(self._names[group])} · {group.childCount()}")
 
     def selected_ideas(self) -> list[str]:
         return [str(item.data(0, IDEA_ROLE)) for item in self.selectedItems()
@@ -521,15 +536,16 @@ class FacilitationWindow(QWidget):
 
     def add_idea(self) -> None:
         try:
-            self.forum.add_idea(self.session_number, self.block_index, self.idea.text(),
-                                self.table.text(), str(self.author.currentData() or ""))
+            idea = self.forum.add_idea(self.session_number, self.block_index, self.idea.text(),
+                                       self.table.text(), str(self.author.currentData() or ""))
         except ValidationError as error:
             show_error(self.idea_error, error.message)
             return
         self.save()
         show_error(self.idea_error, "")
         self.idea.clear()  # the table and author stay for the next idea from the same table
-        self.refresh()
+        self.board.append_idea(idea)  # a new idea changes the board and the audience only
+        self._refresh_audience()
         self.idea.setFocus()
 
     # clusters -------------------------------------------------------------------------------------
