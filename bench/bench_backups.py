@@ -55,10 +55,17 @@ def main() -> int:
     watcher.close()
     size_mb = path.stat().st_size / 1e6
     results = [
-        Result("periodic backup (copy, check, retention)", backup_s, "shutil.copyfile", copy_s,
-               "< 100 ms", backup_s < 0.1),
-        Result("change check (PRAGMA data_version)", check_s, "an empty call", call_s, "< 1 ms",
-               check_s < 0.001),
+        Result(
+            "periodic backup (copy, check, retention)",
+            backup_s,
+            "shutil.copyfile",
+            copy_s,
+            "< 100 ms",
+            backup_s < 0.1,
+        ),
+        Result(
+            "change check (PRAGMA data_version)", check_s, "an empty call", call_s, "< 1 ms", check_s < 0.001
+        ),
     ]
     print_table(f"Backups of a {size_mb:.1f} MB workspace (median of {runs} runs)", results)
     shutil.rmtree(folder)

@@ -36,29 +36,47 @@ def populate(path: Path) -> object:
     rng = random.Random(250)
     workspace = create_workspace(path)
     with workspace.session() as session:
-        authorities = [Authority(name_he=f"רשות {n}", municipal_status="city", cbs_code=str(n),
-                                 population=rng.randint(1000, 200000)) for n in range(1, 251)]
+        authorities = [
+            Authority(
+                name_he=f"רשות {n}",
+                municipal_status="city",
+                cbs_code=str(n),
+                population=rng.randint(1000, 200000),
+            )
+            for n in range(1, 251)
+        ]
         session.add_all(authorities)
         organisations = [Organisation(name=f"ארגון {n}", sector="ngo") for n in range(40)]
         session.add_all(organisations)
-        people = [Person(full_name=f"אדם {n}", organisation=rng.choice(organisations),
-                         phone=f"+97250{n:07d}", email=f"p{n}@example.org",
-                         consent_contact=n % 3 != 0) for n in range(600)]
+        people = [
+            Person(
+                full_name=f"אדם {n}",
+                organisation=rng.choice(organisations),
+                phone=f"+97250{n:07d}",
+                email=f"p{n}@example.org",
+                consent_contact=n % 3 != 0,
+            )
+            for n in range(600)
+        ]
         session.add_all(people)
-        clusters = [RegionalCluster(name=f"אשכול {n}", members=authorities[n * 10:(n + 1) * 10])
-                    for n in range(5)]
+        clusters = [
+            RegionalCluster(name=f"אשכול {n}", members=authorities[n * 10 : (n + 1) * 10]) for n in range(5)
+        ]
         session.add_all(clusters)
         session.flush()
         person_uuids = [p.uuid for p in people]
         cluster_uuids = [(c.uuid, [a.uuid for a in c.members]) for c in clusters]
     sectors = [s.value for s in Sector]
     for number in range(20):
-        forum = Forum(f"פורום {number}", place_of=f"אשכול {number % 5}",
-                      sessions=sessions_from_template("stem", "he"))
+        forum = Forum(
+            f"פורום {number}", place_of=f"אשכול {number % 5}", sessions=sessions_from_template("stem", "he")
+        )
         for index in range(60):
             participant = forum.add_participant(
-                f"משתתף {number}-{index}", sector=rng.choice(sectors),
-                person_uuid=person_uuids[(number * 60 + index) % len(person_uuids)])
+                f"משתתף {number}-{index}",
+                sector=rng.choice(sectors),
+                person_uuid=person_uuids[(number * 60 + index) % len(person_uuids)],
+            )
             forum.check_in(participant.id, 1)
         groups = [forum.new_cluster(1, f"קבוצה {n}") for n in range(12)]
         for index in range(400):
@@ -67,8 +85,9 @@ def populate(path: Path) -> object:
         save_forum(workspace, forum)
     diagnoses = itertools.count()
     for cluster_uuid, members in cluster_uuids:
-        flags = ClusterFlags(cluster_uuid, items=[
-            Item(f"i{n}", f"שירות {n}", authorities=members[:5]) for n in range(5)])
+        flags = ClusterFlags(
+            cluster_uuid, items=[Item(f"i{n}", f"שירות {n}", authorities=members[:5]) for n in range(5)]
+        )
         for item in flags.items:
             for _round in range(2):
                 diagnosis = flags.new_diagnosis(item.id, date(2026, 1, 1 + next(diagnoses) % 28))
@@ -124,13 +143,14 @@ def main() -> int:
     size = out.stat().st_size / 1024
     results = [
         Result("export everything", export_s, "workspace copy", copy_s, "< 5 s", export_s < 5),
-        Result("import into an empty workspace", import_s, "workspace copy", copy_s, "< 5 s",
-               import_s < 5),
-        Result("import again (all unchanged)", again_s, "workspace copy", copy_s, "< 5 s",
-               again_s < 5),
+        Result("import into an empty workspace", import_s, "workspace copy", copy_s, "< 5 s", import_s < 5),
+        Result("import again (all unchanged)", again_s, "workspace copy", copy_s, "< 5 s", again_s < 5),
     ]
-    print_table(f"Exchange, 250 authorities, 20 forums x (60 + 400 ideas), 50 diagnoses; "
-                f"file {size:.0f} KB (median of {runs} runs)", results)
+    print_table(
+        f"Exchange, 250 authorities, 20 forums x (60 + 400 ideas), 50 diagnoses; "
+        f"file {size:.0f} KB (median of {runs} runs)",
+        results,
+    )
     return 0 if all(result.passed for result in results) else 1
 
 

@@ -50,8 +50,7 @@ def main() -> int:
         idea = forum.add_idea(1, 1, f"רעיון מספר {number} על חינוך, תעסוקה ומוביליות")
         idea.cluster = rng.choice(clusters).id
     for participant in forum.participants:
-        forum.vote_by_participant(1, participant.id, {rng.choice(clusters).id: 2,
-                                                      rng.choice(clusters).id: 1})
+        forum.vote_by_participant(1, participant.id, {rng.choice(clusters).id: 2, rng.choice(clusters).id: 1})
     forum_id = save_forum(workspace, forum)
     window = FacilitationWindow(forum, 1, lambda: save_forum(workspace, forum, forum_id))
     window.show()
@@ -71,15 +70,16 @@ def main() -> int:
         builder.build(folder / "one.pdf")
 
     pdf_s, line_s = interleaved_medians(
-        lambda: build_summary_pdf(workspace, forum_id, 1, folder / "summary.pdf"), one_line,
-        max(3, runs // 3))
+        lambda: build_summary_pdf(workspace, forum_id, 1, folder / "summary.pdf"), one_line, max(3, runs // 3)
+    )
     results = [
-        Result("add an idea (stored, board redrawn)", add_s, "list append", append_s, "< 30 ms",
-               add_s < 0.030),
-        Result("re-tally 60 participants' votes", tally_s, "list append", append_s, "< 30 ms",
-               tally_s < 0.030),
-        Result("session summary PDF, 400 ideas", pdf_s, "one-line PDF", line_s, "< 1 s",
-               pdf_s < 1.0),
+        Result(
+            "add an idea (stored, board redrawn)", add_s, "list append", append_s, "< 30 ms", add_s < 0.030
+        ),
+        Result(
+            "re-tally 60 participants' votes", tally_s, "list append", append_s, "< 30 ms", tally_s < 0.030
+        ),
+        Result("session summary PDF, 400 ideas", pdf_s, "one-line PDF", line_s, "< 1 s", pdf_s < 1.0),
     ]
     print_table(f"Design forum, 60 participants and 400 ideas (median of {runs} runs)", results)
     return 0 if all(result.passed for result in results) else 1

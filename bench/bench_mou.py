@@ -25,8 +25,10 @@ from desktop.models.mou_timeline import Timeframe  # noqa: E402
 from desktop.reports.document import DocumentBuilder  # noqa: E402
 from desktop.reports.mou_report import mou_pdf  # noqa: E402
 
-SENTENCE = ("הצדדים יפעלו יחד לקידום המוביליות החברתית ברשות, בשיתוף התושבים, הארגונים והמשרדים "
-            "הממשלתיים, על בסיס נתונים ומדידה שוטפת, ובכפוף לתקציב המאושר לשנת 2027. ")
+SENTENCE = (
+    "הצדדים יפעלו יחד לקידום המוביליות החברתית ברשות, בשיתוף התושבים, הארגונים והמשרדים "
+    "הממשלתיים, על בסיס נתונים ומדידה שוטפת, ובכפוף לתקציב המאושר לשנת 2027. "
+)
 
 
 def ten_page_draft():  # type: ignore[no-untyped-def]
@@ -48,24 +50,27 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs
     draft = ten_page_draft()
-    names = {"authority": "שדרות", "organisation": "תקווה ישראלית", "partner:p1": "קרן א",
-             "partner:p2": "JDC Israel"}
+    names = {
+        "authority": "שדרות",
+        "organisation": "תקווה ישראלית",
+        "partner:p1": "קרן א",
+        "partner:p2": "JDC Israel",
+    }
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "mou.pdf"
         mou_pdf(draft, names, None, out)
         pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
-        count = next((line.split()[-1] for line in pages.splitlines()
-                      if line.startswith("Pages:")), "?")
+        count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
 
         def one_line() -> None:
             builder = DocumentBuilder("בדיקה", "he")
             builder.paragraph("שורה אחת")
             builder.build(Path(folder) / "one.pdf")
 
-        mou_s, baseline_s = interleaved_medians(lambda: mou_pdf(draft, names, None, out),
-                                                one_line, runs)
-    results = [Result(f"MOU PDF, {count} pages", mou_s, "one-line document", baseline_s,
-                      "< 1 s", mou_s < 1.0)]
+        mou_s, baseline_s = interleaved_medians(lambda: mou_pdf(draft, names, None, out), one_line, runs)
+    results = [
+        Result(f"MOU PDF, {count} pages", mou_s, "one-line document", baseline_s, "< 1 s", mou_s < 1.0)
+    ]
     print_table(f"MOU export (median of {runs} runs)", results)
     return 0 if all(result.passed for result in results) else 1
 

@@ -74,8 +74,14 @@ def slider_move(runs: int) -> Result:
 
     shiboken6.delete(wizard)
     workspace.close()
-    return Result("weights slider step, 257 candidates", move_s, "repaint the page",
-                  repaint_s, "< 50 ms", move_s < 0.050)
+    return Result(
+        "weights slider step, 257 candidates",
+        move_s,
+        "repaint the page",
+        repaint_s,
+        "< 50 ms",
+        move_s < 0.050,
+    )
 
 
 def main() -> int:
@@ -84,8 +90,12 @@ def main() -> int:
     runs = parser.parse_args().runs
     rng = random.Random(2026)
     candidates = [
-        CandidateScores(str(index), str(a["name_he"]), quantitative_score(a),
-                        {c.code: rng.uniform(1, 5) for c in CRITERIA})
+        CandidateScores(
+            str(index),
+            str(a["name_he"]),
+            quantitative_score(a),
+            {c.code: rng.uniform(1, 5) for c in CRITERIA},
+        )
         for index, a in enumerate(national_authorities())
     ]
     weights = Weights()
@@ -101,8 +111,16 @@ def main() -> int:
         sorted(totals)
 
     rerank_s, sort_s = interleaved_medians(rerank, sort_only, runs)
-    results = [Result(f"re-rank {len(candidates)} authorities", rerank_s, "sort 257 floats",
-                      sort_s, "< 20 ms", rerank_s < 0.020)]
+    results = [
+        Result(
+            f"re-rank {len(candidates)} authorities",
+            rerank_s,
+            "sort 257 floats",
+            sort_s,
+            "< 20 ms",
+            rerank_s < 0.020,
+        )
+    ]
     results.append(slider_move(runs))
     print_table(f"Town selection ranking (median of {runs} runs)", results)
     return 0 if all(result.passed for result in results) else 1

@@ -26,14 +26,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run(arguments: list[str], env: dict[str, str]) -> None:
-    subprocess.run([sys.executable, *arguments], env=env, check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, *arguments], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
 def startup_results(runs: int, demo: Path, home: Path) -> list[Result]:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
-               XDG_DATA_HOME=str(home / "data"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+    )
     bare = ["bench/bare_window.py"]
     app = ["-m", "desktop", "--demo", str(demo)]
 
@@ -41,14 +44,21 @@ def startup_results(runs: int, demo: Path, home: Path) -> list[Result]:
         _run(app, dict(env, SHUTAFUT_BENCH_EXIT=milestone))
 
     results = []
-    painted, bare_s = interleaved_medians(lambda: app_until("painted"), lambda: _run(bare, env),
-                                          runs)
-    results.append(Result("first paint, demo workspace", painted, "bare window", bare_s,
-                          "<= 1.5x bare window", painted <= 1.5 * bare_s))
-    loaded, bare_s = interleaved_medians(lambda: app_until("loaded"), lambda: _run(bare, env),
-                                         runs)
-    results.append(Result("lists populated, demo workspace", loaded, "bare window", bare_s,
-                          "(reported)", True))
+    painted, bare_s = interleaved_medians(lambda: app_until("painted"), lambda: _run(bare, env), runs)
+    results.append(
+        Result(
+            "first paint, demo workspace",
+            painted,
+            "bare window",
+            bare_s,
+            "<= 1.5x bare window",
+            painted <= 1.5 * bare_s,
+        )
+    )
+    loaded, bare_s = interleaved_medians(lambda: app_until("loaded"), lambda: _run(bare, env), runs)
+    results.append(
+        Result("lists populated, demo workspace", loaded, "bare window", bare_s, "(reported)", True)
+    )
     return results
 
 
@@ -70,8 +80,16 @@ def export_results(runs: int, demo: Path, out_dir: Path) -> list[Result]:
 
     export_s, empty_s = interleaved_medians(export, empty_document, runs)
     workspace.close()
-    return [Result("summary PDF, demo workspace", export_s, "one-line reportlab PDF", empty_s,
-                   "< 0.5 s", export_s < 0.5)]
+    return [
+        Result(
+            "summary PDF, demo workspace",
+            export_s,
+            "one-line reportlab PDF",
+            empty_s,
+            "< 0.5 s",
+            export_s < 0.5,
+        )
+    ]
 
 
 def main() -> int:

@@ -16,16 +16,17 @@ COMMANDS = ("backup", "restore", "backups")
 def add_backup_commands(commands: Any) -> None:
     """Add the three subcommands to the CLI's subparsers."""
     backup = commands.add_parser(
-        "backup", help=_("back up a workspace into its backups folder (or to --out)"))
+        "backup", help=_("back up a workspace into its backups folder (or to --out)")
+    )
     backup.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
-    backup.add_argument("--out", type=Path,
-                        help=_("write the backup to this new file instead of the backups folder"))
+    backup.add_argument(
+        "--out", type=Path, help=_("write the backup to this new file instead of the backups folder")
+    )
     restore = commands.add_parser(
-        "restore", help=_("replace a workspace with a backup (the current state is backed up "
-                          "first)"))
+        "restore", help=_("replace a workspace with a backup (the current state is backed up first)")
+    )
     restore.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
-    restore.add_argument("--from", type=Path, required=True, dest="source",
-                         help=_("the backup to restore"))
+    restore.add_argument("--from", type=Path, required=True, dest="source", help=_("the backup to restore"))
     listing = commands.add_parser("backups", help=_("list a workspace's backups"))
     listing.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
 
@@ -42,9 +43,10 @@ def latest_backup_line(workspace: Path) -> str:
     backup = latest_good_backup(workspace)
     if backup is None:
         return ""
-    return _("Latest good backup: {path} ({date}). Restore it with: shutafut-cli restore "
-             "--workspace {workspace} --from {path}").format(
-        path=backup.path, date=i18n.format_datetime(backup.taken_at), workspace=workspace)
+    return _(
+        "Latest good backup: {path} ({date}). Restore it with: shutafut-cli restore "
+        "--workspace {workspace} --from {path}"
+    ).format(path=backup.path, date=i18n.format_datetime(backup.taken_at), workspace=workspace)
 
 
 def run_backup_command(arguments: argparse.Namespace) -> int:
@@ -60,8 +62,16 @@ def run_backup_command(arguments: argparse.Namespace) -> int:
             print(_("No backups of {path} yet.").format(path=workspace))
             return 0
         for backup in found:
-            print("\t".join((i18n.format_datetime(backup.taken_at), format_size(backup.size),
-                             backup.reason.label, str(backup.path))))
+            print(
+                "\t".join(
+                    (
+                        i18n.format_datetime(backup.taken_at),
+                        format_size(backup.size),
+                        backup.reason.label,
+                        str(backup.path),
+                    )
+                )
+            )
         return 0
     if arguments.command == "backup":
         _probe(workspace)
@@ -81,14 +91,15 @@ def run_backup_command(arguments: argparse.Namespace) -> int:
     if not source.is_file():
         return _fail(_("The file {name} does not exist.").format(name=source))
     if backups.workspace_in_use(workspace):
-        return _fail(_("The workspace {name} is open in Shutafut. Close it there, then restore. "
-                       "Nothing was changed.").format(name=workspace.name))
+        return _fail(
+            _(
+                "The workspace {name} is open in Shutafut. Close it there, then restore. Nothing was changed."
+            ).format(name=workspace.name)
+        )
     result = backups.restore_backup(workspace, source)
     print(_("Restored {workspace} from {backup}.").format(workspace=workspace, backup=source))
     if result.before is not None:
-        print(_("The state before the restore is backed up as {path}").format(
-            path=result.before.path))
+        print(_("The state before the restore is backed up as {path}").format(path=result.before.path))
     if result.damaged_copy is not None:
-        print(_("The damaged file was kept, unchanged, as {path}").format(
-            path=result.damaged_copy))
+        print(_("The damaged file was kept, unchanged, as {path}").format(path=result.damaged_copy))
     return 0

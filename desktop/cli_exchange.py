@@ -17,21 +17,29 @@ EXIT_PROBLEM = 1
 def add_parsers(commands: Any) -> None:
     export = commands.add_parser("export", help=_("export part of a workspace for a colleague"))
     export.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
-    export.add_argument("--scope", required=True, choices=[s.value for s in ex.Scope],
-                        help=_("what to export"))
-    export.add_argument("--id", dest="item", default="",
-                        help=_("the cluster, town, forum or community (its name or identifier)"))
-    export.add_argument("--without-contacts", action="store_true",
-                        help=_("leave out phones, emails and notes about people"))
+    export.add_argument(
+        "--scope", required=True, choices=[s.value for s in ex.Scope], help=_("what to export")
+    )
+    export.add_argument(
+        "--id",
+        dest="item",
+        default="",
+        help=_("the cluster, town, forum or community (its name or identifier)"),
+    )
+    export.add_argument(
+        "--without-contacts", action="store_true", help=_("leave out phones, emails and notes about people")
+    )
     export.add_argument("--out", type=Path, required=True, help=_("the exchange file to write"))
     import_ = commands.add_parser("import", help=_("import an exchange file from a colleague"))
     import_.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
     import_.add_argument("--file", type=Path, required=True, help=_("the exchange file"))
     choice = import_.add_mutually_exclusive_group()
-    choice.add_argument("--keep-mine", action="store_true",
-                        help=_("in conflicts, keep this workspace's version"))
-    choice.add_argument("--take-theirs", action="store_true",
-                        help=_("in conflicts, take the version in the file"))
+    choice.add_argument(
+        "--keep-mine", action="store_true", help=_("in conflicts, keep this workspace's version")
+    )
+    choice.add_argument(
+        "--take-theirs", action="store_true", help=_("in conflicts, take the version in the file")
+    )
 
 
 def _fail(message: str) -> int:
@@ -68,13 +76,18 @@ def _export(workspace: Any, arguments: argparse.Namespace) -> int:
             return _fail(_("Say which one to export with --id (its name or identifier)."))
         matches = [i for i in sx.scope_items(workspace, scope) if wanted in (i.uuid, i.label)]
         if len(matches) != 1:
-            return _fail(_("{name} was not found in the workspace ({scope}).").format(
-                name=wanted, scope=scope.label))
+            return _fail(
+                _("{name} was not found in the workspace ({scope}).").format(name=wanted, scope=scope.label)
+            )
         item = matches[0].uuid
-    result = sx.export_exchange(workspace, arguments.out, scope, item,
-                                without_contacts=arguments.without_contacts)
-    print(ngettext("Exported {count} record to {path}.", "Exported {count} records to {path}.",
-                   result.records).format(count=result.records, path=result.path))
+    result = sx.export_exchange(
+        workspace, arguments.out, scope, item, without_contacts=arguments.without_contacts
+    )
+    print(
+        ngettext(
+            "Exported {count} record to {path}.", "Exported {count} records to {path}.", result.records
+        ).format(count=result.records, path=result.path)
+    )
     if result.contacts_removed:
         print(_("Phones, emails and notes about people were left out."))
     return EXIT_OK
@@ -84,22 +97,28 @@ def _import(workspace: Any, arguments: argparse.Namespace) -> int:
     from desktop.storage import exchange as sx
 
     if workspace.read_only:
-        return _fail(_("{file} was not imported: {reason}").format(
-            file=arguments.file.name, reason=workspace.read_only_reason))
+        return _fail(
+            _("{file} was not imported: {reason}").format(
+                file=arguments.file.name, reason=workspace.read_only_reason
+            )
+        )
     try:
         plan = sx.plan_import(workspace, arguments.file)
     except ex.ExchangeRefused as error:
-        return _fail(_("{file} was not imported: {reason}").format(
-            file=arguments.file.name, reason=error))
+        return _fail(_("{file} was not imported: {reason}").format(file=arguments.file.name, reason=error))
     conflicts = plan.conflicts
     if conflicts and not (arguments.keep_mine or arguments.take_theirs):
-        lines = [ngettext(
-            "{count} record was changed both here and in the file; nothing was imported.",
-            "{count} records were changed both here and in the file; nothing was imported.",
-            len(conflicts)).format(count=len(conflicts))]
+        lines = [
+            ngettext(
+                "{count} record was changed both here and in the file; nothing was imported.",
+                "{count} records were changed both here and in the file; nothing was imported.",
+                len(conflicts),
+            ).format(count=len(conflicts))
+        ]
         lines += [f"  {item.type_label}: {item.title} ({item.record.uuid})" for item in conflicts]
-        lines.append(_("Import again with --keep-mine or --take-theirs, or use the app to "
-                       "choose record by record."))
+        lines.append(
+            _("Import again with --keep-mine or --take-theirs, or use the app to choose record by record.")
+        )
         return _fail("\n".join(lines))
     choice = sx.Choice.TAKE_THEIRS if arguments.take_theirs else sx.Choice.KEEP_MINE
     try:
@@ -107,10 +126,17 @@ def _import(workspace: Any, arguments: argparse.Namespace) -> int:
     except sx.WorkspaceChanged:
         return _fail(_("The workspace changed while importing; nothing was imported. Try again."))
     except ex.ExchangeRefused as error:
-        return _fail(_("{file} was not imported: {reason}").format(
-            file=arguments.file.name, reason=error))
-    print(_("Imported {file}: {added} added, {updated} updated, {unchanged} unchanged, "
-            "{kept} kept as they are here.").format(
-        file=arguments.file.name, added=result.added, updated=result.updated,
-        unchanged=result.unchanged, kept=result.kept))
+        return _fail(_("{file} was not imported: {reason}").format(file=arguments.file.name, reason=error))
+    print(
+        _(
+            "Imported {file}: {added} added, {updated} updated, {unchanged} unchanged, "
+            "{kept} kept as they are here."
+        ).format(
+            file=arguments.file.name,
+            added=result.added,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            kept=result.kept,
+        )
+    )
     return EXIT_OK

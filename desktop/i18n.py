@@ -141,7 +141,7 @@ def format_shekels(amount: int | Decimal | None, language: str | None = None) ->
 
 
 def format_list(items: list[str], language: str | None = None) -> str:
-    """"a, b and c" in the language's own words and punctuation."""
+    """ "a, b and c" in the language's own words and punctuation."""
     if not items:
         return ""
     from babel.lists import format_list as babel_format_list

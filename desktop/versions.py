@@ -73,9 +73,7 @@ def installed_version(distribution: str) -> str | None:
         return None
 
 
-def affecting_defect(
-    python: tuple[int, ...], distribution: str, version: str
-) -> ReferenceDefect | None:
+def affecting_defect(python: tuple[int, ...], distribution: str, version: str) -> ReferenceDefect | None:
     """The known defect that this Python and binding version suffer from, if any."""
     numbers = parse_version(version)
     for defect in KNOWN_REFERENCE_DEFECTS:

@@ -27,11 +27,18 @@ LOCALITIES = "bycode2021.xlsx"
 # Cluster codes of the localities file whose cluster the seeds name (the five pioneering
 # clusters, recognised by their members: seed 003 lists the Western Negev towns). The
 # other codes keep a neutral name with their CBS code; CBS publishes no names for them.
-KNOWN_CLUSTERS = {210: "אשכול בית הכרם", 211: "אשכול גליל מזרחי", 212: "אשכול גליל מערבי",
-                  610: "אשכול נגב מזרחי", 620: "אשכול נגב מערבי"}
+KNOWN_CLUSTERS = {
+    210: "אשכול בית הכרם",
+    211: "אשכול גליל מזרחי",
+    212: "אשכול גליל מערבי",
+    610: "אשכול נגב מזרחי",
+    620: "אשכול נגב מערבי",
+}
 LOCAL_COUNCIL_OR_CITY = (0, 99)
-SOURCE = ('הלמ"ס, הרשויות המקומיות בישראל 2021 (p_libud_2021): אוכלוסייה 2021, '
-          'מדד חברתי-כלכלי 2019, מדד פריפריאליות 2020')
+SOURCE = (
+    'הלמ"ס, הרשויות המקומיות בישראל 2021 (p_libud_2021): אוכלוסייה 2021, '
+    "מדד חברתי-כלכלי 2019, מדד פריפריאליות 2020"
+)
 # Founded after 2021 (both local councils); CBS codes from the 257-authority list.
 NEWER_STATUS = {"1113": "local_council", "3826": "local_council"}
 
@@ -49,8 +56,9 @@ def regional_clusters(path: Path, authorities: list[dict]) -> list[dict]:
     """Each cluster code of the localities file with its member authorities (status, code)."""
     rows = read_rows(path)
     header = list(rows[0])
-    cluster, code, status = (header.index(name) for name in
-                             ("אשכול רשויות מקומיות", "סמל יישוב", "סמל מעמד מונציפאלי"))
+    cluster, code, status = (
+        header.index(name) for name in ("אשכול רשויות מקומיות", "סמל יישוב", "סמל מעמד מונציפאלי")
+    )
     known = {(a["municipal_status"], a["cbs_code"]) for a in authorities}
     members: dict[int, set[tuple[str, str]]] = {}
     for row in rows[1:]:
@@ -65,10 +73,12 @@ def regional_clusters(path: Path, authorities: list[dict]) -> list[dict]:
         if key in known:
             members.setdefault(int(row[cluster]), set()).add(key)
     return [
-        {"cbs_cluster_code": number,
-         "name": KNOWN_CLUSTERS.get(number, f'אשכול רשויות (סמל הלמ"ס {number})'),
-         "members": sorted([list(key) for key in keys]),
-         "source": 'הלמ"ס, קובץ היישובים 2021 (bycode2021), עמודת "אשכול רשויות מקומיות"'}
+        {
+            "cbs_cluster_code": number,
+            "name": KNOWN_CLUSTERS.get(number, f'אשכול רשויות (סמל הלמ"ס {number})'),
+            "members": sorted([list(key) for key in keys]),
+            "source": 'הלמ"ס, קובץ היישובים 2021 (bycode2021), עמודת "אשכול רשויות מקומיות"',
+        }
         for number, keys in sorted(members.items())
     ]
 
@@ -76,8 +86,11 @@ def regional_clusters(path: Path, authorities: list[dict]) -> list[dict]:
 def main(folder: Path) -> None:
     profile, years = parsed(folder / PROFILE)
     english = {a.key: a.values.get("name_en") for a in parsed(folder / SOCIOECONOMIC)[0]}
-    year_fields = {"population": "population_year", "socioeconomic_cluster": "socioeconomic_edition",
-                   "peripherality_cluster": "peripherality_edition"}
+    year_fields = {
+        "population": "population_year",
+        "socioeconomic_cluster": "socioeconomic_edition",
+        "peripherality_cluster": "peripherality_edition",
+    }
     authorities = []
     for authority in profile:
         values = dict(authority.values)
@@ -91,21 +104,25 @@ def main(folder: Path) -> None:
         for row in csv.DictReader(handle):
             code = str(int(row["muni_id"]))
             if code in NEWER_STATUS and code not in known:
-                authorities.append({
-                    "cbs_code": code, "municipal_status": NEWER_STATUS[code],
-                    "name_he": row["muni_name"], "name_en": "", "district": None,
-                    "data_source": 'רשימת 257 הרשויות (il.cbs.muni); אין נתוני הלמ"ס לשנת 2021',
-                })
+                authorities.append(
+                    {
+                        "cbs_code": code,
+                        "municipal_status": NEWER_STATUS[code],
+                        "name_he": row["muni_name"],
+                        "name_en": "",
+                        "district": None,
+                        "data_source": 'רשימת 257 הרשויות (il.cbs.muni); אין נתוני הלמ"ס לשנת 2021',
+                    }
+                )
     authorities.sort(key=lambda a: (a["municipal_status"], int(a["cbs_code"])))
     clusters = regional_clusters(folder / LOCALITIES, authorities)
     document = {
         "about": "Israel's local authorities, produced by scripts/build_authorities.py from "
-                 "official CBS files. Every figure carries its year; data_source names the file.",
+        "official CBS files. Every figure carries its year; data_source names the file.",
         "authorities": authorities,
         "clusters": clusters,
     }
-    DATASET_PATH.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
-                            encoding="utf-8")
+    DATASET_PATH.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(authorities)} authorities -> {DATASET_PATH}")
 
 

@@ -59,8 +59,10 @@ def postgres_server():  # type: ignore[no-untyped-def]
 
     binaries = find_binaries()
     if binaries is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed; "
-                    "`bash scripts/install.sh --test` installs the Debian package postgresql")
+        pytest.skip(
+            "PostgreSQL server binaries (initdb, pg_ctl) are not installed; "
+            "`bash scripts/install.sh --test` installs the Debian package postgresql"
+        )
     server = start_server(binaries)
     yield server
     server.stop()

@@ -56,8 +56,14 @@ class PostgresServer:
     def admin(self) -> Any:
         import psycopg
 
-        return psycopg.connect(host="127.0.0.1", port=self.port, user=SUPERUSER,
-                               password=PASSWORD, dbname="postgres", autocommit=True)
+        return psycopg.connect(
+            host="127.0.0.1",
+            port=self.port,
+            user=SUPERUSER,
+            password=PASSWORD,
+            dbname="postgres",
+            autocommit=True,
+        )
 
     def new_database(self) -> str:
         if self._numbers is None:
@@ -72,9 +78,12 @@ class PostgresServer:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def stop(self) -> None:
-        subprocess.run([str(self.binaries / "pg_ctl"), "-D", str(self.folder / "data"),
-                        "-m", "immediate", "-w", "stop"], check=False,
-                       capture_output=True, **self.run_as)
+        subprocess.run(
+            [str(self.binaries / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop"],
+            check=False,
+            capture_output=True,
+            **self.run_as,
+        )
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -95,23 +104,52 @@ def start_server(binaries: Path) -> PostgresServer:
         os.chown(password_file, run_as["user"], run_as["group"])
     environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
     subprocess.run(
-        [str(binaries / "initdb"), "-D", str(folder / "data"), "-U", SUPERUSER,
-         f"--pwfile={password_file}", "--auth=scram-sha-256", "--encoding=UTF8",
-         "--locale=C.UTF-8", "--no-sync"],
-        check=True, capture_output=True, cwd=folder, env=environment, **run_as,
+        [
+            str(binaries / "initdb"),
+            "-D",
+            str(folder / "data"),
+            "-U",
+            SUPERUSER,
+            f"--pwfile={password_file}",
+            "--auth=scram-sha-256",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=folder,
+        env=environment,
+        **run_as,
     )
     password_file.unlink()
     port = _free_port()
-    options = (f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+    options = (
+        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
+    )
     result = subprocess.run(
-        [str(binaries / "pg_ctl"), "-D", str(folder / "data"), "-o", options,
-         "-l", str(folder / "server.log"), "-w", "-t", "60", "start"],
-        capture_output=True, text=True, cwd=folder, env=environment, **run_as,
+        [
+            str(binaries / "pg_ctl"),
+            "-D",
+            str(folder / "data"),
+            "-o",
+            options,
+            "-l",
+            str(folder / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        env=environment,
+        **run_as,
     )
     if result.returncode != 0:
-        log = (folder / "server.log").read_text(errors="replace") if (
-            folder / "server.log").exists() else ""
+        log = (folder / "server.log").read_text(errors="replace") if (folder / "server.log").exists() else ""
         shutil.rmtree(folder, ignore_errors=True)
         raise RuntimeError(f"PostgreSQL did not start: {result.stderr}\n{log}")
     return PostgresServer(folder, binaries, port, run_as)

@@ -59,8 +59,9 @@ def type_text(widget: object, text: str) -> None:
     """Key by key, as tests/views/conftest.type_text does (keyClicks aborts on Hebrew)."""
     widget.setFocus()  # type: ignore[attr-defined]
     for character in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, character,
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, character, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def enter(widget: object, text: str) -> None:
@@ -146,8 +147,11 @@ def community_tables(workspace: Workspace, rounds: int) -> int:
         teams.refresh()
         for row in range(teams.members.count()):
             member = teams.members.item(row)
-            member.setCheckState(Qt.CheckState.Unchecked if member.checkState() == Qt.CheckState.Checked
-                                 else Qt.CheckState.Checked)
+            member.setCheckState(
+                Qt.CheckState.Unchecked
+                if member.checkState() == Qt.CheckState.Checked
+                else Qt.CheckState.Checked
+            )
             edits += 1
         teams.fill_progress()
     window.close()
@@ -195,13 +199,17 @@ def main(argv: list[str] | None = None) -> int:
     }
     after = none_references()
     workspace.close()
-    print(json.dumps({
-        "python": list(sys.version_info[:3]),
-        "none_before": before,
-        "none_after": after,
-        "seconds": round(time.monotonic() - started, 1),
-        **counts,
-    }))
+    print(
+        json.dumps(
+            {
+                "python": list(sys.version_info[:3]),
+                "none_before": before,
+                "none_after": after,
+                "seconds": round(time.monotonic() - started, 1),
+                **counts,
+            }
+        )
+    )
     return 0
 
 

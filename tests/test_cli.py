@@ -28,8 +28,10 @@ def test_pdf_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     before = workspace.read_bytes()
     for language in ("he", "ar", "en"):
         out = tmp_path / f"summary-{language}.pdf"
-        assert main(["pdf", "summary", "--workspace", str(workspace), "--out", str(out),
-                     "--lang", language]) == 0
+        assert (
+            main(["pdf", "summary", "--workspace", str(workspace), "--out", str(out), "--lang", language])
+            == 0
+        )
         assert out.read_bytes().startswith(b"%PDF")
     assert workspace.read_bytes() == before  # printing only reads
     assert "summary-en.pdf" in capsys.readouterr().out
@@ -57,8 +59,9 @@ def test_check_fails_on_a_file_that_is_not_a_workspace(
 def test_pdf_of_a_missing_workspace_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["pdf", "summary", "--workspace", str(tmp_path / "none.shutafut"),
-                 "--out", str(tmp_path / "x.pdf")])
+    code = main(
+        ["pdf", "summary", "--workspace", str(tmp_path / "none.shutafut"), "--out", str(tmp_path / "x.pdf")]
+    )
     assert code == 1
     assert "none.shutafut" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
@@ -72,8 +75,9 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
 def test_the_installed_command_exits_non_zero_without_a_traceback(tmp_path: Path) -> None:
     command = shutil.which("shutafut-cli", path=str(Path(sys.executable).parent))
     arguments = [command] if command else [sys.executable, "-m", "desktop.cli"]
-    result = subprocess.run([*arguments, "check", str(tmp_path / "missing.shutafut")],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [*arguments, "check", str(tmp_path / "missing.shutafut")], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 1
     assert "missing.shutafut" in result.stderr and "Traceback" not in result.stderr
 
@@ -102,8 +106,7 @@ def test_demo_in_a_missing_folder_is_a_clear_error(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("language, words", [("en", "create a demo workspace"),
-                                             ("he", "סביבת עבודה")])
+@pytest.mark.parametrize("language, words", [("en", "create a demo workspace"), ("he", "סביבת עבודה")])
 def test_help_is_in_the_chosen_language(
     language: str, words: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -126,8 +129,9 @@ def test_pdf_into_a_missing_folder_is_a_clear_error(
 ) -> None:
     workspace = tmp_path / "demo.shutafut"
     assert main(["demo", str(workspace)]) == 0
-    code = main(["pdf", "summary", "--workspace", str(workspace),
-                 "--out", str(tmp_path / "nowhere" / "x.pdf")])
+    code = main(
+        ["pdf", "summary", "--workspace", str(workspace), "--out", str(tmp_path / "nowhere" / "x.pdf")]
+    )
     assert code == 1
     assert "nowhere" in capsys.readouterr().err
 
@@ -135,12 +139,13 @@ def test_pdf_into_a_missing_folder_is_a_clear_error(
 def test_the_module_runs_demo_and_check(tmp_path: Path) -> None:
     path = tmp_path / "demo.shutafut"
     run = [sys.executable, "-m", "desktop.cli"]
-    created = subprocess.run([*run, "--lang", "en", "demo", str(path)],
-                             capture_output=True, text=True, timeout=120)
+    created = subprocess.run(
+        [*run, "--lang", "en", "demo", str(path)], capture_output=True, text=True, timeout=120
+    )
     assert created.returncode == 0, created.stderr
-    again = subprocess.run([*run, "--lang", "en", "demo", str(path)],
-                           capture_output=True, text=True, timeout=120)
+    again = subprocess.run(
+        [*run, "--lang", "en", "demo", str(path)], capture_output=True, text=True, timeout=120
+    )
     assert again.returncode == 1 and "already exists" in again.stderr
-    checked = subprocess.run([*run, "check", str(path)], capture_output=True, text=True,
-                             timeout=120)
+    checked = subprocess.run([*run, "check", str(path)], capture_output=True, text=True, timeout=120)
     assert checked.returncode == 0 and "demo.shutafut" in checked.stdout

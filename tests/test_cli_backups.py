@@ -17,8 +17,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_backup_list_and_restore_round_trip(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_list_and_restore_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     workspace = tmp_path / "team.shutafut"
     _with_records(workspace, 2)
     assert main(["--lang", "en", "backup", "--workspace", str(workspace)]) == 0
@@ -31,8 +30,7 @@ def test_backup_list_and_restore_round_trip(tmp_path: Path,
     assert main(["--lang", "en", "backups", "--workspace", str(workspace)]) == 0
     listing = capsys.readouterr().out
     assert str(backup) in listing and "Backed up by hand" in listing and "kB" in listing
-    assert main(["--lang", "en", "restore", "--workspace", str(workspace),
-                 "--from", str(backup)]) == 0
+    assert main(["--lang", "en", "restore", "--workspace", str(workspace), "--from", str(backup)]) == 0
     out = capsys.readouterr().out
     assert "before-restore" in out
     assert len(_names_in(workspace)) == 2
@@ -40,8 +38,7 @@ def test_backup_list_and_restore_round_trip(tmp_path: Path,
     assert len(_names_in(before)) == 3
 
 
-def test_backup_to_a_chosen_file_never_overwrites(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_to_a_chosen_file_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     workspace = tmp_path / "team.shutafut"
     _with_records(workspace, 1)
     out = tmp_path / "copy.shutafut"
@@ -54,7 +51,8 @@ def test_backup_to_a_chosen_file_never_overwrites(tmp_path: Path,
 
 
 def test_restore_is_refused_while_the_workspace_is_open_in_the_app(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     workspace = tmp_path / "team.shutafut"
     _with_records(workspace, 1)
@@ -64,8 +62,7 @@ def test_restore_is_refused_while_the_workspace_is_open_in_the_app(
     assert lock.tryLock(0)
     try:
         before = {p.name: _digest(p) for p in tmp_path.rglob("*") if p.is_file()}
-        assert main(["--lang", "en", "restore", "--workspace", str(workspace),
-                     "--from", str(backup)]) == 1
+        assert main(["--lang", "en", "restore", "--workspace", str(workspace), "--from", str(backup)]) == 1
         assert "is open in Shutafut" in capsys.readouterr().err
         assert {p.name: _digest(p) for p in tmp_path.rglob("*") if p.is_file()} == before
     finally:
@@ -76,7 +73,8 @@ def test_restore_is_refused_while_the_workspace_is_open_in_the_app(
 
 
 def test_restoring_a_damaged_backup_is_refused_untouched(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     workspace = tmp_path / "team.shutafut"
     _with_records(workspace, 150)
@@ -91,7 +89,8 @@ def test_restoring_a_damaged_backup_is_refused_untouched(
 
 
 def test_check_of_a_damaged_workspace_names_the_latest_good_backup(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     workspace = tmp_path / "team.shutafut"
     _with_records(workspace, 150)

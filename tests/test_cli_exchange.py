@@ -18,11 +18,24 @@ def test_export_then_import_twice(tmp_path: Path, capsys: pytest.CaptureFixture[
     source.close()
     create_workspace(tmp_path / "b.shutafut").close()
     out = tmp_path / "all.shutafut-exchange"
-    assert main(["--lang", "en", "export", "--workspace", str(tmp_path / "a.shutafut"),
-                 "--scope", "everything", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "export",
+                "--workspace",
+                str(tmp_path / "a.shutafut"),
+                "--scope",
+                "everything",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "Exported 15 records" in capsys.readouterr().out
-    arguments = ["--lang", "en", "import", "--workspace", str(tmp_path / "b.shutafut"),
-                 "--file", str(out)]
+    arguments = ["--lang", "en", "import", "--workspace", str(tmp_path / "b.shutafut"), "--file", str(out)]
     assert main(arguments) == 0
     assert "15 added, 0 updated, 0 unchanged" in capsys.readouterr().out
     assert main(arguments) == 0
@@ -33,8 +46,17 @@ def test_export_of_one_part_by_name(tmp_path: Path, capsys: pytest.CaptureFixtur
     source, _ids = build(tmp_path / "a.shutafut")
     source.close()
     out = tmp_path / "cluster.shutafut-exchange"
-    base = ["--lang", "en", "export", "--workspace", str(tmp_path / "a.shutafut"),
-            "--scope", "cluster", "--out", str(out)]
+    base = [
+        "--lang",
+        "en",
+        "export",
+        "--workspace",
+        str(tmp_path / "a.shutafut"),
+        "--scope",
+        "cluster",
+        "--out",
+        str(out),
+    ]
     assert main(base) == 1
     assert "--id" in capsys.readouterr().err
     assert main([*base, "--id", "אשכול ים"]) == 1
@@ -47,41 +69,68 @@ def test_export_of_one_part_by_name(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_a_refused_file_is_one_line_and_the_workspace_is_untouched(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     create_workspace(tmp_path / "b.shutafut").close()
     bad = tmp_path / "bad.shutafut-exchange"
     bad.write_text("not a zip", encoding="utf-8")
     before = file_hash(tmp_path / "b.shutafut")
-    assert main(["--lang", "en", "import", "--workspace", str(tmp_path / "b.shutafut"),
-                 "--file", str(bad)]) == 1
+    assert (
+        main(["--lang", "en", "import", "--workspace", str(tmp_path / "b.shutafut"), "--file", str(bad)]) == 1
+    )
     err = capsys.readouterr().err
     assert "bad.shutafut-exchange was not imported: This is not a Shutafut exchange file." in err
     assert "Traceback" not in err
     assert file_hash(tmp_path / "b.shutafut") == before
 
 
-def test_conflicts_are_listed_and_need_a_choice(tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_conflicts_are_listed_and_need_a_choice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source, ids = build(tmp_path / "a.shutafut")
     target_path = tmp_path / "b.shutafut"
     create_workspace(target_path).close()
     first = tmp_path / "first.shutafut-exchange"
-    assert main(["--lang", "en", "export", "--workspace", str(source.path),
-                 "--scope", "everything", "--out", str(first)]) == 0
-    assert main(["--lang", "en", "import", "--workspace", str(target_path),
-                 "--file", str(first)]) == 0
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "export",
+                "--workspace",
+                str(source.path),
+                "--scope",
+                "everything",
+                "--out",
+                str(first),
+            ]
+        )
+        == 0
+    )
+    assert main(["--lang", "en", "import", "--workspace", str(target_path), "--file", str(first)]) == 0
     target = open_workspace(target_path)
     for workspace, role in ((target, "רכזת"), (source, "מנהלת")):
         person = load_record(workspace, RecordKind.PERSON, ids.dana)
         save_record(workspace, RecordKind.PERSON, {**person, "role": role}, ids.dana)
         workspace.close()
     second = tmp_path / "second.shutafut-exchange"
-    assert main(["--lang", "en", "export", "--workspace", str(source.path),
-                 "--scope", "everything", "--out", str(second)]) == 0
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "export",
+                "--workspace",
+                str(source.path),
+                "--scope",
+                "everything",
+                "--out",
+                str(second),
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     before = file_hash(target_path)
-    arguments = ["--lang", "en", "import", "--workspace", str(target_path),
-                 "--file", str(second)]
+    arguments = ["--lang", "en", "import", "--workspace", str(target_path), "--file", str(second)]
     assert main(arguments) == 1
     err = capsys.readouterr().err
     assert "1 record was changed both here and in the file; nothing was imported." in err

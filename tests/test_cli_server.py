@@ -13,8 +13,9 @@ from desktop.storage.server import open_server_workspace
 from tests.pg_server import PASSWORD
 
 
-def test_demo_check_and_pdf_on_a_team_server(postgres_url: str, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_check_and_pdf_on_a_team_server(
+    postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--lang", "en", "check", "--database-url", postgres_url]) == 1
     assert "is empty" in capsys.readouterr().err
     assert main(["demo", "--database-url", postgres_url]) == 0
@@ -35,7 +36,9 @@ def test_demo_check_and_pdf_on_a_team_server(postgres_url: str, tmp_path: Path,
 
 
 def test_the_address_can_come_from_the_environment(
-    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    postgres_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("SHUTAFUT_DATABASE_URL", postgres_url)
@@ -46,12 +49,17 @@ def test_the_address_can_come_from_the_environment(
     assert "99" in error and PASSWORD not in error and "127.0.0.1" in error
 
 
-def test_a_wrong_password_is_one_clear_line(postgres_server, postgres_url: str,  # type: ignore[no-untyped-def]
-                                            tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_wrong_password_is_one_clear_line(
+    postgres_server,
+    postgres_url: str,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     wrong = postgres_url.replace(PASSWORD, "guessed")
-    assert main(["--lang", "en", "pdf", "summary", "--database-url", wrong,
-                 "--out", str(tmp_path / "x.pdf")]) == 1
+    assert (
+        main(["--lang", "en", "pdf", "summary", "--database-url", wrong, "--out", str(tmp_path / "x.pdf")])
+        == 1
+    )
     error = capsys.readouterr().err
     assert "refused the user name or password" in error
     assert "guessed" not in error and "Traceback" not in error
@@ -63,8 +71,21 @@ def test_a_file_and_a_server_together_or_neither_are_usage_errors(
 ) -> None:
     monkeypatch.delenv("SHUTAFUT_DATABASE_URL", raising=False)
     out = str(tmp_path / "x.pdf")
-    assert main(["pdf", "summary", "--workspace", "a.shutafut", "--database-url",
-                 "postgresql://u@h/d", "--out", out]) == 2
+    assert (
+        main(
+            [
+                "pdf",
+                "summary",
+                "--workspace",
+                "a.shutafut",
+                "--database-url",
+                "postgresql://u@h/d",
+                "--out",
+                out,
+            ]
+        )
+        == 2
+    )
     assert main(["pdf", "summary", "--out", out]) == 2
     assert main(["check"]) == 2
     assert main(["check", "a.shutafut", "--database-url", "postgresql://u@h/d"]) == 2

@@ -54,8 +54,11 @@ def test_every_marked_string_is_translated(catalogs, language: str) -> None:  # 
 def test_translations_differ_from_english(catalogs, language: str) -> None:  # type: ignore[no-untyped-def]
     _tool, extracted, loaded = catalogs
     untranslated = [
-        m.id for m in loaded[language]
-        if m.id in extracted and m.string == m.id and re.search(r"[A-Za-z]{3}", str(m.id))
+        m.id
+        for m in loaded[language]
+        if m.id in extracted
+        and m.string == m.id
+        and re.search(r"[A-Za-z]{3}", str(m.id))
         and not re.fullmatch(r"\S+@\S+", str(m.id))  # an example address reads the same
     ]
     assert not untranslated, f"copied English into {language}: {untranslated[:5]}"
@@ -115,11 +118,36 @@ def test_dates_numbers_and_shekels_follow_the_language() -> None:
 
 # Qt calls whose string arguments a person reads.
 TEXT_CALLS = {
-    "setText", "setWindowTitle", "setToolTip", "setStatusTip", "setPlaceholderText", "setTitle",
-    "setSubTitle", "showMessage", "addAction", "addMenu", "setHeaderLabels", "setLabelText",
-    "setButtonText", "setWhatsThis", "addTab", "setTabText", "setInformativeText", "addItem",
-    "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction", "QMenu",
-    "information", "warning", "critical", "question", "setHorizontalHeaderLabels",
+    "setText",
+    "setWindowTitle",
+    "setToolTip",
+    "setStatusTip",
+    "setPlaceholderText",
+    "setTitle",
+    "setSubTitle",
+    "showMessage",
+    "addAction",
+    "addMenu",
+    "setHeaderLabels",
+    "setLabelText",
+    "setButtonText",
+    "setWhatsThis",
+    "addTab",
+    "setTabText",
+    "setInformativeText",
+    "addItem",
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QAction",
+    "QMenu",
+    "information",
+    "warning",
+    "critical",
+    "question",
+    "setHorizontalHeaderLabels",
 }
 
 
@@ -130,10 +158,13 @@ def _literal_texts(node: ast.Call) -> list[str]:
             texts.append(arg.value)
         if isinstance(arg, ast.JoinedStr):
             # Only the literal parts of an f-string are text a translator would miss.
-            texts.append("".join(
-                part.value for part in arg.values
-                if isinstance(part, ast.Constant) and isinstance(part.value, str)
-            ))
+            texts.append(
+                "".join(
+                    part.value
+                    for part in arg.values
+                    if isinstance(part, ast.Constant) and isinstance(part.value, str)
+                )
+            )
     return texts
 
 
@@ -144,9 +175,7 @@ def test_views_pass_no_literal_text_to_qt() -> None:
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(
-                node.func, "id", ""
-            )
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             if name not in TEXT_CALLS:
                 continue
             for text in _literal_texts(node):
@@ -165,9 +194,11 @@ def test_no_translation_call_hides_inside_an_f_string() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.JoinedStr):
                 for inner in ast.walk(node):
-                    if isinstance(inner, ast.Call) and getattr(inner.func, "id", "") in (
-                        "_", "ngettext"
-                    ) and inner.args and isinstance(inner.args[0], ast.Constant):
+                    if (
+                        isinstance(inner, ast.Call)
+                        and getattr(inner.func, "id", "") in ("_", "ngettext")
+                        and inner.args
+                        and isinstance(inner.args[0], ast.Constant)
+                    ):
                         offenders.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
-    assert not offenders, "translated text inside f-strings is not extracted:\n" + "\n".join(
-        offenders)
+    assert not offenders, "translated text inside f-strings is not extracted:\n" + "\n".join(offenders)

@@ -53,7 +53,6 @@ def test_views_hold_no_sql() -> None:
     offenders = [
         str(path.name)
         for path in sorted((DESKTOP / "views").rglob("*.py"))
-        if SQL.search(path.read_text(encoding="utf-8"))
-        or "sqlalchemy" in " ".join(_imported_modules(path))
+        if SQL.search(path.read_text(encoding="utf-8")) or "sqlalchemy" in " ".join(_imported_modules(path))
     ]
     assert not offenders, offenders

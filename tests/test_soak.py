@@ -29,7 +29,11 @@ def test_a_long_session_runs_to_its_end_without_losing_references(tmp_path: Path
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1"}
     done = subprocess.run(
         [sys.executable, str(ROOT / "tests" / "soak_session.py"), str(tmp_path), "--ideas", "1000"],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     tail = "\n".join(done.stderr.splitlines()[-25:])
     assert done.returncode == 0, f"the session ended with exit code {done.returncode}:\n{tail}"
@@ -44,7 +48,7 @@ def test_a_long_session_runs_to_its_end_without_losing_references(tmp_path: Path
     ("python", "version", "affected"),
     [
         ((3, 11, 7), "6.12.0", True),
-        ((3, 11, 7), "6.12.1", True),   # no fixed 6.12.x is known: stay careful
+        ((3, 11, 7), "6.12.1", True),  # no fixed 6.12.x is known: stay careful
         ((3, 11, 7), "6.11.3", False),
         ((3, 12, 1), "6.12.0", False),  # None is immortal there
         ((3, 13, 0), "6.13.0", False),
@@ -70,8 +74,11 @@ def test_the_installed_pair_is_not_affected() -> None:
 def test_version_flag_names_every_component() -> None:
     done = subprocess.run(
         [sys.executable, "-c", "from desktop.views.app import main; main(['--version'])"],
-        cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     names = [line.split(" ")[0] for line in done.stdout.splitlines()]
     assert names == ["Shutafut", "Python", "PySide6", "Qt", "SQLAlchemy", "reportlab"], done.stdout

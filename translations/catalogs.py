@@ -101,8 +101,12 @@ def translate(source: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    commands = {"extract": [extract], "update": [update], "compile": [compile_all],
-                "all": [extract, update, compile_all]}
+    commands = {
+        "extract": [extract],
+        "update": [update],
+        "compile": [compile_all],
+        "all": [extract, update, compile_all],
+    }
     if len(argv) == 2 and argv[0] == "translate":
         translate(Path(argv[1]))
         compile_all()

@@ -51,14 +51,17 @@ class Agreement:
         return cls(new_draft(language, **draft_arguments))
 
     def to_json(self) -> str:
-        return json.dumps({
-            "format": FORMAT_VERSION,
-            "draft": draft_to_data(self.draft),
-            "stages": [_stage_data(record) for record in self.process.stages],
-            "versions": [version_to_data(version) for version in self.versions],
-            "page": self.page,
-            "selection_id": self.selection_id,
-        }, ensure_ascii=False)
+        return json.dumps(
+            {
+                "format": FORMAT_VERSION,
+                "draft": draft_to_data(self.draft),
+                "stages": [_stage_data(record) for record in self.process.stages],
+                "versions": [version_to_data(version) for version in self.versions],
+                "page": self.page,
+                "selection_id": self.selection_id,
+            },
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Agreement:
@@ -66,8 +69,7 @@ class Agreement:
         if int(data.get("format", FORMAT_VERSION)) > FORMAT_VERSION:
             raise ValueError("newer agreement format")
         stages = tuple(_stage(item) for item in data.get("stages", ()))
-        process = AgreementProcess(stages) if len(stages) == len(AgreementStage) \
-            else AgreementProcess()
+        process = AgreementProcess(stages) if len(stages) == len(AgreementStage) else AgreementProcess()
         return cls(
             draft=draft_from_data(data["draft"]),
             process=process,

@@ -24,8 +24,14 @@ from desktop.i18n import N_, _
 
 # Fields an import can fill, in the order the mapping screen lists them.
 FIELDS: tuple[str, ...] = (
-    "cbs_code", "name_he", "name_en", "municipal_status", "district", "population",
-    "socioeconomic_cluster", "peripherality_cluster",
+    "cbs_code",
+    "name_he",
+    "name_en",
+    "municipal_status",
+    "district",
+    "population",
+    "socioeconomic_cluster",
+    "peripherality_cluster",
 )
 FIELD_LABELS: dict[str, str] = {
     "cbs_code": N_("CBS code"),
@@ -60,10 +66,17 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "municipal_status": ("מעמד מוניציפלי", "municipal status", "status"),
     "district": ("מחוז", "district"),
     "population": ('סה"כ אוכלוסייה בסוף השנה', "אוכלוסייה", "population"),
-    "socioeconomic_cluster": ("מדד חברתי-כלכלי / אשכול", "אשכול 2019", "cluster 2019",
-                              "socioeconomic_cluster"),
-    "peripherality_cluster": ("מדד פריפריאליות / אשכול", "מדד פריפריאליות 2020 / אשכול",
-                              "peripherality_cluster"),
+    "socioeconomic_cluster": (
+        "מדד חברתי-כלכלי / אשכול",
+        "אשכול 2019",
+        "cluster 2019",
+        "socioeconomic_cluster",
+    ),
+    "peripherality_cluster": (
+        "מדד פריפריאליות / אשכול",
+        "מדד פריפריאליות 2020 / אשכול",
+        "peripherality_cluster",
+    ),
 }
 
 
@@ -131,8 +144,7 @@ _NUMERIC_TEXT = re.compile(r"^\(?-?[\d,.]+\)?$")
 
 def _is_header_like(row: Sequence[Any]) -> bool:
     """Sub-header rows under the headers hold words only; data rows hold numbers."""
-    return not any(isinstance(cell, int | float) or _NUMERIC_TEXT.match(_text(cell))
-                   for cell in row)
+    return not any(isinstance(cell, int | float) or _NUMERIC_TEXT.match(_text(cell)) for cell in row)
 
 
 def _cell_text(row: Sequence[Any], column: int) -> str:
@@ -147,11 +159,11 @@ def find_table(rows: list[list[Any]]) -> Table | None:
         if not any(text.startswith(code_words) for text in texts):
             continue
         sub_rows = []
-        for following in rows[index + 1:index + 4]:
+        for following in rows[index + 1 : index + 4]:
             if not _is_header_like(following):
                 break
             sub_rows.append(following)
-        block = rows[index:index + 1 + len(sub_rows) + 3]
+        block = rows[index : index + 1 + len(sub_rows) + 3]
         width = max((len(r) for r in block), default=len(row))
         groups = _forward_filled(row, width)
         # The row two above names sections (p_libud); a title row has one cell only.
@@ -173,11 +185,15 @@ def find_table(rows: list[list[Any]]) -> Table | None:
             for column, cell in enumerate(rows[index - 1]):
                 if isinstance(cell, int) and 1990 < cell < 2100:
                     years[column] = cell
-        title_year = next(
-            (year for r in rows[:index] for cell in r if (year := _year_in(cell))), None
+        title_year = next((year for r in rows[:index] for cell in r if (year := _year_in(cell))), None)
+        return Table(
+            rows=rows,
+            header_row=index,
+            headers=headers,
+            years=years,
+            title_year=title_year,
+            data_start=index + 1 + len(sub_rows),
         )
-        return Table(rows=rows, header_row=index, headers=headers, years=years,
-                     title_year=title_year, data_start=index + 1 + len(sub_rows))
     return None
 
 
@@ -188,9 +204,10 @@ def propose_mapping(table: Table) -> dict[str, int]:
     for name in FIELDS:
         for synonym in _SYNONYMS[name]:
             candidates = [
-                column for column, header in enumerate(table.headers)
-                if column not in taken and (header == synonym or header.startswith(synonym)
-                                            or header.split(" / ")[-1] == synonym)
+                column
+                for column, header in enumerate(table.headers)
+                if column not in taken
+                and (header == synonym or header.startswith(synonym) or header.split(" / ")[-1] == synonym)
             ]
             if candidates:
                 mapping[name] = candidates[0]
@@ -201,20 +218,40 @@ def propose_mapping(table: Table) -> dict[str, int]:
 
 # --- values -------------------------------------------------------------------------------
 
-_STATUS_WORDS = {"עירייה": "city", "מועצה מקומית": "local_council", "מועצה אזורית": "regional_council",
-                 "city": "city", "local_council": "local_council",
-                 "regional_council": "regional_council"}
+_STATUS_WORDS = {
+    "עירייה": "city",
+    "מועצה מקומית": "local_council",
+    "מועצה אזורית": "regional_council",
+    "city": "city",
+    "local_council": "local_council",
+    "regional_council": "regional_council",
+}
 # Index tables write the status as a number: 0 city, 99 local council, else the code of
 # the regional council itself (and leave the code column empty).
 _CITY_NUMBER, _LOCAL_COUNCIL_NUMBER = 0, 99
 _DISTRICT_WORDS = {
-    "ירושלים": "jerusalem", "הצפון": "north", "צפון": "north", "חיפה": "haifa",
-    "המרכז": "center", "מרכז": "center", "תל אביב": "tel_aviv", "הדרום": "south",
-    "דרום": "south", 'יהודה והשומרון': "judea_samaria", 'אזור יהודה והשומרון': "judea_samaria",
+    "ירושלים": "jerusalem",
+    "הצפון": "north",
+    "צפון": "north",
+    "חיפה": "haifa",
+    "המרכז": "center",
+    "מרכז": "center",
+    "תל אביב": "tel_aviv",
+    "הדרום": "south",
+    "דרום": "south",
+    "יהודה והשומרון": "judea_samaria",
+    "אזור יהודה והשומרון": "judea_samaria",
     'יו"ש': "judea_samaria",
 }
-_DISTRICT_NUMBERS = {1: "jerusalem", 2: "north", 3: "haifa", 4: "center", 5: "tel_aviv",
-                     6: "south", 7: "judea_samaria"}
+_DISTRICT_NUMBERS = {
+    1: "jerusalem",
+    2: "north",
+    3: "haifa",
+    4: "center",
+    5: "tel_aviv",
+    6: "south",
+    7: "judea_samaria",
+}
 _MISSING_MARKS = {"", "-", "..", "—", "–"}
 _REGIONAL_COUNCIL_OFFSET = 5500  # the 2024 profile writes regional councils as 55xx
 
@@ -256,8 +293,9 @@ class ParseResult:
         return {error.row for error in self.errors if error.row}
 
 
-def _status_and_code(row: int, raw_status: Any, raw_code: Any,
-                     errors: list[RowError]) -> tuple[str | None, str | None]:
+def _status_and_code(
+    row: int, raw_status: Any, raw_code: Any, errors: list[RowError]
+) -> tuple[str | None, str | None]:
     status: str | None = None
     code_text = _text(raw_code)
     if isinstance(raw_status, int | float) or _text(raw_status).isdigit():
@@ -271,8 +309,7 @@ def _status_and_code(row: int, raw_status: Any, raw_code: Any,
     else:
         status = _STATUS_WORDS.get(_text(raw_status))
     if status is None:
-        errors.append(RowError(row, "municipal_status", ImportProblem.UNKNOWN_STATUS,
-                               _text(raw_status)))
+        errors.append(RowError(row, "municipal_status", ImportProblem.UNKNOWN_STATUS, _text(raw_status)))
         return None, None
     if not code_text:
         errors.append(RowError(row, "cbs_code", ImportProblem.MISSING_VALUE, ""))
@@ -315,8 +352,11 @@ def _figure(row: int, name: str, raw: Any, errors: list[RowError], *, cluster: b
 
 def parse_table(table: Table, mapping: Mapping[str, int]) -> ParseResult:
     """Every data row as authority values, with one message per problem found."""
-    errors = [RowError(0, name, ImportProblem.MISSING_COLUMN, "")
-              for name in REQUIRED_FIELDS if name not in mapping and name != "cbs_code"]
+    errors = [
+        RowError(0, name, ImportProblem.MISSING_COLUMN, "")
+        for name in REQUIRED_FIELDS
+        if name not in mapping and name != "cbs_code"
+    ]
     if "cbs_code" not in mapping and "municipal_status" not in mapping:
         errors.append(RowError(0, "cbs_code", ImportProblem.MISSING_COLUMN, ""))
     if errors:
@@ -329,15 +369,14 @@ def parse_table(table: Table, mapping: Mapping[str, int]) -> ParseResult:
     authorities: list[ParsedAuthority] = []
     seen: dict[tuple[str, str], int] = {}
     skipped = 0
-    for offset, row in enumerate(table.rows[table.data_start:]):
+    for offset, row in enumerate(table.rows[table.data_start :]):
         number = table.data_start + offset + 1
         if not any(_text(value) for value in row):
             if authorities or errors:
                 break  # the table ends at its first empty row; footnotes follow
             continue
         raw_code, raw_status = cell(row, "cbs_code"), cell(row, "municipal_status")
-        if _text(raw_code) == "" and not (isinstance(raw_status, int | float)
-                                          or _text(raw_status).isdigit()):
+        if _text(raw_code) == "" and not (isinstance(raw_status, int | float) or _text(raw_status).isdigit()):
             if _text(cell(row, "name_he")):
                 skipped += 1  # summary rows (כלל ארצי, עיריות...) carry no code
             continue
@@ -356,8 +395,9 @@ def parse_table(table: Table, mapping: Mapping[str, int]) -> ParseResult:
             values["district"] = _district(number, cell(row, "district"), row_errors)
         for figure in ("population", "socioeconomic_cluster", "peripherality_cluster"):
             if figure in mapping:
-                values[figure] = _figure(number, figure, cell(row, figure), row_errors,
-                                         cluster=figure != "population")
+                values[figure] = _figure(
+                    number, figure, cell(row, figure), row_errors, cluster=figure != "population"
+                )
         if status and code:
             key = (status, code)
             if key in seen:
@@ -384,8 +424,11 @@ def figure_years(table: Table, mapping: Mapping[str, int], fallback: int | None)
 
 # --- comparing with the workspace -----------------------------------------------------------
 
-YEAR_FIELD = {"population": "population_year", "socioeconomic_cluster": "socioeconomic_edition",
-              "peripherality_cluster": "peripherality_edition"}
+YEAR_FIELD = {
+    "population": "population_year",
+    "socioeconomic_cluster": "socioeconomic_edition",
+    "peripherality_cluster": "peripherality_edition",
+}
 
 
 @dataclass
@@ -413,13 +456,12 @@ class Preview:
         return [change for change in self.added + self.changed if change.row not in bad]
 
 
-def build_preview(parsed: ParseResult, existing: Sequence[Mapping[str, Any]],
-                  years: Mapping[str, int]) -> Preview:
+def build_preview(
+    parsed: ParseResult, existing: Sequence[Mapping[str, Any]], years: Mapping[str, int]
+) -> Preview:
     """Compare parsed rows with the workspace's authorities (by status and code, else name)."""
-    by_key = {(str(a["municipal_status"]), str(a["cbs_code"])): a for a in existing
-              if a.get("cbs_code")}
-    by_name = {(str(a["municipal_status"]), str(a["name_he"])): a for a in existing
-               if not a.get("cbs_code")}
+    by_key = {(str(a["municipal_status"]), str(a["cbs_code"])): a for a in existing if a.get("cbs_code")}
+    by_name = {(str(a["municipal_status"]), str(a["name_he"])): a for a in existing if not a.get("cbs_code")}
     preview = Preview([], [], [], list(parsed.errors))
     for authority in parsed.authorities:
         if authority.row in parsed.error_rows:
@@ -428,16 +470,21 @@ def build_preview(parsed: ParseResult, existing: Sequence[Mapping[str, Any]],
         for name, year_field in YEAR_FIELD.items():
             if values.get(name) is not None and name in years:
                 values[year_field] = years[name]
-        current = by_key.get(authority.key) or by_name.get(
-            (authority.key[0], str(values.get("name_he", "")))
-        )
+        current = by_key.get(authority.key) or by_name.get((authority.key[0], str(values.get("name_he", ""))))
         name = str(values.get("name_he") or (current or {}).get("name_he") or authority.key[1])
         if current is None:
-            preview.added.append(Change(authority.key, None, name, authority.row, values,
-                                        {k: (None, v) for k, v in values.items()}))
+            preview.added.append(
+                Change(
+                    authority.key,
+                    None,
+                    name,
+                    authority.row,
+                    values,
+                    {k: (None, v) for k, v in values.items()},
+                )
+            )
             continue
         differences = {k: (current.get(k), v) for k, v in values.items() if current.get(k) != v}
-        change = Change(authority.key, str(current["uuid"]), name, authority.row, values,
-                        differences)
+        change = Change(authority.key, str(current["uuid"]), name, authority.row, values, differences)
         (preview.changed if differences else preview.unchanged).append(change)
     return preview

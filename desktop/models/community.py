@@ -20,9 +20,9 @@ from desktop.models.validation import ValidationError
 from desktop.models.work_teams import WorkTeam, team_from_dict, team_to_dict
 
 FORMAT_VERSION = 1
-MEMBERS_TARGET = (15, 35)     # seed 004: 15-35 office-holders of one field
-CORE_TARGET = (5, 10)         # the leading core (גרעין מוביל)
-ADVISORY_TARGET = (5, 7)      # the advisory committee (ועדה מייעצת)
+MEMBERS_TARGET = (15, 35)  # seed 004: 15-35 office-holders of one field
+CORE_TARGET = (5, 10)  # the leading core (גרעין מוביל)
+ADVISORY_TARGET = (5, 7)  # the advisory committee (ועדה מייעצת)
 CYCLE_YEARS = {
     1: N_("Year 1: founding the community"),
     2: N_("Year 2: work teams and productivity"),
@@ -30,41 +30,45 @@ CYCLE_YEARS = {
 }
 GENDERS = {"female": N_("Woman"), "male": N_("Man"), "": N_("Not stated")}
 # The composition dimensions shown against the agreed mix.
-DIMENSIONS = {"authority": N_("Authority"), "district": N_("District"),
-              "sector": N_("Sector"), "gender": N_("Gender")}
+DIMENSIONS = {
+    "authority": N_("Authority"),
+    "district": N_("District"),
+    "sector": N_("Sector"),
+    "gender": N_("Gender"),
+}
 
 
 @dataclass
 class Member:
     """A person of the workspace taking part, with the authority they come from."""
 
-    person: str                 # person UUID
-    authority: str              # authority UUID
-    role: str = ""              # their office, e.g. "מנהלת אגף חינוך"
+    person: str  # person UUID
+    authority: str  # authority UUID
+    role: str = ""  # their office, e.g. "מנהלת אגף חינוך"
     gender: str = ""
-    core: bool = False          # in the leading core
-    advisory: bool = False      # on the advisory committee
+    core: bool = False  # in the leading core
+    advisory: bool = False  # on the advisory committee
 
 
 @dataclass
 class Community:
     name: str
-    profession: str = ""        # the professional field (תחום מקצועי)
+    profession: str = ""  # the professional field (תחום מקצועי)
     period_start: date = field(default_factory=lambda: date(date.today().year, 9, 1))
     period_end: date = field(default_factory=lambda: date(date.today().year + 1, 7, 31))
     cycle_year: int = 1
-    leader: str = ""            # person UUID: the community leader (מובילת הקהילה)
-    partner: str = ""           # person UUID: the professional partner (שותף מקצועי)
+    leader: str = ""  # person UUID: the community leader (מובילת הקהילה)
+    partner: str = ""  # person UUID: the professional partner (שותף מקצועי)
     members: list[Member] = field(default_factory=list)
     agreed_mix: dict[str, dict[str, int]] = field(default_factory=dict)
     topics: list[Topic] = field(default_factory=list)
     ratings: dict[str, dict[str, int]] = field(default_factory=dict)  # person -> topic -> 1..5
-    selected_topics: list[str] = field(default_factory=list)          # chosen at the first meeting
+    selected_topics: list[str] = field(default_factory=list)  # chosen at the first meeting
     selection_date: date | None = None
     selection_notes: str = ""
     meetings: list[Meeting] = field(default_factory=list)
     teams: list[WorkTeam] = field(default_factory=list)
-    finish_line: date | None = None   # the shared products conference of the work teams
+    finish_line: date | None = None  # the shared products conference of the work teams
 
     # --- members ----------------------------------------------------------------------
 
@@ -86,9 +90,12 @@ class Community:
         """Remove a member; refused while they hold a role the community depends on."""
         for team in self.teams:
             if person in team.members:
-                raise ValidationError("person", _(
-                    "This member is in the work team {team}; take them out of the team "
-                    "first.").format(team=team.name))
+                raise ValidationError(
+                    "person",
+                    _("This member is in the work team {team}; take them out of the team first.").format(
+                        team=team.name
+                    ),
+                )
         self.members = [m for m in self.members if m.person != person]
         self.ratings.pop(person, None)
 
@@ -102,13 +109,21 @@ class Community:
         """Where the community is outside the seed's sizes (translated; not errors)."""
         warnings = []
         checks = (
-            (len(self.members), MEMBERS_TARGET, N_("The community has {count} members; the "
-                                                   "recommended size is {low}-{high}.")),
-            (len(self.core_members()), CORE_TARGET, N_("The leading core has {count} members; "
-                                                       "the recommended size is {low}-{high}.")),
-            (len(self.advisory_members()), ADVISORY_TARGET, N_(
-                "The advisory committee has {count} members; the recommended size is "
-                "{low}-{high}.")),
+            (
+                len(self.members),
+                MEMBERS_TARGET,
+                N_("The community has {count} members; the recommended size is {low}-{high}."),
+            ),
+            (
+                len(self.core_members()),
+                CORE_TARGET,
+                N_("The leading core has {count} members; the recommended size is {low}-{high}."),
+            ),
+            (
+                len(self.advisory_members()),
+                ADVISORY_TARGET,
+                N_("The advisory committee has {count} members; the recommended size is {low}-{high}."),
+            ),
         )
         for count, (low, high), message in checks:
             if not low <= count <= high:
@@ -124,8 +139,9 @@ class Community:
         if end <= start:
             raise ValidationError("period_end", _("The year must end after it starts."))
         if (end - start).days > 400:
-            raise ValidationError("period_end", _("A community year is at most about a year "
-                                                  "long; plan a new year separately."))
+            raise ValidationError(
+                "period_end", _("A community year is at most about a year long; plan a new year separately.")
+            )
         self.period_start, self.period_end = start, end
 
     # --- JSON -------------------------------------------------------------------------
@@ -145,11 +161,13 @@ def _date(value: Any) -> date | None:
 def community_to_dict(community: Community) -> dict[str, Any]:
     return {
         "format": FORMAT_VERSION,
-        "name": community.name, "field": community.profession,
+        "name": community.name,
+        "field": community.profession,
         "period_start": community.period_start.isoformat(),
         "period_end": community.period_end.isoformat(),
         "cycle_year": community.cycle_year,
-        "leader": community.leader, "partner": community.partner,
+        "leader": community.leader,
+        "partner": community.partner,
         "members": [vars(m).copy() for m in community.members],
         "agreed_mix": community.agreed_mix,
         "topics": [vars(t).copy() for t in community.topics],
@@ -167,9 +185,11 @@ def community_from_dict(data: Mapping[str, Any]) -> Community:
     if int(data.get("format", FORMAT_VERSION)) > FORMAT_VERSION:
         raise ValueError("newer community format")
     community = Community(
-        name=str(data.get("name", "")), profession=str(data.get("field", "")),
+        name=str(data.get("name", "")),
+        profession=str(data.get("field", "")),
         cycle_year=int(data.get("cycle_year", 1)),
-        leader=str(data.get("leader", "")), partner=str(data.get("partner", "")),
+        leader=str(data.get("leader", "")),
+        partner=str(data.get("partner", "")),
         members=[Member(**m) for m in data.get("members", [])],
         agreed_mix={k: dict(v) for k, v in data.get("agreed_mix", {}).items()},
         topics=[Topic(**t) for t in data.get("topics", [])],
@@ -192,6 +212,7 @@ def next_year(community: Community) -> Community:
     """The community's following year as a new document (seed 004 l.3271: year 1 founding,
     year 2 work teams, year 3 influence): the same members, core, committee, leader, partner,
     agreed mix and candidate topics; a new survey, syllabus and teams to plan."""
+
     def shifted(day: date) -> date:
         try:
             return day.replace(year=day.year + 1)
@@ -199,10 +220,13 @@ def next_year(community: Community) -> Community:
             return day.replace(year=day.year + 1, day=28)
 
     return Community(
-        name=community.name, profession=community.profession,
-        period_start=shifted(community.period_start), period_end=shifted(community.period_end),
+        name=community.name,
+        profession=community.profession,
+        period_start=shifted(community.period_start),
+        period_end=shifted(community.period_end),
         cycle_year=min(community.cycle_year + 1, max(CYCLE_YEARS)),
-        leader=community.leader, partner=community.partner,
+        leader=community.leader,
+        partner=community.partner,
         members=[Member(**vars(m)) for m in community.members],
         agreed_mix={k: dict(v) for k, v in community.agreed_mix.items()},
         topics=[Topic(**vars(t)) for t in community.topics],
@@ -214,7 +238,7 @@ def next_year(community: Community) -> Community:
 
 @dataclass(frozen=True)
 class CompositionRow:
-    key: str          # the category's code (an authority UUID, a district, a sector, a gender)
+    key: str  # the category's code (an authority UUID, a district, a sector, a gender)
     count: int
     agreed: int | None
 
@@ -234,6 +258,7 @@ def composition(
 
     Categories the mix names but no member fills appear with a count of 0.
     """
+
     def key_of(member: Member) -> str:
         if dimension == "authority":
             return member.authority

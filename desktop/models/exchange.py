@@ -54,18 +54,38 @@ AGREEMENT = "agreement"
 FORUM = "design_forum"
 FLAGS = "cluster_flags"
 COMMUNITY = "learning_community"
-TYPE_ORDER: tuple[str, ...] = (ORGANISATION, PERSON, AUTHORITY, CLUSTER, SELECTION, AGREEMENT,
-                               FORUM, FLAGS, COMMUNITY)
+TYPE_ORDER: tuple[str, ...] = (
+    ORGANISATION,
+    PERSON,
+    AUTHORITY,
+    CLUSTER,
+    SELECTION,
+    AGREEMENT,
+    FORUM,
+    FLAGS,
+    COMMUNITY,
+)
 TYPE_LABELS: dict[str, str] = {
-    ORGANISATION: N_("Organisation"), PERSON: N_("Person"), AUTHORITY: N_("Local authority"),
-    CLUSTER: N_("Regional cluster"), SELECTION: N_("Town selection process"),
-    AGREEMENT: N_("Agreement (MOU)"), FORUM: N_("Design forum"),
-    FLAGS: N_("Cluster flags work"), COMMUNITY: N_("Learning community"),
+    ORGANISATION: N_("Organisation"),
+    PERSON: N_("Person"),
+    AUTHORITY: N_("Local authority"),
+    CLUSTER: N_("Regional cluster"),
+    SELECTION: N_("Town selection process"),
+    AGREEMENT: N_("Agreement (MOU)"),
+    FORUM: N_("Design forum"),
+    FLAGS: N_("Cluster flags work"),
+    COMMUNITY: N_("Learning community"),
 }
 # The field holding a record's name, shown in previews and conflicts.
 TITLE_FIELDS: dict[str, str] = {
-    ORGANISATION: "name", PERSON: "full_name", AUTHORITY: "name_he", CLUSTER: "name",
-    SELECTION: "title", AGREEMENT: "title", FORUM: "title", FLAGS: "cluster_uuid",
+    ORGANISATION: "name",
+    PERSON: "full_name",
+    AUTHORITY: "name_he",
+    CLUSTER: "name",
+    SELECTION: "title",
+    AGREEMENT: "title",
+    FORUM: "title",
+    FLAGS: "cluster_uuid",
     COMMUNITY: "name",
 }
 PERSON_CONTACT_FIELDS: tuple[str, ...] = ("phone", "email", "notes")
@@ -130,9 +150,14 @@ class ExchangeRecord:
         return record_title(self.type, self.fields)
 
     def to_data(self) -> dict[str, Any]:
-        return {"type": self.type, "uuid": self.uuid, "created_at": self.created_at,
-                "updated_at": self.updated_at, "contacts_removed": self.contacts_removed,
-                "fields": self.fields}
+        return {
+            "type": self.type,
+            "uuid": self.uuid,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "contacts_removed": self.contacts_removed,
+            "fields": self.fields,
+        }
 
 
 @dataclass
@@ -150,12 +175,20 @@ class Header:
     format_version: int = FORMAT_VERSION
 
     def to_data(self) -> dict[str, Any]:
-        return {"format": FORMAT_NAME, "format_version": self.format_version,
-                "schema": self.schema, "app_version": self.app_version,
-                "created_at": self.created_at, "scope": self.scope,
-                "scope_uuid": self.scope_uuid, "scope_label": self.scope_label,
-                "contacts_removed": self.contacts_removed, "records": self.records,
-                "payload_sha256": self.payload_sha256, "payload_bytes": self.payload_bytes}
+        return {
+            "format": FORMAT_NAME,
+            "format_version": self.format_version,
+            "schema": self.schema,
+            "app_version": self.app_version,
+            "created_at": self.created_at,
+            "scope": self.scope,
+            "scope_uuid": self.scope_uuid,
+            "scope_label": self.scope_label,
+            "contacts_removed": self.contacts_removed,
+            "records": self.records,
+            "payload_sha256": self.payload_sha256,
+            "payload_bytes": self.payload_bytes,
+        }
 
 
 @dataclass
@@ -207,17 +240,23 @@ def _scrub_document(data: Any, hidden: frozenset[str] | None) -> Any:
     about_hidden = person is not None and (hidden is None or person in hidden)
     result = {}
     for key, value in data.items():
-        if isinstance(value, str) and value and (
+        if (
+            isinstance(value, str)
+            and value
+            and (
                 (key in CONTACT_KEYS and (hidden is None or about_hidden))
-                or (key in NOTE_KEYS and about_hidden)):
+                or (key in NOTE_KEYS and about_hidden)
+            )
+        ):
             result[key] = ""
         else:
             result[key] = _scrub_document(value, hidden)
     return result
 
 
-def without_contacts(record_type: str, fields: Mapping[str, Any],
-                     hidden: frozenset[str] | None = None) -> dict[str, Any]:
+def without_contacts(
+    record_type: str, fields: Mapping[str, Any], hidden: frozenset[str] | None = None
+) -> dict[str, Any]:
     """The fields without contact details of people (all people, or those in `hidden`).
 
     A person's own phone, email and notes go (when removing all); in documents, phones and
@@ -271,8 +310,7 @@ def _restore_document(mine: Any, theirs: Any) -> Any:
     return theirs
 
 
-def restore_contacts(record_type: str, mine: Mapping[str, Any],
-                     theirs: Mapping[str, Any]) -> dict[str, Any]:
+def restore_contacts(record_type: str, mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> dict[str, Any]:
     """Incoming fields that came without contact details, keeping the ones we hold.
 
     A file exported without contact details says nothing about them: importing it must
@@ -306,8 +344,13 @@ def _sequence(value: Any) -> list[Any]:
 
 def _draft_references(draft: Mapping[str, Any]) -> set[str]:
     parties = _mapping(draft.get("parties"))
-    found = _uuids([parties.get("authority_uuid"), parties.get("organisation_uuid"),
-                    *_sequence(parties.get("partner_uuids"))])
+    found = _uuids(
+        [
+            parties.get("authority_uuid"),
+            parties.get("organisation_uuid"),
+            *_sequence(parties.get("partner_uuids")),
+        ]
+    )
     found |= _uuids(_mapping(s).get("person_uuid") for s in _sequence(draft.get("signatories")))
     return found
 
@@ -327,8 +370,9 @@ def _agreement_references(fields: Mapping[str, Any]) -> set[str]:
     found = _uuids([fields.get("authority_uuid"), state.get("selection")])
     found |= _draft_references(_mapping(state.get("draft")))
     for stage in _sequence(state.get("stages")):
-        found |= _uuids(p[1] for p in _sequence(_mapping(stage).get("participants"))
-                        if isinstance(p, list) and len(p) > 1)
+        found |= _uuids(
+            p[1] for p in _sequence(_mapping(stage).get("participants")) if isinstance(p, list) and len(p) > 1
+        )
     for version in _sequence(state.get("versions")):
         found |= _draft_references(_mapping(_mapping(version).get("draft")))
     return found
@@ -391,8 +435,7 @@ class Decision(StrEnum):
     CONFLICT = "conflict"  # both changed it: the person chooses
 
 
-def content_hash(record_type: str, fields: Mapping[str, Any], *,
-                 contacts_removed: bool = False) -> str:
+def content_hash(record_type: str, fields: Mapping[str, Any], *, contacts_removed: bool = False) -> str:
     """SHA-256 of a record's content (in the form compared when contacts were removed)."""
     # The two forms are told apart, so a copy that really blanked a phone is not mistaken
     # for one exported without contact details.
@@ -400,14 +443,12 @@ def content_hash(record_type: str, fields: Mapping[str, Any], *,
         content, form = without_contacts(record_type, fields), b"without-contacts"
     else:
         content, form = dict(fields), b"full"
-    return hashlib.sha256(b"%s\0%s\0%s" % (record_type.encode(), form, canonical(content))
-                          ).hexdigest()
+    return hashlib.sha256(b"%s\0%s\0%s" % (record_type.encode(), form, canonical(content))).hexdigest()
 
 
 def shared_hashes(record_type: str, fields: Mapping[str, Any]) -> set[str]:
     """The hashes to remember when a record is shared: with and without contact details."""
-    return {content_hash(record_type, fields),
-            content_hash(record_type, fields, contacts_removed=True)}
+    return {content_hash(record_type, fields), content_hash(record_type, fields, contacts_removed=True)}
 
 
 def withholds_contacts(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -> bool:
@@ -418,8 +459,7 @@ def withholds_contacts(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -
     return mine is not None and restore_contacts(theirs.type, mine, theirs.fields) != theirs.fields
 
 
-def decide(mine: Mapping[str, Any] | None, theirs: ExchangeRecord,
-           known: Iterable[str]) -> Decision:
+def decide(mine: Mapping[str, Any] | None, theirs: ExchangeRecord, known: Iterable[str]) -> Decision:
     if mine is None:
         return Decision.ADD
     removed = withholds_contacts(mine, theirs)
@@ -491,12 +531,14 @@ def side_by_side(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> list[Fie
 # --- the file ------------------------------------------------------------------------------------
 
 
-def write_exchange(header: Header, records: Iterable[ExchangeRecord], absent: Iterable[str],
-                   target: IO[bytes]) -> Header:
+def write_exchange(
+    header: Header, records: Iterable[ExchangeRecord], absent: Iterable[str], target: IO[bytes]
+) -> Header:
     """Write the archive to `target`; returns the header as written (with its checksum)."""
     items = [record.to_data() for record in records]
-    payload = json.dumps({"records": items, "absent": sorted(set(absent))},
-                         ensure_ascii=False, separators=(",", ":")).encode()
+    payload = json.dumps(
+        {"records": items, "absent": sorted(set(absent))}, ensure_ascii=False, separators=(",", ":")
+    ).encode()
     header.records = len(items)
     header.payload_sha256 = hashlib.sha256(payload).hexdigest()
     header.payload_bytes = len(payload)
@@ -506,8 +548,7 @@ def write_exchange(header: Header, records: Iterable[ExchangeRecord], absent: It
     return header
 
 
-def exchange_bytes(header: Header, records: Iterable[ExchangeRecord],
-                   absent: Iterable[str] = ()) -> bytes:
+def exchange_bytes(header: Header, records: Iterable[ExchangeRecord], absent: Iterable[str] = ()) -> bytes:
     buffer = io.BytesIO()
     write_exchange(header, records, absent, buffer)
     return buffer.getvalue()
@@ -518,9 +559,12 @@ def _megabytes(size: int) -> str:
 
 
 def _damaged() -> ExchangeRefused:
-    return ExchangeRefused(_(
-        "The exchange file is damaged or incomplete (perhaps it was not copied to the end). "
-        "Ask for the file again."))
+    return ExchangeRefused(
+        _(
+            "The exchange file is damaged or incomplete (perhaps it was not copied to the end). "
+            "Ask for the file again."
+        )
+    )
 
 
 def _not_exchange() -> ExchangeRefused:
@@ -544,9 +588,11 @@ def _read_member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
 
 
 def _oversized(limit: int) -> ExchangeRefused:
-    return ExchangeRefused(_(
-        "The exchange file is too large: its content exceeds the limit of {size} MB.").format(
-        size=_megabytes(limit)))
+    return ExchangeRefused(
+        _("The exchange file is too large: its content exceeds the limit of {size} MB.").format(
+            size=_megabytes(limit)
+        )
+    )
 
 
 def _header(data: Any, known_schemas: Iterable[str]) -> Header:
@@ -556,25 +602,36 @@ def _header(data: Any, known_schemas: Iterable[str]) -> Header:
     if not isinstance(version, int):
         raise _damaged()
     if version > FORMAT_VERSION:
-        raise ExchangeRefused(_(
-            "The exchange file was made by a newer version of Shutafut (exchange format "
-            "{version}). Update Shutafut to import it.").format(version=version))
+        raise ExchangeRefused(
+            _(
+                "The exchange file was made by a newer version of Shutafut (exchange format "
+                "{version}). Update Shutafut to import it."
+            ).format(version=version)
+        )
     schema = data.get("schema")
     if not isinstance(schema, str):
         raise _damaged()
     if schema not in set(known_schemas):
-        raise ExchangeRefused(_(
-            "The exchange file comes from a newer version of Shutafut (workspace version "
-            "{schema}). Update Shutafut to import it.").format(schema=schema))
+        raise ExchangeRefused(
+            _(
+                "The exchange file comes from a newer version of Shutafut (workspace version "
+                "{schema}). Update Shutafut to import it."
+            ).format(schema=schema)
+        )
     try:
         return Header(
-            schema=schema, app_version=str(data.get("app_version", "")),
-            created_at=str(data["created_at"]), scope=Scope(data["scope"]).value,
+            schema=schema,
+            app_version=str(data.get("app_version", "")),
+            created_at=str(data["created_at"]),
+            scope=Scope(data["scope"]).value,
             scope_uuid=str(data.get("scope_uuid", "")),
             scope_label=str(data.get("scope_label", "")),
-            contacts_removed=bool(data["contacts_removed"]), records=int(data["records"]),
-            payload_sha256=str(data["payload_sha256"]), payload_bytes=int(data["payload_bytes"]),
-            format_version=version)
+            contacts_removed=bool(data["contacts_removed"]),
+            records=int(data["records"]),
+            payload_sha256=str(data["payload_sha256"]),
+            payload_bytes=int(data["payload_bytes"]),
+            format_version=version,
+        )
     except (KeyError, TypeError, ValueError) as error:
         raise _damaged() from error
 
@@ -605,8 +662,13 @@ def _record(item: Any, specs: FieldSpecs) -> ExchangeRecord:
     if not isinstance(item, dict):
         raise _damaged()
     record_type, uuid, fields = item.get("type"), item.get("uuid"), item.get("fields")
-    if not isinstance(record_type, str) or record_type not in specs or not isinstance(uuid, str) \
-            or not is_uuid(uuid) or not isinstance(fields, dict):
+    if (
+        not isinstance(record_type, str)
+        or record_type not in specs
+        or not isinstance(uuid, str)
+        or not is_uuid(uuid)
+        or not isinstance(fields, dict)
+    ):
         raise _damaged()
     spec = specs[record_type]
     if set(fields) != set(spec):
@@ -620,19 +682,28 @@ def _record(item: Any, specs: FieldSpecs) -> ExchangeRecord:
     created, updated = item.get("created_at", ""), item.get("updated_at", "")
     if not all(isinstance(t, str) and (not t or _is_date(t)) for t in (created, updated)):
         raise _damaged()
-    return ExchangeRecord(record_type, uuid, fields, created, updated,
-                          bool(item.get("contacts_removed", False)))
+    return ExchangeRecord(
+        record_type, uuid, fields, created, updated, bool(item.get("contacts_removed", False))
+    )
 
 
-def read_exchange(source: IO[bytes], size: int, *, known_schemas: Iterable[str],
-                  specs: FieldSpecs, max_file_bytes: int = MAX_FILE_BYTES,
-                  max_payload_bytes: int = MAX_PAYLOAD_BYTES,
-                  max_records: int = MAX_RECORDS) -> ExchangeFile:
+def read_exchange(
+    source: IO[bytes],
+    size: int,
+    *,
+    known_schemas: Iterable[str],
+    specs: FieldSpecs,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    max_payload_bytes: int = MAX_PAYLOAD_BYTES,
+    max_records: int = MAX_RECORDS,
+) -> ExchangeFile:
     """Read and check an exchange file; raise ExchangeRefused saying what is wrong."""
     if size > max_file_bytes:
-        raise ExchangeRefused(_(
-            "The exchange file is too large: it is {found} MB and the limit is {size} MB.").format(
-            found=_megabytes(size), size=_megabytes(max_file_bytes)))
+        raise ExchangeRefused(
+            _("The exchange file is too large: it is {found} MB and the limit is {size} MB.").format(
+                found=_megabytes(size), size=_megabytes(max_file_bytes)
+            )
+        )
     start = source.read(4)
     source.seek(0)
     if not start.startswith(b"PK"):
@@ -652,24 +723,27 @@ def read_exchange(source: IO[bytes], size: int, *, known_schemas: Iterable[str],
             payload = _read_member(archive, PAYLOAD_MEMBER, max_payload_bytes)
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as error:
         raise _damaged() from error
-    if (len(payload) != header.payload_bytes
-            or hashlib.sha256(payload).hexdigest() != header.payload_sha256):
-        raise ExchangeRefused(_(
-            "The exchange file was changed after it was made (its checksum does not match). "
-            "Ask for a fresh copy."))
+    if len(payload) != header.payload_bytes or hashlib.sha256(payload).hexdigest() != header.payload_sha256:
+        raise ExchangeRefused(
+            _(
+                "The exchange file was changed after it was made (its checksum does not match). "
+                "Ask for a fresh copy."
+            )
+        )
     try:
         data = json.loads(payload)
     except ValueError as error:
         raise _damaged() from error
     items = data.get("records") if isinstance(data, dict) else None
     absent = data.get("absent", []) if isinstance(data, dict) else None
-    if not isinstance(items, list) or not isinstance(absent, list) \
-            or not all(is_uuid(a) for a in absent):
+    if not isinstance(items, list) or not isinstance(absent, list) or not all(is_uuid(a) for a in absent):
         raise _damaged()
     if len(items) > max_records:
-        raise ExchangeRefused(_(
-            "The exchange file holds too many records ({count}); the limit is {limit}.").format(
-            count=len(items), limit=max_records))
+        raise ExchangeRefused(
+            _("The exchange file holds too many records ({count}); the limit is {limit}.").format(
+                count=len(items), limit=max_records
+            )
+        )
     records = [_record(item, specs) for item in items]
     if len(records) != header.records or len({r.uuid for r in records}) != len(records):
         raise _damaged()
@@ -678,18 +752,19 @@ def read_exchange(source: IO[bytes], size: int, *, known_schemas: Iterable[str],
 
 def check_references(exchange: ExchangeFile, local_uuids: Iterable[str]) -> None:
     """Refuse a file whose records refer to records neither in it nor in the workspace."""
-    available = {record.uuid for record in exchange.records} | set(local_uuids) \
-        | set(exchange.absent)
+    available = {record.uuid for record in exchange.records} | set(local_uuids) | set(exchange.absent)
     missing: dict[str, list[str]] = {}
     for record in exchange.records:
         for reference in references(record.type, record.fields) - available:
             missing.setdefault(reference, []).append(record.title or record.uuid)
     if missing:
         holders = sorted({title for titles in missing.values() for title in titles})
-        raise ExchangeRefused(_(
-            "The exchange file refers to {count} records that are neither in it nor in this "
-            "workspace (in: {records}). Ask for an export that includes them.").format(
-            count=len(missing), records=", ".join(holders[:5])))
+        raise ExchangeRefused(
+            _(
+                "The exchange file refers to {count} records that are neither in it nor in this "
+                "workspace (in: {records}). Ask for an export that includes them."
+            ).format(count=len(missing), records=", ".join(holders[:5]))
+        )
 
 
 def rename_references(value: Any, aliases: Mapping[str, str]) -> Any:
@@ -701,6 +776,5 @@ def rename_references(value: Any, aliases: Mapping[str, str]) -> Any:
     if isinstance(value, list):
         return [rename_references(item, aliases) for item in value]
     if isinstance(value, dict):
-        return {aliases.get(key, key): rename_references(item, aliases)
-                for key, item in value.items()}
+        return {aliases.get(key, key): rename_references(item, aliases) for key, item in value.items()}
     return value

@@ -55,20 +55,28 @@ COHESION_LABELS = {
     Flag.DIVERSITY: N_("political cohesion"),
 }
 
-ITEM_KINDS = {"existing_service": N_("Existing service"), "new_initiative": N_("New initiative"),
-              "partnership": N_("Partnership")}
-SERVICE_LEVELS = {"core": N_("Core service"), "preferred": N_("Preferred optional service"),
-                  "income": N_("Income-generating project")}
-MECHANISMS = {"political": N_("Political leadership"), "professional": N_("Professional leadership"),
-              "multisector": N_("Multi-sector leadership")}
+ITEM_KINDS = {
+    "existing_service": N_("Existing service"),
+    "new_initiative": N_("New initiative"),
+    "partnership": N_("Partnership"),
+}
+SERVICE_LEVELS = {
+    "core": N_("Core service"),
+    "preferred": N_("Preferred optional service"),
+    "income": N_("Income-generating project"),
+}
+MECHANISMS = {
+    "political": N_("Political leadership"),
+    "professional": N_("Professional leadership"),
+    "multisector": N_("Multi-sector leadership"),
+}
 
 # The seed's questions (000 l.507 and l.555), by the item's kind.
 QUESTIONS = {
     "existing_service": [
         ("participation", N_("How many authorities take part in the service?")),
         ("why_not", N_("Those that do not: why?")),
-        ("quality_gaps", N_("Gaps in the quality of participation: in planning, implementation "
-                            "and use")),
+        ("quality_gaps", N_("Gaps in the quality of participation: in planning, implementation and use")),
         ("done_so_far", N_("What was done so far, with whom, and with what results?")),
         ("barriers", N_("What are the barriers?")),
         ("leap", N_("What would be a significant leap?")),
@@ -155,9 +163,14 @@ def validate_item(item: Item, members: Iterable[str]) -> list[ValidationError]:
         errors.append(ValidationError("item.name", _("Give the item a name.")))
     outsiders = set(item.authorities) - set(members)
     if outsiders:
-        errors.append(ValidationError("item.authorities", _(
-            "{count} of the chosen authorities are not members of the cluster.").format(
-            count=len(outsiders))))
+        errors.append(
+            ValidationError(
+                "item.authorities",
+                _("{count} of the chosen authorities are not members of the cluster.").format(
+                    count=len(outsiders)
+                ),
+            )
+        )
     return errors
 
 
@@ -227,8 +240,9 @@ class Diagnosis:
     held_on: str  # ISO date
     rubric: int
     answers: dict[str, str] = field(default_factory=dict)
-    flags: dict[str, FlagAssessment] = field(default_factory=lambda: {
-        flag.value: FlagAssessment() for flag in Flag})
+    flags: dict[str, FlagAssessment] = field(
+        default_factory=lambda: {flag.value: FlagAssessment() for flag in Flag}
+    )
     final: bool = False
 
     def levels(self) -> dict[Flag, int | None]:
@@ -242,8 +256,11 @@ def validate_diagnosis(diagnosis: Diagnosis) -> list[ValidationError]:
         assessment = diagnosis.flags[flag.value]
         prefix = f"flags.{flag.value}"
         if assessment.agreed is None:
-            errors.append(ValidationError(f"{prefix}.agreed", _(
-                "Record the agreed level of “{flag}”.").format(flag=flag.label)))
+            errors.append(
+                ValidationError(
+                    f"{prefix}.agreed", _("Record the agreed level of “{flag}”.").format(flag=flag.label)
+                )
+            )
         elif not LEVEL_MIN <= assessment.agreed <= LEVEL_MAX:
             errors.append(ValidationError(f"{prefix}.agreed", _("A rubric level is from 1 to 4.")))
         errors += validate_measure(assessment.baseline, f"{prefix}.baseline")
@@ -299,15 +316,17 @@ def validate_plan(plan: FlagPlan) -> list[ValidationError]:
         if goal.target is None:
             errors.append(ValidationError(prefix, _("A goal needs a target value.")))
         if goal.by and goal.baseline.on and goal.by < goal.baseline.on:
-            errors.append(ValidationError(prefix, _(
-                "The target date is before the baseline date.")))
+            errors.append(ValidationError(prefix, _("The target date is before the baseline date.")))
     for index, action in enumerate(plan.actions):
         if not action.owner.strip():
-            errors.append(ValidationError(f"actions.{index}", _(
-                "Name who is responsible for “{action}”.").format(action=action.text)))
+            errors.append(
+                ValidationError(
+                    f"actions.{index}",
+                    _("Name who is responsible for “{action}”.").format(action=action.text),
+                )
+            )
         if action.starts and action.ends and action.ends < action.starts:
-            errors.append(ValidationError(f"actions.{index}", _(
-                "The end date is before the start date.")))
+            errors.append(ValidationError(f"actions.{index}", _("The end date is before the start date.")))
     return errors
 
 
@@ -318,8 +337,14 @@ class WorkplanLine:
     action: Action
 
 
-def workplan(plans: Iterable[FlagPlan], items: Mapping[str, Item], *, flag: Flag | None = None,
-             owner: str = "", until: str = "") -> list[WorkplanLine]:
+def workplan(
+    plans: Iterable[FlagPlan],
+    items: Mapping[str, Item],
+    *,
+    flag: Flag | None = None,
+    owner: str = "",
+    until: str = "",
+) -> list[WorkplanLine]:
     """Every action of every plan, filtered by flag, owner (contains) and end date (on or before)."""
     lines = []
     for plan in plans:
@@ -330,8 +355,9 @@ def workplan(plans: Iterable[FlagPlan], items: Mapping[str, Item], *, flag: Flag
                 continue
             if until and action.ends and action.ends > until:
                 continue
-            lines.append(WorkplanLine(items[plan.item].name if plan.item in items else "",
-                                      Flag(plan.flag), action))
+            lines.append(
+                WorkplanLine(items[plan.item].name if plan.item in items else "", Flag(plan.flag), action)
+            )
     return sorted(lines, key=lambda line: (line.action.starts or "9999", line.item))
 
 
@@ -364,8 +390,7 @@ class ClusterFlags:
         return diagnosis
 
     def plan(self, item_id: str, flag: Flag) -> FlagPlan:
-        existing = next((p for p in self.plans if p.item == item_id and p.flag == flag.value),
-                        None)
+        existing = next((p for p in self.plans if p.item == item_id and p.flag == flag.value), None)
         if existing is None:
             existing = FlagPlan(item_id, flag.value)
             self.plans.append(existing)
@@ -373,8 +398,10 @@ class ClusterFlags:
 
     def heat_map(self) -> list[tuple[Item, dict[Flag, int | None]]]:
         """Items by flags: the latest agreed level of each."""
-        return [(item, (latest.levels() if (latest := self.latest(item.id)) else
-                        dict.fromkeys(Flag))) for item in self.items]
+        return [
+            (item, (latest.levels() if (latest := self.latest(item.id)) else dict.fromkeys(Flag)))
+            for item in self.items
+        ]
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -388,14 +415,17 @@ class ClusterFlags:
             raise ValueError("newer flags format")
         diagnoses = []
         for item in data.get("diagnoses", []):
-            flags = {key: FlagAssessment(**{**value, "baseline": Measure(**value["baseline"])})
-                     for key, value in item["flags"].items()}
+            flags = {
+                key: FlagAssessment(**{**value, "baseline": Measure(**value["baseline"])})
+                for key, value in item["flags"].items()
+            }
             diagnoses.append(Diagnosis(**{**item, "flags": flags}))
         plans = []
         for plan in data.get("plans", []):
             goals = [Goal(**{**g, "baseline": Measure(**g["baseline"])}) for g in plan["goals"]]
-            plans.append(FlagPlan(**{**plan, "goals": goals,
-                                     "actions": [Action(**a) for a in plan["actions"]]}))
+            plans.append(
+                FlagPlan(**{**plan, "goals": goals, "actions": [Action(**a) for a in plan["actions"]]})
+            )
         return cls(data["cluster"], [Item(**i) for i in data.get("items", [])], diagnoses, plans)
 
 

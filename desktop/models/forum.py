@@ -28,8 +28,16 @@ SESSIONS = 4
 AGENDA_MIN, AGENDA_MAX = 1, 6  # focus areas of a shared agenda (the seed: 4-6)
 TEAM_MIN, TEAM_MAX = 10, 15  # professional team members (seed l.764)
 # The mix the seed asks for: every sector at the table, residents included.
-DEFAULT_TARGET = {"local_authority": 10, "government": 5, "philanthropy": 4, "ngo": 8,
-                  "business": 5, "academia": 4, "residents": 10, "education_staff": 4}
+DEFAULT_TARGET = {
+    "local_authority": 10,
+    "government": 5,
+    "philanthropy": 4,
+    "ngo": 8,
+    "business": 5,
+    "academia": 4,
+    "residents": 10,
+    "education_staff": 4,
+}
 
 
 def new_id() -> str:
@@ -146,26 +154,31 @@ class Forum:
     def participant(self, participant_id: str) -> Participant:
         return next(p for p in self.participants if p.id == participant_id)
 
-    def add_participant(self, name: str, organisation: str = "", sector: str = "",
-                        role: str = "", person_uuid: str | None = None) -> Participant:
+    def add_participant(
+        self,
+        name: str,
+        organisation: str = "",
+        sector: str = "",
+        role: str = "",
+        person_uuid: str | None = None,
+    ) -> Participant:
         cleaned = " ".join(name.split())
         if not cleaned:
             raise ValidationError("participant.name", _("Write the participant's name."))
         for existing in self.participants:
             same_person = person_uuid is not None and existing.person_uuid == person_uuid
             if same_person or existing.name.casefold() == cleaned.casefold():
-                raise ValidationError("participant.name",
-                                      _("{name} is already on the list.").format(name=cleaned))
-        participant = Participant(new_id(), cleaned, organisation.strip(), sector, role.strip(),
-                                  person_uuid)
+                raise ValidationError(
+                    "participant.name", _("{name} is already on the list.").format(name=cleaned)
+                )
+        participant = Participant(new_id(), cleaned, organisation.strip(), sector, role.strip(), person_uuid)
         self.participants.append(participant)
         return participant
 
     def find_participants(self, typed: str) -> list[Participant]:
         """Participants whose name contains every typed fragment (check-in by a few letters)."""
         fragments = typed.casefold().split()
-        return [p for p in self.participants
-                if all(fragment in p.name.casefold() for fragment in fragments)]
+        return [p for p in self.participants if all(fragment in p.name.casefold() for fragment in fragments)]
 
     def check_in(self, participant_id: str, session: int) -> None:
         participant = self.participant(participant_id)
@@ -178,13 +191,19 @@ class Forum:
 
     # --- ideas and clusters -----------------------------------------------------------------
 
-    def add_idea(self, session: int, block: int, text: str, table: str = "",
-                 author: str = "") -> Idea:
+    def add_idea(self, session: int, block: int, text: str, table: str = "", author: str = "") -> Idea:
         cleaned = " ".join(text.split())
         if not cleaned:
             raise ValidationError("idea.text", _("An idea needs some words."))
-        idea = Idea(new_id(), session, block, cleaned, table.strip(), author,
-                    created_at=datetime.now().isoformat(timespec="seconds"))
+        idea = Idea(
+            new_id(),
+            session,
+            block,
+            cleaned,
+            table.strip(),
+            author,
+            created_at=datetime.now().isoformat(timespec="seconds"),
+        )
         self.ideas.append(idea)
         return idea
 
@@ -198,8 +217,10 @@ class Forum:
         cleaned = " ".join(name.split())
         if not cleaned:
             raise ValidationError("cluster.name", _("Give the cluster a name."))
-        existing = next((c for c in self.clusters
-                         if c.session == session and c.name.casefold() == cleaned.casefold()), None)
+        existing = next(
+            (c for c in self.clusters if c.session == session and c.name.casefold() == cleaned.casefold()),
+            None,
+        )
         if existing is not None:
             return existing
         cluster = Cluster(new_id(), session, cleaned)
@@ -229,8 +250,7 @@ class Forum:
                 if merged_id in order:
                     order[:] = list(dict.fromkeys(keep_id if c == merged_id else c for c in order))
         for area in self.agenda:
-            area.clusters = list(dict.fromkeys(keep_id if c == merged_id else c
-                                               for c in area.clusters))
+            area.clusters = list(dict.fromkeys(keep_id if c == merged_id else c for c in area.clusters))
         self.clusters.remove(merged)
         self._log(_("“{merged}” merged into “{kept}”.").format(merged=merged.name, kept=keep.name))
 
@@ -239,8 +259,9 @@ class Forum:
         target = self.new_cluster(source.session, name)
         for idea_id in idea_ids:
             self.idea(idea_id).cluster = target.id
-        self._log(_("Ideas split from “{source}” into “{target}”.").format(
-            source=source.name, target=target.name))
+        self._log(
+            _("Ideas split from “{source}” into “{target}”.").format(source=source.name, target=target.name)
+        )
         return target
 
     def cluster_ideas(self, cluster_id: str) -> list[Idea]:
@@ -254,30 +275,34 @@ class Forum:
     def session_votes(self, session: int) -> Votes:
         return self.votes.setdefault(session, Votes())
 
-    def vote_by_participant(self, session: int, participant_id: str,
-                            dots: Mapping[str, int]) -> None:
+    def vote_by_participant(self, session: int, participant_id: str, dots: Mapping[str, int]) -> None:
         allowance = self.session(session).vote_allowance
         cleaned = {cluster: count for cluster, count in dots.items() if count}
         if any(count < 0 for count in cleaned.values()):
             raise ValidationError("votes", _("Votes cannot be negative."))
         if sum(cleaned.values()) > allowance:
-            raise ValidationError("votes", _(
-                "{name} has {allowance} votes; {given} were entered.").format(
-                name=self.participant(participant_id).name, allowance=allowance,
-                given=sum(cleaned.values())))
+            raise ValidationError(
+                "votes",
+                _("{name} has {allowance} votes; {given} were entered.").format(
+                    name=self.participant(participant_id).name,
+                    allowance=allowance,
+                    given=sum(cleaned.values()),
+                ),
+            )
         self.session_votes(session).by_participant[participant_id] = cleaned
 
-    def vote_by_table(self, session: int, table: str, dots: Mapping[str, int],
-                      people_at_table: int) -> None:
+    def vote_by_table(self, session: int, table: str, dots: Mapping[str, int], people_at_table: int) -> None:
         allowance = self.session(session).vote_allowance * people_at_table
         cleaned = {cluster: count for cluster, count in dots.items() if count}
         if any(count < 0 for count in cleaned.values()):
             raise ValidationError("votes", _("Votes cannot be negative."))
         if sum(cleaned.values()) > allowance:
-            raise ValidationError("votes", _(
-                "Table {table} has {allowance} votes ({people} people); {given} were entered."
-            ).format(table=table, allowance=allowance, people=people_at_table,
-                     given=sum(cleaned.values())))
+            raise ValidationError(
+                "votes",
+                _("Table {table} has {allowance} votes ({people} people); {given} were entered.").format(
+                    table=table, allowance=allowance, people=people_at_table, given=sum(cleaned.values())
+                ),
+            )
         self.session_votes(session).by_table[table] = cleaned
 
     def rank_clusters(self, session: int, participant_id: str, order: list[str]) -> None:
@@ -310,7 +335,9 @@ class Forum:
             item["held_on"] = date.fromisoformat(item["held_on"]) if item.get("held_on") else None
             sessions.append(Session(**item))
         return cls(
-            title=data["title"], theme=data.get("theme", ""), place_of=data.get("place_of", ""),
+            title=data["title"],
+            theme=data.get("theme", ""),
+            place_of=data.get("place_of", ""),
             participants=[Participant(**p) for p in data.get("participants", [])],
             sessions=sessions,
             ideas=[Idea(**i) for i in data.get("ideas", [])],
@@ -336,25 +363,26 @@ def _localised(values: Mapping[str, Any], language: str) -> Any:
     return values.get(language) or next(iter(values.values()))
 
 
-def template_names(language: str, own: Iterable[Mapping[str, Any]] = ()
-                   ) -> list[tuple[str, str]]:
-    return [(t["key"], str(_localised(t["name"], language)))
-            for t in (*_builtin_templates(), *own)]
+def template_names(language: str, own: Iterable[Mapping[str, Any]] = ()) -> list[tuple[str, str]]:
+    return [(t["key"], str(_localised(t["name"], language))) for t in (*_builtin_templates(), *own)]
 
 
-def sessions_from_template(key: str, language: str, own: Iterable[Mapping[str, Any]] = ()
-                           ) -> list[Session]:
+def sessions_from_template(key: str, language: str, own: Iterable[Mapping[str, Any]] = ()) -> list[Session]:
     """The four sessions of a template (the seed's, or a facilitator's own), in `language`."""
     template = next(t for t in (*_builtin_templates(), *own) if t["key"] == key)
     sessions = []
     for number, data in enumerate(template["sessions"], start=1):
-        blocks = [Block(**block) for block in data["blocks"]] if data.get("blocks") \
-            else default_blocks()
-        sessions.append(Session(number, str(_localised(data["title"], language)),
-                                list(_localised(data["goals"], language)),
-                                list(_localised(data["outputs"], language)),
-                                length_minutes=int(data.get("length_minutes", 180)),
-                                blocks=blocks))
+        blocks = [Block(**block) for block in data["blocks"]] if data.get("blocks") else default_blocks()
+        sessions.append(
+            Session(
+                number,
+                str(_localised(data["title"], language)),
+                list(_localised(data["goals"], language)),
+                list(_localised(data["outputs"], language)),
+                length_minutes=int(data.get("length_minutes", 180)),
+                blocks=blocks,
+            )
+        )
     return sessions
 
 
@@ -367,9 +395,13 @@ def template_from_forum(forum: Forum, name: str, language: str) -> dict[str, Any
         "key": f"own.{new_id()}",
         "name": {language: cleaned},
         "sessions": [
-            {"title": {language: s.title}, "goals": {language: list(s.goals)},
-             "outputs": {language: list(s.outputs)}, "length_minutes": s.length_minutes,
-             "blocks": [asdict(block) for block in s.blocks]}
+            {
+                "title": {language: s.title},
+                "goals": {language: list(s.goals)},
+                "outputs": {language: list(s.outputs)},
+                "length_minutes": s.length_minutes,
+                "blocks": [asdict(block) for block in s.blocks],
+            }
             for s in forum.sessions
         ],
     }
@@ -406,16 +438,17 @@ def timed_blocks(session: Session) -> tuple[list[TimedBlock], list[str]]:
     timed, warnings = [], []
     for block in session.blocks:
         if block.minutes <= 0:
-            warnings.append(_("“{block}” needs a length above zero minutes.").format(
-                block=block.title))
+            warnings.append(_("“{block}” needs a length above zero minutes.").format(block=block.title))
         end = clock + timedelta(minutes=max(block.minutes, 0))
         timed.append(TimedBlock(block, clock.strftime("%H:%M"), end.strftime("%H:%M")))
         clock = end
     total = sum(max(block.minutes, 0) for block in session.blocks)
     if total > session.length_minutes:
-        warnings.append(_("The blocks take {total} minutes, {extra} more than the session's "
-                          "{length}.").format(total=total, extra=total - session.length_minutes,
-                                              length=session.length_minutes))
+        warnings.append(
+            _("The blocks take {total} minutes, {extra} more than the session's {length}.").format(
+                total=total, extra=total - session.length_minutes, length=session.length_minutes
+            )
+        )
     return timed, warnings
 
 
@@ -424,8 +457,7 @@ def validate_block(title: str, minutes: int) -> list[ValidationError]:
     if not title.strip():
         errors.append(ValidationError("block.title", _("Give the block a title.")))
     if minutes <= 0:
-        errors.append(ValidationError("block.minutes",
-                                      _("A block lasts at least one minute.")))
+        errors.append(ValidationError("block.minutes", _("A block lasts at least one minute.")))
     return errors
 
 
@@ -447,8 +479,7 @@ class SectorLine:
         return Sector(self.sector).label if self.sector else _("No sector given")
 
 
-def sector_balance(participants: Iterable[Participant], target: Mapping[str, int]
-                   ) -> list[SectorLine]:
+def sector_balance(participants: Iterable[Participant], target: Mapping[str, int]) -> list[SectorLine]:
     counts = Counter(p.sector for p in participants)
     sectors = list(dict.fromkeys([*target, *(s for s in counts if s)]))
     lines = [SectorLine(s, counts.get(s, 0), target.get(s, 0)) for s in sectors]
@@ -489,11 +520,12 @@ def tally(forum: Forum, session: int) -> list[TallyLine]:
         count = totals.get(cluster.id, 0)
         tied_before = bool(lines) and lines[-1].votes == count
         place = lines[-1].place if tied_before else index + 1
-        lines.append(TallyLine(cluster, count, place, False,
-                               dict(by_sector.get(cluster.id, Counter()))))
+        lines.append(TallyLine(cluster, count, place, False, dict(by_sector.get(cluster.id, Counter()))))
     places = Counter(line.place for line in lines)
-    return [TallyLine(line.cluster, line.votes, line.place, places[line.place] > 1,
-                      line.by_sector) for line in lines]
+    return [
+        TallyLine(line.cluster, line.votes, line.place, places[line.place] > 1, line.by_sector)
+        for line in lines
+    ]
 
 
 def ranking_tally(forum: Forum, session: int) -> list[TallyLine]:
@@ -513,9 +545,16 @@ def ranking_tally(forum: Forum, session: int) -> list[TallyLine]:
         same = index and points.get(ordered[index - 1].id, 0) == points.get(cluster.id, 0)
         places.append(places[-1] if same else index + 1)
     counts = Counter(places)
-    return [TallyLine(cluster, points.get(cluster.id, 0), place, counts[place] > 1,
-                      dict(by_sector.get(cluster.id, Counter())))
-            for cluster, place in zip(ordered, places, strict=True)]
+    return [
+        TallyLine(
+            cluster,
+            points.get(cluster.id, 0),
+            place,
+            counts[place] > 1,
+            dict(by_sector.get(cluster.id, Counter())),
+        )
+        for cluster, place in zip(ordered, places, strict=True)
+    ]
 
 
 # --- shared agenda and teams ------------------------------------------------------------------------------
@@ -528,20 +567,29 @@ def validate_agenda(forum: Forum) -> tuple[list[ValidationError], list[str]]:
     if len(forum.agenda) < AGENDA_MIN:
         errors.append(ValidationError("agenda", _("A shared agenda needs at least one focus area.")))
     if len(forum.agenda) > AGENDA_MAX:
-        warnings.append(_("The seed advises 4-6 focus areas; this agenda has {count}.").format(
-            count=len(forum.agenda)))
+        warnings.append(
+            _("The seed advises 4-6 focus areas; this agenda has {count}.").format(count=len(forum.agenda))
+        )
     for index, area in enumerate(forum.agenda):
         if not area.title.strip():
-            errors.append(ValidationError(f"agenda.{index}.title",
-                                          _("Give focus area {number} a title.").format(
-                                              number=index + 1)))
+            errors.append(
+                ValidationError(
+                    f"agenda.{index}.title", _("Give focus area {number} a title.").format(number=index + 1)
+                )
+            )
         if area.lead is not None and area.lead not in area.team:
-            errors.append(ValidationError(f"agenda.{index}.lead", _(
-                "The lead of “{area}” must be a member of its team.").format(area=area.title)))
+            errors.append(
+                ValidationError(
+                    f"agenda.{index}.lead",
+                    _("The lead of “{area}” must be a member of its team.").format(area=area.title),
+                )
+            )
         if area.team and not TEAM_MIN <= len(area.team) <= TEAM_MAX:
-            warnings.append(_("The team of “{area}” has {count} members; the seed suggests "
-                              "{low}-{high}.").format(area=area.title, count=len(area.team),
-                                                     low=TEAM_MIN, high=TEAM_MAX))
+            warnings.append(
+                _("The team of “{area}” has {count} members; the seed suggests {low}-{high}.").format(
+                    area=area.title, count=len(area.team), low=TEAM_MIN, high=TEAM_MAX
+                )
+            )
     return errors, warnings
 
 

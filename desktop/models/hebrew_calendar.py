@@ -15,10 +15,18 @@ from pyluach import dates
 from desktop.i18n import N_, _
 
 # pyluach's English festival names (israel=True) whose days are avoided, whole.
-_AVOIDED_FESTIVALS = frozenset({
-    "Rosh Hashana", "Yom Kippur", "Succos", "Shmini Atzeres", "Pesach", "Shavuos",
-    "Purim", "Shushan Purim",
-})
+_AVOIDED_FESTIVALS = frozenset(
+    {
+        "Rosh Hashana",
+        "Yom Kippur",
+        "Succos",
+        "Shmini Atzeres",
+        "Pesach",
+        "Shavuos",
+        "Purim",
+        "Shushan Purim",
+    }
+)
 _FESTIVAL_LABELS = {
     "Rosh Hashana": N_("Rosh Hashana"),
     "Yom Kippur": N_("Yom Kippur"),
@@ -54,8 +62,7 @@ def _independence_day(gregorian_year: int) -> date:
 @cache
 def _national_days(gregorian_year: int) -> dict[date, str]:
     independence = _independence_day(gregorian_year)
-    return {independence - timedelta(days=1): N_("Yom HaZikaron"),
-            independence: N_("Yom HaAtzmaut")}
+    return {independence - timedelta(days=1): N_("Yom HaZikaron"), independence: N_("Yom HaAtzmaut")}
 
 
 def _festival_name(day: date) -> str | None:
@@ -70,9 +77,9 @@ def _festival_name(day: date) -> str | None:
 def _yom_tov_tomorrow(day: date) -> str | None:
     following = day + timedelta(days=1)
     name = dates.GregorianDate(following.year, following.month, following.day).festival(
-        israel=True, hebrew=False, include_working_days=False)
-    return str(name) if name in _AVOIDED_FESTIVALS and name not in {"Purim", "Shushan Purim"} \
-        else None
+        israel=True, hebrew=False, include_working_days=False
+    )
+    return str(name) if name in _AVOIDED_FESTIVALS and name not in {"Purim", "Shushan Purim"} else None
 
 
 def avoided_day(day: date) -> str | None:

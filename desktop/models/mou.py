@@ -75,46 +75,42 @@ CLAUSE_SPECS: Final[tuple[ClauseSpec, ...]] = (
     ClauseSpec("purpose.vision", MouSection.PURPOSE, N_("Shared vision")),
     ClauseSpec("purpose.joint_strategy", MouSection.PURPOSE, N_("Joint town strategy")),
     ClauseSpec(
-        "ownership.mayor_chairs", MouSection.OWNERSHIP,
+        "ownership.mayor_chairs",
+        MouSection.OWNERSHIP,
         N_("Who chairs the town administration"),
     ),
-    ClauseSpec(
-        "ownership.director_general", MouSection.OWNERSHIP, N_("The director-general's role")
-    ),
+    ClauseSpec("ownership.director_general", MouSection.OWNERSHIP, N_("The director-general's role")),
     ClauseSpec("ownership.authority_leads", MouSection.OWNERSHIP, N_("The authority leads")),
+    ClauseSpec("strategy.authority_key", MouSection.STRATEGY, N_("The authority as the key to change")),
     ClauseSpec(
-        "strategy.authority_key", MouSection.STRATEGY, N_("The authority as the key to change")
-    ),
-    ClauseSpec(
-        "strategy.social_infrastructure", MouSection.STRATEGY,
+        "strategy.social_infrastructure",
+        MouSection.STRATEGY,
         N_("Strengthening social infrastructures"),
     ),
-    ClauseSpec(
-        "strategy.mobility_levers", MouSection.STRATEGY, N_("Investing in mobility levers")
-    ),
+    ClauseSpec("strategy.mobility_levers", MouSection.STRATEGY, N_("Investing in mobility levers")),
     ClauseSpec("principles.systemic_change", MouSection.PRINCIPLES, N_("Systemic change")),
     ClauseSpec("principles.data_use", MouSection.PRINCIPLES, N_("Use of data")),
+    ClauseSpec("principles.public_participation", MouSection.PRINCIPLES, N_("Public participation")),
     ClauseSpec(
-        "principles.public_participation", MouSection.PRINCIPLES, N_("Public participation")
-    ),
-    ClauseSpec(
-        "principles.conditional_investment", MouSection.PRINCIPLES,
+        "principles.conditional_investment",
+        MouSection.PRINCIPLES,
         N_("Long-term conditional investment"),
     ),
     ClauseSpec("bodies.structures", MouSection.BODIES, N_("Structures and routines")),
     ClauseSpec(
-        "bodies.mayor_routine", MouSection.BODIES,
+        "bodies.mayor_routine",
+        MouSection.BODIES,
         N_("Regular routine with the head of the authority"),
     ),
+    ClauseSpec("bodies.not_statutory", MouSection.BODIES, N_("The administration is not a statutory body")),
     ClauseSpec(
-        "bodies.not_statutory", MouSection.BODIES, N_("The administration is not a statutory body")
-    ),
-    ClauseSpec(
-        "evaluation.infrastructure_outcomes", MouSection.EVALUATION,
+        "evaluation.infrastructure_outcomes",
+        MouSection.EVALUATION,
         N_("Infrastructure outcomes compass"),
     ),
     ClauseSpec(
-        "evaluation.planning_vs_execution", MouSection.EVALUATION,
+        "evaluation.planning_vs_execution",
+        MouSection.EVALUATION,
         N_("Planning against execution"),
     ),
     ClauseSpec("evaluation.data_sources", MouSection.EVALUATION, N_("Sources of measurement")),
@@ -123,15 +119,15 @@ CLAUSE_SPECS: Final[tuple[ClauseSpec, ...]] = (
     ClauseSpec("timeframe.duration", MouSection.TIMEFRAME, N_("Duration of the process")),
     ClauseSpec("timeframe.budget_framework", MouSection.TIMEFRAME, N_("Budget framework")),
     ClauseSpec("timeframe.budget_use", MouSection.TIMEFRAME, N_("Use of the budget")),
+    ClauseSpec("annexes.partnership_structure", MouSection.ANNEXES, N_("Annex: partnership structure")),
     ClauseSpec(
-        "annexes.partnership_structure", MouSection.ANNEXES, N_("Annex: partnership structure")
-    ),
-    ClauseSpec(
-        "annexes.supporting_organisations", MouSection.ANNEXES,
+        "annexes.supporting_organisations",
+        MouSection.ANNEXES,
         N_("Annex: supporting organisations"),
     ),
     ClauseSpec(
-        "annexes.implementation_processes", MouSection.ANNEXES,
+        "annexes.implementation_processes",
+        MouSection.ANNEXES,
         N_("Annex: implementation processes"),
     ),
     ClauseSpec("annexes.budget", MouSection.ANNEXES, N_("Annex: budget")),
@@ -182,24 +178,60 @@ class MouTexts:
 
 
 # Keys every language file must carry (besides one text per clause key and section).
-DOCUMENT_KEYS: Final = frozenset({
-    "title", "subtitle", "version", "sent_on", "draft_watermark", "signatures_title",
-    "signature", "date", "name", "role", "party", "budget_annex_title",
-    "governance_annex_title", "year", "total", "share", "page_of",
-})
-GENERATED_KEYS: Final = frozenset({
-    "preamble", "party_authority", "party_organisation", "party_partners", "exit_notice",
-    "exit_conditions", "body", "body_duration", "body_roles", "body_meetings_total",
-    "agreement_span", "phase", "budget_total", "budget_source",
-})
+DOCUMENT_KEYS: Final = frozenset(
+    {
+        "title",
+        "subtitle",
+        "version",
+        "sent_on",
+        "draft_watermark",
+        "signatures_title",
+        "signature",
+        "date",
+        "name",
+        "role",
+        "party",
+        "budget_annex_title",
+        "governance_annex_title",
+        "year",
+        "total",
+        "share",
+        "page_of",
+    }
+)
+GENERATED_KEYS: Final = frozenset(
+    {
+        "preamble",
+        "party_authority",
+        "party_organisation",
+        "party_partners",
+        "exit_notice",
+        "exit_conditions",
+        "body",
+        "body_duration",
+        "body_roles",
+        "body_meetings_total",
+        "agreement_span",
+        "phase",
+        "budget_total",
+        "budget_source",
+    }
+)
 PHASE_KEYS: Final = frozenset({"pre_establishment", "planning_year", "implementation"})
 BODY_KEYS: Final = frozenset(
     {"leading_team", "steering_committee", "town_administration", "professional_team"}
 )
-ROLE_KEYS: Final = frozenset({
-    "head_of_authority", "director_general", "treasurer", "head_of_education_welfare",
-    "organisation_ceo", "strategy_manager", "partner_representative",
-})
+ROLE_KEYS: Final = frozenset(
+    {
+        "head_of_authority",
+        "director_general",
+        "treasurer",
+        "head_of_education_welfare",
+        "organisation_ceo",
+        "strategy_manager",
+        "partner_representative",
+    }
+)
 
 
 def texts_path(language: str) -> Path:
@@ -227,7 +259,8 @@ def _body_texts(path: Path, raw: dict[str, object]) -> Mapping[str, BodyTexts]:
     for kind, body in values.items():
         try:
             bodies[kind] = BodyTexts(
-                name=str(body["name"]), chair=str(body["chair"]),
+                name=str(body["name"]),
+                chair=str(body["chair"]),
                 members=tuple(str(m) for m in body["members"]),
             )
         except (KeyError, TypeError) as error:
@@ -326,9 +359,7 @@ def remove_clause(clauses: tuple[Clause, ...], key: str) -> tuple[Clause, ...]:
     return tuple(clause for clause in clauses if clause.key != key)
 
 
-def restore_default_clause(
-    clauses: tuple[Clause, ...], key: str, language: str
-) -> tuple[Clause, ...]:
+def restore_default_clause(clauses: tuple[Clause, ...], key: str, language: str) -> tuple[Clause, ...]:
     """Put a seed clause back with its default text, at its place among the seed clauses."""
     spec = clause_spec(key)
     if spec is None:
@@ -342,9 +373,9 @@ def restore_default_clause(
     kept = list(clauses)
     insert_at = next(
         (
-            index for index, clause in enumerate(kept)
-            if clause.section is spec.section
-            and _SEED_INDEX.get(clause.key, len(CLAUSE_SPECS)) > position
+            index
+            for index, clause in enumerate(kept)
+            if clause.section is spec.section and _SEED_INDEX.get(clause.key, len(CLAUSE_SPECS)) > position
         ),
         len(kept),
     )
@@ -379,9 +410,7 @@ def numbered_sections(clauses: Iterable[Clause]) -> tuple[NumberedSection, ...]:
             section,
             tuple(
                 NumberedClause(f"{section.number}.{index}", clause)
-                for index, clause in enumerate(
-                    (c for c in ordered if c.section is section), start=1
-                )
+                for index, clause in enumerate((c for c in ordered if c.section is section), start=1)
             ),
         )
         for section in MouSection
@@ -401,7 +430,7 @@ def partner_party(organisation_uuid: str) -> str:
 
 
 def partner_uuid_of(party: str) -> str | None:
-    return party[len(_PARTNER_PREFIX):] if party.startswith(_PARTNER_PREFIX) else None
+    return party[len(_PARTNER_PREFIX) :] if party.startswith(_PARTNER_PREFIX) else None
 
 
 @dataclass(frozen=True)
@@ -425,7 +454,8 @@ class Parties:
     def party_keys(self) -> tuple[str, ...]:
         """Keys of the parties that fund and sign: authority, organisation, each partner."""
         return (
-            AUTHORITY_PARTY, ORGANISATION_PARTY,
+            AUTHORITY_PARTY,
+            ORGANISATION_PARTY,
             *(partner_party(uuid) for uuid in dict.fromkeys(self.partner_uuids)),
         )
 
@@ -444,21 +474,23 @@ def validate_parties(parties: Parties) -> list[ValidationError]:
     if not parties.authority_uuid:
         errors.append(ValidationError("parties.authority", _("Choose the local authority.")))
     if not parties.organisation_uuid:
-        errors.append(
-            ValidationError("parties.organisation", _("Choose the initiating organisation."))
-        )
+        errors.append(ValidationError("parties.organisation", _("Choose the initiating organisation.")))
     seen = {parties.organisation_uuid} if parties.organisation_uuid else set()
     for partner in parties.partner_uuids:
         if partner in seen:
-            errors.append(ValidationError(
-                "parties.partners", _("A party was chosen twice: each party may appear once.")
-            ))
+            errors.append(
+                ValidationError(
+                    "parties.partners", _("A party was chosen twice: each party may appear once.")
+                )
+            )
             break
         seen.add(partner)
     notice = parties.exit_notice_days
     if notice is not None and not 1 <= notice <= MAX_NOTICE_DAYS:
-        errors.append(ValidationError(
-            "parties.exit_notice_days",
-            _("Enter a notice period of 1 to {maximum} days.").format(maximum=MAX_NOTICE_DAYS),
-        ))
+        errors.append(
+            ValidationError(
+                "parties.exit_notice_days",
+                _("Enter a notice period of 1 to {maximum} days.").format(maximum=MAX_NOTICE_DAYS),
+            )
+        )
     return errors

@@ -30,9 +30,7 @@ SHARE_UNITS: Final = 1000  # 100% in units of 0.1%
 
 # --- typed amounts ---------------------------------------------------------------------
 
-_ARABIC_DIGITS = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,"
-)
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _CURRENCY = re.compile(r"₪|ש\"ח|ש״ח|ש''ח|\bNIS\b|\bILS\b|شيكل|شيقل|ش\.ج\.?", re.IGNORECASE)
 _MINUS = re.compile(r"^[-\u2212\u2013]|[-\u2212\u2013]$|^\(.*\)$")
 _AMOUNT = re.compile(r"^(?P<whole>\d{1,3}(?:,\d{3})+|\d*)(?:\.(?P<fraction>\d+))?$")
@@ -61,23 +59,17 @@ def parse_amount(field: str, raw: str, *, required: bool = False) -> int | None:
     match = _AMOUNT.match(text)
     if match is None or not (match["whole"] or match["fraction"]):
         if re.fullmatch(r"[\d,]+(\.\d+)?", text):
-            raise ValidationError(
-                field, _("Use commas only between thousands, such as 1,250,000.")
-            )
+            raise ValidationError(field, _("Use commas only between thousands, such as 1,250,000."))
         raise ValidationError(field, _("Enter an amount in shekels, such as 1,250,000.50."))
     fraction = match["fraction"] or ""
     if len(fraction) > 2:
-        raise ValidationError(
-            field, _("An amount has at most two digits after the point (agorot).")
-        )
+        raise ValidationError(field, _("An amount has at most two digits after the point (agorot)."))
     whole = int(match["whole"].replace(",", "") or "0")
     agorot = whole * AGOROT_PER_SHEKEL + int(fraction.ljust(2, "0"))
     if agorot > MAX_AMOUNT_AGOROT:
         raise ValidationError(
             field,
-            _("Enter an amount of at most {amount}.").format(
-                amount=format_amount(MAX_AMOUNT_AGOROT)
-            ),
+            _("Enter an amount of at most {amount}.").format(amount=format_amount(MAX_AMOUNT_AGOROT)),
         )
     return agorot
 
@@ -162,9 +154,7 @@ def with_typed_total(
 
 
 def _in_table_order(annex: BudgetAnnex, cells: Iterable[BudgetCell]) -> tuple[BudgetCell, ...]:
-    return tuple(sorted(
-        cells, key=lambda c: (annex.years.index(c.year), annex.parties.index(c.party))
-    ))
+    return tuple(sorted(cells, key=lambda c: (annex.years.index(c.year), annex.parties.index(c.party))))
 
 
 def resized(annex: BudgetAnnex, years: Iterable[int], parties: Iterable[str]) -> BudgetAnnex:
@@ -175,19 +165,16 @@ def resized(annex: BudgetAnnex, years: Iterable[int], parties: Iterable[str]) ->
     new = replace(annex, years=tuple(dict.fromkeys(years)), parties=tuple(dict.fromkeys(parties)))
     kept = (c for c in annex.cells if c.year in new.years and c.party in new.parties)
     typed = tuple(
-        t for t in annex.typed_totals
+        t
+        for t in annex.typed_totals
         if (t.year is None or t.year in new.years) and (t.party is None or t.party in new.parties)
     )
     return replace(new, cells=_in_table_order(new, kept), typed_totals=typed)
 
 
-def cells_outside(
-    annex: BudgetAnnex, years: Iterable[int], parties: Iterable[str]
-) -> tuple[BudgetCell, ...]:
+def cells_outside(annex: BudgetAnnex, years: Iterable[int], parties: Iterable[str]) -> tuple[BudgetCell, ...]:
     year_set, party_set = set(years), set(parties)
-    return tuple(
-        c for c in annex.cells if c.agorot and (c.year not in year_set or c.party not in party_set)
-    )
+    return tuple(c for c in annex.cells if c.agorot and (c.year not in year_set or c.party not in party_set))
 
 
 def year_total(annex: BudgetAnnex, year: int) -> int:
@@ -269,14 +256,14 @@ def check_typed_totals(
             continue
         amounts = {"typed": format_amount(typed.agorot), "computed": format_amount(computed)}
         if typed.year is not None:
-            message = _(
-                "The budget does not add up: year {year} typed {typed}, computed {computed}."
-            ).format(year=typed.year, **amounts)
+            message = _("The budget does not add up: year {year} typed {typed}, computed {computed}.").format(
+                year=typed.year, **amounts
+            )
         elif typed.party is not None:
             name = (party_names or {}).get(typed.party, typed.party)
-            message = _(
-                "The budget does not add up: {source} typed {typed}, computed {computed}."
-            ).format(source=name, **amounts)
+            message = _("The budget does not add up: {source} typed {typed}, computed {computed}.").format(
+                source=name, **amounts
+            )
         else:
             message = _(
                 "The budget does not add up: the overall total typed {typed}, computed {computed}."

@@ -43,22 +43,30 @@ def _day(text: str | None) -> date | None:
 
 def _body_data(body: GovernanceBody) -> dict[str, Any]:
     return {
-        "kind": body.kind.value, "name": body.name, "min_members": body.min_members,
-        "max_members": body.max_members, "chair": body.chair,
+        "kind": body.kind.value,
+        "name": body.name,
+        "min_members": body.min_members,
+        "max_members": body.max_members,
+        "chair": body.chair,
         "member_roles": list(body.member_roles),
         "frequency": {
-            "kind": body.frequency.kind.value, "count": body.frequency.count,
+            "kind": body.frequency.kind.value,
+            "count": body.frequency.count,
             "skipped_months": list(body.frequency.skipped_months),
         },
-        "duration_months": body.duration_months, "mobility_field": body.mobility_field,
+        "duration_months": body.duration_months,
+        "mobility_field": body.mobility_field,
     }
 
 
 def _signatory_data(signatory: Signatory) -> dict[str, Any]:
     return {
-        "role": signatory.role.value, "party": signatory.party,
-        "name": signatory.person.name, "person_uuid": signatory.person.person_uuid,
-        "title": signatory.title, "signed_on": _iso(signatory.signed_on),
+        "role": signatory.role.value,
+        "party": signatory.party,
+        "name": signatory.person.name,
+        "person_uuid": signatory.person.person_uuid,
+        "title": signatory.title,
+        "signed_on": _iso(signatory.signed_on),
     }
 
 
@@ -74,12 +82,12 @@ def draft_to_data(draft: MouDraft) -> dict[str, Any]:
             "exit_notice_days": parties.exit_notice_days,
             "exit_conditions": parties.exit_conditions,
         },
-        "clauses": [
-            {"key": c.key, "section": c.section.value, "text": c.text} for c in draft.clauses
-        ],
+        "clauses": [{"key": c.key, "section": c.section.value, "text": c.text} for c in draft.clauses],
         "bodies": [_body_data(body) for body in draft.bodies],
         "timeframe": {
-            "start": _iso(timeframe.start), "years": timeframe.years, "end": _iso(timeframe.end),
+            "start": _iso(timeframe.start),
+            "years": timeframe.years,
+            "end": _iso(timeframe.end),
         },
         "budget": {
             "years": list(budget.years),
@@ -94,21 +102,28 @@ def draft_to_data(draft: MouDraft) -> dict[str, Any]:
 def _body(data: Mapping[str, Any]) -> GovernanceBody:
     frequency = data["frequency"]
     return GovernanceBody(
-        kind=BodyKind(data["kind"]), name=data["name"], min_members=int(data["min_members"]),
-        max_members=int(data["max_members"]), chair=data["chair"],
+        kind=BodyKind(data["kind"]),
+        name=data["name"],
+        min_members=int(data["min_members"]),
+        max_members=int(data["max_members"]),
+        chair=data["chair"],
         member_roles=tuple(data["member_roles"]),
         frequency=MeetingFrequency(
-            FrequencyKind(frequency["kind"]), int(frequency["count"]),
+            FrequencyKind(frequency["kind"]),
+            int(frequency["count"]),
             tuple(int(m) for m in frequency["skipped_months"]),
         ),
-        duration_months=data["duration_months"], mobility_field=data["mobility_field"],
+        duration_months=data["duration_months"],
+        mobility_field=data["mobility_field"],
     )
 
 
 def _signatory(data: Mapping[str, Any]) -> Signatory:
     return Signatory(
-        role=SigningRole(data["role"]), party=data["party"],
-        person=PersonRef(data["name"], data["person_uuid"]), title=data["title"],
+        role=SigningRole(data["role"]),
+        party=data["party"],
+        person=PersonRef(data["name"], data["person_uuid"]),
+        title=data["title"],
         signed_on=_day(data["signed_on"]),
     )
 
@@ -127,9 +142,7 @@ def draft_from_data(data: Mapping[str, Any]) -> MouDraft:
                 exit_notice_days=parties["exit_notice_days"],
                 exit_conditions=parties["exit_conditions"],
             ),
-            clauses=tuple(
-                Clause(c["key"], MouSection(c["section"]), c["text"]) for c in data["clauses"]
-            ),
+            clauses=tuple(Clause(c["key"], MouSection(c["section"]), c["text"]) for c in data["clauses"]),
             bodies=tuple(_body(body) for body in data["bodies"]),
             timeframe=Timeframe(
                 start=_day(timeframe["start"]), years=timeframe["years"], end=_day(timeframe["end"])
@@ -156,8 +169,11 @@ def draft_from_json(text: str) -> MouDraft:
 
 def version_to_data(version: MouVersion) -> dict[str, Any]:
     return {
-        "number": version.number, "sent_on": _iso(version.sent_on), "note": version.note,
-        "signed_on": _iso(version.signed_on), "party_names": dict(version.party_names),
+        "number": version.number,
+        "sent_on": _iso(version.sent_on),
+        "note": version.note,
+        "signed_on": _iso(version.signed_on),
+        "party_names": dict(version.party_names),
         "draft": draft_to_data(version.draft),
     }
 
@@ -168,8 +184,11 @@ def version_from_data(data: Mapping[str, Any]) -> MouVersion:
         if sent_on is None:
             raise ValueError("a version has a sending date")
         return MouVersion(
-            number=int(data["number"]), sent_on=sent_on, draft=draft_from_data(data["draft"]),
-            note=data["note"], signed_on=_day(data["signed_on"]),
+            number=int(data["number"]),
+            sent_on=sent_on,
+            draft=draft_from_data(data["draft"]),
+            note=data["note"],
+            signed_on=_day(data["signed_on"]),
             party_names=tuple(sorted(data["party_names"].items())),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:

@@ -95,7 +95,8 @@ def with_parties(draft: MouDraft, parties: Parties) -> MouDraft:
     kept = tuple(s for s in draft.signatories if s.party in keys)
     present = {s.party for s in kept}
     added = tuple(
-        s for s in seed_signatories(draft.language, parties)
+        s
+        for s in seed_signatories(draft.language, parties)
         if s.role is SigningRole.PARTNER_REPRESENTATIVE and s.party not in present
     )
     return replace(
@@ -147,9 +148,7 @@ class MouDocument:
     sections: tuple[DocumentSection, ...]
 
 
-def party_display_names(
-    names: Mapping[str, str], parties: Parties
-) -> dict[str, str]:
+def party_display_names(names: Mapping[str, str], parties: Parties) -> dict[str, str]:
     """Names per party key; a party whose record is missing shows as "…"."""
     return {key: names.get(key, "") or "…" for key in parties.party_keys()}
 
@@ -161,14 +160,11 @@ def _generated(
     return make(draft, texts, names) if make else []
 
 
-def _parties_sentences(
-    draft: MouDraft, texts: MouTexts, names: Mapping[str, str]
-) -> list[tuple[str, str]]:
+def _parties_sentences(draft: MouDraft, texts: MouTexts, names: Mapping[str, str]) -> list[tuple[str, str]]:
     g, parties = texts.generated, draft.parties
     sentences = [
         ("generated.party_authority", g["party_authority"].format(name=names[AUTHORITY_PARTY])),
-        ("generated.party_organisation",
-         g["party_organisation"].format(name=names[ORGANISATION_PARTY])),
+        ("generated.party_organisation", g["party_organisation"].format(name=names[ORGANISATION_PARTY])),
     ]
     partner_names = [names[partner_party(uuid)] for uuid in dict.fromkeys(parties.partner_uuids)]
     if partner_names:
@@ -176,19 +172,23 @@ def _parties_sentences(
             ("generated.party_partners", g["party_partners"].format(names=", ".join(partner_names)))
         )
     if parties.exit_notice_days is not None:
-        sentences.append(
-            ("generated.exit_notice", g["exit_notice"].format(days=parties.exit_notice_days))
-        )
+        sentences.append(("generated.exit_notice", g["exit_notice"].format(days=parties.exit_notice_days)))
     if parties.exit_conditions.strip():
-        sentences.append(("generated.exit_conditions",
-                          g["exit_conditions"].format(conditions=parties.exit_conditions.strip())))
+        sentences.append(
+            (
+                "generated.exit_conditions",
+                g["exit_conditions"].format(conditions=parties.exit_conditions.strip()),
+            )
+        )
     return sentences
 
 
 def _body_sentence(body: GovernanceBody, texts: MouTexts) -> str:
     g = texts.generated
     sentence = g["body"].format(
-        name=body.name, members=body.size_text, chair=body.chair or "…",
+        name=body.name,
+        members=body.size_text,
+        chair=body.chair or "…",
         meetings=body.yearly_meetings,
     )
     if body.duration_months:
@@ -198,49 +198,63 @@ def _body_sentence(body: GovernanceBody, texts: MouTexts) -> str:
     return sentence
 
 
-def _bodies_sentences(
-    draft: MouDraft, texts: MouTexts, names: Mapping[str, str]
-) -> list[tuple[str, str]]:
+def _bodies_sentences(draft: MouDraft, texts: MouTexts, names: Mapping[str, str]) -> list[tuple[str, str]]:
     sentences = [
-        (f"generated.body.{index}", _body_sentence(body, texts))
-        for index, body in enumerate(draft.bodies)
+        (f"generated.body.{index}", _body_sentence(body, texts)) for index, body in enumerate(draft.bodies)
     ]
     if len(draft.bodies) > 1:
         total = yearly_meetings(draft.bodies)
-        sentences.append((
-            "generated.body_meetings_total",
-            texts.generated["body_meetings_total"].format(meetings=total),
-        ))
+        sentences.append(
+            (
+                "generated.body_meetings_total",
+                texts.generated["body_meetings_total"].format(meetings=total),
+            )
+        )
     return sentences
 
 
-def _timeframe_sentences(
-    draft: MouDraft, texts: MouTexts, names: Mapping[str, str]
-) -> list[tuple[str, str]]:
+def _timeframe_sentences(draft: MouDraft, texts: MouTexts, names: Mapping[str, str]) -> list[tuple[str, str]]:
     g, language = texts.generated, draft.language
     end = effective_end(draft.timeframe)
     sentences = []
     if draft.timeframe.start is not None and end is not None:
-        sentences.append(("generated.agreement_span", g["agreement_span"].format(
-            start=format_date(draft.timeframe.start, language), end=format_date(end, language)
-        )))
+        sentences.append(
+            (
+                "generated.agreement_span",
+                g["agreement_span"].format(
+                    start=format_date(draft.timeframe.start, language), end=format_date(end, language)
+                ),
+            )
+        )
     for phase in timeframe_phases(draft.timeframe):
         label = texts.phases[phase.kind.value].format(year=phase.year)
-        sentences.append((f"generated.phase.{phase.kind.value}.{phase.year}", g["phase"].format(
-            phase=label, start=format_date(phase.start, language),
-            end=format_date(phase.end, language),
-        )))
+        sentences.append(
+            (
+                f"generated.phase.{phase.kind.value}.{phase.year}",
+                g["phase"].format(
+                    phase=label,
+                    start=format_date(phase.start, language),
+                    end=format_date(phase.end, language),
+                ),
+            )
+        )
     total = overall_total(draft.budget)
     if total:
-        sentences.append(("generated.budget_total",
-                          g["budget_total"].format(total=format_amount(total, language))))
+        sentences.append(
+            ("generated.budget_total", g["budget_total"].format(total=format_amount(total, language)))
+        )
         party_shares = shares(draft.budget)
         for party in draft.budget.parties:
-            sentences.append((f"generated.budget_source.{party}", g["budget_source"].format(
-                source=names.get(party, party),
-                amount=format_amount(party_total(draft.budget, party), language),
-                share=format_share(party_shares[party], language),
-            )))
+            sentences.append(
+                (
+                    f"generated.budget_source.{party}",
+                    g["budget_source"].format(
+                        source=names.get(party, party),
+                        amount=format_amount(party_total(draft.budget, party), language),
+                        share=format_share(party_shares[party], language),
+                    ),
+                )
+            )
     return sentences
 
 
@@ -270,13 +284,17 @@ def render_document(draft: MouDraft, names: Mapping[str, str]) -> MouDocument:
             ordered = listing + clauses + terms
         else:
             ordered = clauses + generated
-        sections.append(DocumentSection(
-            numbered.number, numbered.section, texts.section_title(numbered.section),
-            tuple(
-                DocumentClause(f"{numbered.number}.{index}", key, text)
-                for index, (key, text) in enumerate(ordered, start=1)
-            ),
-        ))
+        sections.append(
+            DocumentSection(
+                numbered.number,
+                numbered.section,
+                texts.section_title(numbered.section),
+                tuple(
+                    DocumentClause(f"{numbered.number}.{index}", key, text)
+                    for index, (key, text) in enumerate(ordered, start=1)
+                ),
+            )
+        )
     return MouDocument(
         language=draft.language,
         title=texts.document["title"],

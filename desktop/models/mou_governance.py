@@ -125,15 +125,11 @@ class _SeedShape:
 
 SEED_SHAPES: Final = {
     BodyKind.LEADING_TEAM: _SeedShape(5, 6, MeetingFrequency(FrequencyKind.EVERY_N_MONTHS, 2)),
-    BodyKind.STEERING_COMMITTEE: _SeedShape(
-        10, 15, MeetingFrequency(FrequencyKind.TIMES_PER_YEAR, 6)
-    ),
+    BodyKind.STEERING_COMMITTEE: _SeedShape(10, 15, MeetingFrequency(FrequencyKind.TIMES_PER_YEAR, 6)),
     BodyKind.TOWN_ADMINISTRATION: _SeedShape(
         30, 40, MeetingFrequency(FrequencyKind.EVERY_N_MONTHS, 1, (AUGUST,)), duration_months=30
     ),
-    BodyKind.PROFESSIONAL_TEAM: _SeedShape(
-        10, 15, MeetingFrequency(FrequencyKind.TIMES_PER_YEAR, 4)
-    ),
+    BodyKind.PROFESSIONAL_TEAM: _SeedShape(10, 15, MeetingFrequency(FrequencyKind.TIMES_PER_YEAR, 4)),
 }
 
 
@@ -143,9 +139,15 @@ def default_body(kind: BodyKind, language: str, mobility_field: str = "") -> Gov
     texts = load_texts(language).bodies[kind.value]
     name = f"{texts.name}: {mobility_field}" if mobility_field else texts.name
     return GovernanceBody(
-        kind=kind, name=name, min_members=shape.min_members, max_members=shape.max_members,
-        chair=texts.chair, member_roles=texts.members, frequency=shape.frequency,
-        duration_months=shape.duration_months, mobility_field=mobility_field,
+        kind=kind,
+        name=name,
+        min_members=shape.min_members,
+        max_members=shape.max_members,
+        chair=texts.chair,
+        member_roles=texts.members,
+        frequency=shape.frequency,
+        duration_months=shape.duration_months,
+        mobility_field=mobility_field,
     )
 
 
@@ -153,8 +155,7 @@ def default_bodies(language: str) -> tuple[GovernanceBody, ...]:
     """The bodies a new MOU starts with; professional teams are added per mobility field."""
     return tuple(
         default_body(kind, language)
-        for kind in (BodyKind.LEADING_TEAM, BodyKind.STEERING_COMMITTEE,
-                     BodyKind.TOWN_ADMINISTRATION)
+        for kind in (BodyKind.LEADING_TEAM, BodyKind.STEERING_COMMITTEE, BodyKind.TOWN_ADMINISTRATION)
     )
 
 
@@ -191,10 +192,9 @@ def meetings_between(body: GovernanceBody, start: date, end: date) -> int:
         return frequency.count * whole_months // 12
     skipped = set(frequency.skipped_months)
     active = [
-        slot for slot in range(_month_slots(start, end))
-        if add_months(start, slot).month not in skipped
+        slot for slot in range(_month_slots(start, end)) if add_months(start, slot).month not in skipped
     ]
-    return len(active[::frequency.count])
+    return len(active[:: frequency.count])
 
 
 def validate_body(body: GovernanceBody, field_prefix: str) -> list[ValidationError]:
@@ -215,9 +215,7 @@ def validate_body(body: GovernanceBody, field_prefix: str) -> list[ValidationErr
         error("frequency", _("Meetings are every 1 to 12 months."))
     if frequency.kind is FrequencyKind.TIMES_PER_YEAR and not 1 <= frequency.count <= 52:
         error("frequency", _("Enter 1 to 52 meetings a year."))
-    if any(not 1 <= m <= 12 for m in frequency.skipped_months) or (
-        len(set(frequency.skipped_months)) >= 12
-    ):
+    if any(not 1 <= m <= 12 for m in frequency.skipped_months) or (len(set(frequency.skipped_months)) >= 12):
         error("skipped_months", _("Leave at least one month with meetings."))
     if body.duration_months is not None and body.duration_months < 1:
         error("duration_months", _("Enter a positive whole number."))
@@ -233,10 +231,12 @@ def validate_bodies(bodies: Sequence[GovernanceBody]) -> list[ValidationError]:
         if body.kind is BodyKind.PROFESSIONAL_TEAM:
             field_name = body.mobility_field.strip()
             if field_name and field_name in seen_fields:
-                errors.append(ValidationError(
-                    f"{prefix}.mobility_field",
-                    _("There is already a professional team for this field."),
-                ))
+                errors.append(
+                    ValidationError(
+                        f"{prefix}.mobility_field",
+                        _("There is already a professional team for this field."),
+                    )
+                )
             seen_fields.add(field_name)
     return errors
 

@@ -118,12 +118,12 @@ def validate_process(process: AgreementProcess) -> list[ValidationError]:
         if record.held_on is None:
             continue
         if latest is not None and record.held_on < latest[0]:
-            errors.append(ValidationError(
-                f"stage.{record.stage.value}.held_on",
-                _("This stage is dated before an earlier stage: {stage}.").format(
-                    stage=latest[1].label
-                ),
-            ))
+            errors.append(
+                ValidationError(
+                    f"stage.{record.stage.value}.held_on",
+                    _("This stage is dated before an earlier stage: {stage}.").format(stage=latest[1].label),
+                )
+            )
         else:
             latest = (record.held_on, record.stage)
     return errors

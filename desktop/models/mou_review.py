@@ -67,10 +67,16 @@ SECTION_PAGES: Final = {
 }
 
 # Sections that say nothing without clauses (the others also print generated sentences).
-_SECTIONS_NEEDING_CLAUSES: Final = frozenset({
-    MouSection.PURPOSE, MouSection.OWNERSHIP, MouSection.STRATEGY, MouSection.PRINCIPLES,
-    MouSection.EVALUATION, MouSection.ANNEXES,
-})
+_SECTIONS_NEEDING_CLAUSES: Final = frozenset(
+    {
+        MouSection.PURPOSE,
+        MouSection.OWNERSHIP,
+        MouSection.STRATEGY,
+        MouSection.PRINCIPLES,
+        MouSection.EVALUATION,
+        MouSection.ANNEXES,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -89,10 +95,13 @@ def _items(page: WizardPage, errors: list[ValidationError]) -> list[MissingItem]
 def _parties_items(draft: MouDraft) -> list[MissingItem]:
     items = _items(WizardPage.PARTIES, validate_parties(draft.parties))
     if draft.parties.exit_notice_days is None:
-        items.append(MissingItem(
-            WizardPage.PARTIES, "parties.exit_notice_days",
-            _("Set the notice period of the exit clause."),
-        ))
+        items.append(
+            MissingItem(
+                WizardPage.PARTIES,
+                "parties.exit_notice_days",
+                _("Set the notice period of the exit clause."),
+            )
+        )
     return items
 
 
@@ -101,15 +110,19 @@ def _clause_items(draft: MouDraft) -> list[MissingItem]:
     for section in numbered_sections(draft.clauses):
         page = SECTION_PAGES[section.section]
         if not section.clauses and section.section in _SECTIONS_NEEDING_CLAUSES:
-            items.append(MissingItem(
-                page, f"section.{section.section.value}",
-                _("Section {number} ({title}) has no clauses.").format(
-                    number=section.number, title=section.section.label
-                ),
-            ))
+            items.append(
+                MissingItem(
+                    page,
+                    f"section.{section.section.value}",
+                    _("Section {number} ({title}) has no clauses.").format(
+                        number=section.number, title=section.section.label
+                    ),
+                )
+            )
         items += [
             MissingItem(
-                page, f"clause.{numbered.clause.key}",
+                page,
+                f"clause.{numbered.clause.key}",
                 _("Clause {number} ({label}) is empty.").format(
                     number=numbered.number, label=numbered.clause.label
                 ),
@@ -122,13 +135,12 @@ def _clause_items(draft: MouDraft) -> list[MissingItem]:
 
 def _bodies_items(draft: MouDraft) -> list[MissingItem]:
     if not draft.bodies:
-        return [MissingItem(
-            WizardPage.BODIES, "bodies", _("Choose at least one governance body.")
-        )]
+        return [MissingItem(WizardPage.BODIES, "bodies", _("Choose at least one governance body."))]
     items = _items(WizardPage.BODIES, validate_bodies(draft.bodies))
     items += [
         MissingItem(
-            WizardPage.BODIES, f"bodies.{index}.chair",
+            WizardPage.BODIES,
+            f"bodies.{index}.chair",
             _("Name who chairs the body: {body}.").format(body=body.name or body.kind.label),
         )
         for index, body in enumerate(draft.bodies)
@@ -141,14 +153,15 @@ def _timeline_items(draft: MouDraft) -> list[MissingItem]:
     timeframe = draft.timeframe
     items = _items(WizardPage.EVALUATION_TIMELINE, validate_timeframe(timeframe))
     if timeframe.start is None:
-        items.append(MissingItem(
-            WizardPage.EVALUATION_TIMELINE, "timeframe.start", _("Set the start date.")
-        ))
+        items.append(MissingItem(WizardPage.EVALUATION_TIMELINE, "timeframe.start", _("Set the start date.")))
     if timeframe.years is None and timeframe.end is None:
-        items.append(MissingItem(
-            WizardPage.EVALUATION_TIMELINE, "timeframe.years",
-            _("Set how many years the agreement lasts."),
-        ))
+        items.append(
+            MissingItem(
+                WizardPage.EVALUATION_TIMELINE,
+                "timeframe.years",
+                _("Set how many years the agreement lasts."),
+            )
+        )
     return items
 
 
@@ -159,40 +172,49 @@ def _budget_items(draft: MouDraft, names: Mapping[str, str] | None) -> list[Miss
         items.append(MissingItem(WizardPage.BUDGET, "budget", _("Fill in the budget annex.")))
     expected_years = calendar_years(draft.timeframe)
     if expected_years and budget.years != expected_years:
-        items.append(MissingItem(
-            WizardPage.BUDGET, "budget.years",
-            _("The budget's years do not match the timeframe: update the budget annex."),
-        ))
+        items.append(
+            MissingItem(
+                WizardPage.BUDGET,
+                "budget.years",
+                _("The budget's years do not match the timeframe: update the budget annex."),
+            )
+        )
     return items + _items(WizardPage.BUDGET, check_typed_totals(budget, names))
 
 
 def _signatory_items(draft: MouDraft) -> list[MissingItem]:
     items = []
     if not signatories_of(draft.signatories, AUTHORITY_PARTY):
-        items.append(MissingItem(
-            WizardPage.SIGNATORIES, "signatories",
-            _("Add at least one signatory for the authority."),
-        ))
+        items.append(
+            MissingItem(
+                WizardPage.SIGNATORIES,
+                "signatories",
+                _("Add at least one signatory for the authority."),
+            )
+        )
     if not signatories_of(draft.signatories, ORGANISATION_PARTY):
-        items.append(MissingItem(
-            WizardPage.SIGNATORIES, "signatories",
-            _("Add at least one signatory for the organisation."),
-        ))
-    return items + _items(
-        WizardPage.SIGNATORIES, validate_signatories(draft.signatories, draft.parties)
-    )
+        items.append(
+            MissingItem(
+                WizardPage.SIGNATORIES,
+                "signatories",
+                _("Add at least one signatory for the organisation."),
+            )
+        )
+    return items + _items(WizardPage.SIGNATORIES, validate_signatories(draft.signatories, draft.parties))
 
 
-def missing_items(
-    draft: MouDraft, names: Mapping[str, str] | None = None
-) -> tuple[MissingItem, ...]:
+def missing_items(draft: MouDraft, names: Mapping[str, str] | None = None) -> tuple[MissingItem, ...]:
     """Everything still missing or wrong, in the order of the wizard's pages.
 
     `names` (party key → display name) lets budget messages name the funding source.
     """
     items = (
-        _parties_items(draft) + _clause_items(draft) + _bodies_items(draft)
-        + _timeline_items(draft) + _budget_items(draft, names) + _signatory_items(draft)
+        _parties_items(draft)
+        + _clause_items(draft)
+        + _bodies_items(draft)
+        + _timeline_items(draft)
+        + _budget_items(draft, names)
+        + _signatory_items(draft)
     )
     return tuple(sorted(items, key=lambda item: item.page.number))
 

@@ -55,10 +55,14 @@ class SigningRole(LabelledEnum):
         return ORGANISATION_PARTY
 
 
-_AUTHORITY_ROLES = frozenset({
-    SigningRole.HEAD_OF_AUTHORITY, SigningRole.DIRECTOR_GENERAL, SigningRole.TREASURER,
-    SigningRole.HEAD_OF_EDUCATION_WELFARE,
-})
+_AUTHORITY_ROLES = frozenset(
+    {
+        SigningRole.HEAD_OF_AUTHORITY,
+        SigningRole.DIRECTOR_GENERAL,
+        SigningRole.TREASURER,
+        SigningRole.HEAD_OF_EDUCATION_WELFARE,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,9 @@ def seed_signatories(language: str, parties: Parties) -> tuple[Signatory, ...]:
     )
     partners = tuple(
         Signatory(
-            SigningRole.PARTNER_REPRESENTATIVE, partner_party(uuid), PersonRef(""),
+            SigningRole.PARTNER_REPRESENTATIVE,
+            partner_party(uuid),
+            PersonRef(""),
             roles[SigningRole.PARTNER_REPRESENTATIVE.value],
         )
         for uuid in dict.fromkeys(parties.partner_uuids)
@@ -88,9 +94,7 @@ def seed_signatories(language: str, parties: Parties) -> tuple[Signatory, ...]:
     return seed + partners
 
 
-def with_person(
-    signatories: tuple[Signatory, ...], index: int, person: PersonRef
-) -> tuple[Signatory, ...]:
+def with_person(signatories: tuple[Signatory, ...], index: int, person: PersonRef) -> tuple[Signatory, ...]:
     return tuple(replace(s, person=person) if i == index else s for i, s in enumerate(signatories))
 
 
@@ -98,9 +102,7 @@ def _identity(person: PersonRef) -> str:
     return person.person_uuid or " ".join(strip_marks(person.name).split()).casefold()
 
 
-def validate_signatories(
-    signatories: Sequence[Signatory], parties: Parties
-) -> list[ValidationError]:
+def validate_signatories(signatories: Sequence[Signatory], parties: Parties) -> list[ValidationError]:
     """A signatory without a name, for a party not in the MOU, or signing twice."""
     errors = []
     valid_parties = set(parties.party_keys())
@@ -108,22 +110,20 @@ def validate_signatories(
     for index, signatory in enumerate(signatories):
         prefix = f"signatories.{index}"
         if not strip_marks(signatory.person.name).strip():
-            errors.append(ValidationError(
-                f"{prefix}.name",
-                _("Enter the name of the person who signs as {role}.").format(
-                    role=signatory.role.label
-                ),
-            ))
+            errors.append(
+                ValidationError(
+                    f"{prefix}.name",
+                    _("Enter the name of the person who signs as {role}.").format(role=signatory.role.label),
+                )
+            )
         elif _identity(signatory.person) in seen:
-            errors.append(ValidationError(
-                f"{prefix}.name", _("This person already signs the memorandum.")
-            ))
+            errors.append(ValidationError(f"{prefix}.name", _("This person already signs the memorandum.")))
         else:
             seen.add(_identity(signatory.person))
         if signatory.party not in valid_parties:
-            errors.append(ValidationError(
-                f"{prefix}.party", _("Choose a party of this memorandum for the signatory.")
-            ))
+            errors.append(
+                ValidationError(f"{prefix}.party", _("Choose a party of this memorandum for the signatory."))
+            )
     return errors
 
 

@@ -91,15 +91,20 @@ def _seed_phases(start: date, agreement_years: int) -> list[Phase]:
         return add_months(start, offset)
 
     phases = [
-        Phase(PhaseKind.PRE_ESTABLISHMENT, start,
-              month(PRE_ESTABLISHMENT_MONTHS) - timedelta(days=1), 1),
-        Phase(PhaseKind.PLANNING_YEAR, month(PRE_ESTABLISHMENT_MONTHS),
-              month(DESIGN_YEAR_MONTHS) - timedelta(days=1), 1),
+        Phase(PhaseKind.PRE_ESTABLISHMENT, start, month(PRE_ESTABLISHMENT_MONTHS) - timedelta(days=1), 1),
+        Phase(
+            PhaseKind.PLANNING_YEAR,
+            month(PRE_ESTABLISHMENT_MONTHS),
+            month(DESIGN_YEAR_MONTHS) - timedelta(days=1),
+            1,
+        ),
     ]
     phases += [
         Phase(
-            PhaseKind.IMPLEMENTATION, month(12 * (year - 1)),
-            month(12 * year) - timedelta(days=1), year,
+            PhaseKind.IMPLEMENTATION,
+            month(12 * (year - 1)),
+            month(12 * year) - timedelta(days=1),
+            year,
         )
         for year in range(2, agreement_years + 1)
     ]
@@ -144,22 +149,24 @@ def validate_timeframe(timeframe: Timeframe) -> list[ValidationError]:
     errors = []
     years = timeframe.years
     if years is not None and not MIN_YEARS <= years <= MAX_YEARS:
-        errors.append(ValidationError(
-            "timeframe.years",
-            _("Enter a number of years from {minimum} to {maximum}.").format(
-                minimum=MIN_YEARS, maximum=MAX_YEARS
-            ),
-        ))
+        errors.append(
+            ValidationError(
+                "timeframe.years",
+                _("Enter a number of years from {minimum} to {maximum}.").format(
+                    minimum=MIN_YEARS, maximum=MAX_YEARS
+                ),
+            )
+        )
     start, end = timeframe.start, timeframe.end
     if start and end and end < start:
-        errors.append(
-            ValidationError("timeframe.end", _("The end date is before the start date."))
-        )
+        errors.append(ValidationError("timeframe.end", _("The end date is before the start date.")))
     elif start and end and end > planned_end(start, MAX_YEARS):
-        errors.append(ValidationError(
-            "timeframe.end",
-            _("The agreement can last at most {maximum} years.").format(maximum=MAX_YEARS),
-        ))
+        errors.append(
+            ValidationError(
+                "timeframe.end",
+                _("The agreement can last at most {maximum} years.").format(maximum=MAX_YEARS),
+            )
+        )
     return errors
 
 

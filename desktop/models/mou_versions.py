@@ -70,7 +70,10 @@ def freeze_version(
             _("Version {number} was sent on a later date.").format(number=latest.number),
         )
     return MouVersion(
-        next_version_number(versions), sent_on, draft, note.strip(),
+        next_version_number(versions),
+        sent_on,
+        draft,
+        note.strip(),
         party_names=tuple(sorted((names or {}).items())),
     )
 
@@ -205,28 +208,49 @@ def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[ClauseCh
         for clause in (c for c in new if c.section is section):
             before = old_by_key.get(clause.key)
             if before is None:
-                changes.append(ClauseChange(
-                    clause.key, section, ChangeKind.ADDED, None, new_numbers[clause.key], "",
-                    clause.text, (WordChange(WordOp.INSERTED, normalise(clause.text)),),
-                ))
+                changes.append(
+                    ClauseChange(
+                        clause.key,
+                        section,
+                        ChangeKind.ADDED,
+                        None,
+                        new_numbers[clause.key],
+                        "",
+                        clause.text,
+                        (WordChange(WordOp.INSERTED, normalise(clause.text)),),
+                    )
+                )
             elif normalise(before.text) != normalise(clause.text):
-                changes.append(ClauseChange(
-                    clause.key, section, ChangeKind.CHANGED, old_numbers[clause.key],
-                    new_numbers[clause.key], before.text, clause.text,
-                    word_diff(before.text, clause.text),
-                ))
+                changes.append(
+                    ClauseChange(
+                        clause.key,
+                        section,
+                        ChangeKind.CHANGED,
+                        old_numbers[clause.key],
+                        new_numbers[clause.key],
+                        before.text,
+                        clause.text,
+                        word_diff(before.text, clause.text),
+                    )
+                )
         for clause in (c for c in old if c.section is section and c.key not in new_by_key):
-            changes.append(ClauseChange(
-                clause.key, section, ChangeKind.REMOVED, old_numbers[clause.key], None,
-                clause.text, "", (WordChange(WordOp.DELETED, normalise(clause.text)),),
-            ))
+            changes.append(
+                ClauseChange(
+                    clause.key,
+                    section,
+                    ChangeKind.REMOVED,
+                    old_numbers[clause.key],
+                    None,
+                    clause.text,
+                    "",
+                    (WordChange(WordOp.DELETED, normalise(clause.text)),),
+                )
+            )
     return tuple(changes)
 
 
 def diff_drafts(old: MouDraft, new: MouDraft) -> VersionDiff:
-    parts = tuple(
-        part for part in DraftPart if getattr(old, part.value) != getattr(new, part.value)
-    )
+    parts = tuple(part for part in DraftPart if getattr(old, part.value) != getattr(new, part.value))
     return VersionDiff(diff_clauses(old.clauses, new.clauses), parts)
 
 

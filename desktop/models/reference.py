@@ -19,9 +19,7 @@ from desktop.models.base import Base, RecordMixin
 cluster_member = Table(
     "cluster_member",
     Base.metadata,
-    Column(
-        "cluster_id", ForeignKey("regional_cluster.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("cluster_id", ForeignKey("regional_cluster.id", ondelete="CASCADE"), primary_key=True),
     Column("authority_id", ForeignKey("authority.id", ondelete="RESTRICT"), primary_key=True),
 )
 
@@ -50,9 +48,7 @@ class Authority(RecordMixin, Base):
     data_source: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    clusters: Mapped[list[RegionalCluster]] = relationship(
-        secondary=cluster_member, back_populates="members"
-    )
+    clusters: Mapped[list[RegionalCluster]] = relationship(secondary=cluster_member, back_populates="members")
 
 
 class RegionalCluster(RecordMixin, Base):
@@ -88,9 +84,7 @@ class Person(RecordMixin, Base):
 
     full_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(200), default="")
-    organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="RESTRICT")
-    )
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="RESTRICT"))
     sector: Mapped[str | None] = mapped_column(String(32))
     phone: Mapped[str] = mapped_column(String(32), default="")
     email: Mapped[str] = mapped_column(String(200), default="")

@@ -57,17 +57,24 @@ class Criterion:
 
 
 CRITERIA: tuple[Criterion, ...] = (
-    Criterion("formal_leadership", CriterionGroup.LEADERSHIP,
-              N_("Formal leadership of the town")),
-    Criterion("informal_leadership", CriterionGroup.LEADERSHIP,
-              N_("Informal leadership in the communities and among residents")),
-    Criterion("community_cooperation", CriterionGroup.LEADERSHIP,
-              N_("Cooperation between the communities and the authority")),
+    Criterion("formal_leadership", CriterionGroup.LEADERSHIP, N_("Formal leadership of the town")),
+    Criterion(
+        "informal_leadership",
+        CriterionGroup.LEADERSHIP,
+        N_("Informal leadership in the communities and among residents"),
+    ),
+    Criterion(
+        "community_cooperation",
+        CriterionGroup.LEADERSHIP,
+        N_("Cooperation between the communities and the authority"),
+    ),
     Criterion("external_trends", CriterionGroup.OPPORTUNITIES, N_("External trends")),
-    Criterion("other_investments", CriterionGroup.OPPORTUNITIES,
-              N_("Other place-based investments")),
-    Criterion("large_moves", CriterionGroup.OPPORTUNITIES,
-              N_("Large moves led by government, philanthropy or civil society")),
+    Criterion("other_investments", CriterionGroup.OPPORTUNITIES, N_("Other place-based investments")),
+    Criterion(
+        "large_moves",
+        CriterionGroup.OPPORTUNITIES,
+        N_("Large moves led by government, philanthropy or civil society"),
+    ),
     Criterion("stable_leadership", CriterionGroup.READINESS, N_("Stable town leadership")),
     Criterion("urgency", CriterionGroup.READINESS, N_("Urgency for action")),
     Criterion("resources", CriterionGroup.READINESS, N_("Availability of resources")),
@@ -118,23 +125,26 @@ class QuantitativeFilter:
     def problems(self) -> dict[str, str]:
         """Field -> message for ranges that cannot hold anything."""
         problems = {}
-        for name, (low, high) in (("socioeconomic", self.socioeconomic),
-                                  ("peripherality", self.peripherality)):
+        for name, (low, high) in (
+            ("socioeconomic", self.socioeconomic),
+            ("peripherality", self.peripherality),
+        ):
             if not (1 <= low <= 10 and 1 <= high <= 10):
                 problems[name] = _("Clusters run from 1 to 10.")
             elif low > high:
                 problems[name] = _("The minimum is larger than the maximum.")
         low_population, high_population = self.population
-        if low_population is not None and high_population is not None and \
-                low_population > high_population:
+        if low_population is not None and high_population is not None and low_population > high_population:
             problems["population"] = _("The minimum is larger than the maximum.")
         return problems
 
     def misses(self, authority: Mapping[str, Any]) -> list[str]:
         """The filters `authority` does not pass (empty: it is a candidate)."""
         missed = []
-        for name, key in (("socioeconomic", "socioeconomic_cluster"),
-                          ("peripherality", "peripherality_cluster")):
+        for name, key in (
+            ("socioeconomic", "socioeconomic_cluster"),
+            ("peripherality", "peripherality_cluster"),
+        ):
             low, high = getattr(self, name)
             value = authority.get(key)
             if (low, high) != (1, 10) and (value is None or not low <= value <= high):
@@ -171,9 +181,13 @@ class QuantitativeFilter:
         return value is not None and (value == low - 1 or value == high + 1)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"socioeconomic": list(self.socioeconomic), "peripherality": list(self.peripherality),
-                "population": list(self.population), "statuses": sorted(self.statuses),
-                "districts": sorted(self.districts)}
+        return {
+            "socioeconomic": list(self.socioeconomic),
+            "peripherality": list(self.peripherality),
+            "population": list(self.population),
+            "statuses": sorted(self.statuses),
+            "districts": sorted(self.districts),
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> QuantitativeFilter:
@@ -229,10 +243,12 @@ QUANTITATIVE = "quantitative"
 
 @dataclass
 class Weights:
-    parts: dict[str, float] = field(default_factory=lambda: {
-        QUANTITATIVE: 1.0, **{group.value: 1.0 for group in CriterionGroup}})
+    parts: dict[str, float] = field(
+        default_factory=lambda: {QUANTITATIVE: 1.0, **{group.value: 1.0 for group in CriterionGroup}}
+    )
     criteria: dict[str, float] = field(
-        default_factory=lambda: {criterion.code: 1.0 for criterion in CRITERIA})
+        default_factory=lambda: {criterion.code: 1.0 for criterion in CRITERIA}
+    )
 
     def problems(self) -> dict[str, str]:
         problems = {}
@@ -286,7 +302,8 @@ def part_scores(candidate: CandidateScores, weights: Weights) -> dict[str, float
     for group in CriterionGroup:
         parts[group.value] = _weighted_mean(
             (weights.criteria[c.code], candidate.criterion_means[c.code])
-            for c in CRITERIA if c.group is group and c.code in candidate.criterion_means
+            for c in CRITERIA
+            if c.group is group and c.code in candidate.criterion_means
         )
     return parts
 
@@ -294,20 +311,24 @@ def part_scores(candidate: CandidateScores, weights: Weights) -> dict[str, float
 def total_score(candidate: CandidateScores, weights: Weights) -> float:
     """The weighted total on 0-100; 0 when nothing at all is known."""
     parts = part_scores(candidate, weights)
-    mean = _weighted_mean((weights.parts[name], value) for name, value in parts.items()
-                          if value is not None)
+    mean = _weighted_mean((weights.parts[name], value) for name, value in parts.items() if value is not None)
     return 0.0 if mean is None else (mean - SCORE_MIN) / (SCORE_MAX - SCORE_MIN) * 100
 
 
 def contributions(candidate: CandidateScores, weights: Weights) -> dict[str, float]:
     """How many of the total's points each part brings (they add up to the total)."""
-    parts = {name: value for name, value in part_scores(candidate, weights).items()
-             if value is not None and weights.parts[name] > 0}
+    parts = {
+        name: value
+        for name, value in part_scores(candidate, weights).items()
+        if value is not None and weights.parts[name] > 0
+    }
     weight_sum = sum(weights.parts[name] for name in parts)
     if not weight_sum:
         return {}
-    return {name: weights.parts[name] * (value - SCORE_MIN) / (SCORE_MAX - SCORE_MIN) * 100
-            / weight_sum for name, value in parts.items()}
+    return {
+        name: weights.parts[name] * (value - SCORE_MIN) / (SCORE_MAX - SCORE_MIN) * 100 / weight_sum
+        for name, value in parts.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -345,8 +366,9 @@ def _position_of(key: str, candidates: Sequence[CandidateScores], weights: Weigh
     return next(r.position for r in rank(candidates, weights) if r.candidate.key == key)
 
 
-def sensitivity(key: str, candidates: Sequence[CandidateScores], weights: Weights,
-                step: float = 0.25) -> list[WeightMargin]:
+def sensitivity(
+    key: str, candidates: Sequence[CandidateScores], weights: Weights, step: float = 0.25
+) -> list[WeightMargin]:
     """For each weight, the nearest values (on a `step` grid, 0-10) where `key`'s place changes."""
     place = _position_of(key, candidates, weights)
     margins = []
@@ -369,8 +391,7 @@ def sensitivity(key: str, candidates: Sequence[CandidateScores], weights: Weight
     return margins
 
 
-def swap_of_first_two(candidates: Sequence[CandidateScores], weights: Weights
-                      ) -> tuple[str, float] | None:
+def swap_of_first_two(candidates: Sequence[CandidateScores], weights: Weights) -> tuple[str, float] | None:
     """The single weight change (weight, new value) nearest to the current weights that puts
     the second candidate above the first; None if no single weight can."""
     ranked = rank(candidates, weights)

@@ -78,17 +78,22 @@ class SelectionProcess:
 
     def candidates(self, authorities: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         """Authorities passing the filter, plus those added by hand, minus those removed."""
-        return [a for a in authorities
-                if a["uuid"] not in self.removed
-                and (a["uuid"] in self.added or not self.filter.misses(a))]
+        return [
+            a
+            for a in authorities
+            if a["uuid"] not in self.removed and (a["uuid"] in self.added or not self.filter.misses(a))
+        ]
 
     def near_misses(self, authorities: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-        return [a for a in authorities
-                if a["uuid"] not in self.added and a["uuid"] not in self.removed
-                and self.filter.near_miss(a)]
+        return [
+            a
+            for a in authorities
+            if a["uuid"] not in self.added and a["uuid"] not in self.removed and self.filter.near_miss(a)
+        ]
 
-    def set_score(self, authority: str, member: str, criterion: str, score: int | None,
-                  note: str = "") -> None:
+    def set_score(
+        self, authority: str, member: str, criterion: str, score: int | None, note: str = ""
+    ) -> None:
         by_member = self.scores.setdefault(authority, {}).setdefault(member, {})
         if score is None and not note:
             by_member.pop(criterion, None)
@@ -100,21 +105,25 @@ class SelectionProcess:
         return (value[0], value[1]) if value else (None, "")
 
     def member_scores(self, authority: str, criterion: str) -> list[int]:
-        return [entry[criterion][0] for entry in self.scores.get(authority, {}).values()
-                if criterion in entry and entry[criterion][0] is not None]
+        return [
+            entry[criterion][0]
+            for entry in self.scores.get(authority, {}).values()
+            if criterion in entry and entry[criterion][0] is not None
+        ]
 
     def condition(self, authority: str, code: str) -> tuple[ConditionState | None, str]:
         value = self.conditions.get(authority, {}).get(code)
-        return (ConditionState(value[0]) if value and value[0] else None,
-                value[1] if value else "")
+        return (ConditionState(value[0]) if value and value[0] else None, value[1] if value else "")
 
-    def set_condition(self, authority: str, code: str, state: ConditionState | None,
-                      note: str = "") -> None:
+    def set_condition(self, authority: str, code: str, state: ConditionState | None, note: str = "") -> None:
         self.conditions.setdefault(authority, {})[code] = [state.value if state else "", note]
 
     def failed_conditions(self, authority: str) -> list[str]:
-        return [code for code, _label in BASE_CONDITIONS
-                if self.condition(authority, code)[0] is ConditionState.NOT_MET]
+        return [
+            code
+            for code, _label in BASE_CONDITIONS
+            if self.condition(authority, code)[0] is ConditionState.NOT_MET
+        ]
 
     def flagged(self, authority: str) -> bool:
         """Fails a base condition (it stays in the list, marked, unless kept with a reason)."""
@@ -128,28 +137,41 @@ class SelectionProcess:
                 summary = summarise(self.member_scores(authority["uuid"], criterion.code))
                 if summary.mean is not None:
                     means[criterion.code] = summary.mean
-            result.append(CandidateScores(authority["uuid"], str(authority["name_he"]),
-                                          quantitative_score(authority), means))
+            result.append(
+                CandidateScores(
+                    authority["uuid"], str(authority["name_he"]), quantitative_score(authority), means
+                )
+            )
         return result
 
-    def ranked_candidates(self, candidates: Sequence[Mapping[str, Any]]
-                          ) -> list[Mapping[str, Any]]:
+    def ranked_candidates(self, candidates: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         """Candidates that take part in the ranking: not flagged, or kept with a reason."""
         return [a for a in candidates if not self.flagged(a["uuid"]) or a["uuid"] in self.kept]
 
     # --- JSON ---------------------------------------------------------------------------------
 
     def to_json(self) -> str:
-        return json.dumps({
-            "format": FORMAT_VERSION, "title": self.title, "purpose": self.purpose,
-            "held_on": self.held_on.isoformat() if self.held_on else None,
-            "team": [[m.person, m.role] for m in self.team], "filter": self.filter.to_dict(),
-            "added": self.added, "removed": self.removed, "scores": self.scores,
-            "conditions": self.conditions, "kept": self.kept, "weights": self.weights.to_dict(),
-            "chosen": self.chosen, "rationale": self.rationale,
-            "decided_on": self.decided_on.isoformat() if self.decided_on else None,
-            "page": self.page,
-        }, ensure_ascii=False)
+        return json.dumps(
+            {
+                "format": FORMAT_VERSION,
+                "title": self.title,
+                "purpose": self.purpose,
+                "held_on": self.held_on.isoformat() if self.held_on else None,
+                "team": [[m.person, m.role] for m in self.team],
+                "filter": self.filter.to_dict(),
+                "added": self.added,
+                "removed": self.removed,
+                "scores": self.scores,
+                "conditions": self.conditions,
+                "kept": self.kept,
+                "weights": self.weights.to_dict(),
+                "chosen": self.chosen,
+                "rationale": self.rationale,
+                "decided_on": self.decided_on.isoformat() if self.decided_on else None,
+                "page": self.page,
+            },
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> SelectionProcess:
@@ -161,13 +183,19 @@ class SelectionProcess:
             return date.fromisoformat(value) if value else None
 
         return cls(
-            title=data.get("title", ""), purpose=data.get("purpose", ""),
+            title=data.get("title", ""),
+            purpose=data.get("purpose", ""),
             held_on=day(data.get("held_on")),
             team=[TeamMember(person, role) for person, role in data.get("team", [])],
             filter=QuantitativeFilter.from_dict(data.get("filter", {})),
-            added=dict(data.get("added", {})), removed=dict(data.get("removed", {})),
-            scores=data.get("scores", {}), conditions=data.get("conditions", {}),
-            kept=dict(data.get("kept", {})), weights=Weights.from_dict(data.get("weights", {})),
-            chosen=list(data.get("chosen", [])), rationale=data.get("rationale", ""),
-            decided_on=day(data.get("decided_on")), page=int(data.get("page", 0)),
+            added=dict(data.get("added", {})),
+            removed=dict(data.get("removed", {})),
+            scores=data.get("scores", {}),
+            conditions=data.get("conditions", {}),
+            kept=dict(data.get("kept", {})),
+            weights=Weights.from_dict(data.get("weights", {})),
+            chosen=list(data.get("chosen", [])),
+            rationale=data.get("rationale", ""),
+            decided_on=day(data.get("decided_on")),
+            page=int(data.get("page", 0)),
         )

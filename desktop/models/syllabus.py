@@ -17,8 +17,7 @@ from desktop.models.validation import ValidationError
 MEETINGS_PER_YEAR = 10
 IN_PERSON, ONLINE = "in_person", "online"
 FORMATS = {IN_PERSON: N_("In person"), ONLINE: N_("Online")}
-WEEKDAYS = {6: N_("Sunday"), 0: N_("Monday"), 1: N_("Tuesday"), 2: N_("Wednesday"),
-            3: N_("Thursday")}
+WEEKDAYS = {6: N_("Sunday"), 0: N_("Monday"), 1: N_("Tuesday"), 2: N_("Wednesday"), 3: N_("Thursday")}
 
 # The fixed structure (seed 004 l.1440): part A opening - the community axis; part B the
 # professional content; part C the lab for outputs. BREAK is time between them.
@@ -41,15 +40,13 @@ class Block:
 
 def default_blocks(cycle_year: int = 1) -> list[Block]:
     """The seed's meeting day, 09:00-15:00, as blocks the leader edits."""
-    lab = (_("Ongoing work teams") if cycle_year >= 2
-           else _("Gathering insights at work tables"))
+    lab = _("Ongoing work teams") if cycle_year >= 2 else _("Gathering insights at work tables")
     return [
         Block(PART_A, _("Gathering"), 30),
         Block(PART_A, _("Check-in, deepening acquaintance, current events"), 30),
         Block(PART_B, _("Shared-language unit: raising the topic, key concepts"), 45),
         Block(BREAK, _("Break"), 15),
-        Block(PART_B, _("Peer learning: a case study, consultation, discussion in small "
-                        "groups"), 60),
+        Block(PART_B, _("Peer learning: a case study, consultation, discussion in small groups"), 60),
         Block(BREAK, _("Lunch"), 45),
         Block(PART_B, _("Inspirational knowledge: a lecture, meeting or visit"), 45),
         Block(PART_C, lab, 60),
@@ -64,8 +61,8 @@ class MeetingPlan:
     professional_goals: str = ""
     community_goals: str = ""
     desired_output: str = ""
-    production: str = ""      # who is responsible for production (רכזת הפקה)
-    knowledge: str = ""       # who leads the knowledge (מובילת ידע)
+    production: str = ""  # who is responsible for production (רכזת הפקה)
+    knowledge: str = ""  # who leads the knowledge (מובילת ידע)
     partners: str = ""
     materials: str = ""
 
@@ -74,11 +71,11 @@ class MeetingPlan:
 class Meeting:
     id: str
     day: date
-    topic: str = ""             # a topic id of the questionnaire, or "" for a free title
-    title: str = ""             # shown instead of the topic's title when given
-    host: str = ""              # authority UUID; "" for online meetings
+    topic: str = ""  # a topic id of the questionnaire, or "" for a free title
+    title: str = ""  # shown instead of the topic's title when given
+    host: str = ""  # authority UUID; "" for online meetings
     format: str = IN_PERSON
-    seminar: bool = False       # the two-day seminar with an overnight stay
+    seminar: bool = False  # the two-day seminar with an overnight stay
     start: time = time(9, 0)
     blocks: list[Block] = field(default_factory=list)
     plan: MeetingPlan = field(default_factory=MeetingPlan)
@@ -174,8 +171,15 @@ def monthly_dates(
     return _thin(candidates, count)
 
 
-def _free_day(year: int, month: int, weekday: int, week: int, start: date, end: date,
-              avoided: Callable[[date], str | None] | None) -> date | None:
+def _free_day(
+    year: int,
+    month: int,
+    weekday: int,
+    week: int,
+    start: date,
+    end: date,
+    avoided: Callable[[date], str | None] | None,
+) -> date | None:
     preferred = _nth_weekday(year, month, weekday, week) or _nth_weekday(year, month, weekday, 4)
     options = [_nth_weekday(year, month, weekday, n) for n in range(1, 6)]
     days = [d for d in options if d is not None and start <= d <= end]
@@ -225,8 +229,8 @@ def host_warnings(meetings: Sequence[Meeting], authorities: Sequence[str]) -> di
             waiting = [a for a in authorities if hosted[a] == 0 and a != meeting.host]
             if waiting:
                 warnings[meeting.id] = _(
-                    "This authority hosts again while {count} member authorities have not "
-                    "hosted yet.").format(count=len(waiting))
+                    "This authority hosts again while {count} member authorities have not hosted yet."
+                ).format(count=len(waiting))
         hosted[meeting.host] += 1
     return warnings
 
@@ -236,7 +240,8 @@ def host_warnings(meetings: Sequence[Meeting], authorities: Sequence[str]) -> di
 
 def outside_the_year(period: tuple[date, date]) -> str:
     return _("The date is outside the community's year ({start} - {end}).").format(
-        start=format_date(period[0]), end=format_date(period[1]))
+        start=format_date(period[0]), end=format_date(period[1])
+    )
 
 
 def meeting_problems(
@@ -256,16 +261,16 @@ def meeting_problems(
         for day in meeting.days():
             other = taken.get(day)
             if other is not None:
-                found.append(("day", _("Another meeting is already on {day}.").format(
-                    day=format_date(day))))
+                found.append(("day", _("Another meeting is already on {day}.").format(day=format_date(day))))
                 break
         for day in meeting.days():
             taken.setdefault(day, meeting)
         if meeting.format == IN_PERSON and meeting.host and meeting.host not in member_authorities:
             found.append(("host", _("No member of the community comes from this authority.")))
         if meeting.seminar and meeting.format == ONLINE:
-            found.append(("format", _("The two-day seminar includes an overnight stay; it is "
-                                      "held in person.")))
+            found.append(
+                ("format", _("The two-day seminar includes an overnight stay; it is held in person."))
+            )
         if meeting.seminar and len(seminars) > 1:
             found.append(("seminar", _("The year has one two-day seminar.")))
         if sum(b.minutes for b in meeting.blocks) > 12 * 60:
@@ -301,8 +306,11 @@ def draft_year(
         meetings[-1].title = _("Summary and closing of the year")
     if topic_ids:
         for index, meeting in enumerate(content):
-            meeting.topic = topic_ids[index * len(topic_ids) // len(content)] \
-                if len(topic_ids) <= len(content) else topic_ids[index]
+            meeting.topic = (
+                topic_ids[index * len(topic_ids) // len(content)]
+                if len(topic_ids) <= len(content)
+                else topic_ids[index]
+            )
     seminar = meetings[len(meetings) // 2] if len(meetings) >= 3 else None
     for index, meeting in enumerate(meetings):
         meeting.format = IN_PERSON if index % 2 == 0 else ONLINE
@@ -321,9 +329,14 @@ def draft_year(
 
 def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
     return {
-        "id": meeting.id, "day": meeting.day.isoformat(), "topic": meeting.topic,
-        "title": meeting.title, "host": meeting.host, "format": meeting.format,
-        "seminar": meeting.seminar, "start": meeting.start.strftime("%H:%M"),
+        "id": meeting.id,
+        "day": meeting.day.isoformat(),
+        "topic": meeting.topic,
+        "title": meeting.title,
+        "host": meeting.host,
+        "format": meeting.format,
+        "seminar": meeting.seminar,
+        "start": meeting.start.strftime("%H:%M"),
         "blocks": [vars(b).copy() for b in meeting.blocks],
         "plan": vars(meeting.plan).copy(),
     }
@@ -331,9 +344,12 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
 
 def meeting_from_dict(data: Mapping[str, Any]) -> Meeting:
     return Meeting(
-        id=str(data["id"]), day=date.fromisoformat(data["day"]),
-        topic=str(data.get("topic", "")), title=str(data.get("title", "")),
-        host=str(data.get("host", "")), format=str(data.get("format", IN_PERSON)),
+        id=str(data["id"]),
+        day=date.fromisoformat(data["day"]),
+        topic=str(data.get("topic", "")),
+        title=str(data.get("title", "")),
+        host=str(data.get("host", "")),
+        format=str(data.get("format", IN_PERSON)),
         seminar=bool(data.get("seminar", False)),
         start=time.fromisoformat(data.get("start", "09:00")),
         blocks=[Block(**b) for b in data.get("blocks", [])],

@@ -15,11 +15,27 @@ from desktop.i18n import _, strip_marks
 from desktop.models.validation import ValidationError
 
 SCALE_MIN, SCALE_MAX = 1, 5
-HIGH_FROM = 4          # a rating of 4 or 5 counts as "rated high"
+HIGH_FROM = 4  # a rating of 4 or 5 counts as "rated high"
 # Headers a form tool may give the column naming the respondent.
-_NAME_HEADERS = {"name", "full name", "your name", "member", "שם", "שם מלא", "שם ושם משפחה",
-                 "חבר/ה", "الاسم", "الاسم الكامل", "email", "email address", "e-mail",
-                 "דוא\"ל", "מייל", "כתובת מייל", "البريد الإلكتروني"}
+_NAME_HEADERS = {
+    "name",
+    "full name",
+    "your name",
+    "member",
+    "שם",
+    "שם מלא",
+    "שם ושם משפחה",
+    "חבר/ה",
+    "الاسم",
+    "الاسم الكامل",
+    "email",
+    "email address",
+    "e-mail",
+    'דוא"ל',
+    "מייל",
+    "כתובת מייל",
+    "البريد الإلكتروني",
+}
 _SKIPPED_HEADERS = {"timestamp", "חותמת זמן", "الطابع الزمني", "submitted at", "date"}
 _BRACKETED = re.compile(r"\[(.+)\]\s*$")
 
@@ -48,8 +64,10 @@ def parse_rating(text: str) -> int:
     """A rating typed or read from a file: a whole number on the scale."""
     value = strip_marks(text).strip()
     if not value.isdigit() or not SCALE_MIN <= int(value) <= SCALE_MAX:
-        raise ValidationError("rating", _("A rating is a whole number from {low} to {high}.").format(
-            low=SCALE_MIN, high=SCALE_MAX))
+        raise ValidationError(
+            "rating",
+            _("A rating is a whole number from {low} to {high}.").format(low=SCALE_MIN, high=SCALE_MAX),
+        )
     return int(value)
 
 
@@ -59,7 +77,7 @@ class TopicScore:
     mean: float | None
     high_count: int
     raters: int
-    spread: float | None     # population standard deviation of the ratings
+    spread: float | None  # population standard deviation of the ratings
     lowest: int | None
     highest: int | None
 
@@ -68,20 +86,23 @@ def score_topics(topics: Sequence[Topic], ratings: Mapping[str, Mapping[str, int
     scores = []
     for topic in topics:
         values = [r[topic.id] for r in ratings.values() if topic.id in r]
-        scores.append(TopicScore(
-            topic,
-            statistics.fmean(values) if values else None,
-            sum(1 for v in values if v >= HIGH_FROM),
-            len(values),
-            statistics.pstdev(values) if values else None,
-            min(values) if values else None,
-            max(values) if values else None,
-        ))
+        scores.append(
+            TopicScore(
+                topic,
+                statistics.fmean(values) if values else None,
+                sum(1 for v in values if v >= HIGH_FROM),
+                len(values),
+                statistics.pstdev(values) if values else None,
+                min(values) if values else None,
+                max(values) if values else None,
+            )
+        )
     return scores
 
 
-def rank_topics(topics: Sequence[Topic], ratings: Mapping[str, Mapping[str, int]],
-                by: str = "mean") -> list[TopicScore]:
+def rank_topics(
+    topics: Sequence[Topic], ratings: Mapping[str, Mapping[str, int]], by: str = "mean"
+) -> list[TopicScore]:
     """Topics best first: by mean rating (ties: more high ratings) or by the number of high
     ratings (ties: higher mean). Unrated topics come last, in their listed order."""
     scores = score_topics(topics, ratings)
@@ -106,7 +127,7 @@ class SurveyImport:
     """What a CSV holds: ratings per known member, and what could not be read."""
 
     ratings: dict[str, dict[str, int]] = field(default_factory=dict)
-    row_errors: list[tuple[int, str]] = field(default_factory=list)   # (CSV line, message)
+    row_errors: list[tuple[int, str]] = field(default_factory=list)  # (CSV line, message)
     ignored_columns: list[str] = field(default_factory=list)
     rows_read: int = 0
 
@@ -117,7 +138,7 @@ class SurveyImport:
 
 def _topic_of(header: str, topics: Sequence[Topic]) -> Topic | None:
     text = strip_marks(header).strip()
-    bracketed = _BRACKETED.search(text)   # Google Forms grids: "Rate the topics [Topic]"
+    bracketed = _BRACKETED.search(text)  # Google Forms grids: "Rate the topics [Topic]"
     candidates = [bracketed.group(1), text] if bracketed else [text]
     for candidate in candidates:
         for topic in topics:
@@ -151,9 +172,13 @@ def read_survey_csv(
     lookup = {" ".join(k.casefold().split()): v for k, v in members.items()}
     name_column = _name_column(header)
     if name_column is None:
-        raise ValidationError("file", _(
-            "No column names the respondent: the file needs a column headed \"Name\" or "
-            "\"Email\" (שם, דוא\"ל)."))
+        raise ValidationError(
+            "file",
+            _(
+                'No column names the respondent: the file needs a column headed "Name" or '
+                '"Email" (שם, דוא"ל).'
+            ),
+        )
     topic_columns: dict[int, Topic] = {}
     for index, title in enumerate(header):
         if index == name_column or strip_marks(title).strip().casefold() in _SKIPPED_HEADERS:
@@ -165,8 +190,13 @@ def read_survey_csv(
         else:
             topic_columns[index] = topic
     if not topic_columns:
-        raise ValidationError("file", _("No column matches a topic of the questionnaire; the "
-                                        "column headers must be the topics' titles."))
+        raise ValidationError(
+            "file",
+            _(
+                "No column matches a topic of the questionnaire; the "
+                "column headers must be the topics' titles."
+            ),
+        )
     for row in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
@@ -175,8 +205,14 @@ def read_survey_csv(
         who = strip_marks(row[name_column]).strip() if name_column < len(row) else ""
         person = lookup.get(" ".join(who.casefold().split()))
         if person is None:
-            result.row_errors.append((line, _("\"{name}\" is not a member of the community.").format(
-                name=who) if who else _("The respondent's name is missing.")))
+            result.row_errors.append(
+                (
+                    line,
+                    _('"{name}" is not a member of the community.').format(name=who)
+                    if who
+                    else _("The respondent's name is missing."),
+                )
+            )
             continue
         ratings, problems = _row_ratings(row, topic_columns)
         if problems:
@@ -204,7 +240,9 @@ def _row_ratings(row: Sequence[str], columns: Mapping[int, Topic]) -> tuple[dict
         try:
             ratings[topic.id] = parse_rating(cell)
         except ValidationError:
-            problems.append(_("the rating \"{value}\" for \"{topic}\" is not a whole number from "
-                              "{low} to {high}").format(value=cell, topic=topic.title,
-                                                       low=SCALE_MIN, high=SCALE_MAX))
+            problems.append(
+                _('the rating "{value}" for "{topic}" is not a whole number from {low} to {high}').format(
+                    value=cell, topic=topic.title, low=SCALE_MIN, high=SCALE_MAX
+                )
+            )
     return ratings, problems

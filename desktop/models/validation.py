@@ -29,9 +29,7 @@ def clean_text(field: str, raw: str, *, required: bool = False, max_length: int 
     if required and not value:
         raise ValidationError(field, _("This field is required."))
     if len(value) > max_length:
-        raise ValidationError(
-            field, _("Too long: at most {count} characters.").format(count=max_length)
-        )
+        raise ValidationError(field, _("Too long: at most {count} characters.").format(count=max_length))
     return value
 
 
@@ -56,9 +54,7 @@ def clean_whole_number(
             raise ValidationError(field, _("Enter a positive whole number."))
         raise ValidationError(field, _("Enter a number of at least {minimum}.").format(minimum=minimum))
     if maximum is not None and value > maximum:
-        raise ValidationError(
-            field, _("Enter a number of at most {maximum}.").format(maximum=maximum)
-        )
+        raise ValidationError(field, _("Enter a number of at most {maximum}.").format(maximum=maximum))
     return value
 
 
@@ -124,9 +120,7 @@ def clean_phone(field: str, raw: str) -> str:
         return "+972" + digits[1:]
     if _SPECIAL.match(digits):
         return digits
-    raise ValidationError(
-        field, _("Enter an Israeli phone number, such as 050-1234567 or 02-6234567.")
-    )
+    raise ValidationError(field, _("Enter an Israeli phone number, such as 050-1234567 or 02-6234567."))
 
 
 def display_phone(stored: str) -> str:

@@ -13,8 +13,8 @@ from typing import Any
 from desktop.i18n import N_, _, format_date
 from desktop.models.validation import ValidationError
 
-TEAM_SIZE = (2, 8)            # refused outside this range
-RECOMMENDED_SIZE = (5, 8)     # the seed's 5-8 members
+TEAM_SIZE = (2, 8)  # refused outside this range
+RECOMMENDED_SIZE = (5, 8)  # the seed's 5-8 members
 ROLES = {
     "facilitator": N_("Facilitator and contact"),
     "documenter": N_("Documenter"),
@@ -51,10 +51,10 @@ class WorkTeam:
     name: str
     topic: str = ""
     output_type: str = "policy_paper"
-    members: list[str] = field(default_factory=list)           # person UUIDs
-    roles: dict[str, str] = field(default_factory=dict)        # role -> person UUID
+    members: list[str] = field(default_factory=list)  # person UUIDs
+    roles: dict[str, str] = field(default_factory=dict)  # role -> person UUID
     stages: list[Stage] = field(default_factory=lambda: [Stage() for _ in STAGES])
-    budget: int = 0                                            # shekels
+    budget: int = 0  # shekels
 
     def progress(self) -> float:
         return sum(1 for s in self.stages if s.done) / len(self.stages)
@@ -76,16 +76,20 @@ def new_team(name: str, existing: Sequence[WorkTeam] = ()) -> WorkTeam:
 def check_members(members: Sequence[str], community_members: Sequence[str]) -> None:
     low, high = TEAM_SIZE
     if not low <= len(members) <= high:
-        raise ValidationError("members", _(
-            "A work team has {low} to {high} members; this one has {count}.").format(
-                low=low, high=high, count=len(members)))
+        raise ValidationError(
+            "members",
+            _("A work team has {low} to {high} members; this one has {count}.").format(
+                low=low, high=high, count=len(members)
+            ),
+        )
     strangers = [p for p in members if p not in community_members]
     if strangers:
         raise ValidationError("members", _("Only members of the community can be in a work team."))
 
 
-def team_problems(team: WorkTeam, community_members: Sequence[str],
-                  finish_line: date | None) -> list[tuple[str, str]]:
+def team_problems(
+    team: WorkTeam, community_members: Sequence[str], finish_line: date | None
+) -> list[tuple[str, str]]:
     """(field, translated message) for what must be fixed before the team is saved."""
     problems = []
     try:
@@ -94,20 +98,35 @@ def team_problems(team: WorkTeam, community_members: Sequence[str],
         problems.append((error.field, error.message))
     for role, person in team.roles.items():
         if person and person not in team.members:
-            problems.append(("roles", _("Whoever takes the role \"{role}\" must be a member "
-                                        "of the team.").format(role=_(ROLES[role]))))
+            problems.append(
+                (
+                    "roles",
+                    _('Whoever takes the role "{role}" must be a member of the team.').format(
+                        role=_(ROLES[role])
+                    ),
+                )
+            )
     dues = [(i, s.due) for i, s in enumerate(team.stages) if s.due is not None]
     for (_i, earlier), (later_index, later) in zip(dues, dues[1:], strict=False):
         if later < earlier:
-            problems.append(("stages", _("Stage {number} is due before the stage before it.").format(
-                number=later_index + 1)))
+            problems.append(
+                (
+                    "stages",
+                    _("Stage {number} is due before the stage before it.").format(number=later_index + 1),
+                )
+            )
     if finish_line is not None:
         for index, due in dues:
             # The last stage, summary and feedback, comes after the products conference.
             if due > finish_line and index < len(STAGES) - 1:
-                problems.append(("stages", _("Stage {number} is due after the finish line "
-                                             "({day}).").format(number=index + 1,
-                                                               day=format_date(finish_line))))
+                problems.append(
+                    (
+                        "stages",
+                        _("Stage {number} is due after the finish line ({day}).").format(
+                            number=index + 1, day=format_date(finish_line)
+                        ),
+                    )
+                )
     if team.budget < 0:
         problems.append(("budget", _("The budget cannot be negative.")))
     return problems
@@ -117,8 +136,7 @@ def team_warnings(team: WorkTeam) -> list[str]:
     low, high = RECOMMENDED_SIZE
     warnings = []
     if len(team.members) < low:
-        warnings.append(_("A team of {low}-{high} members is recommended.").format(
-            low=low, high=high))
+        warnings.append(_("A team of {low}-{high} members is recommended.").format(low=low, high=high))
     missing = [_(label) for role, label in ROLES.items() if not team.roles.get(role)]
     if missing:
         warnings.append(_("Roles not yet taken: {roles}").format(roles=", ".join(missing)))
@@ -140,26 +158,39 @@ def default_stage_dates(start: date, finish_line: date) -> list[date]:
     if finish_line <= start:
         raise ValidationError("finish_line", _("The finish line must be after the start."))
     span = (finish_line - start).days
-    return [*(start + timedelta(days=span * i // 4) for i in range(4)), finish_line,
-            finish_line + timedelta(days=14)]
+    return [
+        *(start + timedelta(days=span * i // 4) for i in range(4)),
+        finish_line,
+        finish_line + timedelta(days=14),
+    ]
 
 
 def team_to_dict(team: WorkTeam) -> dict[str, Any]:
     return {
-        "id": team.id, "name": team.name, "topic": team.topic, "output_type": team.output_type,
-        "members": list(team.members), "roles": dict(team.roles), "budget": team.budget,
-        "stages": [{"due": s.due.isoformat() if s.due else "", "done": s.done}
-                   for s in team.stages],
+        "id": team.id,
+        "name": team.name,
+        "topic": team.topic,
+        "output_type": team.output_type,
+        "members": list(team.members),
+        "roles": dict(team.roles),
+        "budget": team.budget,
+        "stages": [{"due": s.due.isoformat() if s.due else "", "done": s.done} for s in team.stages],
     }
 
 
 def team_from_dict(data: Mapping[str, Any]) -> WorkTeam:
-    stages = [Stage(date.fromisoformat(s["due"]) if s.get("due") else None, bool(s.get("done")))
-              for s in data.get("stages", [])]
+    stages = [
+        Stage(date.fromisoformat(s["due"]) if s.get("due") else None, bool(s.get("done")))
+        for s in data.get("stages", [])
+    ]
     stages += [Stage() for _ in range(len(STAGES) - len(stages))]
     return WorkTeam(
-        id=str(data["id"]), name=str(data.get("name", "")), topic=str(data.get("topic", "")),
+        id=str(data["id"]),
+        name=str(data.get("name", "")),
+        topic=str(data.get("topic", "")),
         output_type=str(data.get("output_type", "policy_paper")),
-        members=list(data.get("members", [])), roles=dict(data.get("roles", {})),
-        stages=stages[:len(STAGES)], budget=int(data.get("budget", 0)),
+        members=list(data.get("members", [])),
+        roles=dict(data.get("roles", {})),
+        stages=stages[: len(STAGES)],
+        budget=int(data.get("budget", 0)),
     )

@@ -14,24 +14,41 @@ from bidi import get_display
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
-_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
-           "«": "»", "»": "«"}
+_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<", "«": "»", "»": "«"}
 # Distinct paired brackets (Unicode Bidi_Paired_Bracket) used as stand-ins while reordering.
 _STAND_INS = [
-    ("\u2045", "\u2046"), ("\u207d", "\u207e"), ("\u208d", "\u208e"), ("\u2308", "\u2309"),
-    ("\u230a", "\u230b"), ("\u2329", "\u232a"), ("\u2768", "\u2769"), ("\u276a", "\u276b"),
-    ("\u276c", "\u276d"), ("\u276e", "\u276f"), ("\u2770", "\u2771"), ("\u2772", "\u2773"),
-    ("\u2774", "\u2775"), ("\u27c5", "\u27c6"), ("\u27e6", "\u27e7"), ("\u27e8", "\u27e9"),
-    ("\u27ea", "\u27eb"), ("\u27ec", "\u27ed"), ("\u27ee", "\u27ef"), ("\u2983", "\u2984"),
-    ("\u2985", "\u2986"), ("\u2987", "\u2988"), ("\u2989", "\u298a"), ("\u298b", "\u298c"),
+    ("\u2045", "\u2046"),
+    ("\u207d", "\u207e"),
+    ("\u208d", "\u208e"),
+    ("\u2308", "\u2309"),
+    ("\u230a", "\u230b"),
+    ("\u2329", "\u232a"),
+    ("\u2768", "\u2769"),
+    ("\u276a", "\u276b"),
+    ("\u276c", "\u276d"),
+    ("\u276e", "\u276f"),
+    ("\u2770", "\u2771"),
+    ("\u2772", "\u2773"),
+    ("\u2774", "\u2775"),
+    ("\u27c5", "\u27c6"),
+    ("\u27e6", "\u27e7"),
+    ("\u27e8", "\u27e9"),
+    ("\u27ea", "\u27eb"),
+    ("\u27ec", "\u27ed"),
+    ("\u27ee", "\u27ef"),
+    ("\u2983", "\u2984"),
+    ("\u2985", "\u2986"),
+    ("\u2987", "\u2988"),
+    ("\u2989", "\u298a"),
+    ("\u298b", "\u298c"),
 ]
-_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
-                  (0xFE70, 0xFEFF))
+_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 
 # Invisible direction marks steer the reordering; fonts have no glyph for them.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-                                  "\u2066\u2067\u2068\u2069"))
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
 
 
 def is_arabic(character: str) -> bool:

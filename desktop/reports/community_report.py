@@ -72,8 +72,7 @@ class Names:
         return self.authorities.get(uuid, "—") if uuid else "—"
 
 
-def _load(workspace: Workspace, community_id: int,
-          language: str | None) -> tuple[Community, Names]:
+def _load(workspace: Workspace, community_id: int, language: str | None) -> tuple[Community, Names]:
     """The community and the names it refers to; authorities named in the document's
     language where the workspace has that name (Hebrew otherwise)."""
     from desktop.models.records import RecordKind
@@ -82,10 +81,15 @@ def _load(workspace: Workspace, community_id: int,
 
     community = load_community(workspace, community_id)
     key = f"name_{language or i18n.current_language()}"
-    authorities = {str(row["uuid"]): str(row.get(key) or row["name_he"])
-                   for row in list_records(workspace, RecordKind.AUTHORITY)}
-    names = Names({uuid: facts.full_name for uuid, facts in people_facts(workspace).items()},
-                  authorities, workspace.is_demo)
+    authorities = {
+        str(row["uuid"]): str(row.get(key) or row["name_he"])
+        for row in list_records(workspace, RecordKind.AUTHORITY)
+    }
+    names = Names(
+        {uuid: facts.full_name for uuid, facts in people_facts(workspace).items()},
+        authorities,
+        workspace.is_demo,
+    )
     return community, names
 
 
@@ -152,8 +156,9 @@ def _month_label(year: int, month: int) -> str:
     return str(get_month_names("abbreviated", "format", locale=i18n.babel_locale())[month])
 
 
-def choose_meeting(meetings: Sequence[Meeting], wanted: int | str | None,
-                   today: date | None = None) -> tuple[int, Meeting]:
+def choose_meeting(
+    meetings: Sequence[Meeting], wanted: int | str | None, today: date | None = None
+) -> tuple[int, Meeting]:
     """(number, meeting) by number in date order, by id, or by default the next upcoming
     meeting (the first when all are past). LookupError when there is no such meeting."""
     in_order = ordered(meetings)
@@ -179,8 +184,9 @@ def choose_meeting(meetings: Sequence[Meeting], wanted: int | str | None,
 
 
 def _runs(text: str, rtl: bool, bold: bool) -> list[tuple[str, str]]:
-    return [(font_for(arabic, bold), part)
-            for arabic, part in script_runs(to_visual(shape_arabic(text), rtl))]
+    return [
+        (font_for(arabic, bold), part) for arabic, part in script_runs(to_visual(shape_arabic(text), rtl))
+    ]
 
 
 def _width(text: str, size: float, *, bold: bool = False) -> float:
@@ -197,8 +203,18 @@ def _fit(text: str, width: float, size: float) -> str:
     return (" ".join(words) or text[:6]) + "…"
 
 
-def _label(drawing: Drawing, x: float, y: float, text: str, rtl: bool, *, size: float = 8,
-           anchor: str = "start", bold: bool = False, colour: colors.Color = INK) -> None:
+def _label(
+    drawing: Drawing,
+    x: float,
+    y: float,
+    text: str,
+    rtl: bool,
+    *,
+    size: float = 8,
+    anchor: str = "start",
+    bold: bool = False,
+    colour: colors.Color = INK,
+) -> None:
     """Draw `text` (logical order) so that it ends at x ("end"), starts at x ("start") or
     centres on x ("middle"), in the fonts of its scripts."""
     runs = _runs(text, rtl, bold)
@@ -209,8 +225,7 @@ def _label(drawing: Drawing, x: float, y: float, text: str, rtl: bool, *, size: 
         left += stringWidth(part, font, size)
 
 
-def _marker(drawing: Drawing, x: float, y: float, number: int, meeting: Meeting,
-            x_last: float) -> None:
+def _marker(drawing: Drawing, x: float, y: float, number: int, meeting: Meeting, x_last: float) -> None:
     online = meeting.format == ONLINE
     fill = colors.white if online else HEADER_COLOUR
     ink = HEADER_COLOUR if online else colors.white
@@ -218,15 +233,33 @@ def _marker(drawing: Drawing, x: float, y: float, number: int, meeting: Meeting,
         left, right = min(x, x_last), max(x, x_last)
         half = max((right - left) / 2 + MARKER_RADIUS, MARKER_RADIUS * 1.9)
         centre = (left + right) / 2
-        drawing.add(Rect(centre - half, y - MARKER_RADIUS, 2 * half, 2 * MARKER_RADIUS,
-                         rx=MARKER_RADIUS, ry=MARKER_RADIUS, fillColor=fill,
-                         strokeColor=HEADER_COLOUR, strokeWidth=1.2))
+        drawing.add(
+            Rect(
+                centre - half,
+                y - MARKER_RADIUS,
+                2 * half,
+                2 * MARKER_RADIUS,
+                rx=MARKER_RADIUS,
+                ry=MARKER_RADIUS,
+                fillColor=fill,
+                strokeColor=HEADER_COLOUR,
+                strokeWidth=1.2,
+            )
+        )
         x = centre
     else:
-        drawing.add(Circle(x, y, MARKER_RADIUS, fillColor=fill, strokeColor=HEADER_COLOUR,
-                           strokeWidth=1.2))
-    drawing.add(String(x, y - 2.6, str(number), fontName=font_for(False, True), fontSize=7.5,
-                       fillColor=ink, textAnchor="middle"))
+        drawing.add(Circle(x, y, MARKER_RADIUS, fillColor=fill, strokeColor=HEADER_COLOUR, strokeWidth=1.2))
+    drawing.add(
+        String(
+            x,
+            y - 2.6,
+            str(number),
+            fontName=font_for(False, True),
+            fontSize=7.5,
+            fillColor=ink,
+            textAnchor="middle",
+        )
+    )
 
 
 def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
@@ -264,18 +297,28 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
         offset = month_index[(day.year, day.month)] + (day.day - 0.5) / days
         return origin + direction * offset * column
 
-    month_size = min(7.5, 7.5 * (column - 3) / max(
-        _width(_month_label(year, month), 7.5, bold=True) for year, month in months))
+    month_size = min(
+        7.5,
+        7.5 * (column - 3) / max(_width(_month_label(year, month), 7.5, bold=True) for year, month in months),
+    )
     for index, (year, month) in enumerate(months):
         left = origin + direction * index * column - (column if rtl else 0)
         if index % 2 == 0:
-            drawing.add(Rect(left, legend, column, ROW_HEIGHT * len(rows), fillColor=STRIPE_COLOUR,
-                             strokeColor=None))
+            drawing.add(
+                Rect(left, legend, column, ROW_HEIGHT * len(rows), fillColor=STRIPE_COLOUR, strokeColor=None)
+            )
         centre = left + column / 2
-        _label(drawing, centre, top + 12, _month_label(year, month), rtl, size=month_size,
-               anchor="middle", bold=True)
-        _label(drawing, centre, top + 3, str(year), False, size=6.5, anchor="middle",
-               colour=MUTED)
+        _label(
+            drawing,
+            centre,
+            top + 12,
+            _month_label(year, month),
+            rtl,
+            size=month_size,
+            anchor="middle",
+            bold=True,
+        )
+        _label(drawing, centre, top + 3, str(year), False, size=6.5, anchor="middle", colour=MUTED)
     for index in range(len(months) + 1):
         x = origin + direction * index * column
         drawing.add(Line(x, legend, x, top, strokeColor=GRID_COLOUR, strokeWidth=0.5))
@@ -285,8 +328,16 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
     for key, index in row_of.items():
         y = top - (index + 0.5) * ROW_HEIGHT
         if index:
-            drawing.add(Line(0, top - index * ROW_HEIGHT, width, top - index * ROW_HEIGHT,
-                             strokeColor=GRID_COLOUR, strokeWidth=0.3))
+            drawing.add(
+                Line(
+                    0,
+                    top - index * ROW_HEIGHT,
+                    width,
+                    top - index * ROW_HEIGHT,
+                    strokeColor=GRID_COLOUR,
+                    strokeWidth=0.3,
+                )
+            )
         text = _fit(titles[key] if key else _("Other meetings"), labels_width - 8, 8)
         if rtl:
             _label(drawing, width - 4, y - 3, text, rtl, anchor="end")
@@ -303,18 +354,33 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
 def _legend(drawing: Drawing, width: float, rtl: bool) -> None:
     y = 8.0
     x = width - 4 if rtl else 4.0
-    items = ((False, False, _(FORMATS[IN_PERSON])), (True, False, _(FORMATS[ONLINE])),
-             (False, True, _("Two-day seminar")))
+    items = (
+        (False, False, _(FORMATS[IN_PERSON])),
+        (True, False, _(FORMATS[ONLINE])),
+        (False, True, _("Two-day seminar")),
+    )
     for online, seminar, text in items:
         size = 2 * MARKER_RADIUS * (1.9 if seminar else 1.0)
         left = x - size if rtl else x
         fill = colors.white if online else HEADER_COLOUR
         if seminar:
-            drawing.add(Rect(left, y - 4.5, size, 9, rx=4.5, ry=4.5, fillColor=fill,
-                             strokeColor=HEADER_COLOUR, strokeWidth=1.2))
+            drawing.add(
+                Rect(
+                    left,
+                    y - 4.5,
+                    size,
+                    9,
+                    rx=4.5,
+                    ry=4.5,
+                    fillColor=fill,
+                    strokeColor=HEADER_COLOUR,
+                    strokeWidth=1.2,
+                )
+            )
         else:
-            drawing.add(Circle(left + size / 2, y, 4.5, fillColor=fill,
-                               strokeColor=HEADER_COLOUR, strokeWidth=1.2))
+            drawing.add(
+                Circle(left + size / 2, y, 4.5, fillColor=fill, strokeColor=HEADER_COLOUR, strokeWidth=1.2)
+            )
         text_x = left - 4 if rtl else left + size + 4
         _label(drawing, text_x, y - 3, text, rtl, anchor="end" if rtl else "start")
         step = size + 4 + _width(text, 8) + 16
@@ -324,18 +390,17 @@ def _legend(drawing: Drawing, width: float, rtl: bool) -> None:
 # --- the yearly syllabus ------------------------------------------------------------------------
 
 
-def build_syllabus_pdf(workspace: Workspace, community_id: int, out: Path | None = None,
-                       language: str | None = None) -> bytes:
+def build_syllabus_pdf(
+    workspace: Workspace, community_id: int, out: Path | None = None, language: str | None = None
+) -> bytes:
     community, names = _load(workspace, community_id, language)
     return _in_language(language, lambda: syllabus_pdf(community, names, out))
 
 
 def _intro(document: DocumentBuilder, community: Community, names: Names) -> None:
     if names.demo:
-        document.notice(_("Demo workspace: the people and organisations in it are fictional "
-                          "examples."))
-    period = f"{i18n.format_date(community.period_start)} – " \
-             f"{i18n.format_date(community.period_end)}"
+        document.notice(_("Demo workspace: the people and organisations in it are fictional examples."))
+    period = f"{i18n.format_date(community.period_start)} – {i18n.format_date(community.period_end)}"
     cycle = _(CYCLE_YEARS[community.cycle_year]) if community.cycle_year in CYCLE_YEARS else ""
     facts = [_own(community.profession), period, cycle]
     document.paragraph(" · ".join(fact for fact in facts if fact))
@@ -345,24 +410,24 @@ def syllabus_pdf(community: Community, names: Names, out: Path | None = None) ->
     """The yearly syllabus in the active language."""
     language = i18n.current_language()
     title = _("Yearly syllabus: {community}").format(community=community.name)
-    document = DocumentBuilder(title, language, author=_("Shutafut"),
-                               subject=_("Learning community syllabus"))
+    document = DocumentBuilder(
+        title, language, author=_("Shutafut"), subject=_("Learning community syllabus")
+    )
     document.heading(title, 0)
     _intro(document, community, names)
     people = []
     if community.leader:
-        people.append(_("Community leader: {name}").format(
-            name=_own(names.person(community.leader))))
+        people.append(_("Community leader: {name}").format(name=_own(names.person(community.leader))))
     if community.partner:
-        people.append(_("Professional partner: {name}").format(
-            name=_own(names.person(community.partner))))
+        people.append(_("Professional partner: {name}").format(name=_own(names.person(community.partner))))
     if people:
         document.paragraph(" · ".join(people))
     authorities = [_own(names.authority(a)) for a in community.member_authorities()]
-    document.paragraph(i18n.ngettext(
-        "{count} member from {authorities}", "{count} members from {authorities}",
-        len(community.members)).format(count=len(community.members),
-                                       authorities=i18n.format_list(authorities) or "—"))
+    document.paragraph(
+        i18n.ngettext(
+            "{count} member from {authorities}", "{count} members from {authorities}", len(community.members)
+        ).format(count=len(community.members), authorities=i18n.format_list(authorities) or "—")
+    )
     document.heading(_("Meetings of the year"))
     meetings = ordered(community.meetings)
     if not meetings:
@@ -371,16 +436,23 @@ def syllabus_pdf(community: Community, names: Names, out: Path | None = None) ->
     titles = {t.id: t.title for t in community.topics}
     rows = []
     for number, meeting in enumerate(meetings, start=1):
-        rows.append([
-            str(number), gregorian_days(meeting), hebrew_days(meeting),
-            meeting_title(meeting, titles) or "—",
-            _(FORMATS[ONLINE]) if meeting.format == ONLINE else names.authority(meeting.host),
-            _(FORMATS.get(meeting.format, FORMATS[IN_PERSON])),
-            _("Two-day seminar") if meeting.seminar else "",
-        ])
-    document.table([_("No."), _("Date"), _("Hebrew date"), _("Topic"), _("Host"), _("Format"),
-                    _("Seminar")], rows, col_widths=[5, 18, 16, 27, 14, 9, 11],
-                   numeric_columns=(0,))
+        rows.append(
+            [
+                str(number),
+                gregorian_days(meeting),
+                hebrew_days(meeting),
+                meeting_title(meeting, titles) or "—",
+                _(FORMATS[ONLINE]) if meeting.format == ONLINE else names.authority(meeting.host),
+                _(FORMATS.get(meeting.format, FORMATS[IN_PERSON])),
+                _("Two-day seminar") if meeting.seminar else "",
+            ]
+        )
+    document.table(
+        [_("No."), _("Date"), _("Hebrew date"), _("Topic"), _("Host"), _("Format"), _("Seminar")],
+        rows,
+        col_widths=[5, 18, 16, 27, 14, 9, 11],
+        numeric_columns=(0,),
+    )
     document.heading(_("Yearly Gantt chart"))
     document.story.append(gantt_drawing(community, document.width, document.rtl))
     document.keep_together(2)
@@ -390,15 +462,19 @@ def syllabus_pdf(community: Community, names: Names, out: Path | None = None) ->
 # --- the meeting plan page ----------------------------------------------------------------------
 
 
-def build_meeting_plan_pdf(workspace: Workspace, community_id: int,
-                           meeting: int | str | None = None, out: Path | None = None,
-                           language: str | None = None, today: date | None = None) -> bytes:
+def build_meeting_plan_pdf(
+    workspace: Workspace,
+    community_id: int,
+    meeting: int | str | None = None,
+    out: Path | None = None,
+    language: str | None = None,
+    today: date | None = None,
+) -> bytes:
     """The plan page of a meeting chosen by its number in date order or its id (default:
     the next upcoming meeting). LookupError when there is no such meeting."""
     community, names = _load(workspace, community_id, language)
     number, chosen = choose_meeting(community.meetings, meeting, today)
-    return _in_language(language, lambda: meeting_plan_pdf(community, number, chosen, names,
-                                                           out))
+    return _in_language(language, lambda: meeting_plan_pdf(community, number, chosen, names, out))
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -419,30 +495,38 @@ def _text_block(document: DocumentBuilder, heading: str, text: str) -> None:
     document.keep_together(len(lines) + 1)
 
 
-def meeting_plan_pdf(community: Community, number: int, meeting: Meeting, names: Names,
-                     out: Path | None = None) -> bytes:
+def meeting_plan_pdf(
+    community: Community, number: int, meeting: Meeting, names: Names, out: Path | None = None
+) -> bytes:
     language = i18n.current_language()
     titles = {t.id: t.title for t in community.topics}
     subject = meeting_title(meeting, titles)
-    title = _("Meeting plan: {community}, meeting {number}").format(
-        community=community.name, number=number)
-    document = DocumentBuilder(title, language, author=_("Shutafut"),
-                               subject=_("Meeting plan"))
-    document.heading(_("Meeting {number}: {title}").format(number=number, title=subject)
-                     if subject else _("Meeting {number}").format(number=number), 0)
+    title = _("Meeting plan: {community}, meeting {number}").format(community=community.name, number=number)
+    document = DocumentBuilder(title, language, author=_("Shutafut"), subject=_("Meeting plan"))
+    document.heading(
+        _("Meeting {number}: {title}").format(number=number, title=subject)
+        if subject
+        else _("Meeting {number}").format(number=number),
+        0,
+    )
     document.paragraph(_("Meeting plan – {community}").format(community=community.name))
     if names.demo:
-        document.notice(_("Demo workspace: the people and organisations in it are fictional "
-                          "examples."))
-    place = _(FORMATS[ONLINE]) if meeting.format == ONLINE else \
-        _own(names.authority(meeting.host))
+        document.notice(_("Demo workspace: the people and organisations in it are fictional examples."))
+    place = _(FORMATS[ONLINE]) if meeting.format == ONLINE else _own(names.authority(meeting.host))
     topic = titles.get(meeting.topic, "")
-    document.paragraph(" · ".join(part for part in (
-        _("Topic: {topic}").format(topic=_own(topic)) if topic and topic != subject else "",
-        _("Date: {date}").format(date=f"{gregorian_days(meeting)} ({hebrew_days(meeting)})"),
-        _("Place: {place}").format(place=place),
-        _(FORMATS.get(meeting.format, FORMATS[IN_PERSON])),
-        _("Two-day seminar") if meeting.seminar else "") if part))
+    document.paragraph(
+        " · ".join(
+            part
+            for part in (
+                _("Topic: {topic}").format(topic=_own(topic)) if topic and topic != subject else "",
+                _("Date: {date}").format(date=f"{gregorian_days(meeting)} ({hebrew_days(meeting)})"),
+                _("Place: {place}").format(place=place),
+                _(FORMATS.get(meeting.format, FORMATS[IN_PERSON])),
+                _("Two-day seminar") if meeting.seminar else "",
+            )
+            if part
+        )
+    )
     plan = meeting.plan
     _text_block(document, _("The meeting's professional goals"), plan.professional_goals)
     _text_block(document, _("The meeting's community goals"), plan.community_goals)
@@ -450,23 +534,31 @@ def meeting_plan_pdf(community: Community, number: int, meeting: Meeting, names:
     document.heading(_("Schedule"))
     schedule = meeting.schedule()
     if schedule:
-        document.table([_("Time"), _("Part"), _("Block"), _("Notes")],
-                       [[f"{_clock(start)}–{_clock(end)}",
-                         _unbroken_brackets(_(PARTS[block.part]) if block.part in PARTS else ""),
-                         _unbroken_brackets(block.title), _unbroken_brackets(block.notes)]
-                        for start, end, block in schedule],
-                       col_widths=[14, 25, 35, 26])
-        document.paragraph(_("Estimated end: {time}").format(time=_clock(schedule[-1][1])),
-                           document.styles.small)
+        document.table(
+            [_("Time"), _("Part"), _("Block"), _("Notes")],
+            [
+                [
+                    f"{_clock(start)}–{_clock(end)}",
+                    _unbroken_brackets(_(PARTS[block.part]) if block.part in PARTS else ""),
+                    _unbroken_brackets(block.title),
+                    _unbroken_brackets(block.notes),
+                ]
+                for start, end, block in schedule
+            ],
+            col_widths=[14, 25, 35, 26],
+        )
+        document.paragraph(
+            _("Estimated end: {time}").format(time=_clock(schedule[-1][1])), document.styles.small
+        )
     else:
         document.paragraph(_("No blocks planned yet."))
     document.heading(_("Who is responsible, and materials"), 2)
-    materials = "; ".join(line.strip().rstrip(".;") for line in plan.materials.splitlines()
-                          if line.strip())
-    document.table([_("Responsible for production"), _("Knowledge lead"), _("Partners"),
-                    _("Materials")],
-                   [[plan.production or "—", plan.knowledge or "—", plan.partners or "—",
-                     materials or "—"]], col_widths=[20, 20, 24, 36])
+    materials = "; ".join(line.strip().rstrip(".;") for line in plan.materials.splitlines() if line.strip())
+    document.table(
+        [_("Responsible for production"), _("Knowledge lead"), _("Partners"), _("Materials")],
+        [[plan.production or "—", plan.knowledge or "—", plan.partners or "—", materials or "—"]],
+        col_widths=[20, 20, 24, 36],
+    )
     document.keep_together(2)
     return document.build(out)
 
@@ -474,11 +566,15 @@ def meeting_plan_pdf(community: Community, number: int, meeting: Meeting, names:
 # --- the work teams -------------------------------------------------------------------------------
 
 
-def build_work_teams_pdf(workspace: Workspace, community_id: int, out: Path | None = None,
-                         language: str | None = None, today: date | None = None) -> bytes:
+def build_work_teams_pdf(
+    workspace: Workspace,
+    community_id: int,
+    out: Path | None = None,
+    language: str | None = None,
+    today: date | None = None,
+) -> bytes:
     community, names = _load(workspace, community_id, language)
-    return _in_language(language, lambda: work_teams_pdf(community, names, out,
-                                                         today or date.today()))
+    return _in_language(language, lambda: work_teams_pdf(community, names, out, today or date.today()))
 
 
 def _state_cell(team: WorkTeam, index: int, today: date) -> str:
@@ -489,54 +585,76 @@ def _state_cell(team: WorkTeam, index: int, today: date) -> str:
     return label
 
 
-def work_teams_pdf(community: Community, names: Names, out: Path | None,
-                   today: date) -> bytes:
+def work_teams_pdf(community: Community, names: Names, out: Path | None, today: date) -> bytes:
     language = i18n.current_language()
     title = _("Work teams: {community}").format(community=community.name)
-    document = DocumentBuilder(title, language, author=_("Shutafut"),
-                               subject=_("Work teams overview"))
+    document = DocumentBuilder(title, language, author=_("Shutafut"), subject=_("Work teams overview"))
     document.heading(title, 0)
     if names.demo:
-        document.notice(_("Demo workspace: the people and organisations in it are fictional "
-                          "examples."))
+        document.notice(_("Demo workspace: the people and organisations in it are fictional examples."))
     if community.finish_line:
-        document.paragraph(_("Finish line, the products conference: {date}").format(
-            date=f"{i18n.format_date(community.finish_line)} "
-                 f"({hebrew_date(community.finish_line)})"))
+        document.paragraph(
+            _("Finish line, the products conference: {date}").format(
+                date=f"{i18n.format_date(community.finish_line)} ({hebrew_date(community.finish_line)})"
+            )
+        )
     else:
         document.paragraph(_("No finish line set yet."))
-    document.paragraph(_("State as of {date}.").format(date=i18n.format_date(today)),
-                       document.styles.small)
+    document.paragraph(_("State as of {date}.").format(date=i18n.format_date(today)), document.styles.small)
     teams = community.teams
     if not teams:
         document.paragraph(_("No work teams yet."))
         return document.build(out)
     document.heading(_("Progress by stage"))
     document.numbered([_(stage) for stage in STAGES])
-    document.table([_("Team"), *[str(n) for n in range(1, len(STAGES) + 1)], _("Progress")],
-                   [[team.name, *[_state_cell(team, i, today) for i in range(len(STAGES))],
-                     i18n.format_percent(team.progress())] for team in teams],
-                   col_widths=[16, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5, 9], numeric_columns=(7,))
+    document.table(
+        [_("Team"), *[str(n) for n in range(1, len(STAGES) + 1)], _("Progress")],
+        [
+            [
+                team.name,
+                *[_state_cell(team, i, today) for i in range(len(STAGES))],
+                i18n.format_percent(team.progress()),
+            ]
+            for team in teams
+        ],
+        col_widths=[16, 12.5, 12.5, 12.5, 12.5, 12.5, 12.5, 9],
+        numeric_columns=(7,),
+    )
     for team in teams:
         document.heading(team.name)
         members = [_own(names.person(p)) for p in team.members]
-        document.paragraph(" · ".join((
-            _("Topic: {topic}").format(topic=_own(team.topic) or "—"),
-            _("Output: {type}").format(
-                type=_(OUTPUT_TYPES.get(team.output_type, OTHER_OUTPUT))),
-            _("Budget: {amount}").format(amount=i18n.format_shekels(team.budget)))))
-        document.paragraph(i18n.ngettext("{count} member: {names}", "{count} members: {names}",
-                                         len(members)).format(
-            count=len(members), names=i18n.format_list(members) or "—"))
-        document.table([_("Role"), _("Who")],
-                       [[_(label), names.person(team.roles.get(role, ""))]
-                        for role, label in ROLES.items()], col_widths=[40, 60])
+        document.paragraph(
+            " · ".join(
+                (
+                    _("Topic: {topic}").format(topic=_own(team.topic) or "—"),
+                    _("Output: {type}").format(type=_(OUTPUT_TYPES.get(team.output_type, OTHER_OUTPUT))),
+                    _("Budget: {amount}").format(amount=i18n.format_shekels(team.budget)),
+                )
+            )
+        )
+        document.paragraph(
+            i18n.ngettext("{count} member: {names}", "{count} members: {names}", len(members)).format(
+                count=len(members), names=i18n.format_list(members) or "—"
+            )
+        )
+        document.table(
+            [_("Role"), _("Who")],
+            [[_(label), names.person(team.roles.get(role, ""))] for role, label in ROLES.items()],
+            col_widths=[40, 60],
+        )
         document.spacer(3 * mm)
-        document.table([_("No."), _("Stage"), _("Due date"), _("State")],
-                       [[str(index), _(stage_label),
-                         i18n.format_date(stage.due) if stage.due else "—",
-                         _(STATE_LABELS[stage_state(stage, today)])]
-                        for index, (stage_label, stage) in enumerate(
-                            zip(STAGES, team.stages, strict=True), start=1)],
-                       col_widths=[7, 55, 18, 20], numeric_columns=(0,))
+        document.table(
+            [_("No."), _("Stage"), _("Due date"), _("State")],
+            [
+                [
+                    str(index),
+                    _(stage_label),
+                    i18n.format_date(stage.due) if stage.due else "—",
+                    _(STATE_LABELS[stage_state(stage, today)]),
+                ]
+                for index, (stage_label, stage) in enumerate(zip(STAGES, team.stages, strict=True), start=1)
+            ],
+            col_widths=[7, 55, 18, 20],
+            numeric_columns=(0,),
+        )
     return document.build(out)

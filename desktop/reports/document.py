@@ -68,8 +68,7 @@ class BidiParagraph(Paragraph):
         canvas = self.canv
         style = self.style
         lines = self.blPara.lines
-        words_of = [line[1] if isinstance(line, tuple) else [w.text for w in line.words]
-                    for line in lines]
+        words_of = [line[1] if isinstance(line, tuple) else [w.text for w in line.words] for line in lines]
         rtl = bool(getattr(style, "rtl", False))
         if getattr(style, "auto_direction", False):
             rtl = first_strong_is_rtl(" ".join(" ".join(words) for words in words_of), rtl)
@@ -81,10 +80,7 @@ class BidiParagraph(Paragraph):
         available = self.width - style.leftIndent - style.rightIndent
         for number, words in enumerate(words_of):
             logical = " ".join(words).replace(SOFT_BREAK + " ", "").replace(SOFT_BREAK, "")
-            runs = [
-                (font_for(arabic, bold), text)
-                for arabic, text in script_runs(to_visual(logical, rtl))
-            ]
+            runs = [(font_for(arabic, bold), text) for arabic, text in script_runs(to_visual(logical, rtl))]
             width = sum(stringWidth(text, font, size) for font, text in runs)
             indent = style.firstLineIndent if number == 0 else 0
             if style.alignment == TA_RIGHT:
@@ -114,10 +110,19 @@ class Styles:
     notice: ParagraphStyle
 
 
-def _style(name: str, rtl: bool, size: float, *, bold: bool = False,
-           colour: Any = colors.black, align: int | None = None, space_after: float = 4,
-           space_before: float = 0, auto_direction: bool = False,
-           base_rtl: bool | None = None) -> ParagraphStyle:
+def _style(
+    name: str,
+    rtl: bool,
+    size: float,
+    *,
+    bold: bool = False,
+    colour: Any = colors.black,
+    align: int | None = None,
+    space_after: float = 4,
+    space_before: float = 0,
+    auto_direction: bool = False,
+    base_rtl: bool | None = None,
+) -> ParagraphStyle:
     """A paragraph style aligned for `rtl`; `base_rtl` (default `rtl`) is the bidi base
     direction, found from the text itself with `auto_direction` (data such as names)."""
     style = ParagraphStyle(
@@ -142,18 +147,17 @@ def make_styles(language: str) -> Styles:
         body=_style("body", rtl, 10.5),
         small=_style("small", rtl, 8.5, colour=colors.HexColor("#555555")),
         title=_style("title", rtl, 20, bold=True, colour=HEADER_COLOUR, space_after=6),
-        heading1=_style("h1", rtl, 14, bold=True, colour=HEADER_COLOUR,
-                        space_before=10, space_after=5),
+        heading1=_style("h1", rtl, 14, bold=True, colour=HEADER_COLOUR, space_before=10, space_after=5),
         heading2=_style("h2", rtl, 12, bold=True, space_before=6, space_after=3),
         # Data cells take their direction from their text: a Hebrew name in an English
         # table, or "C++" in a Hebrew one, each read in their own direction.
         cell=_style("cell", rtl, 9.5, space_after=0, auto_direction=True),
         # Figures are left to right ("-3%", "+12.5%") unless marked right to left, as
         # format_shekels does in Hebrew ("1,200 ₪").
-        cell_number=_style("cell_number", rtl, 9.5, space_after=0, align=TA_CENTER,
-                           auto_direction=True, base_rtl=False),
-        header_cell=_style("header_cell", rtl, 9.5, bold=True, colour=colors.white,
-                           space_after=0),
+        cell_number=_style(
+            "cell_number", rtl, 9.5, space_after=0, align=TA_CENTER, auto_direction=True, base_rtl=False
+        ),
+        header_cell=_style("header_cell", rtl, 9.5, bold=True, colour=colors.white, space_after=0),
         notice=_style("notice", rtl, 10, bold=True, colour=colors.HexColor("#8a5a00")),
     )
 
@@ -169,8 +173,7 @@ def breakable(text: str, style: ParagraphStyle, width: float) -> str:
     """
     words = text.split(" ")
     for index, word in enumerate(words):
-        if _BREAK_AFTER.search(word) and stringWidth(word, style.fontName,
-                                                     style.fontSize) > width:
+        if _BREAK_AFTER.search(word) and stringWidth(word, style.fontName, style.fontSize) > width:
             words[index] = _BREAK_AFTER.sub(SOFT_BREAK + " ", word)
     return " ".join(words)
 
@@ -178,22 +181,24 @@ def breakable(text: str, style: ParagraphStyle, width: float) -> str:
 def _widest_word(text: str, style: ParagraphStyle) -> float:
     """The width of the longest piece of `text` that cannot wrap (hyphens may wrap)."""
     pieces = _BREAK_AFTER.sub("\n", shape_arabic(text)).split()
-    return max((stringWidth(piece, style.fontName, style.fontSize) for piece in pieces),
-               default=0.0)
+    return max((stringWidth(piece, style.fontName, style.fontSize) for piece in pieces), default=0.0)
 
 
 def _fit_widths(widths: list[float], header: list[float], rows: list[list[float]]) -> list[float]:
     """Widens columns whose longest word would overflow, taking the room from the others."""
-    needed = [2 * CELL_PADDING + 1 + max([header[index]] + [row[index] for row in rows
-                                                            if index < len(row)])
-              for index in range(len(widths))]
+    needed = [
+        2 * CELL_PADDING + 1 + max([header[index]] + [row[index] for row in rows if index < len(row)])
+        for index in range(len(widths))
+    ]
     deficit = sum(max(0.0, need - width) for need, width in zip(needed, widths, strict=True))
     slack = sum(max(0.0, width - need) for need, width in zip(needed, widths, strict=True))
     if deficit <= 0 or slack <= 0:
         return widths
     share = min(1.0, deficit / slack)
-    return [need if width < need else width - (width - need) * share
-            for need, width in zip(needed, widths, strict=True)]
+    return [
+        need if width < need else width - (width - need) * share
+        for need, width in zip(needed, widths, strict=True)
+    ]
 
 
 def text_paragraph(text: str, style: ParagraphStyle, width: float | None = None) -> BidiParagraph:
@@ -233,8 +238,10 @@ class _NumberedCanvas(Canvas):
 
     def _draw_line(self, text: str, y: float, *, at_start: bool) -> None:
         rtl = i18n.is_rtl(self.language)
-        runs = [(font_for(arabic, False), part)
-                for arabic, part in script_runs(to_visual(shape_arabic(text), rtl))]
+        runs = [
+            (font_for(arabic, False), part)
+            for arabic, part in script_runs(to_visual(shape_arabic(text), rtl))
+        ]
         width = sum(stringWidth(part, font, self.font_size) for font, part in runs)
         page_width = self._pagesize[0]
         right_aligned = rtl == at_start
@@ -245,8 +252,12 @@ class _NumberedCanvas(Canvas):
             x += stringWidth(part, font, self.font_size)
 
     def _draw_watermark(self) -> None:
-        runs = [(font_for(arabic, True), part) for arabic, part in
-                script_runs(to_visual(shape_arabic(self.watermark), i18n.is_rtl(self.language)))]
+        runs = [
+            (font_for(arabic, True), part)
+            for arabic, part in script_runs(
+                to_visual(shape_arabic(self.watermark), i18n.is_rtl(self.language))
+            )
+        ]
         size = 96
         width = sum(stringWidth(part, font, size) for font, part in runs)
         self.saveState()
@@ -268,8 +279,12 @@ class _NumberedCanvas(Canvas):
         self.setStrokeColor(GRID_COLOUR)
         height = self._pagesize[1]
         self._draw_line(self.title, height - PAGE_MARGIN + 6 * mm, at_start=True)
-        self.line(PAGE_MARGIN, height - PAGE_MARGIN + 4 * mm,
-                  self._pagesize[0] - PAGE_MARGIN, height - PAGE_MARGIN + 4 * mm)
+        self.line(
+            PAGE_MARGIN,
+            height - PAGE_MARGIN + 4 * mm,
+            self._pagesize[0] - PAGE_MARGIN,
+            height - PAGE_MARGIN + 4 * mm,
+        )
         footer = i18n.translate_in(self.language, N_("Page {page} of {pages}")).format(
             page=self._pageNumber, pages=total
         )
@@ -280,8 +295,16 @@ class _NumberedCanvas(Canvas):
 class DocumentBuilder:
     """Collects headings, paragraphs, lists and tables, then builds a PDF."""
 
-    def __init__(self, title: str, language: str, *, author: str = "", subject: str = "",
-                 watermark: str = "", invariant: bool = False) -> None:
+    def __init__(
+        self,
+        title: str,
+        language: str,
+        *,
+        author: str = "",
+        subject: str = "",
+        watermark: str = "",
+        invariant: bool = False,
+    ) -> None:
         """`invariant` makes the bytes reproducible (fixed dates and document id)."""
         register_fonts()
         self.invariant = invariant
@@ -315,10 +338,11 @@ class DocumentBuilder:
         self.story.append(PageBreak())
 
     def _list(self, items: Sequence[str], markers: Sequence[str]) -> None:
-        rows = [[text_paragraph(marker, self.styles.body), text_paragraph(item, self.styles.body)]
-                for marker, item in zip(markers, items, strict=True)]
-        self.story.append(self._table(rows, [8 * mm, self.width - 8 * mm], header=False,
-                                      grid=False))
+        rows = [
+            [text_paragraph(marker, self.styles.body), text_paragraph(item, self.styles.body)]
+            for marker, item in zip(markers, items, strict=True)
+        ]
+        self.story.append(self._table(rows, [8 * mm, self.width - 8 * mm], header=False, grid=False))
 
     def bullets(self, items: Sequence[str]) -> None:
         self._list(items, ["•"] * len(items))
@@ -337,26 +361,37 @@ class DocumentBuilder:
         widths = list(col_widths) if col_widths else [self.width / len(header)] * len(header)
         scale = self.width / sum(widths)
         widths = [w * scale for w in widths]
-        widths = _fit_widths(widths, [
-            _widest_word(text, self.styles.header_cell) for text in header
-        ], [
-            [_widest_word(str(text), self.styles.cell_number if index in numeric_columns
-                          else self.styles.cell) for index, text in enumerate(row)]
-            for row in rows
-        ])
+        widths = _fit_widths(
+            widths,
+            [_widest_word(text, self.styles.header_cell) for text in header],
+            [
+                [
+                    _widest_word(
+                        str(text), self.styles.cell_number if index in numeric_columns else self.styles.cell
+                    )
+                    for index, text in enumerate(row)
+                ]
+                for row in rows
+            ],
+        )
         inner = [width - 2 * CELL_PADDING for width in widths]
-        cells = [[text_paragraph(text, self.styles.header_cell, inner[index])
-                  for index, text in enumerate(header)]]
+        cells = [
+            [text_paragraph(text, self.styles.header_cell, inner[index]) for index, text in enumerate(header)]
+        ]
         for row in rows:
-            cells.append([
-                text_paragraph(str(text), self.styles.cell_number if index in numeric_columns
-                               else self.styles.cell, inner[index])
-                for index, text in enumerate(row)
-            ])
+            cells.append(
+                [
+                    text_paragraph(
+                        str(text),
+                        self.styles.cell_number if index in numeric_columns else self.styles.cell,
+                        inner[index],
+                    )
+                    for index, text in enumerate(row)
+                ]
+            )
         self.story.append(self._table(cells, widths, header=True, grid=True))
 
-    def _table(self, cells: list[list[Any]], widths: list[float], *, header: bool,
-               grid: bool) -> Table:
+    def _table(self, cells: list[list[Any]], widths: list[float], *, header: bool, grid: bool) -> Table:
         if self.rtl:
             cells = [list(reversed(row)) for row in cells]
             widths = list(reversed(widths))
@@ -372,10 +407,12 @@ class DocumentBuilder:
             commands += [("GRID", (0, 0), (-1, -1), 0.5, GRID_COLOUR)]
         if header:
             commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_COLOUR)]
-            commands += [("BACKGROUND", (0, row), (-1, row), STRIPE_COLOUR)
-                         for row in range(2, len(cells), 2)]
-        table = Table(cells, colWidths=widths, repeatRows=1 if header else 0,
-                      hAlign="RIGHT" if self.rtl else "LEFT")
+            commands += [
+                ("BACKGROUND", (0, row), (-1, row), STRIPE_COLOUR) for row in range(2, len(cells), 2)
+            ]
+        table = Table(
+            cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="RIGHT" if self.rtl else "LEFT"
+        )
         table.setStyle(TableStyle(commands))
         return table
 
@@ -388,10 +425,20 @@ class DocumentBuilder:
     def build(self, out: Path | None = None) -> bytes:
         buffer = io.BytesIO()
         document = SimpleDocTemplate(
-            buffer, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
-            topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN, title=self.title,
-            author=self.author, subject=self.subject, creator="Shutafut", lang=self.language,
-            direction="R2L" if self.rtl else "L2R", displayDocTitle=True, initialFontName="Rubik",
+            buffer,
+            pagesize=A4,
+            leftMargin=PAGE_MARGIN,
+            rightMargin=PAGE_MARGIN,
+            topMargin=PAGE_MARGIN,
+            bottomMargin=PAGE_MARGIN,
+            title=self.title,
+            author=self.author,
+            subject=self.subject,
+            creator="Shutafut",
+            lang=self.language,
+            direction="R2L" if self.rtl else "L2R",
+            displayDocTitle=True,
+            initialFontName="Rubik",
             invariant=1 if self.invariant else 0,
         )
         title, language = self.title, self.language

@@ -39,8 +39,9 @@ LATEST = colors.Color(31 / 255, 95 / 255, 139 / 255, alpha=0.45)
 EARLIER = colors.Color(242 / 255, 177 / 255, 52 / 255, alpha=0.40)
 
 
-def radar_drawing(latest: dict[Flag, int | None], earlier: dict[Flag, int | None] | None,
-                  width: float, rtl: bool) -> Drawing:
+def radar_drawing(
+    latest: dict[Flag, int | None], earlier: dict[Flag, int | None] | None, width: float, rtl: bool
+) -> Drawing:
     """The same radar as on screen: four axes from the top, counter-clockwise in RTL."""
     height = 230.0
     drawing = Drawing(width, height)
@@ -51,8 +52,7 @@ def radar_drawing(latest: dict[Flag, int | None], earlier: dict[Flag, int | None
     angles = [-a for a in axis_angles(rtl)]
     for level in range(1, LEVEL_MAX + 1):
         r = radius * level / LEVEL_MAX
-        points = [coordinate for a in angles for coordinate in (cx + r * math.cos(a),
-                                                                cy + r * math.sin(a))]
+        points = [coordinate for a in angles for coordinate in (cx + r * math.cos(a), cy + r * math.sin(a))]
         drawing.add(Polygon(points, fillColor=None, strokeColor=colors.HexColor("#b8c4ce")))
     for flag, angle in zip(Flag, angles, strict=True):
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
@@ -67,15 +67,25 @@ def radar_drawing(latest: dict[Flag, int | None], earlier: dict[Flag, int | None
         _text(drawing, lx, ly, flag.label, rtl, anchor_end=anchor_end)
     for levels, colour in ((earlier or {}, EARLIER), (latest, LATEST)):
         if any(levels.get(flag) for flag in Flag):
-            points = [coordinate for flag, a in zip(Flag, angles, strict=True)
-                      for coordinate in (cx + (levels.get(flag) or 0) / LEVEL_MAX * radius * math.cos(a),
-                                         cy + (levels.get(flag) or 0) / LEVEL_MAX * radius * math.sin(a))]
+            points = [
+                coordinate
+                for flag, a in zip(Flag, angles, strict=True)
+                for coordinate in (
+                    cx + (levels.get(flag) or 0) / LEVEL_MAX * radius * math.cos(a),
+                    cy + (levels.get(flag) or 0) / LEVEL_MAX * radius * math.sin(a),
+                )
+            ]
             drawing.add(Polygon(points, fillColor=colour, strokeColor=colour))
     return drawing
 
 
-def build_diagnosis_pdf(workspace: Workspace, cluster_uuid: str, diagnosis_id: str,
-                        out: Path | None = None, language: str | None = None) -> bytes:
+def build_diagnosis_pdf(
+    workspace: Workspace,
+    cluster_uuid: str,
+    diagnosis_id: str,
+    out: Path | None = None,
+    language: str | None = None,
+) -> bytes:
     from desktop.storage.flags_store import cluster_members, load_cluster_flags
 
     flags = load_cluster_flags(workspace, cluster_uuid)
@@ -91,31 +101,46 @@ def build_diagnosis_pdf(workspace: Workspace, cluster_uuid: str, diagnosis_id: s
         i18n.set_language(previous)
 
 
-def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str],
-               out: Path | None) -> bytes:
+def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str], out: Path | None) -> bytes:
     language = i18n.current_language()
     rtl = i18n.is_rtl(language)
     item = flags.item(diagnosis.item)
     title = _("Flags diagnosis: {item}").format(item=item.name)
-    document = DocumentBuilder(title, language, author=_("Shutafut"),
-                               subject=_("Flags diagnosis"),
-                               watermark="" if diagnosis.final else _("draft"))
+    document = DocumentBuilder(
+        title,
+        language,
+        author=_("Shutafut"),
+        subject=_("Flags diagnosis"),
+        watermark="" if diagnosis.final else _("draft"),
+    )
     document.heading(title, 0)
     share = participation(item, members)
-    document.paragraph(" · ".join((
-        _(ITEM_KINDS[item.kind]), _(SERVICE_LEVELS[item.service_level]),
-        _(MECHANISMS[item.mechanism]),
-        _("{count} of {members} authorities take part").format(count=share.count,
-                                                               members=share.members),
-        i18n.format_date(date.fromisoformat(diagnosis.held_on)))))
+    document.paragraph(
+        " · ".join(
+            (
+                _(ITEM_KINDS[item.kind]),
+                _(SERVICE_LEVELS[item.service_level]),
+                _(MECHANISMS[item.mechanism]),
+                _("{count} of {members} authorities take part").format(
+                    count=share.count, members=share.members
+                ),
+                i18n.format_date(date.fromisoformat(diagnosis.held_on)),
+            )
+        )
+    )
     history = flags.item_diagnoses(item.id)
     index = history.index(diagnosis)
     earlier = history[index - 1] if index > 0 else None
-    document.story.append(radar_drawing(diagnosis.levels(), earlier.levels() if earlier else None,
-                                        document.width, rtl))
+    document.story.append(
+        radar_drawing(diagnosis.levels(), earlier.levels() if earlier else None, document.width, rtl)
+    )
     if earlier is not None:
-        document.paragraph(_("Beneath, in orange: the diagnosis of {date}.").format(
-            date=i18n.format_date(date.fromisoformat(earlier.held_on))), document.styles.small)
+        document.paragraph(
+            _("Beneath, in orange: the diagnosis of {date}.").format(
+                date=i18n.format_date(date.fromisoformat(earlier.held_on))
+            ),
+            document.styles.small,
+        )
     document.heading(_("Levels by flag"))
     rows = []
     for flag in Flag:
@@ -123,26 +148,36 @@ def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str],
         level = assessment.agreed
         description = level_descriptions(flag, language)[level - 1] if level else "—"
         baseline = assessment.baseline
-        measured = (f"{i18n.format_number(baseline.value)} {baseline.unit} "
-                    f"({i18n.format_date(date.fromisoformat(baseline.on))})"
-                    if baseline.value is not None and baseline.on else "—")
+        measured = (
+            f"{i18n.format_number(baseline.value)} {baseline.unit} "
+            f"({i18n.format_date(date.fromisoformat(baseline.on))})"
+            if baseline.value is not None and baseline.on
+            else "—"
+        )
         rows.append([flag.label, str(level or "—"), description, measured])
-    document.table([_("Flag"), _("Level"), _("What the level means"), _("Baseline")], rows,
-                   col_widths=[22, 8, 45, 25], numeric_columns=(1,))
-    document.paragraph(_("Rubric version {version}.").format(version=diagnosis.rubric),
-                       document.styles.small)
+    document.table(
+        [_("Flag"), _("Level"), _("What the level means"), _("Baseline")],
+        rows,
+        col_widths=[22, 8, 45, 25],
+        numeric_columns=(1,),
+    )
+    document.paragraph(_("Rubric version {version}.").format(version=diagnosis.rubric), document.styles.small)
     for flag in Flag:
         assessment = diagnosis.flags[flag.value]
-        if not (assessment.evidence or assessment.links or assessment.justification
-                or assessment.scores):
+        if not (assessment.evidence or assessment.links or assessment.justification or assessment.scores):
             continue
         document.heading(flag.label, 2)
         if assessment.scores:
-            document.paragraph(_("Partners' scores: {scores}").format(scores=", ".join(
-                f"{partner}: {level}" for partner, level in assessment.scores.items())))
-        for label, text in ((_("Justification"), assessment.justification),
-                            (_("Evidence"), assessment.evidence),
-                            (_("Links to strengthen"), assessment.links)):
+            document.paragraph(
+                _("Partners' scores: {scores}").format(
+                    scores=", ".join(f"{partner}: {level}" for partner, level in assessment.scores.items())
+                )
+            )
+        for label, text in (
+            (_("Justification"), assessment.justification),
+            (_("Evidence"), assessment.evidence),
+            (_("Links to strengthen"), assessment.links),
+        ):
             if text:
                 document.paragraph(f"{label}: {text}")
     answers = [(question, diagnosis.answers.get(key, "")) for key, question in QUESTIONS[item.kind]]
@@ -162,15 +197,27 @@ def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str],
             if plan.goals:
                 document.table(
                     [_("Goal"), _("Baseline"), _("Latest"), _("Target"), _("By")],
-                    [[g.text, _amount(g.baseline.value, g.unit), _amount(g.latest, g.unit),
-                      _amount(g.target, g.unit),
-                      i18n.format_date(date.fromisoformat(g.by)) if g.by else "—"]
-                     for g in plan.goals], col_widths=[34, 17, 17, 17, 15])
+                    [
+                        [
+                            g.text,
+                            _amount(g.baseline.value, g.unit),
+                            _amount(g.latest, g.unit),
+                            _amount(g.target, g.unit),
+                            i18n.format_date(date.fromisoformat(g.by)) if g.by else "—",
+                        ]
+                        for g in plan.goals
+                    ],
+                    col_widths=[34, 17, 17, 17, 15],
+                )
             if plan.actions:
                 document.table(
                     [_("Action"), _("Quantity"), _("Frequency"), _("Owner"), _("When")],
-                    [[a.text, a.quantity, a.frequency, a.owner, f"{a.starts} – {a.ends}"]
-                     for a in plan.actions], col_widths=[34, 12, 14, 18, 22])
+                    [
+                        [a.text, a.quantity, a.frequency, a.owner, f"{a.starts} – {a.ends}"]
+                        for a in plan.actions
+                    ],
+                    col_widths=[34, 12, 14, 18, 22],
+                )
     return document.build(out)
 
 
@@ -178,8 +225,9 @@ def _amount(value: float | None, unit: str) -> str:
     return f"{i18n.format_number(value)} {unit}".strip() if value is not None else "—"
 
 
-def build_workplan_pdf(workspace: Workspace, cluster_uuid: str, out: Path | None = None,
-                       language: str | None = None) -> bytes:
+def build_workplan_pdf(
+    workspace: Workspace, cluster_uuid: str, out: Path | None = None, language: str | None = None
+) -> bytes:
     from desktop.models.records import RecordKind
     from desktop.storage.flags_store import load_cluster_flags
     from desktop.storage.reference_store import load_record
@@ -190,40 +238,74 @@ def build_workplan_pdf(workspace: Workspace, cluster_uuid: str, out: Path | None
     i18n.set_language(language or previous)
     try:
         title = _("Work plan by flags: {cluster}").format(cluster=cluster["name"])
-        document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"),
-                                   subject=_("Cluster work plan"))
+        document = DocumentBuilder(
+            title, i18n.current_language(), author=_("Shutafut"), subject=_("Cluster work plan")
+        )
         document.heading(title, 0)
         lines = workplan(flags.plans, {i.id: i for i in flags.items})
         if lines:
             document.table(
                 [_("Item"), _("Flag"), _("Action"), _("Owner"), _("From"), _("To")],
-                [[line.item, line.flag.label, line.action.text, line.action.owner,
-                  line.action.starts, line.action.ends] for line in lines],
-                col_widths=[18, 18, 28, 14, 11, 11])
+                [
+                    [
+                        line.item,
+                        line.flag.label,
+                        line.action.text,
+                        line.action.owner,
+                        line.action.starts,
+                        line.action.ends,
+                    ]
+                    for line in lines
+                ],
+                col_widths=[18, 18, 28, 14, 11, 11],
+            )
         else:
             document.paragraph(_("No actions planned yet."))
-        goals = [(flags.item(plan.item).name, Flag(plan.flag), goal) for plan in flags.plans
-                 for goal in plan.goals if plan.item in {i.id for i in flags.items}]
+        goals = [
+            (flags.item(plan.item).name, Flag(plan.flag), goal)
+            for plan in flags.plans
+            for goal in plan.goals
+            if plan.item in {i.id for i in flags.items}
+        ]
         if goals:
             document.heading(_("Measured goals: baseline and latest value"))
             document.table(
                 [_("Item"), _("Flag"), _("Goal"), _("Baseline"), _("Latest"), _("Target")],
-                [[name, flag.label, goal.text, _amount(goal.baseline.value, goal.unit),
-                  _amount(goal.latest, goal.unit), _amount(goal.target, goal.unit)]
-                 for name, flag, goal in goals],
-                col_widths=[18, 18, 22, 14, 14, 14])
+                [
+                    [
+                        name,
+                        flag.label,
+                        goal.text,
+                        _amount(goal.baseline.value, goal.unit),
+                        _amount(goal.latest, goal.unit),
+                        _amount(goal.target, goal.unit),
+                    ]
+                    for name, flag, goal in goals
+                ],
+                col_widths=[18, 18, 22, 14, 14, 14],
+            )
         document.heading(_("Heat map: the latest agreed level of every item"))
-        document.table([_("Item"), *[flag.label for flag in Flag]],
-                       [[item.name, *[str(levels.get(flag) or "—") for flag in Flag]]
-                        for item, levels in flags.heat_map()],
-                       col_widths=[28, 18, 18, 18, 18], numeric_columns=(1, 2, 3, 4))
+        document.table(
+            [_("Item"), *[flag.label for flag in Flag]],
+            [
+                [item.name, *[str(levels.get(flag) or "—") for flag in Flag]]
+                for item, levels in flags.heat_map()
+            ],
+            col_widths=[28, 18, 18, 18, 18],
+            numeric_columns=(1, 2, 3, 4),
+        )
         return document.build(out)
     finally:
         i18n.set_language(previous)
 
 
-def build_scoring_sheet_pdf(workspace: Workspace, cluster_uuid: str, item_id: str,
-                            out: Path | None = None, language: str | None = None) -> bytes:
+def build_scoring_sheet_pdf(
+    workspace: Workspace,
+    cluster_uuid: str,
+    item_id: str,
+    out: Path | None = None,
+    language: str | None = None,
+) -> bytes:
     """A blank sheet for a paper workshop: each flag's levels to tick (the empty cell is the
     box; the bundled fonts have no ballot-box glyph), a line for the
     partner's name, evidence and links. The sheets are entered afterwards as partners' scores."""
@@ -236,20 +318,23 @@ def build_scoring_sheet_pdf(workspace: Workspace, cluster_uuid: str, item_id: st
     try:
         language = i18n.current_language()
         title = _("Scoring sheet: {item}").format(item=item.name)
-        document = DocumentBuilder(title, language, author=_("Shutafut"),
-                                   subject=_("Flags diagnosis"))
+        document = DocumentBuilder(title, language, author=_("Shutafut"), subject=_("Flags diagnosis"))
         document.heading(title, 0)
         document.paragraph(_("Partner: ____________________    Date: ____________"))
         history = flags.item_diagnoses(item.id)
         version = history[0].rubric if history else rubric_version()
-        document.paragraph(_("Rubric version {version}.").format(version=version),
-                           document.styles.small)
+        document.paragraph(_("Rubric version {version}.").format(version=version), document.styles.small)
         for flag in Flag:
             document.heading(flag.label, 2)
-            document.table([_("Tick"), _("Level"), _("What the level means")],
-                           [["", str(level), text] for level, text in
-                            enumerate(level_descriptions(flag, language), start=1)],
-                           col_widths=[8, 8, 84], numeric_columns=(0, 1))
+            document.table(
+                [_("Tick"), _("Level"), _("What the level means")],
+                [
+                    ["", str(level), text]
+                    for level, text in enumerate(level_descriptions(flag, language), start=1)
+                ],
+                col_widths=[8, 8, 84],
+                numeric_columns=(0, 1),
+            )
             document.paragraph(_("Evidence and links to strengthen:") + " " + "_" * 60)
         return document.build(out)
     finally:

@@ -65,16 +65,14 @@ def register_fonts() -> None:
                 return float(self.latin.stringWidth(text, size, encoding))
             width, start = 0.0, 0
             for match in _ARABIC_RUN.finditer(text):
-                width += self.latin.stringWidth(text[start:match.start()], size, encoding)
+                width += self.latin.stringWidth(text[start : match.start()], size, encoding)
                 width += self.arabic.stringWidth(match.group(), size, encoding)
                 start = match.end()
             return width + float(self.latin.stringWidth(text[start:], size, encoding))
 
     for bold, name in enumerate(MEASURE_FONTS):
         suffix = "-Bold" if bold else ""
-        pdfmetrics.registerFont(
-            MixedFont(name, loaded[f"Rubik{suffix}"], loaded[f"PlexArabic{suffix}"])
-        )
+        pdfmetrics.registerFont(MixedFont(name, loaded[f"Rubik{suffix}"], loaded[f"PlexArabic{suffix}"]))
     for family in ("Rubik", "PlexArabic", MEASURE_FONTS[0]):
         addMapping(family, 0, 0, family)
         addMapping(family, 1, 0, f"{family}-Bold")

@@ -28,21 +28,30 @@ def _in_language(language: str | None):  # type: ignore[no-untyped-def]
     return previous
 
 
-def build_agenda_pdf(workspace: Workspace, forum_id: int, session: int,
-                     out: Path | None = None, *, facilitator: bool = False,
-                     language: str | None = None) -> bytes:
+def build_agenda_pdf(
+    workspace: Workspace,
+    forum_id: int,
+    session: int,
+    out: Path | None = None,
+    *,
+    facilitator: bool = False,
+    language: str | None = None,
+) -> bytes:
     forum = _load(workspace, forum_id)
     previous = _in_language(language)
     try:
         data = forum.session(session)
         title = _("{forum} – session {number}: {title}").format(
-            forum=forum.title, number=session, title=data.title)
-        document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"),
-                                   subject=_("Session agenda"))
+            forum=forum.title, number=session, title=data.title
+        )
+        document = DocumentBuilder(
+            title, i18n.current_language(), author=_("Shutafut"), subject=_("Session agenda")
+        )
         document.heading(title, 0)
-        details = [_("Date: {date}").format(date=i18n.format_date(data.held_on))
-                   if data.held_on else "",
-                   _("Place: {place}").format(place=data.place) if data.place else ""]
+        details = [
+            _("Date: {date}").format(date=i18n.format_date(data.held_on)) if data.held_on else "",
+            _("Place: {place}").format(place=data.place) if data.place else "",
+        ]
         document.paragraph(" · ".join(d for d in details if d) or forum.place_of)
         if facilitator:
             document.notice(_("Facilitator's copy: with notes and materials."))
@@ -57,8 +66,7 @@ def build_agenda_pdf(workspace: Workspace, forum_id: int, session: int,
         widths = [18, 50, 32]
         if facilitator:
             header += [_("Facilitator notes"), _("Materials")]
-            rows = [row + [t.block.notes, t.block.materials] for row, t in zip(rows, timed,
-                                                                                 strict=True)]
+            rows = [row + [t.block.notes, t.block.materials] for row, t in zip(rows, timed, strict=True)]
             widths = [14, 28, 18, 24, 16]
         document.table(header, rows, col_widths=widths)
         if facilitator and warnings:
@@ -68,26 +76,33 @@ def build_agenda_pdf(workspace: Workspace, forum_id: int, session: int,
         i18n.set_language(previous)
 
 
-def build_summary_pdf(workspace: Workspace, forum_id: int, session: int,
-                      out: Path | None = None, language: str | None = None) -> bytes:
+def build_summary_pdf(
+    workspace: Workspace, forum_id: int, session: int, out: Path | None = None, language: str | None = None
+) -> bytes:
     forum = _load(workspace, forum_id)
     previous = _in_language(language)
     try:
         data = forum.session(session)
         title = _("Summary of session {number}: {title}").format(number=session, title=data.title)
-        document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"),
-                                   subject=forum.title)
+        document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"), subject=forum.title)
         document.heading(title, 0)
         document.paragraph(forum.title)
         present = forum.attendance(session)
         document.heading(_("Attendance by sector"))
-        document.paragraph(i18n.ngettext("{count} participant", "{count} participants",
-                                         len(present)).format(count=len(present)))
-        document.table([_("Sector"), _("Present"), _("Target")],
-                       [[line.label, i18n.format_number(line.count),
-                         i18n.format_number(line.target)]
-                        for line in sector_balance(present, forum.target_mix)],
-                       col_widths=[50, 25, 25], numeric_columns=(1, 2))
+        document.paragraph(
+            i18n.ngettext("{count} participant", "{count} participants", len(present)).format(
+                count=len(present)
+            )
+        )
+        document.table(
+            [_("Sector"), _("Present"), _("Target")],
+            [
+                [line.label, i18n.format_number(line.count), i18n.format_number(line.target)]
+                for line in sector_balance(present, forum.target_mix)
+            ],
+            col_widths=[50, 25, 25],
+            numeric_columns=(1, 2),
+        )
         document.heading(_("Ideas by cluster"))
         clusters = [c for c in forum.clusters if c.session == session]
         for cluster in clusters:
@@ -102,23 +117,37 @@ def build_summary_pdf(workspace: Workspace, forum_id: int, session: int,
         if lines and any(line.votes for line in lines):
             document.table(
                 [_("Place"), _("Cluster"), _("Votes"), _("By sector")],
-                [[str(line.place) + (" (" + _("tie") + ")" if line.tied else ""),
-                  line.cluster.name,
-                  i18n.format_number(line.votes),
-                  ", ".join(f"{Sector(s).label if s else '—'}: {n}"
-                            for s, n in sorted(line.by_sector.items()))]
-                 for line in lines],
-                col_widths=[14, 36, 12, 38], numeric_columns=(0, 2))
+                [
+                    [
+                        str(line.place) + (" (" + _("tie") + ")" if line.tied else ""),
+                        line.cluster.name,
+                        i18n.format_number(line.votes),
+                        ", ".join(
+                            f"{Sector(s).label if s else '—'}: {n}" for s, n in sorted(line.by_sector.items())
+                        ),
+                    ]
+                    for line in lines
+                ],
+                col_widths=[14, 36, 12, 38],
+                numeric_columns=(0, 2),
+            )
         else:
             document.paragraph(_("No votes were recorded in this session."))
         if forum.session_votes(session).rankings:
             document.heading(_("Ranking"))
             document.table(
                 [_("Place"), _("Cluster"), _("Ranking points:").rstrip(":")],
-                [[str(line.place) + (" (" + _("tie") + ")" if line.tied else ""),
-                  line.cluster.name, i18n.format_number(line.votes)]
-                 for line in ranking_tally(forum, session)],
-                col_widths=[18, 57, 25], numeric_columns=(0, 2))
+                [
+                    [
+                        str(line.place) + (" (" + _("tie") + ")" if line.tied else ""),
+                        line.cluster.name,
+                        i18n.format_number(line.votes),
+                    ]
+                    for line in ranking_tally(forum, session)
+                ],
+                col_widths=[18, 57, 25],
+                numeric_columns=(0, 2),
+            )
         document.heading(_("Decisions"))
         document.paragraph(data.decisions or "—")
         document.heading(_("Outputs against the expected outputs"))
@@ -128,39 +157,48 @@ def build_summary_pdf(workspace: Workspace, forum_id: int, session: int,
         i18n.set_language(previous)
 
 
-def build_shared_agenda_pdf(workspace: Workspace, forum_id: int, out: Path | None = None,
-                            language: str | None = None) -> bytes:
+def build_shared_agenda_pdf(
+    workspace: Workspace, forum_id: int, out: Path | None = None, language: str | None = None
+) -> bytes:
     forum = _load(workspace, forum_id)
     previous = _in_language(language)
     try:
         title = _("Shared agenda: {forum}").format(forum=forum.title)
-        document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"),
-                                   subject=_("Shared agenda"))
+        document = DocumentBuilder(
+            title, i18n.current_language(), author=_("Shutafut"), subject=_("Shared agenda")
+        )
         document.heading(title, 0)
         names = {p.id: p for p in forum.participants}
         clusters = {c.id: c for c in forum.clusters}
         for number, area in enumerate(forum.agenda, start=1):
             document.heading(f"{number}. {area.title}")
             document.paragraph(_("The challenge: {text}").format(text=area.challenge or "—"))
-            document.paragraph(_("Golden data to follow: {text}").format(
-                text=area.golden_data or "—"))
+            document.paragraph(_("Golden data to follow: {text}").format(text=area.golden_data or "—"))
             document.paragraph(_("Long-term goal: {text}").format(text=area.long_term_goal or "—"))
             sources = [clusters[c] for c in area.clusters if c in clusters]
             if sources:
-                document.paragraph(_("From the clusters: {names}").format(
-                    names=i18n.format_list([c.name for c in sources])), document.styles.small)
+                document.paragraph(
+                    _("From the clusters: {names}").format(names=i18n.format_list([c.name for c in sources])),
+                    document.styles.small,
+                )
                 # Each focus area traces back to the raw ideas behind it.
-                document.bullets([idea.text for c in sources for idea in forum.cluster_ideas(c.id)]
-                                 or ["—"])
+                document.bullets([idea.text for c in sources for idea in forum.cluster_ideas(c.id)] or ["—"])
             if area.team:
                 document.heading(_("Professional team"), 2)
                 document.table(
                     [_("Name"), _("Organisation"), _("Sector"), _("Role in the team")],
-                    [[names[p].name, names[p].organisation,
-                      Sector(names[p].sector).label if names[p].sector else "",
-                      _("Team lead") if p == area.lead else ""]
-                     for p in area.team if p in names],
-                    col_widths=[30, 30, 22, 18])
+                    [
+                        [
+                            names[p].name,
+                            names[p].organisation,
+                            Sector(names[p].sector).label if names[p].sector else "",
+                            _("Team lead") if p == area.lead else "",
+                        ]
+                        for p in area.team
+                        if p in names
+                    ],
+                    col_widths=[30, 30, 22, 18],
+                )
         if not forum.agenda:
             document.paragraph(_("No focus areas yet."))
         return document.build(out)

@@ -33,8 +33,9 @@ if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
 
 
-def build_mou_pdf(workspace: Workspace, agreement_id: int, version: int | None = None,
-                  out: Path | None = None) -> bytes:
+def build_mou_pdf(
+    workspace: Workspace, agreement_id: int, version: int | None = None, out: Path | None = None
+) -> bytes:
     """The live draft (version None) or frozen version `version` of an agreement's MOU."""
     from desktop.storage.agreement_store import load_agreement, party_names
 
@@ -47,8 +48,9 @@ def build_mou_pdf(workspace: Workspace, agreement_id: int, version: int | None =
     return mou_pdf(frozen.draft, frozen.names, frozen, out)
 
 
-def mou_pdf(draft: MouDraft, names: Mapping[str, str], version: MouVersion | None,
-            out: Path | None = None) -> bytes:
+def mou_pdf(
+    draft: MouDraft, names: Mapping[str, str], version: MouVersion | None, out: Path | None = None
+) -> bytes:
     language = draft.language
     texts = load_texts(language)
     words = texts.document
@@ -56,8 +58,10 @@ def mou_pdf(draft: MouDraft, names: Mapping[str, str], version: MouVersion | Non
     shown = party_display_names(names, draft.parties)
     signed = version is not None and version.is_signed
     builder = DocumentBuilder(
-        f"{document_data.title} – {shown[AUTHORITY_PARTY]}", language,
-        author=shown[ORGANISATION_PARTY], subject=document_data.subtitle,
+        f"{document_data.title} – {shown[AUTHORITY_PARTY]}",
+        language,
+        author=shown[ORGANISATION_PARTY],
+        subject=document_data.subtitle,
         watermark="" if signed else words["draft_watermark"],
     )
     previous = i18n.current_language()
@@ -77,8 +81,14 @@ def mou_pdf(draft: MouDraft, names: Mapping[str, str], version: MouVersion | Non
         i18n.set_language(previous)
 
 
-def _title_page(builder: DocumentBuilder, title: str, subtitle: str, shown: Mapping[str, str],
-                version: MouVersion | None, words: Mapping[str, str]) -> None:
+def _title_page(
+    builder: DocumentBuilder,
+    title: str,
+    subtitle: str,
+    shown: Mapping[str, str],
+    version: MouVersion | None,
+    words: Mapping[str, str],
+) -> None:
     builder.spacer(40)
     builder.heading(title, 0)
     builder.heading(subtitle, 1)
@@ -94,27 +104,44 @@ def _title_page(builder: DocumentBuilder, title: str, subtitle: str, shown: Mapp
     builder.page_break()
 
 
-def _budget_annex(builder: DocumentBuilder, draft: MouDraft, shown: Mapping[str, str],
-                  words: Mapping[str, str]) -> None:
+def _budget_annex(
+    builder: DocumentBuilder, draft: MouDraft, shown: Mapping[str, str], words: Mapping[str, str]
+) -> None:
     annex = draft.budget
     if not annex.years or not annex.parties:
         return
     builder.heading(words["budget_annex_title"])
     header = [words["year"], *[shown.get(party, party) for party in annex.parties], words["total"]]
     rows = [
-        [str(year), *[format_amount(annex.amount(year, party)) for party in annex.parties],
-         format_amount(year_total(annex, year))]
+        [
+            str(year),
+            *[format_amount(annex.amount(year, party)) for party in annex.parties],
+            format_amount(year_total(annex, year)),
+        ]
         for year in annex.years
     ]
-    rows.append([words["total"], *[format_amount(party_total(annex, party))
-                                   for party in annex.parties],
-                 format_amount(overall_total(annex))])
+    rows.append(
+        [
+            words["total"],
+            *[format_amount(party_total(annex, party)) for party in annex.parties],
+            format_amount(overall_total(annex)),
+        ]
+    )
     portion = shares(annex)
-    rows.append([words["share"], *[format_share(portion[party]) for party in annex.parties],
-                 format_share(sum(portion.values(), Decimal(0)))])
+    rows.append(
+        [
+            words["share"],
+            *[format_share(portion[party]) for party in annex.parties],
+            format_share(sum(portion.values(), Decimal(0))),
+        ]
+    )
     columns = len(header)
-    builder.table(header, rows, col_widths=[12] + [88 / (columns - 1)] * (columns - 1),
-                  numeric_columns=tuple(range(1, columns)))
+    builder.table(
+        header,
+        rows,
+        col_widths=[12] + [88 / (columns - 1)] * (columns - 1),
+        numeric_columns=tuple(range(1, columns)),
+    )
 
 
 def _governance_annex(builder: DocumentBuilder, draft: MouDraft, words: Mapping[str, str]) -> None:
@@ -122,9 +149,13 @@ def _governance_annex(builder: DocumentBuilder, draft: MouDraft, words: Mapping[
     if draft.bodies:
         builder.heading(words["governance_annex_title"])
         rows = [
-            [body.name + (f" – {body.mobility_field}" if body.mobility_field else ""),
-             body.size_text, body.chair, body.frequency.describe(draft.language),
-             i18n.format_list(list(body.member_roles), draft.language)]
+            [
+                body.name + (f" – {body.mobility_field}" if body.mobility_field else ""),
+                body.size_text,
+                body.chair,
+                body.frequency.describe(draft.language),
+                i18n.format_list(list(body.member_roles), draft.language),
+            ]
             for body in draft.bodies
         ]
         header = [words["name"], _("Members"), _("Chair"), _("Meetings"), _("Member roles")]
@@ -134,20 +165,35 @@ def _governance_annex(builder: DocumentBuilder, draft: MouDraft, words: Mapping[
         builder.heading(texts.sections["timeframe"], 2)
         builder.table(
             [_("Phase"), _("From"), _("To")],
-            [[texts.phases[phase.kind.value].format(year=phase.year),
-              i18n.format_date(phase.start), i18n.format_date(phase.end)] for phase in phases],
+            [
+                [
+                    texts.phases[phase.kind.value].format(year=phase.year),
+                    i18n.format_date(phase.start),
+                    i18n.format_date(phase.end),
+                ]
+                for phase in phases
+            ],
             col_widths=[50, 25, 25],
         )
 
 
-def _signature_page(builder: DocumentBuilder, draft: MouDraft, shown: Mapping[str, str],
-                    words: Mapping[str, str]) -> None:
+def _signature_page(
+    builder: DocumentBuilder, draft: MouDraft, shown: Mapping[str, str], words: Mapping[str, str]
+) -> None:
     builder.page_break()
     builder.heading(words["signatures_title"])
     rows = [
-        [signatory.title or signatory.role.label, signatory.person.name or "",
-         shown.get(signatory.party, ""), "", i18n.format_date(signatory.signed_on)]
+        [
+            signatory.title or signatory.role.label,
+            signatory.person.name or "",
+            shown.get(signatory.party, ""),
+            "",
+            i18n.format_date(signatory.signed_on),
+        ]
         for signatory in draft.signatories
     ]
-    builder.table([words["role"], words["name"], words["party"], words["signature"],
-                   words["date"]], rows, col_widths=[22, 20, 22, 22, 14])
+    builder.table(
+        [words["role"], words["name"], words["party"], words["signature"], words["date"]],
+        rows,
+        col_widths=[22, 20, 22, 22, 14],
+    )

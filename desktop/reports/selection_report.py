@@ -38,12 +38,14 @@ PART_COLOURS = {
 
 
 def _drawn(text: str, rtl: bool) -> list[tuple[str, str]]:
-    return [(font_for(arabic, False), part)
-            for arabic, part in script_runs(to_visual(shape_arabic(text), rtl))]
+    return [
+        (font_for(arabic, False), part) for arabic, part in script_runs(to_visual(shape_arabic(text), rtl))
+    ]
 
 
-def _text(drawing: Drawing, x: float, y: float, text: str, rtl: bool, *, anchor_end: bool,
-          size: float = 8) -> None:
+def _text(
+    drawing: Drawing, x: float, y: float, text: str, rtl: bool, *, anchor_end: bool, size: float = 8
+) -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     runs = _drawn(text, rtl)
@@ -96,12 +98,15 @@ def ranking_chart(bars: list[tuple[str, dict[str, float]]], width: float, rtl: b
 def _range(low: Any, high: Any) -> str:
     if low is None and high is None:
         return _("any")
-    return f"{i18n.format_number(low) if low is not None else '—'}–" \
-           f"{i18n.format_number(high) if high is not None else '—'}"
+    return (
+        f"{i18n.format_number(low) if low is not None else '—'}–"
+        f"{i18n.format_number(high) if high is not None else '—'}"
+    )
 
 
-def build_selection_pdf(workspace: Workspace, process_id: int, out: Path | None = None,
-                        language: str | None = None) -> bytes:
+def build_selection_pdf(
+    workspace: Workspace, process_id: int, out: Path | None = None, language: str | None = None
+) -> bytes:
     from desktop.models.records import RecordKind
     from desktop.storage.reference_store import choices, list_records
     from desktop.storage.selection_store import load_process
@@ -118,86 +123,120 @@ def build_selection_pdf(workspace: Workspace, process_id: int, out: Path | None 
         i18n.set_language(previous)
 
 
-def _build(process: SelectionProcess, authorities: dict[str, Any], people: dict[str, str],
-           language: str, out: Path | None) -> bytes:
+def _build(
+    process: SelectionProcess,
+    authorities: dict[str, Any],
+    people: dict[str, str],
+    language: str,
+    out: Path | None,
+) -> bytes:
     rtl = i18n.is_rtl(language)
     title = _("Town selection: {title}").format(title=process.title)
-    document = DocumentBuilder(title, language, author=_("Shutafut"),
-                               subject=_("Town selection decision report"))
+    document = DocumentBuilder(
+        title, language, author=_("Shutafut"), subject=_("Town selection decision report")
+    )
     document.heading(title, 0)
     if process.held_on:
-        document.paragraph(_("Date: {date}").format(date=i18n.format_date(process.held_on)),
-                           document.styles.small)
+        document.paragraph(
+            _("Date: {date}").format(date=i18n.format_date(process.held_on)), document.styles.small
+        )
 
     document.heading(_("Purpose"))
     document.paragraph(process.purpose or "—")
     document.heading(_("Selection team"))
     if process.team:
-        document.bullets([
-            f"{people.get(member.person, '—')}" + (f" – {member.role}" if member.role else "")
-            for member in process.team
-        ])
+        document.bullets(
+            [
+                f"{people.get(member.person, '—')}" + (f" – {member.role}" if member.role else "")
+                for member in process.team
+            ]
+        )
     else:
         document.paragraph(_("No team members were recorded."))
 
     rules = process.filter
     document.heading(_("Quantitative filter"))
-    statuses = ", ".join(MunicipalStatus(code).label for code in sorted(rules.statuses)) \
-        or _("any")
+    statuses = ", ".join(MunicipalStatus(code).label for code in sorted(rules.statuses)) or _("any")
     districts = ", ".join(District(code).label for code in sorted(rules.districts)) or _("any")
     document.table(
         [_("Figure"), _("Range or choice")],
-        [[_("Socio-economic cluster"), _range(*rules.socioeconomic)],
-         [_("Peripherality cluster"), _range(*rules.peripherality)],
-         [_("Population"), _range(*rules.population)],
-         [_("Municipal status"), statuses], [_("District"), districts]],
+        [
+            [_("Socio-economic cluster"), _range(*rules.socioeconomic)],
+            [_("Peripherality cluster"), _range(*rules.peripherality)],
+            [_("Population"), _range(*rules.population)],
+            [_("Municipal status"), statuses],
+            [_("District"), districts],
+        ],
         col_widths=[40, 60],
     )
-    manual = [_("Added by hand: {name} – {reason}").format(
-        name=authorities.get(uuid, {}).get("name_he", uuid), reason=reason)
-        for uuid, reason in process.added.items()]
-    manual += [_("Removed by hand: {name} – {reason}").format(
-        name=authorities.get(uuid, {}).get("name_he", uuid), reason=reason)
-        for uuid, reason in process.removed.items()]
+    manual = [
+        _("Added by hand: {name} – {reason}").format(
+            name=authorities.get(uuid, {}).get("name_he", uuid), reason=reason
+        )
+        for uuid, reason in process.added.items()
+    ]
+    manual += [
+        _("Removed by hand: {name} – {reason}").format(
+            name=authorities.get(uuid, {}).get("name_he", uuid), reason=reason
+        )
+        for uuid, reason in process.removed.items()
+    ]
     if manual:
         document.bullets(manual)
 
-    candidates = sorted(process.candidates(list(authorities.values())),
-                        key=lambda a: str(a["name_he"]))
+    candidates = sorted(process.candidates(list(authorities.values())), key=lambda a: str(a["name_he"]))
     document.heading(_("Candidates"))
     document.table(
-        [_("Town"), _("Municipal status"), _("Population"), _("Socio-economic cluster"),
-         _("Peripherality cluster")],
-        [[str(a["name_he"]), MunicipalStatus(a["municipal_status"]).label,
-          i18n.format_number(a["population"]) if a.get("population") is not None else "—",
-          str(a.get("socioeconomic_cluster") or "—"), str(a.get("peripherality_cluster") or "—")]
-         for a in candidates],
-        col_widths=[30, 20, 18, 16, 16], numeric_columns=(2, 3, 4),
+        [
+            _("Town"),
+            _("Municipal status"),
+            _("Population"),
+            _("Socio-economic cluster"),
+            _("Peripherality cluster"),
+        ],
+        [
+            [
+                str(a["name_he"]),
+                MunicipalStatus(a["municipal_status"]).label,
+                i18n.format_number(a["population"]) if a.get("population") is not None else "—",
+                str(a.get("socioeconomic_cluster") or "—"),
+                str(a.get("peripherality_cluster") or "—"),
+            ]
+            for a in candidates
+        ],
+        col_widths=[30, 20, 18, 16, 16],
+        numeric_columns=(2, 3, 4),
     )
     figures = sorted({str(a["data_source"]) for a in candidates if a.get("data_source")})
     if figures:
-        document.paragraph(_("Source of the figures: {sources}").format(
-            sources="; ".join(str(f) for f in figures)), document.styles.small)
+        document.paragraph(
+            _("Source of the figures: {sources}").format(sources="; ".join(str(f) for f in figures)),
+            document.styles.small,
+        )
 
     document.heading(_("Criteria and weights"))
     weights = process.weights
     rows = [[weight_label(QUANTITATIVE), i18n.format_number(weights.parts[QUANTITATIVE])]]
     for group in CriterionGroup:
         rows.append([group.label, i18n.format_number(weights.parts[group.value])])
-        rows += [[f"   {criterion.label}", i18n.format_number(weights.criteria[criterion.code])]
-                 for criterion in CRITERIA if criterion.group is group]
-    document.table([_("Part or criterion"), _("Weight")], rows, col_widths=[80, 20],
-                   numeric_columns=(1,))
+        rows += [
+            [f"   {criterion.label}", i18n.format_number(weights.criteria[criterion.code])]
+            for criterion in CRITERIA
+            if criterion.group is group
+        ]
+    document.table([_("Part or criterion"), _("Weight")], rows, col_widths=[80, 20], numeric_columns=(1,))
 
     ranked_pool = process.ranked_candidates(candidates)
     scored = process.candidate_scores(ranked_pool)
     ranked = rank(scored, weights)
     document.heading(_("Ranking"))
     if ranked:
-        document.table([_("Place"), _("Town"), _("Total (0-100)")],
-                       [[str(r.position), r.candidate.name,
-                         i18n.format_number(round(r.total, 1))] for r in ranked],
-                       col_widths=[12, 60, 28], numeric_columns=(0, 2))
+        document.table(
+            [_("Place"), _("Town"), _("Total (0-100)")],
+            [[str(r.position), r.candidate.name, i18n.format_number(round(r.total, 1))] for r in ranked],
+            col_widths=[12, 60, 28],
+            numeric_columns=(0, 2),
+        )
         bars = [(r.candidate.name, contributions(r.candidate, weights)) for r in ranked[:12]]
         document.story.append(ranking_chart(bars, document.width, rtl))
     else:
@@ -205,10 +244,13 @@ def _build(process: SelectionProcess, authorities: dict[str, Any], people: dict[
 
     disagreements = [
         _("{town}: {criterion} (scores {low}–{high})").format(
-            town=a["name_he"], criterion=criterion.label,
+            town=a["name_he"],
+            criterion=criterion.label,
             low=min(process.member_scores(a["uuid"], criterion.code)),
-            high=max(process.member_scores(a["uuid"], criterion.code)))
-        for a in candidates for criterion in CRITERIA
+            high=max(process.member_scores(a["uuid"], criterion.code)),
+        )
+        for a in candidates
+        for criterion in CRITERIA
         if summarise(process.member_scores(a["uuid"], criterion.code)).disagreement
     ]
     document.heading(_("Disagreements to discuss"))
@@ -222,21 +264,31 @@ def _build(process: SelectionProcess, authorities: dict[str, Any], people: dict[
     for authority in candidates:
         states = [process.condition(authority["uuid"], code)[0] for code, _label in BASE_CONDITIONS]
         condition_rows.append([str(authority["name_he"])] + [s.label if s else "—" for s in states])
-    document.table([_("Town")] + [_(label) for _code, label in BASE_CONDITIONS], condition_rows,
-                   col_widths=[22] + [13] * len(BASE_CONDITIONS))
-    kept = [_("{town} was kept in the ranking: {reason}").format(
-        town=authorities.get(uuid, {}).get("name_he", uuid), reason=reason)
-        for uuid, reason in process.kept.items()]
+    document.table(
+        [_("Town")] + [_(label) for _code, label in BASE_CONDITIONS],
+        condition_rows,
+        col_widths=[22] + [13] * len(BASE_CONDITIONS),
+    )
+    kept = [
+        _("{town} was kept in the ranking: {reason}").format(
+            town=authorities.get(uuid, {}).get("name_he", uuid), reason=reason
+        )
+        for uuid, reason in process.kept.items()
+    ]
     if kept:
         document.bullets(kept)
 
     document.heading(_("Decision"))
     if process.chosen:
-        document.paragraph(_("Chosen: {towns}").format(towns=i18n.format_list(
-            [str(authorities.get(uuid, {}).get("name_he", uuid)) for uuid in process.chosen])))
+        document.paragraph(
+            _("Chosen: {towns}").format(
+                towns=i18n.format_list(
+                    [str(authorities.get(uuid, {}).get("name_he", uuid)) for uuid in process.chosen]
+                )
+            )
+        )
         if process.decided_on:
-            document.paragraph(_("Decided on {date}.").format(
-                date=i18n.format_date(process.decided_on)))
+            document.paragraph(_("Decided on {date}.").format(date=i18n.format_date(process.decided_on)))
         document.heading(_("Rationale"), 2)
         document.paragraph(process.rationale or "—")
     else:

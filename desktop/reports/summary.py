@@ -25,8 +25,9 @@ def _label(enum: Any, code: str | None) -> str:
     return enum(code).label if code else "—"
 
 
-def _open_section(document: DocumentBuilder, heading: str, count_line: str, count: int,
-                  empty_line: str) -> bool:
+def _open_section(
+    document: DocumentBuilder, heading: str, count_line: str, count: int, empty_line: str
+) -> bool:
     """Heading and count of a section; False (after saying so) when it has no rows."""
     document.heading(heading)
     document.paragraph(count_line.format(count=i18n.format_number(count)))
@@ -39,9 +40,7 @@ def _figure(value: int | None) -> str:
     return i18n.format_number(value) if value is not None else "—"
 
 
-def build_summary_pdf(
-    workspace: Workspace, out: Path | None = None, language: str | None = None
-) -> bytes:
+def build_summary_pdf(workspace: Workspace, out: Path | None = None, language: str | None = None) -> bytes:
     """The summary of `workspace` as PDF bytes (also written to `out` when given)."""
     from desktop.storage.reference_store import list_records
 
@@ -53,14 +52,13 @@ def build_summary_pdf(
         clusters = list_records(workspace, RecordKind.CLUSTER)
         organisations = list_records(workspace, RecordKind.ORGANISATION)
         title = _("Workspace summary: {name}").format(name=workspace.name)
-        document = DocumentBuilder(title, language, author=_("Shutafut"),
-                                   subject=_("Workspace summary"))
+        document = DocumentBuilder(title, language, author=_("Shutafut"), subject=_("Workspace summary"))
         document.heading(title, 0)
-        document.paragraph(_("Prepared on {date}.").format(date=i18n.format_date(date.today())),
-                           document.styles.small)
+        document.paragraph(
+            _("Prepared on {date}.").format(date=i18n.format_date(date.today())), document.styles.small
+        )
         if workspace.is_demo:
-            document.notice(_("Demo workspace: the people and organisations in it are fictional "
-                              "examples."))
+            document.notice(_("Demo workspace: the people and organisations in it are fictional examples."))
         _authorities_section(document, authorities, language)
         _clusters_section(document, clusters, {a["uuid"]: a for a in authorities}, language)
         _organisations_section(document, organisations)
@@ -69,16 +67,23 @@ def build_summary_pdf(
         i18n.set_language(previous)
 
 
-def _authorities_section(document: DocumentBuilder, rows: list[dict[str, Any]],
-                         language: str) -> None:
+def _authorities_section(document: DocumentBuilder, rows: list[dict[str, Any]], language: str) -> None:
     if not _open_section(
-        document, _("Local authorities"),
-        ngettext("{count} local authority", "{count} local authorities", len(rows)), len(rows),
+        document,
+        _("Local authorities"),
+        ngettext("{count} local authority", "{count} local authorities", len(rows)),
+        len(rows),
         _("No local authorities in this workspace yet."),
     ):
         return
-    header = [_("Name"), _("Municipal status"), _("District"), _("Population"),
-              _("Population year"), _("Socio-economic cluster (1-10)")]
+    header = [
+        _("Name"),
+        _("Municipal status"),
+        _("District"),
+        _("Population"),
+        _("Population year"),
+        _("Socio-economic cluster (1-10)"),
+    ]
     body = [
         [
             _authority_name(row, language),
@@ -93,38 +98,51 @@ def _authorities_section(document: DocumentBuilder, rows: list[dict[str, Any]],
     document.table(header, body, col_widths=[26, 17, 17, 14, 12, 14], numeric_columns=(3, 4, 5))
     sources = sorted({row["data_source"] for row in rows if row.get("data_source")})
     if sources:
-        document.paragraph(_("Source of the figures: {sources}").format(sources="; ".join(sources)),
-                           document.styles.small)
+        document.paragraph(
+            _("Source of the figures: {sources}").format(sources="; ".join(sources)), document.styles.small
+        )
 
 
-def _clusters_section(document: DocumentBuilder, rows: list[dict[str, Any]],
-                      authorities: dict[str, dict[str, Any]], language: str) -> None:
+def _clusters_section(
+    document: DocumentBuilder,
+    rows: list[dict[str, Any]],
+    authorities: dict[str, dict[str, Any]],
+    language: str,
+) -> None:
     if not _open_section(
-        document, _("Regional clusters"),
-        ngettext("{count} regional cluster", "{count} regional clusters", len(rows)), len(rows),
+        document,
+        _("Regional clusters"),
+        ngettext("{count} regional cluster", "{count} regional clusters", len(rows)),
+        len(rows),
         _("No regional clusters in this workspace yet."),
     ):
         return
     body = []
     for row in sorted(rows, key=lambda r: str(r["name"])):
         members = sorted(_authority_name(authorities[uuid], language) for uuid in row["members"])
-        body.append([
-            str(row["name"]),
-            str(row["founding_year"] or "—"),
-            i18n.format_number(len(members)),
-            i18n.format_list(members) or "—",
-        ])
+        body.append(
+            [
+                str(row["name"]),
+                str(row["founding_year"] or "—"),
+                i18n.format_number(len(members)),
+                i18n.format_list(members) or "—",
+            ]
+        )
     header = [_("Name"), _("Founding year"), _("Members"), _("Member authorities")]
     document.table(header, body, col_widths=[24, 12, 10, 54], numeric_columns=(1, 2))
 
 
 def _organisations_section(document: DocumentBuilder, rows: list[dict[str, Any]]) -> None:
     if not _open_section(
-        document, _("Organisations"),
-        ngettext("{count} organisation", "{count} organisations", len(rows)), len(rows),
+        document,
+        _("Organisations"),
+        ngettext("{count} organisation", "{count} organisations", len(rows)),
+        len(rows),
         _("No organisations in this workspace yet."),
     ):
         return
-    body = [[str(row["name"]), _label(Sector, row["sector"])]
-            for row in sorted(rows, key=lambda r: str(r["name"]))]
+    body = [
+        [str(row["name"]), _label(Sector, row["sector"])]
+        for row in sorted(rows, key=lambda r: str(r["name"]))
+    ]
     document.table([_("Name"), _("Sector")], body, col_widths=[65, 35])

@@ -66,8 +66,11 @@ def list_agreements(workspace: Workspace, today: date | None = None) -> list[Agr
     for record in records:
         agreement = Agreement.from_json(record.state)
         status = process_status(agreement.process, today or date.today())
-        summaries.append(AgreementSummary(record.id, record.title, status.summary(),
-                                          len(agreement.versions), record.updated_at))
+        summaries.append(
+            AgreementSummary(
+                record.id, record.title, status.summary(), len(agreement.versions), record.updated_at
+            )
+        )
     return summaries
 
 
@@ -75,9 +78,13 @@ def load_agreement(workspace: Workspace, agreement_id: int) -> Agreement:
     return load_stored(workspace, AgreementRecord, agreement_id, Agreement.from_json)
 
 
-def save_agreement(workspace: Workspace, agreement: Agreement,
-                   agreement_id: int | None = None, *,
-                   expected_version: int | None = None) -> int:
+def save_agreement(
+    workspace: Workspace,
+    agreement: Agreement,
+    agreement_id: int | None = None,
+    *,
+    expected_version: int | None = None,
+) -> int:
     """Store the agreement; raises ConcurrentEdit (nothing written) when someone else saved
     it since it was loaded (or since `expected_version`)."""
     title = agreement_title(workspace, agreement)
@@ -88,9 +95,16 @@ def save_agreement(workspace: Workspace, agreement: Agreement,
         record.page = agreement.page
         record.state = agreement.to_json()
 
-    return save_stored(workspace, AgreementRecord, agreement_id, agreement,
-                       Agreement.from_json, _("the agreement “{name}”").format(name=title),
-                       fill, expected_version=expected_version)
+    return save_stored(
+        workspace,
+        AgreementRecord,
+        agreement_id,
+        agreement,
+        Agreement.from_json,
+        _("the agreement “{name}”").format(name=title),
+        fill,
+        expected_version=expected_version,
+    )
 
 
 def delete_agreement(workspace: Workspace, agreement_id: int) -> None:

@@ -24,9 +24,10 @@ def backup_copy(source: Workspace | Path, destination: Path) -> Path:
         raise ValueError(destination)
     partial = destination.with_name(destination.name + ".partial")
     try:
-        with closing(sqlite3.connect(_read_only_uri(path), uri=True)) as reader, closing(
-            sqlite3.connect(partial)
-        ) as writer:
+        with (
+            closing(sqlite3.connect(_read_only_uri(path), uri=True)) as reader,
+            closing(sqlite3.connect(partial)) as writer,
+        ):
             reader.backup(writer)
         partial.replace(destination)
     finally:

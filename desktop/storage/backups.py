@@ -96,8 +96,7 @@ def format_size(size: int, language: str | None = None) -> str:
 
     locale = i18n.babel_locale(language)
     if size >= 1024 * 1024:
-        return format_unit(round(size / (1024 * 1024), 1), "digital-megabyte", "short",
-                           locale=locale)
+        return format_unit(round(size / (1024 * 1024), 1), "digital-megabyte", "short", locale=locale)
     return format_unit(max(1, round(size / 1024)), "digital-kilobyte", "short", locale=locale)
 
 
@@ -119,9 +118,7 @@ def is_backup_file(path: Path) -> bool:
 
 def _name_pattern(stem: str) -> re.Pattern[str]:
     reasons = "|".join(re.escape(r.value) for r in BackupReason)
-    return re.compile(
-        rf"{re.escape(stem)}-(\d{{8}}-\d{{6}})(?:-\d+)?-({reasons}){re.escape(EXTENSION)}"
-    )
+    return re.compile(rf"{re.escape(stem)}-(\d{{8}}-\d{{6}})(?:-\d+)?-({reasons}){re.escape(EXTENSION)}")
 
 
 def _legacy_pattern(stem: str) -> re.Pattern[str]:
@@ -183,7 +180,8 @@ def backup_problem(path: Path) -> str:
         return _("The backup {name} is damaged ({detail}).").format(name=path.name, detail=error)
     if rows != ["ok"]:
         return _("The backup {name} is damaged ({detail}).").format(
-            name=path.name, detail="; ".join(rows[:3]))
+            name=path.name, detail="; ".join(rows[:3])
+        )
     return ""
 
 
@@ -200,7 +198,9 @@ T = TypeVar("T")
 
 
 def backups_to_delete(
-    items: Sequence[T], now: datetime, taken_at: Callable[[T], datetime],
+    items: Sequence[T],
+    now: datetime,
+    taken_at: Callable[[T], datetime],
     is_good: Callable[[T], bool] = lambda _item: True,
 ) -> list[T]:
     """The items the retention policy drops (see the module's docstring).
@@ -237,7 +237,9 @@ def apply_retention(workspace_path: Path, now: datetime | None = None) -> list[P
     folder = backups_folder(workspace_path)
     in_folder = [b for b in list_backups(workspace_path) if b.path.parent == folder]
     dropped = backups_to_delete(
-        in_folder, now or datetime.now(), lambda b: b.taken_at,
+        in_folder,
+        now or datetime.now(),
+        lambda b: b.taken_at,
         lambda b: not backup_problem(b.path),
     )
     deleted = []
@@ -253,8 +255,7 @@ def apply_retention(workspace_path: Path, now: datetime | None = None) -> list[P
 # --- taking ---------------------------------------------------------------------------------
 
 
-def take_backup(source: Workspace | Path, reason: BackupReason,
-                when: datetime | None = None) -> BackupInfo:
+def take_backup(source: Workspace | Path, reason: BackupReason, when: datetime | None = None) -> BackupInfo:
     """Back up the workspace into its backups folder, then apply the retention policy.
 
     Safe while the workspace is being edited: the backup API copies one consistent
@@ -275,8 +276,7 @@ def take_backup(source: Workspace | Path, reason: BackupReason,
         destination.unlink(missing_ok=True)
         raise DamagedWorkspace(problem)
     apply_retention(path, when)
-    return BackupInfo(destination, when.replace(microsecond=0), reason,
-                      destination.stat().st_size)
+    return BackupInfo(destination, when.replace(microsecond=0), reason, destination.stat().st_size)
 
 
 def delete_backup(backup: Path) -> None:
@@ -336,8 +336,10 @@ def _check_restorable(backup: Path) -> None:
         raise BackupRefused(_damaged_backup(backup)) from error
     except NewerWorkspace as error:
         raise BackupRefused(
-            _("The backup {name} was saved by a newer version of Shutafut; it cannot be "
-              "restored with this version. Nothing was changed.").format(name=backup.name)
+            _(
+                "The backup {name} was saved by a newer version of Shutafut; it cannot be "
+                "restored with this version. Nothing was changed."
+            ).format(name=backup.name)
         ) from error
     except WorkspaceError as error:
         raise BackupRefused(
@@ -349,7 +351,8 @@ def _check_restorable(backup: Path) -> None:
 
 def _damaged_backup(backup: Path) -> str:
     return _("The backup {name} is damaged and cannot be restored. Nothing was changed.").format(
-        name=backup.name)
+        name=backup.name
+    )
 
 
 def _prepare_copy(backup: Path, workspace_path: Path) -> Path:
@@ -357,16 +360,18 @@ def _prepare_copy(backup: Path, workspace_path: Path) -> Path:
     temporary = workspace_path.with_name(f".{workspace_path.name}.restoring-{os.getpid()}")
     for leftover in (temporary, *_sidecars(temporary)):
         leftover.unlink(missing_ok=True)
-    with closing(sqlite3.connect(_read_only_uri(backup), uri=True)) as reader, closing(
-        sqlite3.connect(temporary)
-    ) as writer:
+    with (
+        closing(sqlite3.connect(_read_only_uri(backup), uri=True)) as reader,
+        closing(sqlite3.connect(temporary)) as writer,
+    ):
         reader.backup(writer)
         writer.execute("PRAGMA journal_mode=WAL")
         rows = [row[0] for row in writer.execute("PRAGMA integrity_check")]
     if rows != ["ok"] or any(s.exists() for s in _sidecars(temporary)):
         temporary.unlink(missing_ok=True)
-        raise BackupRefused(_("The backup {name} could not be copied intact. Nothing was "
-                              "changed.").format(name=backup.name))
+        raise BackupRefused(
+            _("The backup {name} could not be copied intact. Nothing was changed.").format(name=backup.name)
+        )
     return temporary
 
 
@@ -380,8 +385,10 @@ def _settle_wal(workspace_path: Path) -> None:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     if any(s.exists() for s in _sidecars(workspace_path)[:2]):
         raise WorkspaceInUse(
-            _("The workspace {name} is still open in another program; close it and try "
-              "again. Nothing was changed.").format(name=workspace_path.name)
+            _(
+                "The workspace {name} is still open in another program; close it and try "
+                "again. Nothing was changed."
+            ).format(name=workspace_path.name)
         )
 
 
@@ -390,14 +397,12 @@ def damaged_copy_path(workspace_path: Path, when: datetime) -> Path:
     candidate = workspace_path.with_name(f"{workspace_path.stem}.damaged-{stamp}{EXTENSION}")
     number = 2
     while candidate.exists():
-        candidate = workspace_path.with_name(
-            f"{workspace_path.stem}.damaged-{stamp}-{number}{EXTENSION}")
+        candidate = workspace_path.with_name(f"{workspace_path.stem}.damaged-{stamp}-{number}{EXTENSION}")
         number += 1
     return candidate
 
 
-def restore_backup(workspace_path: Path, backup: Path,
-                   when: datetime | None = None) -> RestoreResult:
+def restore_backup(workspace_path: Path, backup: Path, when: datetime | None = None) -> RestoreResult:
     """Replace the (closed) workspace with `backup`'s content.
 
     The current state is backed up first ("before restore"); a damaged workspace is copied
@@ -423,8 +428,7 @@ def _restore(workspace_path: Path, backup: Path, when: datetime) -> RestoreResul
             damaged = True
         except WorkspaceError as error:
             raise BackupRefused(
-                _("{problem} Restoring over it was refused; nothing was changed.").format(
-                    problem=error)
+                _("{problem} Restoring over it was refused; nothing was changed.").format(problem=error)
             ) from error
     temporary = _prepare_copy(backup, workspace_path)
     try:
@@ -435,7 +439,7 @@ def _restore(workspace_path: Path, backup: Path, when: datetime) -> RestoreResul
             shutil.copy2(workspace_path, kept)
             for sidecar in _sidecars(workspace_path):
                 if sidecar.exists():
-                    suffix = sidecar.name[len(workspace_path.name):]
+                    suffix = sidecar.name[len(workspace_path.name) :]
                     shutil.copy2(sidecar, kept.with_name(kept.name + suffix))
             for sidecar in _sidecars(workspace_path):
                 sidecar.unlink(missing_ok=True)

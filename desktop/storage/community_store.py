@@ -33,9 +33,17 @@ def list_communities(workspace: Workspace) -> list[CommunitySummary]:
     for record in records:
         community = Community.from_json(record.state)
         period = f"{community.period_start.year}-{community.period_end.year}"
-        summaries.append(CommunitySummary(record.id, record.name, community.profession,
-                                          len(community.members), len(community.meetings),
-                                          period, record.updated_at))
+        summaries.append(
+            CommunitySummary(
+                record.id,
+                record.name,
+                community.profession,
+                len(community.members),
+                len(community.meetings),
+                period,
+                record.updated_at,
+            )
+        )
     return summaries
 
 
@@ -43,19 +51,30 @@ def load_community(workspace: Workspace, community_id: int) -> Community:
     return load_stored(workspace, CommunityRecord, community_id, Community.from_json)
 
 
-def save_community(workspace: Workspace, community: Community,
-                   community_id: int | None = None, *,
-                   expected_version: int | None = None) -> int:
+def save_community(
+    workspace: Workspace,
+    community: Community,
+    community_id: int | None = None,
+    *,
+    expected_version: int | None = None,
+) -> int:
     """Store the community; raises ConcurrentEdit (nothing written) when someone else saved
     it since it was loaded (or since `expected_version`)."""
+
     def fill(record: CommunityRecord) -> None:
         record.name = community.name
         record.state = community.to_json()
 
-    return save_stored(workspace, CommunityRecord, community_id, community,
-                       Community.from_json,
-                       _("the learning community “{name}”").format(name=community.name), fill,
-                       expected_version=expected_version)
+    return save_stored(
+        workspace,
+        CommunityRecord,
+        community_id,
+        community,
+        Community.from_json,
+        _("the learning community “{name}”").format(name=community.name),
+        fill,
+        expected_version=expected_version,
+    )
 
 
 def delete_community(workspace: Workspace, community_id: int) -> None:
@@ -91,14 +110,18 @@ def people_facts(workspace: Workspace) -> dict[str, PersonFacts]:
     """Every person of the workspace by UUID, with what the community screens show."""
     with workspace.session() as session:
         people = list(session.scalars(select(Person).order_by(Person.full_name)))
-        return {p.uuid: PersonFacts(p.uuid, p.full_name, p.email, p.sector or "",
-                                    p.organisation.name if p.organisation else "")
-                for p in people}
+        return {
+            p.uuid: PersonFacts(
+                p.uuid, p.full_name, p.email, p.sector or "", p.organisation.name if p.organisation else ""
+            )
+            for p in people
+        }
 
 
 def authority_facts(workspace: Workspace) -> dict[str, AuthorityFacts]:
     with workspace.session() as session:
         authorities = list(session.scalars(select(Authority).order_by(Authority.name_he)))
-        return {a.uuid: AuthorityFacts(a.uuid, a.name_he, a.district or "", a.name_ar or "",
-                                       a.name_en or "")
-                for a in authorities}
+        return {
+            a.uuid: AuthorityFacts(a.uuid, a.name_he, a.district or "", a.name_ar or "", a.name_en or "")
+            for a in authorities
+        }

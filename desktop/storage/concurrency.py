@@ -69,8 +69,15 @@ class ConcurrentEdit(Exception):
     deleted it), `version` its current version (pass it back to save on top of theirs).
     """
 
-    def __init__(self, what: str, theirs: Any, *, version: int | None,
-                 changed_at: datetime | None = None, changed_by: str = "") -> None:
+    def __init__(
+        self,
+        what: str,
+        theirs: Any,
+        *,
+        version: int | None,
+        changed_at: datetime | None = None,
+        changed_by: str = "",
+    ) -> None:
         self.what = what
         self.theirs = theirs
         self.version = version
@@ -90,26 +97,30 @@ class ConcurrentEdit(Exception):
 
     def message(self) -> str:
         if self.deleted:
-            return _("Someone else deleted {what} while you were editing it. Your change was "
-                     "not saved.").format(what=self.what)
+            return _(
+                "Someone else deleted {what} while you were editing it. Your change was not saved."
+            ).format(what=self.what)
         when = self.local_changed_at()
         if when is not None and self.changed_by:
-            return _("{who} saved {what} at {when}, while you were editing it. Your change was "
-                     "not saved, so theirs is not lost.").format(
-                who=self.changed_by, what=self.what, when=i18n.format_datetime(when))
+            return _(
+                "{who} saved {what} at {when}, while you were editing it. Your change was "
+                "not saved, so theirs is not lost."
+            ).format(who=self.changed_by, what=self.what, when=i18n.format_datetime(when))
         if when is not None:
-            return _("Someone else saved {what} at {when}, while you were editing it. Your "
-                     "change was not saved, so theirs is not lost.").format(
-                what=self.what, when=i18n.format_datetime(when))
-        return _("Someone else saved {what} while you were editing it. Your change was not "
-                 "saved, so theirs is not lost.").format(what=self.what)
+            return _(
+                "Someone else saved {what} at {when}, while you were editing it. Your "
+                "change was not saved, so theirs is not lost."
+            ).format(what=self.what, when=i18n.format_datetime(when))
+        return _(
+            "Someone else saved {what} while you were editing it. Your change was not "
+            "saved, so theirs is not lost."
+        ).format(what=self.what)
 
     def __str__(self) -> str:
         return self.message()
 
 
-def check_version(record: Any, expected: int | None, what: str,
-                  theirs: Callable[[Any], Any]) -> None:
+def check_version(record: Any, expected: int | None, what: str, theirs: Callable[[Any], Any]) -> None:
     """Refuse to change `record` when its version is not the `expected` one.
 
     `expected` None means the caller never read the row (nothing to compare with); 0 means
@@ -120,14 +131,17 @@ def check_version(record: Any, expected: int | None, what: str,
     current = 0 if record is None else int(record.version)
     if current != expected:
         raise ConcurrentEdit(
-            what, None if record is None else theirs(record), version=current or None,
+            what,
+            None if record is None else theirs(record),
+            version=current or None,
             changed_at=None if record is None else record.updated_at,
         )
 
 
 @contextmanager
-def guarded_save(workspace: Workspace, what: str,
-                 reread: Callable[[Session], tuple[Any, Any]]) -> Iterator[Session]:
+def guarded_save(
+    workspace: Workspace, what: str, reread: Callable[[Session], tuple[Any, Any]]
+) -> Iterator[Session]:
     """A workspace session for a save whose flush may find the row changed under it.
 
     The ORM refuses (StaleDataError) an UPDATE whose row no longer has the version read a
@@ -141,7 +155,9 @@ def guarded_save(workspace: Workspace, what: str,
         with workspace.session() as session:
             record, theirs = reread(session)
         raise ConcurrentEdit(
-            what, theirs, version=None if record is None else int(record.version),
+            what,
+            theirs,
+            version=None if record is None else int(record.version),
             changed_at=None if record is None else record.updated_at,
         ) from None
 
@@ -157,8 +173,11 @@ def document_differences(mine_json: str, theirs_json: str) -> list[tuple[str, An
     if not isinstance(mine, dict) or not isinstance(theirs, dict):
         return [("", mine, theirs)] if mine != theirs else []
     keys = list(theirs) + [key for key in mine if key not in theirs]
-    return [(key, mine.get(key), theirs.get(key)) for key in keys
-            if key not in ("format", "page") and mine.get(key) != theirs.get(key)]
+    return [
+        (key, mine.get(key), theirs.get(key))
+        for key in keys
+        if key not in ("format", "page") and mine.get(key) != theirs.get(key)
+    ]
 
 
 def adopt(document: object, theirs: object) -> None:

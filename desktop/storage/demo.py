@@ -31,8 +31,7 @@ WESTERN_NEGEV = [
 ]
 
 # The five pioneering clusters (seed 000, line 53).
-CLUSTERS = ["אשכול בית הכרם", "אשכול גליל מזרחי", "אשכול גליל מערבי", "אשכול נגב מזרחי",
-            "אשכול נגב מערבי"]
+CLUSTERS = ["אשכול בית הכרם", "אשכול גליל מזרחי", "אשכול גליל מערבי", "אשכול נגב מזרחי", "אשכול נגב מערבי"]
 
 ORGANISATIONS = [
     ("משרד הפנים", "government"),
@@ -50,25 +49,49 @@ for _cluster in CLUSTERS:
 
 # (name, role, organisation, sector, phone, email, consent)
 PEOPLE = [
-    ("מיכל אברהמי", "מנכ\"לית אשכול", "אשכול נגב מערבי – התאגיד", "local_authority",
-     "050-1234501", "michal.demo@example.org", True),
-    ("יוסף אלעוברה", "מוביל תקווה ישראלית", "תקווה ישראלית – צוות המיזם", "ngo",
-     "052-1234502", "yosef.demo@example.org", True),
-    ("רונית ששון", "מנהלת מחלקת חינוך", "אשכול נגב מערבי – התאגיד", "education_staff",
-     "", "", False),
-    ("סמיר אבו-ראס", "ראש צוות שירות ליבה", "אשכול גליל מערבי – התאגיד", "local_authority",
-     "054-1234504", "", True),
-    ("דנה לוי", "רפרנטית אשכולות", "מינהלת האשכולות האזוריים", "government",
-     "02-6701234", "dana.demo@example.org", True),
+    (
+        "מיכל אברהמי",
+        'מנכ"לית אשכול',
+        "אשכול נגב מערבי – התאגיד",
+        "local_authority",
+        "050-1234501",
+        "michal.demo@example.org",
+        True,
+    ),
+    (
+        "יוסף אלעוברה",
+        "מוביל תקווה ישראלית",
+        "תקווה ישראלית – צוות המיזם",
+        "ngo",
+        "052-1234502",
+        "yosef.demo@example.org",
+        True,
+    ),
+    ("רונית ששון", "מנהלת מחלקת חינוך", "אשכול נגב מערבי – התאגיד", "education_staff", "", "", False),
+    (
+        "סמיר אבו-ראס",
+        "ראש צוות שירות ליבה",
+        "אשכול גליל מערבי – התאגיד",
+        "local_authority",
+        "054-1234504",
+        "",
+        True,
+    ),
+    (
+        "דנה לוי",
+        "רפרנטית אשכולות",
+        "מינהלת האשכולות האזוריים",
+        "government",
+        "02-6701234",
+        "dana.demo@example.org",
+        True,
+    ),
     ("אבי כהן", "מנהל תוכניות", "קרן משפחתית לדוגמה (דמו)", "philanthropy", "", "", False),
-    ("נור חטיב", "חוקרת", "מכללה אזורית בנגב (דמו)", "academia", "", "nur.demo@example.org",
-     True),
-    ("שרון פרץ", "יו\"ר פורום", "פורום עסקים אזורי (דמו)", "business", "", "", False),
-    ("אחמד אלקרינאוי", "נציג תושבים", "ועד תושבים שכונתי (דמו)", "residents",
-     "058-1234509", "", True),
+    ("נור חטיב", "חוקרת", "מכללה אזורית בנגב (דמו)", "academia", "", "nur.demo@example.org", True),
+    ("שרון פרץ", 'יו"ר פורום', "פורום עסקים אזורי (דמו)", "business", "", "", False),
+    ("אחמד אלקרינאוי", "נציג תושבים", "ועד תושבים שכונתי (דמו)", "residents", "058-1234509", "", True),
     ("גלית מזרחי", "מנהלת אגף חינוך", "משרד החינוך", "government", "", "", False),
-    ("עומר ביטון", "מנכ\"ל אשכול", "אשכול נגב מזרחי – התאגיד", "local_authority", "", "",
-     False),
+    ("עומר ביטון", 'מנכ"ל אשכול', "אשכול נגב מזרחי – התאגיד", "local_authority", "", "", False),
     ("לינה חורי", "מובילת תקווה ישראלית", "תקווה ישראלית – צוות המיזם", "ngo", "", "", False),
 ]
 
@@ -85,30 +108,47 @@ def create_demo_workspace(path: Path | str) -> Workspace:
     workspace.set_info("demo", "1")
     national = {(a["municipal_status"], a["name_he"]): a for a in national_authorities()}
     members = [
-        save_record(workspace, RecordKind.AUTHORITY, {
-            **national[(status, hebrew)],
-            "name_he": hebrew, "name_ar": arabic, "name_en": english,
-            "notes": "חברה באשכול נגב מערבי (מקור: מסמך 003).",
-        })
+        save_record(
+            workspace,
+            RecordKind.AUTHORITY,
+            {
+                **national[(status, hebrew)],
+                "name_he": hebrew,
+                "name_ar": arabic,
+                "name_en": english,
+                "notes": "חברה באשכול נגב מערבי (מקור: מסמך 003).",
+            },
+        )
         for hebrew, arabic, english, status in WESTERN_NEGEV
     ]
     for name in CLUSTERS:
-        save_record(workspace, RecordKind.CLUSTER, {
-            "name": name,
-            "members": members if name == "אשכול נגב מערבי" else [],
-            "notes": "אחד מחמשת האשכולות החלוציים (מקור: מסמך 000).",
-        })
+        save_record(
+            workspace,
+            RecordKind.CLUSTER,
+            {
+                "name": name,
+                "members": members if name == "אשכול נגב מערבי" else [],
+                "notes": "אחד מחמשת האשכולות החלוציים (מקור: מסמך 000).",
+            },
+        )
     organisation_ids = {
         name: save_record(workspace, RecordKind.ORGANISATION, {"name": name, "sector": sector})
         for name, sector in ORGANISATIONS
     }
     for name, role, organisation, sector, phone, email, consent in PEOPLE:
-        save_record(workspace, RecordKind.PERSON, {
-            "full_name": f"{name} {DEMO_MARK}", "role": role,
-            "organisation": organisation_ids[organisation], "sector": sector,
-            "phone": phone if consent else "", "email": email if consent else "",
-            "consent_contact": consent,
-        })
+        save_record(
+            workspace,
+            RecordKind.PERSON,
+            {
+                "full_name": f"{name} {DEMO_MARK}",
+                "role": role,
+                "organisation": organisation_ids[organisation],
+                "sector": sector,
+                "phone": phone if consent else "",
+                "email": email if consent else "",
+                "consent_contact": consent,
+            },
+        )
     from desktop.storage.demo_community import add_demo_community
 
     add_demo_community(workspace)

@@ -85,31 +85,34 @@ SAMPLE_PLAN = MeetingPlan(
     professional_goals=(
         "השראה ושיתוף להחלטות ניהוליות אמיצות ותהליכי רוחב חדשניים ברשויות השונות.\n"
         "יצירת שפה משותפת לקהילה בהובלת תהליכי שינוי פנים־ארגוניים שדורשים אומץ ויוזמה.\n"
-        "פיתוח תוצר, כלי או מתודולוגיה שיסייעו בהטמעה בעבודה היומיומית בכל רשות."),
+        "פיתוח תוצר, כלי או מתודולוגיה שיסייעו בהטמעה בעבודה היומיומית בכל רשות."
+    ),
     community_goals=(
-        "המשך היכרות וגיבוש הקהילה.\n"
-        "חיזוק תחושת האמון והפתיחות דרך למידת עמיתים ושיתוף בדילמות מהשטח."),
-    desired_output=("עמוד שדרה ניהולי אישי, סיכום קייס סטאדי והמלצות הקהילה על הובלת מהלכי "
-                    "שינוי אמיצים בארגון."),
+        "המשך היכרות וגיבוש הקהילה.\nחיזוק תחושת האמון והפתיחות דרך למידת עמיתים ושיתוף בדילמות מהשטח."
+    ),
+    desired_output=(
+        "עמוד שדרה ניהולי אישי, סיכום קייס סטאדי והמלצות הקהילה על הובלת מהלכי שינוי אמיצים בארגון."
+    ),
     production=f"לינה חורי {DEMO_MARK}",
     knowledge=f"דנה לוי {DEMO_MARK}",
     partners="הרשות המארחת ומרצי ההשראה",
-    materials=("כרטיסיות צירים.\n"
-               "נספח צירים אישי לכל המשתתפים והמשתתפות.\n"
-               "הסילבוס השנתי של הקהילה."),
+    materials=("כרטיסיות צירים.\nנספח צירים אישי לכל המשתתפים והמשתתפות.\nהסילבוס השנתי של הקהילה."),
 )
 
 SAMPLE_BLOCKS = [
     Block(PART_A, "התכנסות", 60),
-    Block(PART_A, "פתיחת יום: הצגת הסילבוס והלו״ז, שפה משותפת – מה זה ניהול אמיץ ויוזם?", 45,
-          "הצפה וגירוי; מתחים על ציר בין שתי כרטיסיות; דיון תוך כדי הצירים"),
+    Block(
+        PART_A,
+        "פתיחת יום: הצגת הסילבוס והלו״ז, שפה משותפת – מה זה ניהול אמיץ ויוזם?",
+        45,
+        "הצפה וגירוי; מתחים על ציר בין שתי כרטיסיות; דיון תוך כדי הצירים",
+    ),
     Block(BREAK, "הפסקה", 15),
     Block(PART_B, "למידת עמיתים: ניהול מקצועי ואמיץ", 60, "קייס סטאדי מאחת הרשויות"),
     Block(PART_B, "הרצאת השראה: על לוד וניהול הרשות כארגון", 30),
     Block(BREAK, "ארוחת צהריים", 60),
     Block(PART_B, "הרצאת השראה: ניהול הון אנושי בשלטון המרכזי", 60),
-    Block(PART_C, "סיכום המפגש: עמוד השדרה הניהולי שלי", 30,
-          "ערכים מרכזיים של תפיסת הניהול האמיץ"),
+    Block(PART_C, "סיכום המפגש: עמוד השדרה הניהולי שלי", 30, "ערכים מרכזיים של תפיסת הניהול האמיץ"),
 ]
 
 RATINGS = [  # member index -> ratings of the topics in TOPICS order (1-5)
@@ -129,13 +132,24 @@ def add_demo_community(workspace: Workspace) -> int:
     people = {name: uuid for uuid, name in choices(workspace, RecordKind.PERSON)}
     members = []
     for name, role, authority, gender, core, advisory in MEMBERS:
-        person = save_record(workspace, RecordKind.PERSON, {
-            "full_name": f"{name} {DEMO_MARK}", "role": role, "sector": "local_authority",
-            "phone": "", "email": "", "consent_contact": False,
-        })
+        person = save_record(
+            workspace,
+            RecordKind.PERSON,
+            {
+                "full_name": f"{name} {DEMO_MARK}",
+                "role": role,
+                "sector": "local_authority",
+                "phone": "",
+                "email": "",
+                "consent_contact": False,
+            },
+        )
         members.append(Member(person, authorities[authority], role, gender, core, advisory))
     community = Community(
-        COMMUNITY_NAME, "פיתוח כלכלי ברשויות מקומיות", date(2022, 9, 1), date(2023, 7, 31),
+        COMMUNITY_NAME,
+        "פיתוח כלכלי ברשויות מקומיות",
+        date(2022, 9, 1),
+        date(2023, 7, 31),
         cycle_year=2,
         leader=people.get(f"לינה חורי {DEMO_MARK}", ""),
         partner=people.get(f"דנה לוי {DEMO_MARK}", ""),
@@ -143,14 +157,23 @@ def add_demo_community(workspace: Workspace) -> int:
         topics=[Topic(topic_id, title) for topic_id, title in TOPICS],
         selected_topics=[topic_id for topic_id, _title in TOPICS[:6]],
         selection_date=date(2022, 9, 21),
-        ratings={members[index].person: dict(zip((t for t, _n in TOPICS), values, strict=True))
-                 for index, values in RATINGS},
+        ratings={
+            members[index].person: dict(zip((t for t, _n in TOPICS), values, strict=True))
+            for index, values in RATINGS
+        },
         finish_line=date(2023, 7, 13),
     )
     for number, (day, topic, title, host, seminar) in enumerate(MEETINGS, start=1):
-        meeting = Meeting(f"demo-meeting-{number}", day, topic, title,
-                          authorities[host] if host else "", IN_PERSON if host else ONLINE,
-                          seminar, blocks=default_blocks(community.cycle_year))
+        meeting = Meeting(
+            f"demo-meeting-{number}",
+            day,
+            topic,
+            title,
+            authorities[host] if host else "",
+            IN_PERSON if host else ONLINE,
+            seminar,
+            blocks=default_blocks(community.cycle_year),
+        )
         if title == "ניהול אמיץ ויוזם":
             meeting.blocks = [Block(b.part, b.title, b.minutes, b.notes) for b in SAMPLE_BLOCKS]
             meeting.plan = MeetingPlan(**vars(SAMPLE_PLAN))
@@ -164,14 +187,23 @@ def _teams(people: list[str]) -> list[WorkTeam]:
     # The summary stage on the finish line itself: no stage is due after it.
     dues = [*default_stage_dates(date(2023, 2, 21), finish_line)[:5], finish_line]
     tourism = WorkTeam(
-        "demo-team-tourism", "נייר מדיניות: תיירות כמנוע כלכלי", "תיירות כמנוע כלכלי בפריפריה",
-        "policy_paper", people[0:5],
-        {"facilitator": people[4], "documenter": people[0], "timekeeper": people[1],
-         "calendar": people[3]},
-        [Stage(due, index < 3) for index, due in enumerate(dues)], 8000)
+        "demo-team-tourism",
+        "נייר מדיניות: תיירות כמנוע כלכלי",
+        "תיירות כמנוע כלכלי בפריפריה",
+        "policy_paper",
+        people[0:5],
+        {"facilitator": people[4], "documenter": people[0], "timekeeper": people[1], "calendar": people[3]},
+        [Stage(due, index < 3) for index, due in enumerate(dues)],
+        8000,
+    )
     business = WorkTeam(
-        "demo-team-business", "ארגז כלים לעסקים קטנים", "קידום עסקים קטנים ובינוניים", "tool",
+        "demo-team-business",
+        "ארגז כלים לעסקים קטנים",
+        "קידום עסקים קטנים ובינוניים",
+        "tool",
         people[5:9],
         {"facilitator": people[5], "documenter": people[7], "timekeeper": people[8]},
-        [Stage(due, index < 1) for index, due in enumerate(dues)], 5000)
+        [Stage(due, index < 1) for index, due in enumerate(dues)],
+        5000,
+    )
     return [tourism, business]

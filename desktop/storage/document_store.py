@@ -26,8 +26,9 @@ from desktop.storage.workspace import Workspace
 T = TypeVar("T")
 
 
-def load_stored(workspace: Workspace, record_class: type[Any], record_id: int,
-                parse: Callable[[str], T]) -> T:
+def load_stored(
+    workspace: Workspace, record_class: type[Any], record_id: int, parse: Callable[[str], T]
+) -> T:
     """The document of record `record_id`, remembering the version it was read at."""
     with workspace.session() as session:
         record = session.get(record_class, record_id)
@@ -36,15 +37,24 @@ def load_stored(workspace: Workspace, record_class: type[Any], record_id: int,
         return stored_document(record, parse)
 
 
-def save_stored(workspace: Workspace, record_class: type[Any], record_id: int | None,
-                document: Any, parse: Callable[[str], Any], what: str,
-                fill: Callable[[Any], None], *, expected_version: int | None = None) -> int:
+def save_stored(
+    workspace: Workspace,
+    record_class: type[Any],
+    record_id: int | None,
+    document: Any,
+    parse: Callable[[str], Any],
+    what: str,
+    fill: Callable[[Any], None],
+    *,
+    expected_version: int | None = None,
+) -> int:
     """Write `document` into record `record_id` (a new record when None) with `fill(record)`,
     which sets its columns; returns the record's id.
 
     Raises ConcurrentEdit (nothing written) when someone else saved the record since the
     document was loaded (or since `expected_version`).
     """
+
     def reread(session: Session) -> tuple[Any, Any]:
         record = session.get(record_class, record_id) if record_id else None
         return record, stored_document(record, parse) if record else None
@@ -52,8 +62,12 @@ def save_stored(workspace: Workspace, record_class: type[Any], record_id: int | 
     with guarded_save(workspace, what, reread) as session:
         record = session.get(record_class, record_id) if record_id else None
         if record_id:
-            check_version(record, expected_for(document, expected_version), what,
-                          lambda row: stored_document(row, parse))
+            check_version(
+                record,
+                expected_for(document, expected_version),
+                what,
+                lambda row: stored_document(row, parse),
+            )
         if record is None:
             record = record_class()
             session.add(record)

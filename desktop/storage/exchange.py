@@ -112,10 +112,12 @@ def _read_all(connection: Connection) -> dict[str, LocalRecord]:
     tables = exchanged_tables()
     uuid_of: dict[str, dict[int, str]] = {
         name: dict(connection.execute(select(table.c.id, table.c.uuid)).all())
-        for name, table in tables.items()}
+        for name, table in tables.items()
+    }
     members: dict[int, list[str]] = {}
     for cluster_id, authority_id in connection.execute(
-            select(cluster_member.c.cluster_id, cluster_member.c.authority_id)):
+        select(cluster_member.c.cluster_id, cluster_member.c.authority_id)
+    ):
         members.setdefault(cluster_id, []).append(uuid_of[ex.AUTHORITY][authority_id])
     records: dict[str, LocalRecord] = {}
     for record_type, table in tables.items():
@@ -137,17 +139,23 @@ def _read_all(connection: Connection) -> dict[str, LocalRecord]:
             if record_type == ex.AGREEMENT and "selection_id" in fields["state"]:
                 state = dict(fields["state"])
                 selection_id = state.pop("selection_id")
-                state["selection"] = uuid_of[ex.SELECTION].get(selection_id) \
-                    if isinstance(selection_id, int) else None
+                state["selection"] = (
+                    uuid_of[ex.SELECTION].get(selection_id) if isinstance(selection_id, int) else None
+                )
                 fields["state"] = state
-            records[row["uuid"]] = LocalRecord(record_type, row["id"], row["uuid"], fields,
-                                               row["created_at"], row["updated_at"],
-                                               row["version"])
+            records[row["uuid"]] = LocalRecord(
+                record_type,
+                row["id"],
+                row["uuid"],
+                fields,
+                row["created_at"],
+                row["updated_at"],
+                row["version"],
+            )
     return records
 
 
-def _known_hashes(connection: Connection, uuids: Iterable[str] | None = None
-                  ) -> dict[str, set[str]]:
+def _known_hashes(connection: Connection, uuids: Iterable[str] | None = None) -> dict[str, set[str]]:
     table = Base.metadata.tables["exchange_shared"]
     query = select(table.c.record_uuid, table.c.content_hash)
     known: dict[str, set[str]] = {}
@@ -158,13 +166,14 @@ def _known_hashes(connection: Connection, uuids: Iterable[str] | None = None
     return known
 
 
-def _remember(connection: Connection, known: Mapping[str, set[str]],
-              hashes: Mapping[str, set[str]]) -> int:
+def _remember(connection: Connection, known: Mapping[str, set[str]], hashes: Mapping[str, set[str]]) -> int:
     """Add the hashes not known yet; returns how many rows were written."""
     now = utc_now()
-    rows = [{"record_uuid": record_uuid, "content_hash": content_hash, "shared_at": now}
-            for record_uuid, new in hashes.items()
-            for content_hash in sorted(new - known.get(record_uuid, set()))]
+    rows = [
+        {"record_uuid": record_uuid, "content_hash": content_hash, "shared_at": now}
+        for record_uuid, new in hashes.items()
+        for content_hash in sorted(new - known.get(record_uuid, set()))
+    ]
     if rows:
         connection.execute(insert(Base.metadata.tables["exchange_shared"]), rows)
     return len(rows)
@@ -181,16 +190,21 @@ class ScopeItem:
 
 def scope_items(workspace: Workspace, scope: ex.Scope) -> list[ScopeItem]:
     """The clusters, towns, forums or communities one can export, by name."""
-    table_name = {ex.Scope.CLUSTER: ex.CLUSTER, ex.Scope.TOWN: ex.AUTHORITY,
-                  ex.Scope.FORUM: ex.FORUM, ex.Scope.COMMUNITY: ex.COMMUNITY}.get(scope)
+    table_name = {
+        ex.Scope.CLUSTER: ex.CLUSTER,
+        ex.Scope.TOWN: ex.AUTHORITY,
+        ex.Scope.FORUM: ex.FORUM,
+        ex.Scope.COMMUNITY: ex.COMMUNITY,
+    }.get(scope)
     if table_name is None:
         return []
     table = Base.metadata.tables[table_name]
     title = table.c[ex.TITLE_FIELDS[table_name]]
     with workspace.engine.connect() as connection:
         rows = connection.execute(select(table.c.uuid, title)).all()
-    return sorted((ScopeItem(uuid, str(name or "")) for uuid, name in rows),
-                  key=lambda item: item.label.casefold())
+    return sorted(
+        (ScopeItem(uuid, str(name or "")) for uuid, name in rows), key=lambda item: item.label.casefold()
+    )
 
 
 class ScopeNotFound(LookupError):
@@ -204,23 +218,31 @@ def _same_name(a: object, b: object) -> bool:
 def _roots(records: Mapping[str, LocalRecord], scope: ex.Scope, scope_uuid: str) -> list[str]:
     if scope is ex.Scope.EVERYTHING:
         return list(records)
-    expected = {ex.Scope.CLUSTER: ex.CLUSTER, ex.Scope.TOWN: ex.AUTHORITY,
-                ex.Scope.FORUM: ex.FORUM, ex.Scope.COMMUNITY: ex.COMMUNITY}[scope]
+    expected = {
+        ex.Scope.CLUSTER: ex.CLUSTER,
+        ex.Scope.TOWN: ex.AUTHORITY,
+        ex.Scope.FORUM: ex.FORUM,
+        ex.Scope.COMMUNITY: ex.COMMUNITY,
+    }[scope]
     root = records.get(scope_uuid)
     if root is None or root.type != expected:
         raise ScopeNotFound(scope_uuid)
     roots = [scope_uuid]
     if scope is ex.Scope.CLUSTER:
         # its flags work, and the design forums held for it (a forum names its place)
-        roots += [r.uuid for r in records.values()
-                  if (r.type == ex.FLAGS and r.fields.get("cluster_uuid") == scope_uuid)
-                  or (r.type == ex.FORUM and _same_name(
-                      r.fields["state"].get("place_of"), root.fields.get("name")))]
+        roots += [
+            r.uuid
+            for r in records.values()
+            if (r.type == ex.FLAGS and r.fields.get("cluster_uuid") == scope_uuid)
+            or (r.type == ex.FORUM and _same_name(r.fields["state"].get("place_of"), root.fields.get("name")))
+        ]
     elif scope is ex.Scope.TOWN:
         # the selection processes that considered it and its agreements
-        roots += [r.uuid for r in records.values()
-                  if r.type in (ex.SELECTION, ex.AGREEMENT)
-                  and scope_uuid in ex.references(r.type, r.fields)]
+        roots += [
+            r.uuid
+            for r in records.values()
+            if r.type in (ex.SELECTION, ex.AGREEMENT) and scope_uuid in ex.references(r.type, r.fields)
+        ]
     return roots
 
 
@@ -254,15 +276,17 @@ class ExportResult:
     contacts_removed: bool
 
 
-def export_exchange(workspace: Workspace, out: Path, scope: ex.Scope, scope_uuid: str = "", *,
-                    without_contacts: bool = False) -> ExportResult:
+def export_exchange(
+    workspace: Workspace, out: Path, scope: ex.Scope, scope_uuid: str = "", *, without_contacts: bool = False
+) -> ExportResult:
     """Write the chosen part of the workspace to `out` (written aside, then renamed)."""
     with workspace.engine.connect() as connection:
         records = _read_all(connection)
         uuids, absent = _closure(records, _roots(records, scope, scope_uuid))
         known = _known_hashes(connection, uuids) if not workspace.read_only else {}
-    hidden = frozenset(r.uuid for r in records.values()
-                       if r.type == ex.PERSON and not r.fields.get("consent_contact"))
+    hidden = frozenset(
+        r.uuid for r in records.values() if r.type == ex.PERSON and not r.fields.get("consent_contact")
+    )
     order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
     chosen = sorted((records[u] for u in uuids), key=lambda r: (order[r.type], r.id))
     items = []
@@ -272,15 +296,26 @@ def export_exchange(workspace: Workspace, out: Path, scope: ex.Scope, scope_uuid
         else:
             fields = ex.without_contacts(record.type, record.fields, hidden)
             removed = fields != record.fields
-        items.append(ex.ExchangeRecord(record.type, record.uuid, fields,
-                                       _iso(record.created_at) or "",
-                                       _iso(record.updated_at) or "", removed))
+        items.append(
+            ex.ExchangeRecord(
+                record.type,
+                record.uuid,
+                fields,
+                _iso(record.created_at) or "",
+                _iso(record.updated_at) or "",
+                removed,
+            )
+        )
     root = records.get(scope_uuid)
-    header = ex.Header(schema=head_revision(), app_version=__version__,
-                       created_at=datetime.now().isoformat(timespec="seconds"),
-                       scope=scope.value, scope_uuid=scope_uuid if root else "",
-                       scope_label=ex.record_title(root.type, root.fields) if root else "",
-                       contacts_removed=without_contacts)
+    header = ex.Header(
+        schema=head_revision(),
+        app_version=__version__,
+        created_at=datetime.now().isoformat(timespec="seconds"),
+        scope=scope.value,
+        scope_uuid=scope_uuid if root else "",
+        scope_label=ex.record_title(root.type, root.fields) if root else "",
+        contacts_removed=without_contacts,
+    )
     partial = out.with_name(f".{out.name}.partial")
     try:
         with partial.open("wb") as handle:
@@ -291,9 +326,14 @@ def export_exchange(workspace: Workspace, out: Path, scope: ex.Scope, scope_uuid
     if not workspace.read_only:
         with workspace.engine.begin() as connection:
             # ours, and the copy as it left (without some contact details, perhaps)
-            _remember(connection, known, {
-                r.uuid: ex.shared_hashes(r.type, r.fields) | {ex.content_hash(i.type, i.fields)}
-                for r, i in zip(chosen, items, strict=True)})
+            _remember(
+                connection,
+                known,
+                {
+                    r.uuid: ex.shared_hashes(r.type, r.fields) | {ex.content_hash(i.type, i.fields)}
+                    for r, i in zip(chosen, items, strict=True)
+                },
+            )
     counts: dict[str, int] = {}
     for record in chosen:
         counts[record.type] = counts.get(record.type, 0) + 1
@@ -359,11 +399,11 @@ def _natural_key(record_type: str, fields: Mapping[str, Any]) -> tuple[Any, ...]
     return None
 
 
-def _aliases(records: Mapping[str, LocalRecord], incoming: list[ex.ExchangeRecord]
-             ) -> dict[str, str]:
+def _aliases(records: Mapping[str, LocalRecord], incoming: list[ex.ExchangeRecord]) -> dict[str, str]:
     """Incoming UUID -> local UUID for records that are the same but were made apart."""
-    local_keys = {key: r.uuid for r in records.values()
-                  if (key := _natural_key(r.type, r.fields)) is not None}
+    local_keys = {
+        key: r.uuid for r in records.values() if (key := _natural_key(r.type, r.fields)) is not None
+    }
     aliases: dict[str, str] = {}
     for record in incoming:  # in type order, so a cluster's alias is known before its flags
         if record.uuid in records:
@@ -378,8 +418,10 @@ def _aliases(records: Mapping[str, LocalRecord], incoming: list[ex.ExchangeRecor
 def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
     """Documents must read as the app reads them, so nothing unreadable gets in."""
     readers: dict[str, Callable[[str], object]] = {
-        ex.SELECTION: SelectionProcess.from_json, ex.FORUM: Forum.from_json,
-        ex.FLAGS: ClusterFlags.from_json}
+        ex.SELECTION: SelectionProcess.from_json,
+        ex.FORUM: Forum.from_json,
+        ex.FLAGS: ClusterFlags.from_json,
+    }
     try:  # the learning community's domain model, where this build has it
         community = importlib.import_module("desktop.models.community")
         readers[ex.COMMUNITY] = community.Community.from_json
@@ -391,13 +433,14 @@ def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
             if record.type in readers:
                 readers[record.type](json.dumps(state))
             elif record.type == ex.AGREEMENT:
-                Agreement.from_json(json.dumps({k: v for k, v in state.items()
-                                                if k != "selection"}))
+                Agreement.from_json(json.dumps({k: v for k, v in state.items() if k != "selection"}))
         except Exception as error:  # noqa: BLE001 - any failure means the document is unreadable
-            raise ex.ExchangeRefused(_(
-                "The exchange file holds a record that cannot be read ({kind} “{title}”). "
-                "Ask for the file again.").format(kind=_(ex.TYPE_LABELS[record.type]),
-                                                   title=record.title)) from error
+            raise ex.ExchangeRefused(
+                _(
+                    "The exchange file holds a record that cannot be read ({kind} “{title}”). "
+                    "Ask for the file again."
+                ).format(kind=_(ex.TYPE_LABELS[record.type]), title=record.title)
+            ) from error
 
 
 def _check_lengths(records: Iterable[ex.ExchangeRecord]) -> None:
@@ -413,22 +456,30 @@ def _check_lengths(records: Iterable[ex.ExchangeRecord]) -> None:
         for name, limit in limits[record.type].items():
             value = record.fields.get(name)
             if isinstance(value, str) and len(value) > limit:
-                raise ex.ExchangeRefused(_(
-                    "The exchange file holds a text longer than this version allows ({kind} "
-                    "“{title}”: {count} characters, at most {limit}).").format(
-                    kind=_(ex.TYPE_LABELS[record.type]), title=record.title[:60],
-                    count=len(value), limit=limit))
+                raise ex.ExchangeRefused(
+                    _(
+                        "The exchange file holds a text longer than this version allows ({kind} "
+                        "“{title}”: {count} characters, at most {limit})."
+                    ).format(
+                        kind=_(ex.TYPE_LABELS[record.type]),
+                        title=record.title[:60],
+                        count=len(value),
+                        limit=limit,
+                    )
+                )
 
 
 def read_exchange_file(path: Path, **limits: int) -> ex.ExchangeFile:
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            return ex.read_exchange(handle, size, known_schemas=_known_revisions(),
-                                    specs=field_specs(), **limits)
+            return ex.read_exchange(
+                handle, size, known_schemas=_known_revisions(), specs=field_specs(), **limits
+            )
     except OSError as error:
-        raise ex.ExchangeRefused(_("The file {name} cannot be read: {error}").format(
-            name=path.name, error=error.strerror or error)) from error
+        raise ex.ExchangeRefused(
+            _("The file {name} cannot be read: {error}").format(name=path.name, error=error.strerror or error)
+        ) from error
 
 
 def plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
@@ -446,9 +497,16 @@ def plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
             fields = ex.rename_references(record.fields, aliases)
             if record.type == ex.CLUSTER:
                 fields["members"] = sorted(fields["members"])
-            incoming.append(ex.ExchangeRecord(record.type, aliases.get(record.uuid, record.uuid),
-                                              fields, record.created_at, record.updated_at,
-                                              record.contacts_removed))
+            incoming.append(
+                ex.ExchangeRecord(
+                    record.type,
+                    aliases.get(record.uuid, record.uuid),
+                    fields,
+                    record.created_at,
+                    record.updated_at,
+                    record.contacts_removed,
+                )
+            )
         exchange.records = incoming
         ex.check_references(exchange, records)
         known = _known_hashes(connection, (r.uuid for r in incoming))
@@ -458,15 +516,22 @@ def plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
     for record in incoming:
         mine = records.get(record.uuid)
         if mine is not None and mine.type != record.type:
-            raise ex.ExchangeRefused(_(
-                "The exchange file does not match this workspace: a record has the identity "
-                "of another kind of record here."))
+            raise ex.ExchangeRefused(
+                _(
+                    "The exchange file does not match this workspace: a record has the identity "
+                    "of another kind of record here."
+                )
+            )
         decision = ex.decide(mine.fields if mine else None, record, known.get(record.uuid, ()))
-        title = record.title if record.type != ex.FLAGS else \
-            str(names.get(str(record.fields.get("cluster_uuid")), ""))
+        title = (
+            record.title
+            if record.type != ex.FLAGS
+            else str(names.get(str(record.fields.get("cluster_uuid")), ""))
+        )
         items.append(PlannedRecord(record, decision, mine, title))
-    return ImportPlan(path, exchange, items, aliases,
-                      {u: str(n) for u, n in names.items() if n and not ex.is_uuid(n)})
+    return ImportPlan(
+        path, exchange, items, aliases, {u: str(n) for u, n in names.items() if n and not ex.is_uuid(n)}
+    )
 
 
 class WorkspaceChanged(Exception):
@@ -483,8 +548,12 @@ def _column_value(column: Any, value: Any) -> Any:
     return value
 
 
-def _row(table: Table, fields: Mapping[str, Any], ids: Mapping[str, dict[str, int]],
-         selection_ids: Mapping[str, int]) -> dict[str, Any]:
+def _row(
+    table: Table,
+    fields: Mapping[str, Any],
+    ids: Mapping[str, dict[str, int]],
+    selection_ids: Mapping[str, int],
+) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for column in table.columns:
         if column.name in _BOOKKEEPING:
@@ -504,8 +573,9 @@ def _row(table: Table, fields: Mapping[str, Any], ids: Mapping[str, dict[str, in
     return row
 
 
-def apply_import(workspace: Workspace, plan: ImportPlan,
-                 choices: Mapping[str, Choice] | None = None) -> ImportResult:
+def apply_import(
+    workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice] | None = None
+) -> ImportResult:
     """Write the plan in one transaction. Every conflict needs a choice (by record UUID)."""
     choices = dict(choices or {})
     unresolved = [item.record.uuid for item in plan.conflicts if item.record.uuid not in choices]
@@ -514,14 +584,15 @@ def apply_import(workspace: Workspace, plan: ImportPlan,
     try:
         return _apply(workspace, plan, choices)
     except IntegrityError as error:
-        raise ex.ExchangeRefused(_(
-            "Records in the file clash with different records here that have the same unique "
-            "name or code ({detail}). Nothing was imported.").format(
-            detail=getattr(error, "orig", None) or error)) from error
+        raise ex.ExchangeRefused(
+            _(
+                "Records in the file clash with different records here that have the same unique "
+                "name or code ({detail}). Nothing was imported."
+            ).format(detail=getattr(error, "orig", None) or error)
+        ) from error
 
 
-def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]
-           ) -> ImportResult:
+def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]) -> ImportResult:
     tables = exchanged_tables()
     added = updated = unchanged = kept = 0
     with workspace.engine.begin() as connection:
@@ -531,10 +602,10 @@ def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]
             now = records.get(item.record.uuid)
             before = item.mine
             if (now is None) != (before is None) or (
-                    now is not None and before is not None and now.version != before.version):
+                now is not None and before is not None and now.version != before.version
+            ):
                 raise WorkspaceChanged(item.record.uuid)
-        ids = {name: dict(connection.execute(select(t.c.uuid, t.c.id)).all())
-               for name, t in tables.items()}
+        ids = {name: dict(connection.execute(select(t.c.uuid, t.c.id)).all()) for name, t in tables.items()}
         remember: dict[str, set[str]] = {}
         clusters: list[ex.ExchangeRecord] = []
         taken: list[ex.ExchangeRecord] = []
@@ -548,17 +619,19 @@ def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]
                     continue
                 mine = item.mine.fields if item.mine else None
                 take = item.decision in (ex.Decision.ADD, ex.Decision.UPDATE) or (
-                    item.decision is ex.Decision.CONFLICT
-                    and choices[record.uuid] is Choice.TAKE_THEIRS)
+                    item.decision is ex.Decision.CONFLICT and choices[record.uuid] is Choice.TAKE_THEIRS
+                )
                 if not take:
                     if item.decision is ex.Decision.UNCHANGED:
                         unchanged += 1
                         remember[record.uuid] = ex.shared_hashes(record.type, mine or {})
                     else:
                         kept += 1
-                        remember[record.uuid] = {ex.content_hash(
-                            record.type, record.fields,
-                            contacts_removed=record.contacts_removed)}
+                        remember[record.uuid] = {
+                            ex.content_hash(
+                                record.type, record.fields, contacts_removed=record.contacts_removed
+                            )
+                        }
                     continue
                 fields = ex.incoming_fields(mine, record)
                 taken.append(record)
@@ -566,40 +639,50 @@ def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]
                 if item.mine is None:
                     added += 1
                     created = record.created_at or stamp.isoformat()
-                    new_rows.append({**row, "uuid": record.uuid, "version": 1,
-                                     "created_at": datetime.fromisoformat(created),
-                                     "updated_at": datetime.fromisoformat(
-                                         record.updated_at or created)})
+                    new_rows.append(
+                        {
+                            **row,
+                            "uuid": record.uuid,
+                            "version": 1,
+                            "created_at": datetime.fromisoformat(created),
+                            "updated_at": datetime.fromisoformat(record.updated_at or created),
+                        }
+                    )
                 else:
                     updated += 1
                     connection.execute(
-                        update(table).where(table.c.id == item.mine.id).values(
-                            **row, version=table.c.version + 1, updated_at=stamp))
+                        update(table)
+                        .where(table.c.id == item.mine.id)
+                        .values(**row, version=table.c.version + 1, updated_at=stamp)
+                    )
                 if record_type == ex.CLUSTER:
                     clusters.append(record)
             if new_rows:
                 connection.execute(insert(table), new_rows)
-                ids[record_type] = dict(
-                    connection.execute(select(table.c.uuid, table.c.id)).all())
+                ids[record_type] = dict(connection.execute(select(table.c.uuid, table.c.id)).all())
             if record_type == ex.CLUSTER:
                 _write_members(connection, clusters, ids)
         if taken:  # remember what was stored, as it reads back (with local ids mapped)
             stored = _read_all(connection)
             for record in taken:
-                remember[record.uuid] = ex.shared_hashes(record.type, stored[record.uuid].fields) \
-                    | {ex.content_hash(record.type, record.fields,
-                                       contacts_removed=record.contacts_removed)}
+                remember[record.uuid] = ex.shared_hashes(record.type, stored[record.uuid].fields) | {
+                    ex.content_hash(record.type, record.fields, contacts_removed=record.contacts_removed)
+                }
         _remember(connection, known, remember)
     return ImportResult(added, updated, unchanged, kept)
 
 
-def _write_members(connection: Connection, clusters: Iterable[ex.ExchangeRecord],
-                   ids: Mapping[str, dict[str, int]]) -> None:
+def _write_members(
+    connection: Connection, clusters: Iterable[ex.ExchangeRecord], ids: Mapping[str, dict[str, int]]
+) -> None:
     """The member authorities of the clusters that were added or taken."""
     for record in clusters:
         cluster_id = ids[ex.CLUSTER][record.uuid]
         connection.execute(delete(cluster_member).where(cluster_member.c.cluster_id == cluster_id))
-        rows = [{"cluster_id": cluster_id, "authority_id": ids[ex.AUTHORITY][a]}
-                for a in record.fields["members"] if a in ids[ex.AUTHORITY]]
+        rows = [
+            {"cluster_id": cluster_id, "authority_id": ids[ex.AUTHORITY][a]}
+            for a in record.fields["members"]
+            if a in ids[ex.AUTHORITY]
+        ]
         if rows:
             connection.execute(insert(cluster_member), rows)

@@ -38,8 +38,9 @@ def _flags_what(workspace: Workspace, cluster_uuid: str) -> str:
     return _("the flags work of “{name}”").format(name=name)
 
 
-def save_cluster_flags(workspace: Workspace, flags: ClusterFlags, *,
-                       expected_version: int | None = None) -> None:
+def save_cluster_flags(
+    workspace: Workspace, flags: ClusterFlags, *, expected_version: int | None = None
+) -> None:
     """Store the cluster's flags work; raises ConcurrentEdit (nothing written) when someone
     else saved it since it was loaded (or since `expected_version`)."""
     what = _flags_what(workspace, flags.cluster)
@@ -53,8 +54,12 @@ def save_cluster_flags(workspace: Workspace, flags: ClusterFlags, *,
 
     with guarded_save(workspace, what, reread) as session:
         record = row(session)
-        check_version(record, expected_for(flags, expected_version), what,
-                      lambda found: stored_document(found, ClusterFlags.from_json))
+        check_version(
+            record,
+            expected_for(flags, expected_version),
+            what,
+            lambda found: stored_document(found, ClusterFlags.from_json),
+        )
         if record is None:
             record = FlagsRecord(cluster_uuid=flags.cluster)
             session.add(record)
@@ -69,6 +74,5 @@ def cluster_members(workspace: Workspace, cluster_uuid: str) -> list[tuple[str, 
     from desktop.storage.reference_store import list_records
 
     cluster = load_record(workspace, RecordKind.CLUSTER, cluster_uuid)
-    names = {a["uuid"]: str(a["name_he"])
-             for a in list_records(workspace, RecordKind.AUTHORITY)}
+    names = {a["uuid"]: str(a["name_he"]) for a in list_records(workspace, RecordKind.AUTHORITY)}
     return [(uuid, names.get(uuid, "…")) for uuid in cluster["members"]]

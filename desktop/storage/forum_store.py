@@ -28,8 +28,11 @@ def list_forums(workspace: Workspace) -> list[ForumSummary]:
     summaries = []
     for record in records:
         forum = Forum.from_json(record.state)
-        summaries.append(ForumSummary(record.id, record.title, len(forum.participants),
-                                      len(forum.ideas), record.updated_at))
+        summaries.append(
+            ForumSummary(
+                record.id, record.title, len(forum.participants), len(forum.ideas), record.updated_at
+            )
+        )
     return summaries
 
 
@@ -37,17 +40,26 @@ def load_forum(workspace: Workspace, forum_id: int) -> Forum:
     return load_stored(workspace, ForumRecord, forum_id, Forum.from_json)
 
 
-def save_forum(workspace: Workspace, forum: Forum, forum_id: int | None = None, *,
-               expected_version: int | None = None) -> int:
+def save_forum(
+    workspace: Workspace, forum: Forum, forum_id: int | None = None, *, expected_version: int | None = None
+) -> int:
     """Store the forum; raises ConcurrentEdit (nothing written) when someone else saved it
     since it was loaded (or since `expected_version`)."""
+
     def fill(record: ForumRecord) -> None:
         record.title = forum.title
         record.state = forum.to_json()
 
-    return save_stored(workspace, ForumRecord, forum_id, forum, Forum.from_json,
-                       _("the design forum “{name}”").format(name=forum.title), fill,
-                       expected_version=expected_version)
+    return save_stored(
+        workspace,
+        ForumRecord,
+        forum_id,
+        forum,
+        Forum.from_json,
+        _("the design forum “{name}”").format(name=forum.title),
+        fill,
+        expected_version=expected_version,
+    )
 
 
 def delete_forum(workspace: Workspace, forum_id: int) -> None:

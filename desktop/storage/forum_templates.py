@@ -25,6 +25,5 @@ def save_own_template(folder: Path, template: dict[str, Any]) -> None:
     templates = [t for t in load_own_templates(folder) if t["key"] != template["key"]]
     templates.append(template)
     partial = folder / (FILE_NAME + ".partial")
-    partial.write_text(json.dumps({"templates": templates}, ensure_ascii=False, indent=1),
-                       encoding="utf-8")
+    partial.write_text(json.dumps({"templates": templates}, ensure_ascii=False, indent=1), encoding="utf-8")
     partial.replace(folder / FILE_NAME)

@@ -24,8 +24,11 @@ def national_authorities() -> tuple[dict[str, Any], ...]:
 def national_preview(workspace: Workspace, codes: set[str] | None = None) -> Preview:
     """What bringing the national data (all, or only `codes`) into the workspace would change."""
     parsed = ParseResult(
-        [ParsedAuthority(0, dict(values)) for values in national_authorities()
-         if codes is None or values["cbs_code"] in codes],
+        [
+            ParsedAuthority(0, dict(values))
+            for values in national_authorities()
+            if codes is None or values["cbs_code"] in codes
+        ],
         [],
     )
     # The dataset carries each figure's year already.
@@ -45,19 +48,28 @@ def apply_national_clusters(workspace: Workspace) -> int:
     from desktop.models.records import RecordKind
     from desktop.storage.reference_store import list_records, save_record
 
-    authorities = {(a["municipal_status"], a["cbs_code"]): a["uuid"]
-                   for a in list_records(workspace, RecordKind.AUTHORITY) if a["cbs_code"]}
+    authorities = {
+        (a["municipal_status"], a["cbs_code"]): a["uuid"]
+        for a in list_records(workspace, RecordKind.AUTHORITY)
+        if a["cbs_code"]
+    }
     clusters = {c["name"]: c for c in list_records(workspace, RecordKind.CLUSTER)}
     added = 0
     for national in national_clusters():
-        members = [authorities[(status, code)] for status, code in national["members"]
-                   if (status, code) in authorities]
+        members = [
+            authorities[(status, code)]
+            for status, code in national["members"]
+            if (status, code) in authorities
+        ]
         if not members:
             continue
         current = clusters.get(national["name"])
         if current is None:
-            save_record(workspace, RecordKind.CLUSTER, {
-                "name": national["name"], "members": members, "notes": national["source"]})
+            save_record(
+                workspace,
+                RecordKind.CLUSTER,
+                {"name": national["name"], "members": members, "notes": national["source"]},
+            )
             added += len(members)
             continue
         new = [uuid for uuid in members if uuid not in current["members"]]

@@ -77,9 +77,7 @@ def _apply(session: Session, spec: RecordSpec, record: Any, cleaned: dict[str, A
         if field.kind is FieldKind.MULTI_CHOICE:
             setattr(record, field.name, ",".join(value))
         elif field.name == "organisation":
-            record.organisation = (
-                _get(session, RecordKind.ORGANISATION, value) if value else None
-            )
+            record.organisation = _get(session, RecordKind.ORGANISATION, value) if value else None
         elif field.name == "members":
             record.members = [_get(session, RecordKind.AUTHORITY, uuid) for uuid in value]
         elif field.kind is FieldKind.MULTILINE or field.kind in (
@@ -109,9 +107,7 @@ def _check_unique(session: Session, kind: RecordKind, cleaned: dict[str, Any], u
                 name=clash.name_he
             )
     if kind in (RecordKind.CLUSTER, RecordKind.ORGANISATION):
-        clash = session.scalar(
-            select(model).where(model.name == cleaned["name"], model.uuid != (uuid or ""))
-        )
+        clash = session.scalar(select(model).where(model.name == cleaned["name"], model.uuid != (uuid or "")))
         if clash is not None:
             errors["name"] = _("This name is already in use.")
     if errors:
@@ -132,9 +128,7 @@ def list_records(workspace: Workspace, kind: RecordKind) -> list[dict[str, Any]]
         for record in session.scalars(select(model).order_by(model.id)):
             values = _values_of(spec, record)
             if kind is RecordKind.PERSON:
-                values["organisation_title"] = (
-                    record.organisation.name if record.organisation else ""
-                )
+                values["organisation_title"] = record.organisation.name if record.organisation else ""
             if kind is RecordKind.CLUSTER:
                 values["member_titles"] = [member.name_he for member in record.members]
             rows.append(values)
@@ -153,8 +147,12 @@ def _what(kind: RecordKind, name: object) -> str:
 
 
 def save_record(
-    workspace: Workspace, kind: RecordKind, values: dict[str, Any], uuid: str | None = None,
-    *, expected_version: int | None = None,
+    workspace: Workspace,
+    kind: RecordKind,
+    values: dict[str, Any],
+    uuid: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> str:
     """Validate and store `values`: update the record `uuid`, or create it when it is absent.
 
@@ -172,8 +170,7 @@ def save_record(
             record = _get(session, kind, uuid) if uuid else None
         except RecordNotFound:
             return None, None
-        return record, (None if record is None else
-                        {**_values_of(spec, record), "version": record.version})
+        return record, (None if record is None else {**_values_of(spec, record), "version": record.version})
 
     with guarded_save(workspace, _what(kind, cleaned[spec.title_field]), reread) as session:
         record: Any
@@ -182,10 +179,12 @@ def save_record(
         except RecordNotFound:
             record = None
         if uuid and expected_version is not None:
-            check_version(record, expected_version,
-                          _what(kind, title_of(kind, record) if record is not None
-                                else cleaned[spec.title_field]),
-                          lambda row: {**_values_of(spec, row), "version": row.version})
+            check_version(
+                record,
+                expected_version,
+                _what(kind, title_of(kind, record) if record is not None else cleaned[spec.title_field]),
+                lambda row: {**_values_of(spec, row), "version": row.version},
+            )
         _check_unique(session, kind, cleaned, uuid)
         if record is None:
             record = MODEL_BY_KIND[kind]()
@@ -211,8 +210,9 @@ def references_to(workspace: Workspace, kind: RecordKind, uuid: str) -> list[str
         return found
 
 
-def delete_record(workspace: Workspace, kind: RecordKind, uuid: str, *,
-                  expected_version: int | None = None) -> dict[str, Any]:
+def delete_record(
+    workspace: Workspace, kind: RecordKind, uuid: str, *, expected_version: int | None = None
+) -> dict[str, Any]:
     """Delete the record and return its last values (so the deletion can be undone).
 
     Refused with RecordInUse, naming what refers to it, when other records do, and with
@@ -221,9 +221,7 @@ def delete_record(workspace: Workspace, kind: RecordKind, uuid: str, *,
     users = references_to(workspace, kind, uuid)
     if users:
         raise RecordInUse(
-            _("It cannot be deleted because it is in use by: {users}.").format(
-                users=", ".join(users)
-            )
+            _("It cannot be deleted because it is in use by: {users}.").format(users=", ".join(users))
         )
     spec = RECORD_SPECS[kind]
 
@@ -237,8 +235,12 @@ def delete_record(workspace: Workspace, kind: RecordKind, uuid: str, *,
     with guarded_save(workspace, _what(kind, uuid), reread) as session:
         record = _get(session, kind, uuid)
         if expected_version is not None:
-            check_version(record, expected_version, _what(kind, title_of(kind, record)),
-                          lambda row: {**_values_of(spec, row), "version": row.version})
+            check_version(
+                record,
+                expected_version,
+                _what(kind, title_of(kind, record)),
+                lambda row: {**_values_of(spec, row), "version": row.version},
+            )
         values = _values_of(spec, record)
         session.delete(record)
         return values

@@ -27,33 +27,47 @@ class ProcessSummary:
 def list_processes(workspace: Workspace) -> list[ProcessSummary]:
     with workspace.session() as session:
         records = session.scalars(select(SelectionRecord).order_by(SelectionRecord.id))
-        return [ProcessSummary(r.id, r.uuid, r.title, ProcessStatus(r.status), r.page,
-                               r.decided_on, r.updated_at) for r in records]
+        return [
+            ProcessSummary(r.id, r.uuid, r.title, ProcessStatus(r.status), r.page, r.decided_on, r.updated_at)
+            for r in records
+        ]
 
 
 def load_process(workspace: Workspace, process_id: int) -> SelectionProcess:
     return load_stored(workspace, SelectionRecord, process_id, SelectionProcess.from_json)
 
 
-def save_process(workspace: Workspace, process: SelectionProcess,
-                 process_id: int | None = None, *, expected_version: int | None = None) -> int:
+def save_process(
+    workspace: Workspace,
+    process: SelectionProcess,
+    process_id: int | None = None,
+    *,
+    expected_version: int | None = None,
+) -> int:
     """Store the process (a draft until it has a decision); returns its id.
 
     Raises ConcurrentEdit (nothing written) when someone else saved it since it was loaded.
     """
+
     def fill(record: SelectionRecord) -> None:
         record.title = process.title or process.purpose[:200]
-        record.status = (ProcessStatus.DECIDED if process.chosen and process.decided_on
-                         else ProcessStatus.DRAFT).value
+        record.status = (
+            ProcessStatus.DECIDED if process.chosen and process.decided_on else ProcessStatus.DRAFT
+        ).value
         record.page = process.page
         record.decided_on = process.decided_on
         record.state = process.to_json()
 
-    return save_stored(workspace, SelectionRecord, process_id, process,
-                       SelectionProcess.from_json,
-                       _("the selection process “{name}”").format(
-                           name=process.title or process.purpose[:60]),
-                       fill, expected_version=expected_version)
+    return save_stored(
+        workspace,
+        SelectionRecord,
+        process_id,
+        process,
+        SelectionProcess.from_json,
+        _("the selection process “{name}”").format(name=process.title or process.purpose[:60]),
+        fill,
+        expected_version=expected_version,
+    )
 
 
 def delete_process(workspace: Workspace, process_id: int) -> None:

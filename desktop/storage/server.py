@@ -87,49 +87,62 @@ def server_url(address: str | URL) -> URL:
         url = make_url(address) if isinstance(address, str) else address
     except ArgumentError as error:
         raise InvalidServerAddress(
-            _("“{address}” is not a database address; it should look like "
-              "postgresql://user@server/database.").format(address=_scrub(str(address), None))
+            _(
+                "“{address}” is not a database address; it should look like "
+                "postgresql://user@server/database."
+            ).format(address=_scrub(str(address), None))
         ) from error
     if url.get_backend_name() != "postgresql":
         raise InvalidServerAddress(
-            _("Only PostgreSQL team servers are supported, not “{kind}”.").format(
-                kind=url.get_backend_name())
+            _("Only PostgreSQL team servers are supported, not “{kind}”.").format(kind=url.get_backend_name())
         )
     if not url.database:
         raise InvalidServerAddress(
-            _("The address {address} does not name a database.").format(
-                address=display_address(url))
+            _("The address {address} does not name a database.").format(address=display_address(url))
         )
     return url.set(drivername=DRIVER)
 
 
-def build_url(host: str, port: int, database: str, user: str, password: str = "",
-              ssl_mode: str = "prefer") -> URL:
+def build_url(
+    host: str, port: int, database: str, user: str, password: str = "", ssl_mode: str = "prefer"
+) -> URL:
     """The address the connection dialog's fields describe."""
     query = {"sslmode": ssl_mode} if ssl_mode and ssl_mode != "prefer" else {}
-    return URL.create(DRIVER, username=user or None, password=password or None,
-                      host=host or None, port=port or None, database=database, query=query)
+    return URL.create(
+        DRIVER,
+        username=user or None,
+        password=password or None,
+        host=host or None,
+        port=port or None,
+        database=database,
+        query=query,
+    )
 
 
-def build_address(host: str, port: int, database: str, user: str, password: str = "",
-                  ssl_mode: str = "prefer") -> str:
+def build_address(
+    host: str, port: int, database: str, user: str, password: str = "", ssl_mode: str = "prefer"
+) -> str:
     """`build_url` as text (with the password: to connect with, never to show)."""
-    return build_url(host, port, database, user, password, ssl_mode).render_as_string(
-        hide_password=False)
+    return build_url(host, port, database, user, password, ssl_mode).render_as_string(hide_password=False)
 
 
 def display_address(url: URL | str) -> str:
     """The address without its password, for titles, lists and messages."""
     url = server_url(url) if isinstance(url, str) else url
-    without = URL.create("postgresql", username=url.username, host=url.host, port=url.port,
-                         database=url.database, query=url.query)
+    without = URL.create(
+        "postgresql",
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
     return unquote(without.render_as_string(hide_password=False))
 
 
 def display_name(url: URL) -> str:
     """A short name for the window title: the database and its server."""
-    return _("{database} on {server}").format(database=url.database or "",
-                                              server=url.host or "localhost")
+    return _("{database} on {server}").format(database=url.database or "", server=url.host or "localhost")
 
 
 def _scrub(detail: str, url: URL | None) -> str:
@@ -141,8 +154,10 @@ def _scrub(detail: str, url: URL | None) -> str:
 
 
 def make_server_engine(url: URL, *, read_only: bool = False) -> Engine:
-    connect_args: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS,
-                                    "application_name": "Shutafut"}
+    connect_args: dict[str, Any] = {
+        "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+        "application_name": "Shutafut",
+    }
     if read_only:
         connect_args["options"] = "-c default_transaction_read_only=on"
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
@@ -160,16 +175,19 @@ def _connection_error(error: DBAPIError, url: URL) -> WorkspaceError:
     if state in LOGIN_REFUSED:
         return ServerLoginRefused(
             _("The server {server} refused the user name or password of {user}.").format(
-                server=server, user=url.username or "")
+                server=server, user=url.username or ""
+            )
         )
     if state == NO_SUCH_DATABASE:
         return NoSuchDatabase(
             _("There is no database named {database} on the server {server}.").format(
-                database=url.database, server=server)
+                database=url.database, server=server
+            )
         )
     return ServerUnreachable(
         _("Cannot connect to the team server {server}: {detail}").format(
-            server=server, detail=_scrub(str(error.orig), url))
+            server=server, detail=_scrub(str(error.orig), url)
+        )
     )
 
 
@@ -183,28 +201,30 @@ def _probe(url: URL) -> tuple[bool, str | None]:
                 return True, None
             if "workspace_info" not in tables:
                 raise ForeignDatabase(
-                    _("The database {database} on {server} holds the tables of another "
-                      "program, not a Shutafut workspace.").format(
-                        database=url.database, server=url.host or "localhost")
+                    _(
+                        "The database {database} on {server} holds the tables of another "
+                        "program, not a Shutafut workspace."
+                    ).format(database=url.database, server=url.host or "localhost")
                 )
             revision = None
             if "alembic_version" in tables:
-                revision = connection.execute(
-                    text("SELECT version_num FROM alembic_version")).scalar()
+                revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
             connection.rollback()
     except OperationalError as error:
         raise _connection_error(error, url) from None
     except DBAPIError as error:  # e.g. the user may not read the tables
         raise ServerUnreachable(
             _("The team server {server} refused to show the workspace: {detail}").format(
-                server=url.host or "localhost", detail=_scrub(str(error.orig), url))
+                server=url.host or "localhost", detail=_scrub(str(error.orig), url)
+            )
         ) from None
     finally:
         engine.dispose()
     if revision is not None and revision not in _known_revisions():
         raise NewerWorkspace(
-            _("The workspace {name} was saved by a newer version of Shutafut. Update Shutafut "
-              "to open it.").format(name=display_name(url))
+            _(
+                "The workspace {name} was saved by a newer version of Shutafut. Update Shutafut to open it."
+            ).format(name=display_name(url))
         )
     return False, revision
 
@@ -226,16 +246,20 @@ def _initialise(url: URL) -> None:
             Base.metadata.create_all(connection)
             command.stamp(_alembic_config(connection), "head")
             now = datetime.now().isoformat(timespec="seconds")
-            connection.execute(insert(WorkspaceInfo), [
-                {"key": "created_with", "value": __version__},
-                {"key": "created_at", "value": now},
-            ])
+            connection.execute(
+                insert(WorkspaceInfo),
+                [
+                    {"key": "created_with", "value": __version__},
+                    {"key": "created_at", "value": now},
+                ],
+            )
     except OperationalError as error:
         raise _connection_error(error, url) from error
     except DBAPIError as error:  # e.g. the user may not create tables in this database
         raise ServerUnreachable(
             _("The team server {server} refused to create the workspace: {detail}").format(
-                server=url.host or "localhost", detail=_scrub(str(error.orig), url))
+                server=url.host or "localhost", detail=_scrub(str(error.orig), url)
+            )
         ) from None
     finally:
         engine.dispose()
@@ -249,16 +273,20 @@ def _upgrade(url: URL, target: str = "head") -> None:
     try:
         with engine.begin() as connection:
             _lock(connection)
-            found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar() \
-                if inspect(connection).has_table("alembic_version") else None
+            found = (
+                connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                if inspect(connection).has_table("alembic_version")
+                else None
+            )
             if found != head_revision() or target != "head":
                 command.upgrade(_alembic_config(connection), target)
     finally:
         engine.dispose()
 
 
-def open_server_workspace(address: str | URL, *, read_only: bool = False,
-                          initialise: bool = False) -> Workspace:
+def open_server_workspace(
+    address: str | URL, *, read_only: bool = False, initialise: bool = False
+) -> Workspace:
     """Open the workspace in the database at `address`, refusing (WorkspaceError) anything
     that is not a usable workspace; an empty database is made one only with `initialise`."""
     url = server_url(address)
@@ -266,28 +294,37 @@ def open_server_workspace(address: str | URL, *, read_only: bool = False,
     if empty:
         if read_only or not initialise:
             raise EmptyDatabase(
-                _("The database {database} on {server} is empty: it holds no Shutafut "
-                  "workspace yet.").format(database=url.database, server=url.host or "localhost")
+                _("The database {database} on {server} is empty: it holds no Shutafut workspace yet.").format(
+                    database=url.database, server=url.host or "localhost"
+                )
             )
         _initialise(url)
         revision = head_revision()
     if revision != head_revision():
         if read_only:
             raise ReadOnlyNeedsUpgrade(
-                _("The workspace {name} comes from an older version and must be upgraded, but "
-                  "it is open read-only.").format(name=display_name(url))
+                _(
+                    "The workspace {name} comes from an older version and must be upgraded, but "
+                    "it is open read-only."
+                ).format(name=display_name(url))
             )
         try:
             _upgrade(url)
         except Exception as error:
             detail = getattr(error, "orig", None) or error
             raise MigrationFailed(
-                _("The workspace {name} could not be upgraded to this version of Shutafut "
-                  "({detail}). It was left as it was.").format(
-                    name=display_name(url), detail=_scrub(str(detail), url))
+                _(
+                    "The workspace {name} could not be upgraded to this version of Shutafut "
+                    "({detail}). It was left as it was."
+                ).format(name=display_name(url), detail=_scrub(str(detail), url))
             ) from error
-    return Workspace(None, make_server_engine(url, read_only=read_only), read_only=read_only,
-                     server=display_address(url), server_name=display_name(url))
+    return Workspace(
+        None,
+        make_server_engine(url, read_only=read_only),
+        read_only=read_only,
+        server=display_address(url),
+        server_name=display_name(url),
+    )
 
 
 def create_server_workspace(address: str | URL) -> Workspace:
@@ -296,8 +333,9 @@ def create_server_workspace(address: str | URL) -> Workspace:
     empty, _revision = _probe(url)
     if not empty:
         raise DatabaseNotEmpty(
-            _("The database {database} on {server} is not empty; a new workspace needs an "
-              "empty database.").format(database=url.database, server=url.host or "localhost")
+            _(
+                "The database {database} on {server} is not empty; a new workspace needs an empty database."
+            ).format(database=url.database, server=url.host or "localhost")
         )
     return open_server_workspace(url, initialise=True)
 
@@ -321,12 +359,18 @@ def check_server_workspace(address: str | URL) -> list[str]:
     except WorkspaceError as error:
         return [str(error)]
     if empty:
-        return [_("The database {database} on {server} is empty: it holds no Shutafut "
-                  "workspace yet.").format(database=url.database, server=url.host or "localhost")]
+        return [
+            _("The database {database} on {server} is empty: it holds no Shutafut workspace yet.").format(
+                database=url.database, server=url.host or "localhost"
+            )
+        ]
     if revision != head_revision():
-        return [_("The schema version is {found}; this version of Shutafut expects {expected}. "
-                  "Opening the workspace upgrades it.").format(found=revision or "—",
-                                                             expected=head_revision())]
+        return [
+            _(
+                "The schema version is {found}; this version of Shutafut expects {expected}. "
+                "Opening the workspace upgrades it."
+            ).format(found=revision or "—", expected=head_revision())
+        ]
     return []
 
 

@@ -115,8 +115,14 @@ class Workspace:
     """An open workspace: its file (None on a team server), engine and a session factory."""
 
     def __init__(
-        self, path: Path | None, engine: Engine, *, read_only: bool = False,
-        read_only_reason: str = "", server: str = "", server_name: str = "",
+        self,
+        path: Path | None,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        read_only_reason: str = "",
+        server: str = "",
+        server_name: str = "",
     ) -> None:
         self.path = path
         self.engine = engine
@@ -279,14 +285,16 @@ def _probe(path: Path) -> str | None:
             tables = _tables(connection)
             if application_id != APPLICATION_ID and "workspace_info" not in tables:
                 raise ForeignSQLiteFile(
-                    _("{name} is a SQLite database of another program, not a Shutafut "
-                      "workspace.").format(name=name)
+                    _("{name} is a SQLite database of another program, not a Shutafut workspace.").format(
+                        name=name
+                    )
                 )
             check = connection.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise DamagedWorkspace(
-                    _("The workspace {name} is damaged ({detail}). Open a backup copy "
-                      "instead.").format(name=name, detail=check)
+                    _("The workspace {name} is damaged ({detail}). Open a backup copy instead.").format(
+                        name=name, detail=check
+                    )
                 )
             revision = None
             if "alembic_version" in tables:
@@ -300,8 +308,9 @@ def _probe(path: Path) -> str | None:
         ) from error
     if revision is not None and revision not in _known_revisions():
         raise NewerWorkspace(
-            _("The workspace {name} was saved by a newer version of Shutafut. Update Shutafut "
-              "to open it.").format(name=name)
+            _(
+                "The workspace {name} was saved by a newer version of Shutafut. Update Shutafut to open it."
+            ).format(name=name)
         )
     return revision
 
@@ -409,8 +418,10 @@ def open_workspace(path: Path, *, read_only: bool = False) -> Workspace:
     needs_upgrade = revision != head_revision()
     if needs_upgrade and read_only:
         raise ReadOnlyNeedsUpgrade(
-            _("The workspace {name} comes from an older version and must be upgraded, but it "
-              "is open read-only.").format(name=path.name)
+            _(
+                "The workspace {name} comes from an older version and must be upgraded, but it "
+                "is open read-only."
+            ).format(name=path.name)
         )
     if needs_upgrade:
         from desktop.storage.backup import backup_copy
@@ -420,12 +431,15 @@ def open_workspace(path: Path, *, read_only: bool = False) -> Workspace:
             _upgrade(path)
         except Exception as error:
             raise MigrationFailed(
-                _("The workspace {name} could not be upgraded to this version of Shutafut "
-                  "({detail}). It was left as it was; a backup copy is at {backup}.").format(
-                    name=path.name, detail=error, backup=backup.name)
+                _(
+                    "The workspace {name} could not be upgraded to this version of Shutafut "
+                    "({detail}). It was left as it was; a backup copy is at {backup}."
+                ).format(name=path.name, detail=error, backup=backup.name)
             ) from error
     return Workspace(
-        path, make_engine(path, read_only=read_only), read_only=read_only,
+        path,
+        make_engine(path, read_only=read_only),
+        read_only=read_only,
         read_only_reason=reason,
     )
 
@@ -452,7 +466,9 @@ def check_workspace(path: Path) -> list[str]:
             )
     if revision != head_revision():
         problems.append(
-            _("The schema version is {found}; this version of Shutafut expects {expected}. "
-              "Opening the workspace upgrades it.").format(found=revision or "—", expected=head_revision())
+            _(
+                "The schema version is {found}; this version of Shutafut expects {expected}. "
+                "Opening the workspace upgrades it."
+            ).format(found=revision or "—", expected=head_revision())
         )
     return problems

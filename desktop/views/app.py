@@ -31,22 +31,30 @@ BENCH_EXIT = os.environ.get("SHUTAFUT_BENCH_EXIT", "")
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="shutafut", description=_("Shutafut workbench"),
+        prog="shutafut",
+        description=_("Shutafut workbench"),
         formatter_class=argparse.RawDescriptionHelpFormatter,  # keeps --version one line each
     )
     parser.add_argument("workspace", nargs="?", type=Path, help=_("workspace file to open"))
     parser.add_argument(
-        "--demo", type=Path, metavar="PATH",
+        "--demo",
+        type=Path,
+        metavar="PATH",
         help=_("open the demo workspace at PATH, creating it first if it does not exist"),
     )
-    parser.add_argument("--database-url", metavar="URL",
-                        help=_("open the workspace on a team server, "
-                               "postgresql://user:password@server/database"))
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help=_("open the workspace on a team server, postgresql://user:password@server/database"),
+    )
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("interface language"))
     parser.add_argument("--read-only", action="store_true", help=_("open the workspace read-only"))
-    parser.add_argument("--version", action="version", version=version_report(),
-                        help=_("show the versions of Shutafut, Python, PySide6, Qt, SQLAlchemy and "
-                               "reportlab, then exit"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=version_report(),
+        help=_("show the versions of Shutafut, Python, PySide6, Qt, SQLAlchemy and reportlab, then exit"),
+    )
     return parser.parse_args(argv)
 
 
@@ -61,8 +69,7 @@ def reference_defect_message() -> str | None:
         "thousand table edits the program may stop at once, losing what is on screen. Reinstall "
         "with the README's command, which installs a safe PySide6 (below {bad} on Python 3.11), "
         "or use Python 3.12 or newer."
-    ).format(python=python_version(), pyside=version,
-             bad=".".join(str(part) for part in defect.first_bad))
+    ).format(python=python_version(), pyside=version, bad=".".join(str(part) for part in defect.first_bad))
 
 
 def warn_about_reference_defect(window: QWidget) -> None:
@@ -122,7 +129,8 @@ def open_first_workspace(window: MainWindow, path: Path, demo: bool, read_only: 
                 create_workspace(path).close()
     except OSError as error:
         QMessageBox.critical(
-            window, _("Cannot create workspace"),
+            window,
+            _("Cannot create workspace"),
             _("Cannot create {path}: {error}").format(path=path, error=error.strerror or error),
         )
         return

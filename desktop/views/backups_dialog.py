@@ -120,15 +120,21 @@ class BackupsDialog(QDialog):
         self.setWindowTitle(_("Backups of {name}").format(name=isolate(window.workspace.name)))
         self.setMinimumSize(640, 420)
 
-        folder = QLabel(_("Backups are kept in the folder {folder}, beside the workspace.").format(
-            folder=isolate(str(backups.backups_folder(self.workspace_path)))))
+        folder = QLabel(
+            _("Backups are kept in the folder {folder}, beside the workspace.").format(
+                folder=isolate(str(backups.backups_folder(self.workspace_path)))
+            )
+        )
         folder.setWordWrap(True)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        policy = QLabel(_(
-            "Shutafut backs up the workspace when it opens and, while you work, at most once "
-            "every few minutes. It keeps every backup of the last 48 hours, then the newest of "
-            "each day for 14 days and the newest of each week for 8 weeks; the newest good "
-            "backup is never deleted."))
+        policy = QLabel(
+            _(
+                "Shutafut backs up the workspace when it opens and, while you work, at most once "
+                "every few minutes. It keeps every backup of the last 48 hours, then the newest of "
+                "each day for 14 days and the newest of each week for 8 weeks; the newest good "
+                "backup is never deleted."
+            )
+        )
         policy.setWordWrap(True)
 
         self.model = QStandardItemModel(0, 3, self)
@@ -165,8 +171,7 @@ class BackupsDialog(QDialog):
         self.delete_button.setObjectName("delete_backup")
         self.delete_button.clicked.connect(self.delete_selected)
         row = QHBoxLayout()
-        for button in (self.backup_button, self.open_button, self.restore_button,
-                       self.delete_button):
+        for button in (self.backup_button, self.open_button, self.restore_button, self.delete_button):
             row.addWidget(button)
         row.addStretch(1)
         self.error = QLabel()
@@ -211,7 +216,8 @@ class BackupsDialog(QDialog):
         if self.model.rowCount():  # not selectRow(): it follows the mouse buttons held
             flags = QItemSelectionModel.SelectionFlag
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0), flags.ClearAndSelect | flags.Rows)
+                self.model.index(row, 0), flags.ClearAndSelect | flags.Rows
+            )
         self._update_buttons()
 
     def selected_backup(self) -> Path | None:
@@ -239,8 +245,9 @@ class BackupsDialog(QDialog):
         try:
             info = self.window_.backups.back_up_now()
         except (OSError, backups.WorkspaceError) as error:
-            self._show_error(_("The backup failed: {error}").format(
-                error=getattr(error, "strerror", None) or error))
+            self._show_error(
+                _("The backup failed: {error}").format(error=getattr(error, "strerror", None) or error)
+            )
             return
         self._show_error("")
         self.refresh(select=info.path)
@@ -256,11 +263,14 @@ class BackupsDialog(QDialog):
             return
         buttons = QtWidgets.QMessageBox.StandardButton
         answer = QtWidgets.QMessageBox.question(
-            self, _("Restore a backup"),
-            _("Replace the workspace {name} with the backup of {date}?\n\nIts current state is "
-              "backed up first, so you can come back to it from this list.").format(
-                name=isolate(self.workspace_path.name), date=self._selected_date()),
-            buttons.Yes | buttons.Cancel, buttons.Cancel,
+            self,
+            _("Restore a backup"),
+            _(
+                "Replace the workspace {name} with the backup of {date}?\n\nIts current state is "
+                "backed up first, so you can come back to it from this list."
+            ).format(name=isolate(self.workspace_path.name), date=self._selected_date()),
+            buttons.Yes | buttons.Cancel,
+            buttons.Cancel,
         )
         if answer != buttons.Yes:
             return
@@ -275,18 +285,20 @@ class BackupsDialog(QDialog):
             return
         buttons = QtWidgets.QMessageBox.StandardButton
         answer = QtWidgets.QMessageBox.question(
-            self, _("Delete a backup"),
-            _("Delete the backup of {date}? This cannot be undone.").format(
-                date=self._selected_date()),
-            buttons.Yes | buttons.Cancel, buttons.Cancel,
+            self,
+            _("Delete a backup"),
+            _("Delete the backup of {date}? This cannot be undone.").format(date=self._selected_date()),
+            buttons.Yes | buttons.Cancel,
+            buttons.Cancel,
         )
         if answer != buttons.Yes:
             return
         try:
             backups.delete_backup(backup)
         except OSError as error:
-            self._show_error(_("The backup could not be deleted: {error}").format(
-                error=error.strerror or error))
+            self._show_error(
+                _("The backup could not be deleted: {error}").format(error=error.strerror or error)
+            )
             return
         self.refresh()
 
@@ -300,15 +312,15 @@ def open_backup_window(window: MainWindow, backup: Path) -> MainWindow | None:
     if not second.open_workspace_file(backup, read_only=True, remember=False):
         second.deleteLater()
         return None
-    info = next((b for b in backups.list_backups(_workspace_of(backup))
-                 if b.path == backup.resolve()), None)
+    info = next((b for b in backups.list_backups(_workspace_of(backup)) if b.path == backup.resolve()), None)
     assert second.workspace is not None
     second.workspace.read_only_reason = _(
-        "A backup, opened read-only. To go back to it, restore it from File > Backups.")
+        "A backup, opened read-only. To go back to it, restore it from File > Backups."
+    )
     if info is not None:
         second.workspace.read_only_reason = _(
-            "A backup of {date}, opened read-only. To go back to it, restore it from File > "
-            "Backups.").format(date=i18n.format_datetime(info.taken_at))
+            "A backup of {date}, opened read-only. To go back to it, restore it from File > Backups."
+        ).format(date=i18n.format_datetime(info.taken_at))
     second._update_title()
     window.backup_windows.append(second)
     second.destroyed.connect(lambda *_a, w=second: _forget(window, w))
@@ -340,20 +352,27 @@ def offer_good_backup(window: QWidget, path: Path, problem: str) -> tuple[str, P
     box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
     box.setWindowTitle(_("Cannot open workspace"))
     if good is None:
-        box.setText(problem + "\n\n" + _("There is no good backup of it in {folder}.").format(
-            folder=isolate(str(backups.backups_folder(path)))))
+        box.setText(
+            problem
+            + "\n\n"
+            + _("There is no good backup of it in {folder}.").format(
+                folder=isolate(str(backups.backups_folder(path)))
+            )
+        )
         box.setStandardButtons(QtWidgets.QMessageBox.StandardButton.Close)
         box.exec()
         return "", None
-    box.setText(problem + "\n\n" + _(
-        "The latest good backup is of {date}. You can open it read-only to look at it, or "
-        "restore it: the damaged file is then kept aside, unchanged, beside the workspace."
-    ).format(date=i18n.format_datetime(good.taken_at)))
-    open_button = box.addButton(_("Open the backup read-only"),
-                                QtWidgets.QMessageBox.ButtonRole.ActionRole)
+    box.setText(
+        problem
+        + "\n\n"
+        + _(
+            "The latest good backup is of {date}. You can open it read-only to look at it, or "
+            "restore it: the damaged file is then kept aside, unchanged, beside the workspace."
+        ).format(date=i18n.format_datetime(good.taken_at))
+    )
+    open_button = box.addButton(_("Open the backup read-only"), QtWidgets.QMessageBox.ButtonRole.ActionRole)
     open_button.setObjectName("open_good_backup")
-    restore_button = box.addButton(_("Restore the backup"),
-                                   QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    restore_button = box.addButton(_("Restore the backup"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
     restore_button.setObjectName("restore_good_backup")
     box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -390,9 +409,14 @@ def restore_in_window(window: MainWindow, backup: Path, path: Path | None = None
     else:
         lock = window._acquire_lock(path)
         if lock is None:
-            QtWidgets.QMessageBox.critical(window, _("Restore a backup"), _(
-                "The workspace {name} is open in another copy of Shutafut. Close it there, "
-                "then restore. Nothing was changed.").format(name=path.name))
+            QtWidgets.QMessageBox.critical(
+                window,
+                _("Restore a backup"),
+                _(
+                    "The workspace {name} is open in another copy of Shutafut. Close it there, "
+                    "then restore. Nothing was changed."
+                ).format(name=path.name),
+            )
             return False
     try:
         result = backups.restore_backup(path, backup)
@@ -411,6 +435,9 @@ def restore_in_window(window: MainWindow, backup: Path, path: Path | None = None
     if result.damaged_copy is None:
         window._show_message(_("The backup was restored."))
     else:
-        window._show_message(_("The backup was restored; the damaged file was kept as {name}.")
-                             .format(name=result.damaged_copy.name))
+        window._show_message(
+            _("The backup was restored; the damaged file was kept as {name}.").format(
+                name=result.damaged_copy.name
+            )
+        )
     return True

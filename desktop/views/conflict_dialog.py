@@ -34,35 +34,62 @@ MAX_TEXT = 120
 
 # The parts of the documents (top-level keys of their JSON), as a person names them.
 DOCUMENT_PARTS = {
-    "title": N_("Title"), "theme": N_("Theme"), "place_of": N_("Place"),
-    "participants": N_("Participants"), "sessions": N_("Sessions"), "ideas": N_("Ideas"),
-    "clusters": N_("Idea groups"), "votes": N_("Votes"), "agenda": N_("Shared agenda"),
-    "target_mix": N_("Target mix of sectors"), "log": N_("Change log"),
-    "draft": N_("MOU text and parties"), "stages": N_("Approval stages"),
-    "versions": N_("Sent versions"), "selection_id": N_("Town selection it started from"),
-    "purpose": N_("Purpose"), "held_on": N_("Date"), "team": N_("Team"),
-    "filter": N_("Filter"), "added": N_("Candidates added"),
-    "removed": N_("Candidates removed"), "scores": N_("Scores"),
-    "conditions": N_("Conditions"), "kept": N_("Candidates kept"), "weights": N_("Weights"),
-    "chosen": N_("Chosen towns"), "rationale": N_("Rationale"),
-    "decided_on": N_("Decision date"), "items": N_("Mapped items"),
-    "diagnoses": N_("Diagnoses"), "plans": N_("Plans"), "cluster": N_("Regional cluster"),
+    "title": N_("Title"),
+    "theme": N_("Theme"),
+    "place_of": N_("Place"),
+    "participants": N_("Participants"),
+    "sessions": N_("Sessions"),
+    "ideas": N_("Ideas"),
+    "clusters": N_("Idea groups"),
+    "votes": N_("Votes"),
+    "agenda": N_("Shared agenda"),
+    "target_mix": N_("Target mix of sectors"),
+    "log": N_("Change log"),
+    "draft": N_("MOU text and parties"),
+    "stages": N_("Approval stages"),
+    "versions": N_("Sent versions"),
+    "selection_id": N_("Town selection it started from"),
+    "purpose": N_("Purpose"),
+    "held_on": N_("Date"),
+    "team": N_("Team"),
+    "filter": N_("Filter"),
+    "added": N_("Candidates added"),
+    "removed": N_("Candidates removed"),
+    "scores": N_("Scores"),
+    "conditions": N_("Conditions"),
+    "kept": N_("Candidates kept"),
+    "weights": N_("Weights"),
+    "chosen": N_("Chosen towns"),
+    "rationale": N_("Rationale"),
+    "decided_on": N_("Decision date"),
+    "items": N_("Mapped items"),
+    "diagnoses": N_("Diagnoses"),
+    "plans": N_("Plans"),
+    "cluster": N_("Regional cluster"),
     # learning communities
-    "name": N_("Name of the community"), "field": N_("Professional field"),
-    "period_start": N_("The community's year"), "period_end": N_("The community's year"),
-    "cycle_year": N_("Stage in the life cycle"), "leader": N_("Community leader"),
-    "partner": N_("Professional partner"), "members": N_("Members"),
-    "agreed_mix": N_("Composition against the agreed mix"), "topics": N_("Candidate topics"),
-    "ratings": N_("Ratings"), "selected_topics": N_("Chosen"),
-    "selection_date": N_("Chosen on"), "selection_notes": N_("Notes"),
-    "meetings": N_("Meetings"), "teams": N_("Work teams"),
+    "name": N_("Name of the community"),
+    "field": N_("Professional field"),
+    "period_start": N_("The community's year"),
+    "period_end": N_("The community's year"),
+    "cycle_year": N_("Stage in the life cycle"),
+    "leader": N_("Community leader"),
+    "partner": N_("Professional partner"),
+    "members": N_("Members"),
+    "agreed_mix": N_("Composition against the agreed mix"),
+    "topics": N_("Candidate topics"),
+    "ratings": N_("Ratings"),
+    "selected_topics": N_("Chosen"),
+    "selection_date": N_("Chosen on"),
+    "selection_notes": N_("Notes"),
+    "meetings": N_("Meetings"),
+    "teams": N_("Work teams"),
     "finish_line": N_("Shared finish line (the products conference)"),
 }
 
 
 def _short(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1] + "…"
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 
 def summarise(value: Any) -> str:
@@ -83,8 +110,7 @@ def document_rows(mine: Any, theirs: Any) -> list[tuple[str, str, str]]:
         label = _(DOCUMENT_PARTS[part]) if part in DOCUMENT_PARTS else _("Other details")
         their_text, my_text = summarise(their_value), summarise(my_value)
         if their_text == my_text:  # same size, different content
-            their_text, my_text = (_("{summary} (changed)").format(summary=their_text),
-                                   my_text)
+            their_text, my_text = (_("{summary} (changed)").format(summary=their_text), my_text)
         rows.append((label, their_text, my_text))
     return rows
 
@@ -106,9 +132,13 @@ def _field_text(spec: RecordSpec, name: str, value: Any, titles: Mapping[str, st
     return _short(field_spec.display(value))
 
 
-def record_rows(spec: RecordSpec, loaded: Mapping[str, Any], mine: Mapping[str, Any],
-                theirs: Mapping[str, Any] | None,
-                titles: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
+def record_rows(
+    spec: RecordSpec,
+    loaded: Mapping[str, Any],
+    mine: Mapping[str, Any],
+    theirs: Mapping[str, Any] | None,
+    titles: Mapping[str, str],
+) -> list[tuple[str, str, str, str]]:
     """(field, as loaded, theirs, mine) for every field either person changed."""
     base, _ignored = spec.clean(loaded)
     my_values, _errors = spec.clean(mine)
@@ -116,24 +146,35 @@ def record_rows(spec: RecordSpec, loaded: Mapping[str, Any], mine: Mapping[str, 
     rows = []
     for field_spec in spec.fields:
         name = field_spec.name
-        if theirs is not None and their_values.get(name) == base.get(name) and \
-                my_values.get(name) == base.get(name):
+        if (
+            theirs is not None
+            and their_values.get(name) == base.get(name)
+            and my_values.get(name) == base.get(name)
+        ):
             continue
-        rows.append((
-            _(field_spec.label),
-            _field_text(spec, name, base.get(name), titles),
-            _field_text(spec, name, their_values.get(name), titles) if theirs is not None
-            else _("(deleted)"),
-            _field_text(spec, name, my_values.get(name), titles),
-        ))
+        rows.append(
+            (
+                _(field_spec.label),
+                _field_text(spec, name, base.get(name), titles),
+                _field_text(spec, name, their_values.get(name), titles)
+                if theirs is not None
+                else _("(deleted)"),
+                _field_text(spec, name, my_values.get(name), titles),
+            )
+        )
     return rows
 
 
 class ConflictDialog(QDialog):
     """The other person's change beside yours; `choice` is THEIRS or MINE once closed."""
 
-    def __init__(self, conflict: ConcurrentEdit, headers: list[str], rows: list[tuple[str, ...]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        conflict: ConcurrentEdit,
+        headers: list[str],
+        rows: list[tuple[str, ...]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("conflict_dialog")
         self.setWindowTitle(_("Someone else changed this"))
@@ -153,15 +194,17 @@ class ConflictDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, column, item)
         self.explanation = QLabel(
-            _("Take their version to continue from it (your change is dropped), or save yours "
-              "over theirs if you have seen their change and yours should win."))
+            _(
+                "Take their version to continue from it (your change is dropped), or save yours "
+                "over theirs if you have seen their change and yours should win."
+            )
+        )
         self.explanation.setWordWrap(True)
         self.take_theirs = QPushButton(_("Take their version"))
         self.take_theirs.setObjectName("take_theirs")
         self.take_theirs.setDefault(True)
         self.take_theirs.clicked.connect(self._take_theirs)
-        self.keep_mine = QPushButton(
-            _("Save mine again") if conflict.deleted else _("Save mine over theirs"))
+        self.keep_mine = QPushButton(_("Save mine again") if conflict.deleted else _("Save mine over theirs"))
         self.keep_mine.setObjectName("keep_mine")
         self.keep_mine.clicked.connect(self._keep_mine)
         buttons = QHBoxLayout()
@@ -189,16 +232,25 @@ class ConflictDialog(QDialog):
         return self.choice
 
 
-def ask_about_record(parent: QWidget | None, conflict: ConcurrentEdit, spec: RecordSpec,
-                     loaded: Mapping[str, Any], mine: Mapping[str, Any],
-                     titles: Mapping[str, str]) -> str:
+def ask_about_record(
+    parent: QWidget | None,
+    conflict: ConcurrentEdit,
+    spec: RecordSpec,
+    loaded: Mapping[str, Any],
+    mine: Mapping[str, Any],
+    titles: Mapping[str, str],
+) -> str:
     rows = record_rows(spec, loaded, mine, conflict.theirs, titles)
     headers = [_("Field"), _("When you opened it"), _("Their version"), _("Your change")]
     return ConflictDialog(conflict, headers, list(rows), parent).ask()
 
 
-def save_document(parent: QWidget | None, document: Any, save: Callable[[int | None], T],
-                  after_taking_theirs: Callable[[], None]) -> T | None:
+def save_document(
+    parent: QWidget | None,
+    document: Any,
+    save: Callable[[int | None], T],
+    after_taking_theirs: Callable[[], None],
+) -> T | None:
     """`save(None)`; when someone else saved the document meanwhile, show their change and
     either save this one over it (`save(their version)`) or take theirs into `document` in
     place and call `after_taking_theirs` (returns None then)."""
@@ -223,8 +275,7 @@ def _same_class(wizard: QWizard, page_id: int) -> Callable[[], QWizardPage]:
     return lambda: page_class(wizard)
 
 
-def rebuild_pages(wizard: QWizard,
-                  builders: Mapping[int, Callable[[], QWizardPage]] | None = None) -> None:
+def rebuild_pages(wizard: QWizard, builders: Mapping[int, Callable[[], QWizardPage]] | None = None) -> None:
     """After taking the other person's version: build every page of `wizard` again from the
     document it edits (pages read it when built), showing the same page. `builders` makes
     each page by its id (default: its class, called with the wizard). Deferred until the
@@ -232,9 +283,10 @@ def rebuild_pages(wizard: QWizard,
 
     def rebuild() -> None:
         current = wizard.currentId()
-        makers = {page_id: (builders[page_id] if builders and page_id in builders
-                            else _same_class(wizard, page_id))
-                  for page_id in wizard.pageIds()}
+        makers = {
+            page_id: (builders[page_id] if builders and page_id in builders else _same_class(wizard, page_id))
+            for page_id in wizard.pageIds()
+        }
         blocked = wizard.blockSignals(True)
         try:
             for page_id in makers:

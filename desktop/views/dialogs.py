@@ -28,7 +28,9 @@ from desktop.views.qt_i18n import LANGUAGE_NAMES, align_text_field
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask before doing something that cannot be taken back; No is the default answer."""
     answer = QMessageBox.question(
-        parent, title, text,
+        parent,
+        title,
+        text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -52,9 +54,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(_("Settings"))
         self.language = language_combo(language)
         self.language.setObjectName("language")
-        note = QLabel(
-            _("The window switches language at once; what you typed and did not save yet is kept.")
-        )
+        note = QLabel(_("The window switches language at once; what you typed and did not save yet is kept."))
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(_("Interface language"), self.language)
@@ -76,7 +76,11 @@ class ExportPdfDialog(QDialog):
     """File > Export PDF: where to save, in which language, and whether to open it after."""
 
     def __init__(
-        self, suggested: Path, language: str, open_after: bool, parent: QWidget | None = None,
+        self,
+        suggested: Path,
+        language: str,
+        open_after: bool,
+        parent: QWidget | None = None,
         title: str | None = None,
     ) -> None:
         super().__init__(parent)
@@ -143,4 +147,3 @@ class ExportPdfDialog(QDialog):
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())
-

@@ -66,12 +66,15 @@ def _show_error(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
-_REFERENCE_KINDS = {ex.ORGANISATION: RecordKind.ORGANISATION, ex.PERSON: RecordKind.PERSON,
-                    ex.AUTHORITY: RecordKind.AUTHORITY, ex.CLUSTER: RecordKind.CLUSTER}
+_REFERENCE_KINDS = {
+    ex.ORGANISATION: RecordKind.ORGANISATION,
+    ex.PERSON: RecordKind.PERSON,
+    ex.AUTHORITY: RecordKind.AUTHORITY,
+    ex.CLUSTER: RecordKind.CLUSTER,
+}
 
 
-def field_texts(record_type: str, row: ex.FieldRow, names: Mapping[str, str]
-                ) -> tuple[str, str, str]:
+def field_texts(record_type: str, row: ex.FieldRow, names: Mapping[str, str]) -> tuple[str, str, str]:
     """A row of the comparison as a person reads it: the field's label where the record kind
     declares one, choices by their labels and other records by their names."""
 
@@ -115,8 +118,12 @@ class ExportDialog(QDialog):
         self.result_: ExportResult | None = None
         self.setWindowTitle(_("Export for a colleague"))
         layout = QVBoxLayout(self)
-        intro = QLabel(_("Choose what to hand over. The people and places it refers to go "
-                         "with it, so the colleague's copy is complete."))
+        intro = QLabel(
+            _(
+                "Choose what to hand over. The people and places it refers to go "
+                "with it, so the colleague's copy is complete."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.scope_group = QButtonGroup(self)
@@ -141,13 +148,17 @@ class ExportDialog(QDialog):
         self.items.itemSelectionChanged.connect(lambda: _show_error(self.item_error, ""))
         layout.addWidget(self.items)
         layout.addWidget(self.item_error)
-        self.without_contacts = QCheckBox(_(
-            "Without personal contact details (phones, emails, notes about people) – for "
-            "sharing outside the team"))
+        self.without_contacts = QCheckBox(
+            _(
+                "Without personal contact details (phones, emails, notes about people) – for "
+                "sharing outside the team"
+            )
+        )
         self.without_contacts.setObjectName("without_contacts")
         layout.addWidget(self.without_contacts)
-        note = QLabel(_("People who did not agree to keeping their contact details are always "
-                        "exported without them."))
+        note = QLabel(
+            _("People who did not agree to keeping their contact details are always exported without them.")
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         self.error = _error_label("export_error")
@@ -194,15 +205,19 @@ class ExportDialog(QDialog):
 
     def suggested_name(self) -> str:
         selected = self.items.selectedItems()
-        what = selected[0].text() if selected and self.scope is not ex.Scope.EVERYTHING \
-            else self.workspace.name
+        what = (
+            selected[0].text() if selected and self.scope is not ex.Scope.EVERYTHING else self.workspace.name
+        )
         name = _("{what} for a colleague").format(what=what)
         return "".join("-" if c in '/\\:*?"<>|' else c for c in name) + ex.EXTENSION
 
     def ask_path(self) -> Path | None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, _("Export for a colleague"), str(Path(self.folder) / self.suggested_name()),
-            exchange_filter())
+            self,
+            _("Export for a colleague"),
+            str(Path(self.folder) / self.suggested_name()),
+            exchange_filter(),
+        )
         if not chosen:
             return None
         path = Path(chosen)
@@ -221,11 +236,11 @@ class ExportDialog(QDialog):
         if path is None:
             return
         try:
-            self.result_ = export_exchange(self.workspace, path, self.scope, uuid,
-                                           without_contacts=self.without_contacts.isChecked())
+            self.result_ = export_exchange(
+                self.workspace, path, self.scope, uuid, without_contacts=self.without_contacts.isChecked()
+            )
         except OSError as error:
-            _show_error(self.error, _("Cannot write the file: {error}").format(
-                error=error.strerror or error))
+            _show_error(self.error, _("Cannot write the file: {error}").format(error=error.strerror or error))
             return
         except ScopeNotFound:
             _show_error(self.item_error, _("It is no longer in the workspace."))
@@ -236,8 +251,7 @@ class ExportDialog(QDialog):
 class ConflictDialog(QDialog):
     """One record changed on both sides: both versions field by field, the person chooses."""
 
-    def __init__(self, item: PlannedRecord, names: Mapping[str, str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, item: PlannedRecord, names: Mapping[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from desktop.storage.exchange import Choice
 
@@ -246,9 +260,12 @@ class ConflictDialog(QDialog):
         self.choice: Choice | None = None
         self.setWindowTitle(_("Changed on both laptops"))
         layout = QVBoxLayout(self)
-        heading = QLabel(_("{kind} “{title}” was changed both here and in the file. Compare "
-                           "and choose which version to keep.").format(
-            kind=item.type_label, title=isolate(item.title)))
+        heading = QLabel(
+            _(
+                "{kind} “{title}” was changed both here and in the file. Compare "
+                "and choose which version to keep."
+            ).format(kind=item.type_label, title=isolate(item.title))
+        )
         heading.setWordWrap(True)
         layout.addWidget(heading)
         rows = ex.side_by_side(item.mine.fields, item.record.fields)
@@ -262,8 +279,7 @@ class ConflictDialog(QDialog):
         bold.setBold(True)
         self.differences = 0
         for index, row in enumerate(rows):
-            cells = [QTableWidgetItem(text)
-                     for text in field_texts(item.record.type, row, names)]
+            cells = [QTableWidgetItem(text) for text in field_texts(item.record.type, row, names)]
             for column, cell in enumerate(cells):
                 if row.differs:
                     cell.setBackground(QBrush(_DIFFERENT))
@@ -279,9 +295,13 @@ class ConflictDialog(QDialog):
         self.only_differences.setChecked(len(rows) > 40)  # long documents: the changes first
         self._show_rows(self.only_differences.isChecked())
         layout.addWidget(self.only_differences)
-        summary = QLabel(ngettext("{count} field differs (highlighted).",
-                                  "{count} fields differ (highlighted).",
-                                  self.differences).format(count=self.differences))
+        summary = QLabel(
+            ngettext(
+                "{count} field differs (highlighted).",
+                "{count} fields differ (highlighted).",
+                self.differences,
+            ).format(count=self.differences)
+        )
         layout.addWidget(summary)
         buttons = QHBoxLayout()
         self.keep_button = QPushButton(_("Keep mine"))
@@ -309,8 +329,7 @@ class ConflictDialog(QDialog):
 class ImportDialog(QDialog):
     """The preview of a checked file; conflicts chosen one by one; then the import."""
 
-    def __init__(self, workspace: Workspace, plan: ImportPlan,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exchange_import_dialog")
         self.workspace = workspace
@@ -320,19 +339,21 @@ class ImportDialog(QDialog):
         self.setWindowTitle(_("Import from a colleague"))
         layout = QVBoxLayout(self)
         header = plan.exchange.header
-        about = [_("File: {name}").format(name=isolate(plan.path.name)),
-                 _("Made on {when} with Shutafut {version}.").format(
-                     when=i18n.format_datetime(_parse_time(header.created_at)),
-                     version=isolate(header.app_version))]
+        about = [
+            _("File: {name}").format(name=isolate(plan.path.name)),
+            _("Made on {when} with Shutafut {version}.").format(
+                when=i18n.format_datetime(_parse_time(header.created_at)), version=isolate(header.app_version)
+            ),
+        ]
         scope = ex.Scope(header.scope)
         if header.scope_label:
-            about.append(_("Holds: {scope} – {name}").format(scope=scope.label,
-                                                           name=isolate(header.scope_label)))
+            about.append(
+                _("Holds: {scope} – {name}").format(scope=scope.label, name=isolate(header.scope_label))
+            )
         else:
             about.append(_("Holds: {scope}").format(scope=scope.label))
         if header.contacts_removed:
-            about.append(_("Made without contact details: the contact details kept here "
-                           "stay as they are."))
+            about.append(_("Made without contact details: the contact details kept here stay as they are."))
         info = QLabel("\n".join(about))
         info.setObjectName("about_file")
         info.setWordWrap(True)
@@ -375,19 +396,22 @@ class ImportDialog(QDialog):
 
     def _counts_text(self) -> str:
         plan = self.plan
-        text = _("{added} to add, {updated} to update, {unchanged} already the same, "
-                 "{newer} newer here (kept).").format(
+        text = _(
+            "{added} to add, {updated} to update, {unchanged} already the same, {newer} newer here (kept)."
+        ).format(
             added=i18n.format_number(plan.count(ex.Decision.ADD)),
             updated=i18n.format_number(plan.count(ex.Decision.UPDATE)),
             unchanged=i18n.format_number(plan.count(ex.Decision.UNCHANGED)),
-            newer=i18n.format_number(plan.count(ex.Decision.NEWER_HERE)))
+            newer=i18n.format_number(plan.count(ex.Decision.NEWER_HERE)),
+        )
         conflicts = len(plan.conflicts)
         if conflicts:
             text += "\n" + ngettext(
-                "{count} record was changed both here and in the file: choose which version "
-                "to keep.",
+                "{count} record was changed both here and in the file: choose which version to keep.",
                 "{count} records were changed both here and in the file: choose which version "
-                "to keep for each.", conflicts).format(count=i18n.format_number(conflicts))
+                "to keep for each.",
+                conflicts,
+            ).format(count=i18n.format_number(conflicts))
         return text
 
     def _update(self) -> None:
@@ -402,8 +426,7 @@ class ImportDialog(QDialog):
             row.setText(2, labels[choice] if choice else _("Not chosen yet"))
         missing = len(self.plan.conflicts) - len(self.choices)
         self.import_button.setEnabled(missing == 0)
-        self.import_button.setToolTip(
-            "" if missing == 0 else _("Choose a version for every conflict first."))
+        self.import_button.setToolTip("" if missing == 0 else _("Choose a version for every conflict first."))
 
     def conflict_dialog(self, uuid: str) -> ConflictDialog:
         item = next(i for i in self.plan.conflicts if i.record.uuid == uuid)
@@ -435,15 +458,19 @@ class ImportDialog(QDialog):
         try:
             self.result_ = apply_import(self.workspace, self.plan, self.choices)
         except WorkspaceChanged:
-            _show_error(self.error, _("The workspace changed since this preview; nothing was "
-                                      "imported. Close and import the file again."))
+            _show_error(
+                self.error,
+                _(
+                    "The workspace changed since this preview; nothing was "
+                    "imported. Close and import the file again."
+                ),
+            )
             return
         except ex.ExchangeRefused as error:
             _show_error(self.error, str(error))
             return
         except OSError as error:
-            _show_error(self.error, _("Nothing was imported: {error}").format(
-                error=error.strerror or error))
+            _show_error(self.error, _("Nothing was imported: {error}").format(error=error.strerror or error))
             return
         self.accept()
 

@@ -117,7 +117,8 @@ class ImportAuthoritiesDialog(QDialog):
         self.skip_errors.setObjectName("skip_errors")
         self.skip_errors.toggled.connect(self._update_apply)
         self.with_clusters = QCheckBox(
-            _("Also regional clusters and their members (CBS localities file 2021)"))
+            _("Also regional clusters and their members (CBS localities file 2021)")
+        )
         self.with_clusters.setObjectName("with_clusters")
         self.with_clusters.setChecked(True)
 
@@ -146,7 +147,9 @@ class ImportAuthoritiesDialog(QDialog):
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose a CBS file"), self.path.text(),
+            self,
+            _("Choose a CBS file"),
+            self.path.text(),
             _("CBS tables (*.xlsx *.csv)"),
         )
         if chosen:
@@ -210,8 +213,11 @@ class ImportAuthoritiesDialog(QDialog):
             self._fail(str(error))
             return
         if table is None:
-            self._fail(_("No table of authorities was found in {name}: no column is headed "
-                         "with a CBS code.").format(name=path.name))
+            self._fail(
+                _("No table of authorities was found in {name}: no column is headed with a CBS code.").format(
+                    name=path.name
+                )
+            )
             return
         self.file_error.hide()
         self.table = table
@@ -265,8 +271,10 @@ class ImportAuthoritiesDialog(QDialog):
             return
         error_rows = len({error.row for error in preview.errors})
         self.summary.setText(
-            _("{added} to add, {changed} to change, {unchanged} left as they are, "
-              "{errors} rows with errors.").format(
+            _(
+                "{added} to add, {changed} to change, {unchanged} left as they are, "
+                "{errors} rows with errors."
+            ).format(
                 added=i18n.format_number(len(preview.added)),
                 changed=i18n.format_number(len(preview.changed)),
                 unchanged=i18n.format_number(len(preview.unchanged)),
@@ -319,9 +327,10 @@ class ImportAuthoritiesDialog(QDialog):
         if not changes:
             return
         if not confirm(
-                self, _("Import local authorities"),
-                _("Write {count} changes to the workspace's local authorities?").format(
-                    count=len(changes))):
+            self,
+            _("Import local authorities"),
+            _("Write {count} changes to the workspace's local authorities?").format(count=len(changes)),
+        ):
             return
         if self.table is not None:
             signature = self._signature(self.table)

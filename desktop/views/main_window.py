@@ -189,8 +189,13 @@ class MainWindow(QMainWindow):
 
     def _other_sections(self) -> list[Any]:
         """The sections beside reference data, those built so far (None where not yet)."""
-        return [self._selection_section, self._agreements_section, self._forums_section,
-                self._flags_section, self._communities_section]
+        return [
+            self._selection_section,
+            self._agreements_section,
+            self._forums_section,
+            self._flags_section,
+            self._communities_section,
+        ]
 
     def _commit_pending(self) -> bool:
         return self._reference_section is None or self._reference_section.commit_pending()
@@ -218,7 +223,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentItem(self.kind_items[RecordKind.AUTHORITY])
 
     def _action(
-        self, name: str, slot: object,
+        self,
+        name: str,
+        slot: object,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(self)
@@ -232,15 +239,12 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         self.new_action = self._action("action_new", self.new_workspace, "Ctrl+Shift+N")
         self.open_action = self._action("action_open", self.choose_and_open, keys.Open)
-        self.connect_server_action = self._action("action_connect_server",
-                                                  lambda: self.connect_to_server())
+        self.connect_server_action = self._action("action_connect_server", lambda: self.connect_to_server())
         self.save_as_action = self._action("action_save_as", self.save_copy_as, keys.SaveAs)
         self.backups_action = self._action("action_backups", self.show_backups)
         self.export_action = self._action("action_export_pdf", self.export_pdf, "Ctrl+P")
-        self.export_exchange_action = self._action("action_export_exchange",
-                                                   self.export_for_colleague)
-        self.import_exchange_action = self._action("action_import_exchange",
-                                                   self.import_from_colleague)
+        self.export_exchange_action = self._action("action_export_exchange", self.export_for_colleague)
+        self.import_exchange_action = self._action("action_import_exchange", self.import_from_colleague)
         self.quit_action = self._action("action_quit", self.close, keys.Quit)
         self.undo_action = self._action("action_undo", self.undo_stack.undo, keys.Undo)
         self.redo_action = self._action("action_redo", self.undo_stack.redo, keys.Redo)
@@ -260,16 +264,20 @@ class MainWindow(QMainWindow):
         self.kind_actions: dict[RecordKind, QAction] = {}
         for number, kind in enumerate(RECORD_SPECS, start=1):
             self.kind_actions[kind] = self._action(
-                f"action_show_{kind.value}", lambda _c=False, k=kind: self.show_kind(k),
+                f"action_show_{kind.value}",
+                lambda _c=False, k=kind: self.show_kind(k),
                 f"Ctrl+{number}",
             )
         self._set_icons()
 
     def _set_icons(self) -> None:
         for action, name in (
-            (self.new_record_action, "add"), (self.delete_record_action, "delete"),
-            (self.undo_action, "undo"), (self.redo_action, "redo"),
-            (self.export_action, "pdf"), (self.open_action, "open"),
+            (self.new_record_action, "add"),
+            (self.delete_record_action, "delete"),
+            (self.undo_action, "undo"),
+            (self.redo_action, "redo"),
+            (self.export_action, "pdf"),
+            (self.open_action, "open"),
         ):
             action.setIcon(icon(name))
 
@@ -279,8 +287,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.file_menu.addActions([self.new_action, self.open_action,
-                                   self.connect_server_action])
+        self.file_menu.addActions([self.new_action, self.open_action, self.connect_server_action])
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.save_as_action)
         self.file_menu.addAction(self.backups_action)
@@ -292,9 +299,7 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
-        self.edit_menu.addActions(
-            [self.new_record_action, self.delete_record_action, self.find_action]
-        )
+        self.edit_menu.addActions([self.new_record_action, self.delete_record_action, self.find_action])
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions(list(self.kind_actions.values()))
         self.view_menu.addSeparator()
@@ -424,8 +429,7 @@ class MainWindow(QMainWindow):
         lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
         return lock if lock.tryLock(0) else None
 
-    def open_workspace_file(self, path: Path, *, read_only: bool = False,
-                            remember: bool = True) -> bool:
+    def open_workspace_file(self, path: Path, *, read_only: bool = False, remember: bool = True) -> bool:
         """Open `path` in this window; on refusal explain why and keep the current workspace.
 
         A damaged workspace is left untouched and its latest good backup is offered.
@@ -445,8 +449,9 @@ class MainWindow(QMainWindow):
                 answer = QtWidgets.QMessageBox.question(
                     self,
                     _("Workspace in use"),
-                    _("The workspace {name} is open in another copy of Shutafut. "
-                      "Open it read-only?").format(name=path.name),
+                    _("The workspace {name} is open in another copy of Shutafut. Open it read-only?").format(
+                        name=path.name
+                    ),
                     buttons.Open | buttons.Cancel,
                     buttons.Open,
                 )
@@ -475,8 +480,14 @@ class MainWindow(QMainWindow):
 
         return self._commit_pending() and connect_to_server(self, address)
 
-    def use_workspace(self, workspace: Workspace, lock: QtCore.QLockFile | None,
-                      recent: Path | str, *, remember: bool = True) -> None:
+    def use_workspace(
+        self,
+        workspace: Workspace,
+        lock: QtCore.QLockFile | None,
+        recent: Path | str,
+        *,
+        remember: bool = True,
+    ) -> None:
         """Work in `workspace` from now on, closing the one open before."""
         self._close_workspace()
         self.workspace = workspace
@@ -502,9 +513,10 @@ class MainWindow(QMainWindow):
             return
         if self.workspace.path is None:
             QtWidgets.QMessageBox.information(
-                self, _("Backups"),
-                _("A workspace on a team server is backed up on the server, with pg_dump (see "
-                  "the README)."))
+                self,
+                _("Backups"),
+                _("A workspace on a team server is backed up on the server, with pg_dump (see the README)."),
+            )
             return
         BackupsDialog(self).exec()
 
@@ -573,7 +585,10 @@ class MainWindow(QMainWindow):
 
     def _ask_new_path(self, title: str) -> Path | None:
         chosen, _filter = QtWidgets.QFileDialog.getSaveFileName(
-            self, title, self._dialog_folder(), self._workspace_filter(),
+            self,
+            title,
+            self._dialog_folder(),
+            self._workspace_filter(),
             options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite,
         )
         if not chosen:
@@ -583,9 +598,12 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + ".shutafut")
         if path.exists():
             QtWidgets.QMessageBox.warning(
-                self, title,
-                _("A file named {name} already exists. Choose another name; "
-                  "Shutafut never overwrites a file.").format(name=path.name),
+                self,
+                title,
+                _(
+                    "A file named {name} already exists. Choose another name; "
+                    "Shutafut never overwrites a file."
+                ).format(name=path.name),
             )
             return None
         return path
@@ -599,8 +617,11 @@ class MainWindow(QMainWindow):
         try:
             create_workspace(path).close()
         except OSError as error:
-            QtWidgets.QMessageBox.critical(self, _("New workspace"), _("Cannot create the file: {error}")
-                                 .format(error=error.strerror or error))
+            QtWidgets.QMessageBox.critical(
+                self,
+                _("New workspace"),
+                _("Cannot create the file: {error}").format(error=error.strerror or error),
+            )
             return
         self.open_workspace_file(path)
 
@@ -627,8 +648,11 @@ class MainWindow(QMainWindow):
         try:
             backup_copy(self.workspace, path)
         except OSError as error:
-            QtWidgets.QMessageBox.critical(self, _("Save As (copy)"), _("Cannot write the copy: {error}")
-                                 .format(error=error.strerror or error))
+            QtWidgets.QMessageBox.critical(
+                self,
+                _("Save As (copy)"),
+                _("Cannot write the copy: {error}").format(error=error.strerror or error),
+            )
             return False
         if self.open_workspace_file(path):
             self._show_message(_("Now working in the copy {name}.").format(name=path.name))
@@ -662,8 +686,9 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.applied:
             self.reference_section.refresh(RecordKind.AUTHORITY, None)
-            self._show_message(_("{count} local authorities were imported or updated.").format(
-                count=dialog.applied))
+            self._show_message(
+                _("{count} local authorities were imported or updated.").format(count=dialog.applied)
+            )
 
     # Exchange between laptops ------------------------------------------------------------------
 
@@ -675,10 +700,13 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.workspace, self._dialog_folder(), self)
         dialog.exec()
         if dialog.result_ is not None:
-            self._show_message(ngettext("{count} record exported to {name}.",
-                                        "{count} records exported to {name}.",
-                                        dialog.result_.records).format(
-                count=dialog.result_.records, name=dialog.result_.path.name))
+            self._show_message(
+                ngettext(
+                    "{count} record exported to {name}.",
+                    "{count} records exported to {name}.",
+                    dialog.result_.records,
+                ).format(count=dialog.result_.records, name=dialog.result_.path.name)
+            )
 
     def import_from_colleague(self) -> None:
         from desktop.models.exchange import ExchangeRefused
@@ -689,19 +717,25 @@ class MainWindow(QMainWindow):
             return
         title = _("Import from a colleague")
         if self.workspace.read_only:
-            QtWidgets.QMessageBox.warning(self, title, self.workspace.read_only_reason
-                                          or _("Opened read-only"))
+            QtWidgets.QMessageBox.warning(
+                self, title, self.workspace.read_only_reason or _("Opened read-only")
+            )
             return
         chosen, _filter = QtWidgets.QFileDialog.getOpenFileName(
-            self, title, self._dialog_folder(), exchange_filter())
+            self, title, self._dialog_folder(), exchange_filter()
+        )
         if not chosen:
             return
         try:
             plan = plan_import(self.workspace, Path(chosen))
         except ExchangeRefused as error:
-            QtWidgets.QMessageBox.warning(self, title, _(
-                "{name} was not imported; this workspace was not changed.\n\n{reason}").format(
-                name=Path(chosen).name, reason=error))
+            QtWidgets.QMessageBox.warning(
+                self,
+                title,
+                _("{name} was not imported; this workspace was not changed.\n\n{reason}").format(
+                    name=Path(chosen).name, reason=error
+                ),
+            )
             return
         dialog = ImportDialog(self.workspace, plan, self)
         dialog.exec()
@@ -714,10 +748,12 @@ class MainWindow(QMainWindow):
             if section is not None:
                 section.set_workspace(self.workspace)
         result = dialog.result_
-        self._show_message(_("Imported: {added} added, {updated} updated, {unchanged} "
-                             "unchanged, {kept} kept as they are here.").format(
-            added=result.added, updated=result.updated, unchanged=result.unchanged,
-            kept=result.kept))
+        self._show_message(
+            _(
+                "Imported: {added} added, {updated} updated, {unchanged} "
+                "unchanged, {kept} kept as they are here."
+            ).format(added=result.added, updated=result.updated, unchanged=result.unchanged, kept=result.kept)
+        )
 
     # PDF ------------------------------------------------------------------------------------
 
@@ -741,8 +777,11 @@ class MainWindow(QMainWindow):
             return
         title = self.selection_section.table.currentIndex().siblingAtColumn(0).data() or ""
         folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
-        self._export_with_dialog(folder / default_report_name(str(title)), process_id,
-                                 _("Export the selection decision report (PDF)"))
+        self._export_with_dialog(
+            folder / default_report_name(str(title)),
+            process_id,
+            _("Export the selection decision report (PDF)"),
+        )
 
     def export_agreement_pdf(self, agreement_id: int) -> None:
         from desktop.storage.agreement_store import agreement_title, load_agreement
@@ -751,23 +790,25 @@ class MainWindow(QMainWindow):
             return
         agreement = load_agreement(self.workspace, agreement_id)
         choices = [(_("The current draft"), None)] + [
-            (_("Version {number} ({date})").format(number=v.number,
-                                                  date=i18n.format_date(v.sent_on)), v.number)
+            (
+                _("Version {number} ({date})").format(number=v.number, date=i18n.format_date(v.sent_on)),
+                v.number,
+            )
             for v in agreement.versions
         ]
         version = None
         if len(choices) > 1:
             label, ok = QtWidgets.QInputDialog.getItem(
-                self, _("MOU (PDF)"), _("Which text?"), [c[0] for c in choices],
-                len(choices) - 1, False)
+                self, _("MOU (PDF)"), _("Which text?"), [c[0] for c in choices], len(choices) - 1, False
+            )
             if not ok:
                 return
             version = next(number for text, number in choices if text == label)
         folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
-        name = _("{authority} - MOU.pdf").format(
-            authority=agreement_title(self.workspace, agreement))
-        self._export_with_dialog(folder / name, None, _("Export the MOU (PDF)"),
-                                 agreement=(agreement_id, version))
+        name = _("{authority} - MOU.pdf").format(authority=agreement_title(self.workspace, agreement))
+        self._export_with_dialog(
+            folder / name, None, _("Export the MOU (PDF)"), agreement=(agreement_id, version)
+        )
 
     def export_forum_pdf(self, forum_id: int, document: str) -> None:
         from desktop.storage.forum_store import load_forum
@@ -778,25 +819,39 @@ class MainWindow(QMainWindow):
         session = 1
         if document != "shared-agenda":
             labels = [f"{s.number}. {s.title}" for s in forum.sessions]
-            label, ok = QtWidgets.QInputDialog.getItem(self, _("Forum documents"),
-                                                       _("Which session?"), labels, 0, False)
+            label, ok = QtWidgets.QInputDialog.getItem(
+                self, _("Forum documents"), _("Which session?"), labels, 0, False
+            )
             if not ok:
                 return
             session = labels.index(label) + 1
         folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
         label = self.forums_section.document_labels()[document]
         name = f"{forum.title} - {label}.pdf"
-        self._export_with_dialog(folder / name, None, _("Export a forum document (PDF)"),
-                                 forum_document=(forum_id, document, session))
+        self._export_with_dialog(
+            folder / name,
+            None,
+            _("Export a forum document (PDF)"),
+            forum_document=(forum_id, document, session),
+        )
 
     def export_flags_pdf(self, cluster_uuid: str, diagnosis_id: str) -> None:
         if self.workspace is None or not cluster_uuid:
             return
         folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
-        label = (_("scoring sheet") if diagnosis_id.startswith("sheet:")
-                 else _("flags diagnosis") if diagnosis_id else _("work plan"))
-        self._export_with_dialog(folder / f"{label}.pdf", None, _("Export a flags document (PDF)"),
-                                 flags_document=(cluster_uuid, diagnosis_id))
+        label = (
+            _("scoring sheet")
+            if diagnosis_id.startswith("sheet:")
+            else _("flags diagnosis")
+            if diagnosis_id
+            else _("work plan")
+        )
+        self._export_with_dialog(
+            folder / f"{label}.pdf",
+            None,
+            _("Export a flags document (PDF)"),
+            flags_document=(cluster_uuid, diagnosis_id),
+        )
 
     def export_community_pdf(self, community_id: int, document: str, meeting_id: str) -> None:
         from desktop.storage.community_store import load_community
@@ -807,34 +862,55 @@ class MainWindow(QMainWindow):
         community = load_community(self.workspace, community_id)
         folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
         label = document_titles()[document]
-        self._export_with_dialog(folder / f"{community.name} - {label}.pdf", None,
-                                 _("Export a learning community document (PDF)"),
-                                 community_document=(community_id, document, meeting_id))
+        self._export_with_dialog(
+            folder / f"{community.name} - {label}.pdf",
+            None,
+            _("Export a learning community document (PDF)"),
+            community_document=(community_id, document, meeting_id),
+        )
 
-    def _export_with_dialog(self, suggested: Path, process_id: int | None,
-                            title: str | None,
-                            agreement: tuple[int, int | None] | None = None,
-                            forum_document: tuple[int, str, int] | None = None,
-                            flags_document: tuple[str, str] | None = None,
-                            community_document: tuple[int, str, str] | None = None) -> None:
+    def _export_with_dialog(
+        self,
+        suggested: Path,
+        process_id: int | None,
+        title: str | None,
+        agreement: tuple[int, int | None] | None = None,
+        forum_document: tuple[int, str, int] | None = None,
+        flags_document: tuple[str, str] | None = None,
+        community_document: tuple[int, str, str] | None = None,
+    ) -> None:
         from desktop.views.dialogs import ExportPdfDialog
 
         dialog = ExportPdfDialog(
-            suggested, i18n.current_language(),
-            self.settings.value("open_pdf_after_export", "true") == "true", self, title,
+            suggested,
+            i18n.current_language(),
+            self.settings.value("open_pdf_after_export", "true") == "true",
+            self,
+            title,
         )
         while dialog.exec():
-            if self.export_pdf_to(dialog.chosen_path(), dialog.chosen_language(),
-                                  open_after=dialog.open_after.isChecked(), dialog=dialog,
-                                  process_id=process_id, agreement=agreement,
-                                  forum_document=forum_document,
-                                  flags_document=flags_document,
-                                  community_document=community_document):
+            if self.export_pdf_to(
+                dialog.chosen_path(),
+                dialog.chosen_language(),
+                open_after=dialog.open_after.isChecked(),
+                dialog=dialog,
+                process_id=process_id,
+                agreement=agreement,
+                forum_document=forum_document,
+                flags_document=flags_document,
+                community_document=community_document,
+            ):
                 break
 
     def export_pdf_to(
-        self, path: Path, language: str, *, open_after: bool, dialog: ExportPdfDialog | None = None,
-        process_id: int | None = None, agreement: tuple[int, int | None] | None = None,
+        self,
+        path: Path,
+        language: str,
+        *,
+        open_after: bool,
+        dialog: ExportPdfDialog | None = None,
+        process_id: int | None = None,
+        agreement: tuple[int, int | None] | None = None,
         forum_document: tuple[int, str, int] | None = None,
         flags_document: tuple[str, str] | None = None,
         community_document: tuple[int, str, str] | None = None,
@@ -850,24 +926,24 @@ class MainWindow(QMainWindow):
                 community_id, kind, meeting_id = community_document
                 if kind == "meeting-plan":
                     community_report.build_meeting_plan_pdf(
-                        self.workspace, community_id, meeting_id or None, path, language)
+                        self.workspace, community_id, meeting_id or None, path, language
+                    )
                 elif kind == "work-teams":
-                    community_report.build_work_teams_pdf(self.workspace, community_id, path,
-                                                          language)
+                    community_report.build_work_teams_pdf(self.workspace, community_id, path, language)
                 else:
-                    community_report.build_syllabus_pdf(self.workspace, community_id, path,
-                                                        language)
+                    community_report.build_syllabus_pdf(self.workspace, community_id, path, language)
             elif flags_document is not None:
                 from desktop.reports import flags_report
 
                 cluster_uuid, diagnosis_id = flags_document
                 if diagnosis_id.startswith("sheet:"):
-                    flags_report.build_scoring_sheet_pdf(self.workspace, cluster_uuid,
-                                                         diagnosis_id.removeprefix("sheet:"),
-                                                         path, language)
+                    flags_report.build_scoring_sheet_pdf(
+                        self.workspace, cluster_uuid, diagnosis_id.removeprefix("sheet:"), path, language
+                    )
                 elif diagnosis_id:
-                    flags_report.build_diagnosis_pdf(self.workspace, cluster_uuid, diagnosis_id,
-                                                     path, language)
+                    flags_report.build_diagnosis_pdf(
+                        self.workspace, cluster_uuid, diagnosis_id, path, language
+                    )
                 else:
                     flags_report.build_workplan_pdf(self.workspace, cluster_uuid, path, language)
             elif forum_document is not None:
@@ -877,12 +953,16 @@ class MainWindow(QMainWindow):
                 if kind == "shared-agenda":
                     forum_report.build_shared_agenda_pdf(self.workspace, forum_id, path, language)
                 elif kind == "forum-summary":
-                    forum_report.build_summary_pdf(self.workspace, forum_id, session, path,
-                                                   language)
+                    forum_report.build_summary_pdf(self.workspace, forum_id, session, path, language)
                 else:
                     forum_report.build_agenda_pdf(
-                        self.workspace, forum_id, session, path,
-                        facilitator=kind == "forum-agenda-facilitator", language=language)
+                        self.workspace,
+                        forum_id,
+                        session,
+                        path,
+                        facilitator=kind == "forum-agenda-facilitator",
+                        language=language,
+                    )
             elif agreement is not None:
                 from desktop.reports.mou_report import build_mou_pdf
 
@@ -896,9 +976,7 @@ class MainWindow(QMainWindow):
 
                 build_selection_pdf(self.workspace, process_id, out=path, language=language)
         except OSError as error:
-            message = _("Cannot write {path}: {error}").format(
-                path=path, error=error.strerror or error
-            )
+            message = _("Cannot write {path}: {error}").format(path=path, error=error.strerror or error)
             if dialog is not None:
                 dialog.show_error(message)
             else:
@@ -970,17 +1048,23 @@ class MainWindow(QMainWindow):
         QtWidgets.QMessageBox.about(
             self,
             _("About Shutafut"),
-            _("{app} {version}\n\nAn offline workbench for partnerships with local authorities "
-              "and regional clusters.\n\nFonts: Rubik and IBM Plex Sans Arabic, under the SIL "
-              "Open Font License.").format(app=_("Shutafut"), version=__version__)
-            + "\n\n" + _("Versions (for support):") + "\n" + versions,
+            _(
+                "{app} {version}\n\nAn offline workbench for partnerships with local authorities "
+                "and regional clusters.\n\nFonts: Rubik and IBM Plex Sans Arabic, under the SIL "
+                "Open Font License."
+            ).format(app=_("Shutafut"), version=__version__)
+            + "\n\n"
+            + _("Versions (for support):")
+            + "\n"
+            + versions,
         )
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if not self._commit_pending():
             buttons = QtWidgets.QMessageBox.StandardButton
             answer = QtWidgets.QMessageBox.question(
-                self, _("Unsaved changes"),
+                self,
+                _("Unsaved changes"),
                 _("Some fields have errors and were not saved. Quit anyway?"),
                 buttons.Discard | buttons.Cancel,
                 buttons.Cancel,
@@ -991,4 +1075,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self._close_workspace()
         event.accept()
-

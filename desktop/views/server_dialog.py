@@ -48,8 +48,9 @@ SSL_LABELS = {
 class ServerDialog(QDialog):
     """Host, port, database, user, password and SSL mode; Test connection; Connect."""
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None,
-                 address: str | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None = None, address: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("server_dialog")
         self.setWindowTitle(_("Connect to a team server"))
@@ -121,17 +122,23 @@ class ServerDialog(QDialog):
 
     def _fill(self, address: str | None) -> None:
         """From the chosen recent entry, else from the last connection made."""
-        values = {key: str(self.settings.value(f"{SETTINGS_GROUP}/{key}", "") or "")
-                  for key in ("host", "port", "database", "user", "ssl")}
+        values = {
+            key: str(self.settings.value(f"{SETTINGS_GROUP}/{key}", "") or "")
+            for key in ("host", "port", "database", "user", "ssl")
+        }
         if address:
             try:
                 url = server_url(address)
             except WorkspaceError:
                 url = None
             if url is not None:
-                values = {"host": url.host or "", "port": str(url.port or DEFAULT_PORT),
-                          "database": url.database or "", "user": url.username or "",
-                          "ssl": str(url.query.get("sslmode", "prefer"))}
+                values = {
+                    "host": url.host or "",
+                    "port": str(url.port or DEFAULT_PORT),
+                    "database": url.database or "",
+                    "user": url.username or "",
+                    "ssl": str(url.query.get("sslmode", "prefer")),
+                }
         self.host.setText(values["host"])
         if values["port"].isdigit():
             self.port.setValue(int(values["port"]))
@@ -150,8 +157,7 @@ class ServerDialog(QDialog):
     def chosen_address(self) -> str | None:
         """The address the fields describe, or None (errors shown beside the fields)."""
         errors = {}
-        for name, line in (("host", self.host), ("database", self.database),
-                           ("user", self.user)):
+        for name, line in (("host", self.host), ("database", self.database), ("user", self.user)):
             if not line.text().strip():
                 errors[name] = _("This field is required.")
         if any(character.isspace() for character in self.host.text().strip()):
@@ -159,9 +165,14 @@ class ServerDialog(QDialog):
         self.show_errors(errors)
         if errors:
             return None
-        return build_address(self.host.text().strip(), self.port.value(),
-                         self.database.text().strip(), self.user.text().strip(),
-                         self.password.text(), str(self.ssl_mode.currentData()))
+        return build_address(
+            self.host.text().strip(),
+            self.port.value(),
+            self.database.text().strip(),
+            self.user.text().strip(),
+            self.password.text(),
+            str(self.ssl_mode.currentData()),
+        )
 
     def test_connection(self) -> bool:
         from desktop.storage.server import try_connection
@@ -185,10 +196,13 @@ class ServerDialog(QDialog):
     def _connect(self) -> None:
         if self.chosen_address() is None:
             return
-        for key, value in (("host", self.host.text().strip()), ("port", str(self.port.value())),
-                           ("database", self.database.text().strip()),
-                           ("user", self.user.text().strip()),
-                           ("ssl", str(self.ssl_mode.currentData()))):
+        for key, value in (
+            ("host", self.host.text().strip()),
+            ("port", str(self.port.value())),
+            ("database", self.database.text().strip()),
+            ("user", self.user.text().strip()),
+            ("ssl", str(self.ssl_mode.currentData())),
+        ):
             self.settings.setValue(f"{SETTINGS_GROUP}/{key}", value)
         self.accept()
 
@@ -223,9 +237,12 @@ def open_server(window: MainWindow, url: str) -> bool:
         except EmptyDatabase as empty:
             buttons = QMessageBox.StandardButton
             answer = QMessageBox.question(
-                window, _("Connect to a team server"),
+                window,
+                _("Connect to a team server"),
                 _("{message} Create a new Shutafut workspace in it?").format(message=str(empty)),
-                buttons.Yes | buttons.Cancel, buttons.Cancel)
+                buttons.Yes | buttons.Cancel,
+                buttons.Cancel,
+            )
             if answer != buttons.Yes:
                 return False
             workspace = _open(url, initialise=True)

@@ -65,7 +65,7 @@ def test_rank_by_mean_and_by_high_ratings_differ_and_show_spread() -> None:
     by_mean = rank_topics(TOPICS, ratings)
     assert [s.topic.id for s in by_mean] == ["t3", "t2", "t1"]
     by_high = rank_topics(TOPICS, ratings, by="high")
-    assert [s.topic.id for s in by_high] == ["t2", "t3", "t1"]   # 3 high; 2 high, higher mean
+    assert [s.topic.id for s in by_high] == ["t2", "t3", "t1"]  # 3 high; 2 high, higher mean
     t1 = next(s for s in by_mean if s.topic.id == "t1")
     assert t1.mean == pytest.approx(11 / 3) and t1.high_count == 2 and t1.raters == 3
     assert t1.spread is not None and t1.spread > 1.8 and (t1.lowest, t1.highest) == (1, 5)
@@ -126,22 +126,29 @@ def test_survey_csv_with_semicolons_and_bom() -> None:
 # --- the Hebrew calendar ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("day", "expected"), [
-    (date(2025, 9, 23), "Rosh Hashana"), (date(2025, 9, 22), "Eve of"),
-    (date(2025, 10, 2), "Yom Kippur"), (date(2025, 10, 9), "Sukkot"),
-    (date(2026, 4, 6), "Pesach"), (date(2026, 3, 3), "Purim"),
-    (date(2026, 4, 22), "Yom HaAtzmaut"), (date(2026, 4, 21), "Yom HaZikaron"),
-    (date(2024, 5, 14), "Yom HaAtzmaut"),   # 5 Iyar on a Monday moves to Tuesday
-    (date(2025, 5, 1), "Yom HaAtzmaut"),    # brought forward from Friday/Saturday
-    (date(2026, 7, 23), "Tisha"), (date(2026, 5, 22), "Shavuot"),
-])
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2025, 9, 23), "Rosh Hashana"),
+        (date(2025, 9, 22), "Eve of"),
+        (date(2025, 10, 2), "Yom Kippur"),
+        (date(2025, 10, 9), "Sukkot"),
+        (date(2026, 4, 6), "Pesach"),
+        (date(2026, 3, 3), "Purim"),
+        (date(2026, 4, 22), "Yom HaAtzmaut"),
+        (date(2026, 4, 21), "Yom HaZikaron"),
+        (date(2024, 5, 14), "Yom HaAtzmaut"),  # 5 Iyar on a Monday moves to Tuesday
+        (date(2025, 5, 1), "Yom HaAtzmaut"),  # brought forward from Friday/Saturday
+        (date(2026, 7, 23), "Tisha"),
+        (date(2026, 5, 22), "Shavuot"),
+    ],
+)
 def test_avoided_days(day: date, expected: str) -> None:
     reason = avoided_day(day)
     assert reason is not None and expected in reason
 
 
-@pytest.mark.parametrize("day", [date(2025, 10, 28), date(2025, 12, 16), date(2026, 2, 2),
-                                 date(2024, 5, 12)])
+@pytest.mark.parametrize("day", [date(2025, 10, 28), date(2025, 12, 16), date(2026, 2, 2), date(2024, 5, 12)])
 def test_ordinary_days(day: date) -> None:
     assert avoided_day(day) is None
 
@@ -154,25 +161,23 @@ def test_hebrew_date_string() -> None:
 
 
 def test_monthly_dates_skip_august_and_holidays_on_the_chosen_weekday() -> None:
-    days = monthly_dates(date(2025, 9, 1), date(2026, 8, 31), weekday=1, week=4, count=20,
-                         avoided=avoided_day)
+    days = monthly_dates(
+        date(2025, 9, 1), date(2026, 8, 31), weekday=1, week=4, count=20, avoided=avoided_day
+    )
     assert all(d.weekday() == 1 for d in days)
     assert all(d.month != 8 for d in days)
     assert all(avoided_day(d) is None for d in days)
     assert len(days) == 11 and days[0].month == 9 and days[-1].month == 7
     # The 4th Tuesday of April 2026 (the 28th) is free; the 3rd (21st, Yom HaZikaron) is not:
-    april = monthly_dates(date(2026, 4, 1), date(2026, 4, 30), weekday=1, week=3,
-                          avoided=avoided_day)
+    april = monthly_dates(date(2026, 4, 1), date(2026, 4, 30), weekday=1, week=3, avoided=avoided_day)
     assert april == [date(2026, 4, 28)] or april == [date(2026, 4, 14)]
     assert avoided_day(date(2026, 4, 21)) is not None
 
 
 def test_monthly_dates_keep_august_when_asked_and_thin_to_count() -> None:
-    with_august = monthly_dates(date(2025, 9, 1), date(2026, 8, 31), weekday=2, count=12,
-                                skip_august=False)
+    with_august = monthly_dates(date(2025, 9, 1), date(2026, 8, 31), weekday=2, count=12, skip_august=False)
     assert any(d.month == 8 for d in with_august)
-    ten = monthly_dates(date(2025, 9, 1), date(2026, 8, 31), weekday=2, count=10,
-                        skip_august=False)
+    ten = monthly_dates(date(2025, 9, 1), date(2026, 8, 31), weekday=2, count=10, skip_august=False)
     assert len(ten) == 10 and ten[0] == with_august[0] and ten[-1] == with_august[-1]
 
 
@@ -181,12 +186,16 @@ def test_monthly_dates_refuse_weekend_days() -> None:
         monthly_dates(date(2025, 9, 1), date(2026, 7, 31), weekday=4)
 
 
-@given(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 1, 1)),
-       st.integers(min_value=20, max_value=400), st.sampled_from([6, 0, 1, 2, 3]),
-       st.integers(min_value=1, max_value=5), st.integers(min_value=1, max_value=12))
-def test_monthly_dates_properties(start: date, length: int, weekday: int, week: int,
-                                  count: int) -> None:
+@given(
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 1, 1)),
+    st.integers(min_value=20, max_value=400),
+    st.sampled_from([6, 0, 1, 2, 3]),
+    st.integers(min_value=1, max_value=5),
+    st.integers(min_value=1, max_value=12),
+)
+def test_monthly_dates_properties(start: date, length: int, weekday: int, week: int, count: int) -> None:
     from datetime import timedelta
+
     end = start + timedelta(days=length)
     days = monthly_dates(start, end, weekday=weekday, week=week, count=count)
     assert len(days) <= count
@@ -214,16 +223,19 @@ def test_meeting_problems_outside_year_same_day_and_foreign_host() -> None:
     early = new_meeting(date(2025, 8, 20), host="a")
     twin_a = new_meeting(date(2025, 10, 14), host="a")
     twin_b = new_meeting(date(2025, 10, 14), host="x")
-    seminar = new_meeting(date(2025, 10, 13), host="a", seminar=True)   # covers the 14th
-    problems = meeting_problems([early, twin_a, twin_b, seminar], period=period,
-                                member_authorities=["a", "b"])
+    seminar = new_meeting(date(2025, 10, 13), host="a", seminar=True)  # covers the 14th
+    problems = meeting_problems(
+        [early, twin_a, twin_b, seminar], period=period, member_authorities=["a", "b"]
+    )
     assert [f for f, _m in problems[early.id]] == ["day"]
     assert "outside" in problems[early.id][0][1]
     fields_b = [f for f, _m in problems[twin_b.id]]
     assert "day" in fields_b and "host" in fields_b
     assert twin_a.id in problems  # the seminar's second day is the 14th as well
-    assert meeting_problems([new_meeting(date(2025, 9, 10), host="a")], period=period,
-                            member_authorities=["a"]) == {}
+    assert (
+        meeting_problems([new_meeting(date(2025, 9, 10), host="a")], period=period, member_authorities=["a"])
+        == {}
+    )
 
 
 def test_seminar_cannot_be_online_and_is_one_a_year() -> None:
@@ -259,16 +271,24 @@ def test_draft_year_spreads_topics_rotates_hosts_alternates_formats() -> None:
     hosts = [m.host for m in meetings if m.format == IN_PERSON]
     assert hosts[:4] == ["a", "b", "c", "d"] and "" not in hosts
     assert host_warnings(meetings, ["a", "b", "c", "d"]) == {}
-    assert meeting_problems(meetings, period=(date(2025, 9, 1), date(2026, 7, 31)),
-                            member_authorities=["a", "b", "c", "d"]) == {}
+    assert (
+        meeting_problems(
+            meetings, period=(date(2025, 9, 1), date(2026, 7, 31)), member_authorities=["a", "b", "c", "d"]
+        )
+        == {}
+    )
 
 
 # --- community, composition and JSON ------------------------------------------------------
 
 
 def _community() -> Community:
-    community = Community("קהילת פיתוח כלכלי", profession="פיתוח כלכלי",
-                          period_start=date(2025, 9, 1), period_end=date(2026, 7, 31))
+    community = Community(
+        "קהילת פיתוח כלכלי",
+        profession="פיתוח כלכלי",
+        period_start=date(2025, 9, 1),
+        period_end=date(2026, 7, 31),
+    )
     community.add_member(Member("p1", "a", "מנהלת פיתוח כלכלי", "female", core=True))
     community.add_member(Member("p2", "b", "גזבר", "male"))
     community.add_member(Member("p3", "a", "", "female", advisory=True))
@@ -291,9 +311,12 @@ def test_composition_against_the_agreed_mix() -> None:
     set_agreed(community, "district", "south", 1)
     rows = composition(community, "gender", authority_district={}, person_sector={})
     assert [(r.key, r.count, r.agreed, r.gap) for r in rows] == [
-        ("female", 2, None, None), ("male", 1, 2, -1)]
-    districts = composition(community, "district", authority_district={"a": "north", "b": "north"},
-                            person_sector={})
+        ("female", 2, None, None),
+        ("male", 1, 2, -1),
+    ]
+    districts = composition(
+        community, "district", authority_district={"a": "north", "b": "north"}, person_sector={}
+    )
     assert [(r.key, r.count, r.agreed) for r in districts] == [("north", 3, None), ("south", 0, 1)]
     with pytest.raises(ValidationError):
         set_agreed(community, "gender", "male", -1)
@@ -354,7 +377,7 @@ def test_team_problems_and_warnings() -> None:
     team.stages[1].due = date(2026, 3, 1)
     team.stages[2].due = date(2026, 2, 1)
     team.stages[4].due = date(2026, 8, 1)
-    team.stages[5].due = date(2026, 8, 15)   # summary and feedback may follow the conference
+    team.stages[5].due = date(2026, 8, 15)  # summary and feedback may follow the conference
     problems = team_problems(team, ["p1", "p2", "p3"], date(2026, 7, 15))
     assert [f for f, _m in problems] == ["roles", "stages", "stages"]
     assert "5" in problems[2][1]
@@ -389,11 +412,9 @@ def test_next_year_keeps_the_people_and_starts_a_new_plan() -> None:
     community.meetings = draft_year(["t1"], [date(2025, 9, 10), date(2025, 10, 14)], ["a"])
     community.teams = [new_team("צוות")]
     following = next_year(community)
-    assert (following.period_start, following.period_end) == (date(2026, 9, 1),
-                                                              date(2027, 7, 31))
+    assert (following.period_start, following.period_end) == (date(2026, 9, 1), date(2027, 7, 31))
     assert following.cycle_year == 2
-    assert following.members == community.members and following.members[0] is not \
-        community.members[0]
+    assert following.members == community.members and following.members[0] is not community.members[0]
     assert following.topics == community.topics
     assert (following.ratings, following.meetings, following.teams) == ({}, [], [])
     assert next_year(next_year(following)).cycle_year == 3

@@ -18,34 +18,51 @@ def _english() -> None:
     """Messages are checked in English here; the GUI tests check them in Hebrew."""
     i18n.set_language("en")
 
+
 PERSON_A = "11111111-1111-4111-8111-111111111111"
 PERSON_B = "22222222-2222-4222-8222-222222222222"
 TOWN = "33333333-3333-4333-8333-333333333333"
 ORG = "44444444-4444-4444-8444-444444444444"
 SPECS: dict[str, dict[str, tuple[ex.FieldKind, bool]]] = {
-    ex.PERSON: {"full_name": (ex.FieldKind.TEXT, False), "phone": (ex.FieldKind.TEXT, False),
-                "email": (ex.FieldKind.TEXT, False), "notes": (ex.FieldKind.TEXT, False),
-                "consent_contact": (ex.FieldKind.BOOL, False),
-                "organisation": (ex.FieldKind.REFERENCE, True)},
+    ex.PERSON: {
+        "full_name": (ex.FieldKind.TEXT, False),
+        "phone": (ex.FieldKind.TEXT, False),
+        "email": (ex.FieldKind.TEXT, False),
+        "notes": (ex.FieldKind.TEXT, False),
+        "consent_contact": (ex.FieldKind.BOOL, False),
+        "organisation": (ex.FieldKind.REFERENCE, True),
+    },
     ex.ORGANISATION: {"name": (ex.FieldKind.TEXT, False)},
 }
 
 
 def person(name: str = "דנה", phone: str = "050-1234567", **extra: Any) -> dict[str, Any]:
-    return {"full_name": name, "phone": phone, "email": "dana@example.org", "notes": "הערה",
-            "consent_contact": True, "organisation": None, **extra}
+    return {
+        "full_name": name,
+        "phone": phone,
+        "email": "dana@example.org",
+        "notes": "הערה",
+        "consent_contact": True,
+        "organisation": None,
+        **extra,
+    }
 
 
 def header(**changes: Any) -> ex.Header:
-    values: dict[str, Any] = {"schema": "0007", "app_version": "1", "created_at": "2026-11-23T10:00:00",
-                              "scope": "everything"}
+    values: dict[str, Any] = {
+        "schema": "0007",
+        "app_version": "1",
+        "created_at": "2026-11-23T10:00:00",
+        "scope": "everything",
+    }
     values.update(changes)
     return ex.Header(**values)
 
 
 def read(data: bytes, **options: Any) -> ex.ExchangeFile:
-    return ex.read_exchange(io.BytesIO(data), len(data), known_schemas={"0006", "0007"},
-                            specs=SPECS, **options)
+    return ex.read_exchange(
+        io.BytesIO(data), len(data), known_schemas={"0006", "0007"}, specs=SPECS, **options
+    )
 
 
 def a_file(records: list[ex.ExchangeRecord] | None = None, **changes: Any) -> bytes:
@@ -126,8 +143,10 @@ def test_records_of_the_wrong_shape_are_refused() -> None:
 
 
 def test_too_many_records_are_refused() -> None:
-    records = [ex.ExchangeRecord(ex.ORGANISATION, f"{n:08d}-0000-4000-8000-000000000000",
-                                 {"name": str(n)}) for n in range(3)]
+    records = [
+        ex.ExchangeRecord(ex.ORGANISATION, f"{n:08d}-0000-4000-8000-000000000000", {"name": str(n)})
+        for n in range(3)
+    ]
     with pytest.raises(ex.ExchangeRefused, match="too many records"):
         read(a_file(records), max_records=2)
 
@@ -142,43 +161,72 @@ def test_references_must_be_in_the_file_or_the_workspace() -> None:
 
 
 def test_references_of_each_document() -> None:
-    community = {"members": [{"person": PERSON_A, "authority": TOWN}], "leader": PERSON_B,
-                 "partner": "", "ratings": [{"person": PERSON_B}], "meetings": [{"host": TOWN}],
-                 "teams": [{"members": [PERSON_A, PERSON_B]}]}
+    community = {
+        "members": [{"person": PERSON_A, "authority": TOWN}],
+        "leader": PERSON_B,
+        "partner": "",
+        "ratings": [{"person": PERSON_B}],
+        "meetings": [{"host": TOWN}],
+        "teams": [{"members": [PERSON_A, PERSON_B]}],
+    }
     assert ex.references(ex.COMMUNITY, {"state": community}) == {PERSON_A, PERSON_B, TOWN}
     topic = "55555555-5555-4555-8555-555555555555"
-    as_stored = {"members": [{"person": PERSON_A, "authority": TOWN}],
-                 "ratings": {PERSON_B: {topic: 4}}, "selected_topics": [topic],
-                 "meetings": [{"id": "m1", "topic": topic, "host": ""}],
-                 "teams": [{"id": "t1", "topic": topic, "members": [], "roles": {"lead": ORG}}],
-                 "agreed_mix": {"authority": {TOWN: 2}, "gender": {"f": 3}}}
+    as_stored = {
+        "members": [{"person": PERSON_A, "authority": TOWN}],
+        "ratings": {PERSON_B: {topic: 4}},
+        "selected_topics": [topic],
+        "meetings": [{"id": "m1", "topic": topic, "host": ""}],
+        "teams": [{"id": "t1", "topic": topic, "members": [], "roles": {"lead": ORG}}],
+        "agreed_mix": {"authority": {TOWN: 2}, "gender": {"f": 3}},
+    }
     assert ex.references(ex.COMMUNITY, {"state": as_stored}) == {PERSON_A, PERSON_B, TOWN, ORG}
     assert ex.references(ex.COMMUNITY, {"state": {"format": 1}}) == set()
     assert ex.references(ex.COMMUNITY, {"state": {"members": [{}], "teams": [{}]}}) == set()
-    selection = {"team": [[PERSON_A, "lead"]], "added": {TOWN: "why"}, "chosen": [TOWN],
-                 "scores": {TOWN: {PERSON_B: {}, "team": {}}}}
+    selection = {
+        "team": [[PERSON_A, "lead"]],
+        "added": {TOWN: "why"},
+        "chosen": [TOWN],
+        "scores": {TOWN: {PERSON_B: {}, "team": {}}},
+    }
     assert ex.references(ex.SELECTION, {"state": selection}) == {PERSON_A, PERSON_B, TOWN}
     forum = {"participants": [{"person_uuid": PERSON_A}, {"person_uuid": None}]}
     assert ex.references(ex.FORUM, {"state": forum}) == {PERSON_A}
-    draft = {"parties": {"authority_uuid": TOWN, "organisation_uuid": ORG, "partner_uuids": []},
-             "signatories": [{"person_uuid": PERSON_B}, {"person_uuid": None}]}
-    agreement = {"authority_uuid": TOWN, "state": {
-        "draft": draft, "stages": [{"participants": [["דנה", PERSON_A]]}],
-        "versions": [{"draft": draft}], "selection": None}}
+    draft = {
+        "parties": {"authority_uuid": TOWN, "organisation_uuid": ORG, "partner_uuids": []},
+        "signatories": [{"person_uuid": PERSON_B}, {"person_uuid": None}],
+    }
+    agreement = {
+        "authority_uuid": TOWN,
+        "state": {
+            "draft": draft,
+            "stages": [{"participants": [["דנה", PERSON_A]]}],
+            "versions": [{"draft": draft}],
+            "selection": None,
+        },
+    }
     assert ex.references(ex.AGREEMENT, agreement) == {TOWN, ORG, PERSON_A, PERSON_B}
-    assert ex.references(ex.FLAGS, {"cluster_uuid": ORG, "state": {
-        "items": [{"authorities": [TOWN]}]}}) == {ORG, TOWN}
+    assert ex.references(ex.FLAGS, {"cluster_uuid": ORG, "state": {"items": [{"authorities": [TOWN]}]}}) == {
+        ORG,
+        TOWN,
+    }
     assert ex.references(ex.PERSON, person(organisation=ORG)) == {ORG}
 
 
 def test_without_contacts_removes_them_from_people_and_documents() -> None:
     assert ex.without_contacts(ex.PERSON, person()) == person(phone="", email="", notes="")
-    state = {"ratings": [{"person": PERSON_A, "note": "ממש טוב", "email": "a@b.c"},
-                         {"person": PERSON_B, "note": "שקט"}],
-             "contact": {"phone": "03-1234567"}, "notes": "על הפגישה"}
+    state = {
+        "ratings": [
+            {"person": PERSON_A, "note": "ממש טוב", "email": "a@b.c"},
+            {"person": PERSON_B, "note": "שקט"},
+        ],
+        "contact": {"phone": "03-1234567"},
+        "notes": "על הפגישה",
+    }
     everything = ex.without_contacts(ex.COMMUNITY, {"state": state})["state"]
-    assert everything["ratings"] == [{"person": PERSON_A, "note": "", "email": ""},
-                                     {"person": PERSON_B, "note": ""}]
+    assert everything["ratings"] == [
+        {"person": PERSON_A, "note": "", "email": ""},
+        {"person": PERSON_B, "note": ""},
+    ]
     assert everything["contact"] == {"phone": ""}
     assert everything["notes"] == "על הפגישה"  # not about a person
     only_b = ex.without_contacts(ex.COMMUNITY, {"state": state}, frozenset({PERSON_B}))["state"]
@@ -189,13 +237,15 @@ def test_without_contacts_removes_them_from_people_and_documents() -> None:
 def test_restoring_contacts_keeps_what_the_receiver_knows() -> None:
     theirs = person(name="דנה לוי", phone="", email="", notes="")
     assert ex.restore_contacts(ex.PERSON, person(), theirs) == person(name="דנה לוי")
-    mine = {"state": {"ratings": [{"person": PERSON_B, "note": "ב"},
-                                  {"person": PERSON_A, "note": "א"}]}}
-    incoming = {"state": {"ratings": [{"person": PERSON_A, "note": "", "score": 3},
-                                      {"person": PERSON_B, "note": ""}]}}
+    mine = {"state": {"ratings": [{"person": PERSON_B, "note": "ב"}, {"person": PERSON_A, "note": "א"}]}}
+    incoming = {
+        "state": {"ratings": [{"person": PERSON_A, "note": "", "score": 3}, {"person": PERSON_B, "note": ""}]}
+    }
     restored = ex.restore_contacts(ex.COMMUNITY, mine, incoming)
-    assert restored["state"]["ratings"] == [{"person": PERSON_A, "note": "א", "score": 3},
-                                            {"person": PERSON_B, "note": "ב"}]
+    assert restored["state"]["ratings"] == [
+        {"person": PERSON_A, "note": "א", "score": 3},
+        {"person": PERSON_B, "note": "ב"},
+    ]
 
 
 def test_the_content_hash_ignores_key_order() -> None:
@@ -227,28 +277,29 @@ def test_a_copy_without_contacts_is_not_a_change_of_them() -> None:
     assert ex.decide(base, incoming(scrubbed, removed=True), shared) is ex.Decision.UNCHANGED
     renamed = {**scrubbed, "full_name": "דנה לוי"}
     assert ex.decide(base, incoming(renamed, removed=True), shared) is ex.Decision.UPDATE
-    assert ex.incoming_fields(base, incoming(renamed, removed=True)) == \
-        person(name="דנה לוי")
+    assert ex.incoming_fields(base, incoming(renamed, removed=True)) == person(name="דנה לוי")
     # A blank phone in a copy that kept contacts does not erase the one held here either.
     assert ex.decide(base, incoming(scrubbed), shared) is ex.Decision.UNCHANGED
-    assert ex.incoming_fields(base, incoming({**scrubbed, "full_name": "דנה לוי"})) == \
-        person(name="דנה לוי")
+    assert ex.incoming_fields(base, incoming({**scrubbed, "full_name": "דנה לוי"})) == person(name="דנה לוי")
     # A phone that really changed is a change.
-    assert ex.decide(base, incoming(person(phone="+972509999999")), shared) is \
-        ex.Decision.UPDATE
+    assert ex.decide(base, incoming(person(phone="+972509999999")), shared) is ex.Decision.UPDATE
 
 
 def test_side_by_side_marks_the_differences() -> None:
-    rows = ex.side_by_side({"title": "א", "state": {"participants": [{"name": "דנה"}]}},
-                           {"title": "א", "state": {"participants": [{"name": "דנה לוי"}]}})
-    assert [(r.path, r.differs) for r in rows] == [("title", False),
-                                                   ("state.participants.1.name", True)]
+    rows = ex.side_by_side(
+        {"title": "א", "state": {"participants": [{"name": "דנה"}]}},
+        {"title": "א", "state": {"participants": [{"name": "דנה לוי"}]}},
+    )
+    assert [(r.path, r.differs) for r in rows] == [("title", False), ("state.participants.1.name", True)]
 
 
 def test_references_can_be_renamed() -> None:
     fields = {"members": [TOWN], "state": {"added": {TOWN: "x"}}, "other": "x"}
     assert ex.rename_references(fields, {TOWN: ORG}) == {
-        "members": [ORG], "state": {"added": {ORG: "x"}}, "other": "x"}
+        "members": [ORG],
+        "state": {"added": {ORG: "x"}},
+        "other": "x",
+    }
 
 
 def test_the_header_says_what_the_file_holds() -> None:

@@ -74,9 +74,12 @@ def test_follow_up_uses_the_baseline_rubric_and_change_is_computed() -> None:
 
 
 def test_plan_checks_dates_and_owners_and_workplan_filters() -> None:
-    plan = FlagPlan("1", "inclusive_growth", goals=[
-        Goal("שיעור השתתפות", 80, "%", "2025-01-01", Measure(40, "%", "2026-01-01"))],
-        actions=[Action("מפגשים חודשיים", "12", "חודשי", "", "2026-02-01", "2026-12-31")])
+    plan = FlagPlan(
+        "1",
+        "inclusive_growth",
+        goals=[Goal("שיעור השתתפות", 80, "%", "2025-01-01", Measure(40, "%", "2026-01-01"))],
+        actions=[Action("מפגשים חודשיים", "12", "חודשי", "", "2026-02-01", "2026-12-31")],
+    )
     messages = [e.message for e in validate_plan(plan)]
     assert any("לפני תאריך נקודת הבסיס" in m for m in messages)
     assert any("מפגשים חודשיים" in m for m in messages)
@@ -84,8 +87,7 @@ def test_plan_checks_dates_and_owners_and_workplan_filters() -> None:
     other = FlagPlan("1", "diversity", actions=[Action("תרגום", owner="סמיר", ends="2027-06-01")])
     items = {"1": Item("1", "שירות")}
     assert len(workplan([plan, other], items)) == 2
-    assert [line.action.text for line in workplan([plan, other], items, flag=Flag.DIVERSITY)] \
-        == ["תרגום"]
+    assert [line.action.text for line in workplan([plan, other], items, flag=Flag.DIVERSITY)] == ["תרגום"]
     assert [line.action.owner for line in workplan([plan, other], items, owner="דנ")] == ["דנה"]
     assert len(workplan([plan, other], items, until="2026-12-31")) == 1
 

@@ -19,19 +19,25 @@ from desktop.models.validation import ValidationError
 
 
 def _forum() -> Forum:
-    forum = Forum("פורום עיצוב שדרות", "STEM", "שדרות",
-                  sessions=sessions_from_template("stem", "he"))
-    for name, sector in (("דנה לוי", "local_authority"), ("אחמד חטיב", "residents"),
-                         ("רון כהן", "ngo"), ("מאיה פרץ", "residents")):
+    forum = Forum("פורום עיצוב שדרות", "STEM", "שדרות", sessions=sessions_from_template("stem", "he"))
+    for name, sector in (
+        ("דנה לוי", "local_authority"),
+        ("אחמד חטיב", "residents"),
+        ("רון כהן", "ngo"),
+        ("מאיה פרץ", "residents"),
+    ):
         forum.add_participant(name, sector=sector)
     return forum
 
 
 def test_the_stem_template_gives_four_sessions_with_the_seed_goals() -> None:
     sessions = sessions_from_template("stem", "he")
-    assert [s.title for s in sessions] == ["גיבוש תפיסת STEM יישובית",
-                                           "מעבדים את המיפוי ומחלצים בעיות שורש", "תמונת עתיד",
-                                           "מהדקים חיבורים"]
+    assert [s.title for s in sessions] == [
+        "גיבוש תפיסת STEM יישובית",
+        "מעבדים את המיפוי ומחלצים בעיות שורש",
+        "תמונת עתיד",
+        "מהדקים חיבורים",
+    ]
     assert sessions[0].outputs[0] == "תפיסת STEM משותפת"
 
 
@@ -55,15 +61,15 @@ def test_agenda_times_and_warnings() -> None:
     session.starts_at, session.length_minutes = "17:00", 120
     session.blocks = [Block("פתיחה", 30), Block("קבוצות", 100), Block("ריק", 0)]
     timed, warnings = timed_blocks(session)
-    assert [(t.starts, t.ends) for t in timed] == [("17:00", "17:30"), ("17:30", "19:10"),
-                                                  ("19:10", "19:10")]
+    assert [(t.starts, t.ends) for t in timed] == [("17:00", "17:30"), ("17:30", "19:10"), ("19:10", "19:10")]
     assert len(warnings) == 2  # a zero-length block, and 130 minutes in a 120-minute session
     assert [e.field for e in validate_block("", -5)] == ["block.title", "block.minutes"]
 
 
 def test_sector_balance_warns_about_missing_sectors() -> None:
-    lines = {line.sector: line for line in sector_balance(_forum().participants,
-                                                          {"residents": 10, "business": 5})}
+    lines = {
+        line.sector: line for line in sector_balance(_forum().participants, {"residents": 10, "business": 5})
+    }
     assert lines["residents"].count == 2 and not lines["residents"].missing
     assert lines["business"].missing
 
@@ -98,7 +104,10 @@ def test_tally_marks_ties_and_breaks_down_by_sector() -> None:
         forum.vote_by_table(1, "4", {c.id: 7}, people_at_table=2)
     lines = tally(forum, 1)
     assert [(line.cluster.name, line.votes, line.place, line.tied) for line in lines] == [
-        ("ג", 5, 1, False), ("א", 2, 2, True), ("ב", 2, 2, True)]
+        ("ג", 5, 1, False),
+        ("א", 2, 2, True),
+        ("ב", 2, 2, True),
+    ]
     assert lines[1].by_sector == {"residents": 2}
 
 
@@ -138,8 +147,7 @@ def test_a_forum_saved_as_a_template_starts_the_next_forum(tmp_path) -> None:  #
     own = load_own_templates(tmp_path)
     assert "התבנית של שדרות" in [name for _key, name in template_names("he", own)]
     sessions = sessions_from_template(own[0]["key"], "ar", own)  # falls back to Hebrew
-    assert sessions[1].blocks[0].title == "עבודה בזוגות" and sessions[0].title == \
-        forum.session(1).title
+    assert sessions[1].blocks[0].title == "עבודה בזוגות" and sessions[0].title == forum.session(1).title
 
 
 def test_ranking_ballots_give_borda_points_and_follow_merges() -> None:
@@ -153,6 +161,9 @@ def test_ranking_ballots_give_borda_points_and_follow_merges() -> None:
     with pytest.raises(ValidationError):
         forum.rank_clusters(1, second.id, [a.id, a.id])
     assert [(line.cluster.name, line.votes, line.tied) for line in ranking_tally(forum, 1)] == [
-        ("א", 5, True), ("ב", 5, True), ("ג", 2, False)]
+        ("א", 5, True),
+        ("ב", 5, True),
+        ("ג", 2, False),
+    ]
     forum.merge_clusters(a.id, c.id)
     assert forum.session_votes(1).rankings[first.id] == [a.id, b.id]

@@ -104,13 +104,19 @@ def test_largest_amount_is_accepted() -> None:
 
 
 def test_totals_per_year_per_source_and_overall() -> None:
-    annex = _annex({
-        (2026, "authority"): 10_000_000, (2026, "organisation"): 25_000_050,
-        (2027, "authority"): 10_000_000, (2028, "partner:p1"): 3_333_333,
-    })
+    annex = _annex(
+        {
+            (2026, "authority"): 10_000_000,
+            (2026, "organisation"): 25_000_050,
+            (2027, "authority"): 10_000_000,
+            (2028, "partner:p1"): 3_333_333,
+        }
+    )
     assert year_totals(annex) == {2026: 35_000_050, 2027: 10_000_000, 2028: 3_333_333}
     assert party_totals(annex) == {
-        "authority": 20_000_000, "organisation": 25_000_050, "partner:p1": 3_333_333
+        "authority": 20_000_000,
+        "organisation": 25_000_050,
+        "partner:p1": 3_333_333,
     }
     assert overall_total(annex) == 48_333_383
     assert annex.amount(2027, "organisation") == 0
@@ -118,8 +124,12 @@ def test_totals_per_year_per_source_and_overall() -> None:
 
 def test_no_float_creeps_in() -> None:
     # 0.1 + 0.2 in floats is 0.30000000000000004; in agorot it is 30.
-    annex = _annex({(2026, "authority"): parse_amount("a", "0.10") or 0,
-                    (2027, "authority"): parse_amount("a", "0.20") or 0})
+    annex = _annex(
+        {
+            (2026, "authority"): parse_amount("a", "0.10") or 0,
+            (2027, "authority"): parse_amount("a", "0.20") or 0,
+        }
+    )
     assert overall_total(annex) == 30
     assert strip_marks(format_amount(overall_total(annex), "he")) == "0.30 ₪"
     assert isinstance(exact_share(annex, "authority"), Decimal)
@@ -140,10 +150,16 @@ def test_shares_use_largest_remainder_to_one_decimal() -> None:
     assert thirds == {"a": Decimal("33.4"), "b": Decimal("33.3"), "c": Decimal("33.3")}
     assert apportion_shares({"a": 0, "b": 0}) == {"a": Decimal("0.0"), "b": Decimal("0.0")}
     assert apportion_shares({"a": 5, "b": 0}) == {"a": Decimal("100.0"), "b": Decimal("0.0")}
-    annex = _annex({(2026, "authority"): 600_000_00, (2026, "organisation"): 1_500_000_00,
-                    (2026, "partner:p1"): 199_999_98})
+    annex = _annex(
+        {
+            (2026, "authority"): 600_000_00,
+            (2026, "organisation"): 1_500_000_00,
+            (2026, "partner:p1"): 199_999_98,
+        }
+    )
     assert shares(annex) == {
-        "authority": Decimal("26.1"), "organisation": Decimal("65.2"),
+        "authority": Decimal("26.1"),
+        "organisation": Decimal("65.2"),
         "partner:p1": Decimal("8.7"),
     }
     assert format_share(Decimal("26.1"), "he") == "26.1%"
@@ -152,7 +168,8 @@ def test_shares_use_largest_remainder_to_one_decimal() -> None:
 amounts_strategy = st.dictionaries(
     st.text(alphabet="abcdefgh", min_size=1, max_size=3),
     st.integers(min_value=0, max_value=MAX_AMOUNT_AGOROT),
-    min_size=1, max_size=8,
+    min_size=1,
+    max_size=8,
 )
 
 
@@ -201,18 +218,13 @@ def test_typed_totals_that_do_not_add_up_are_reported_with_both_amounts() -> Non
     annex = with_typed_total(annex, None, "organisation", 40_000_00)
     annex = with_typed_total(annex, None, None, 150_000_00)  # correct overall
     errors = check_typed_totals(annex, {"organisation": "Rashi Foundation"})
-    assert [e.field for e in errors] == [
-        "budget.total.year.2027", "budget.total.party.organisation"
-    ]
+    assert [e.field for e in errors] == ["budget.total.year.2027", "budget.total.party.organisation"]
     year_message = strip_marks(errors[0].message)
     assert year_message == (
         "The budget does not add up: year 2027 typed 160,000.00 ₪, computed 150,000.00 ₪."
-    ) or year_message == (
-        "The budget does not add up: year 2027 typed ₪160,000.00, computed ₪150,000.00."
-    )
+    ) or year_message == ("The budget does not add up: year 2027 typed ₪160,000.00, computed ₪150,000.00.")
     assert "Rashi Foundation" in errors[1].message
-    corrected = with_typed_total(with_typed_total(annex, 2027, None, 150_000_00),
-                                 None, "organisation", None)
+    corrected = with_typed_total(with_typed_total(annex, 2027, None, 150_000_00), None, "organisation", None)
     assert check_typed_totals(corrected) == []
     with pytest.raises(ValueError):
         with_typed_total(annex, 2027, "authority", 1)
@@ -222,9 +234,7 @@ def test_resizing_keeps_what_fits_and_reports_what_would_be_dropped() -> None:
     annex = _annex({(2026, "authority"): 1, (2028, "partner:p1"): 2, (2027, "organisation"): 3})
     annex = with_typed_total(annex, 2028, None, 2)
     new_years, new_parties = (2026, 2027), ("authority", "organisation")
-    assert [(c.year, c.party) for c in cells_outside(annex, new_years, new_parties)] == [
-        (2028, "partner:p1")
-    ]
+    assert [(c.year, c.party) for c in cells_outside(annex, new_years, new_parties)] == [(2028, "partner:p1")]
     smaller = resized(annex, new_years, new_parties)
     assert overall_total(smaller) == 4
     assert smaller.typed_totals == ()

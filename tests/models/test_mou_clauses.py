@@ -29,8 +29,15 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 def test_sections_follow_the_seed_order() -> None:
     assert [s.value for s in MouSection] == [
-        "purpose", "ownership", "strategy", "principles", "bodies", "evaluation", "parties",
-        "timeframe", "annexes",
+        "purpose",
+        "ownership",
+        "strategy",
+        "principles",
+        "bodies",
+        "evaluation",
+        "parties",
+        "timeframe",
+        "annexes",
     ]
     assert [s.number for s in MouSection] == list(range(1, 10))
 
@@ -38,11 +45,15 @@ def test_sections_follow_the_seed_order() -> None:
 def test_strategy_has_three_dimensions_and_principles_four() -> None:
     by_section = {s: [c.key for c in CLAUSE_SPECS if c.section is s] for s in MouSection}
     assert by_section[MouSection.STRATEGY] == [
-        "strategy.authority_key", "strategy.social_infrastructure", "strategy.mobility_levers"
+        "strategy.authority_key",
+        "strategy.social_infrastructure",
+        "strategy.mobility_levers",
     ]
     assert by_section[MouSection.PRINCIPLES] == [
-        "principles.systemic_change", "principles.data_use",
-        "principles.public_participation", "principles.conditional_investment",
+        "principles.systemic_change",
+        "principles.data_use",
+        "principles.public_participation",
+        "principles.conditional_investment",
     ]
 
 
@@ -72,9 +83,9 @@ def test_hebrew_defaults_use_the_seed_wording() -> None:
 
 def test_arabic_file_is_arabic_and_english_is_english() -> None:
     assert re.search("[\u0600-\u06ff]", load_texts("ar").clauses["purpose.vision"])
-    assert not re.search("[\u0590-\u05ff\u0600-\u06ff]", json.dumps(
-        dict(load_texts("en").clauses), ensure_ascii=False
-    ))
+    assert not re.search(
+        "[\u0590-\u05ff\u0600-\u06ff]", json.dumps(dict(load_texts("en").clauses), ensure_ascii=False)
+    )
 
 
 def test_a_file_missing_a_clause_is_refused(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -118,8 +129,11 @@ def test_restoring_a_removed_seed_clause_puts_it_back_in_place_with_default_text
     restored = restore_default_clause(edited, "principles.data_use", "he")
     keys = [c.key for c in restored if c.section is MouSection.PRINCIPLES]
     assert keys == [
-        "principles.systemic_change", "principles.data_use", "principles.public_participation",
-        "principles.conditional_investment", custom.key,
+        "principles.systemic_change",
+        "principles.data_use",
+        "principles.public_participation",
+        "principles.conditional_investment",
+        custom.key,
     ]
     changed = set_clause_text(original, "purpose.vision", "חזון אחר")
     back = restore_default_clause(changed, "purpose.vision", "he")
@@ -156,7 +170,10 @@ def test_parties_validation() -> None:
 
 def test_party_keys_list_each_partner_once() -> None:
     assert Parties("a", "o", ("p1", "p2", "p1")).party_keys() == (
-        "authority", "organisation", "partner:p1", "partner:p2"
+        "authority",
+        "organisation",
+        "partner:p1",
+        "partner:p2",
     )
     assert mou.partner_uuid_of("partner:p1") == "p1"
     assert mou.partner_uuid_of("authority") is None

@@ -47,7 +47,9 @@ def test_new_draft_has_the_seed_defaults() -> None:
     draft = new_draft("he", Parties("a1", "o1"), date(2026, 9, 1))
     assert len(draft.clauses) == 27
     assert [b.kind for b in draft.bodies] == [
-        BodyKind.LEADING_TEAM, BodyKind.STEERING_COMMITTEE, BodyKind.TOWN_ADMINISTRATION
+        BodyKind.LEADING_TEAM,
+        BodyKind.STEERING_COMMITTEE,
+        BodyKind.TOWN_ADMINISTRATION,
     ]
     assert draft.budget.years == tuple(range(2026, 2032))
     assert draft.budget.parties == ("authority", "organisation")
@@ -136,9 +138,7 @@ def test_unknown_or_malformed_data_is_refused() -> None:
 
 
 def test_a_version_round_trips_with_the_names_as_printed() -> None:
-    version = mark_signed(
-        freeze_version(_draft(), [], date(2026, 3, 1), "נשלח", NAMES), date(2026, 3, 9)
-    )
+    version = mark_signed(freeze_version(_draft(), [], date(2026, 3, 1), "נשלח", NAMES), date(2026, 3, 9))
     assert version.names == NAMES
     assert version_from_data(json.loads(json.dumps(version_to_data(version)))) == version
     with pytest.raises(MouFormatError):

@@ -25,7 +25,10 @@ from desktop.models.mou_governance import (
 def test_seed_defaults() -> None:
     leading, steering, administration = default_bodies("he")
     assert (leading.kind, leading.min_members, leading.max_members, leading.chair) == (
-        BodyKind.LEADING_TEAM, 5, 6, 'מנכ"ל הרשות'
+        BodyKind.LEADING_TEAM,
+        5,
+        6,
+        'מנכ"ל הרשות',
     )
     assert leading.yearly_meetings == 6  # at least every two months
     assert (steering.min_members, steering.max_members, steering.yearly_meetings) == (10, 15, 6)
@@ -42,9 +45,7 @@ def test_seed_defaults() -> None:
 def test_yearly_meeting_count_of_the_chosen_bodies() -> None:
     bodies = default_bodies("en")
     assert yearly_meetings(bodies) == 6 + 6 + 11
-    teams = tuple(
-        default_body(BodyKind.PROFESSIONAL_TEAM, "en", field) for field in mobility_fields("en")
-    )
+    teams = tuple(default_body(BodyKind.PROFESSIONAL_TEAM, "en", field) for field in mobility_fields("en"))
     assert yearly_meetings(bodies + teams) == 23 + 5 * 4
 
 
@@ -95,16 +96,22 @@ def test_frequency_is_described_in_the_ui_language() -> None:
 def test_body_validation() -> None:
     leading = default_bodies("en")[0]
     bad = (
-        replace(leading, name=" ", min_members=0, max_members=-1,
-                frequency=MeetingFrequency(FrequencyKind.EVERY_N_MONTHS, 13, tuple(range(1, 13)))),
+        replace(
+            leading,
+            name=" ",
+            min_members=0,
+            max_members=-1,
+            frequency=MeetingFrequency(FrequencyKind.EVERY_N_MONTHS, 13, tuple(range(1, 13))),
+        ),
     )
     fields = [e.field for e in validate_bodies(bad)]
     assert fields == [
-        "bodies.0.name", "bodies.0.min_members", "bodies.0.max_members", "bodies.0.frequency",
+        "bodies.0.name",
+        "bodies.0.min_members",
+        "bodies.0.max_members",
+        "bodies.0.frequency",
         "bodies.0.skipped_months",
     ]
     team = default_body(BodyKind.PROFESSIONAL_TEAM, "en", "Employment")
-    assert [e.field for e in validate_bodies((leading, team, team))] == [
-        "bodies.2.mobility_field"
-    ]
+    assert [e.field for e in validate_bodies((leading, team, team))] == ["bodies.2.mobility_field"]
     assert validate_bodies(default_bodies("ar")) == []

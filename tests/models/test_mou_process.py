@@ -47,7 +47,10 @@ def test_where_the_process_stands() -> None:
     assert status.next_stage is AgreementStage.SIGNING
     assert status.next_date == date(2026, 6, 1)
     assert [state for _stage, state in status.states] == [
-        StageState.DONE, StageState.DONE, StageState.SCHEDULED, StageState.OPEN
+        StageState.DONE,
+        StageState.DONE,
+        StageState.SCHEDULED,
+        StageState.OPEN,
     ]
     i18n.set_language("en")
     assert status.summary() == (
@@ -60,8 +63,10 @@ def test_where_the_process_stands() -> None:
 
 def test_a_stage_keeps_its_participants_and_notes() -> None:
     record = StageRecord(
-        AgreementStage.INTRODUCTION, date(2026, 2, 1),
-        (PersonRef("דנה כהן", "uuid-1"), PersonRef("Mayor's advisor")), "פגישה טובה",
+        AgreementStage.INTRODUCTION,
+        date(2026, 2, 1),
+        (PersonRef("דנה כהן", "uuid-1"), PersonRef("Mayor's advisor")),
+        "פגישה טובה",
     )
     process = AgreementProcess().with_record(record)
     assert process.record(AgreementStage.INTRODUCTION) == record
@@ -82,7 +87,8 @@ def test_seed_signatories_and_partner_representatives() -> None:
     assert [s.role for s in signatories] == list(SigningRole)
     assert [s.party for s in signatories_of(signatories, "authority")] == ["authority"] * 4
     assert [s.role for s in signatories_of(signatories, "organisation")] == [
-        SigningRole.ORGANISATION_CEO, SigningRole.STRATEGY_MANAGER
+        SigningRole.ORGANISATION_CEO,
+        SigningRole.STRATEGY_MANAGER,
     ]
     assert signatories[-1].party == "partner:p1"
     assert signatories[0].title == "ראש הרשות"

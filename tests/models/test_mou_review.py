@@ -21,7 +21,7 @@ from desktop.models.mou_timeline import Timeframe
 
 def _complete() -> MouDraft:
     draft = new_draft("he", Parties("a1", "o1", (), 90), date(2026, 9, 1), 1)
-    bodies = (*draft.bodies[:1], replace(draft.bodies[1], chair="מנכ\"ל הרשות"), draft.bodies[2])
+    bodies = (*draft.bodies[:1], replace(draft.bodies[1], chair='מנכ"ל הרשות'), draft.bodies[2])
     signatories = draft.signatories
     for index in range(len(signatories)):
         signatories = with_person(signatories, index, PersonRef(f"אדם {index}"))
@@ -58,8 +58,7 @@ def test_empty_clauses_and_empty_sections_point_to_their_pages() -> None:
         clauses = remove_clause(clauses, key)
     items = missing_items(replace(draft, clauses=clauses))
     assert [(i.page, i.field, i.message) for i in items] == [
-        (WizardPage.PURPOSE, "section.purpose",
-         "Section 1 (Purpose of the partnership) has no clauses."),
+        (WizardPage.PURPOSE, "section.purpose", "Section 1 (Purpose of the partnership) has no clauses."),
         (WizardPage.STRATEGY, "clause.principles.data_use", "Clause 4.2 (Use of data) is empty."),
     ]
 
@@ -68,17 +67,14 @@ def test_budget_problems_and_bad_timeframe_are_listed() -> None:
     i18n.set_language("en")
     draft = _complete()
     budget = with_typed_total(draft.budget, 2026, None, 500)
-    draft = replace(draft, budget=budget,
-                    timeframe=Timeframe(start=date(2026, 9, 1), end=date(2026, 1, 1)))
+    draft = replace(draft, budget=budget, timeframe=Timeframe(start=date(2026, 9, 1), end=date(2026, 1, 1)))
     items = missing_items(draft, {"authority": "Yeruham"})
     assert [(i.page, i.field) for i in items] == [
         (WizardPage.EVALUATION_TIMELINE, "timeframe.end"),
         (WizardPage.BUDGET, "budget.total.year.2026"),
     ]
     stale = replace(_complete(), timeframe=Timeframe(start=date(2030, 1, 1), years=1))
-    assert [(i.page, i.field) for i in missing_items(stale)] == [
-        (WizardPage.BUDGET, "budget.years")
-    ]
+    assert [(i.page, i.field) for i in missing_items(stale)] == [(WizardPage.BUDGET, "budget.years")]
 
 
 def test_no_bodies_and_no_signatories_for_a_party() -> None:
@@ -86,7 +82,8 @@ def test_no_bodies_and_no_signatories_for_a_party() -> None:
     authority_only = tuple(s for s in draft.signatories if s.party != "organisation")
     draft = replace(draft, signatories=authority_only)
     assert [(i.page, i.field) for i in missing_items(draft)] == [
-        (WizardPage.BODIES, "bodies"), (WizardPage.SIGNATORIES, "signatories")
+        (WizardPage.BODIES, "bodies"),
+        (WizardPage.SIGNATORIES, "signatories"),
     ]
 
 

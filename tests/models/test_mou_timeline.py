@@ -71,8 +71,9 @@ def test_a_start_on_february_29th() -> None:
     assert phases[-1].start == date(2029, 2, 28)
 
 
-@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
-       st.integers(min_value=1, max_value=10))
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)), st.integers(min_value=1, max_value=10)
+)
 def test_phases_tile_the_agreement_without_gaps(start: date, years: int) -> None:
     phases = timeframe_phases(Timeframe(start=start, years=years))
     assert phases[0].start == start
@@ -93,9 +94,7 @@ def test_a_typed_end_date_cuts_the_phases() -> None:
     phases = timeframe_phases(timeframe)
     assert phases[-1].kind is PhaseKind.IMPLEMENTATION and phases[-1].year == 2
     assert phases[-1].end == date(2028, 2, 15)
-    assert phases_between(date(2026, 9, 1), date(2026, 10, 1))[-1].kind is (
-        PhaseKind.PRE_ESTABLISHMENT
-    )
+    assert phases_between(date(2026, 9, 1), date(2026, 10, 1))[-1].kind is (PhaseKind.PRE_ESTABLISHMENT)
     assert len(phases_between(date(2026, 9, 1), date(2026, 10, 1))) == 1
 
 
@@ -139,6 +138,4 @@ def test_budget_rows_are_the_calendar_years_touched() -> None:
 def test_phase_labels_are_translated() -> None:
     i18n.set_language("en")
     phases = timeframe_phases(Timeframe(start=date(2026, 1, 1), years=2))
-    assert [p.label for p in phases] == [
-        "Pre-establishment", "Planning year", "Implementation, year 2"
-    ]
+    assert [p.label for p in phases] == ["Pre-establishment", "Planning year", "Implementation, year 2"]

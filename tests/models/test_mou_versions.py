@@ -61,7 +61,8 @@ def test_signing_a_version() -> None:
 def test_clause_diff_finds_added_removed_and_changed_clauses() -> None:
     old = new_draft("he", Parties("a", "o"), date(2026, 9, 1))
     clauses = set_clause_text(
-        old.clauses, "ownership.director_general",
+        old.clauses,
+        "ownership.director_general",
         'מנכ"ל הרשות מחויב ללוות את המהלך באופן אישי ושבועי.',
     )
     clauses = remove_clause(clauses, "evaluation.data_sources")
@@ -106,11 +107,21 @@ def test_marks_niqqud_order_and_spacing_do_not_count_as_changes() -> None:
 
 def test_hebrew_words_with_gershayim_and_maqaf_stay_whole() -> None:
     assert tokenize('יו"ר ועדת ההיגוי, מנכ״ל תל־אביב') == [
-        'יו"ר', " ", "ועדת", " ", "ההיגוי", ",", " ", "מנכ״ל", " ", "תל־אביב"
+        'יו"ר',
+        " ",
+        "ועדת",
+        " ",
+        "ההיגוי",
+        ",",
+        " ",
+        "מנכ״ל",
+        " ",
+        "תל־אביב",
     ]
     words = word_diff('יו"ר המינהלת: ראש הרשות.', 'יו"ר המינהלת: מנכ"ל הרשות.')
     assert [w for w in words if w.op is not WordOp.EQUAL] == [
-        WordChange(WordOp.DELETED, "ראש"), WordChange(WordOp.INSERTED, 'מנכ"ל'),
+        WordChange(WordOp.DELETED, "ראש"),
+        WordChange(WordOp.INSERTED, 'מנכ"ל'),
     ]
     amounts = word_diff("סך 1,250,000 ₪", "סך 1,300,000 ₪")
     assert WordChange(WordOp.INSERTED, "1,300,000") in amounts

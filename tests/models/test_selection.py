@@ -29,23 +29,23 @@ CODES = [criterion.code for criterion in CRITERIA]
 def test_the_seed_rubric_has_nine_criteria_in_three_groups_and_six_conditions() -> None:
     assert len(CRITERIA) == 9
     assert {group: sum(c.group is group for c in CRITERIA) for group in CriterionGroup} == {
-        CriterionGroup.LEADERSHIP: 3, CriterionGroup.OPPORTUNITIES: 3, CriterionGroup.READINESS: 3}
+        CriterionGroup.LEADERSHIP: 3,
+        CriterionGroup.OPPORTUNITIES: 3,
+        CriterionGroup.READINESS: 3,
+    }
     assert len(BASE_CONDITIONS) == 6
     assert CRITERIA[0].label == "מנהיגות פורמלית של היישוב"
 
 
 def test_filter_ranges_statuses_and_near_misses() -> None:
-    rules = QuantitativeFilter(socioeconomic=(1, 4), population=(10000, 60000),
-                               statuses=frozenset({"city"}))
+    rules = QuantitativeFilter(socioeconomic=(1, 4), population=(10000, 60000), statuses=frozenset({"city"}))
     ofakim = {"socioeconomic_cluster": 3, "population": 33999, "municipal_status": "city"}
     sderot = {"socioeconomic_cluster": 5, "population": 34000, "municipal_status": "city"}
-    eshkol = {"socioeconomic_cluster": 6, "population": 15000,
-              "municipal_status": "regional_council"}
+    eshkol = {"socioeconomic_cluster": 6, "population": 15000, "municipal_status": "regional_council"}
     assert rules.misses(ofakim) == []
     assert rules.misses(sderot) == ["socioeconomic"] and rules.near_miss(sderot)
     assert not rules.near_miss(eshkol)
-    assert rules.near_miss({"socioeconomic_cluster": 2, "population": 9500,
-                            "municipal_status": "city"})
+    assert rules.near_miss({"socioeconomic_cluster": 2, "population": 9500, "municipal_status": "city"})
 
 
 def test_impossible_ranges_are_explained() -> None:
@@ -89,20 +89,21 @@ def test_all_weights_zero_is_refused() -> None:
 scores = st.floats(min_value=1, max_value=5, allow_nan=False)
 candidates_strategy = st.lists(
     st.tuples(st.one_of(st.none(), scores), st.dictionaries(st.sampled_from(CODES), scores)),
-    min_size=1, max_size=8,
+    min_size=1,
+    max_size=8,
 )
 weights_strategy = st.builds(
-    lambda parts, criteria: Weights(dict(zip([QUANTITATIVE, *[g.value for g in CriterionGroup]],
-                                             parts, strict=True)),
-                                    dict(zip(CODES, criteria, strict=True))),
+    lambda parts, criteria: Weights(
+        dict(zip([QUANTITATIVE, *[g.value for g in CriterionGroup]], parts, strict=True)),
+        dict(zip(CODES, criteria, strict=True)),
+    ),
     st.lists(st.floats(min_value=0.1, max_value=10), min_size=4, max_size=4),
     st.lists(st.floats(min_value=0, max_value=10), min_size=9, max_size=9),
 )
 
 
 def _build(raw: list[tuple[float | None, dict[str, float]]]) -> list[CandidateScores]:
-    return [_candidate(f"c{index}", quantitative, means)
-            for index, (quantitative, means) in enumerate(raw)]
+    return [_candidate(f"c{index}", quantitative, means) for index, (quantitative, means) in enumerate(raw)]
 
 
 @settings(max_examples=150, deadline=None)

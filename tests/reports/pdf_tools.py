@@ -20,27 +20,36 @@ _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u206
 def pdf_lines(path: Path, *, layout: bool = False) -> list[str]:
     """Text lines as Poppler reads them (it turns drawn RTL text back into logical order)."""
     mode = "-layout" if layout else "-raw"
-    text = subprocess.run(["pdftotext", mode, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", mode, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     lines = [" ".join(line.translate(_MARKS).split()) for line in text.splitlines()]
     return [line for line in lines if line]
 
 
 def pdf_pages(path: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return [page.translate(_MARKS) for page in text.split("\f") if page.strip()]
 
 
 def word_boxes(path: Path) -> list[tuple[str, float, float, int]]:
     """(word, x_min, y_min, page) of every word, from `pdftotext -bbox`."""
-    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     boxes = []
     for page_number, page in enumerate(html.split("<page")[1:], start=1):
         for match in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page):
-            boxes.append((html_module.unescape(match.group(3)).translate(_MARKS), float(match.group(1)),
-                          float(match.group(2)), page_number))
+            boxes.append(
+                (
+                    html_module.unescape(match.group(3)).translate(_MARKS),
+                    float(match.group(1)),
+                    float(match.group(2)),
+                    page_number,
+                )
+            )
     return boxes
 
 
@@ -53,15 +62,14 @@ def drawn_lines(path: Path) -> list[str]:
 
 
 def pdf_info(path: Path) -> dict[str, str]:
-    text = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
-                          check=True).stdout
-    return {key.strip(): value.strip() for key, _sep, value in
-            (line.partition(":") for line in text.splitlines())}
+    text = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {
+        key.strip(): value.strip() for key, _sep, value in (line.partition(":") for line in text.splitlines())
+    }
 
 
 def embedded_fonts(path: Path) -> dict[str, bool]:
-    text = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     fonts = {}
     for line in text.splitlines()[2:]:
         parts = line.split()
@@ -74,7 +82,8 @@ def inked_fraction(path: Path, page: int = 1) -> float:
     """Share of non-white pixels on a page rendered by pdftoppm (grey PGM)."""
     data = subprocess.run(
         ["pdftoppm", "-r", "30", "-gray", "-f", str(page), "-l", str(page), str(path)],
-        capture_output=True, check=True,
+        capture_output=True,
+        check=True,
     ).stdout
     # PGM: "P5\n<w> <h>\n255\n" then the pixels.
     header_end = 0

@@ -21,8 +21,7 @@ def test_numbers_amounts_percentages_and_dates_stay_in_place() -> None:
 
 
 def test_english_phrase_with_a_number_in_brackets() -> None:
-    assert to_visual("תוכנית Deep Learning (part 2) בבית", rtl=True) == \
-        "תיבב Deep Learning (part 2) תינכות"
+    assert to_visual("תוכנית Deep Learning (part 2) בבית", rtl=True) == "תיבב Deep Learning (part 2) תינכות"
 
 
 def test_arabic_is_shaped_and_split_into_its_own_font_runs() -> None:

@@ -58,50 +58,58 @@ def _hebrew_text(path: Path) -> str:
 
 def _words(path: Path) -> set[str]:
     """The words of every page, Arabic presentation forms folded back to letters."""
-    return {unicodedata.normalize("NFKC", word) for page in pdf_pages(path) for word in
-            page.split()}
+    return {unicodedata.normalize("NFKC", word) for page in pdf_pages(path) for word in page.split()}
 
 
 # --- the yearly syllabus ----------------------------------------------------------------------
 
 
 @needs_poppler
-def test_syllabus_of_ten_meetings_is_at_most_two_pages_in_hebrew_reading_order(
-        demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_syllabus_of_ten_meetings_is_at_most_two_pages_in_hebrew_reading_order(demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     workspace, community_id = demo
     out = tmp_path / "syllabus.pdf"
     build_syllabus_pdf(workspace, community_id, out, "he")
     assert int(pdf_info(out)["Pages"]) <= 2
     lines = [_reading(line) for line in drawn_lines(out)]
     # Each row reads from the right: number, Gregorian date, Hebrew date, topic, host, format.
-    assert any("4 יום ג׳ 27.12.2022 ג׳ טבת תשפ״ג קידום עסקים מקומיים רהט פרונטלי" in line
-               for line in lines), lines
-    assert any("3 יום ג׳ 22.11.2022 כ״ח חשון תשפ״ג נכסים מניבים מקוון מקוון" in line
-               for line in lines)
+    assert any(
+        "4 יום ג׳ 27.12.2022 ג׳ טבת תשפ״ג קידום עסקים מקומיים רהט פרונטלי" in line for line in lines
+    ), lines
+    assert any("3 יום ג׳ 22.11.2022 כ״ח חשון תשפ״ג נכסים מניבים מקוון מקוון" in line for line in lines)
     # The seminar shows both days, Gregorian and Hebrew, and is marked in words.
-    assert any("7 יום ב׳ 27.3.2023 – ה׳–ו׳ ניסן תשפ״ג שותפויות וממשקי עבודה שער הנגב "
-               "פרונטלי סמינר" in line for line in lines)
+    assert any(
+        "7 יום ב׳ 27.3.2023 – ה׳–ו׳ ניסן תשפ״ג שותפויות וממשקי עבודה שער הנגב פרונטלי סמינר" in line
+        for line in lines
+    )
     text = _hebrew_text(out)
     # Title first, then the table in date order, then the Gantt chart.
-    order = [text.index(part) for part in (
-        "סילבוס שנתי: קהילת פיתוח כלכלי", "מפגשי השנה", "21.9.2022", "25.10.2022", "4.7.2023",
-        "גאנט שנתי")]
+    order = [
+        text.index(part)
+        for part in (
+            "סילבוס שנתי: קהילת פיתוח כלכלי",
+            "מפגשי השנה",
+            "21.9.2022",
+            "25.10.2022",
+            "4.7.2023",
+            "גאנט שנתי",
+        )
+    ]
     assert order == sorted(order)
     assert "נתיבות, שדרות, רהט" in text  # the members' authorities
     assert "לינה חורי (דמו)" in text  # the community leader
 
 
 @needs_poppler
-def test_gantt_months_run_right_to_left_in_hebrew_and_left_to_right_in_english(
-        demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_gantt_months_run_right_to_left_in_hebrew_and_left_to_right_in_english(demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     workspace, community_id = demo
     for language in ("he", "en"):
         out = tmp_path / f"syllabus-{language}.pdf"
         build_syllabus_pdf(workspace, community_id, out, language)
         # The only lone years on the page are the Gantt's column headers: Sept-Dec 2022
         # and Jan-Jul 2023.
-        years = {year: [x for word, x, _y, _page in word_boxes(out) if word == year]
-                 for year in ("2022", "2023")}
+        years = {
+            year: [x for word, x, _y, _page in word_boxes(out) if word == year] for year in ("2022", "2023")
+        }
         assert len(years["2022"]) == 4 and len(years["2023"]) == 7
         if language == "he":
             assert min(years["2022"]) > max(years["2023"])
@@ -117,8 +125,9 @@ def _community() -> Community:
         Meeting("m3", date(2023, 2, 21), topic="a", host="x", seminar=True),
         Meeting("m4", date(2023, 7, 4), topic="b", host="x"),
     ]
-    return Community("קהילה", period_start=date(2022, 9, 1), period_end=date(2023, 7, 31),
-                     topics=topics, meetings=meetings)
+    return Community(
+        "קהילה", period_start=date(2022, 9, 1), period_end=date(2023, 7, 31), topics=topics, meetings=meetings
+    )
 
 
 def _drawn(language: str) -> list[object]:
@@ -144,14 +153,23 @@ def test_gantt_drawing_runs_with_the_reading_direction(language: str) -> None:
     july = _x_of_text(shapes, months[7], rtl)
     assert (september > january > july) if rtl else (september < january < july)
     # The meeting numbers sit at their dates, in the same direction.
-    numbers = {s.text: s.x for s in shapes if isinstance(s, String) and s.text in "1234"
-               and s.fontName == "Rubik-Bold"}
-    assert (numbers["1"] > numbers["2"] > numbers["3"] > numbers["4"]) if rtl else \
-        (numbers["1"] < numbers["2"] < numbers["3"] < numbers["4"])
+    numbers = {
+        s.text: s.x
+        for s in shapes
+        if isinstance(s, String) and s.text in "1234" and s.fontName == "Rubik-Bold"
+    }
+    assert (
+        (numbers["1"] > numbers["2"] > numbers["3"] > numbers["4"])
+        if rtl
+        else (numbers["1"] < numbers["2"] < numbers["3"] < numbers["4"])
+    )
     # Topic rows: "נכסים מניבים" holds meetings 2 and 3 on one line; the untitled-topic
     # meeting 1 is on the last row, below them.
-    y = {s.text: s.y for s in shapes if isinstance(s, String) and s.text in "1234"
-         and s.fontName == "Rubik-Bold"}
+    y = {
+        s.text: s.y
+        for s in shapes
+        if isinstance(s, String) and s.text in "1234" and s.fontName == "Rubik-Bold"
+    }
     assert y["2"] == y["3"] and y["1"] < y["2"] and y["4"] != y["2"]
 
 
@@ -179,12 +197,19 @@ def test_hebrew_date_of_the_seminar_names_both_days() -> None:
 
 
 @needs_poppler
-@pytest.mark.parametrize("language, words", [
-    ("ar", {"لقاءات", "السنة", "غانت", "سبتمبر", "نتيفوت", "ندوة"}),
-    ("en", {"Meetings", "Gantt", "Sept", "Netivot", "Two-day", "seminar", "Online"}),
-])
-def test_syllabus_in_arabic_and_english(demo, tmp_path: Path, language: str,  # type: ignore[no-untyped-def]
-                                        words: set[str]) -> None:
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        ("ar", {"لقاءات", "السنة", "غانت", "سبتمبر", "نتيفوت", "ندوة"}),
+        ("en", {"Meetings", "Gantt", "Sept", "Netivot", "Two-day", "seminar", "Online"}),
+    ],
+)
+def test_syllabus_in_arabic_and_english(
+    demo,
+    tmp_path: Path,
+    language: str,  # type: ignore[no-untyped-def]
+    words: set[str],
+) -> None:
     workspace, community_id = demo
     out = tmp_path / f"syllabus-{language}.pdf"
     data = build_syllabus_pdf(workspace, community_id, out, language)
@@ -219,23 +244,41 @@ def test_a_community_without_meetings_says_so(workspace, tmp_path: Path) -> None
 
 
 @needs_poppler
-def test_meeting_plan_page_has_the_timed_schedule_and_who_is_responsible(
-        demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_meeting_plan_page_has_the_timed_schedule_and_who_is_responsible(demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     workspace, community_id = demo
     out = tmp_path / "plan.pdf"
     build_meeting_plan_pdf(workspace, community_id, 8, out, "he")
     assert int(pdf_info(out)["Pages"]) == 1
     text = _hebrew_text(out)
-    order = [text.index(part) for part in (
-        "מפגש 8: ניהול אמיץ ויוזם", "יום ג׳ 2.5.2023 (י״א אייר תשפ״ג)", "מקום: אשכול",
-        "מטרות המפגש – מקצועיות", "השראה ושיתוף להחלטות ניהוליות", "מטרות המפגש – קהילתיות",
-        "תוצר רצוי מהמפגש", "עמוד שדרה ניהולי אישי", "לו״ז המפגש", "התכנסות",
-        "סיכום המפגש", "תחומי אחריות וחומרים", "לינה חורי (דמו)", "כרטיסיות צירים")]
+    order = [
+        text.index(part)
+        for part in (
+            "מפגש 8: ניהול אמיץ ויוזם",
+            "יום ג׳ 2.5.2023 (י״א אייר תשפ״ג)",
+            "מקום: אשכול",
+            "מטרות המפגש – מקצועיות",
+            "השראה ושיתוף להחלטות ניהוליות",
+            "מטרות המפגש – קהילתיות",
+            "תוצר רצוי מהמפגש",
+            "עמוד שדרה ניהולי אישי",
+            "לו״ז המפגש",
+            "התכנסות",
+            "סיכום המפגש",
+            "תחומי אחריות וחומרים",
+            "לינה חורי (דמו)",
+            "כרטיסיות צירים",
+        )
+    ]
     assert order == sorted(order)
     # Start and end times come from the blocks: 60 + 45 + 15 minutes from 09:00.
     lines = text.splitlines()
     assert [line.split()[0] for line in lines if line[:2] in ("09", "10", "11", "14")] == [
-        "09:00–10:00", "10:00–10:45", "10:45–11:00", "11:00–12:00", "14:30–15:00"]
+        "09:00–10:00",
+        "10:00–10:45",
+        "10:45–11:00",
+        "11:00–12:00",
+        "14:30–15:00",
+    ]
     assert "סיום משוער: 15:00" in text
     assert "חלק ב׳: תוכן מקצועי" in text
 
@@ -271,22 +314,21 @@ def test_meeting_plan_of_an_online_meeting_without_blocks(workspace, tmp_path: P
 
 
 @needs_poppler
-def test_work_teams_overview_shows_roles_budget_and_stage_states(
-        demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_work_teams_overview_shows_roles_budget_and_stage_states(demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     workspace, community_id = demo
     out = tmp_path / "teams.pdf"
     build_work_teams_pdf(workspace, community_id, out, "he", today=date(2023, 6, 10))
     text = _hebrew_text(out)
     assert "קו הסיום – כנס התוצרים: 13.7.2023" in text
     # The summary, one row per team: three stages done, the fourth late, two to come.
-    assert re.search("^נייר מדיניות:.* הושלם הושלם הושלם באיחור מתוכנן מתוכנן 50%$", text,
-                     re.M), text
+    assert re.search("^נייר מדיניות:.* הושלם הושלם הושלם באיחור מתוכנן מתוכנן 50%$", text, re.M), text
     assert re.search("^ארגז כלים.* הושלם באיחור באיחור באיחור מתוכנן מתוכנן 16.7%$", text, re.M)
     assert "תקציב: 8,000.00 ₪" in text
     assert "4 עבודה נוספת והכנות אחרונות 7.6.2023 באיחור" in text  # a team's own stages
     assert "מנחה ונציג/ת קשר" in text and "תמר ויס (דמו)" in text
-    order = [text.index(part) for part in ("התקדמות לפי שלבים", "נייר מדיניות: תיירות",
-                                           "ארגז כלים לעסקים קטנים")]
+    order = [
+        text.index(part) for part in ("התקדמות לפי שלבים", "נייר מדיניות: תיירות", "ארגז כלים לעסקים קטנים")
+    ]
     assert order == sorted(order)
 
 
@@ -302,15 +344,30 @@ def test_work_teams_in_english_and_without_teams(workspace, tmp_path: Path) -> N
 @needs_poppler
 @pytest.mark.parametrize("language", ["he", "ar"])
 def test_ten_meetings_with_long_titles_and_ten_topics_still_fit_two_pages(
-        workspace, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
-    topics = [Topic(f"t{n}", f"נושא ארוך מאוד מספר {n} על פיתוח כלכלי, תעסוקה ושותפויות אזוריות")
-              for n in range(10)]
-    meetings = [Meeting(f"m{n}", date(2025, 9 + n, 10) if n < 4 else date(2026, n - 3, 10),
-                        topic=f"t{n}", title="" if n % 2 else f"כותרת ארוכה למפגש {n} " * 3,
-                        format=ONLINE if n % 3 == 0 else IN_PERSON, seminar=n == 5)
-                for n in range(10)]
-    community = Community("קהילה עם שם ארוך במיוחד לבדיקת הגבולות של הכותרת", "תחום",
-                          date(2025, 9, 1), date(2026, 7, 31), topics=topics, meetings=meetings)
+    workspace, tmp_path: Path, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    topics = [
+        Topic(f"t{n}", f"נושא ארוך מאוד מספר {n} על פיתוח כלכלי, תעסוקה ושותפויות אזוריות") for n in range(10)
+    ]
+    meetings = [
+        Meeting(
+            f"m{n}",
+            date(2025, 9 + n, 10) if n < 4 else date(2026, n - 3, 10),
+            topic=f"t{n}",
+            title="" if n % 2 else f"כותרת ארוכה למפגש {n} " * 3,
+            format=ONLINE if n % 3 == 0 else IN_PERSON,
+            seminar=n == 5,
+        )
+        for n in range(10)
+    ]
+    community = Community(
+        "קהילה עם שם ארוך במיוחד לבדיקת הגבולות של הכותרת",
+        "תחום",
+        date(2025, 9, 1),
+        date(2026, 7, 31),
+        topics=topics,
+        meetings=meetings,
+    )
     community_id = save_community(workspace, community)
     out = tmp_path / "long.pdf"
     build_syllabus_pdf(workspace, community_id, out, language)

@@ -39,8 +39,7 @@ def test_mixed_hebrew_sentence_is_drawn_in_reading_order(tmp_path: Path) -> None
     out = tmp_path / "mixed.pdf"
     document.build(out)
     # Drawn left to right; a Hebrew reader reads it from the right.
-    assert '15.3.2026-מ (מ"עמ 17% ללוכ) ₪1,200 אוה 2026 תנשל Microsoft לש ביצקתה' in \
-        drawn_lines(out)
+    assert '15.3.2026-מ (מ"עמ 17% ללוכ) ₪1,200 אוה 2026 תנשל Microsoft לש ביצקתה' in drawn_lines(out)
 
 
 def test_rtl_text_is_right_aligned(tmp_path: Path) -> None:
@@ -120,12 +119,13 @@ def test_pages_render_with_ink(tmp_path: Path) -> None:
 def _layout_lines(path: Path) -> list[str]:
     import subprocess
 
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    marks = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-                                   "\u2066\u2067\u2068\u2069"))
-    lines = [" ".join(unicodedata.normalize("NFKC", line).translate(marks).split())
-             for line in text.splitlines()]
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    marks = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+    lines = [
+        " ".join(unicodedata.normalize("NFKC", line).translate(marks).split()) for line in text.splitlines()
+    ]
     return [line for line in lines if line]
 
 
@@ -175,11 +175,9 @@ def test_arabic_is_shaped_and_extracts_in_logical_order(tmp_path: Path) -> None:
 
 def test_numbers_and_foreign_names_in_cells_read_in_their_own_direction(tmp_path: Path) -> None:
     document = DocumentBuilder("Table", "en")
-    document.table(["Name", "Change"], [["ירוחם 12", "-3%"], ["C++ team", "+12.5%"]],
-                   numeric_columns=(1,))
+    document.table(["Name", "Change"], [["ירוחם 12", "-3%"], ["C++ team", "+12.5%"]], numeric_columns=(1,))
     hebrew = DocumentBuilder("טבלה", "he")
-    hebrew.table(["שם", "שינוי"], [["C++ team", "-3%"], ["תקציב", "₪1,200"]],
-                 numeric_columns=(1,))
+    hebrew.table(["שם", "שינוי"], [["C++ team", "-3%"], ["תקציב", "₪1,200"]], numeric_columns=(1,))
     out, out_he = tmp_path / "cells.pdf", tmp_path / "cells-he.pdf"
     document.build(out)
     hebrew.build(out_he)
@@ -190,8 +188,9 @@ def test_numbers_and_foreign_names_in_cells_read_in_their_own_direction(tmp_path
 
 def test_long_hyphenated_words_wrap_inside_narrow_columns(tmp_path: Path) -> None:
     document = DocumentBuilder("טבלה", "he")
-    document.table(["שם", "אשכול חברתי-כלכלי-סביבתי-אזורי"], [["א", "1"]],
-                   col_widths=[90, 10], numeric_columns=(1,))
+    document.table(
+        ["שם", "אשכול חברתי-כלכלי-סביבתי-אזורי"], [["א", "1"]], col_widths=[90, 10], numeric_columns=(1,)
+    )
     out = tmp_path / "narrow.pdf"
     document.build(out)
     boxes = word_boxes(out)
@@ -231,8 +230,7 @@ def test_subject_and_page_render_as_png(tmp_path: Path) -> None:
     out = tmp_path / "png.pdf"
     document.build(out)
     assert pdf_info(out)["Subject"] == "נושא"
-    subprocess.run(["pdftoppm", "-r", "50", "-png", str(out), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(out), str(tmp_path / "page")], check=True)
     png = next(tmp_path.glob("page*.png"))
     try:
         from PIL import Image

@@ -20,7 +20,8 @@ def _cluster(tmp_path: Path):  # type: ignore[no-untyped-def]
     cluster = next(u for u, n in choices(workspace, RecordKind.CLUSTER) if n == "אשכול נגב מערבי")
     flags = ClusterFlags(cluster, [Item("i1", "שירותי רווחה")])
     flags.plan("i1", Flag.INCLUSIVE_GROWTH).goals.append(
-        Goal("השתתפות משפחות", 60, "%", "2027-01-01", Measure(35, "%", "2026-01-01"), 48))
+        Goal("השתתפות משפחות", 60, "%", "2027-01-01", Measure(35, "%", "2026-01-01"), 48)
+    )
     save_cluster_flags(workspace, flags)
     return workspace, cluster
 

@@ -13,18 +13,28 @@ pytestmark = needs_poppler
 
 
 def _forum(workspace) -> int:  # type: ignore[no-untyped-def]
-    forum = Forum("פורום עיצוב שדרות", "STEM", "שדרות",
-                  sessions=sessions_from_template("stem", "he"))
+    forum = Forum("פורום עיצוב שדרות", "STEM", "שדרות", sessions=sessions_from_template("stem", "he"))
     forum.session(1).blocks[0].notes = "להכין מצגת פתיחה"
     lead = forum.add_participant("רונית לוי", "עיריית שדרות", "local_authority")
     member = forum.add_participant("סמיר עודה", "עמותה", "ngo")
-    forum.agenda = [FocusArea("a", "מעבדות STEM בבתי הספר", "פערים בהישגים", "שיעור זכאות לבגרות",
-                              "כל תלמיד נוגע במדע", team=[lead.id, member.id], lead=lead.id)]
+    forum.agenda = [
+        FocusArea(
+            "a",
+            "מעבדות STEM בבתי הספר",
+            "פערים בהישגים",
+            "שיעור זכאות לבגרות",
+            "כל תלמיד נוגע במדע",
+            team=[lead.id, member.id],
+            lead=lead.id,
+        )
+    ]
     return save_forum(workspace, forum)
 
 
-def test_facilitator_copy_has_notes_and_participants_copy_does_not(workspace,  # type: ignore[no-untyped-def]
-                                                                   tmp_path: Path) -> None:
+def test_facilitator_copy_has_notes_and_participants_copy_does_not(
+    workspace,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     forum_id = _forum(workspace)
     participants, facilitator = tmp_path / "p.pdf", tmp_path / "f.pdf"
     build_agenda_pdf(workspace, forum_id, 1, participants)

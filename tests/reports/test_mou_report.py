@@ -27,8 +27,10 @@ def _agreement(tmp_path: Path):  # type: ignore[no-untyped-def]
     authorities = {name: uuid for uuid, name in choices(workspace, RecordKind.AUTHORITY)}
     organisations = {name: uuid for uuid, name in choices(workspace, RecordKind.ORGANISATION)}
     agreement = Agreement.new("he")
-    draft = with_parties(agreement.draft, Parties(
-        authorities["שדרות"], organisations["תקווה ישראלית – צוות המיזם"], (), 90, ""))
+    draft = with_parties(
+        agreement.draft,
+        Parties(authorities["שדרות"], organisations["תקווה ישראלית – צוות המיזם"], (), 90, ""),
+    )
     draft = with_timeframe(draft, Timeframe(date(2027, 1, 1), 5))
     budget = draft.budget
     for year in budget.years:
@@ -53,8 +55,9 @@ def test_draft_pdf_has_numbered_clauses_budget_totals_and_a_watermark(tmp_path: 
 
 def test_signed_version_prints_without_watermark(tmp_path: Path) -> None:
     workspace, agreement = _agreement(tmp_path)
-    version = freeze_version(agreement.draft, [], date(2026, 11, 1),
-                             names=party_names(workspace, agreement.draft))
+    version = freeze_version(
+        agreement.draft, [], date(2026, 11, 1), names=party_names(workspace, agreement.draft)
+    )
     agreement.versions.append(mark_signed(version, date(2026, 11, 20)))
     agreement_id = save_agreement(workspace, agreement)
     out = tmp_path / "signed.pdf"
@@ -71,9 +74,23 @@ def test_cli_prints_the_mou_and_refuses_unknown_numbers(tmp_path: Path) -> None:
     workspace.close()
     path = str(tmp_path / "demo.shutafut")
     out = tmp_path / "cli.pdf"
-    assert main(["pdf", "mou", "--workspace", path, "--id", str(agreement_id),
-                 "--out", str(out)]) == 0
+    assert main(["pdf", "mou", "--workspace", path, "--id", str(agreement_id), "--out", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert main(["pdf", "mou", "--workspace", path, "--id", "77", "--out", str(out)]) == 1
-    assert main(["pdf", "mou", "--workspace", path, "--id", str(agreement_id),
-                 "--version", "3", "--out", str(out)]) == 1
+    assert (
+        main(
+            [
+                "pdf",
+                "mou",
+                "--workspace",
+                path,
+                "--id",
+                str(agreement_id),
+                "--version",
+                "3",
+                "--out",
+                str(out),
+            ]
+        )
+        == 1
+    )

@@ -20,9 +20,12 @@ pytestmark = needs_poppler
 def _decided_process(tmp_path: Path):  # type: ignore[no-untyped-def]
     workspace = create_demo_workspace(tmp_path / "demo.shutafut")
     person = choices(workspace, RecordKind.PERSON)[0][0]
-    process = SelectionProcess(title="בחירה 2027", purpose="איתור יישוב להשקעה ל-5 שנים",
-                               team=[TeamMember(person, "מנחה")],
-                               filter=QuantitativeFilter(socioeconomic=(1, 4)))
+    process = SelectionProcess(
+        title="בחירה 2027",
+        purpose="איתור יישוב להשקעה ל-5 שנים",
+        team=[TeamMember(person, "מנחה")],
+        filter=QuantitativeFilter(socioeconomic=(1, 4)),
+    )
     candidates = process.candidates(list_records(workspace, RecordKind.AUTHORITY))
     for score, authority in zip((5, 2), candidates, strict=False):
         for criterion in CRITERIA:
@@ -47,7 +50,7 @@ def test_the_report_holds_purpose_ranking_conditions_and_decision(tmp_path: Path
     assert ".20.11.2026-ב" in words  # "on 20.11.2026." as drawn
     assert pdf_info(out)["Title"] == "בחירת יישוב: בחירה 2027"
     assert inked_fraction(out) > 0.003
-    assert all(embedded_fonts(out).values())   # the chart's text too: no bare Helvetica
+    assert all(embedded_fonts(out).values())  # the chart's text too: no bare Helvetica
 
 
 def test_cli_prints_the_selection_report(tmp_path: Path) -> None:
@@ -56,8 +59,34 @@ def test_cli_prints_the_selection_report(tmp_path: Path) -> None:
     workspace, process_id, _chosen = _decided_process(tmp_path)
     workspace.close()
     out = tmp_path / "cli.pdf"
-    assert main(["pdf", "selection", "--workspace", str(tmp_path / "demo.shutafut"),
-                 "--id", str(process_id), "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "pdf",
+                "selection",
+                "--workspace",
+                str(tmp_path / "demo.shutafut"),
+                "--id",
+                str(process_id),
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert out.read_bytes().startswith(b"%PDF")
-    assert main(["pdf", "selection", "--workspace", str(tmp_path / "demo.shutafut"),
-                 "--id", "999", "--out", str(tmp_path / "none.pdf")]) == 1
+    assert (
+        main(
+            [
+                "pdf",
+                "selection",
+                "--workspace",
+                str(tmp_path / "demo.shutafut"),
+                "--id",
+                "999",
+                "--out",
+                str(tmp_path / "none.pdf"),
+            ]
+        )
+        == 1
+    )

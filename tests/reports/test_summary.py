@@ -22,13 +22,23 @@ pytestmark = needs_poppler
 
 
 def test_summary_lists_authorities_clusters_and_organisations(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    sderot = reference_store.save_record(workspace, RecordKind.AUTHORITY, {
-        "name_he": "שדרות", "municipal_status": "city", "population": "34000",
-        "population_year": "2021", "district": "south"})
-    reference_store.save_record(workspace, RecordKind.CLUSTER,
-                                {"name": "אשכול נגב מערבי", "members": [sderot]})
-    reference_store.save_record(workspace, RecordKind.ORGANISATION,
-                                {"name": "משרד הפנים", "sector": "government"})
+    sderot = reference_store.save_record(
+        workspace,
+        RecordKind.AUTHORITY,
+        {
+            "name_he": "שדרות",
+            "municipal_status": "city",
+            "population": "34000",
+            "population_year": "2021",
+            "district": "south",
+        },
+    )
+    reference_store.save_record(
+        workspace, RecordKind.CLUSTER, {"name": "אשכול נגב מערבי", "members": [sderot]}
+    )
+    reference_store.save_record(
+        workspace, RecordKind.ORGANISATION, {"name": "משרד הפנים", "sector": "government"}
+    )
     out = tmp_path / "summary.pdf"
     build_summary_pdf(workspace, out=out, language="he")
     text = "\n".join(pdf_pages(out))
@@ -59,10 +69,19 @@ def test_empty_workspace_says_so(workspace, tmp_path: Path) -> None:  # type: ig
 
 def _authorities(workspace, count: int) -> list[str]:  # type: ignore[no-untyped-def]
     return [
-        reference_store.save_record(workspace, RecordKind.AUTHORITY, {
-            "name_he": f"רשות {number} (Town {number})", "municipal_status": "local_council",
-            "population": str(1000 * number), "population_year": "2022", "district": "north",
-            "socioeconomic_cluster": str(number % 10 + 1), "cbs_code": str(100 + number)})
+        reference_store.save_record(
+            workspace,
+            RecordKind.AUTHORITY,
+            {
+                "name_he": f"רשות {number} (Town {number})",
+                "municipal_status": "local_council",
+                "population": str(1000 * number),
+                "population_year": "2022",
+                "district": "north",
+                "socioeconomic_cluster": str(number % 10 + 1),
+                "cbs_code": str(100 + number),
+            },
+        )
         for number in range(1, count + 1)
     ]
 
@@ -91,8 +110,9 @@ def test_summary_counts_names_and_demo_notice(tmp_path: Path) -> None:
         workspace.close()
     text = " ".join(" ".join(page.split()) for page in pdf_pages(out))
     assert "Demo workspace" in text
-    assert f"{len(authorities)} local authorities" in text or \
-        (len(authorities) == 1 and "1 local authority" in text)
+    assert f"{len(authorities)} local authorities" in text or (
+        len(authorities) == 1 and "1 local authority" in text
+    )
     assert "Page 1 of" in text
 
 
@@ -127,9 +147,11 @@ def test_empty_sections_say_so_in_hebrew(workspace, tmp_path: Path) -> None:  # 
     data = build_summary_pdf(workspace, out=out)
     assert b"/Lang (he)" in data
     layout = subprocess_text(out)
-    for message in ("No local authorities in this workspace yet.",
-                    "No regional clusters in this workspace yet.",
-                    "No organisations in this workspace yet."):
+    for message in (
+        "No local authorities in this workspace yet.",
+        "No regional clusters in this workspace yet.",
+        "No organisations in this workspace yet.",
+    ):
         translated = i18n._(message)
         assert translated != message  # the Hebrew catalogue has it
         assert translated in layout
@@ -140,8 +162,9 @@ def subprocess_text(path: Path) -> str:
     """`pdftotext -layout` (logical order), without direction marks, spaces collapsed."""
     import subprocess
 
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     marks = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
     return "\n".join(" ".join(line.translate(marks).split()) for line in text.splitlines())
 
@@ -149,5 +172,4 @@ def subprocess_text(path: Path) -> str:
 def subprocess_fonts(path: Path) -> str:
     import subprocess
 
-    return subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout

@@ -52,42 +52,62 @@ def file_hash(path: Path) -> str:
 
 def build(path: Path) -> tuple[Workspace, Ids]:
     workspace = create_workspace(path)
-    town = save_record(workspace, RecordKind.AUTHORITY, {
-        "name_he": "ירוחם", "municipal_status": "local_council", "cbs_code": "831",
-        "population": 11000})
-    other = save_record(workspace, RecordKind.AUTHORITY, {
-        "name_he": "דימונה", "municipal_status": "city", "cbs_code": "2200"})
-    lonely = save_record(workspace, RecordKind.AUTHORITY, {
-        "name_he": "אילת", "municipal_status": "city", "cbs_code": "2600"})
-    cluster = save_record(workspace, RecordKind.CLUSTER, {
-        "name": "אשכול נגב", "founding_year": 2017, "members": [town, other]})
+    town = save_record(
+        workspace,
+        RecordKind.AUTHORITY,
+        {"name_he": "ירוחם", "municipal_status": "local_council", "cbs_code": "831", "population": 11000},
+    )
+    other = save_record(
+        workspace, RecordKind.AUTHORITY, {"name_he": "דימונה", "municipal_status": "city", "cbs_code": "2200"}
+    )
+    lonely = save_record(
+        workspace, RecordKind.AUTHORITY, {"name_he": "אילת", "municipal_status": "city", "cbs_code": "2600"}
+    )
+    cluster = save_record(
+        workspace, RecordKind.CLUSTER, {"name": "אשכול נגב", "founding_year": 2017, "members": [town, other]}
+    )
     save_record(workspace, RecordKind.CLUSTER, {"name": "אשכול גליל", "members": [lonely]})
-    organisation = save_record(workspace, RecordKind.ORGANISATION, {
-        "name": "קרן שותפות", "sector": "philanthropy"})
-    dana = save_record(workspace, RecordKind.PERSON, {
-        "full_name": "דנה לוי", "organisation": organisation, "sector": "philanthropy",
-        "phone": PHONES[0], "email": EMAILS[0], "consent_contact": True, "notes": NOTE})
-    samir = save_record(workspace, RecordKind.PERSON, {
-        "full_name": "סמיר חורי", "phone": PHONES[1], "email": EMAILS[1],
-        "consent_contact": True})
-    hidden = save_record(workspace, RecordKind.PERSON, {
-        "full_name": "נועה כהן", "consent_contact": False})
+    organisation = save_record(
+        workspace, RecordKind.ORGANISATION, {"name": "קרן שותפות", "sector": "philanthropy"}
+    )
+    dana = save_record(
+        workspace,
+        RecordKind.PERSON,
+        {
+            "full_name": "דנה לוי",
+            "organisation": organisation,
+            "sector": "philanthropy",
+            "phone": PHONES[0],
+            "email": EMAILS[0],
+            "consent_contact": True,
+            "notes": NOTE,
+        },
+    )
+    samir = save_record(
+        workspace,
+        RecordKind.PERSON,
+        {"full_name": "סמיר חורי", "phone": PHONES[1], "email": EMAILS[1], "consent_contact": True},
+    )
+    hidden = save_record(workspace, RecordKind.PERSON, {"full_name": "נועה כהן", "consent_contact": False})
     with workspace.session() as session:  # contact details kept against the rules
         from desktop.models.reference import Person
 
         person = session.query(Person).filter_by(uuid=hidden).one()
         person.phone, person.email = HIDDEN_PHONE, HIDDEN_EMAIL
-    process = SelectionProcess(title="בחירת רשות 2026", team=[TeamMember(dana, "מובילה")],
-                               added={town: "ביקשה להצטרף"}, chosen=[town],
-                               decided_on=date(2026, 3, 1))
+    process = SelectionProcess(
+        title="בחירת רשות 2026",
+        team=[TeamMember(dana, "מובילה")],
+        added={town: "ביקשה להצטרף"},
+        chosen=[town],
+        decided_on=date(2026, 3, 1),
+    )
     process.set_score(town, dana, "formal_leadership", 4, "")
     selection = save_process(workspace, process)
     with workspace.session() as session:
         from desktop.models.selection_process import SelectionRecord
 
         selection_uuid = session.get(SelectionRecord, selection).uuid  # type: ignore[union-attr]
-    agreement = Agreement.new("he", parties=Parties(authority_uuid=town,
-                                                    organisation_uuid=organisation))
+    agreement = Agreement.new("he", parties=Parties(authority_uuid=town, organisation_uuid=organisation))
     agreement.selection_id = selection
     agreement_id = save_agreement(workspace, agreement)
     forum = Forum("פורום עיצוב ירוחם", place_of="אשכול נגב")
@@ -100,23 +120,64 @@ def build(path: Path) -> tuple[Workspace, Ids]:
     save_cluster_flags(workspace, flags)
     topic = "9b2f7a64-3c1e-4d8a-9f57-1f0c2b6a8e11"  # a topic id: UUID-shaped, not a record
     community_state = {  # as desktop.models.community writes it
-        "format": 1, "name": "קהילת מנהלי חינוך", "field": "חינוך",
-        "period_start": "2026-09-01", "period_end": "2027-07-31", "cycle_year": 1,
-        "leader": samir, "partner": "",
-        "members": [{"person": samir, "authority": other, "role": "מנהל", "gender": "m",
-                     "core": True, "advisory": False},
-                    {"person": hidden, "authority": town, "role": "רכזת", "gender": "f",
-                     "core": False, "advisory": True}],
+        "format": 1,
+        "name": "קהילת מנהלי חינוך",
+        "field": "חינוך",
+        "period_start": "2026-09-01",
+        "period_end": "2027-07-31",
+        "cycle_year": 1,
+        "leader": samir,
+        "partner": "",
+        "members": [
+            {
+                "person": samir,
+                "authority": other,
+                "role": "מנהל",
+                "gender": "m",
+                "core": True,
+                "advisory": False,
+            },
+            {
+                "person": hidden,
+                "authority": town,
+                "role": "רכזת",
+                "gender": "f",
+                "core": False,
+                "advisory": True,
+            },
+        ],
         "agreed_mix": {"authority": {other: 1, town: 1}},
         "topics": [{"id": topic, "title": "מוביליות", "description": ""}],
         "ratings": {samir: {topic: 4}, hidden: {topic: 2}},
-        "selected_topics": [topic], "selection_date": "", "selection_notes": "",
-        "meetings": [{"id": "m1", "day": "2026-10-01", "topic": topic, "title": "",
-                      "host": other, "format": "in_person", "seminar": False, "start": "09:00",
-                      "blocks": [], "plan": {}}],
-        "teams": [{"id": "t1", "name": "צוות א", "topic": topic, "output_type": "policy_paper",
-                   "members": [samir, hidden], "roles": {"lead": samir}, "budget": 0,
-                   "stages": []}],
+        "selected_topics": [topic],
+        "selection_date": "",
+        "selection_notes": "",
+        "meetings": [
+            {
+                "id": "m1",
+                "day": "2026-10-01",
+                "topic": topic,
+                "title": "",
+                "host": other,
+                "format": "in_person",
+                "seminar": False,
+                "start": "09:00",
+                "blocks": [],
+                "plan": {},
+            }
+        ],
+        "teams": [
+            {
+                "id": "t1",
+                "name": "צוות א",
+                "topic": topic,
+                "output_type": "policy_paper",
+                "members": [samir, hidden],
+                "roles": {"lead": samir},
+                "budget": 0,
+                "stages": [],
+            }
+        ],
         "finish_line": "",
     }
     with workspace.session() as session:
@@ -128,5 +189,18 @@ def build(path: Path) -> tuple[Workspace, Ids]:
         from desktop.models.forum import ForumRecord
 
         forum_uuid = session.get(ForumRecord, forum_id).uuid  # type: ignore[union-attr]
-    return workspace, Ids(town, other, cluster, organisation, dana, samir, hidden, selection,
-                          selection_uuid, agreement_id, forum_id, forum_uuid, community_uuid)
+    return workspace, Ids(
+        town,
+        other,
+        cluster,
+        organisation,
+        dana,
+        samir,
+        hidden,
+        selection,
+        selection_uuid,
+        agreement_id,
+        forum_id,
+        forum_uuid,
+        community_uuid,
+    )

@@ -39,13 +39,11 @@ def workspace(workspace_path: Path):  # type: ignore[no-untyped-def]
 
 
 def _names(workspace: Workspace) -> list[str]:
-    return sorted(r["name"] for r in reference_store.list_records(workspace,
-                                                                   RecordKind.ORGANISATION))
+    return sorted(r["name"] for r in reference_store.list_records(workspace, RecordKind.ORGANISATION))
 
 
 def _add(workspace: Workspace, name: str) -> None:
-    reference_store.save_record(workspace, RecordKind.ORGANISATION, {"name": name,
-                                                                     "sector": "ngo"})
+    reference_store.save_record(workspace, RecordKind.ORGANISATION, {"name": name, "sector": "ngo"})
 
 
 def _names_in(path: Path) -> list[str]:
@@ -58,8 +56,11 @@ def _names_in(path: Path) -> list[str]:
 
 def _state(folder: Path) -> dict[str, str]:
     """Every file under `folder` (recursively) with the hash of its bytes."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _damage(path: Path) -> None:
@@ -88,8 +89,10 @@ def test_a_backup_goes_into_the_folder_beside_the_workspace_and_is_listed(
     assert not list(folder.glob("*.partial"))
     again = take_backup(workspace, BackupReason.PERIODIC, datetime(2026, 11, 23, 9, 30, 5))
     listed = list_backups(workspace.path)
-    assert [b.path for b in listed] == [info.path, again.path] or \
-        [b.path for b in listed] == [again.path, info.path]
+    assert [b.path for b in listed] == [info.path, again.path] or [b.path for b in listed] == [
+        again.path,
+        info.path,
+    ]
     assert {b.reason for b in listed} == {BackupReason.MANUAL, BackupReason.PERIODIC}
     assert all(b.size == b.path.stat().st_size > 0 for b in listed)
     assert backup_problem(info.path) == ""
@@ -110,8 +113,7 @@ def test_backups_taken_while_a_thread_keeps_writing_are_each_consistent(
         with closing(sqlite3.connect(workspace.path, timeout=10)) as connection:
             while not stop.is_set():
                 with connection:  # one transaction: a row and the tally move together
-                    connection.execute("INSERT INTO ledger VALUES (?, randomblob(3000))",
-                                       (written[0],))
+                    connection.execute("INSERT INTO ledger VALUES (?, randomblob(3000))", (written[0],))
                     connection.execute("UPDATE tally SET total = total + 1")
                 written[0] += 1
 
@@ -127,7 +129,8 @@ def test_backups_taken_while_a_thread_keeps_writing_are_each_consistent(
             assert backup_problem(info.path) == ""
             with closing(sqlite3.connect(info.path)) as copy:
                 rows, total = copy.execute(
-                    "SELECT (SELECT count(*) FROM ledger), (SELECT total FROM tally)").fetchone()
+                    "SELECT (SELECT count(*) FROM ledger), (SELECT total FROM tally)"
+                ).fetchone()
                 assert rows == total
                 numbers = [r[0] for r in copy.execute("SELECT n FROM ledger ORDER BY rowid")]
                 assert numbers == list(range(rows))  # no gap: a prefix of what was written
@@ -151,8 +154,7 @@ def test_restore_round_trips_and_backs_up_the_current_state_first(workspace_path
     assert _names_in(result.before.path) == ["ראשון", "שני"]
     assert result.damaged_copy is None
     # Only the workspace and its backups: no temporary or stale WAL files left behind.
-    assert sorted(p.name for p in workspace_path.parent.iterdir()) == [
-        "test.backups", "test.shutafut"]
+    assert sorted(p.name for p in workspace_path.parent.iterdir()) == ["test.backups", "test.shutafut"]
     # And back again: restoring the "before restore" backup undoes the restore.
     restore_backup(workspace_path, result.before.path, datetime(2026, 11, 20, 9, 5, 0))
     reopened = open_workspace(workspace_path)
@@ -175,8 +177,9 @@ def test_restoring_over_a_damaged_workspace_keeps_its_bytes_aside(workspace_path
     assert len(_names_in(workspace_path)) == 150
 
 
-def _refusal_leaves_everything(workspace_path: Path, backup: Path, error: type[Exception],
-                               word: str = "") -> str:
+def _refusal_leaves_everything(
+    workspace_path: Path, backup: Path, error: type[Exception], word: str = ""
+) -> str:
     before = _state(workspace_path.parent)
     with pytest.raises(error) as caught:
         restore_backup(workspace_path, backup)
@@ -196,7 +199,8 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(workspace_path: Path) -
 
 
 def test_a_backup_from_a_newer_version_is_refused_and_nothing_changes(
-    workspace_path: Path, tmp_path: Path,
+    workspace_path: Path,
+    tmp_path: Path,
 ) -> None:
     _with_records(workspace_path, 3)
     newer = tmp_path / "newer.shutafut"
@@ -207,8 +211,7 @@ def test_a_backup_from_a_newer_version_is_refused_and_nothing_changes(
     _refusal_leaves_everything(workspace_path, newer, BackupRefused, "newer.shutafut")
 
 
-def test_a_file_that_is_not_a_workspace_is_refused_as_a_backup(workspace_path: Path,
-                                                              tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_workspace_is_refused_as_a_backup(workspace_path: Path, tmp_path: Path) -> None:
     _with_records(workspace_path, 3)
     notes = tmp_path / "notes.shutafut"
     notes.write_text("not a database", encoding="utf-8")
@@ -250,8 +253,9 @@ NOW = datetime(2026, 11, 23, 12, 0, 0)
 
 
 def _kept(stamps: list[datetime], good: set[datetime] | None = None) -> list[datetime]:
-    dropped = backups_to_delete(stamps, NOW, lambda s: s,
-                                (lambda s: s in good) if good is not None else lambda _s: True)
+    dropped = backups_to_delete(
+        stamps, NOW, lambda s: s, (lambda s: s in good) if good is not None else lambda _s: True
+    )
     return sorted(set(stamps) - set(dropped), reverse=True)
 
 
@@ -273,8 +277,7 @@ def test_after_14_days_the_newest_per_week_for_8_weeks_then_nothing() -> None:
     assert len(weeks) == len(set(weeks))  # one per week
     assert all(NOW - s <= timedelta(weeks=8) for s in kept)
     for stamp in kept:  # and it is the newest of its week
-        assert all(other <= stamp for other in stamps if other.isocalendar()[:2] ==
-                   stamp.isocalendar()[:2])
+        assert all(other <= stamp for other in stamps if other.isocalendar()[:2] == stamp.isocalendar()[:2])
     assert (NOW - timedelta(days=79)) not in kept
 
 

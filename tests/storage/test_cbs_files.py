@@ -28,17 +28,25 @@ def test_profile_2021_reads_all_255_authorities_with_years() -> None:
     table, mapping, result = _parse("p_libud_2021.xlsx")
     assert result.errors == [] and len(result.authorities) == 255
     statuses = [a.values["municipal_status"] for a in result.authorities]
-    assert (statuses.count("city"), statuses.count("local_council"),
-            statuses.count("regional_council")) == (79, 122, 54)
+    assert (statuses.count("city"), statuses.count("local_council"), statuses.count("regional_council")) == (
+        79,
+        122,
+        54,
+    )
     assert figure_years(table, mapping, table.title_year) == {
-        "population": 2021, "socioeconomic_cluster": 2019, "peripherality_cluster": 2020}
+        "population": 2021,
+        "socioeconomic_cluster": 2019,
+        "peripherality_cluster": 2020,
+    }
     # Regional-council codes collide with town codes: both survive, told apart by status.
     keys = {a.key for a in result.authorities}
     assert {("city", "31"), ("regional_council", "31")} <= keys
 
 
-@pytest.mark.parametrize("name, figure", [("24_22_375t1.xlsx", "socioeconomic_cluster"),
-                                          ("24_22_420t1.xlsx", "peripherality_cluster")])
+@pytest.mark.parametrize(
+    "name, figure",
+    [("24_22_375t1.xlsx", "socioeconomic_cluster"), ("24_22_420t1.xlsx", "peripherality_cluster")],
+)
 @needs_cbs
 def test_index_tables_read_with_english_names(name: str, figure: str) -> None:
     _table, mapping, result = _parse(name)
@@ -58,8 +66,7 @@ def test_a_file_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
 
 def test_csv_with_one_header_line(tmp_path: Path) -> None:
     path = tmp_path / "authorities.csv"
-    path.write_text("סמל הרשות,שם הרשות,מעמד מוניציפלי,אוכלוסייה\n31,אופקים,עירייה,36000\n",
-                    encoding="utf-8")
+    path.write_text("סמל הרשות,שם הרשות,מעמד מוניציפלי,אוכלוסייה\n31,אופקים,עירייה,36000\n", encoding="utf-8")
     table = read_table(path)
     assert table is not None
     result = parse_table(table, propose_mapping(table))
@@ -79,8 +86,9 @@ def test_shipped_dataset_has_257_authorities_each_figure_with_its_year() -> None
 
 
 def test_national_data_into_a_workspace_previews_then_applies(workspace) -> None:  # type: ignore[no-untyped-def]
-    reference_store.save_record(workspace, RecordKind.AUTHORITY,
-                                {"name_he": "שדרות", "municipal_status": "city"})
+    reference_store.save_record(
+        workspace, RecordKind.AUTHORITY, {"name_he": "שדרות", "municipal_status": "city"}
+    )
     preview = national_preview(workspace, codes={"1031", "246"})
     assert [c.name for c in preview.changed] == ["שדרות"]
     assert [c.name for c in preview.added] == ["נתיבות"]
@@ -101,5 +109,6 @@ def test_national_clusters_join_the_workspace_authorities(workspace) -> None:  #
     assert apply_national_clusters(workspace) == 2
     clusters = reference_store.list_records(workspace, RecordKind.CLUSTER)
     assert [(c["name"], sorted(c["member_titles"])) for c in clusters] == [
-        ("אשכול נגב מערבי", ["נתיבות", "שדרות"])]
+        ("אשכול נגב מערבי", ["נתיבות", "שדרות"])
+    ]
     assert apply_national_clusters(workspace) == 0  # nothing twice

@@ -18,13 +18,18 @@ from desktop.storage.reference_store import RecordNotFound
 
 
 def test_save_list_load_delete(workspace) -> None:  # type: ignore[no-untyped-def]
-    community = Community("קהילת חינוך", profession="חינוך",
-                          period_start=date(2025, 9, 1), period_end=date(2026, 7, 31))
+    community = Community(
+        "קהילת חינוך", profession="חינוך", period_start=date(2025, 9, 1), period_end=date(2026, 7, 31)
+    )
     community.members.append(Member("p1", "a1", "מנהלת אגף"))
     community_id = save_community(workspace, community)
     summary = list_communities(workspace)[-1]
     assert (summary.id, summary.name, summary.members, summary.period) == (
-        community_id, "קהילת חינוך", 1, "2025-2026")
+        community_id,
+        "קהילת חינוך",
+        1,
+        "2025-2026",
+    )
     assert load_community(workspace, community_id) == community
     delete_community(workspace, community_id)
     with pytest.raises(RecordNotFound):
@@ -34,14 +39,14 @@ def test_save_list_load_delete(workspace) -> None:  # type: ignore[no-untyped-de
 def test_a_second_save_over_someone_elses_is_refused_with_theirs(workspace) -> None:  # type: ignore[no-untyped-def]
     community_id = save_community(workspace, Community("קהילה"))
     mine = load_community(workspace, community_id)
-    theirs = load_community(workspace, community_id)   # someone else, at the same time
+    theirs = load_community(workspace, community_id)  # someone else, at the same time
     theirs.profession = "פיתוח כלכלי"
     save_community(workspace, theirs, community_id)
     mine.name = "קהילה לומדת"
     with pytest.raises(ConcurrentEdit) as refused:
         save_community(workspace, mine, community_id)
     assert refused.value.theirs.profession == "פיתוח כלכלי"
-    assert load_community(workspace, community_id).name == "קהילה"   # nothing overwritten
+    assert load_community(workspace, community_id).name == "קהילה"  # nothing overwritten
     save_community(workspace, mine, community_id, expected_version=refused.value.version)
     stored = load_community(workspace, community_id)
     assert (stored.name, stored.profession) == ("קהילה לומדת", "")

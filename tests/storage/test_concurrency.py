@@ -36,17 +36,22 @@ def two_people(any_workspace, workspace_location: Path | str):  # type: ignore[n
 
 def test_a_stale_reference_save_is_refused_with_the_other_persons_values(two_people) -> None:  # type: ignore[no-untyped-def]
     dana, omer = two_people
-    uuid = rs.save_record(dana, RecordKind.ORGANISATION, {"name": "משרד הפנים",
-                                                           "sector": "government"})
+    uuid = rs.save_record(dana, RecordKind.ORGANISATION, {"name": "משרד הפנים", "sector": "government"})
     danas = rs.load_record(dana, RecordKind.ORGANISATION, uuid)
     omers = rs.load_record(omer, RecordKind.ORGANISATION, uuid)
     assert danas["version"] == omers["version"] == 1
-    rs.save_record(omer, RecordKind.ORGANISATION, {**omers, "notes": "פגישה ביום ראשון"}, uuid,
-                   expected_version=omers["version"])
+    rs.save_record(
+        omer,
+        RecordKind.ORGANISATION,
+        {**omers, "notes": "פגישה ביום ראשון"},
+        uuid,
+        expected_version=omers["version"],
+    )
 
     with pytest.raises(ConcurrentEdit) as caught:
-        rs.save_record(dana, RecordKind.ORGANISATION, {**danas, "sector": "ngo"}, uuid,
-                       expected_version=danas["version"])
+        rs.save_record(
+            dana, RecordKind.ORGANISATION, {**danas, "sector": "ngo"}, uuid, expected_version=danas["version"]
+        )
     conflict = caught.value
     assert conflict.theirs["notes"] == "פגישה ביום ראשון"
     assert conflict.theirs["sector"] == "government"
@@ -57,11 +62,15 @@ def test_a_stale_reference_save_is_refused_with_the_other_persons_values(two_peo
     assert stored["notes"] == "פגישה ביום ראשון" and stored["sector"] == "government"
 
     # Dana saw Omer's change and puts hers on top of it, knowingly.
-    rs.save_record(dana, RecordKind.ORGANISATION, {**conflict.theirs, "sector": "ngo"}, uuid,
-                   expected_version=conflict.version)
+    rs.save_record(
+        dana,
+        RecordKind.ORGANISATION,
+        {**conflict.theirs, "sector": "ngo"},
+        uuid,
+        expected_version=conflict.version,
+    )
     stored = rs.load_record(omer, RecordKind.ORGANISATION, uuid)
-    assert (stored["notes"], stored["sector"], stored["version"]) == (
-        "פגישה ביום ראשון", "ngo", 3)
+    assert (stored["notes"], stored["sector"], stored["version"]) == ("פגישה ביום ראשון", "ngo", 3)
 
 
 def test_saving_a_record_the_other_person_deleted_is_refused(two_people) -> None:  # type: ignore[no-untyped-def]
@@ -70,8 +79,9 @@ def test_saving_a_record_the_other_person_deleted_is_refused(two_people) -> None
     danas = rs.load_record(dana, RecordKind.ORGANISATION, uuid)
     rs.delete_record(omer, RecordKind.ORGANISATION, uuid)
     with pytest.raises(ConcurrentEdit) as caught:
-        rs.save_record(dana, RecordKind.ORGANISATION, {**danas, "notes": "x"}, uuid,
-                       expected_version=danas["version"])
+        rs.save_record(
+            dana, RecordKind.ORGANISATION, {**danas, "notes": "x"}, uuid, expected_version=danas["version"]
+        )
     assert caught.value.deleted and caught.value.theirs is None
     assert rs.count_records(omer, RecordKind.ORGANISATION) == 0
 
@@ -87,8 +97,9 @@ def test_the_last_moment_check_of_the_version_column_also_refuses(two_people) ->
 
     with pytest.raises(ConcurrentEdit) as caught, guarded_save(dana, "ארגון", reread) as session:
         row = session.scalar(select(Organisation).where(Organisation.uuid == uuid))
-        rs.save_record(omer, RecordKind.ORGANISATION,
-                       {"name": "ארגון", "sector": "ngo", "notes": "של עומר"}, uuid)
+        rs.save_record(
+            omer, RecordKind.ORGANISATION, {"name": "ארגון", "sector": "ngo", "notes": "של עומר"}, uuid
+        )
         row.notes = "של דנה"
         session.flush()
     assert caught.value.theirs == {"notes": "של עומר"} and caught.value.version == 2
@@ -112,9 +123,9 @@ def test_a_stale_forum_save_is_refused_and_the_other_persons_ideas_are_kept(two_
     theirs = caught.value.theirs
     assert [idea.text for idea in theirs.session_ideas(1)] == ["מרכז למידה משותף"]
     assert [idea.text for idea in forum_store.load_forum(omer, forum_id).session_ideas(1)] == [
-        "מרכז למידה משותף"]
-    changed = [part for part, _mine, _theirs in document_differences(danas.to_json(),
-                                                                      theirs.to_json())]
+        "מרכז למידה משותף"
+    ]
+    changed = [part for part, _mine, _theirs in document_differences(danas.to_json(), theirs.to_json())]
     assert changed == ["ideas"]
     # Taking theirs: the document read back carries its version, so the next save goes through.
     theirs.add_idea(1, 0, "הסעות בין היישובים")
@@ -188,8 +199,9 @@ def test_deleting_a_record_someone_changed_since_is_refused(two_people) -> None:
     dana, omer = two_people
     uuid = rs.save_record(dana, RecordKind.ORGANISATION, {"name": "קרן", "sector": "philanthropy"})
     seen = rs.load_record(dana, RecordKind.ORGANISATION, uuid)["version"]
-    rs.save_record(omer, RecordKind.ORGANISATION, {"name": "קרן", "sector": "philanthropy",
-                                                    "notes": "חשוב"}, uuid)
+    rs.save_record(
+        omer, RecordKind.ORGANISATION, {"name": "קרן", "sector": "philanthropy", "notes": "חשוב"}, uuid
+    )
     with pytest.raises(ConcurrentEdit) as caught:
         rs.delete_record(dana, RecordKind.ORGANISATION, uuid, expected_version=seen)
     assert caught.value.theirs["notes"] == "חשוב"

@@ -44,7 +44,9 @@ def test_killed_session_keeps_every_committed_edit(workspace_path: Path) -> None
     create_workspace(workspace_path).close()
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(workspace_path)],
-        stdout=subprocess.PIPE, text=True, env=dict(os.environ),
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
     )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "committed"
@@ -90,7 +92,9 @@ def test_killed_in_the_middle_of_a_write_leaves_a_sound_workspace(workspace_path
     create_workspace(workspace_path).close()
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD_MID_TRANSACTION, str(workspace_path)],
-        stdout=subprocess.PIPE, text=True, env=dict(os.environ),
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
     )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "writing"

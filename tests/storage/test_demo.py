@@ -18,22 +18,27 @@ def test_demo_workspace_holds_the_seed_clusters_and_marked_people(
     workspace = create_demo_workspace(workspace_location)  # a file, then a team server
     assert workspace.is_demo
     clusters = {row["name"]: row for row in reference_store.list_records(workspace, RecordKind.CLUSTER)}
-    assert set(clusters) == {"אשכול בית הכרם", "אשכול גליל מזרחי", "אשכול גליל מערבי",
-                             "אשכול נגב מזרחי", "אשכול נגב מערבי"}
+    assert set(clusters) == {
+        "אשכול בית הכרם",
+        "אשכול גליל מזרחי",
+        "אשכול גליל מערבי",
+        "אשכול נגב מזרחי",
+        "אשכול נגב מערבי",
+    }
     assert sorted(clusters["אשכול נגב מערבי"]["member_titles"]) == sorted(
-        ["נתיבות", "שדרות", "רהט", "אופקים", "שער הנגב", "אשכול", "מרחבים", "בני שמעון",
-         "שדות נגב"])
+        ["נתיבות", "שדרות", "רהט", "אופקים", "שער הנגב", "אשכול", "מרחבים", "בני שמעון", "שדות נגב"]
+    )
     people = reference_store.list_records(workspace, RecordKind.PERSON)
     assert len(people) >= 10
     assert all(person["full_name"].endswith(DEMO_MARK) for person in people)
     # Contact details only where consent was given.
-    assert all(person["consent_contact"] or not (person["phone"] or person["email"])
-               for person in people)
+    assert all(person["consent_contact"] or not (person["phone"] or person["email"]) for person in people)
     # Figures come from the national CBS dataset, each with its year and source.
-    sderot = next(a for a in reference_store.list_records(workspace, RecordKind.AUTHORITY)
-                  if a["name_he"] == "שדרות")
+    sderot = next(
+        a for a in reference_store.list_records(workspace, RecordKind.AUTHORITY) if a["name_he"] == "שדרות"
+    )
     assert sderot["cbs_code"] == "1031" and sderot["population_year"] == 2021
-    assert sderot["socioeconomic_edition"] == 2019 and "הלמ\"ס" in sderot["data_source"]
+    assert sderot["socioeconomic_edition"] == 2019 and 'הלמ"ס' in sderot["data_source"]
     workspace.close()
 
 
@@ -57,7 +62,11 @@ def test_demo_workspace_names_each_western_negev_member_in_three_languages(
     assert all(a["district"] == "south" for a in authorities)
     statuses = {a["name_he"]: a["municipal_status"] for a in authorities}
     assert [name for name, status in statuses.items() if status == "city"] == [
-        "נתיבות", "שדרות", "רהט", "אופקים"]
+        "נתיבות",
+        "שדרות",
+        "רהט",
+        "אופקים",
+    ]
     sectors = {o["sector"] for o in organisations}
     assert {"government", "philanthropy", "ngo", "academia", "local_authority"} <= sectors
     assert "משרד הפנים" in {o["name"] for o in organisations}
@@ -82,16 +91,16 @@ def test_demo_codes_and_figures_match_the_cbs_profile_workbook(tmp_path: Path) -
 
     table = read_table(CBS_DIR / "p_libud_2021.xlsx")
     assert table is not None
-    official = {parsed.key: parsed.values
-                for parsed in parse_table(table, propose_mapping(table)).authorities}
+    official = {
+        parsed.key: parsed.values for parsed in parse_table(table, propose_mapping(table)).authorities
+    }
     workspace = create_demo_workspace(tmp_path / "demo.shutafut")
     authorities = reference_store.list_records(workspace, RecordKind.AUTHORITY)
     workspace.close()
     for authority in authorities:
         cbs = official[(authority["municipal_status"], authority["cbs_code"])]
         assert cbs["name_he"] == authority["name_he"]
-        for figure in ("population", "socioeconomic_cluster", "peripherality_cluster",
-                       "district"):
+        for figure in ("population", "socioeconomic_cluster", "peripherality_cluster", "district"):
             assert authority[figure] == cbs[figure], (authority["name_he"], figure)
         assert authority["population_year"] == 2021
         assert "p_libud_2021" in authority["data_source"]
@@ -116,22 +125,48 @@ def test_demo_holds_the_seed_economic_development_community(tmp_path: Path) -> N
 
     meetings = ordered(community.meetings)
     assert [m.day for m in meetings] == [
-        date(2022, 9, 21), date(2022, 10, 25), date(2022, 11, 22), date(2022, 12, 27),
-        date(2023, 1, 24), date(2023, 2, 21), date(2023, 3, 27), date(2023, 5, 2),
-        date(2023, 5, 30), date(2023, 7, 4)]
+        date(2022, 9, 21),
+        date(2022, 10, 25),
+        date(2022, 11, 22),
+        date(2022, 12, 27),
+        date(2023, 1, 24),
+        date(2023, 2, 21),
+        date(2023, 3, 27),
+        date(2023, 5, 2),
+        date(2023, 5, 30),
+        date(2023, 7, 4),
+    ]
     titles = {t.id: t.title for t in community.topics}
     assert [titles[t] for t in community.selected_topics] == [
-        "נכסים מניבים", "קידום עסקים מקומיים", "מנועי צמיחה", "הרשות כארגון כלכלי",
-        "שותפויות וממשקי עבודה", "מגמות עולמיות"]
+        "נכסים מניבים",
+        "קידום עסקים מקומיים",
+        "מנועי צמיחה",
+        "הרשות כארגון כלכלי",
+        "שותפויות וממשקי עבודה",
+        "מגמות עולמיות",
+    ]
     assert [n for n, m in enumerate(meetings, 1) if m.format == ONLINE] == [3, 6, 9]
     assert [n for n, m in enumerate(meetings, 1) if m.seminar] == [7]
     assert meeting_title(meetings[9], titles) == "מגמות עולמיות"
-    assert meeting_problems(meetings, period=(community.period_start, community.period_end),
-                            member_authorities=community.member_authorities()) == {}
+    assert (
+        meeting_problems(
+            meetings,
+            period=(community.period_start, community.period_end),
+            member_authorities=community.member_authorities(),
+        )
+        == {}
+    )
     # In-person meetings rotate among the Western Negev members (the seed's hosts are not
     # in the demo workspace).
     assert [authorities[m.host] for m in meetings if m.host] == [
-        "נתיבות", "שדרות", "רהט", "אופקים", "שער הנגב", "אשכול", "מרחבים"]
+        "נתיבות",
+        "שדרות",
+        "רהט",
+        "אופקים",
+        "שער הנגב",
+        "אשכול",
+        "מרחבים",
+    ]
     # Members are invented people marked demo; some rated the topics.
     assert 12 <= len(community.members) <= 35
     assert all(people[m.person]["full_name"].endswith(DEMO_MARK) for m in community.members)

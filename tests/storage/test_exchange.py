@@ -48,16 +48,21 @@ def target(tmp_path: Path) -> Workspace:
     return create_workspace(tmp_path / "target.shutafut")
 
 
-def export(workspace: Workspace, tmp_path: Path, scope: ex.Scope = ex.Scope.EVERYTHING,
-           scope_uuid: str = "", name: str = "out", **options: bool) -> Path:
+def export(
+    workspace: Workspace,
+    tmp_path: Path,
+    scope: ex.Scope = ex.Scope.EVERYTHING,
+    scope_uuid: str = "",
+    name: str = "out",
+    **options: bool,
+) -> Path:
     out = tmp_path / f"{name}{ex.EXTENSION}"
     out.unlink(missing_ok=True)
     sx.export_exchange(workspace, out, scope, scope_uuid, **options)
     return out
 
 
-def import_(workspace: Workspace, path: Path,
-            choices: dict[str, sx.Choice] | None = None) -> sx.ImportResult:
+def import_(workspace: Workspace, path: Path, choices: dict[str, sx.Choice] | None = None) -> sx.ImportResult:
     return sx.apply_import(workspace, sx.plan_import(workspace, path), choices)
 
 
@@ -66,8 +71,9 @@ def contents(workspace: Workspace) -> dict[str, tuple[str, dict[str, Any]]]:
         return {u: (r.type, r.fields) for u, r in sx._read_all(connection).items()}
 
 
-def with_hidden_contacts_blank(records: dict[str, tuple[str, dict[str, Any]]], hidden: str
-                               ) -> dict[str, tuple[str, dict[str, Any]]]:
+def with_hidden_contacts_blank(
+    records: dict[str, tuple[str, dict[str, Any]]], hidden: str
+) -> dict[str, tuple[str, dict[str, Any]]]:
     """What arrives: the person who did not consent comes without phone and email."""
     kind, fields = records[hidden]
     return {**records, hidden: (kind, {**fields, "phone": "", "email": ""})}
@@ -82,8 +88,7 @@ def test_every_table_is_exchanged_or_deliberately_left_out() -> None:
     assert set(Base.metadata.tables) == set(ex.TYPE_ORDER) | sx.NOT_EXCHANGED
 
 
-def test_everything_travels_between_two_workspaces(source: Any, target: Workspace,
-                                                   tmp_path: Path) -> None:
+def test_everything_travels_between_two_workspaces(source: Any, target: Workspace, tmp_path: Path) -> None:
     workspace, ids = source
     result = import_(target, export(workspace, tmp_path))
     assert result.added == len(contents(workspace))
@@ -98,8 +103,7 @@ def test_everything_travels_between_two_workspaces(source: Any, target: Workspac
         assert selection is not None and selection.uuid == ids.selection_uuid
         dana = session.scalars(select(Person).where(Person.uuid == ids.dana)).one()
         assert dana.organisation is not None and dana.organisation.uuid == ids.organisation
-    assert set(load_record(target, RecordKind.CLUSTER, ids.cluster)["members"]) == \
-        {ids.town, ids.other_town}
+    assert set(load_record(target, RecordKind.CLUSTER, ids.cluster)["members"]) == {ids.town, ids.other_town}
 
 
 def test_importing_twice_changes_nothing(source: Any, target: Workspace, tmp_path: Path) -> None:
@@ -120,8 +124,7 @@ def _shared_rows(workspace: Workspace) -> int:
         return int(session.scalar(select(func.count()).select_from(SharedVersion)) or 0)
 
 
-def test_a_newer_copy_updates_what_changed(source: Any, target: Workspace,
-                                           tmp_path: Path) -> None:
+def test_a_newer_copy_updates_what_changed(source: Any, target: Workspace, tmp_path: Path) -> None:
     workspace, ids = source
     import_(target, export(workspace, tmp_path))
     before = stamps(target)
@@ -143,7 +146,8 @@ def test_a_newer_copy_updates_what_changed(source: Any, target: Workspace,
 
 
 def test_a_copy_coming_back_updates_the_sender_and_a_stale_copy_changes_nothing(
-        source: Any, target: Workspace, tmp_path: Path) -> None:
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
     workspace, ids = source
     first = export(workspace, tmp_path, name="first")
     import_(target, first)
@@ -172,7 +176,8 @@ def _conflict(source: Any, target: Workspace, tmp_path: Path) -> tuple[Workspace
 
 
 def test_a_conflict_is_reported_with_both_versions_and_nothing_is_lost(
-        source: Any, target: Workspace, tmp_path: Path) -> None:
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
     _workspace, ids, path = _conflict(source, target, tmp_path)
     before = file_hash(target.path)
     plan = sx.plan_import(target, path)
@@ -181,8 +186,9 @@ def test_a_conflict_is_reported_with_both_versions_and_nothing_is_lost(
     assert conflict.mine is not None and conflict.mine.fields["role"] == "רכזת אזורית"
     assert conflict.record.fields["role"] == "מנהלת תוכנית"
     rows = ex.side_by_side(conflict.mine.fields, conflict.record.fields)
-    assert [(r.path, r.mine, r.theirs) for r in rows if r.differs] == \
-        [("role", "רכזת אזורית", "מנהלת תוכנית")]
+    assert [(r.path, r.mine, r.theirs) for r in rows if r.differs] == [
+        ("role", "רכזת אזורית", "מנהלת תוכנית")
+    ]
     with pytest.raises(ValueError, match="without a choice"):
         sx.apply_import(target, plan)
     assert file_hash(target.path) == before
@@ -201,7 +207,8 @@ def test_taking_theirs_in_a_conflict(source: Any, target: Workspace, tmp_path: P
 
 
 def test_the_workspace_changing_after_the_preview_stops_the_import(
-        source: Any, target: Workspace, tmp_path: Path) -> None:
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
     _workspace, ids, path = _conflict(source, target, tmp_path)
     plan = sx.plan_import(target, path)
     mine = load_record(target, RecordKind.PERSON, ids.dana)
@@ -211,13 +218,15 @@ def test_the_workspace_changing_after_the_preview_stops_the_import(
     assert load_record(target, RecordKind.PERSON, ids.dana)["role"] == "עוד שינוי"
 
 
-@pytest.mark.parametrize("scope", [ex.Scope.CLUSTER, ex.Scope.TOWN, ex.Scope.FORUM,
-                                   ex.Scope.COMMUNITY])
-def test_each_part_travels_complete(source: Any, target: Workspace, tmp_path: Path,
-                                    scope: ex.Scope) -> None:
+@pytest.mark.parametrize("scope", [ex.Scope.CLUSTER, ex.Scope.TOWN, ex.Scope.FORUM, ex.Scope.COMMUNITY])
+def test_each_part_travels_complete(source: Any, target: Workspace, tmp_path: Path, scope: ex.Scope) -> None:
     workspace, ids = source
-    root = {ex.Scope.CLUSTER: ids.cluster, ex.Scope.TOWN: ids.town,
-            ex.Scope.FORUM: ids.forum_uuid, ex.Scope.COMMUNITY: ids.community_uuid}[scope]
+    root = {
+        ex.Scope.CLUSTER: ids.cluster,
+        ex.Scope.TOWN: ids.town,
+        ex.Scope.FORUM: ids.forum_uuid,
+        ex.Scope.COMMUNITY: ids.community_uuid,
+    }[scope]
     import_(target, export(workspace, tmp_path, scope, root))
     got = contents(target)
     assert root in got
@@ -225,16 +234,14 @@ def test_each_part_travels_complete(source: Any, target: Workspace, tmp_path: Pa
     assert all(everything[u] == got[u] for u in got)
     types = {kind for kind, _fields in got.values()}
     expected = {
-        ex.Scope.CLUSTER: {ex.CLUSTER, ex.AUTHORITY, ex.FLAGS, ex.FORUM, ex.PERSON,
-                           ex.ORGANISATION},
+        ex.Scope.CLUSTER: {ex.CLUSTER, ex.AUTHORITY, ex.FLAGS, ex.FORUM, ex.PERSON, ex.ORGANISATION},
         ex.Scope.TOWN: {ex.AUTHORITY, ex.SELECTION, ex.AGREEMENT, ex.PERSON, ex.ORGANISATION},
         ex.Scope.FORUM: {ex.FORUM, ex.PERSON, ex.ORGANISATION},
         ex.Scope.COMMUNITY: {ex.COMMUNITY, ex.PERSON, ex.AUTHORITY},
     }[scope]
     assert types == expected
     if scope is ex.Scope.CLUSTER:  # the forum of another place stays home
-        assert [f["state"]["title"] for k, f in got.values() if k == ex.FORUM] == \
-            ["פורום עיצוב ירוחם"]
+        assert [f["state"]["title"] for k, f in got.values() if k == ex.FORUM] == ["פורום עיצוב ירוחם"]
 
 
 def test_an_unknown_scope_item_is_refused(source: Any, tmp_path: Path) -> None:
@@ -303,11 +310,11 @@ REFUSALS = {
 
 @pytest.mark.parametrize("case", sorted(REFUSALS))
 def test_each_refusal_leaves_the_workspace_byte_identical(
-        source: Any, target: Workspace, tmp_path: Path, case: str) -> None:
+    source: Any, target: Workspace, tmp_path: Path, case: str
+) -> None:
     workspace, _ids = source
     good = export(workspace, tmp_path, ex.Scope.FORUM, _ids.forum_uuid)
-    import_(target, export(workspace, tmp_path, ex.Scope.COMMUNITY, _ids.community_uuid,
-                           name="community"))
+    import_(target, export(workspace, tmp_path, ex.Scope.COMMUNITY, _ids.community_uuid, name="community"))
     target.close()  # the WAL is folded into the file: what is compared is everything
     target = Workspace(target.path, target.engine)
     message, change = REFUSALS[case]
@@ -332,7 +339,8 @@ def test_each_refusal_leaves_the_workspace_byte_identical(
 
 
 def test_a_failure_while_writing_leaves_the_workspace_as_it_was(
-        source: Any, target: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source: Any, target: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     workspace, _ids = source
     path = export(workspace, tmp_path)
     plan = sx.plan_import(target, path)
@@ -370,8 +378,7 @@ def test_an_export_without_contacts_holds_no_phone_or_email(source: Any, tmp_pat
     assert NOTE not in text
 
 
-def test_people_who_did_not_consent_never_travel_with_contacts(source: Any,
-                                                              tmp_path: Path) -> None:
+def test_people_who_did_not_consent_never_travel_with_contacts(source: Any, tmp_path: Path) -> None:
     workspace, _ids = source
     text = _unpacked_text(export(workspace, tmp_path))
     assert HIDDEN_PHONE not in text and HIDDEN_EMAIL not in text
@@ -380,27 +387,34 @@ def test_people_who_did_not_consent_never_travel_with_contacts(source: Any,
 
 
 def test_importing_without_contacts_keeps_the_receivers_contacts(
-        source: Any, target: Workspace, tmp_path: Path) -> None:
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
     workspace, ids = source
     import_(target, export(workspace, tmp_path))
     dana = load_record(workspace, RecordKind.PERSON, ids.dana)
     save_record(workspace, RecordKind.PERSON, {**dana, "role": "מנהלת"}, ids.dana)
-    plan = sx.plan_import(target, export(workspace, tmp_path, name="private",
-                                         without_contacts=True))
+    plan = sx.plan_import(target, export(workspace, tmp_path, name="private", without_contacts=True))
     assert [i.record.uuid for i in plan.of(ex.Decision.UPDATE)] == [ids.dana]
     sx.apply_import(target, plan)
     got = load_record(target, RecordKind.PERSON, ids.dana)
-    assert (got["role"], got["phone"], got["email"], got["notes"]) == \
-        ("מנהלת", dana["phone"], EMAILS[0], NOTE)
+    assert (got["role"], got["phone"], got["email"], got["notes"]) == (
+        "מנהלת",
+        dana["phone"],
+        EMAILS[0],
+        NOTE,
+    )
 
 
 def test_the_same_town_made_apart_on_two_laptops_is_matched(
-        source: Any, target: Workspace, tmp_path: Path) -> None:
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
     """Both laptops imported the CBS list: the town has two UUIDs but one code."""
     workspace, ids = source
-    own = save_record(target, RecordKind.AUTHORITY, {
-        "name_he": "ירוחם", "municipal_status": "local_council", "cbs_code": "831",
-        "population": 11000})
+    own = save_record(
+        target,
+        RecordKind.AUTHORITY,
+        {"name_he": "ירוחם", "municipal_status": "local_council", "cbs_code": "831", "population": 11000},
+    )
     plan = sx.plan_import(target, export(workspace, tmp_path, ex.Scope.TOWN, ids.town))
     assert plan.aliases == {ids.town: own}
     sx.apply_import(target, plan)
@@ -408,13 +422,12 @@ def test_the_same_town_made_apart_on_two_laptops_is_matched(
     assert ids.town not in got
     agreement = next(f for k, f in got.values() if k == ex.AGREEMENT)
     assert agreement["authority_uuid"] == own
-    assert sx.plan_import(target, export(workspace, tmp_path, ex.Scope.TOWN, ids.town,
-                                         name="again")).count(ex.Decision.UNCHANGED) == \
-        len(plan.items)
+    assert sx.plan_import(target, export(workspace, tmp_path, ex.Scope.TOWN, ids.town, name="again")).count(
+        ex.Decision.UNCHANGED
+    ) == len(plan.items)
 
 
-def test_the_receiver_may_lack_nothing_the_file_needs(source: Any, target: Workspace,
-                                                      tmp_path: Path) -> None:
+def test_the_receiver_may_lack_nothing_the_file_needs(source: Any, target: Workspace, tmp_path: Path) -> None:
     """A part exported alone refers to records that travel with it: it imports anywhere."""
     workspace, ids = source
     path = export(workspace, tmp_path, ex.Scope.COMMUNITY, ids.community_uuid)
@@ -426,13 +439,13 @@ def test_the_receiver_may_lack_nothing_the_file_needs(source: Any, target: Works
 
 
 def test_a_clash_with_a_unique_name_here_is_refused_and_nothing_is_written(
-        source: Any, target: Workspace, tmp_path: Path) -> None:
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
     workspace, ids = source
     import_(target, export(workspace, tmp_path))
     save_record(target, RecordKind.ORGANISATION, {"name": "קרן אחרת", "sector": "ngo"})
     organisation = load_record(workspace, RecordKind.ORGANISATION, ids.organisation)
-    save_record(workspace, RecordKind.ORGANISATION, {**organisation, "name": "קרן אחרת"},
-                ids.organisation)
+    save_record(workspace, RecordKind.ORGANISATION, {**organisation, "name": "קרן אחרת"}, ids.organisation)
     town = load_record(workspace, RecordKind.AUTHORITY, ids.town)
     save_record(workspace, RecordKind.AUTHORITY, {**town, "population": 1}, ids.town)
     plan = sx.plan_import(target, export(workspace, tmp_path, name="clash"))
@@ -443,7 +456,8 @@ def test_a_clash_with_a_unique_name_here_is_refused_and_nothing_is_written(
 
 
 def test_a_reference_already_broken_at_home_travels_as_a_known_gap(
-        source: Any, target: Workspace, tmp_path: Path) -> None:
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
     """A forum still naming a person deleted since: the file says so and imports."""
     workspace, ids = source
     gone = "0b7c5d1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e"
@@ -458,13 +472,15 @@ def test_a_reference_already_broken_at_home_travels_as_a_known_gap(
 
 
 def test_a_copy_that_went_out_without_contacts_comes_back_without_erasing_them(
-        source: Any, target: Workspace, tmp_path: Path) -> None:
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
     workspace, ids = source
     import_(target, export(workspace, tmp_path, without_contacts=True))
     assert load_record(target, RecordKind.PERSON, ids.dana)["email"] == ""
     unchanged = sx.plan_import(workspace, export(target, tmp_path, name="back"))
-    assert unchanged.count(ex.Decision.UNCHANGED) + unchanged.count(ex.Decision.NEWER_HERE) == \
-        len(unchanged.items)
+    assert unchanged.count(ex.Decision.UNCHANGED) + unchanged.count(ex.Decision.NEWER_HERE) == len(
+        unchanged.items
+    )
     dana = load_record(target, RecordKind.PERSON, ids.dana)
     save_record(target, RecordKind.PERSON, {**dana, "role": "יועצת"}, ids.dana)
     plan = sx.plan_import(workspace, export(target, tmp_path, name="changed"))

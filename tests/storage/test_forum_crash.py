@@ -38,8 +38,12 @@ def test_killed_while_typing_ideas_loses_none(workspace_path: Path) -> None:
     workspace = create_workspace(workspace_path)
     forum_id = save_forum(workspace, Forum("פורום", sessions=sessions_from_template("stem", "he")))
     workspace.close()
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(workspace_path), str(forum_id)],
-                             stdout=subprocess.PIPE, text=True, env=dict(os.environ))
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(workspace_path), str(forum_id)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
     assert child.stdout is not None
     entered = 0
     while entered < 40:

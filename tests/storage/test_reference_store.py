@@ -10,9 +10,15 @@ from desktop.storage import reference_store as rs
 
 def _authority(ws, name: str = "שדרות", code: str = "1031", status: str = "city") -> str:  # type: ignore[no-untyped-def]
     return rs.save_record(
-        ws, K.AUTHORITY,
-        {"name_he": name, "municipal_status": status, "cbs_code": code, "population": "33,000",
-         "population_groups": ["jewish", "haredi"]},
+        ws,
+        K.AUTHORITY,
+        {
+            "name_he": name,
+            "municipal_status": status,
+            "cbs_code": code,
+            "population": "33,000",
+            "population_groups": ["jewish", "haredi"],
+        },
     )
 
 
@@ -27,8 +33,12 @@ def test_saved_authority_reads_back_cleaned(workspace) -> None:  # type: ignore[
 def test_invalid_values_are_refused_and_nothing_is_written(workspace) -> None:  # type: ignore[no-untyped-def]
     uuid = _authority(workspace)
     with pytest.raises(rs.RecordInvalid) as caught:
-        rs.save_record(workspace, K.AUTHORITY, {"name_he": "שדרות", "municipal_status": "city",
-                                                "population": "-1"}, uuid=uuid)
+        rs.save_record(
+            workspace,
+            K.AUTHORITY,
+            {"name_he": "שדרות", "municipal_status": "city", "population": "-1"},
+            uuid=uuid,
+        )
     assert "population" in caught.value.errors
     assert rs.load_record(workspace, K.AUTHORITY, uuid)["population"] == 33000
 
@@ -51,7 +61,7 @@ def test_deleting_a_referenced_authority_names_the_cluster(workspace) -> None:  
 
 
 def test_deleting_an_organisation_with_people_names_them(workspace) -> None:  # type: ignore[no-untyped-def]
-    org = rs.save_record(workspace, K.ORGANISATION, {"name": "קרן רש\"י", "sector": "philanthropy"})
+    org = rs.save_record(workspace, K.ORGANISATION, {"name": 'קרן רש"י', "sector": "philanthropy"})
     rs.save_record(workspace, K.PERSON, {"full_name": "נועה כהן (דמו)", "organisation": org})
     with pytest.raises(rs.RecordInUse, match="נועה כהן"):
         rs.delete_record(workspace, K.ORGANISATION, org)
@@ -60,7 +70,8 @@ def test_deleting_an_organisation_with_people_names_them(workspace) -> None:  # 
 def test_a_deleted_record_comes_back_under_the_same_uuid(workspace) -> None:  # type: ignore[no-untyped-def]
     org = rs.save_record(workspace, K.ORGANISATION, {"name": "משרד הפנים", "sector": "government"})
     person = rs.save_record(
-        workspace, K.PERSON,
+        workspace,
+        K.PERSON,
         {"full_name": "דנה לוי", "organisation": org, "phone": "050-1234567", "email": "d@x.org"},
     )
     values = rs.delete_record(workspace, K.PERSON, person)

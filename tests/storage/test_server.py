@@ -43,9 +43,14 @@ def _sql(url: str, *statements: str) -> list[Any]:
     """Run statements on the database at `url` as its owner; the last one's rows."""
     address = server_url(url)
     rows: list[Any] = []
-    with psycopg.connect(host=address.host, port=address.port, user=address.username,
-                         password=address.password, dbname=address.database,
-                         autocommit=True) as connection:
+    with psycopg.connect(
+        host=address.host,
+        port=address.port,
+        user=address.username,
+        password=address.password,
+        dbname=address.database,
+        autocommit=True,
+    ) as connection:
         for statement in statements:
             cursor = connection.execute(statement)
             rows = cursor.fetchall() if cursor.description else []
@@ -54,13 +59,21 @@ def _sql(url: str, *statements: str) -> list[Any]:
 
 def _snapshot(url: str) -> dict[str, Any]:
     """Every table of the database with its columns and rows, and the transaction count."""
-    tables = [row[0] for row in _sql(
-        url, "SELECT table_name FROM information_schema.tables WHERE table_schema='public' "
-             "ORDER BY table_name")]
+    tables = [
+        row[0]
+        for row in _sql(
+            url,
+            "SELECT table_name FROM information_schema.tables WHERE table_schema='public' "
+            "ORDER BY table_name",
+        )
+    ]
     snapshot: dict[str, Any] = {}
     for table in tables:
-        columns = _sql(url, "SELECT column_name, data_type FROM information_schema.columns "
-                            f"WHERE table_name='{table}' ORDER BY ordinal_position")
+        columns = _sql(
+            url,
+            "SELECT column_name, data_type FROM information_schema.columns "
+            f"WHERE table_name='{table}' ORDER BY ordinal_position",
+        )
         rows = sorted(map(repr, _sql(url, f'SELECT * FROM "{table}"')))
         snapshot[table] = (columns, rows)
     return snapshot
@@ -150,8 +163,9 @@ def test_an_unreachable_server_or_missing_database_is_refused(postgres_server) -
         open_server_workspace(postgres_server.url("no_such_database"))
 
 
-@pytest.mark.parametrize("address", ["", "not an address", "sqlite:///team.shutafut",
-                                     "postgresql://dana@server"])
+@pytest.mark.parametrize(
+    "address", ["", "not an address", "sqlite:///team.shutafut", "postgresql://dana@server"]
+)
 def test_addresses_that_are_not_postgresql_databases_are_refused(address: str) -> None:
     with pytest.raises(InvalidServerAddress):
         server_url(address)
@@ -168,16 +182,16 @@ def test_the_dialog_fields_make_an_address() -> None:
 
 def test_read_only_reads_and_refuses_writes(postgres_url: str) -> None:
     workspace = create_server_workspace(postgres_url)
-    reference_store.save_record(workspace, RecordKind.ORGANISATION,
-                                {"name": "משרד הפנים", "sector": "government"})
+    reference_store.save_record(
+        workspace, RecordKind.ORGANISATION, {"name": "משרד הפנים", "sector": "government"}
+    )
     workspace.close()
     before = _snapshot(postgres_url)
     reader = open_server_workspace(postgres_url, read_only=True)
     assert reader.read_only
     assert reference_store.count_records(reader, RecordKind.ORGANISATION) == 1
     with pytest.raises(Exception, match="read-only"):
-        reference_store.save_record(reader, RecordKind.ORGANISATION, {"name": "אחר",
-                                                                      "sector": "ngo"})
+        reference_store.save_record(reader, RecordKind.ORGANISATION, {"name": "אחר", "sector": "ngo"})
     reader.close()
     assert _snapshot(postgres_url) == before
 
@@ -196,14 +210,17 @@ def _at_revision(url: str, revision: str) -> None:
 
 def test_every_shipped_migration_runs_on_postgresql_keeping_data(postgres_url: str) -> None:
     _at_revision(postgres_url, "0001")
-    _sql(postgres_url,
-         "INSERT INTO organisation (name, sector, notes, uuid, created_at, updated_at, version)"
-         " VALUES ('משרד הפנים', 'government', '', 'u1', '2026-01-01', '2026-01-01', 1)")
+    _sql(
+        postgres_url,
+        "INSERT INTO organisation (name, sector, notes, uuid, created_at, updated_at, version)"
+        " VALUES ('משרד הפנים', 'government', '', 'u1', '2026-01-01', '2026-01-01', 1)",
+    )
     _assert_refused(postgres_url, ReadOnlyNeedsUpgrade, read_only=True)
     assert "older" in try_connection(postgres_url) or "ישנה" in try_connection(postgres_url)
     workspace = open_server_workspace(postgres_url)
-    assert [r["name"] for r in reference_store.list_records(
-        workspace, RecordKind.ORGANISATION)] == ["משרד הפנים"]
+    assert [r["name"] for r in reference_store.list_records(workspace, RecordKind.ORGANISATION)] == [
+        "משרד הפנים"
+    ]
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
@@ -248,22 +265,21 @@ def upgrade() -> None:
 '''
 
 
-def _with_extra_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
-                         text: str) -> None:
+def _with_extra_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> None:
     migrations = tmp_path / "migrations"
-    shutil.copytree(workspace_module.MIGRATIONS_DIR, migrations,
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / f"{name}.py").write_text(text.format(head=head_revision()),
-                                                        encoding="utf-8")
+    shutil.copytree(workspace_module.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    (migrations / "versions" / f"{name}.py").write_text(text.format(head=head_revision()), encoding="utf-8")
     monkeypatch.setattr(workspace_module, "MIGRATIONS_DIR", migrations)
 
 
 def _workspace_with_a_person(url: str) -> None:
     workspace = create_server_workspace(url)
-    ministry = reference_store.save_record(workspace, RecordKind.ORGANISATION,
-                                           {"name": "משרד הפנים", "sector": "government"})
-    reference_store.save_record(workspace, RecordKind.PERSON,
-                                {"full_name": "דנה (דמו)", "organisation": ministry})
+    ministry = reference_store.save_record(
+        workspace, RecordKind.ORGANISATION, {"name": "משרד הפנים", "sector": "government"}
+    )
+    reference_store.save_record(
+        workspace, RecordKind.PERSON, {"full_name": "דנה (דמו)", "organisation": ministry}
+    )
     workspace.close()
 
 
@@ -290,8 +306,10 @@ def test_a_failed_upgrade_leaves_the_server_workspace_as_it_was(
     assert _sql(postgres_url, "SELECT count(*) FROM person") == [(1,)]
 
 
-def test_a_user_who_may_not_create_tables_is_refused_cleanly(postgres_server,  # type: ignore[no-untyped-def]
-                                                             postgres_url: str) -> None:
+def test_a_user_who_may_not_create_tables_is_refused_cleanly(
+    postgres_server,  # type: ignore[no-untyped-def]
+    postgres_url: str,
+) -> None:
     database = server_url(postgres_url).database
     with postgres_server.admin() as admin:
         admin.execute("DROP ROLE IF EXISTS visitor")

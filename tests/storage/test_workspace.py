@@ -92,8 +92,9 @@ def test_sqlite_file_of_another_program_is_refused_untouched(tmp_path: Path) -> 
 def test_damaged_workspace_is_refused_untouched(workspace_path: Path) -> None:
     workspace = create_workspace(workspace_path)
     for number in range(200):
-        reference_store.save_record(workspace, RecordKind.ORGANISATION,
-                                    {"name": f"ארגון {number}", "sector": "ngo"})
+        reference_store.save_record(
+            workspace, RecordKind.ORGANISATION, {"name": f"ארגון {number}", "sector": "ngo"}
+        )
     workspace.close()
     data = bytearray(workspace_path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
@@ -117,16 +118,16 @@ def test_workspace_from_a_newer_version_is_refused_untouched(workspace_path: Pat
 
 def test_read_only_open_reads_and_refuses_writes(workspace_path: Path) -> None:
     workspace = create_workspace(workspace_path)
-    reference_store.save_record(workspace, RecordKind.ORGANISATION,
-                                {"name": "משרד הפנים", "sector": "government"})
+    reference_store.save_record(
+        workspace, RecordKind.ORGANISATION, {"name": "משרד הפנים", "sector": "government"}
+    )
     workspace.close()
     before = workspace_path.read_bytes()
     reader = open_workspace(workspace_path, read_only=True)
     assert reader.read_only
     assert reference_store.count_records(reader, RecordKind.ORGANISATION) == 1
     with pytest.raises(Exception, match="readonly"):
-        reference_store.save_record(reader, RecordKind.ORGANISATION,
-                                    {"name": "אחר", "sector": "ngo"})
+        reference_store.save_record(reader, RecordKind.ORGANISATION, {"name": "אחר", "sector": "ngo"})
     reader.close()
     assert workspace_path.read_bytes() == before
 
@@ -139,9 +140,11 @@ def test_a_file_without_write_permission_opens_read_only_saying_why(
     real_access = os.access
     # Tests may run as root, for whom chmod does not block writing: ask os.access as Qt does.
     monkeypatch.setattr(
-        workspace_module.os, "access",
-        lambda path, mode: False if (Path(path) == workspace_path and mode == os.W_OK)
-        else real_access(path, mode),
+        workspace_module.os,
+        "access",
+        lambda path, mode: (
+            False if (Path(path) == workspace_path and mode == os.W_OK) else real_access(path, mode)
+        ),
     )
     workspace = open_workspace(workspace_path)
     assert workspace.read_only
@@ -210,15 +213,15 @@ def test_opening_an_older_workspace_backs_it_up_then_upgrades_keeping_data(
     workspace_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     workspace = create_workspace(workspace_path)
-    reference_store.save_record(workspace, RecordKind.ORGANISATION,
-                                {"name": "משרד הפנים", "sector": "government"})
+    reference_store.save_record(
+        workspace, RecordKind.ORGANISATION, {"name": "משרד הפנים", "sector": "government"}
+    )
     workspace.close()
     original = workspace_path.read_bytes()
     shipped_head = head_revision()
     # A newer app version: the shipped migrations plus one more revision.
     migrations = tmp_path / "migrations"
-    shutil.copytree(workspace_module.MIGRATIONS_DIR, migrations,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(workspace_module.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
     (migrations / "versions" / "9000_test.py").write_text(
         NEXT_REVISION.format(head=head_revision()), encoding="utf-8"
     )
@@ -228,14 +231,11 @@ def test_opening_an_older_workspace_backs_it_up_then_upgrades_keeping_data(
     upgraded.close()
     assert workspace_module.schema_revision(workspace_path) == "9000_test"
     with closing(sqlite3.connect(workspace_path)) as connection:
-        assert connection.execute("SELECT name, website FROM organisation").fetchall() == [
-            ("משרד הפנים", "")
-        ]
+        assert connection.execute("SELECT name, website FROM organisation").fetchall() == [("משרד הפנים", "")]
     backups = list(workspace_path.parent.glob("test.backup-*.shutafut"))
     assert len(backups) == 1
     with closing(sqlite3.connect(backups[0])) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
-            shipped_head
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == shipped_head
         assert connection.execute("SELECT name FROM organisation").fetchall() == [("משרד הפנים",)]
     assert original != workspace_path.read_bytes()
 
@@ -295,26 +295,27 @@ def upgrade() -> None:
 '''
 
 
-def _with_extra_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
-                         text: str) -> None:
+def _with_extra_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> None:
     migrations = tmp_path / "migrations"
-    shutil.copytree(workspace_module.MIGRATIONS_DIR, migrations,
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / f"{name}.py").write_text(text.format(head=head_revision()),
-                                                        encoding="utf-8")
+    shutil.copytree(workspace_module.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    (migrations / "versions" / f"{name}.py").write_text(text.format(head=head_revision()), encoding="utf-8")
     monkeypatch.setattr(workspace_module, "MIGRATIONS_DIR", migrations)
 
 
 def _workspace_with_references(path: Path) -> None:
     workspace = create_workspace(path)
-    sderot = reference_store.save_record(workspace, RecordKind.AUTHORITY,
-                                         {"name_he": "שדרות", "municipal_status": "city"})
-    reference_store.save_record(workspace, RecordKind.CLUSTER,
-                                {"name": "אשכול נגב מערבי", "members": [sderot]})
-    ministry = reference_store.save_record(workspace, RecordKind.ORGANISATION,
-                                           {"name": "משרד הפנים", "sector": "government"})
-    reference_store.save_record(workspace, RecordKind.PERSON,
-                                {"full_name": "דנה (דמו)", "organisation": ministry})
+    sderot = reference_store.save_record(
+        workspace, RecordKind.AUTHORITY, {"name_he": "שדרות", "municipal_status": "city"}
+    )
+    reference_store.save_record(
+        workspace, RecordKind.CLUSTER, {"name": "אשכול נגב מערבי", "members": [sderot]}
+    )
+    ministry = reference_store.save_record(
+        workspace, RecordKind.ORGANISATION, {"name": "משרד הפנים", "sector": "government"}
+    )
+    reference_store.save_record(
+        workspace, RecordKind.PERSON, {"full_name": "דנה (דמו)", "organisation": ministry}
+    )
     workspace.close()
 
 
@@ -344,8 +345,7 @@ def test_a_failed_upgrade_leaves_the_workspace_as_it_was(
     backups = list(workspace_path.parent.glob("test.backup-*.shutafut"))
     assert len(backups) == 1 and backups[0].name in str(caught.value)
     with closing(sqlite3.connect(workspace_path)) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
-            shipped_head
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == shipped_head
         assert connection.execute("SELECT count(*) FROM person").fetchone()[0] == 1
         columns = [row[1] for row in connection.execute("PRAGMA table_info(organisation)")]
         assert "website" not in columns
@@ -376,8 +376,10 @@ def test_creating_in_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root can write to a file whatever its permissions")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="root can write to a file whatever its permissions",
+)
 def test_a_read_only_file_really_opens_read_only(workspace_path: Path) -> None:
     create_workspace(workspace_path).close()
     os.chmod(workspace_path, 0o444)
@@ -392,13 +394,13 @@ def test_a_read_only_file_really_opens_read_only(workspace_path: Path) -> None:
         os.chmod(workspace_path, 0o644)
 
 
-def test_backup_copy_includes_what_is_still_in_the_wal(workspace_path: Path,
-                                                        tmp_path: Path) -> None:
+def test_backup_copy_includes_what_is_still_in_the_wal(workspace_path: Path, tmp_path: Path) -> None:
     from desktop.storage.backup import backup_copy
 
     workspace = create_workspace(workspace_path)
-    reference_store.save_record(workspace, RecordKind.ORGANISATION,
-                                {"name": "משרד הפנים", "sector": "government"})
+    reference_store.save_record(
+        workspace, RecordKind.ORGANISATION, {"name": "משרד הפנים", "sector": "government"}
+    )
     assert Path(f"{workspace_path}-wal").exists()  # the record is in the WAL, still open
     copy = backup_copy(workspace, tmp_path / "copy.shutafut")
     with pytest.raises(FileExistsError):
@@ -406,8 +408,9 @@ def test_backup_copy_includes_what_is_still_in_the_wal(workspace_path: Path,
     workspace.close()
     assert check_workspace(copy) == []
     opened = open_workspace(copy)
-    assert [row["name"] for row in reference_store.list_records(
-        opened, RecordKind.ORGANISATION)] == ["משרד הפנים"]
+    assert [row["name"] for row in reference_store.list_records(opened, RecordKind.ORGANISATION)] == [
+        "משרד הפנים"
+    ]
     opened.close()
     assert not list(tmp_path.glob("*.partial"))
 
@@ -421,7 +424,8 @@ def test_a_file_on_read_only_media_opens_read_only_saying_why(
     workspace = open_workspace(workspace_path)
     assert workspace.read_only and workspace.read_only_reason
     assert workspace.read_only_reason == _(
-        "Opened read-only: the disk or memory stick it is on cannot be written to.")
+        "Opened read-only: the disk or memory stick it is on cannot be written to."
+    )
     assert reference_store.count_records(workspace, RecordKind.ORGANISATION) == 0
     workspace.close()
     assert _snapshot(workspace_path) == before

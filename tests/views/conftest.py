@@ -13,7 +13,10 @@ def type_text(widget: QWidget, text: str) -> None:
     widget.setFocus()
     for character in text:
         QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, character,
+            QTest.KeyAction.Click,
+            widget,
+            Qt.Key.Key_unknown,
+            character,
             Qt.KeyboardModifier.NoModifier,
         )
 

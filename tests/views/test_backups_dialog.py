@@ -67,7 +67,10 @@ def _rows(dialog: BackupsDialog) -> list[list[str]]:
 
 
 def test_back_up_now_then_restore_from_the_dialog(
-    window: MainWindow, qtbot: QtBot, workspace_path: Path, monkeypatch: pytest.MonkeyPatch,
+    window: MainWindow,
+    qtbot: QtBot,
+    workspace_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _with_records(workspace_path, 0)
     assert window.open_workspace_file(workspace_path)
@@ -111,8 +114,7 @@ def test_back_up_now_then_restore_from_the_dialog(
     assert window.reference_section.current_page.model.rowCount() in (0, 1)
     reasons = [b.reason for b in list_backups(workspace_path)]
     assert BackupReason.BEFORE_RESTORE in reasons
-    before = next(b for b in list_backups(workspace_path)
-                  if b.reason == BackupReason.BEFORE_RESTORE)
+    before = next(b for b in list_backups(workspace_path) if b.reason == BackupReason.BEFORE_RESTORE)
     assert len(reference_store.list_records(_opened(before.path), RecordKind.ORGANISATION)) == 2
 
 
@@ -137,12 +139,14 @@ def test_periodic_backups_come_only_after_edits(window: MainWindow, workspace_pa
 
 
 def test_interval_and_delete_in_the_dialog(
-    window: MainWindow, qtbot: QtBot, workspace_path: Path, monkeypatch: pytest.MonkeyPatch,
+    window: MainWindow,
+    qtbot: QtBot,
+    workspace_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _with_records(workspace_path, 0)
     assert window.open_workspace_file(workspace_path)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
 
     def act(dialog: QWidget) -> None:
         assert isinstance(dialog, BackupsDialog)
@@ -183,7 +187,9 @@ def _click(name: str) -> Callable[[QWidget], None]:
 
 
 def test_a_damaged_workspace_offers_to_open_its_backup_read_only(
-    window: MainWindow, qtbot: QtBot, workspace_path: Path,
+    window: MainWindow,
+    qtbot: QtBot,
+    workspace_path: Path,
 ) -> None:
     damaged = _damaged_with_backup(workspace_path)
     failures = _in_modal(qtbot, _click("open_good_backup"))
@@ -200,7 +206,9 @@ def test_a_damaged_workspace_offers_to_open_its_backup_read_only(
 
 
 def test_a_damaged_workspace_restored_from_its_backup_keeps_the_damaged_bytes(
-    window: MainWindow, qtbot: QtBot, workspace_path: Path,
+    window: MainWindow,
+    qtbot: QtBot,
+    workspace_path: Path,
 ) -> None:
     damaged = _damaged_with_backup(workspace_path)
     failures = _in_modal(qtbot, _click("restore_good_backup"))
@@ -213,7 +221,9 @@ def test_a_damaged_workspace_restored_from_its_backup_keeps_the_damaged_bytes(
 
 
 def test_a_damaged_workspace_left_alone_when_the_offer_is_cancelled(
-    window: MainWindow, qtbot: QtBot, workspace_path: Path,
+    window: MainWindow,
+    qtbot: QtBot,
+    workspace_path: Path,
 ) -> None:
     damaged = _damaged_with_backup(workspace_path)
     names_before = sorted(p.name for p in workspace_path.parent.rglob("*"))
@@ -231,7 +241,9 @@ def test_a_damaged_workspace_left_alone_when_the_offer_is_cancelled(
 
 
 def test_open_read_only_from_the_dialog_shows_the_backup_in_its_own_window(
-    window: MainWindow, qtbot: QtBot, workspace_path: Path,
+    window: MainWindow,
+    qtbot: QtBot,
+    workspace_path: Path,
 ) -> None:
     _with_records(workspace_path, 2)
     assert window.open_workspace_file(workspace_path)
@@ -255,7 +267,10 @@ def test_open_read_only_from_the_dialog_shows_the_backup_in_its_own_window(
 
 
 def test_a_damaged_backup_is_refused_in_the_dialog_and_work_goes_on(
-    window: MainWindow, qtbot: QtBot, workspace_path: Path, monkeypatch: pytest.MonkeyPatch,
+    window: MainWindow,
+    qtbot: QtBot,
+    workspace_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _with_records(workspace_path, 150)
     assert window.open_workspace_file(workspace_path)
@@ -282,9 +297,11 @@ def test_a_damaged_backup_is_refused_in_the_dialog_and_work_goes_on(
     assert BackupReason.BEFORE_RESTORE not in [b.reason for b in list_backups(workspace_path)]
 
 
-
 def test_a_damaged_backup_opened_from_the_dialog_is_explained_plainly(
-    window: MainWindow, qtbot: QtBot, workspace_path: Path, monkeypatch: pytest.MonkeyPatch,
+    window: MainWindow,
+    qtbot: QtBot,
+    workspace_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _with_records(workspace_path, 150)
     assert window.open_workspace_file(workspace_path)

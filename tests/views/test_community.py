@@ -38,12 +38,14 @@ def demo(tmp_path: Path) -> Iterator[Workspace]:
     workspace.close()
 
 
-def _window(qtbot: QtBot, workspace: Workspace, exports: list[tuple[int, str, str]]
-            ) -> CommunityWindow:
-    community = Community("קהילת פיתוח כלכלי", profession="פיתוח כלכלי",
-                          period_start=date(2025, 9, 1), period_end=date(2026, 7, 31))
-    window = CommunityWindow(workspace, community, None,
-                             lambda *args: exports.append(args))
+def _window(qtbot: QtBot, workspace: Workspace, exports: list[tuple[int, str, str]]) -> CommunityWindow:
+    community = Community(
+        "קהילת פיתוח כלכלי",
+        profession="פיתוח כלכלי",
+        period_start=date(2025, 9, 1),
+        period_end=date(2026, 7, 31),
+    )
+    window = CommunityWindow(workspace, community, None, lambda *args: exports.append(args))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -91,11 +93,12 @@ def _type_cell(qtbot: QtBot, table, row: int, column: int, text: str) -> None:  
     QTest.keyClick(editor, Qt.Key.Key_Tab)
 
 
-def test_build_a_syllabus_in_hebrew(qtbot: QtBot, demo: Workspace, tmp_path: Path,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_a_syllabus_in_hebrew(
+    qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     exports: list[tuple[int, str, str]] = []
     window = _window(qtbot, demo, exports)
-    assert window.context.community_id is not None   # a new community is saved at once
+    assert window.context.community_id is not None  # a new community is saved at once
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
     # members
@@ -131,7 +134,9 @@ def test_build_a_syllabus_in_hebrew(qtbot: QtBot, demo: Workspace, tmp_path: Pat
         "חותמת זמן,שם,נכסים מניבים,מנועי צמיחה,מגמות עולמיות\n"
         f"1/9/2025,{first},3,5,2\n"
         "1/9/2025,אדם שאינו חבר,5,5,5\n"
-        f"2/9/2025,{second},6,4,1\n", encoding="utf-8")
+        f"2/9/2025,{second},6,4,1\n",
+        encoding="utf-8",
+    )
     shown: list[SurveyImportDialog] = []
 
     def apply(dialog: SurveyImportDialog) -> int:
@@ -146,8 +151,10 @@ def test_build_a_syllabus_in_hebrew(qtbot: QtBot, demo: Workspace, tmp_path: Pat
     assert "אדם שאינו חבר" in errors.item(0, 1).text()
     assert "6" in errors.item(1, 1).text()
     assert window.community.ratings[window.community.members[0].person] == {
-        window.community.topics[0].id: 3, window.community.topics[1].id: 5,
-        window.community.topics[2].id: 2}
+        window.community.topics[0].id: 3,
+        window.community.topics[1].id: 5,
+        window.community.topics[2].id: 2,
+    }
     ranking = survey.ranking_proxy
     assert ranking.index(0, 1).data() == "מנועי צמיחה"
     for row in range(survey.ranking_model.rowCount()):
@@ -159,12 +166,12 @@ def test_build_a_syllabus_in_hebrew(qtbot: QtBot, demo: Workspace, tmp_path: Pat
     # the syllabus: drafted, then edited in the table and on the Gantt
     syllabus = window.syllabus_tab
     window.tabs.setCurrentWidget(syllabus)
-    syllabus.weekday.setCurrentIndex(syllabus.weekday.findData("1"))   # Tuesday
+    syllabus.weekday.setCurrentIndex(syllabus.weekday.findData("1"))  # Tuesday
     syllabus.draft_button.click()
     meetings = window.community.meetings
     assert syllabus.table.rowCount() == 10 == len(meetings)
     assert all(m.day.weekday() == 1 and m.day.month != 8 for m in meetings)
-    assert syllabus.table.item(0, 2).text()      # the Hebrew date
+    assert syllabus.table.item(0, 2).text()  # the Hebrew date
     assert "אלול" in syllabus.table.item(0, 2).text() or "תשרי" in syllabus.table.item(0, 2).text()
     hosts = {m.host for m in meetings if m.host}
     assert len(hosts) == len(window.community.member_authorities())
@@ -176,9 +183,10 @@ def test_build_a_syllabus_in_hebrew(qtbot: QtBot, demo: Workspace, tmp_path: Pat
     problem_rows = [r for r in range(10) if "כבר יש מפגש אחר" in syllabus.table.item(r, 8).text()]
     assert problem_rows
     declined = _answer_yes(monkeypatch, yes=False)
-    syllabus.draft_button.click()   # asks first: "no" keeps the edited year
+    syllabus.draft_button.click()  # asks first: "no" keeps the edited year
     assert declined and problem_rows == [
-        r for r in range(10) if "כבר יש מפגש אחר" in syllabus.table.item(r, 8).text()]
+        r for r in range(10) if "כבר יש מפגש אחר" in syllabus.table.item(r, 8).text()
+    ]
     asked = _answer_yes(monkeypatch)
     syllabus.draft_button.click()
     assert asked and "10" in asked[0]
@@ -193,8 +201,9 @@ def test_build_a_syllabus_in_hebrew(qtbot: QtBot, demo: Workspace, tmp_path: Pat
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     for step in range(1, 7):
         QTest.mouseMove(viewport, start - QPoint(step * 3, 0))
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       start - QPoint(18, 0))
+    QTest.mouseRelease(
+        viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start - QPoint(18, 0)
+    )
     qtbot.waitUntil(lambda: third.day != before)
     assert third.day > before
     stored = load_community(demo, window.context.community_id)
@@ -230,8 +239,7 @@ def test_build_a_syllabus_in_hebrew(qtbot: QtBot, demo: Workspace, tmp_path: Pat
     teams = window.teams_tab
     window.tabs.setCurrentWidget(teams)
     assert "שנה השנייה" in teams.year_note.text() or teams.year_note.text()
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *_a, **_k: ("נייר מדיניות תיירות", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("נייר מדיניות תיירות", True))
     teams.new_button.click()
     assert teams.list.count() == 1
     teams.members.item(0).setCheckState(Qt.CheckState.Checked)
@@ -258,8 +266,10 @@ def test_build_a_syllabus_in_hebrew(qtbot: QtBot, demo: Workspace, tmp_path: Pat
     window.print_buttons["syllabus"].click()
     window.tabs.setCurrentWidget(plan)
     window.print_buttons["meeting-plan"].click()
-    assert exports == [(window.context.community_id, "syllabus", ""),
-                       (window.context.community_id, "meeting-plan", third.id)]
+    assert exports == [
+        (window.context.community_id, "syllabus", ""),
+        (window.context.community_id, "meeting-plan", third.id),
+    ]
     # what the main window does with those requests: the PDFs themselves
     from desktop.reports import community_report
     from tests.reports.pdf_tools import needs_poppler, pdf_lines
@@ -278,8 +288,9 @@ def test_build_a_syllabus_in_hebrew(qtbot: QtBot, demo: Workspace, tmp_path: Pat
     assert [s.name for s in list_communities(demo)][-1] == "קהילת פיתוח כלכלי"
 
 
-def test_the_section_lists_opens_and_deletes(qtbot: QtBot, demo: Workspace,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_section_lists_opens_and_deletes(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from desktop.storage.community_store import save_community
     from desktop.views.community.section import CommunitySection
 
@@ -302,7 +313,7 @@ def test_the_section_lists_opens_and_deletes(qtbot: QtBot, demo: Workspace,
     section.buttons["next_year"].click()
     assert opened[0].name == "קהילת מנהלות חינוך" and opened[0].cycle_year == 2
     section.search.clear()
-    assert section.proxy.rowCount() == before + 2   # the next year is saved as it opens
+    assert section.proxy.rowCount() == before + 2  # the next year is saved as it opens
     type_text(section.search, "2026-2027")
     assert section.proxy.rowCount() == 1
     section.search.clear()
@@ -328,7 +339,7 @@ def test_someone_elses_change_is_shown_and_can_be_taken(qtbot: QtBot, demo: Work
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    other = open_workspace(demo.path)   # another window or laptop on the same workspace
+    other = open_workspace(demo.path)  # another window or laptop on the same workspace
     theirs = load_community(other, community_id)
     theirs.profession = "חינוך בלתי פורמלי"
     save_community(other, theirs, community_id)
@@ -339,8 +350,9 @@ def test_someone_elses_change_is_shown_and_can_be_taken(qtbot: QtBot, demo: Work
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, ConflictDialog)
         table = dialog.table
-        seen.extend(table.item(r, c).text() for r in range(table.rowCount())
-                    for c in range(table.columnCount()))
+        seen.extend(
+            table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
+        )
         dialog.findChild(QPushButton, "take_theirs").click()
 
     QTimer.singleShot(0, answer)

@@ -51,7 +51,8 @@ def _save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
 
 
 def test_export_one_forum_found_by_search_without_contacts(
-        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_language(app, "he")
@@ -71,8 +72,9 @@ def test_export_one_forum_found_by_search_without_contacts(
     dialog.scope_buttons[ex.Scope.FORUM].click()
     assert dialog.items.count() == 2
     type_text(dialog.search, "ירוחם")
-    visible = [dialog.items.item(i) for i in range(dialog.items.count())
-               if not dialog.items.item(i).isHidden()]
+    visible = [
+        dialog.items.item(i) for i in range(dialog.items.count()) if not dialog.items.item(i).isHidden()
+    ]
     assert [row.text() for row in visible] == ["פורום עיצוב ירוחם"]
     dialog.items.setCurrentItem(visible[0])
     assert not dialog.item_error.isVisible()
@@ -109,8 +111,8 @@ def _conflicting_pair(tmp_path: Path) -> tuple[Workspace, Any, Path]:
 
 
 def test_import_with_a_conflict_chosen_side_by_side(
-        window: MainWindow, qtbot: QtBot, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target, ids, second = _conflicting_pair(tmp_path)
     assert window.open_workspace_file(target.path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(second), ""))
@@ -124,14 +126,21 @@ def test_import_with_a_conflict_chosen_side_by_side(
         conflict = dialog.findChild(ConflictDialog)
         assert isinstance(conflict, ConflictDialog)
         qtbot.waitUntil(conflict.isVisible)
-        rows = {conflict.table.item(r, 0).text():
-                (conflict.table.item(r, 1).text(), conflict.table.item(r, 2).text(),
-                 conflict.table.item(r, 1).font().bold())
-                for r in range(conflict.table.rowCount())}
+        rows = {
+            conflict.table.item(r, 0).text(): (
+                conflict.table.item(r, 1).text(),
+                conflict.table.item(r, 2).text(),
+                conflict.table.item(r, 1).font().bold(),
+            )
+            for r in range(conflict.table.rowCount())
+        }
         assert not conflict.only_differences.isChecked()  # a short record: all its fields
         conflict.only_differences.click()
-        seen["shown"] = [conflict.table.item(r, 0).text() for r in range(conflict.table.rowCount())
-                         if not conflict.table.isRowHidden(r)]
+        seen["shown"] = [
+            conflict.table.item(r, 0).text()
+            for r in range(conflict.table.rowCount())
+            if not conflict.table.isRowHidden(r)
+        ]
         seen["role"] = rows["תפקיד"]
         seen["name"] = rows["שם מלא"]
         seen["sector"] = rows["מגזר"]
@@ -159,7 +168,8 @@ def test_import_with_a_conflict_chosen_side_by_side(
 
 
 def test_a_refused_file_says_why_and_changes_nothing(
-        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "target.shutafut"
     create_workspace(path).close()
     assert window.open_workspace_file(path)
@@ -183,7 +193,8 @@ def test_the_file_menu_offers_both(window: MainWindow) -> None:
 
 
 def test_an_import_clears_undo_so_nothing_older_is_written_back(
-        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source, ids = build(tmp_path / "source.shutafut")
     path = tmp_path / "all.shutafut-exchange"
     sx.export_exchange(source, path, ex.Scope.EVERYTHING)
@@ -207,7 +218,9 @@ def test_an_import_clears_undo_so_nothing_older_is_written_back(
     monkeypatch.setattr(ImportDialog, "exec", confirm)
     window.import_exchange_action.trigger()
     assert not window.undo_action.isEnabled()
-    names = [window.reference_section.current_page.table.model().index(r, 0).data()
-             for r in range(window.reference_section.current_page.model.rowCount())]
+    names = [
+        window.reference_section.current_page.table.model().index(r, 0).data()
+        for r in range(window.reference_section.current_page.model.rowCount())
+    ]
     assert "ירוחם" in names  # the open list shows what came in
     assert load_record(window.workspace, RecordKind.PERSON, ids.dana)["full_name"] == "דנה לוי"

@@ -107,7 +107,7 @@ def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # t
     from tests.reports.pdf_tools import embedded_fonts, needs_poppler
 
     if not needs_poppler.args[0]:
-        assert all(embedded_fonts(out).values())   # the radar's text too: no bare Helvetica
+        assert all(embedded_fonts(out).values())  # the radar's text too: no bare Helvetica
 
 
 def test_reopening_a_diagnosis_keeps_scores_and_follow_up_compares(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]

@@ -30,10 +30,13 @@ def _enter(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     QTest.keyClick(widget, Qt.Key.Key_Return)
 
 
-def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path,  # type: ignore[no-untyped-def]
-                             monkeypatch: pytest.MonkeyPatch) -> None:
-    forum = Forum("פורום עיצוב שדרות", "STEM", "שדרות",
-                  sessions=sessions_from_template("stem", "he"))
+def test_run_a_whole_session(
+    qtbot: QtBot,
+    demo,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    forum = Forum("פורום עיצוב שדרות", "STEM", "שדרות", sessions=sessions_from_template("stem", "he"))
     window = ForumWindow(demo, forum, None)
     qtbot.addWidget(window)
     roster = window.roster
@@ -106,8 +109,7 @@ def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path,  # type: ignore
     live.record_votes()
     assert live.vote_error.text() == ""
     assert live.results.text() == "התוצאות מוסתרות עד סגירת ההצבעה."
-    assert "●" not in "".join(live.audience.board.item(i).text()
-                             for i in range(live.audience.board.count()))
+    assert "●" not in "".join(live.audience.board.item(i).text() for i in range(live.audience.board.count()))
     live.rank_participant.setCurrentIndex(1)
     live.rank_order.setCurrentRow(1)
     live._move_rank(-1)  # "הסעות" first
@@ -119,8 +121,7 @@ def test_run_a_whole_session(qtbot: QtBot, demo, tmp_path: Path,  # type: ignore
     assert "נקודות דירוג:" in live.results.text()
     assert live.results.text().startswith("\u200f1. \u2068מעבדות מדע\u2069: 5")
     assert "הסעות\u2069: 4" in live.results.text()
-    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText",
-                        lambda *_a, **_k: ("רעיון מתוקן", True))
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *_a, **_k: ("רעיון מתוקן", True))
     idea_item = live.board.topLevelItem(1).child(0)
     live.edit_idea(idea_item)
     assert "רעיון מתוקן" in [i.text for i in forum.session_ideas(1)]

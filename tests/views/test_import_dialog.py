@@ -23,10 +23,13 @@ def _dialog(qtbot: QtBot, workspace) -> ImportAuthoritiesDialog:  # type: ignore
 
 
 def test_national_data_is_previewed_then_applied_only_after_confirmation(
-    qtbot: QtBot, workspace, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    workspace,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    reference_store.save_record(workspace, RecordKind.AUTHORITY,
-                                {"name_he": "שדרות", "municipal_status": "city"})
+    reference_store.save_record(
+        workspace, RecordKind.AUTHORITY, {"name_he": "שדרות", "municipal_status": "city"}
+    )
     dialog = _dialog(qtbot, workspace)
     assert dialog.summary.text().startswith("256 להוספה, 1 לשינוי")
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
@@ -41,11 +44,16 @@ def test_national_data_is_previewed_then_applied_only_after_confirmation(
 
 
 def test_a_file_with_errors_applies_nothing_unless_rows_are_skipped(
-    qtbot: QtBot, workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     path = tmp_path / "authorities.csv"
-    path.write_text("סמל הרשות,שם הרשות,מעמד מוניציפלי,אוכלוסייה\n"
-                    "31,אופקים,עירייה,36000\n1031,שדרות,עירייה,אלפים\n", encoding="utf-8")
+    path.write_text(
+        "סמל הרשות,שם הרשות,מעמד מוניציפלי,אוכלוסייה\n31,אופקים,עירייה,36000\n1031,שדרות,עירייה,אלפים\n",
+        encoding="utf-8",
+    )
     dialog = _dialog(qtbot, workspace)
     dialog.from_file.setChecked(True)
     dialog.path.setText(str(path))
@@ -72,7 +80,9 @@ def test_a_missing_file_says_so_at_the_field(qtbot: QtBot, workspace, tmp_path: 
 
 @pytest.mark.skipif(not CBS_DIR.is_dir(), reason="../shared/data/cbs is not here")
 def test_the_profile_workbook_is_mapped_and_the_mapping_remembered(
-    qtbot: QtBot, workspace, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    workspace,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = _dialog(qtbot, workspace)
     dialog.from_file.setChecked(True)

@@ -132,12 +132,11 @@ def test_second_window_is_told_the_workspace_is_in_use_and_opens_it_read_only(
     second.close()
 
 
-def test_export_pdf_writes_the_summary(
-    window: MainWindow, workspace_path: Path, tmp_path: Path
-) -> None:
+def test_export_pdf_writes_the_summary(window: MainWindow, workspace_path: Path, tmp_path: Path) -> None:
     workspace = create_workspace(workspace_path)
-    reference_store.save_record(workspace, RecordKind.AUTHORITY,
-                                {"name_he": "שדרות", "municipal_status": "city"})
+    reference_store.save_record(
+        workspace, RecordKind.AUTHORITY, {"name_he": "שדרות", "municipal_status": "city"}
+    )
     workspace.close()
     window.open_workspace_file(workspace_path)
     out = tmp_path / "summary.pdf"
@@ -145,11 +144,11 @@ def test_export_pdf_writes_the_summary(
     assert out.read_bytes().startswith(b"%PDF")
 
 
-def test_save_as_copy_continues_in_the_copy(window: MainWindow, workspace_path: Path,
-                                            tmp_path: Path) -> None:
+def test_save_as_copy_continues_in_the_copy(window: MainWindow, workspace_path: Path, tmp_path: Path) -> None:
     workspace = create_workspace(workspace_path)
-    reference_store.save_record(workspace, RecordKind.ORGANISATION,
-                                {"name": "משרד הפנים", "sector": "government"})
+    reference_store.save_record(
+        workspace, RecordKind.ORGANISATION, {"name": "משרד הפנים", "sector": "government"}
+    )
     workspace.close()
     window.open_workspace_file(workspace_path)
     copy = tmp_path / "copy.shutafut"
@@ -257,9 +256,7 @@ def test_agreements_section_lists_mous_and_exports_one(
     assert out.read_bytes().startswith(b"%PDF")
 
 
-def test_learning_communities_section_lists_opens_and_prints(
-    window: MainWindow, tmp_path: Path
-) -> None:
+def test_learning_communities_section_lists_opens_and_prints(window: MainWindow, tmp_path: Path) -> None:
     from datetime import date
 
     from desktop.models.community import Community
@@ -269,8 +266,9 @@ def test_learning_communities_section_lists_opens_and_prints(
 
     path = tmp_path / "demo.shutafut"
     workspace = create_demo_workspace(path)
-    community = Community("קהילת מנהלות חינוך", profession="חינוך",
-                          period_start=date(2025, 9, 1), period_end=date(2026, 7, 31))
+    community = Community(
+        "קהילת מנהלות חינוך", profession="חינוך", period_start=date(2025, 9, 1), period_end=date(2026, 7, 31)
+    )
     community.meetings = draft_year([], [date(2025, 9, 16), date(2025, 10, 21)], [])
     community_id = save_community(workspace, community)
     workspace.close()
@@ -281,16 +279,21 @@ def test_learning_communities_section_lists_opens_and_prints(
     assert window.communities_item.text(0) == "קהילות לומדות"
     names = [section.proxy.index(row, 0).data() for row in range(section.proxy.rowCount())]
     assert "קהילת מנהלות חינוך" in names
-    for document, meeting in (("syllabus", ""), ("meeting-plan", community.meetings[1].id),
-                              ("work-teams", "")):
+    for document, meeting in (
+        ("syllabus", ""),
+        ("meeting-plan", community.meetings[1].id),
+        ("work-teams", ""),
+    ):
         out = tmp_path / f"{document}.pdf"
-        assert window.export_pdf_to(out, "he", open_after=False,
-                                    community_document=(community_id, document, meeting))
+        assert window.export_pdf_to(
+            out, "he", open_after=False, community_document=(community_id, document, meeting)
+        )
         assert out.read_bytes().startswith(b"%PDF")
 
 
-def test_about_names_the_versions_support_asks_for(window: MainWindow,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_about_names_the_versions_support_asks_for(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
     window.show_about()
@@ -300,8 +303,9 @@ def test_about_names_the_versions_support_asks_for(window: MainWindow,
         assert f"\n{component} " in text, component
 
 
-def test_an_unsafe_python_and_qt_pair_is_told_at_start(window: MainWindow,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unsafe_python_and_qt_pair_is_told_at_start(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from desktop.versions import KNOWN_REFERENCE_DEFECTS
     from desktop.views import app
 

@@ -60,8 +60,7 @@ def test_fill_the_mou_wizard_save_and_print(qtbot: QtBot, demo, tmp_path: Path) 
     _choose(parties.authority, "שדרות")
     _choose(parties.organisation, "תקווה ישראלית – צוות המיזם")
     for row in range(parties.partners.count()):
-        if parties.partners.item(row).text() in ("תקווה ישראלית – צוות המיזם",
-                                                 "קרן משפחתית לדוגמה (דמו)"):
+        if parties.partners.item(row).text() in ("תקווה ישראלית – צוות המיזם", "קרן משפחתית לדוגמה (דמו)"):
             parties.partners.item(row).setCheckState(Qt.CheckState.Checked)
     type_text(parties.notice, "שבוע")
     _next(wizard)
@@ -93,7 +92,7 @@ def test_fill_the_mou_wizard_save_and_print(qtbot: QtBot, demo, tmp_path: Path) 
     assert len(bodies.editors) == before + 1
     for body_editor in bodies.editors:
         if not body_editor.chair.text():
-            type_text(body_editor.chair, "מנכ\"ל הרשות")
+            type_text(body_editor.chair, 'מנכ"ל הרשות')
     _next(wizard)
 
     timeline = wizard.currentPage()
@@ -175,8 +174,10 @@ def test_leaving_half_way_keeps_the_draft_and_versions_compare(qtbot: QtBot, dem
 
     from desktop.models.mou import set_clause_text
 
-    agreement.draft = replace(agreement.draft, clauses=set_clause_text(
-        clauses, clauses[0].key, clauses[0].text + " ובשיתוף התושבים"))
+    agreement.draft = replace(
+        agreement.draft,
+        clauses=set_clause_text(clauses, clauses[0].key, clauses[0].text + " ובשיתוף התושבים"),
+    )
     save_agreement(demo, agreement, summary.id)
     dialog = CompareDialog(load_agreement(demo, summary.id))
     qtbot.addWidget(dialog)

@@ -56,10 +56,12 @@ def test_create_an_authority_through_the_form_and_see_it_in_the_list(qtbot: QtBo
 
 
 def test_invalid_population_shows_a_message_at_the_field_and_keeps_the_saved_value(
-    qtbot: QtBot, workspace  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    workspace,  # type: ignore[no-untyped-def]
 ) -> None:
     uuid = reference_store.save_record(
-        workspace, RecordKind.AUTHORITY,
+        workspace,
+        RecordKind.AUTHORITY,
         {"name_he": "דימונה", "municipal_status": "city", "population": "35000"},
     )
     section, _stack = _section(qtbot, workspace)
@@ -94,11 +96,16 @@ def test_undo_and_redo_an_added_authority(qtbot: QtBot, workspace) -> None:  # t
 
 
 def test_search_filters_the_list_and_sorting_orders_it(qtbot: QtBot, workspace) -> None:  # type: ignore[no-untyped-def]
-    for name, english, population in (("שדרות", "Sderot", "34000"), ("אופקים", "Ofakim", "36000"),
-                                      ("נתיבות", "Netivot", "50000")):
-        reference_store.save_record(workspace, RecordKind.AUTHORITY, {
-            "name_he": name, "name_en": english, "municipal_status": "city",
-            "population": population})
+    for name, english, population in (
+        ("שדרות", "Sderot", "34000"),
+        ("אופקים", "Ofakim", "36000"),
+        ("נתיבות", "Netivot", "50000"),
+    ):
+        reference_store.save_record(
+            workspace,
+            RecordKind.AUTHORITY,
+            {"name_he": name, "name_en": english, "municipal_status": "city", "population": population},
+        )
     section, _stack = _section(qtbot, workspace)
     page = section.page_for(RecordKind.AUTHORITY)
     assert [row[0] for row in _table_texts(page)] == ["אופקים", "נתיבות", "שדרות"]
@@ -112,12 +119,14 @@ def test_search_filters_the_list_and_sorting_orders_it(qtbot: QtBot, workspace) 
 
 
 def test_deleting_a_referenced_organisation_is_refused_naming_the_person(
-    qtbot: QtBot, workspace, monkeypatch  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    workspace,
+    monkeypatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    org = reference_store.save_record(workspace, RecordKind.ORGANISATION,
-                                      {"name": "קרן לדוגמה", "sector": "philanthropy"})
-    reference_store.save_record(workspace, RecordKind.PERSON,
-                                {"full_name": "דנה כהן", "organisation": org})
+    org = reference_store.save_record(
+        workspace, RecordKind.ORGANISATION, {"name": "קרן לדוגמה", "sector": "philanthropy"}
+    )
+    reference_store.save_record(workspace, RecordKind.PERSON, {"full_name": "דנה כהן", "organisation": org})
     section, _stack = _section(qtbot, workspace)
     page = section.page_for(RecordKind.ORGANISATION)
     page.select(org)

@@ -144,7 +144,8 @@ def test_walk_the_whole_wizard_and_store_the_decision(qtbot: QtBot, demo) -> Non
 
 
 def test_a_process_left_half_way_is_a_draft_that_resumes_where_it_stopped(
-    qtbot: QtBot, demo  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    demo,  # type: ignore[no-untyped-def]
 ) -> None:
     wizard = _wizard(qtbot, demo)
     _page_one(wizard)

@@ -127,12 +127,11 @@ def test_the_dialog_tests_the_connection_and_opens_the_server_workspace(
     page = window.reference_section.current_page
     type_text(page.form.editors["name_he"], "ירוחם")
     page.form.editors["municipal_status"].setCurrentIndex(
-        page.form.editors["municipal_status"].findData("local_council"))
-    page.form.editors["municipal_status"].activated.emit(
-        page.form.editors["municipal_status"].currentIndex())
+        page.form.editors["municipal_status"].findData("local_council")
+    )
+    page.form.editors["municipal_status"].activated.emit(page.form.editors["municipal_status"].currentIndex())
     other = open_server_workspace(postgres_url)
-    assert [r["name_he"] for r in reference_store.list_records(other, RecordKind.AUTHORITY)] == [
-        "ירוחם"]
+    assert [r["name_he"] for r in reference_store.list_records(other, RecordKind.AUTHORITY)] == ["ירוחם"]
     other.close()
 
     # The recent entry opens the dialog filled in, asking only for the password.
@@ -143,8 +142,11 @@ def test_the_dialog_tests_the_connection_and_opens_the_server_workspace(
 
 
 def test_a_refused_server_keeps_the_current_workspace(
-    qtbot: QtBot, window: MainWindow, workspace_path: Path, postgres_server: Any,
-    monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace_path: Path,
+    postgres_server: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from desktop.storage.workspace import create_workspace
     from desktop.views.server_dialog import open_server
@@ -152,8 +154,7 @@ def test_a_refused_server_keeps_the_current_workspace(
     create_workspace(workspace_path).close()
     assert window.open_workspace_file(workspace_path)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda _p, _t, text, *_a: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: shown.append(text))
     assert not open_server(window, postgres_server.url("no_such_database"))
     assert shown and "no_such_database" in shown[0] and PASSWORD not in shown[0]
     assert window.workspace is not None and window.workspace.path == workspace_path.resolve()
@@ -163,8 +164,9 @@ def test_a_refused_server_keeps_the_current_workspace(
 def test_a_reference_conflict_shows_their_change_field_by_field(
     qtbot: QtBot, window: MainWindow, any_workspace: Any, workspace_location: Any, choice: str
 ) -> None:
-    uuid = reference_store.save_record(any_workspace, RecordKind.ORGANISATION,
-                                       {"name": "משרד הפנים", "sector": "government"})
+    uuid = reference_store.save_record(
+        any_workspace, RecordKind.ORGANISATION, {"name": "משרד הפנים", "sector": "government"}
+    )
     if isinstance(workspace_location, Path):
         assert window.open_workspace_file(workspace_location)
     else:
@@ -177,16 +179,20 @@ def test_a_reference_conflict_shows_their_change_field_by_field(
     assert page.current_uuid == uuid
 
     omer = open_location(workspace_location)  # someone else, on another computer
-    reference_store.save_record(omer, RecordKind.ORGANISATION,
-                                {"name": "משרד הפנים", "sector": "government",
-                                 "notes": "פגישה ביום ראשון"}, uuid)
+    reference_store.save_record(
+        omer,
+        RecordKind.ORGANISATION,
+        {"name": "משרד הפנים", "sector": "government", "notes": "פגישה ביום ראשון"},
+        uuid,
+    )
     seen: dict[str, Any] = {}
 
     def answer(dialog: Any) -> None:
         assert isinstance(dialog, ConflictDialog)
         table = dialog.table
-        seen["rows"] = [[table.item(r, c).text() for c in range(table.columnCount())]
-                        for r in range(table.rowCount())]
+        seen["rows"] = [
+            [table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())
+        ]
         seen["message"] = dialog.message.text()
         dialog.findChild(QPushButton, choice).click()
 
@@ -215,8 +221,7 @@ def test_a_reference_conflict_shows_their_change_field_by_field(
 def test_a_flags_conflict_shows_what_changed_and_takes_theirs(
     qtbot: QtBot, window: MainWindow, any_workspace: Any, workspace_location: Any
 ) -> None:
-    cluster = reference_store.save_record(any_workspace, RecordKind.CLUSTER,
-                                          {"name": "אשכול נגב מערבי"})
+    cluster = reference_store.save_record(any_workspace, RecordKind.CLUSTER, {"name": "אשכול נגב מערבי"})
     if isinstance(workspace_location, Path):
         assert window.open_workspace_file(workspace_location)
     else:
@@ -238,8 +243,9 @@ def test_a_flags_conflict_shows_what_changed_and_takes_theirs(
     def answer(dialog: Any) -> None:
         assert isinstance(dialog, ConflictDialog)
         table = dialog.table
-        seen["rows"] = [[table.item(r, c).text() for c in range(table.columnCount())]
-                        for r in range(table.rowCount())]
+        seen["rows"] = [
+            [table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())
+        ]
         dialog.take_theirs.click()
 
     section.flags.items.append(Item("m1", "חינוך"))
@@ -250,7 +256,9 @@ def test_a_flags_conflict_shows_what_changed_and_takes_theirs(
     section.flags.items.append(Item("m2", "חינוך"))
     section.save()  # on top of theirs now: no conflict
     assert [i.name for i in flags_store.load_cluster_flags(any_workspace, cluster).items] == [
-        "תחבורה ציבורית", "חינוך"]
+        "תחבורה ציבורית",
+        "חינוך",
+    ]
 
 
 def test_undo_never_overwrites_a_later_change_by_someone_else(
@@ -281,17 +289,19 @@ def test_undo_never_overwrites_a_later_change_by_someone_else(
     assert uuid is not None and stack.canUndo()
 
     omer = open_location(workspace_location)
-    reference_store.save_record(omer, RecordKind.ORGANISATION,
-                                {"name": "קרן משפחתית", "sector": "philanthropy",
-                                 "notes": "של עומר"}, uuid)
+    reference_store.save_record(
+        omer,
+        RecordKind.ORGANISATION,
+        {"name": "קרן משפחתית", "sector": "philanthropy", "notes": "של עומר"},
+        uuid,
+    )
     stack.undo()  # would delete the record Omer has just changed
     assert reported and "קרן משפחתית" in reported[-1]
     assert reference_store.load_record(omer, RecordKind.ORGANISATION, uuid)["notes"] == "של עומר"
 
     # Deleting it, too, first shows that someone else changed it.
     warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text))
     page.select(uuid)
     page.delete_current()
@@ -313,8 +323,7 @@ def test_taking_theirs_in_the_selection_wizard_shows_theirs_on_every_page(
 
     path = tmp_path / "team.shutafut"
     dana = create_demo_workspace(path)
-    process_id = selection_store.save_process(
-        dana, SelectionProcess(title="בחירה", purpose="איתור יישובים"))
+    process_id = selection_store.save_process(dana, SelectionProcess(title="בחירה", purpose="איתור יישובים"))
     wizard = SelectionWizard(dana, selection_store.load_process(dana, process_id), process_id)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -335,15 +344,17 @@ def test_taking_theirs_in_the_selection_wizard_shows_theirs_on_every_page(
     def answer(dialog: Any) -> None:
         assert isinstance(dialog, ConflictDialog)
         table = dialog.table
-        seen["rows"] = [[table.item(r, c).text() for c in range(table.columnCount())]
-                        for r in range(table.rowCount())]
+        seen["rows"] = [
+            [table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())
+        ]
         dialog.take_theirs.click()
 
     _answer_dialog(answer)
     wizard.button(QWizard.WizardButton.NextButton).click()  # saves: someone else was first
     qtbot.waitUntil(lambda: "rows" in seen)
     assert ["כותרת", "הכותרת של עומר", "הכותרת של דנה"] in seen["rows"] or any(
-        row[1:] == ["הכותרת של עומר", "הכותרת של דנה"] for row in seen["rows"])
+        row[1:] == ["הכותרת של עומר", "הכותרת של דנה"] for row in seen["rows"]
+    )
     assert wizard.process.title == "הכותרת של עומר"
     qtbot.waitUntil(lambda: wizard.page(0) is not page)  # every page built again...
     purpose_page = wizard.page(0)
@@ -364,8 +375,7 @@ def test_the_mou_wizard_is_built_again_on_their_version(qtbot: QtBot, tmp_path: 
 
     workspace = create_demo_workspace(tmp_path / "team.shutafut")
     agreement_id = agreement_store.save_agreement(workspace, Agreement.new("he"))
-    wizard = MouWizard(workspace, agreement_store.load_agreement(workspace, agreement_id),
-                       agreement_id)
+    wizard = MouWizard(workspace, agreement_store.load_agreement(workspace, agreement_id), agreement_id)
     qtbot.addWidget(wizard)
     wizard.show()
     before = {page_id: wizard.page(page_id) for page_id in wizard.pageIds()}

@@ -31,10 +31,8 @@ class CommunityContext:
     parent: QWidget | None = None
 
     @classmethod
-    def load(cls, workspace: Workspace, community: Community,
-             community_id: int | None) -> CommunityContext:
-        return cls(workspace, community, community_id, people_facts(workspace),
-                   authority_facts(workspace))
+    def load(cls, workspace: Workspace, community: Community, community_id: int | None) -> CommunityContext:
+        return cls(workspace, community, community_id, people_facts(workspace), authority_facts(workspace))
 
     @property
     def read_only(self) -> bool:
@@ -62,10 +60,13 @@ class CommunityContext:
         if self.read_only:
             return
         saved = save_document(
-            self.parent, self.community,
-            lambda expected: save_community(self.workspace, self.community, self.community_id,
-                                            expected_version=expected),
-            self._took_theirs)
+            self.parent,
+            self.community,
+            lambda expected: save_community(
+                self.workspace, self.community, self.community_id, expected_version=expected
+            ),
+            self._took_theirs,
+        )
         if saved is None:
             return
         self.community_id = saved
@@ -77,8 +78,9 @@ class CommunityContext:
             reload()
 
 
-def fill_combo(combo: QComboBox, items: list[tuple[str, str]], selected: str,
-               *, blank: str | None = None) -> None:
+def fill_combo(
+    combo: QComboBox, items: list[tuple[str, str]], selected: str, *, blank: str | None = None
+) -> None:
     """(value, label) items; `blank` adds a first empty choice with that label."""
     combo.blockSignals(True)
     combo.clear()

@@ -73,8 +73,7 @@ class MeetingMark(QGraphicsRectItem):
 
 
 class GanttView(QGraphicsView):
-    def __init__(self, on_move: Callable[[Meeting, date], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, on_move: Callable[[Meeting, date], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syllabus_gantt")
         self.on_move = on_move
@@ -106,8 +105,15 @@ class GanttView(QGraphicsView):
 
     # drawing ------------------------------------------------------------------------------
 
-    def show_year(self, start: date, end: date, meetings: list[Meeting],
-                  rows: list[tuple[str, str]], problems: set[str], read_only: bool) -> None:
+    def show_year(
+        self,
+        start: date,
+        end: date,
+        meetings: list[Meeting],
+        rows: list[tuple[str, str]],
+        problems: set[str],
+        read_only: bool,
+    ) -> None:
         """`rows`: (topic id, label) top to bottom; meetings whose topic has no row go last."""
         self.read_only = read_only
         self.right_to_left = i18n.is_rtl()
@@ -141,8 +147,11 @@ class GanttView(QGraphicsView):
             text.setToolTip(label)
             bounds = text.boundingRect()
             # Row labels sit at the reading start: on the right in Hebrew and Arabic.
-            x = (span + LABEL_WIDTH - bounds.width() - 4 if self.right_to_left
-                 else LABEL_WIDTH - bounds.width() - 6)
+            x = (
+                span + LABEL_WIDTH - bounds.width() - 4
+                if self.right_to_left
+                else LABEL_WIDTH - bounds.width() - 6
+            )
             text.setPos(x, y + (ROW_HEIGHT - bounds.height()) / 2)
             scene.addItem(text)
         row_of = {key: index for index, (key, _label) in enumerate(rows)}
@@ -153,8 +162,7 @@ class GanttView(QGraphicsView):
             left = min(self.x_of(meeting.day), self.x_of(meeting.last_day))
             width = max(days * DAY_WIDTH, 14.0)
             centre = left + days * DAY_WIDTH / 2
-            mark = MeetingMark(self, meeting, number,
-                               QRectF(centre - width / 2, y, width, ROW_HEIGHT - 10))
+            mark = MeetingMark(self, meeting, number, QRectF(centre - width / 2, y, width, ROW_HEIGHT - 10))
             colour = PROBLEM_COLOUR if meeting.id in problems else IN_PERSON_COLOUR
             mark.setPen(QPen(colour, 2))
             online = meeting.format == ONLINE
@@ -195,6 +203,5 @@ def _elide(text: str, length: int) -> str:
 def _tooltip(meeting: Meeting) -> str:
     kind = _("Online") if meeting.format == ONLINE else _("In person")
     if meeting.seminar:
-        return _("{day}: two-day seminar ({kind})").format(day=i18n.format_date(meeting.day),
-                                                           kind=kind)
+        return _("{day}: two-day seminar ({kind})").format(day=i18n.format_date(meeting.day), kind=kind)
     return f"{i18n.format_date(meeting.day)} ({kind})"

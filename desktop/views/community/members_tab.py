@@ -60,15 +60,22 @@ class AddMemberDialog(QDialog):
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         taken = {m.person for m in context.community.members}
-        fill_combo(self.person, [(p.uuid, p.full_name + (f" · {p.organisation}" if p.organisation
-                                                          else ""))
-                                 for p in context.people.values() if p.uuid not in taken], "")
+        fill_combo(
+            self.person,
+            [
+                (p.uuid, p.full_name + (f" · {p.organisation}" if p.organisation else ""))
+                for p in context.people.values()
+                if p.uuid not in taken
+            ],
+            "",
+        )
         self.authority = QComboBox()
         self.authority.setObjectName("member_authority")
         self.authority.setEditable(True)
         self.authority.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        fill_combo(self.authority, [(a.uuid, a.name) for a in context.authorities.values()], "",
-                   blank=_("(choose)"))
+        fill_combo(
+            self.authority, [(a.uuid, a.name) for a in context.authorities.values()], "", blank=_("(choose)")
+        )
         self.role = QLineEdit()
         self.role.setObjectName("member_role")
         align_text_field(self.role, left_to_right=False)
@@ -81,8 +88,9 @@ class AddMemberDialog(QDialog):
         form.addRow(_("Authority"), self.authority)
         form.addRow(_("Office"), self.role)
         form.addRow(_("Gender"), self.gender)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -97,11 +105,16 @@ class AddMemberDialog(QDialog):
     def _accept(self) -> None:
         person = self._chosen(self.person)
         if not person:
-            show_error(self.error, _("Choose a person from the list (add new people under "
-                                     "Reference data > People)."))
+            show_error(
+                self.error, _("Choose a person from the list (add new people under Reference data > People).")
+            )
             return
-        member = Member(person, self._chosen(self.authority), self.role.text().strip(),
-                        str(self.gender.currentData() or ""))
+        member = Member(
+            person,
+            self._chosen(self.authority),
+            self.role.text().strip(),
+            str(self.gender.currentData() or ""),
+        )
         try:
             self.context.community.add_member(member)
         except ValidationError as error:
@@ -131,8 +144,7 @@ class MembersTab(QWidget):
         self.end.dateChanged.connect(self._period_edited)
         self.cycle = QComboBox()
         self.cycle.setObjectName("community_cycle")
-        fill_combo(self.cycle, [(str(k), _(v)) for k, v in CYCLE_YEARS.items()],
-                   str(community.cycle_year))
+        fill_combo(self.cycle, [(str(k), _(v)) for k, v in CYCLE_YEARS.items()], str(community.cycle_year))
         self.cycle.currentIndexChanged.connect(self._details_edited)
         self.leader = QComboBox()
         self.leader.setObjectName("community_leader")
@@ -168,7 +180,7 @@ class MembersTab(QWidget):
         self.table.setObjectName("members")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)   # the order they joined in
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the order they joined in
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -218,8 +230,17 @@ class MembersTab(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.details_error)
         layout.addLayout(lower, 1)
-        for widget in (self.name, self.profession, self.start, self.end, self.cycle, self.leader,
-                       self.partner, self.add_button, self.remove_button):
+        for widget in (
+            self.name,
+            self.profession,
+            self.start,
+            self.end,
+            self.cycle,
+            self.leader,
+            self.partner,
+            self.add_button,
+            self.remove_button,
+        ):
             widget.setEnabled(not context.read_only)
         self.refresh()
 
@@ -276,13 +297,23 @@ class MembersTab(QWidget):
         community = self.context.community
         self._filling = True
         self.model.removeRows(0, self.model.rowCount())
-        self.model.setHorizontalHeaderLabels([_("Member"), _("Authority"), _("Office"),
-                                              _("Gender"), _("Leading core"),
-                                              _("Advisory committee")])
+        self.model.setHorizontalHeaderLabels(
+            [
+                _("Member"),
+                _("Authority"),
+                _("Office"),
+                _("Gender"),
+                _("Leading core"),
+                _("Advisory committee"),
+            ]
+        )
         for member in community.members:
-            texts = [self.context.person_name(member.person),
-                     self.context.authority_name(member.authority), member.role,
-                     _(GENDERS.get(member.gender, GENDERS[""]))]
+            texts = [
+                self.context.person_name(member.person),
+                self.context.authority_name(member.authority),
+                member.role,
+                _(GENDERS.get(member.gender, GENDERS[""])),
+            ]
             items = [QStandardItem(text) for text in texts]
             for item in items:
                 item.setEditable(False)
@@ -331,8 +362,10 @@ class MembersTab(QWidget):
             return
         name = self.context.person_name(person)
         if not confirm(
-                self, _("Remove the member"),
-                _("Remove {name} from the community, with their survey ratings?").format(name=name)):
+            self,
+            _("Remove the member"),
+            _("Remove {name} from the community, with their survey ratings?").format(name=name),
+        ):
             return
         try:
             self.context.community.remove_member(person)
@@ -365,13 +398,14 @@ class MembersTab(QWidget):
     def refresh_composition(self) -> None:
         dimension = str(self.dimension.currentData() or "authority")
         rows = composition(
-            self.context.community, dimension,
+            self.context.community,
+            dimension,
             authority_district={a.uuid: a.district for a in self.context.authorities.values()},
-            person_sector={p.uuid: p.sector for p in self.context.people.values()})
+            person_sector={p.uuid: p.sector for p in self.context.people.values()},
+        )
         self._filling = True
         self.mix_model.removeRows(0, self.mix_model.rowCount())
-        self.mix_model.setHorizontalHeaderLabels([_("Group"), _("Members"), _("Agreed"),
-                                                  _("Gap")])
+        self.mix_model.setHorizontalHeaderLabels([_("Group"), _("Members"), _("Agreed"), _("Gap")])
         keys = [row.key for row in rows]
         if dimension == "gender":
             keys += [k for k in ("female", "male") if k not in keys]
@@ -383,9 +417,12 @@ class MembersTab(QWidget):
             gap = None if agreed is None else count - agreed
             label = QStandardItem(self._category_label(dimension, key))
             label.setData(key, PERSON_ROLE)
-            cells = [label, QStandardItem(i18n.format_number(count)),
-                     QStandardItem("" if agreed is None else str(agreed)),
-                     QStandardItem("" if gap is None else f"{gap:+d}")]
+            cells = [
+                label,
+                QStandardItem(i18n.format_number(count)),
+                QStandardItem("" if agreed is None else str(agreed)),
+                QStandardItem("" if gap is None else f"{gap:+d}"),
+            ]
             for index, cell in enumerate(cells):
                 cell.setEditable(index == 2 and not self.context.read_only)
             self.mix_model.appendRow(cells)
@@ -399,12 +436,12 @@ class MembersTab(QWidget):
         dimension = str(self.dimension.currentData() or "authority")
         key = str(self.mix_model.item(item.row(), 0).data(PERSON_ROLE) or "")
         try:
-            set_agreed(self.context.community, dimension, key,
-                       clean_whole_number("agreed", item.text(), minimum=0))
+            set_agreed(
+                self.context.community, dimension, key, clean_whole_number("agreed", item.text(), minimum=0)
+            )
         except ValidationError as error:
             show_error(self.mix_error, error.message)
             return
         show_error(self.mix_error, "")
         self.context.save()
         self.refresh_composition()
-

@@ -103,11 +103,13 @@ class PlanTab(QWidget):
         self.blocks.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         buttons = QHBoxLayout()
         self.block_buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (("add", _("Add a block"), self.add_block),
-                                ("remove", _("Remove the block"), self.remove_block),
-                                ("up", _("Earlier"), lambda: self.move_block(-1)),
-                                ("down", _("Later"), lambda: self.move_block(1)),
-                                ("reset", _("The standard day"), self.reset_blocks)):
+        for key, text, slot in (
+            ("add", _("Add a block"), self.add_block),
+            ("remove", _("Remove the block"), self.remove_block),
+            ("up", _("Earlier"), lambda: self.move_block(-1)),
+            ("down", _("Later"), lambda: self.move_block(1)),
+            ("reset", _("The standard day"), self.reset_blocks),
+        ):
             button = QPushButton(text)
             button.setObjectName(f"plan_block_{key}")
             button.clicked.connect(slot)
@@ -118,8 +120,7 @@ class PlanTab(QWidget):
         self.total.setObjectName("plan_total")
         buttons.addWidget(self.total)
         self.error = error_label("plan_error")
-        schedule = QGroupBox(_("Schedule: part A opening, part B professional content, part C "
-                               "the lab"))
+        schedule = QGroupBox(_("Schedule: part A opening, part B professional content, part C the lab"))
         schedule_layout = QVBoxLayout(schedule)
         schedule_layout.addWidget(self.blocks, 1)
         schedule_layout.addLayout(buttons)
@@ -139,9 +140,15 @@ class PlanTab(QWidget):
         meetings = ordered(self.context.community.meetings)
         titles = self.context.topic_titles()
         current = self.meeting.id if self.meeting else ""
-        items = [(m.id, _("Meeting {number} · {day} · {title}").format(
-            number=number, day=i18n.format_date(m.day), title=meeting_title(m, titles) or "—"))
-            for number, m in enumerate(meetings, start=1)]
+        items = [
+            (
+                m.id,
+                _("Meeting {number} · {day} · {title}").format(
+                    number=number, day=i18n.format_date(m.day), title=meeting_title(m, titles) or "—"
+                ),
+            )
+            for number, m in enumerate(meetings, start=1)
+        ]
         fill_combo(self.chooser, items, current)
         self._meeting_chosen()
 
@@ -152,11 +159,9 @@ class PlanTab(QWidget):
 
     def _meeting_chosen(self) -> None:
         meeting_id = self.chooser.currentData()
-        self.meeting = next((m for m in self.context.community.meetings if m.id == meeting_id),
-                            None)
+        self.meeting = next((m for m in self.context.community.meetings if m.id == meeting_id), None)
         enabled = self.meeting is not None and not self.context.read_only
-        for widget in (*self.texts.values(), *self.lines.values(), self.start,
-                       *self.block_buttons.values()):
+        for widget in (*self.texts.values(), *self.lines.values(), self.start, *self.block_buttons.values()):
             widget.setEnabled(enabled)
         self._loading = True
         plan = self.meeting.plan if self.meeting else None
@@ -195,8 +200,7 @@ class PlanTab(QWidget):
     def fill_blocks(self) -> None:
         self.blocks.blockSignals(True)
         self.blocks.clearContents()
-        self.blocks.setHorizontalHeaderLabels([_("Time"), _("Part"), _("Block"), _("Minutes"),
-                                               _("Notes")])
+        self.blocks.setHorizontalHeaderLabels([_("Time"), _("Part"), _("Block"), _("Minutes"), _("Notes")])
         rows = self.meeting.schedule() if self.meeting else []
         self.blocks.setRowCount(len(rows))
         read_only = self.context.read_only
@@ -210,7 +214,8 @@ class PlanTab(QWidget):
             fill_combo(part, [(k, _(v)) for k, v in PARTS.items()], block.part)
             part.setEnabled(not read_only)
             part.currentIndexChanged.connect(
-                lambda _i, b=block, c=part: self._set_part(b, str(c.currentData())))
+                lambda _i, b=block, c=part: self._set_part(b, str(c.currentData()))
+            )
             self.blocks.setCellWidget(row, 1, part)
             self.blocks.setItem(row, 2, QTableWidgetItem(block.title))
             self.blocks.setItem(row, 3, QTableWidgetItem(str(block.minutes)))
@@ -219,10 +224,14 @@ class PlanTab(QWidget):
         self.blocks.resizeColumnToContents(0)
         self.blocks.resizeColumnToContents(1)
         if rows:
-            self.total.setText(_("{hours} hours, ending at {end}").format(
-                end=f"{rows[-1][1]:%H:%M}",
-                hours=i18n.format_number(round(sum(b.minutes for b in self.meeting.blocks)
-                                               / 60, 2))) if self.meeting else "")
+            self.total.setText(
+                _("{hours} hours, ending at {end}").format(
+                    end=f"{rows[-1][1]:%H:%M}",
+                    hours=i18n.format_number(round(sum(b.minutes for b in self.meeting.blocks) / 60, 2)),
+                )
+                if self.meeting
+                else ""
+            )
         else:
             self.total.setText("")
 
@@ -244,8 +253,10 @@ class PlanTab(QWidget):
                 minutes = clean_whole_number("minutes", text, required=True)
                 block.minutes = check_block_minutes(minutes or 0)
             except ValidationError as error:
-                show_error(self.error, _("Block {number}: {problem}").format(
-                    number=item.row() + 1, problem=error.message))
+                show_error(
+                    self.error,
+                    _("Block {number}: {problem}").format(number=item.row() + 1, problem=error.message),
+                )
                 self.fill_blocks()
                 return
         else:
@@ -270,9 +281,12 @@ class PlanTab(QWidget):
             show_error(self.error, _("Choose the block first."))
             return
         if not confirm(
-                self, _("Remove the block"),
-                _("Remove the block “{title}” from this meeting's schedule?").format(
-                    title=self.meeting.blocks[row].title)):
+            self,
+            _("Remove the block"),
+            _("Remove the block “{title}” from this meeting's schedule?").format(
+                title=self.meeting.blocks[row].title
+            ),
+        ):
             return
         del self.meeting.blocks[row]
         self.context.save()
@@ -295,9 +309,12 @@ class PlanTab(QWidget):
         if self.meeting is None:
             return
         if not confirm(
-                self, _("The standard day"),
-                _("Replace this meeting's {count} blocks by the standard day of the three parts?")
-                .format(count=len(self.meeting.blocks))):
+            self,
+            _("The standard day"),
+            _("Replace this meeting's {count} blocks by the standard day of the three parts?").format(
+                count=len(self.meeting.blocks)
+            ),
+        ):
             return
         self.meeting.blocks = default_blocks(self.context.community.cycle_year)
         self.context.save()

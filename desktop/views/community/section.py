@@ -28,6 +28,7 @@ from desktop.views.qt_i18n import align_text_field
 from desktop.views.selection.wizard import error_label, show_error
 
 if TYPE_CHECKING:
+    from desktop.models.community import Community
     from desktop.storage.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,8 +56,9 @@ class NewCommunityDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Name of the community"), self.name)
         form.addRow(_("Professional field"), self.profession)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -104,8 +106,12 @@ class CommunitySection(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for name, slot in (("new", self.new_community), ("open", self.open_selected),
-                           ("next_year", self.plan_next_year), ("delete", self.delete_selected)):
+        for name, slot in (
+            ("new", self.new_community),
+            ("open", self.open_selected),
+            ("next_year", self.plan_next_year),
+            ("delete", self.delete_selected),
+        ):
             button = QPushButton()
             button.setObjectName(f"community_{name}")
             button.clicked.connect(slot)
@@ -134,11 +140,13 @@ class CommunitySection(QWidget):
             return
         for summary in list_communities(self.workspace):
             values: list[tuple[str, object]] = [
-                (summary.name, summary.name), (summary.profession, summary.profession),
+                (summary.name, summary.name),
+                (summary.profession, summary.profession),
                 (summary.period, summary.period),
                 (i18n.format_number(summary.members), summary.members),
                 (i18n.format_number(summary.meetings), summary.meetings),
-                (i18n.format_datetime(summary.updated_at), summary.updated_at.isoformat())]
+                (i18n.format_datetime(summary.updated_at), summary.updated_at.isoformat()),
+            ]
             items = []
             for text, key in values:
                 item = QStandardItem(text)
@@ -160,9 +168,12 @@ class CommunitySection(QWidget):
         if not dialog.exec():
             return
         start, end = next_community_year()
-        community = Community(" ".join(dialog.name.text().split()),
-                              profession=" ".join(dialog.profession.text().split()),
-                              period_start=start, period_end=end)
+        community = Community(
+            " ".join(dialog.name.text().split()),
+            profession=" ".join(dialog.profession.text().split()),
+            period_start=start,
+            period_end=end,
+        )
         self.open_community(community, None)
 
     def open_selected(self) -> None:
@@ -173,12 +184,17 @@ class CommunitySection(QWidget):
             return
         self.open_community(load_community(self.workspace, community_id), community_id)
 
-    def open_community(self, community: object, community_id: int | None) -> None:
+    def open_community(self, community: Community, community_id: int | None) -> None:
         from desktop.views.community.window import CommunityWindow
 
         assert self.workspace is not None
-        window = CommunityWindow(self.workspace, community, community_id,  # type: ignore[arg-type]
-                                 self.export_requested.emit, self)
+        window = CommunityWindow(
+            self.workspace,
+            community,
+            community_id,
+            self.export_requested.emit,
+            self,
+        )
         self.window_ = window
         window.exec()
         self.reload()
@@ -201,9 +217,13 @@ class CommunitySection(QWidget):
             return
         name = self.table.currentIndex().siblingAtColumn(0).data()
         if confirm(
-                self, _("Delete learning community"),
-                _("Delete the community “{name}” with its members, survey, syllabus, meeting plans "
-                  "and work teams? This cannot be undone.").format(name=name)):
+            self,
+            _("Delete learning community"),
+            _(
+                "Delete the community “{name}” with its members, survey, syllabus, meeting plans "
+                "and work teams? This cannot be undone."
+            ).format(name=name),
+        ):
             delete_community(self.workspace, community_id)
             self.reload()
 
@@ -211,12 +231,19 @@ class CommunitySection(QWidget):
         self.heading.setText(_("Learning communities"))
         self.search.setPlaceholderText(_("Search communities…"))
         self.model.setHorizontalHeaderLabels(
-            [_("Community"), _("Professional field"), _("Year"), _("Members"), _("Meetings"),
-             _("Last saved")])
-        for name, text in (("new", _("New community…")), ("open", _("Open…")),
-                           ("next_year", _("Plan the next year…")), ("delete", _("Delete…"))):
+            [_("Community"), _("Professional field"), _("Year"), _("Members"), _("Meetings"), _("Last saved")]
+        )
+        for name, text in (
+            ("new", _("New community…")),
+            ("open", _("Open…")),
+            ("next_year", _("Plan the next year…")),
+            ("delete", _("Delete…")),
+        ):
             self.buttons[name].setText(text)
-        self.buttons["next_year"].setToolTip(_(
-            "The same members, leading core, committee and topics in the community's following "
-            "year; a new survey, syllabus and work teams."))
+        self.buttons["next_year"].setToolTip(
+            _(
+                "The same members, leading core, committee and topics in the community's following "
+                "year; a new survey, syllabus and work teams."
+            )
+        )
         self.reload()

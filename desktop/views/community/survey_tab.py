@@ -57,11 +57,16 @@ class SurveyImportDialog(QDialog):
     def __init__(self, result: SurveyImport, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Import survey ratings"))
-        summary = QLabel(_("{name}: {rows} answers read, {good} members' ratings can be "
-                           "imported, {bad} rows refused.").format(
-            name=name, rows=i18n.format_number(result.rows_read),
-            good=i18n.format_number(len(result.ratings)),
-            bad=i18n.format_number(len(result.row_errors))))
+        summary = QLabel(
+            _(
+                "{name}: {rows} answers read, {good} members' ratings can be imported, {bad} rows refused."
+            ).format(
+                name=name,
+                rows=i18n.format_number(result.rows_read),
+                good=i18n.format_number(len(result.ratings)),
+                bad=i18n.format_number(len(result.row_errors)),
+            )
+        )
         summary.setWordWrap(True)
         self.errors = QTableWidget(len(result.row_errors), 2)
         self.errors.setObjectName("survey_errors")
@@ -74,20 +79,28 @@ class SurveyImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         if result.ignored_columns:
-            ignored = QLabel(_("Columns that are not topics were ignored: {columns}").format(
-                columns=", ".join(result.ignored_columns)))
+            ignored = QLabel(
+                _("Columns that are not topics were ignored: {columns}").format(
+                    columns=", ".join(result.ignored_columns)
+                )
+            )
             ignored.setWordWrap(True)
             layout.addWidget(ignored)
         if result.row_errors:
             layout.addWidget(self.errors, 1)
-            note = QLabel(_("Fix these rows in the file and import it again, or import the "
-                            "other rows now; refused rows are left out."))
+            note = QLabel(
+                _(
+                    "Fix these rows in the file and import it again, or import the "
+                    "other rows now; refused rows are left out."
+                )
+            )
             note.setWordWrap(True)
             layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = buttons.addButton(
             _("Import the rows without problems") if result.row_errors else _("Import"),
-            QDialogButtonBox.ButtonRole.AcceptRole)
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         self.apply_button.setObjectName("survey_import_apply")
         self.apply_button.setEnabled(bool(result.ratings))
         buttons.accepted.connect(self.accept)
@@ -139,8 +152,9 @@ class SurveyTab(QWidget):
         import_button.setObjectName("survey_import")
         import_button.clicked.connect(self.choose_csv)
         self.grid_error = error_label("survey_rating_error")
-        grid_box = QGroupBox(_("Ratings ({low} = not needed, {high} = much needed)").format(
-            low=SCALE_MIN, high=SCALE_MAX))
+        grid_box = QGroupBox(
+            _("Ratings ({low} = not needed, {high} = much needed)").format(low=SCALE_MIN, high=SCALE_MAX)
+        )
         grid_layout = QVBoxLayout(grid_box)
         grid_layout.addWidget(self.grid, 1)
         grid_layout.addWidget(self.grid_error)
@@ -148,8 +162,11 @@ class SurveyTab(QWidget):
 
         self.rank_by = QComboBox()
         self.rank_by.setObjectName("survey_rank_by")
-        fill_combo(self.rank_by, [("mean", _("Rank by mean rating")),
-                                  ("high", _("Rank by number of high ratings (4-5)"))], "mean")
+        fill_combo(
+            self.rank_by,
+            [("mean", _("Rank by mean rating")), ("high", _("Rank by number of high ratings (4-5)"))],
+            "mean",
+        )
         self.rank_by.currentIndexChanged.connect(self.refresh_ranking)
         self.ranking_model = QStandardItemModel(0, 7)
         self.ranking_model.setSortRole(SORT_ROLE)
@@ -189,8 +206,15 @@ class SurveyTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 3)
         layout.addWidget(ranking_box, 2)
-        for widget in (self.new_title, add, rename, remove, import_button, self.selection_date,
-                       self.selection_notes):
+        for widget in (
+            self.new_title,
+            add,
+            rename,
+            remove,
+            import_button,
+            self.selection_date,
+            self.selection_notes,
+        ):
             widget.setEnabled(not context.read_only)
         if context.read_only:
             self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -210,8 +234,7 @@ class SurveyTab(QWidget):
         self.grid.setRowCount(len(community.members))
         self.grid.setColumnCount(len(community.topics))
         self.grid.setHorizontalHeaderLabels([t.title for t in community.topics])
-        self.grid.setVerticalHeaderLabels([self.context.person_name(m.person)
-                                           for m in community.members])
+        self.grid.setVerticalHeaderLabels([self.context.person_name(m.person) for m in community.members])
         for row, member in enumerate(community.members):
             ratings = community.ratings.get(member.person, {})
             for column, topic in enumerate(community.topics):
@@ -268,12 +291,17 @@ class SurveyTab(QWidget):
         title = self.context.topic_titles()[topic_id]
         text = _("Remove the topic “{title}” with its ratings?").format(title=title)
         if used:
-            text = _("Remove the topic “{title}” with its ratings? {count} meetings of the "
-                     "syllabus keep it as their title.").format(title=title, count=used)
-        answer = QMessageBox.question(self, _("Remove the topic"), text,
-                                      QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+            text = _(
+                "Remove the topic “{title}” with its ratings? {count} meetings of the "
+                "syllabus keep it as their title."
+            ).format(title=title, count=used)
+        answer = QMessageBox.question(
+            self,
+            _("Remove the topic"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         for meeting in community.meetings:
@@ -301,9 +329,12 @@ class SurveyTab(QWidget):
             else:
                 ratings[topic.id] = parse_rating(text)
         except ValidationError as error:
-            show_error(self.grid_error, _("The rating of {member} for “{topic}”: {problem}").format(
-                member=self.context.person_name(member.person), topic=topic.title,
-                problem=error.message))
+            show_error(
+                self.grid_error,
+                _("The rating of {member} for “{topic}”: {problem}").format(
+                    member=self.context.person_name(member.person), topic=topic.title, problem=error.message
+                ),
+            )
             self.grid.blockSignals(True)
             previous = ratings.get(topic.id)
             item.setText("" if previous is None else str(previous))
@@ -317,7 +348,8 @@ class SurveyTab(QWidget):
 
     def choose_csv(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Import survey ratings"), "", _("CSV files (*.csv);;All files (*)"))
+            self, _("Import survey ratings"), "", _("CSV files (*.csv);;All files (*)")
+        )
         if path:
             self.import_csv(Path(path))
 
@@ -335,14 +367,17 @@ class SurveyTab(QWidget):
         except UnicodeDecodeError:
             text = path.read_text(encoding="cp1255", errors="replace")
         except OSError as error:
-            show_error(self.grid_error, _("Cannot read {path}: {error}").format(
-                path=path.name, error=error.strerror or error))
+            show_error(
+                self.grid_error,
+                _("Cannot read {path}: {error}").format(path=path.name, error=error.strerror or error),
+            )
             return False
         try:
             result = read_survey_csv(text, community.topics, names)
         except ValidationError as error:
-            show_error(self.grid_error, _("The file {name}: {problem}").format(name=path.name,
-                                                                     problem=error.message))
+            show_error(
+                self.grid_error, _("The file {name}: {problem}").format(name=path.name, problem=error.message)
+            )
             return False
         dialog = SurveyImportDialog(result, path.name, self)
         self.import_dialog = dialog
@@ -359,17 +394,26 @@ class SurveyTab(QWidget):
 
     def refresh_ranking(self) -> None:
         community = self.context.community
-        ranked = rank_topics(community.topics, community.ratings,
-                             by=str(self.rank_by.currentData() or "mean"))
+        ranked = rank_topics(
+            community.topics, community.ratings, by=str(self.rank_by.currentData() or "mean")
+        )
         self._filling = True
         self.ranking_model.removeRows(0, self.ranking_model.rowCount())
         self.ranking_model.setHorizontalHeaderLabels(
-            [_("Rank"), _("Topic"), _("Mean rating"), _("Rated high (4-5)"), _("Raters"),
-             _("Spread (SD)"), _("Chosen")])
+            [
+                _("Rank"),
+                _("Topic"),
+                _("Mean rating"),
+                _("Rated high (4-5)"),
+                _("Raters"),
+                _("Spread (SD)"),
+                _("Chosen"),
+            ]
+        )
         for rank, score in enumerate(ranked, start=1):
+
             def number(value: float | None, digits: int = 2) -> QStandardItem:
-                item = QStandardItem("—" if value is None else i18n.format_number(round(value,
-                                                                                     digits)))
+                item = QStandardItem("—" if value is None else i18n.format_number(round(value, digits)))
                 item.setData(-1.0 if value is None else value, SORT_ROLE)
                 return item
 
@@ -379,15 +423,21 @@ class SurveyTab(QWidget):
             title.setData(score.topic.title, SORT_ROLE)
             spread = number(score.spread)
             if score.lowest is not None:
-                spread.setToolTip(_("From {low} to {high}").format(low=score.lowest,
-                                                                   high=score.highest))
+                spread.setToolTip(_("From {low} to {high}").format(low=score.lowest, high=score.highest))
             chosen = QStandardItem()
             chosen.setCheckable(not self.context.read_only)
             selected = score.topic.id in community.selected_topics
             chosen.setCheckState(Qt.CheckState.Checked if selected else Qt.CheckState.Unchecked)
             chosen.setData(1 if selected else 0, SORT_ROLE)
-            row = [rank_item, title, number(score.mean), number(score.high_count, 0),
-                   number(score.raters, 0), spread, chosen]
+            row = [
+                rank_item,
+                title,
+                number(score.mean),
+                number(score.high_count, 0),
+                number(score.raters, 0),
+                spread,
+                chosen,
+            ]
             for item in row:
                 item.setEditable(False)
                 item.setData(score.topic.id, ID_ROLE)

@@ -77,8 +77,12 @@ class SyllabusTab(QWidget):
         self.skip_august.setChecked(True)
         self.draft_button = QPushButton(_("Draft the year"))
         self.draft_button.setObjectName("syllabus_draft")
-        self.draft_button.setToolTip(_("Spread the chosen (or best-ranked) topics over the "
-                                       "months, rotate the hosts and alternate the formats"))
+        self.draft_button.setToolTip(
+            _(
+                "Spread the chosen (or best-ranked) topics over the "
+                "months, rotate the hosts and alternate the formats"
+            )
+        )
         self.draft_button.clicked.connect(self.draft)
         options = QHBoxLayout()
         options.addWidget(QLabel(_("Meetings on")))
@@ -96,8 +100,9 @@ class SyllabusTab(QWidget):
         self.table.setObjectName("syllabus_meetings")
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(COLUMNS.index("problems"),
-                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            COLUMNS.index("problems"), QHeaderView.ResizeMode.Stretch
+        )
         self.table.itemChanged.connect(self._item_changed)
         self.add_button = QPushButton(_("Add a meeting"))
         self.add_button.setObjectName("syllabus_add")
@@ -135,9 +140,11 @@ class SyllabusTab(QWidget):
 
     def problems(self) -> dict[str, list[tuple[str, str]]]:
         community = self.context.community
-        return meeting_problems(community.meetings,
-                                period=(community.period_start, community.period_end),
-                                member_authorities=community.member_authorities())
+        return meeting_problems(
+            community.meetings,
+            period=(community.period_start, community.period_end),
+            member_authorities=community.member_authorities(),
+        )
 
     def refresh(self) -> None:
         community = self.context.community
@@ -148,33 +155,59 @@ class SyllabusTab(QWidget):
         self.table.clearContents()
         self.table.setRowCount(len(meetings))
         self.table.setHorizontalHeaderLabels(
-            [_("No."), _("Date"), _("Hebrew date"), _("Topic"), _("Title (instead of the "
-                                                                 "topic)"),
-             _("Host"), _("Format"), _("Two-day seminar"), _("Problems")])
+            [
+                _("No."),
+                _("Date"),
+                _("Hebrew date"),
+                _("Topic"),
+                _("Title (instead of the topic)"),
+                _("Host"),
+                _("Format"),
+                _("Two-day seminar"),
+                _("Problems"),
+            ]
+        )
         topics = [(t.id, t.title) for t in community.topics]
         hosts = [(a, self.context.authority_name(a)) for a in community.member_authorities()]
         for row, meeting in enumerate(meetings):
-            self._fill_row(row, meeting, topics, hosts, problems.get(meeting.id, []),
-                           warnings.get(meeting.id, ""))
+            self._fill_row(
+                row, meeting, topics, hosts, problems.get(meeting.id, []), warnings.get(meeting.id, "")
+            )
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(COLUMNS.index("problems"),
-                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            COLUMNS.index("problems"), QHeaderView.ResizeMode.Stretch
+        )
         seminar = next((m for m in meetings if m.seminar), None)
-        parts = [_("{count} meetings").format(count=i18n.format_number(len(meetings))),
-                 _("{count} online").format(count=i18n.format_number(
-                     sum(m.format == ONLINE for m in meetings)))]
-        parts.append(_("seminar on {day}").format(day=i18n.format_date(seminar.day))
-                     if seminar else _("no two-day seminar yet"))
+        parts = [
+            _("{count} meetings").format(count=i18n.format_number(len(meetings))),
+            _("{count} online").format(count=i18n.format_number(sum(m.format == ONLINE for m in meetings))),
+        ]
+        parts.append(
+            _("seminar on {day}").format(day=i18n.format_date(seminar.day))
+            if seminar
+            else _("no two-day seminar yet")
+        )
         self.summary.setText(" · ".join(parts))
-        rows = [(t.id, t.title) for t in community.topics
-                if any(m.topic == t.id for m in meetings)]
-        self.gantt.show_year(community.period_start, community.period_end, meetings, rows,
-                             set(problems), self.context.read_only)
+        rows = [(t.id, t.title) for t in community.topics if any(m.topic == t.id for m in meetings)]
+        self.gantt.show_year(
+            community.period_start,
+            community.period_end,
+            meetings,
+            rows,
+            set(problems),
+            self.context.read_only,
+        )
 
-    def _fill_row(self, row: int, meeting: Meeting, topics: list[tuple[str, str]],
-                  hosts: list[tuple[str, str]], problems: list[tuple[str, str]],
-                  warning: str) -> None:
+    def _fill_row(
+        self,
+        row: int,
+        meeting: Meeting,
+        topics: list[tuple[str, str]],
+        hosts: list[tuple[str, str]],
+        problems: list[tuple[str, str]],
+        warning: str,
+    ) -> None:
         community = self.context.community
         read_only = self.context.read_only
         number = QTableWidgetItem(i18n.format_number(row + 1))
@@ -200,7 +233,8 @@ class SyllabusTab(QWidget):
         fill_combo(topic, topics, meeting.topic, blank=none_label())
         topic.setEnabled(not read_only)
         topic.currentIndexChanged.connect(
-            lambda _i, m=meeting, c=topic: self._set(m, "topic", str(c.currentData() or "")))
+            lambda _i, m=meeting, c=topic: self._set(m, "topic", str(c.currentData() or ""))
+        )
         self.table.setCellWidget(row, 3, topic)
         self.table.setItem(row, 4, QTableWidgetItem(meeting.title))
         host = QComboBox()
@@ -211,14 +245,16 @@ class SyllabusTab(QWidget):
         fill_combo(host, choices, meeting.host, blank=none_label())
         host.setEnabled(not read_only and meeting.format == IN_PERSON)
         host.currentIndexChanged.connect(
-            lambda _i, m=meeting, c=host: self._set(m, "host", str(c.currentData() or "")))
+            lambda _i, m=meeting, c=host: self._set(m, "host", str(c.currentData() or ""))
+        )
         self.table.setCellWidget(row, 5, host)
         form = QComboBox()
         form.setObjectName(f"meeting_format_{row}")
         fill_combo(form, [(k, _(v)) for k, v in FORMATS.items()], meeting.format)
         form.setEnabled(not read_only)
         form.currentIndexChanged.connect(
-            lambda _i, m=meeting, c=form: self._set(m, "format", str(c.currentData())))
+            lambda _i, m=meeting, c=form: self._set(m, "format", str(c.currentData()))
+        )
         self.table.setCellWidget(row, 6, form)
         seminar = QTableWidgetItem()
         seminar.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -271,8 +307,7 @@ class SyllabusTab(QWidget):
     def move_meeting(self, meeting: Meeting, day: date) -> None:
         community = self.context.community
         if not community.in_period(day):
-            show_error(self.error, outside_the_year((community.period_start,
-                                                     community.period_end)))
+            show_error(self.error, outside_the_year((community.period_start, community.period_end)))
             self.refresh()
             return
         show_error(self.error, "")
@@ -284,8 +319,7 @@ class SyllabusTab(QWidget):
         meetings = ordered(community.meetings)
         day = (meetings[-1].day + timedelta(days=28)) if meetings else community.period_start
         taken = {d for m in meetings for d in m.days()}
-        while (day in taken or day.weekday() in (4, 5) or avoided_day(day)) \
-                and day < community.period_end:
+        while (day in taken or day.weekday() in (4, 5) or avoided_day(day)) and day < community.period_end:
             day += timedelta(days=1)
         if not community.in_period(day):
             show_error(self.error, _("There is no free day left in the community's year."))
@@ -300,35 +334,46 @@ class SyllabusTab(QWidget):
             show_error(self.error, _("Choose the meeting to remove."))
             return
         if confirm(
-                self, _("Remove the meeting"),
-                _("Remove the meeting of {day} with its plan page?").format(
-                    day=i18n.format_date(meeting.day))):
+            self,
+            _("Remove the meeting"),
+            _("Remove the meeting of {day} with its plan page?").format(day=i18n.format_date(meeting.day)),
+        ):
             self.context.community.meetings.remove(meeting)
             self._changed()
 
     def draft(self) -> None:
         community = self.context.community
         if community.meetings and not confirm(
-                self, _("Draft the year"),
-                _("Replace the {count} meetings of the syllabus, with their plan pages, by a new "
-                  "draft?").format(count=len(community.meetings))):
+            self,
+            _("Draft the year"),
+            _("Replace the {count} meetings of the syllabus, with their plan pages, by a new draft?").format(
+                count=len(community.meetings)
+            ),
+        ):
             return
         try:
             days = monthly_dates(
-                community.period_start, community.period_end,
-                weekday=int(self.weekday.currentData()), week=self.week.value(),
-                count=self.count.value(), skip_august=self.skip_august.isChecked(),
-                avoided=avoided_day if self.skip_holidays.isChecked() else None)
+                community.period_start,
+                community.period_end,
+                weekday=int(self.weekday.currentData()),
+                week=self.week.value(),
+                count=self.count.value(),
+                skip_august=self.skip_august.isChecked(),
+                avoided=avoided_day if self.skip_holidays.isChecked() else None,
+            )
         except ValidationError as error:
             show_error(self.error, error.message)
             return
-        topics = community.selected_topics or [
-            s.topic.id for s in rank_topics(community.topics, community.ratings)
-            if s.mean is not None][: max(1, len(days) // 2)]
+        topics = (
+            community.selected_topics
+            or [s.topic.id for s in rank_topics(community.topics, community.ratings) if s.mean is not None][
+                : max(1, len(days) // 2)
+            ]
+        )
         if not topics:
             topics = [t.id for t in community.topics]
         show_error(self.error, "")
-        community.meetings = draft_year(topics, days, community.member_authorities(),
-                                        cycle_year=community.cycle_year)
+        community.meetings = draft_year(
+            topics, days, community.member_authorities(), cycle_year=community.cycle_year
+        )
         self._changed()
-

@@ -162,8 +162,10 @@ class TeamsTab(QWidget):
     def refresh(self) -> None:
         community = self.context.community
         self.year_note.setText(
-            _("Work teams start in the community's second year; this community is in its "
-              "first year.") if community.cycle_year < 2 else "")
+            _("Work teams start in the community's second year; this community is in its first year.")
+            if community.cycle_year < 2
+            else ""
+        )
         writable = not self.context.read_only
         self.new_button.setEnabled(writable)
         self.delete_button.setEnabled(writable)
@@ -202,9 +204,10 @@ class TeamsTab(QWidget):
         if self.team is None:
             return
         if confirm(
-                self, _("Delete the team"),
-                _("Delete the work team “{name}” with its stages and roles?").format(
-                    name=self.team.name)):
+            self,
+            _("Delete the team"),
+            _("Delete the work team “{name}” with its stages and roles?").format(name=self.team.name),
+        ):
             self.context.community.teams.remove(self.team)
             self.team = None
             self.context.save()
@@ -218,8 +221,15 @@ class TeamsTab(QWidget):
         self.team = next((t for t in self.context.community.teams if t.id == team_id), None)
         team = self.team
         enabled = team is not None and not self.context.read_only
-        for widget in (self.topic, self.output, self.budget, self.members, self.stages,
-                       self.spread_button, *self.roles.values()):
+        for widget in (
+            self.topic,
+            self.output,
+            self.budget,
+            self.members,
+            self.stages,
+            self.spread_button,
+            *self.roles.values(),
+        ):
             widget.setEnabled(enabled)
         self._loading = True
         self.topic.setText(team.topic if team else "")
@@ -231,8 +241,9 @@ class TeamsTab(QWidget):
             entry = QListWidgetItem(self.context.person_name(member.person))
             entry.setData(ID_ROLE, member.person)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Checked if team and member.person in team.members
-                                else Qt.CheckState.Unchecked)
+            entry.setCheckState(
+                Qt.CheckState.Checked if team and member.person in team.members else Qt.CheckState.Unchecked
+            )
             self.members.addItem(entry)
         self._fill_roles()
         self._fill_stages()
@@ -243,8 +254,7 @@ class TeamsTab(QWidget):
         team = self.team
         people = [(p, self.context.person_name(p)) for p in (team.members if team else [])]
         for role, combo in self.roles.items():
-            fill_combo(combo, people, team.roles.get(role, "") if team else "",
-                       blank=none_label())
+            fill_combo(combo, people, team.roles.get(role, "") if team else "", blank=none_label())
 
     def _fill_stages(self) -> None:
         self.stages.blockSignals(True)
@@ -265,8 +275,7 @@ class TeamsTab(QWidget):
             self.stages.setCellWidget(row, 1, editor)
             done = QTableWidgetItem()
             done.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            done.setCheckState(Qt.CheckState.Checked if stage and stage.done
-                               else Qt.CheckState.Unchecked)
+            done.setCheckState(Qt.CheckState.Checked if stage and stage.done else Qt.CheckState.Unchecked)
             self.stages.setItem(row, 2, done)
         self.stages.blockSignals(False)
         self.stages.resizeColumnToContents(1)
@@ -276,8 +285,9 @@ class TeamsTab(QWidget):
         if team is None:
             self.team_problems.setText("")
             return
-        problems = team_problems(team, [m.person for m in self.context.community.members],
-                                 self.context.community.finish_line)
+        problems = team_problems(
+            team, [m.person for m in self.context.community.members], self.context.community.finish_line
+        )
         lines = [message for _field, message in problems]
         self.team_problems.setStyleSheet("color: #c53030;" if lines else "color: #b7791f;")
         self.team_problems.setText("\n".join(lines or team_warnings(team)))
@@ -319,7 +329,7 @@ class TeamsTab(QWidget):
             problem = ""
         except ValidationError as error:
             problem = error.message
-        if len(chosen) > TEAM_SIZE[1]:   # refused; a team still too small is saved and said
+        if len(chosen) > TEAM_SIZE[1]:  # refused; a team still too small is saved and said
             show_error(self.members_error, problem)
             self.members.blockSignals(True)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -369,8 +379,10 @@ class TeamsTab(QWidget):
             self.team_problems.setText(error.message)
             return
         if any(s.due for s in self.team.stages) and not confirm(
-                self, _("Spread the dates to the finish line"),
-                _("Replace the stages' dates of “{name}”?").format(name=self.team.name)):
+            self,
+            _("Spread the dates to the finish line"),
+            _("Replace the stages' dates of “{name}”?").format(name=self.team.name),
+        ):
             return
         for stage, day in zip(self.team.stages, days, strict=True):
             stage.due = day
@@ -394,8 +406,12 @@ class TeamsTab(QWidget):
         self.progress.setRowCount(len(teams))
         self.progress.setColumnCount(len(STAGES) + 2)
         self.progress.setHorizontalHeaderLabels(
-            [_("Team"), *(_("Stage {number}").format(number=n + 1) for n in range(len(STAGES))),
-             _("Progress")])
+            [
+                _("Team"),
+                *(_("Stage {number}").format(number=n + 1) for n in range(len(STAGES))),
+                _("Progress"),
+            ]
+        )
         for index, number in enumerate(range(1, len(STAGES) + 1), start=1):
             header = self.progress.horizontalHeaderItem(index)
             if header is not None:
@@ -410,7 +426,7 @@ class TeamsTab(QWidget):
                 cell = QTableWidgetItem(text)
                 cell.setBackground(QColor(STATE_COLOURS[state]))
                 self.progress.setItem(row, column, cell)
-            self.progress.setItem(row, len(STAGES) + 1,
-                                  QTableWidgetItem(i18n.format_percent(team.progress())))
+            self.progress.setItem(
+                row, len(STAGES) + 1, QTableWidgetItem(i18n.format_percent(team.progress()))
+            )
         self.progress.resizeColumnsToContents()
-

@@ -32,37 +32,50 @@ DOCUMENTS = ("syllabus", "meeting-plan", "work-teams")
 
 def document_titles() -> dict[str, str]:
     """The documents' names, as in the PDF's file name."""
-    return {"syllabus": _("Yearly syllabus"), "meeting-plan": _("Meeting plan"),
-            "work-teams": _("Work teams")}
+    return {
+        "syllabus": _("Yearly syllabus"),
+        "meeting-plan": _("Meeting plan"),
+        "work-teams": _("Work teams"),
+    }
 
 
 def document_labels() -> dict[str, str]:
-    return {"syllabus": _("Syllabus (PDF)…"), "meeting-plan": _("Meeting plan (PDF)…"),
-            "work-teams": _("Work teams (PDF)…")}
+    return {
+        "syllabus": _("Syllabus (PDF)…"),
+        "meeting-plan": _("Meeting plan (PDF)…"),
+        "work-teams": _("Work teams (PDF)…"),
+    }
 
 
 class CommunityWindow(QDialog):
-    def __init__(self, workspace: Workspace, community: Community, community_id: int | None,
-                 export: Callable[[int, str, str], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        community: Community,
+        community_id: int | None,
+        export: Callable[[int, str, str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("community_window")
         self.context = CommunityContext.load(workspace, community, community_id)
         self.context.parent = self
         self.export = export
         if community_id is None:
-            self.context.save()   # a new community exists from the moment it is opened
+            self.context.save()  # a new community exists from the moment it is opened
         self.tabs = QTabWidget()
         self.members_tab = MembersTab(self.context)
         self.survey_tab = SurveyTab(self.context)
         self.syllabus_tab = SyllabusTab(self.context)
         self.plan_tab = PlanTab(self.context)
         self.teams_tab = TeamsTab(self.context)
-        for tab, label in ((self.members_tab, _("Community and members")),
-                           (self.survey_tab, _("Topics survey")),
-                           (self.syllabus_tab, _("Syllabus and Gantt")),
-                           (self.plan_tab, _("Meeting plan")),
-                           (self.teams_tab, _("Work teams"))):
+        for tab, label in (
+            (self.members_tab, _("Community and members")),
+            (self.survey_tab, _("Topics survey")),
+            (self.syllabus_tab, _("Syllabus and Gantt")),
+            (self.plan_tab, _("Meeting plan")),
+            (self.teams_tab, _("Work teams")),
+        ):
             self.tabs.addTab(tab, label)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.context.reloaders.append(self._reload_all)
@@ -96,8 +109,7 @@ class CommunityWindow(QDialog):
 
     def _update_title(self) -> None:
         suffix = _(" (read-only)") if self.context.read_only else ""
-        self.setWindowTitle(_("Learning community: {name}").format(name=self.community.name)
-                            + suffix)
+        self.setWindowTitle(_("Learning community: {name}").format(name=self.community.name) + suffix)
 
     def _saved(self) -> None:
         self.saved.setText(_("Saved."))
@@ -113,8 +125,7 @@ class CommunityWindow(QDialog):
     def _reload_all(self) -> None:
         """After taking another person's version: every tab shows it."""
         self.members_tab.reload_details()
-        for tab in (self.members_tab, self.survey_tab, self.syllabus_tab, self.plan_tab,
-                    self.teams_tab):
+        for tab in (self.members_tab, self.survey_tab, self.syllabus_tab, self.plan_tab, self.teams_tab):
             tab.refresh()
         self._update_title()
 
@@ -125,6 +136,5 @@ class CommunityWindow(QDialog):
             show_error(self.print_error, _("The syllabus has no meetings yet."))
             return
         show_error(self.print_error, "")
-        meeting = self.plan_tab.meeting.id if (document == "meeting-plan"
-                                               and self.plan_tab.meeting) else ""
+        meeting = self.plan_tab.meeting.id if (document == "meeting-plan" and self.plan_tab.meeting) else ""
         self.export(self.context.community_id, document, meeting)

@@ -24,19 +24,20 @@ class RadarChart(QWidget):
         self.earlier: dict[Flag, int | None] = {}
         self.setMinimumSize(320, 280)
 
-    def set_levels(self, latest: dict[Flag, int | None],
-                   earlier: dict[Flag, int | None] | None = None) -> None:
+    def set_levels(
+        self, latest: dict[Flag, int | None], earlier: dict[Flag, int | None] | None = None
+    ) -> None:
         self.latest = latest
         self.earlier = earlier or {}
         self.update()
 
-    def _polygon(self, levels: dict[Flag, int | None], centre: QPointF, radius: float,
-                 angles: list[float]) -> QPolygonF:
+    def _polygon(
+        self, levels: dict[Flag, int | None], centre: QPointF, radius: float, angles: list[float]
+    ) -> QPolygonF:
         points = []
         for flag, angle in zip(Flag, angles, strict=True):
             value = (levels.get(flag) or 0) / LEVEL_MAX * radius
-            points.append(QPointF(centre.x() + value * math.cos(angle),
-                                  centre.y() + value * math.sin(angle)))
+            points.append(QPointF(centre.x() + value * math.cos(angle), centre.y() + value * math.sin(angle)))
         return QPolygonF(points)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -48,9 +49,15 @@ class RadarChart(QWidget):
         angles = axis_angles(rtl)
         painter.setPen(QPen(QColor("#b8c4ce"), 1))
         for level in range(1, LEVEL_MAX + 1):
-            ring = QPolygonF([QPointF(centre.x() + radius * level / LEVEL_MAX * math.cos(a),
-                                      centre.y() + radius * level / LEVEL_MAX * math.sin(a))
-                              for a in angles])
+            ring = QPolygonF(
+                [
+                    QPointF(
+                        centre.x() + radius * level / LEVEL_MAX * math.cos(a),
+                        centre.y() + radius * level / LEVEL_MAX * math.sin(a),
+                    )
+                    for a in angles
+                ]
+            )
             painter.drawPolygon(ring)
         metrics = painter.fontMetrics()
         for flag, angle in zip(Flag, angles, strict=True):
@@ -58,13 +65,22 @@ class RadarChart(QWidget):
             painter.drawLine(centre, end)
             label = flag.label
             width = min(metrics.horizontalAdvance(label) + 6, 170)
-            x = end.x() + (10 if math.cos(angle) > 0.3 else -width - 10 if math.cos(angle) < -0.3
-                           else -width / 2)
-            y = end.y() + (8 if math.sin(angle) > 0.3 else -metrics.height() * 2 - 4
-                           if math.sin(angle) < -0.3 else -metrics.height())
+            x = end.x() + (
+                10 if math.cos(angle) > 0.3 else -width - 10 if math.cos(angle) < -0.3 else -width / 2
+            )
+            y = end.y() + (
+                8
+                if math.sin(angle) > 0.3
+                else -metrics.height() * 2 - 4
+                if math.sin(angle) < -0.3
+                else -metrics.height()
+            )
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(x, y, width, metrics.height() * 2 + 4),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, label)
+            painter.drawText(
+                QRectF(x, y, width, metrics.height() * 2 + 4),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                label,
+            )
             painter.setPen(QPen(QColor("#b8c4ce"), 1))
         for levels, colour in ((self.earlier, EARLIER), (self.latest, LATEST)):
             if any(levels.get(flag) for flag in Flag):

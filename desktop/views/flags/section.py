@@ -141,10 +141,12 @@ class FlagsSection(QWidget):
 
         workspace, flags = self.workspace, self.flags
         if workspace is not None and flags is not None and not workspace.read_only:
-            save_document(self, flags,
-                          lambda expected: save_cluster_flags(workspace, flags,
-                                                              expected_version=expected),
-                          self.refresh)
+            save_document(
+                self,
+                flags,
+                lambda expected: save_cluster_flags(workspace, flags, expected_version=expected),
+                self.refresh,
+            )
 
     def refresh(self) -> None:
         for tab in (self.mapping, self.diagnoses, self.plans):
@@ -172,8 +174,14 @@ class MappingTab(QWidget):
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("items")
         self.table.setHorizontalHeaderLabels(
-            [_("Item"), _("Kind"), _("Service level"), _("Leadership mechanism"),
-             _("Participating authorities")])
+            [
+                _("Item"),
+                _("Kind"),
+                _("Service level"),
+                _("Leadership mechanism"),
+                _("Participating authorities"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -257,9 +265,13 @@ class MappingTab(QWidget):
         for row, item in enumerate(items):
             share = participation(item, members)
             marks = (" ★" if item.flagship else "") + (" ◎" if item.focus_service else "")
-            cells = (item.name + marks, _(ITEM_KINDS[item.kind]), _(SERVICE_LEVELS[item.service_level]),
-                     _(MECHANISMS[item.mechanism]),
-                     f"{share.count}/{share.members} ({i18n.format_percent(share.share)})")
+            cells = (
+                item.name + marks,
+                _(ITEM_KINDS[item.kind]),
+                _(SERVICE_LEVELS[item.service_level]),
+                _(MECHANISMS[item.mechanism]),
+                f"{share.count}/{share.members} ({i18n.format_percent(share.share)})",
+            )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.id)
@@ -316,14 +328,23 @@ class MappingTab(QWidget):
         self.name.setFocus()
 
     def store(self) -> None:
-        chosen = [str(self.authorities.item(row).data(Qt.ItemDataRole.UserRole))
-                  for row in range(self.authorities.count())
-                  if self.authorities.item(row).checkState() == Qt.CheckState.Checked]
-        item = Item(self.current or new_id(), self.name.text().strip(),
-                    str(self.kind.currentData()), str(self.level.currentData()),
-                    self.field_name.text().strip(), self.lead.text().strip(),
-                    str(self.mechanism.currentData()), chosen, self.focus.isChecked(),
-                    self.flagship.isChecked())
+        chosen = [
+            str(self.authorities.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.authorities.count())
+            if self.authorities.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        item = Item(
+            self.current or new_id(),
+            self.name.text().strip(),
+            str(self.kind.currentData()),
+            str(self.level.currentData()),
+            self.field_name.text().strip(),
+            self.lead.text().strip(),
+            str(self.mechanism.currentData()),
+            chosen,
+            self.focus.isChecked(),
+            self.flagship.isChecked(),
+        )
         errors = validate_item(item, [uuid for uuid, _name in self.section.members])
         if errors:
             show_error(self.error, "\n".join(e.message for e in errors))
@@ -426,8 +447,9 @@ class DiagnosesTab(QWidget):
             return
         for diagnosis in self.flags.item_diagnoses(str(item_id)):
             status = _("final") if diagnosis.final else _("draft")
-            entry = QListWidgetItem(f"{i18n.format_date(date.fromisoformat(diagnosis.held_on))} · "
-                                    f"{status} · #{diagnosis.id}")
+            entry = QListWidgetItem(
+                f"{i18n.format_date(date.fromisoformat(diagnosis.held_on))} · {status} · #{diagnosis.id}"
+            )
             entry.setData(Qt.ItemDataRole.UserRole, diagnosis.id)
             self.list.addItem(entry)
         if self.list.count():
@@ -483,8 +505,7 @@ class DiagnosesTab(QWidget):
 class DiagnosisWizard(QWizard):
     """The seed's questions for the item's kind, then one page per flag, then the summary."""
 
-    def __init__(self, section: FlagsSection, diagnosis: Diagnosis,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, section: FlagsSection, diagnosis: Diagnosis, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diagnosis_wizard")
         self.section = section
@@ -521,8 +542,7 @@ class QuestionsPage(QWizardPage):
         super().__init__()
         self.owner = wizard
         self.setTitle(_("Questions for the item"))
-        self.setSubTitle(_("The seed's questions for {kind}.").format(
-            kind=_(ITEM_KINDS[wizard.item.kind])))
+        self.setSubTitle(_("The seed's questions for {kind}.").format(kind=_(ITEM_KINDS[wizard.item.kind])))
         self.held_on = date_editor()
         self.held_on.setObjectName("held_on")
         self.held_on.setDate(from_iso(wizard.diagnosis.held_on))
@@ -539,8 +559,9 @@ class QuestionsPage(QWizardPage):
 
     def store(self) -> None:
         self.owner.diagnosis.held_on = iso(self.held_on.date())
-        self.owner.diagnosis.answers = {key: editor.toPlainText().strip()
-                                        for key, editor in self.answers.items()}
+        self.owner.diagnosis.answers = {
+            key: editor.toPlainText().strip() for key, editor in self.answers.items()
+        }
 
 
 class FlagPage(QWizardPage):
@@ -662,13 +683,18 @@ class FlagPage(QWizardPage):
         assessment.links = self.links.toPlainText().strip()
         assessment.baseline = Measure(
             self.baseline_value.value() if self.has_baseline.isChecked() else None,
-            self.baseline_unit.text().strip(), iso(self.baseline_on.date()))
+            self.baseline_unit.text().strip(),
+            iso(self.baseline_on.date()),
+        )
         assessment.challenge = self.challenge.isChecked()
 
     def validatePage(self) -> bool:
         self.store()
-        errors = [e for e in validate_diagnosis(self.owner.diagnosis)
-                  if e.field.startswith(f"flags.{self.flag.value}.")]
+        errors = [
+            e
+            for e in validate_diagnosis(self.owner.diagnosis)
+            if e.field.startswith(f"flags.{self.flag.value}.")
+        ]
         show_error(self.error, "\n".join(e.message for e in errors))
         return not errors
 
@@ -688,8 +714,11 @@ class SummaryPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.owner.keep()
-        history = self.owner.section.flags.item_diagnoses(self.owner.diagnosis.item) \
-            if self.owner.section.flags else []
+        history = (
+            self.owner.section.flags.item_diagnoses(self.owner.diagnosis.item)
+            if self.owner.section.flags
+            else []
+        )
         index = history.index(self.owner.diagnosis) if self.owner.diagnosis in history else 0
         earlier = history[index - 1].levels() if index > 0 else None
         self.radar.set_levels(self.owner.diagnosis.levels(), earlier)
@@ -726,12 +755,13 @@ class PlansTab(QWidget):
         self.goal_table = QTableWidget(0, 7)
         self.goal_table.setObjectName("goals")
         self.goal_table.setHorizontalHeaderLabels(
-            [_("Goal"), _("Baseline"), _("Baseline date"), _("Target"), _("Unit"), _("By"),
-             _("Latest")])
+            [_("Goal"), _("Baseline"), _("Baseline date"), _("Target"), _("Unit"), _("By"), _("Latest")]
+        )
         self.action_table = QTableWidget(0, 6)
         self.action_table.setObjectName("actions")
         self.action_table.setHorizontalHeaderLabels(
-            [_("Action"), _("Quantity"), _("Frequency"), _("Owner"), _("From"), _("To")])
+            [_("Action"), _("Quantity"), _("Frequency"), _("Owner"), _("From"), _("To")]
+        )
         for table in (self.goal_table, self.action_table):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             table.setMaximumHeight(150)
@@ -759,13 +789,17 @@ class PlansTab(QWidget):
         self.workplan = QTableWidget(0, 6)
         self.workplan.setObjectName("workplan")
         self.workplan.setHorizontalHeaderLabels(
-            [_("Item"), _("Flag"), _("Action"), _("Owner"), _("From"), _("To")])
+            [_("Item"), _("Flag"), _("Action"), _("Owner"), _("From"), _("To")]
+        )
         self.workplan.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.workplan.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         export = QPushButton(_("Cluster work plan (PDF)…"))
         export.setObjectName("workplan_pdf")
-        export.clicked.connect(lambda: self.section.export_requested.emit(
-            self.section.flags.cluster if self.section.flags else "", ""))
+        export.clicked.connect(
+            lambda: self.section.export_requested.emit(
+                self.section.flags.cluster if self.section.flags else "", ""
+            )
+        )
         chooser = QHBoxLayout()
         chooser.addWidget(self.item, 1)
         chooser.addWidget(self.flag, 1)
@@ -821,12 +855,23 @@ class PlansTab(QWidget):
             if baseline.value is not None:  # start from the diagnosis' baseline
                 goals = [Goal("", None, baseline.unit, "", baseline)]
         for goal in goals:
-            self._append(self.goal_table, [goal.text, _number(goal.baseline.value),
-                                           goal.baseline.on, _number(goal.target), goal.unit,
-                                           goal.by, _number(goal.latest)])
-        for action in (plan.actions if plan else []):
-            self._append(self.action_table, [action.text, action.quantity, action.frequency,
-                                        action.owner, action.starts, action.ends])
+            self._append(
+                self.goal_table,
+                [
+                    goal.text,
+                    _number(goal.baseline.value),
+                    goal.baseline.on,
+                    _number(goal.target),
+                    goal.unit,
+                    goal.by,
+                    _number(goal.latest),
+                ],
+            )
+        for action in plan.actions if plan else []:
+            self._append(
+                self.action_table,
+                [action.text, action.quantity, action.frequency, action.owner, action.starts, action.ends],
+            )
         show_error(self.error, "")
 
     def _append(self, table: QTableWidget, texts: list[str]) -> None:
@@ -845,17 +890,30 @@ class PlansTab(QWidget):
             return
         plan = self.flags.plan(str(item_id), Flag(self.flag.currentData()))
         try:
-            goals = [Goal(self._cell(self.goal_table, r, 0), _parse(self._cell(self.goal_table, r, 3)),
-                          self._cell(self.goal_table, r, 4), self._cell(self.goal_table, r, 5),
-                          Measure(_parse(self._cell(self.goal_table, r, 1)),
-                                  self._cell(self.goal_table, r, 4), self._cell(self.goal_table, r, 2)),
-                          _parse(self._cell(self.goal_table, r, 6)))
-                     for r in range(self.goal_table.rowCount()) if self._cell(self.goal_table, r, 0)]
+            goals = [
+                Goal(
+                    self._cell(self.goal_table, r, 0),
+                    _parse(self._cell(self.goal_table, r, 3)),
+                    self._cell(self.goal_table, r, 4),
+                    self._cell(self.goal_table, r, 5),
+                    Measure(
+                        _parse(self._cell(self.goal_table, r, 1)),
+                        self._cell(self.goal_table, r, 4),
+                        self._cell(self.goal_table, r, 2),
+                    ),
+                    _parse(self._cell(self.goal_table, r, 6)),
+                )
+                for r in range(self.goal_table.rowCount())
+                if self._cell(self.goal_table, r, 0)
+            ]
         except ValueError:
             show_error(self.error, _("Baselines and targets are numbers, such as 40 or 12.5."))
             return
-        actions = [Action(*(self._cell(self.action_table, r, c) for c in range(6)))
-                   for r in range(self.action_table.rowCount()) if self._cell(self.action_table, r, 0)]
+        actions = [
+            Action(*(self._cell(self.action_table, r, c) for c in range(6)))
+            for r in range(self.action_table.rowCount())
+            if self._cell(self.action_table, r, 0)
+        ]
         plan.outcome = self.outcome.toPlainText().strip()
         plan.parties = self.parties.text().strip()
         plan.goals, plan.actions = goals, actions
@@ -866,14 +924,24 @@ class PlansTab(QWidget):
 
     def _show_workplan(self) -> None:
         flag_code = self.filter_flag.currentData()
-        lines = workplan(self.flags.plans, {i.id: i for i in self.flags.items},
-                         flag=Flag(flag_code) if flag_code else None,
-                         owner=self.filter_owner.text().strip())
+        lines = workplan(
+            self.flags.plans,
+            {i.id: i for i in self.flags.items},
+            flag=Flag(flag_code) if flag_code else None,
+            owner=self.filter_owner.text().strip(),
+        )
         self.workplan.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            for column, text in enumerate((line.item, line.flag.label, line.action.text,
-                                           line.action.owner, line.action.starts,
-                                           line.action.ends)):
+            for column, text in enumerate(
+                (
+                    line.item,
+                    line.flag.label,
+                    line.action.text,
+                    line.action.owner,
+                    line.action.starts,
+                    line.action.ends,
+                )
+            ):
                 self.workplan.setItem(row, column, QTableWidgetItem(text))
 
 
@@ -884,4 +952,3 @@ def _number(value: float | None) -> str:
 def _parse(text: str) -> float | None:
     cleaned = i18n.strip_marks(text).replace(",", "").strip()
     return float(cleaned) if cleaned else None
-

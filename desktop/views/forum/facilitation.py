@@ -121,8 +121,7 @@ class IdeaBoard(QTreeWidget):
         self._count(loose)
 
     def _add_child(self, parent: QTreeWidgetItem, idea: Idea) -> None:
-        label = idea.text + (" (" + _("table {table}").format(table=idea.table) + ")"
-                             if idea.table else "")
+        label = idea.text + (" (" + _("table {table}").format(table=idea.table) + ")" if idea.table else "")
         child = QTreeWidgetItem(parent, [label])
         child.setData(0, IDEA_ROLE, idea.id)
         child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
@@ -132,8 +131,7 @@ class IdeaBoard(QTreeWidget):
         group.setText(0, f"{isolate(self._names[group])} · {group.childCount()}")
 
     def selected_ideas(self) -> list[str]:
-        return [str(item.data(0, IDEA_ROLE)) for item in self.selectedItems()
-                if item.data(0, IDEA_ROLE)]
+        return [str(item.data(0, IDEA_ROLE)) for item in self.selectedItems() if item.data(0, IDEA_ROLE)]
 
     def selected_cluster(self) -> str | None:
         item = self.currentItem()
@@ -195,8 +193,9 @@ class AudienceView(QWidget):
 class FacilitationWindow(QWidget):
     """The facilitator's screen for one session."""
 
-    def __init__(self, forum: Forum, session: int, save: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, forum: Forum, session: int, save: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("facilitation")
         self.forum = forum
@@ -205,8 +204,7 @@ class FacilitationWindow(QWidget):
         self.block_index = 0
         self.timer = BlockTimer()
         session_data = forum.session(session)
-        self.setWindowTitle(_("Session {number}: {title}").format(number=session,
-                                                                 title=session_data.title))
+        self.setWindowTitle(_("Session {number}: {title}").format(number=session, title=session_data.title))
         # block and timer
         self.block_label = QLabel()
         self.block_label.setObjectName("block_label")
@@ -232,8 +230,9 @@ class FacilitationWindow(QWidget):
         # check-in
         self.check_in = QLineEdit()
         self.check_in.setObjectName("check_in")
-        self.check_in.setPlaceholderText(_("Check in: type a few letters of a name, or a new "
-                                           "name, organisation"))
+        self.check_in.setPlaceholderText(
+            _("Check in: type a few letters of a name, or a new name, organisation")
+        )
         align_text_field(self.check_in, left_to_right=False)
         self.completer = QCompleter([p.name for p in forum.participants])
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -392,8 +391,9 @@ class FacilitationWindow(QWidget):
     def refresh(self) -> None:
         self.board.fill(self.forum, self.session_number)
         present = self.forum.attendance(self.session_number)
-        self.attendance.setText(i18n.ngettext("{count} checked in", "{count} checked in",
-                                              len(present)).format(count=len(present)))
+        self.attendance.setText(
+            i18n.ngettext("{count} checked in", "{count} checked in", len(present)).format(count=len(present))
+        )
         for combo in (self.author, self.vote_participant, self.rank_participant):
             kept = combo.currentData()
             combo.clear()
@@ -435,8 +435,7 @@ class FacilitationWindow(QWidget):
 
     def _refresh_results(self) -> None:
         closed = self.session.vote_closed
-        self.close_vote.setText(_("Reopen the vote") if closed
-                                else _("Close the vote and show the results"))
+        self.close_vote.setText(_("Reopen the vote") if closed else _("Close the vote and show the results"))
         if not closed:
             self.results.setText(_("Results stay hidden until the vote is closed."))
             self.chart.set_lines([])
@@ -444,16 +443,38 @@ class FacilitationWindow(QWidget):
         lines = tally(self.forum, self.session_number)
         self.chart.set_lines([(line.cluster.name, line.votes, line.tied) for line in lines])
         ranked = ranking_tally(self.forum, self.session_number)
-        self.results.setText("\n".join(in_reading_direction(
-            f"{line.place}. {isolate(line.cluster.name)}: {i18n.format_number(line.votes)}"
-            + (" (" + _("tie") + ")" if line.tied else "")
-            + (" — " + ", ".join(f"{Sector(sector).label}: {count}"
-                                 for sector, count in sorted(line.by_sector.items()) if sector)
-               if line.by_sector else "")) for line in lines)
-            + ("\n" + _("Ranking points:") + "\n" + "\n".join(in_reading_direction(
-                f"{line.place}. {isolate(line.cluster.name)}: {i18n.format_number(line.votes)}")
-                for line in ranked) if self.forum.session_votes(self.session_number).rankings
-               else ""))
+        self.results.setText(
+            "\n".join(
+                in_reading_direction(
+                    f"{line.place}. {isolate(line.cluster.name)}: {i18n.format_number(line.votes)}"
+                    + (" (" + _("tie") + ")" if line.tied else "")
+                    + (
+                        " — "
+                        + ", ".join(
+                            f"{Sector(sector).label}: {count}"
+                            for sector, count in sorted(line.by_sector.items())
+                            if sector
+                        )
+                        if line.by_sector
+                        else ""
+                    )
+                )
+                for line in lines
+            )
+            + (
+                "\n"
+                + _("Ranking points:")
+                + "\n"
+                + "\n".join(
+                    in_reading_direction(
+                        f"{line.place}. {isolate(line.cluster.name)}: {i18n.format_number(line.votes)}"
+                    )
+                    for line in ranked
+                )
+                if self.forum.session_votes(self.session_number).rankings
+                else ""
+            )
+        )
 
     def _refresh_audience(self) -> None:
         blocks = self.session.blocks
@@ -464,8 +485,12 @@ class FacilitationWindow(QWidget):
         self.audience.chart.setVisible(closed)
         self.audience.board.setVisible(not closed)
         if closed:
-            self.audience.chart.set_lines([(line.cluster.name, line.votes, line.tied)
-                                           for line in tally(self.forum, self.session_number)])
+            self.audience.chart.set_lines(
+                [
+                    (line.cluster.name, line.votes, line.tied)
+                    for line in tally(self.forum, self.session_number)
+                ]
+            )
         else:
             for idea in self.forum.session_ideas(self.session_number)[-12:]:
                 self.audience.board.addItem(idea.text)
@@ -481,8 +506,9 @@ class FacilitationWindow(QWidget):
         left = self.timer.left_seconds(block.minutes)
         text = clock_text(left)
         self.clock.setText(text)
-        self.clock.setStyleSheet("font-size: 22pt; font-weight: bold;"
-                                 + (" color: #b00020;" if left < 0 else ""))
+        self.clock.setStyleSheet(
+            "font-size: 22pt; font-weight: bold;" + (" color: #b00020;" if left < 0 else "")
+        )
         self.audience.timer.setText(text)
 
     # timer ------------------------------------------------------------------------------------
@@ -522,8 +548,10 @@ class FacilitationWindow(QWidget):
                 name, _sep, organisation = typed.partition(",")
                 participant = self.forum.add_participant(name, organisation)
             else:
-                show_error(self.check_error, _("{count} people match; type a few more letters.")
-                           .format(count=len(found)))
+                show_error(
+                    self.check_error,
+                    _("{count} people match; type a few more letters.").format(count=len(found)),
+                )
                 return
         except ValidationError as error:
             show_error(self.check_error, error.message)
@@ -536,8 +564,13 @@ class FacilitationWindow(QWidget):
 
     def add_idea(self) -> None:
         try:
-            idea = self.forum.add_idea(self.session_number, self.block_index, self.idea.text(),
-                                       self.table.text(), str(self.author.currentData() or ""))
+            idea = self.forum.add_idea(
+                self.session_number,
+                self.block_index,
+                self.idea.text(),
+                self.table.text(),
+                str(self.author.currentData() or ""),
+            )
         except ValidationError as error:
             show_error(self.idea_error, error.message)
             return
@@ -601,16 +634,14 @@ class FacilitationWindow(QWidget):
         participant = str(self.vote_participant.currentData() or "")
         table = self.vote_table.text().strip()
         if not participant and not table:
-            show_error(self.vote_error, _("Choose a participant, or write the table's number "
-                                          "or name."))
+            show_error(self.vote_error, _("Choose a participant, or write the table's number or name."))
             return
         dots = {cluster: spin.value() for cluster, spin in self.vote_spins.items()}
         try:
             if participant:
                 self.forum.vote_by_participant(self.session_number, participant, dots)
             else:
-                self.forum.vote_by_table(self.session_number, table, dots,
-                                         self.vote_people.value())
+                self.forum.vote_by_table(self.session_number, table, dots, self.vote_people.value())
         except ValidationError as error:
             show_error(self.vote_error, error.message)
             return
@@ -635,8 +666,7 @@ class FacilitationWindow(QWidget):
         if not participant:
             show_error(self.rank_error, _("Choose whose ranking this is."))
             return
-        order = [str(self.rank_order.item(row).data(CLUSTER_ROLE))
-                 for row in range(self.rank_order.count())]
+        order = [str(self.rank_order.item(row).data(CLUSTER_ROLE)) for row in range(self.rank_order.count())]
         try:
             self.forum.rank_clusters(self.session_number, participant, order)
         except ValidationError as error:

@@ -56,18 +56,17 @@ def templates_folder() -> Path:
     """Where a facilitator's own templates live (the per-user data folder)."""
     from PySide6.QtCore import QStandardPaths
 
-    return Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation))
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
 def invitation_choices() -> list[tuple[str, str]]:
-    return [("invited", _("Invited")), ("confirmed", _("Confirmed")),
-            ("declined", _("Declined"))]
+    return [("invited", _("Invited")), ("confirmed", _("Confirmed")), ("declined", _("Declined"))]
 
 
 class ForumWindow(QDialog):
-    def __init__(self, workspace: Workspace, forum: Forum, forum_id: int | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, forum: Forum, forum_id: int | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("forum_window")
         self.workspace = workspace
@@ -106,10 +105,11 @@ class ForumWindow(QDialog):
         if not self.workspace.read_only:
             forum, forum_id = self.forum, self.forum_id
             saved = save_document(
-                self, forum,
-                lambda expected: save_forum(self.workspace, forum, forum_id,
-                                            expected_version=expected),
-                lambda: self._tab_changed(self.tabs.currentIndex()))
+                self,
+                forum,
+                lambda expected: save_forum(self.workspace, forum, forum_id, expected_version=expected),
+                lambda: self._tab_changed(self.tabs.currentIndex()),
+            )
             if saved is not None:
                 self.forum_id = saved
 
@@ -136,8 +136,8 @@ class RosterTab(QWidget):
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("roster")
         self.table.setHorizontalHeaderLabels(
-            [_("Name"), _("Organisation"), _("Sector"), _("Role"), _("Sessions attended"),
-             _("Invitation")])
+            [_("Name"), _("Organisation"), _("Sector"), _("Role"), _("Sessions attended"), _("Invitation")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
@@ -220,15 +220,23 @@ class RosterTab(QWidget):
         person = load_record(self.window_.workspace, RecordKind.PERSON, str(uuid))
         organisation = ""
         if person.get("organisation"):
-            organisation = load_record(self.window_.workspace, RecordKind.ORGANISATION,
-                                       person["organisation"])["name"]
-        self._add(name=str(person["full_name"]), organisation=str(organisation),
-                  sector=str(person.get("sector") or ""), role=str(person.get("role") or ""),
-                  person_uuid=str(uuid))
+            organisation = load_record(
+                self.window_.workspace, RecordKind.ORGANISATION, person["organisation"]
+            )["name"]
+        self._add(
+            name=str(person["full_name"]),
+            organisation=str(organisation),
+            sector=str(person.get("sector") or ""),
+            role=str(person.get("role") or ""),
+            person_uuid=str(uuid),
+        )
 
     def add_new(self) -> None:
-        self._add(name=self.name.text(), organisation=self.organisation.text(),
-                  sector=str(self.sector.currentData() or ""))
+        self._add(
+            name=self.name.text(),
+            organisation=self.organisation.text(),
+            sector=str(self.sector.currentData() or ""),
+        )
         if not self.error.isVisible():
             self.name.clear()
             self.organisation.clear()
@@ -240,8 +248,9 @@ class RosterTab(QWidget):
         for row, participant in enumerate(participants):
             sector = Sector(participant.sector).label if participant.sector else ""
             attended = ", ".join(str(n) for n in participant.attended)
-            for column, text in enumerate((participant.name, participant.organisation, sector,
-                                           participant.role, attended)):
+            for column, text in enumerate(
+                (participant.name, participant.organisation, sector, participant.role, attended)
+            ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             invitation = QComboBox()
             invitation.setObjectName(f"invitation_{row}")
@@ -249,14 +258,16 @@ class RosterTab(QWidget):
                 invitation.addItem(label, code)
             invitation.setCurrentIndex(max(0, invitation.findData(participant.invitation)))
             invitation.currentIndexChanged.connect(
-                lambda _i, p=participant, box=invitation: self._set_invitation(p, box))
+                lambda _i, p=participant, box=invitation: self._set_invitation(p, box)
+            )
             self.table.setCellWidget(row, 5, invitation)
         self.table.setSortingEnabled(True)
         lines = sector_balance(participants, self.forum.target_mix)
         self.balance.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            for column, text in enumerate((line.label, i18n.format_number(line.count),
-                                           i18n.format_number(line.target))):
+            for column, text in enumerate(
+                (line.label, i18n.format_number(line.count), i18n.format_number(line.target))
+            ):
                 item = QTableWidgetItem(text)
                 if line.missing:
                     item.setBackground(WARNING_BRUSH)
@@ -264,7 +275,9 @@ class RosterTab(QWidget):
         missing = [line.label for line in lines if line.missing]
         self.balance_warning.setText(
             _("Missing from the forum: {sectors}.").format(sectors=i18n.format_list(missing))
-            if missing else "")
+            if missing
+            else ""
+        )
 
 
 # --- sessions --------------------------------------------------------------------------------------
@@ -299,8 +312,8 @@ class SessionsTab(QWidget):
         self.blocks = QTableWidget(0, 6)
         self.blocks.setObjectName("blocks")
         self.blocks.setHorizontalHeaderLabels(
-            [_("Start"), _("Title"), _("Minutes"), _("Method"), _("Facilitator notes"),
-             _("Materials")])
+            [_("Start"), _("Title"), _("Minutes"), _("Method"), _("Facilitator notes"), _("Materials")]
+        )
         self.blocks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.blocks.itemChanged.connect(self._block_changed)
         add_block = QPushButton(_("Add a block"))
@@ -366,8 +379,14 @@ class SessionsTab(QWidget):
             self.blocks.setRowCount(len(session.blocks))
             starts = [t.starts for t in timed] or [""] * len(session.blocks)
             for row, block in enumerate(session.blocks):
-                cells = (starts[row] if row < len(starts) else "", block.title,
-                         str(block.minutes), block.method, block.notes, block.materials)
+                cells = (
+                    starts[row] if row < len(starts) else "",
+                    block.title,
+                    str(block.minutes),
+                    block.method,
+                    block.notes,
+                    block.materials,
+                )
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     if column == 0:
@@ -385,8 +404,7 @@ class SessionsTab(QWidget):
         session.length_minutes = self.length.value()
         session.place = self.place.text().strip()
         session.goals = [g.strip() for g in self.goals.toPlainText().splitlines() if g.strip()]
-        session.outputs = [o.strip() for o in self.outputs.toPlainText().splitlines()
-                           if o.strip()]
+        session.outputs = [o.strip() for o in self.outputs.toPlainText().splitlines() if o.strip()]
         session.decisions = self.decisions.toPlainText().strip()
         self.window_.save()
         self.refresh()
@@ -545,8 +563,9 @@ class AgendaTab(QWidget):
             item = QListWidgetItem(f"{cluster.session}. {cluster.name}")
             item.setData(Qt.ItemDataRole.UserRole, cluster.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if cluster.id in area.clusters
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if cluster.id in area.clusters else Qt.CheckState.Unchecked
+            )
             self.clusters.addItem(item)
         self.team.clear()
         self.lead.clear()
@@ -555,16 +574,19 @@ class AgendaTab(QWidget):
             item = QListWidgetItem(participant.name)
             item.setData(Qt.ItemDataRole.UserRole, participant.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if participant.id in area.team
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if participant.id in area.team else Qt.CheckState.Unchecked
+            )
             self.team.addItem(item)
             self.lead.addItem(participant.name, participant.id)
         self.lead.setCurrentIndex(max(0, self.lead.findData(area.lead or "")))
 
     def _checked(self, widget: QListWidget) -> list[str]:
-        return [str(widget.item(row).data(Qt.ItemDataRole.UserRole))
-                for row in range(widget.count())
-                if widget.item(row).checkState() == Qt.CheckState.Checked]
+        return [
+            str(widget.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(widget.count())
+            if widget.item(row).checkState() == Qt.CheckState.Checked
+        ]
 
     def store(self) -> None:
         row = self.areas.currentRow()

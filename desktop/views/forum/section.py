@@ -29,6 +29,7 @@ from desktop.views.qt_i18n import align_text_field
 from desktop.views.selection.wizard import error_label, show_error
 
 if TYPE_CHECKING:
+    from desktop.models.forum import Forum
     from desktop.storage.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,8 +61,9 @@ class NewForumDialog(QDialog):
         form.addRow(_("Name of the forum"), self.title)
         form.addRow(_("Town or regional cluster"), self.place)
         form.addRow(_("Theme (the sessions' template)"), self.template)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -99,8 +101,12 @@ class ForumSection(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for name, slot in (("new", self.new_forum), ("open", self.open_selected),
-                           ("pdf", self._export), ("delete", self.delete_selected)):
+        for name, slot in (
+            ("new", self.new_forum),
+            ("open", self.open_selected),
+            ("pdf", self._export),
+            ("delete", self.delete_selected),
+        ):
             button = QPushButton()
             button.setObjectName(f"forum_{name}")
             button.clicked.connect(slot)
@@ -128,9 +134,12 @@ class ForumSection(QWidget):
             return
         for summary in list_forums(self.workspace):
             items = []
-            for text in (summary.title, i18n.format_number(summary.participants),
-                         i18n.format_number(summary.ideas),
-                         i18n.format_datetime(summary.updated_at)):
+            for text in (
+                summary.title,
+                i18n.format_number(summary.participants),
+                i18n.format_number(summary.ideas),
+                i18n.format_datetime(summary.updated_at),
+            ):
                 item = QStandardItem(text)
                 item.setData(summary.id, ID_ROLE)
                 items.append(item)
@@ -148,11 +157,14 @@ class ForumSection(QWidget):
         dialog = NewForumDialog(self)
         if not dialog.exec():
             return
-        forum = Forum(dialog.title.text().strip(), dialog.template.currentText(),
-                      dialog.place.text().strip(),
-                      sessions=sessions_from_template(str(dialog.template.currentData()),
-                                                      i18n.current_language(),
-                                                      dialog.own_templates))
+        forum = Forum(
+            dialog.title.text().strip(),
+            dialog.template.currentText(),
+            dialog.place.text().strip(),
+            sessions=sessions_from_template(
+                str(dialog.template.currentData()), i18n.current_language(), dialog.own_templates
+            ),
+        )
         self.open_forum(forum, None)
 
     def open_selected(self) -> None:
@@ -163,11 +175,11 @@ class ForumSection(QWidget):
             return
         self.open_forum(load_forum(self.workspace, forum_id), forum_id)
 
-    def open_forum(self, forum: object, forum_id: int | None) -> None:
+    def open_forum(self, forum: Forum, forum_id: int | None) -> None:
         from desktop.views.forum.forum_window import ForumWindow
 
         assert self.workspace is not None
-        window = ForumWindow(self.workspace, forum, forum_id, self)  # type: ignore[arg-type]
+        window = ForumWindow(self.workspace, forum, forum_id, self)
         self.window_ = window
         window.exec()
         self.reload()
@@ -177,8 +189,9 @@ class ForumSection(QWidget):
         if forum_id is None:
             return
         labels = self.document_labels()
-        label, ok = QInputDialog.getItem(self, _("Forum documents"), _("Which document?"),
-                                         list(labels.values()), 0, False)
+        label, ok = QInputDialog.getItem(
+            self, _("Forum documents"), _("Which document?"), list(labels.values()), 0, False
+        )
         if ok:
             key = next(k for k, v in labels.items() if v == label)
             self.export_requested.emit(forum_id, key)
@@ -199,17 +212,23 @@ class ForumSection(QWidget):
             return
         name = self.table.currentIndex().siblingAtColumn(0).data()
         if confirm(
-                self, _("Delete design forum"),
-                _("Delete the forum “{name}” with its participants, ideas and votes? This cannot "
-                  "be undone.").format(name=name)):
+            self,
+            _("Delete design forum"),
+            _(
+                "Delete the forum “{name}” with its participants, ideas and votes? This cannot be undone."
+            ).format(name=name),
+        ):
             delete_forum(self.workspace, forum_id)
             self.reload()
 
     def retranslate(self) -> None:
         self.heading.setText(_("Design forums"))
-        self.model.setHorizontalHeaderLabels(
-            [_("Forum"), _("Participants"), _("Ideas"), _("Last saved")])
-        for name, text in (("new", _("New forum…")), ("open", _("Open…")),
-                           ("pdf", _("Documents (PDF)…")), ("delete", _("Delete…"))):
+        self.model.setHorizontalHeaderLabels([_("Forum"), _("Participants"), _("Ideas"), _("Last saved")])
+        for name, text in (
+            ("new", _("New forum…")),
+            ("open", _("Open…")),
+            ("pdf", _("Documents (PDF)…")),
+            ("delete", _("Delete…")),
+        ):
             self.buttons[name].setText(text)
         self.reload()

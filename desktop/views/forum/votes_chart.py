@@ -39,9 +39,12 @@ class VotesChart(QWidget):
             top = index * row + 2
             painter.setPen(self.palette().text().color())
             name_rect = QRectF(self.width() - names if rtl else 0, top, names - 6, row - 4)
-            painter.drawText(name_rect, (Qt.AlignmentFlag.AlignRight if rtl
-                                         else Qt.AlignmentFlag.AlignLeft)
-                             | Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(
+                name_rect,
+                (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
             length = room * value / longest
             edge = self.width() - names if rtl else names
             x = edge - length if rtl else edge
@@ -49,6 +52,5 @@ class VotesChart(QWidget):
             label = i18n.format_number(value) + (" (" + _("tie") + ")" if tied else "")
             width = metrics.horizontalAdvance(label) + 4
             text_x = x - width - 4 if rtl else x + length + 4
-            painter.drawText(QRectF(text_x, top, width, row - 4),
-                             Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(QRectF(text_x, top, width, row - 4), Qt.AlignmentFlag.AlignVCenter, label)
         painter.end()

@@ -73,10 +73,16 @@ class AgreementsSection(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for name, slot in (("new", self.new_agreement), ("open", self.open_selected),
-                           ("stages", self.edit_stages), ("send", self.send_version),
-                           ("compare", self.compare_versions), ("signed", self.mark_signed),
-                           ("pdf", self._export), ("delete", self.delete_selected)):
+        for name, slot in (
+            ("new", self.new_agreement),
+            ("open", self.open_selected),
+            ("stages", self.edit_stages),
+            ("send", self.send_version),
+            ("compare", self.compare_versions),
+            ("signed", self.mark_signed),
+            ("pdf", self._export),
+            ("delete", self.delete_selected),
+        ):
             button = QPushButton()
             button.setObjectName(f"agreement_{name}")
             button.clicked.connect(slot)
@@ -106,8 +112,12 @@ class AgreementsSection(QWidget):
         if self.workspace is None:
             return
         for summary in list_agreements(self.workspace):
-            cells = [summary.title, summary.stage_summary, i18n.format_number(summary.versions),
-                     i18n.format_datetime(summary.updated_at)]
+            cells = [
+                summary.title,
+                summary.stage_summary,
+                i18n.format_number(summary.versions),
+                i18n.format_datetime(summary.updated_at),
+            ]
             items = []
             for text in cells:
                 item = QStandardItem(text)
@@ -135,10 +145,12 @@ class AgreementsSection(QWidget):
 
         workspace = self.workspace
         assert workspace is not None
-        save_document(self, agreement,
-                      lambda expected: save_agreement(workspace, agreement, agreement_id,
-                                                      expected_version=expected),
-                      lambda: None)
+        save_document(
+            self,
+            agreement,
+            lambda expected: save_agreement(workspace, agreement, agreement_id, expected_version=expected),
+            lambda: None,
+        )
         self.reload(agreement_id)
 
     # actions ------------------------------------------------------------------------------------
@@ -155,8 +167,15 @@ class AgreementsSection(QWidget):
             if summary.status != "decided":
                 continue
             for uuid in load_process(self.workspace, summary.id).chosen:
-                points.append((_("{town}, chosen in “{process}”").format(
-                    town=names.get(uuid, "…"), process=summary.title), uuid, summary.id))
+                points.append(
+                    (
+                        _("{town}, chosen in “{process}”").format(
+                            town=names.get(uuid, "…"), process=summary.title
+                        ),
+                        uuid,
+                        summary.id,
+                    )
+                )
         return points
 
     def new_agreement(self) -> None:
@@ -166,14 +185,13 @@ class AgreementsSection(QWidget):
         if self.workspace is None:
             return
         points = self.starting_points()
-        label, ok = QInputDialog.getItem(self, _("New MOU"), _("Start from:"),
-                                         [p[0] for p in points], 1 if len(points) > 1 else 0,
-                                         False)
+        label, ok = QInputDialog.getItem(
+            self, _("New MOU"), _("Start from:"), [p[0] for p in points], 1 if len(points) > 1 else 0, False
+        )
         if not ok:
             return
         _label, authority, selection_id = next(p for p in points if p[0] == label)
-        agreement = Agreement.new(i18n.current_language(),
-                                  parties=Parties(authority_uuid=authority))
+        agreement = Agreement.new(i18n.current_language(), parties=Parties(authority_uuid=authority))
         agreement.selection_id = selection_id
         self.run_wizard(agreement, None)
 
@@ -210,15 +228,20 @@ class AgreementsSection(QWidget):
             return
         agreement_id, agreement = loaded
         if agreement.versions and not has_changes(agreement.draft, agreement.versions[-1]):
-            QMessageBox.information(self, _("Send a version"),
-                                    _("The draft has not changed since the last version."))
+            QMessageBox.information(
+                self, _("Send a version"), _("The draft has not changed since the last version.")
+            )
             return
         dialog = DateNoteDialog(_("Send a version to the authority"), _("Sent on"), True, self)
         while dialog.exec():
             try:
-                version = freeze_version(agreement.draft, agreement.versions, dialog.day(),
-                                         dialog.note.text(),
-                                         party_names(self.workspace, agreement.draft))
+                version = freeze_version(
+                    agreement.draft,
+                    agreement.versions,
+                    dialog.day(),
+                    dialog.note.text(),
+                    party_names(self.workspace, agreement.draft),
+                )
             except ValidationError as error:
                 show_error(dialog.error, error.message)
                 continue
@@ -235,8 +258,9 @@ class AgreementsSection(QWidget):
             return
         agreement_id, agreement = loaded
         if not agreement.versions:
-            QMessageBox.information(self, _("Mark as signed"),
-                                    _("Send a version first: only a sent version is signed."))
+            QMessageBox.information(
+                self, _("Mark as signed"), _("Send a version first: only a sent version is signed.")
+            )
             return
         dialog = DateNoteDialog(_("Mark the last version as signed"), _("Signed on"), False, self)
         while dialog.exec():
@@ -254,8 +278,9 @@ class AgreementsSection(QWidget):
             return
         _agreement_id, agreement = loaded
         if not agreement.versions:
-            QMessageBox.information(self, _("Compare versions"),
-                                    _("There is no sent version to compare yet."))
+            QMessageBox.information(
+                self, _("Compare versions"), _("There is no sent version to compare yet.")
+            )
             return
         CompareDialog(agreement, self).exec()
 
@@ -272,9 +297,12 @@ class AgreementsSection(QWidget):
             return
         name = self.table.currentIndex().siblingAtColumn(0).data()
         if confirm(
-                self, _("Delete MOU"),
-                _("Delete the MOU with {name}, its stages and every version? This cannot be "
-                  "undone.").format(name=name)):
+            self,
+            _("Delete MOU"),
+            _("Delete the MOU with {name}, its stages and every version? This cannot be undone.").format(
+                name=name
+            ),
+        ):
             delete_agreement(self.workspace, agreement_id)
             self.reload()
 
@@ -282,11 +310,18 @@ class AgreementsSection(QWidget):
         self.title.setText(_("Agreements and MOUs"))
         self.search.setPlaceholderText(_("Search agreements…"))
         self.model.setHorizontalHeaderLabels(
-            [_("Authority"), _("Where it stands"), _("Versions"), _("Last saved")])
-        for name, text in (("new", _("New MOU…")), ("open", _("Open…")),
-                           ("stages", _("Stages…")), ("send", _("Send a version…")),
-                           ("compare", _("Compare versions…")), ("signed", _("Signed…")),
-                           ("pdf", _("MOU (PDF)…")), ("delete", _("Delete…"))):
+            [_("Authority"), _("Where it stands"), _("Versions"), _("Last saved")]
+        )
+        for name, text in (
+            ("new", _("New MOU…")),
+            ("open", _("Open…")),
+            ("stages", _("Stages…")),
+            ("send", _("Send a version…")),
+            ("compare", _("Compare versions…")),
+            ("signed", _("Signed…")),
+            ("pdf", _("MOU (PDF)…")),
+            ("delete", _("Delete…")),
+        ):
             self.buttons[name].setText(text)
         self.reload(self.selected_id())
 
@@ -298,8 +333,7 @@ def _authority_kind() -> Any:
 
 
 class DateNoteDialog(QDialog):
-    def __init__(self, title: str, date_label: str, with_note: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, date_label: str, with_note: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.date = date_editor()
@@ -313,8 +347,9 @@ class DateNoteDialog(QDialog):
         form.addRow(date_label, self.date)
         if with_note:
             form.addRow(_("Note"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -361,8 +396,9 @@ class StagesDialog(QDialog):
             grid.addWidget(notes, row * 2 - 1, 3)
             grid.addWidget(error, row * 2, 1, 1, 3)
             self.rows.append((record.stage, (held, day), people, notes, error))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -374,11 +410,11 @@ class StagesDialog(QDialog):
         process = self.agreement.process
         for stage, (held, day), people, notes, _error in self.rows:
             value = day.date()
-            held_on = date(value.year(), value.month(), value.day()) if held.currentIndex() \
-                else None
+            held_on = date(value.year(), value.month(), value.day()) if held.currentIndex() else None
             names = [n.strip() for n in people.text().replace("،", ",").split(",") if n.strip()]
-            process = process.with_record(StageRecord(
-                stage, held_on, tuple(PersonRef(name) for name in names), notes.text().strip()))
+            process = process.with_record(
+                StageRecord(stage, held_on, tuple(PersonRef(name) for name in names), notes.text().strip())
+            )
         return process
 
     def _accept(self) -> None:
@@ -404,7 +440,8 @@ class CompareDialog(QDialog):
         self.newer.setObjectName("newer")
         for version in agreement.versions:
             label = _("Version {number} ({date})").format(
-                number=version.number, date=i18n.format_date(version.sent_on))
+                number=version.number, date=i18n.format_date(version.sent_on)
+            )
             self.older.addItem(label, version.number)
             self.newer.addItem(label, version.number)
         self.newer.addItem(_("The current draft"), 0)
@@ -436,8 +473,9 @@ class CompareDialog(QDialog):
     def refresh(self, *_args: object) -> None:
         from desktop.models.mou_versions import WordOp, diff_drafts
 
-        diff = diff_drafts(self._draft(int(self.older.currentData())),
-                           self._draft(int(self.newer.currentData())))
+        diff = diff_drafts(
+            self._draft(int(self.older.currentData())), self._draft(int(self.newer.currentData()))
+        )
         direction = "rtl" if i18n.is_rtl() else "ltr"
         parts = [f"<div dir='{direction}'>"]
         if diff.is_empty:
@@ -457,9 +495,14 @@ class CompareDialog(QDialog):
             parts.append("</p>")
         if diff.parts:
             parts.append("<h3>" + _("Also changed") + "</h3><ul>")
-            labels = {"language": _("Language"), "parties": _("Parties"),
-                      "bodies": _("Structures and bodies"), "timeframe": _("Timeframe"),
-                      "budget": _("Budget annex"), "signatories": _("Signatories")}
+            labels = {
+                "language": _("Language"),
+                "parties": _("Parties"),
+                "bodies": _("Structures and bodies"),
+                "timeframe": _("Timeframe"),
+                "budget": _("Budget annex"),
+                "signatories": _("Signatories"),
+            }
             parts += [f"<li>{labels.get(part.value, part.value)}</li>" for part in diff.parts]
             parts.append("</ul>")
         parts.append("</div>")

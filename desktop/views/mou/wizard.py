@@ -92,8 +92,13 @@ def to_date(value: QDate) -> date:
 class MouWizard(QWizard):
     saved = Signal(int)
 
-    def __init__(self, workspace: Workspace, agreement: Agreement,
-                 agreement_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        agreement: Agreement,
+        agreement_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         from desktop.storage.reference_store import choices
 
@@ -147,10 +152,13 @@ class MouWizard(QWizard):
             return self.agreement_id
         agreement, agreement_id = self.agreement, self.agreement_id
         saved = save_document(
-            self, agreement,
-            lambda expected: save_agreement(self.workspace, agreement, agreement_id,
-                                            expected_version=expected),
-            self._show_theirs)
+            self,
+            agreement,
+            lambda expected: save_agreement(
+                self.workspace, agreement, agreement_id, expected_version=expected
+            ),
+            self._show_theirs,
+        )
         if saved is None:
             return self.agreement_id
         self.agreement_id = saved
@@ -160,10 +168,14 @@ class MouWizard(QWizard):
     def _page_builders(self) -> list[tuple[WizardPage, Callable[[], QWizardPage]]]:
         return [
             (WizardPage.PARTIES, lambda: PartiesPage(self)),
-            (WizardPage.PURPOSE, lambda: ClausesPage(self, WizardPage.PURPOSE,
-                                                     (MouSection.PURPOSE, MouSection.OWNERSHIP))),
-            (WizardPage.STRATEGY, lambda: ClausesPage(
-                self, WizardPage.STRATEGY, (MouSection.STRATEGY, MouSection.PRINCIPLES))),
+            (
+                WizardPage.PURPOSE,
+                lambda: ClausesPage(self, WizardPage.PURPOSE, (MouSection.PURPOSE, MouSection.OWNERSHIP)),
+            ),
+            (
+                WizardPage.STRATEGY,
+                lambda: ClausesPage(self, WizardPage.STRATEGY, (MouSection.STRATEGY, MouSection.PRINCIPLES)),
+            ),
             (WizardPage.BODIES, lambda: BodiesPage(self)),
             (WizardPage.EVALUATION_TIMELINE, lambda: TimelinePage(self)),
             (WizardPage.BUDGET, lambda: BudgetPage(self)),
@@ -175,8 +187,7 @@ class MouWizard(QWizard):
         """After taking the other person's version: show it on every page."""
         from desktop.views.conflict_dialog import rebuild_pages
 
-        rebuild_pages(self, {self.pages_by_kind[kind]: build
-                             for kind, build in self._page_builders()})
+        rebuild_pages(self, {self.pages_by_kind[kind]: build for kind, build in self._page_builders()})
 
     def _page_changed(self, page_id: int) -> None:
         if page_id >= 0:  # -1 while the wizard closes
@@ -213,8 +224,9 @@ class _Page(QWizardPage):
         for error in errors:
             by_field.setdefault(error.field, error.message)
         for name, label in self.errors.items():
-            show_error(label, "\n".join(m for f, m in by_field.items()
-                                        if f == name or f.startswith(name + ".")))
+            show_error(
+                label, "\n".join(m for f, m in by_field.items() if f == name or f.startswith(name + "."))
+            )
         return not errors
 
 
@@ -226,8 +238,9 @@ class PartiesPage(_Page):
 
     def __init__(self, wizard: MouWizard) -> None:
         super().__init__(wizard)
-        self.setSubTitle(_("The authority, the initiating organisation, additional partners and "
-                           "the exit clause."))
+        self.setSubTitle(
+            _("The authority, the initiating organisation, additional partners and the exit clause.")
+        )
         parties = wizard.draft.parties
         self.authority = QComboBox()
         self.authority.setObjectName("authority")
@@ -240,19 +253,18 @@ class PartiesPage(_Page):
         self.organisation.addItem("—", "")
         for uuid, name in wizard.organisations:
             self.organisation.addItem(name, uuid)
-        self.organisation.setCurrentIndex(
-            max(0, self.organisation.findData(parties.organisation_uuid or "")))
+        self.organisation.setCurrentIndex(max(0, self.organisation.findData(parties.organisation_uuid or "")))
         self.partners = QListWidget()
         self.partners.setObjectName("partners")
         for uuid, name in wizard.organisations:
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, uuid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if uuid in parties.partner_uuids
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if uuid in parties.partner_uuids else Qt.CheckState.Unchecked
+            )
             self.partners.addItem(item)
-        self.notice = QLineEdit("" if parties.exit_notice_days is None
-                                else str(parties.exit_notice_days))
+        self.notice = QLineEdit("" if parties.exit_notice_days is None else str(parties.exit_notice_days))
         self.notice.setObjectName("notice_days")
         align_text_field(self.notice, left_to_right=False)
         self.conditions = QPlainTextEdit(parties.exit_conditions)
@@ -284,8 +296,13 @@ class PartiesPage(_Page):
             self.show_errors([error])
             return None
         organisation = self.organisation.currentData() or None
-        return Parties(self.authority.currentData() or None, organisation,
-                       partners, notice, self.conditions.toPlainText().strip())
+        return Parties(
+            self.authority.currentData() or None,
+            organisation,
+            partners,
+            notice,
+            self.conditions.toPlainText().strip(),
+        )
 
     def keep_input(self) -> None:
         parties = self.read()
@@ -298,8 +315,11 @@ class PartiesPage(_Page):
             return False
         errors = validate_parties(parties)
         if parties.organisation_uuid and parties.organisation_uuid in parties.partner_uuids:
-            errors.append(ValidationError(
-                "parties.partners", _("A party was chosen twice: each party may appear once.")))
+            errors.append(
+                ValidationError(
+                    "parties.partners", _("A party was chosen twice: each party may appear once.")
+                )
+            )
         if not self.show_errors(errors):
             return False
         self.owner.draft = with_parties(self.owner.draft, parties)
@@ -312,8 +332,7 @@ class PartiesPage(_Page):
 class ClausesPage(_Page):
     """Editable clauses of some sections, with the seed's default text to start from."""
 
-    def __init__(self, wizard: MouWizard, kind: WizardPage,
-                 sections: tuple[MouSection, ...]) -> None:
+    def __init__(self, wizard: MouWizard, kind: WizardPage, sections: tuple[MouSection, ...]) -> None:
         self.kind = kind
         super().__init__(wizard)
         self.sections = sections
@@ -379,8 +398,7 @@ class ClausesPage(_Page):
 
     def _remove(self, key: str) -> None:
         self.store()
-        self.owner.draft = replace(self.owner.draft,
-                                   clauses=remove_clause(self.owner.draft.clauses, key))
+        self.owner.draft = replace(self.owner.draft, clauses=remove_clause(self.owner.draft.clauses, key))
         self.initializePage()
 
     def _restore(self, key: str) -> None:
@@ -412,8 +430,7 @@ class BodyEditor(QGroupBox):
         self.name = QLineEdit(body.name)
         self.min_members = QSpinBox()
         self.max_members = QSpinBox()
-        for spin, value in ((self.min_members, body.min_members),
-                            (self.max_members, body.max_members)):
+        for spin, value in ((self.min_members, body.min_members), (self.max_members, body.max_members)):
             spin.setRange(0, 500)
             spin.setValue(value)
         self.chair = QLineEdit(body.chair)
@@ -456,19 +473,25 @@ class BodyEditor(QGroupBox):
 
     def read(self) -> GovernanceBody | None:
         try:
-            skipped = tuple(int(part) for part in self.skipped.text().replace("،", ",").split(",")
-                            if part.strip())
+            skipped = tuple(
+                int(part) for part in self.skipped.text().replace("،", ",").split(",") if part.strip()
+            )
         except ValueError:
             show_error(self.error, _("Write month numbers from 1 to 12, separated by commas."))
             return None
         separator = "،" if "،" in self.roles.text() else ","
         return GovernanceBody(
-            kind=self.kind, name=self.name.text().strip(), min_members=self.min_members.value(),
-            max_members=self.max_members.value(), chair=self.chair.text().strip(),
+            kind=self.kind,
+            name=self.name.text().strip(),
+            min_members=self.min_members.value(),
+            max_members=self.max_members.value(),
+            chair=self.chair.text().strip(),
             member_roles=tuple(r.strip() for r in self.roles.text().split(separator) if r.strip()),
-            frequency=MeetingFrequency(FrequencyKind(self.frequency_kind.currentData()),
-                                       self.count.value(), skipped),
-            duration_months=self.duration.value() or None, mobility_field=self.mobility_field,
+            frequency=MeetingFrequency(
+                FrequencyKind(self.frequency_kind.currentData()), self.count.value(), skipped
+            ),
+            duration_months=self.duration.value() or None,
+            mobility_field=self.mobility_field,
         )
 
 
@@ -477,8 +500,7 @@ class BodiesPage(_Page):
 
     def __init__(self, wizard: MouWizard) -> None:
         super().__init__(wizard)
-        self.setSubTitle(_("Choose and set up the governance bodies; the seed's defaults are "
-                           "filled in."))
+        self.setSubTitle(_("Choose and set up the governance bodies; the seed's defaults are filled in."))
         self.container = QWidget()
         self.list_layout = QVBoxLayout(self.container)
         scroll = QScrollArea()
@@ -515,8 +537,11 @@ class BodiesPage(_Page):
         self.editors = []
         for index, body in enumerate(bodies):
             editor = BodyEditor(body, index)
-            for signal in (editor.count.valueChanged, editor.frequency_kind.currentIndexChanged,
-                           editor.include.toggled):
+            for signal in (
+                editor.count.valueChanged,
+                editor.frequency_kind.currentIndexChanged,
+                editor.include.toggled,
+            ):
                 signal.connect(self._update_total)
             self.editors.append(editor)
             self.list_layout.insertWidget(index, editor)
@@ -535,8 +560,7 @@ class BodiesPage(_Page):
 
     def _update_total(self, *_args: object) -> None:
         bodies = self._bodies() or []
-        self.total.setText(_("Meetings a year in all bodies: {count}").format(
-            count=yearly_meetings(bodies)))
+        self.total.setText(_("Meetings a year in all bodies: {count}").format(count=yearly_meetings(bodies)))
 
     def _add_team(self) -> None:
         bodies = self._bodies()
@@ -560,8 +584,9 @@ class BodiesPage(_Page):
             return False
         errors = validate_bodies(bodies)
         for index, editor in enumerate(e for e in self.editors if e.include.isChecked()):
-            show_error(editor.error, "\n".join(
-                e.message for e in errors if e.field.startswith(f"bodies.{index}.")))
+            show_error(
+                editor.error, "\n".join(e.message for e in errors if e.field.startswith(f"bodies.{index}."))
+            )
         show_error(self.error, "")
         if errors:
             return False
@@ -574,8 +599,9 @@ class BodiesPage(_Page):
 
 class TimelinePage(ClausesPage):
     def __init__(self, wizard: MouWizard) -> None:
-        super().__init__(wizard, WizardPage.EVALUATION_TIMELINE,
-                         (MouSection.EVALUATION, MouSection.TIMEFRAME))
+        super().__init__(
+            wizard, WizardPage.EVALUATION_TIMELINE, (MouSection.EVALUATION, MouSection.TIMEFRAME)
+        )
         self.start = date_editor()
         self.start.setObjectName("start")
         self.years = QSpinBox()
@@ -604,8 +630,12 @@ class TimelinePage(ClausesPage):
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, form)
         layout.insertWidget(1, self.phases)
-        for signal in (self.start.dateChanged, self.years.valueChanged, self.end.dateChanged,
-                       self.other_end.toggled):
+        for signal in (
+            self.start.dateChanged,
+            self.years.valueChanged,
+            self.end.dateChanged,
+            self.other_end.toggled,
+        ):
             signal.connect(self._refresh)
 
     def initializePage(self) -> None:
@@ -623,8 +653,11 @@ class TimelinePage(ClausesPage):
         self._refresh()
 
     def read(self) -> Timeframe:
-        return Timeframe(to_date(self.start.date()), self.years.value(),
-                         to_date(self.end.date()) if self.other_end.isChecked() else None)
+        return Timeframe(
+            to_date(self.start.date()),
+            self.years.value(),
+            to_date(self.end.date()) if self.other_end.isChecked() else None,
+        )
 
     def _refresh(self, *_args: object) -> None:
         self.end.setEnabled(self.other_end.isChecked())
@@ -635,8 +668,9 @@ class TimelinePage(ClausesPage):
         phases = timeframe_phases(timeframe)
         self.phases.setRowCount(len(phases))
         for row, phase in enumerate(phases):
-            for column, text in enumerate((phase.label, i18n.format_date(phase.start),
-                                           i18n.format_date(phase.end))):
+            for column, text in enumerate(
+                (phase.label, i18n.format_date(phase.start), i18n.format_date(phase.end))
+            ):
                 self.phases.setItem(row, column, QTableWidgetItem(text))
 
     def keep_input(self) -> None:
@@ -667,8 +701,12 @@ class BudgetPage(_Page):
 
     def __init__(self, wizard: MouWizard) -> None:
         super().__init__(wizard)
-        self.setSubTitle(_("Amounts in ₪ per year and funding source. Type a total to check that "
-                           "the amounts add up to it."))
+        self.setSubTitle(
+            _(
+                "Amounts in ₪ per year and funding source. Type a total to check that "
+                "the amounts add up to it."
+            )
+        )
         self.table = QTableWidget()
         self.table.setObjectName("budget")
         self.table.itemChanged.connect(self._cell_changed)
@@ -694,28 +732,37 @@ class BudgetPage(_Page):
             self.table.clear()
             self.table.setRowCount(len(annex.years) + 2)
             self.table.setColumnCount(len(annex.parties) + 1)
-            self.table.setHorizontalHeaderLabels(
-                [names.get(p, p) for p in annex.parties] + [_("Total")])
-            self.table.setVerticalHeaderLabels(
-                [str(y) for y in annex.years] + [_("Total"), _("Share")])
+            self.table.setHorizontalHeaderLabels([names.get(p, p) for p in annex.parties] + [_("Total")])
+            self.table.setVerticalHeaderLabels([str(y) for y in annex.years] + [_("Total"), _("Share")])
             self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             typed = {(t.year, t.party): t.agorot for t in annex.typed_totals}
             for row, year in enumerate(annex.years):
                 for column, party in enumerate(annex.parties):
                     amount = annex.amount(year, party)
                     self._set(row, column, format_amount(amount) if amount else "", True)
-                self._set(row, len(annex.parties),
-                          format_amount(typed.get((year, None), year_total(annex, year))), True)
+                self._set(
+                    row,
+                    len(annex.parties),
+                    format_amount(typed.get((year, None), year_total(annex, year))),
+                    True,
+                )
             total_row = len(annex.years)
             for column, party in enumerate(annex.parties):
-                self._set(total_row, column,
-                          format_amount(typed.get((None, party), party_total(annex, party))), True)
-            self._set(total_row, len(annex.parties),
-                      format_amount(typed.get((None, None), overall_total(annex))), True)
+                self._set(
+                    total_row,
+                    column,
+                    format_amount(typed.get((None, party), party_total(annex, party))),
+                    True,
+                )
+            self._set(
+                total_row,
+                len(annex.parties),
+                format_amount(typed.get((None, None), overall_total(annex))),
+                True,
+            )
             portion = shares(annex) if not annex.is_empty else {}
             for column, party in enumerate(annex.parties):
-                self._set(total_row + 1, column,
-                          format_share(portion[party]) if portion else "", False)
+                self._set(total_row + 1, column, format_share(portion[party]) if portion else "", False)
             self._set(total_row + 1, len(annex.parties), "", False)
         finally:
             self._filling = False
@@ -758,8 +805,9 @@ class BudgetPage(_Page):
 
     def _show_messages(self) -> None:
         messages = list(dict.fromkeys(self.cell_errors.values()))
-        messages += [error.message for error in
-                     check_typed_totals(self.owner.draft.budget, self.owner.names())]
+        messages += [
+            error.message for error in check_typed_totals(self.owner.draft.budget, self.owner.names())
+        ]
         self.messages.setText("\n".join(messages))
 
     def validatePage(self) -> bool:
@@ -774,8 +822,7 @@ class SignatoriesPage(_Page):
 
     def __init__(self, wizard: MouWizard) -> None:
         super().__init__(wizard)
-        self.setSubTitle(_("Who signs, for which party; names from the workspace's people or "
-                           "typed."))
+        self.setSubTitle(_("Who signs, for which party; names from the workspace's people or typed."))
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("signatories")
         self.table.setHorizontalHeaderLabels([_("Role"), _("Party"), _("Name")])
@@ -804,8 +851,7 @@ class SignatoriesPage(_Page):
             box.addItem("", "")
             for uuid, name in self.owner.people:
                 box.addItem(name, uuid)
-            index = box.findData(signatory.person.person_uuid or "") \
-                if signatory.person.person_uuid else -1
+            index = box.findData(signatory.person.person_uuid or "") if signatory.person.person_uuid else -1
             if index >= 0:
                 box.setCurrentIndex(index)
             else:
@@ -817,8 +863,11 @@ class SignatoriesPage(_Page):
         signatories = []
         for signatory, box in zip(self.owner.draft.signatories, self.name_boxes, strict=True):
             text = box.currentText().strip()
-            uuid = box.currentData() if box.currentIndex() > 0 and \
-                box.itemText(box.currentIndex()) == text else None
+            uuid = (
+                box.currentData()
+                if box.currentIndex() > 0 and box.itemText(box.currentIndex()) == text
+                else None
+            )
             signatories.append(replace(signatory, person=PersonRef(text, uuid or None)))
         return tuple(signatories)
 
@@ -875,12 +924,13 @@ class ReviewPage(_Page):
             self.missing.addItem(_("Nothing is missing: the MOU is ready to send."))
         document = render_document(draft, names)
         direction = "rtl" if i18n.is_rtl(draft.language) else "ltr"
-        parts = [f"<div dir='{direction}'><h1>{_escape(document.title)}</h1>",
-                 f"<h3>{_escape(document.subtitle)}</h3><p>{_escape(document.preamble)}</p>"]
+        parts = [
+            f"<div dir='{direction}'><h1>{_escape(document.title)}</h1>",
+            f"<h3>{_escape(document.subtitle)}</h3><p>{_escape(document.preamble)}</p>",
+        ]
         for section in document.sections:
             parts.append(f"<h2>{section.number}. {_escape(section.title)}</h2>")
-            parts += [f"<p><b>{clause.number}</b> {_escape(clause.text)}</p>"
-                      for clause in section.clauses]
+            parts += [f"<p><b>{clause.number}</b> {_escape(clause.text)}</p>" for clause in section.clauses]
         parts.append("</div>")
         self.document.setHtml("".join(parts))
 

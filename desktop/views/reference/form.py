@@ -151,9 +151,7 @@ class ReferenceForm(QWidget):
                     item = QListWidgetItem(label)
                     item.setData(Qt.ItemDataRole.UserRole, code)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    item.setCheckState(
-                        Qt.CheckState.Checked if code in checked else Qt.CheckState.Unchecked
-                    )
+                    item.setCheckState(Qt.CheckState.Checked if code in checked else Qt.CheckState.Unchecked)
                     editor.addItem(item)
         finally:
             self._loading = False

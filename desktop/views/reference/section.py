@@ -57,13 +57,13 @@ class RecordStore:
         self.versions[uuid] = int(values["version"])
         return values
 
-    def save(self, kind: RecordKind, values: dict[str, Any], uuid: str | None,
-             expected_version: int | None = None) -> str:
+    def save(
+        self, kind: RecordKind, values: dict[str, Any], uuid: str | None, expected_version: int | None = None
+    ) -> str:
         """Store the values; `expected_version` None means the version last seen here."""
         if expected_version is None and uuid is not None:
             expected_version = self.versions.get(uuid)
-        saved = self._api.save_record(self.workspace, kind, values, uuid,
-                                      expected_version=expected_version)
+        saved = self._api.save_record(self.workspace, kind, values, uuid, expected_version=expected_version)
         self.load(kind, saved)
         return saved
 
@@ -76,8 +76,7 @@ class RecordStore:
             return None
 
     def delete(self, kind: RecordKind, uuid: str) -> dict[str, Any]:
-        values = self._api.delete_record(self.workspace, kind, uuid,
-                                         expected_version=self.versions.get(uuid))
+        values = self._api.delete_record(self.workspace, kind, uuid, expected_version=self.versions.get(uuid))
         self.versions[uuid] = 0
         return values
 
@@ -123,8 +122,12 @@ class KindPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.table,
+            self.delete_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -205,8 +208,7 @@ class KindPage(QWidget):
             index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.selectionModel().setCurrentIndex(
             index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(index)
 
@@ -284,8 +286,17 @@ class KindPage(QWidget):
         name = after.get(self.spec.title_field) or ""
         text = (_("Edit “{name}”") if before else _("Add “{name}”")).format(name=name)
         self.section.undo_stack.push(
-            RecordCommand(store, self.kind, uuid, before, after, text, self.section.refresh,
-                          self.section.report, already_done=True)
+            RecordCommand(
+                store,
+                self.kind,
+                uuid,
+                before,
+                after,
+                text,
+                self.section.refresh,
+                self.section.report,
+                already_done=True,
+            )
         )
         self.current_uuid = uuid
         self._committed = after
@@ -304,13 +315,15 @@ class KindPage(QWidget):
         try:
             return store.save(self.kind, typed, self.current_uuid, self._loaded_version)
         except ConcurrentEdit as conflict:
-            titles = {uuid: title for spec in self.spec.fields if spec.target is not None
-                      for uuid, title in store.choices(spec.target)}
-            if ask_about_record(self, conflict, self.spec, self._committed, typed,
-                                titles) == MINE:
+            titles = {
+                uuid: title
+                for spec in self.spec.fields
+                if spec.target is not None
+                for uuid, title in store.choices(spec.target)
+            }
+            if ask_about_record(self, conflict, self.spec, self._committed, typed, titles) == MINE:
                 return store.save(self.kind, typed, self.current_uuid, conflict.version or 0)
-        gone = self.current_uuid if store.load_or_none(self.kind, self.current_uuid) is None \
-            else None
+        gone = self.current_uuid if store.load_or_none(self.kind, self.current_uuid) is None else None
         self.form.show_errors({})
         self._show_record(None if gone else self.current_uuid)  # their values, in the form
         self.section.refresh(self.kind, self.current_uuid)
@@ -324,8 +337,7 @@ class KindPage(QWidget):
         answer = QMessageBox.question(
             self,
             _("Unsaved changes"),
-            _("Some fields have errors, so the changes to this record were not saved. "
-              "Discard them?"),
+            _("Some fields have errors, so the changes to this record were not saved. Discard them?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -349,8 +361,10 @@ class KindPage(QWidget):
             return
         name = self._committed.get(self.spec.title_field) or ""
         if not confirm(
-                self, _("Delete record"),
-                _("Delete “{name}”? You can undo this with Edit > Undo.").format(name=name)):
+            self,
+            _("Delete record"),
+            _("Delete “{name}”? You can undo this with Edit > Undo.").format(name=name),
+        ):
             return
         from desktop.storage.concurrency import ConcurrentEdit
 
@@ -363,9 +377,17 @@ class KindPage(QWidget):
                 self.section.refresh(self.kind, self.current_uuid)
             return
         self.section.undo_stack.push(
-            RecordCommand(store, self.kind, uuid, before, None,
-                          _("Delete “{name}”").format(name=name), self.section.refresh,
-                          self.section.report, already_done=True)
+            RecordCommand(
+                store,
+                self.kind,
+                uuid,
+                before,
+                None,
+                _("Delete “{name}”").format(name=name),
+                self.section.refresh,
+                self.section.report,
+                already_done=True,
+            )
         )
         self.current_uuid = None
         self.section.refresh(self.kind, None)
@@ -377,9 +399,7 @@ class KindPage(QWidget):
         self.delete_button.setEnabled(not read_only and self.current_uuid is not None)
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(
-            _("Search {kinds}…").format(kinds=_(self.spec.plural))
-        )
+        self.search.setPlaceholderText(_("Search {kinds}…").format(kinds=_(self.spec.plural)))
         align_text_field(self.search, left_to_right=False)
         self.new_button.setText(_("New"))
         self.new_button.setToolTip(_("Add a new record (Ctrl+N)"))

@@ -44,12 +44,14 @@ class RankingChart(QWidget):
         bar_height = max(10, min(26, (self.height() - legend_height) / rows - 6))
         for row, (name, parts) in enumerate(self.bars):
             top = row * (bar_height + 6) + 2
-            name_rect = QRectF(self.width() - names_width if rtl else 0, top, names_width - 6,
-                               bar_height)
+            name_rect = QRectF(self.width() - names_width if rtl else 0, top, names_width - 6, bar_height)
             painter.setPen(self.palette().text().color())
-            painter.drawText(name_rect, (Qt.AlignmentFlag.AlignRight if rtl
-                                         else Qt.AlignmentFlag.AlignLeft)
-                             | Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(
+                name_rect,
+                (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
             edge = self.width() - names_width if rtl else names_width
             for part in PARTS:
                 length = width * parts.get(part, 0.0) / 100
@@ -63,8 +65,7 @@ class RankingChart(QWidget):
             text_width = metrics.horizontalAdvance(text)
             x = edge - text_width - 4 if rtl else edge + 4
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(x, top, text_width + 2, bar_height),
-                             Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(QRectF(x, top, text_width + 2, bar_height), Qt.AlignmentFlag.AlignVCenter, text)
         # legend, wrapped onto a second line when the names do not fit
         line = metrics.height() + 4
         x = self.width() - 4 if rtl else 4
@@ -78,7 +79,8 @@ class RankingChart(QWidget):
             swatch_x = left + size - 14 if rtl else left
             painter.fillRect(QRectF(swatch_x, y + 2, 12, metrics.height() - 4), PART_COLOURS[part])
             text_x = left if rtl else left + 16
-            painter.drawText(QRectF(text_x, y, size - 16, metrics.height()),
-                             Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(
+                QRectF(text_x, y, size - 16, metrics.height()), Qt.AlignmentFlag.AlignVCenter, label
+            )
             x = left - 10 if rtl else left + size + 10
         painter.end()

@@ -25,6 +25,7 @@ from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
 
 if TYPE_CHECKING:
+    from desktop.models.selection_process import SelectionProcess
     from desktop.storage.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,8 +98,12 @@ class SelectionSection(QWidget):
             return
         for summary in list_processes(self.workspace):
             status = _("Decided") if summary.status == "decided" else _("Draft")
-            cells = [summary.title, status, i18n.format_date(summary.decided_on),
-                     i18n.format_datetime(summary.updated_at)]
+            cells = [
+                summary.title,
+                status,
+                i18n.format_date(summary.decided_on),
+                i18n.format_datetime(summary.updated_at),
+            ]
             row = []
             for text in cells:
                 item = QStandardItem(text)
@@ -126,16 +131,17 @@ class SelectionSection(QWidget):
         try:
             process = load_process(self.workspace, process_id)
         except ValueError:
-            QMessageBox.warning(self, _("Town selection"),
-                                _("This process was saved by a newer version of Shutafut."))
+            QMessageBox.warning(
+                self, _("Town selection"), _("This process was saved by a newer version of Shutafut.")
+            )
             return
         self.run_wizard(process, process_id)
 
-    def run_wizard(self, process: object, process_id: int | None) -> None:
+    def run_wizard(self, process: SelectionProcess, process_id: int | None) -> None:
         from desktop.views.selection.wizard import SelectionWizard
 
         assert self.workspace is not None
-        wizard = SelectionWizard(self.workspace, process, process_id, self)  # type: ignore[arg-type]
+        wizard = SelectionWizard(self.workspace, process, process_id, self)
         wizard.saved.connect(self.reload)
         self.wizard = wizard
         wizard.exec()
@@ -155,17 +161,19 @@ class SelectionSection(QWidget):
             return
         name = self.table.currentIndex().siblingAtColumn(0).data()
         if confirm(
-                self, _("Delete selection process"),
-                _("Delete the selection process “{name}” with all its scores? This cannot be "
-                  "undone.").format(name=name)):
+            self,
+            _("Delete selection process"),
+            _("Delete the selection process “{name}” with all its scores? This cannot be undone.").format(
+                name=name
+            ),
+        ):
             delete_process(self.workspace, process_id)
             self.reload()
 
     def retranslate(self) -> None:
         self.title.setText(_("Town selection"))
         self.search.setPlaceholderText(_("Search selection processes…"))
-        self.model.setHorizontalHeaderLabels(
-            [_("Process"), _("Status"), _("Decided on"), _("Last saved")])
+        self.model.setHorizontalHeaderLabels([_("Process"), _("Status"), _("Decided on"), _("Last saved")])
         self.new_button.setText(_("New selection process…"))
         self.open_button.setText(_("Open…"))
         self.pdf_button.setText(_("Decision report (PDF)…"))

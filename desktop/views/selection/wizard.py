@@ -103,8 +103,13 @@ def date_editor() -> QDateEdit:
 class SelectionWizard(QWizard):
     saved = Signal(int)  # process id, after every save
 
-    def __init__(self, workspace: Workspace, process: SelectionProcess,
-                 process_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        process: SelectionProcess,
+        process_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         from desktop.storage.reference_store import choices, list_records
 
@@ -124,8 +129,14 @@ class SelectionWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Save the decision"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Close (keep the draft)"))
         self.resize(1000, 720)
-        for page in (PurposePage(self), FilterPage(self), ScoresPage(self), ConditionsPage(self),
-                     WeightsPage(self), DecisionPage(self)):
+        for page in (
+            PurposePage(self),
+            FilterPage(self),
+            ScoresPage(self),
+            ConditionsPage(self),
+            WeightsPage(self),
+            DecisionPage(self),
+        ):
             self.addPage(page)
         self.setStartId(min(process.page, len(self.pageIds()) - 1))
         self._open_page_id = self.startId()
@@ -158,9 +169,11 @@ class SelectionWizard(QWizard):
             return self.process_id
         process, process_id = self.process, self.process_id
         saved = save_document(
-            self, process,
+            self,
+            process,
             lambda expected: save_process(self.workspace, process, process_id, expected_version=expected),
-            self._show_theirs)
+            self._show_theirs,
+        )
         if saved is None:
             return self.process_id
         self.process_id = saved
@@ -178,7 +191,6 @@ class SelectionWizard(QWizard):
             self.process.page = page_id
             self._open_page_id = page_id
         self.save()
-
 
 
 class _Page(QWizardPage):
@@ -223,8 +235,7 @@ class PurposePage(_Page):
             person = QTableWidgetItem(name)
             person.setData(Qt.ItemDataRole.UserRole, uuid)
             person.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            person.setCheckState(Qt.CheckState.Checked if uuid in members
-                                 else Qt.CheckState.Unchecked)
+            person.setCheckState(Qt.CheckState.Checked if uuid in members else Qt.CheckState.Unchecked)
             self.team.setItem(row, 0, person)
             self.team.setItem(row, 1, QTableWidgetItem(members.get(uuid, "")))
         self.error = error_label("purpose_error")
@@ -284,8 +295,7 @@ class FilterPage(_Page):
     def __init__(self, wizard: SelectionWizard) -> None:
         super().__init__(wizard)
         self.setTitle(_("Quantitative filter"))
-        self.setSubTitle(_("Narrow the authorities by their figures; add or remove by hand "
-                           "with a reason."))
+        self.setSubTitle(_("Narrow the authorities by their figures; add or remove by hand with a reason."))
         rules = self.process.filter
         self.se_min, self.se_max = _range_boxes(*rules.socioeconomic, 1, 10)
         self.per_min, self.per_max = _range_boxes(*rules.peripherality, 1, 10)
@@ -294,9 +304,14 @@ class FilterPage(_Page):
         for population_box in (self.pop_min, self.pop_max):
             population_box.setSingleStep(1000)
             population_box.setSpecialValueText(_("any"))
-        for name, spin in (("se_min", self.se_min), ("se_max", self.se_max),
-                           ("per_min", self.per_min), ("per_max", self.per_max),
-                           ("pop_min", self.pop_min), ("pop_max", self.pop_max)):
+        for name, spin in (
+            ("se_min", self.se_min),
+            ("se_max", self.se_max),
+            ("per_min", self.per_min),
+            ("per_max", self.per_max),
+            ("pop_min", self.pop_min),
+            ("pop_max", self.pop_max),
+        ):
             spin.setObjectName(name)
             spin.valueChanged.connect(self.refresh)
         self.statuses: dict[str, QCheckBox] = {}
@@ -315,8 +330,7 @@ class FilterPage(_Page):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if code in rules.districts
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if code in rules.districts else Qt.CheckState.Unchecked)
             self.districts.addItem(item)
         self.districts.itemChanged.connect(self.refresh)
         self.error = error_label("filter_error")
@@ -389,14 +403,18 @@ class FilterPage(_Page):
             return
         self.process.filter = rules
         candidates = self.owner.candidates()
-        self.count.setText(i18n.ngettext("{count} candidate", "{count} candidates",
-                                         len(candidates)).format(count=len(candidates)))
+        self.count.setText(
+            i18n.ngettext("{count} candidate", "{count} candidates", len(candidates)).format(
+                count=len(candidates)
+            )
+        )
         self.candidate_list.clear()
         for authority in sorted(candidates, key=lambda a: str(a["name_he"])):
             text = str(authority["name_he"])
             if authority["uuid"] in self.process.added:
                 text += " — " + _("added by hand: {reason}").format(
-                    reason=self.process.added[authority["uuid"]])
+                    reason=self.process.added[authority["uuid"]]
+                )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, authority["uuid"])
             self.candidate_list.addItem(item)
@@ -443,8 +461,7 @@ class FilterPage(_Page):
         if self.read_filter().problems():
             return False
         if not self.owner.candidates():
-            show_error(self.error, _("No candidates are left: widen the ranges or add towns "
-                                     "by hand."))
+            show_error(self.error, _("No candidates are left: widen the ranges or add towns by hand."))
             return False
         return True
 
@@ -458,16 +475,22 @@ class ScoresPage(_Page):
     def __init__(self, wizard: SelectionWizard) -> None:
         super().__init__(wizard)
         self.setTitle(_("Qualitative assessment"))
-        self.setSubTitle(_("Each member scores each candidate 1-5 on the nine criteria. "
-                           "Type a digit; Tab and the arrows move between cells."))
+        self.setSubTitle(
+            _(
+                "Each member scores each candidate 1-5 on the nine criteria. "
+                "Type a digit; Tab and the arrows move between cells."
+            )
+        )
         self.member = QComboBox()
         self.member.setObjectName("member")
         self.member.currentIndexChanged.connect(self.fill)
         self.grid = QTableWidget()
         self.grid.setObjectName("score_grid")
-        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                                  | QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.grid.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.grid.itemChanged.connect(self._cell_changed)
         self.grid.currentCellChanged.connect(self._show_note)
         self.note = QLineEdit()
@@ -514,8 +537,9 @@ class ScoresPage(_Page):
             table.setVerticalHeaderLabels([str(a["name_he"]) for a in self.candidates])
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             table.horizontalHeader().setMinimumSectionSize(60)
-            table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
-                                                         | Qt.TextFlag.TextWordWrap)
+            table.horizontalHeader().setDefaultAlignment(
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            )
         self.grid.horizontalHeader().setFixedHeight(84)
         self.summary.horizontalHeader().setFixedHeight(84)
         self.fill()
@@ -528,8 +552,7 @@ class ScoresPage(_Page):
         try:
             for row, authority in enumerate(self.candidates):
                 for column, criterion in enumerate(CRITERIA):
-                    score, note = self.process.score_of(authority["uuid"], self._member_key(),
-                                                        criterion.code)
+                    score, note = self.process.score_of(authority["uuid"], self._member_key(), criterion.code)
                     item = QTableWidgetItem("" if score is None else str(score))
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                     item.setToolTip(note)
@@ -546,22 +569,23 @@ class ScoresPage(_Page):
         text = i18n.strip_marks(item.text()).strip()
         _old, note = self.process.score_of(authority, self._member_key(), criterion)
         if text and (not text.isdigit() or not 1 <= int(text) <= 5):
-            show_error(self.error, _("Scores are whole numbers from 1 to 5 (“{value}” is not).")
-                       .format(value=text))
+            show_error(
+                self.error, _("Scores are whole numbers from 1 to 5 (“{value}” is not).").format(value=text)
+            )
             self._filling = True
             old, _n = self.process.score_of(authority, self._member_key(), criterion)
             item.setText("" if old is None else str(old))
             self._filling = False
             return
         show_error(self.error, "")
-        self.process.set_score(authority, self._member_key(), criterion,
-                               int(text) if text else None, note)
+        self.process.set_score(authority, self._member_key(), criterion, int(text) if text else None, note)
         self.refresh_summary()
 
     def _show_note(self, row: int, column: int, *_args: int) -> None:
         if 0 <= row < len(self.candidates) and 0 <= column < len(CRITERIA):
-            _score, note = self.process.score_of(self.candidates[row]["uuid"], self._member_key(),
-                                                 CRITERIA[column].code)
+            _score, note = self.process.score_of(
+                self.candidates[row]["uuid"], self._member_key(), CRITERIA[column].code
+            )
             self.note.setText(note)
 
     def _note_changed(self) -> None:
@@ -570,8 +594,7 @@ class ScoresPage(_Page):
             return
         authority, criterion = self.candidates[row]["uuid"], CRITERIA[column].code
         score, _old = self.process.score_of(authority, self._member_key(), criterion)
-        self.process.set_score(authority, self._member_key(), criterion, score,
-                               self.note.text().strip())
+        self.process.set_score(authority, self._member_key(), criterion, score, self.note.text().strip())
         item = self.grid.item(row, column)
         if item is not None:
             item.setToolTip(self.note.text().strip())
@@ -581,8 +604,11 @@ class ScoresPage(_Page):
         for row, authority in enumerate(self.candidates):
             for column, criterion in enumerate(CRITERIA):
                 summary = summarise(self.process.member_scores(authority["uuid"], criterion.code))
-                text = "" if summary.mean is None else (
-                    f"{i18n.format_number(round(summary.mean, 1))} ({summary.spread})")
+                text = (
+                    ""
+                    if summary.mean is None
+                    else (f"{i18n.format_number(round(summary.mean, 1))} ({summary.spread})")
+                )
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if summary.disagreement:
@@ -590,7 +616,8 @@ class ScoresPage(_Page):
                     flagged.append(f"{authority['name_he']}: {criterion.label}")
                 self.summary.setItem(row, column, item)
         self.disagreements.setText(
-            _("To discuss: {items}").format(items="; ".join(flagged)) if flagged else "")
+            _("To discuss: {items}").format(items="; ".join(flagged)) if flagged else ""
+        )
 
 
 # --- 4. base conditions --------------------------------------------------------------------------
@@ -600,9 +627,13 @@ class ConditionsPage(_Page):
     def __init__(self, wizard: SelectionWizard) -> None:
         super().__init__(wizard)
         self.setTitle(_("Base conditions"))
-        self.setSubTitle(_("Make sure there is need, opportunity, will, leadership and "
-                           "resources. A candidate that fails a condition is marked, not "
-                           "dropped."))
+        self.setSubTitle(
+            _(
+                "Make sure there is need, opportunity, will, leadership and "
+                "resources. A candidate that fails a condition is marked, not "
+                "dropped."
+            )
+        )
         self.table = QTableWidget()
         self.table.setObjectName("conditions")
         self.note = QLineEdit()
@@ -635,8 +666,9 @@ class ConditionsPage(_Page):
         self.table.setHorizontalHeaderLabels([_(label) for _code, label in BASE_CONDITIONS])
         self.table.setVerticalHeaderLabels([str(a["name_he"]) for a in self.candidates])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
-                                                          | Qt.TextFlag.TextWordWrap)
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        )
         self.table.horizontalHeader().setFixedHeight(60)
         for row, authority in enumerate(self.candidates):
             for column, (code, _label) in enumerate(BASE_CONDITIONS):
@@ -648,21 +680,22 @@ class ConditionsPage(_Page):
                 current, _note = self.process.condition(authority["uuid"], code)
                 combo.setCurrentIndex(max(0, combo.findData(current.value if current else "")))
                 combo.currentIndexChanged.connect(
-                    lambda _i, a=authority["uuid"], c=code, box=combo: self._set(a, c, box))
+                    lambda _i, a=authority["uuid"], c=code, box=combo: self._set(a, c, box)
+                )
                 self.table.setCellWidget(row, column, combo)
         self.refresh()
 
     def _set(self, authority: str, code: str, combo: QComboBox) -> None:
         value = combo.currentData()
         _state, note = self.process.condition(authority, code)
-        self.process.set_condition(authority, code, ConditionState(value) if value else None,
-                                   note)
+        self.process.set_condition(authority, code, ConditionState(value) if value else None, note)
         self.refresh()
 
     def _show_note(self, row: int, column: int, *_args: int) -> None:
         if 0 <= row < len(self.candidates) and 0 <= column < len(BASE_CONDITIONS):
-            self.note.setText(self.process.condition(self.candidates[row]["uuid"],
-                                                     BASE_CONDITIONS[column][0])[1])
+            self.note.setText(
+                self.process.condition(self.candidates[row]["uuid"], BASE_CONDITIONS[column][0])[1]
+            )
 
     def _note_changed(self) -> None:
         row, column = self.table.currentRow(), self.table.currentColumn()
@@ -674,8 +707,7 @@ class ConditionsPage(_Page):
     def refresh(self) -> None:
         for row, authority in enumerate(self.candidates):
             flagged = self.process.flagged(authority["uuid"])
-            header = QTableWidgetItem(
-                ("⚑ " if flagged else "") + str(authority["name_he"]))
+            header = QTableWidgetItem(("⚑ " if flagged else "") + str(authority["name_he"]))
             if flagged:
                 header.setBackground(QBrush(FLAG_COLOUR))
             self.table.setVerticalHeaderItem(row, header)
@@ -703,14 +735,19 @@ class ConditionsPage(_Page):
         if item is None:
             return
         uuid = str(item.data(Qt.ItemDataRole.UserRole))
-        reason, ok = QInputDialog.getText(self, _("Keep a candidate"), _(
-            "Why keep {name} in the ranking? The report prints this reason.").format(
-            name=self.owner.name_of(uuid)))
+        reason, ok = QInputDialog.getText(
+            self,
+            _("Keep a candidate"),
+            _("Why keep {name} in the ranking? The report prints this reason.").format(
+                name=self.owner.name_of(uuid)
+            ),
+        )
         if not ok:
             return
         if not reason.strip():
-            QMessageBox.warning(self, _("Keep a candidate"),
-                                _("A reason is needed, so the report can say why."))
+            QMessageBox.warning(
+                self, _("Keep a candidate"), _("A reason is needed, so the report can say why.")
+            )
             return
         self.process.kept[uuid] = reason.strip()
         if self.owner.process.filter.misses(self.owner.by_uuid[uuid]):
@@ -725,8 +762,7 @@ class WeightsPage(_Page):
     def __init__(self, wizard: SelectionWizard) -> None:
         super().__init__(wizard)
         self.setTitle(_("Weights and ranking"))
-        self.setSubTitle(_("Move the weights; the ranking, the chart and the sensitivity "
-                           "follow at once."))
+        self.setSubTitle(_("Move the weights; the ranking, the chart and the sensitivity follow at once."))
         self.sliders: dict[str, tuple[QSlider, QLabel]] = {}
         sliders_box = QWidget()
         grid = QGridLayout(sliders_box)
@@ -809,15 +845,19 @@ class WeightsPage(_Page):
         ranked = rank(scored, self.process.weights)
         self.ranking.setRowCount(len(ranked))
         for row, entry in enumerate(ranked):
-            for column, text in enumerate((str(entry.position), entry.candidate.name,
-                                           i18n.format_number(round(entry.total, 1)))):
+            for column, text in enumerate(
+                (str(entry.position), entry.candidate.name, i18n.format_number(round(entry.total, 1)))
+            ):
                 item = QTableWidgetItem(text)
                 if column != 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.ranking.setItem(row, column, item)
-        self.chart.set_bars([(entry.candidate.name, contributions(entry.candidate,
-                                                                  self.process.weights))
-                             for entry in ranked[:10]])
+        self.chart.set_bars(
+            [
+                (entry.candidate.name, contributions(entry.candidate, self.process.weights))
+                for entry in ranked[:10]
+            ]
+        )
         # The sensitivity scan re-ranks many times: run it once the sliders rest.
         self._latest = (scored, ranked)
         self._sensitivity_timer.start()
@@ -835,21 +875,32 @@ class WeightsPage(_Page):
         swap = swap_of_first_two(scored, self.process.weights)
         lines = []
         if swap is None:
-            lines.append(_("No single weight change puts {second} above {first}.").format(
-                first=first.name, second=ranked[1].candidate.name))
+            lines.append(
+                _("No single weight change puts {second} above {first}.").format(
+                    first=first.name, second=ranked[1].candidate.name
+                )
+            )
         else:
             weight, value = swap
-            lines.append(_("{second} would overtake {first} if “{weight}” moved from {old} to "
-                           "{new}.").format(second=ranked[1].candidate.name, first=first.name,
-                                            weight=weight_label(weight),
-                                            old=i18n.format_number(
-                                                self.process.weights.value(weight)),
-                                            new=i18n.format_number(value)))
-        steady = [m for m in sensitivity(first.key, scored, self.process.weights)
-                  if m.low is None and m.high is None]
-        lines.append(_("{first} keeps first place whatever the value of {count} of the "
-                       "{total} weights.").format(first=first.name, count=len(steady),
-                                                  total=len(self.sliders)))
+            lines.append(
+                _("{second} would overtake {first} if “{weight}” moved from {old} to {new}.").format(
+                    second=ranked[1].candidate.name,
+                    first=first.name,
+                    weight=weight_label(weight),
+                    old=i18n.format_number(self.process.weights.value(weight)),
+                    new=i18n.format_number(value),
+                )
+            )
+        steady = [
+            m
+            for m in sensitivity(first.key, scored, self.process.weights)
+            if m.low is None and m.high is None
+        ]
+        lines.append(
+            _("{first} keeps first place whatever the value of {count} of the {total} weights.").format(
+                first=first.name, count=len(steady), total=len(self.sliders)
+            )
+        )
         for entry in ranked[:3]:
             lines.append(self._tightest_margin(entry, scored))
         return "\n".join(line for line in lines if line)
@@ -865,13 +916,18 @@ class WeightsPage(_Page):
                     closest = (abs(bound - current), margin)
         if closest is None:
             return _("{town} keeps place {place} whatever single weight moves.").format(
-                town=entry.candidate.name, place=entry.position)
+                town=entry.candidate.name, place=entry.position
+            )
         margin = closest[1]
         low = i18n.format_number(margin.low) if margin.low is not None else "0"
         high = i18n.format_number(margin.high) if margin.high is not None else "10"
-        return _("{town} keeps place {place} while “{weight}” stays between {low} and "
-                 "{high}.").format(town=entry.candidate.name, place=entry.position,
-                                   weight=weight_label(margin.weight), low=low, high=high)
+        return _("{town} keeps place {place} while “{weight}” stays between {low} and {high}.").format(
+            town=entry.candidate.name,
+            place=entry.position,
+            weight=weight_label(margin.weight),
+            low=low,
+            high=high,
+        )
 
     def isComplete(self) -> bool:
         return not self.process.weights.problems()
@@ -884,8 +940,9 @@ class DecisionPage(_Page):
     def __init__(self, wizard: SelectionWizard) -> None:
         super().__init__(wizard)
         self.setTitle(_("Decision"))
-        self.setSubTitle(_("Choose the town (or towns) and write why. The MOU wizard can "
-                           "start from this choice."))
+        self.setSubTitle(
+            _("Choose the town (or towns) and write why. The MOU wizard can start from this choice.")
+        )
         self.choices = QListWidget()
         self.choices.setObjectName("chosen")
         self.rationale = QPlainTextEdit(self.process.rationale)
@@ -906,16 +963,19 @@ class DecisionPage(_Page):
         layout.addWidget(self.error)
 
     def initializePage(self) -> None:
-        scored = self.process.candidate_scores(
-            self.process.ranked_candidates(self.owner.candidates()))
+        scored = self.process.candidate_scores(self.process.ranked_candidates(self.owner.candidates()))
         self.choices.clear()
         for entry in rank(scored, self.process.weights):
-            item = QListWidgetItem(f"{entry.position}. {entry.candidate.name} — "
-                                   f"{i18n.format_number(round(entry.total, 1))}")
+            item = QListWidgetItem(
+                f"{entry.position}. {entry.candidate.name} — {i18n.format_number(round(entry.total, 1))}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, entry.candidate.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if entry.candidate.key in self.process.chosen
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if entry.candidate.key in self.process.chosen
+                else Qt.CheckState.Unchecked
+            )
             self.choices.addItem(item)
 
     def keep_input(self) -> None:
@@ -927,9 +987,11 @@ class DecisionPage(_Page):
         ]
 
     def validatePage(self) -> bool:
-        chosen = [str(self.choices.item(row).data(Qt.ItemDataRole.UserRole))
-                  for row in range(self.choices.count())
-                  if self.choices.item(row).checkState() == Qt.CheckState.Checked]
+        chosen = [
+            str(self.choices.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.choices.count())
+            if self.choices.item(row).checkState() == Qt.CheckState.Checked
+        ]
         rationale = self.rationale.toPlainText().strip()
         if not chosen:
             show_error(self.error, _("Tick at least one town."))
