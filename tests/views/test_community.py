@@ -292,11 +292,12 @@ def test_the_section_lists_opens_and_deletes(
     qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from desktop.storage.community_store import save_community
-    from desktop.views.community.section import CommunitySection
+    from desktop.views.community.section import COMMUNITIES
+    from desktop.views.list_section import ListSection
 
     before = len(list_communities(demo))
     save_community(demo, Community("קהילת מנהלות חינוך", profession="חינוך"))
-    section = CommunitySection()
+    section = ListSection(COMMUNITIES)
     qtbot.addWidget(section)
     section.set_workspace(demo)
     assert section.proxy.rowCount() == before + 1
