@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.models.forum import Forum, sessions_from_template
@@ -61,7 +62,8 @@ def test_run_a_whole_session(
     first = forum.participants[0].name
     _enter(live.check_in, first[:3])
     _enter(live.check_in, "מאיה")
-    _enter(live.check_in, "יעל חדשה, עמותת הנוער")  # a new person, added in one line
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    _enter(live.check_in, "יעל חדשה, עמותת הנוער")  # a new person, added in one line once confirmed
     assert live.attendance.text() == "3 נרשמו"
     assert forum.participants[-1].organisation == "עמותת הנוער"
 
