@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from desktop.i18n import _
@@ -69,13 +69,17 @@ class SaveStatus(QWidget):
 
 
 def status_of(parent: QWidget | None) -> SaveStatus | None:
-    """The SaveStatus strip of the window `parent` is in, if it has one."""
-    if parent is None:
-        return None
-    window = parent.window()
-    if isinstance(window, SaveStatus):
-        return window
-    return window.findChild(SaveStatus)
+    """The SaveStatus strip nearest `parent`: among its own children or an ancestor's, up to
+    its window (another window's strip is never used)."""
+    widget = parent
+    while widget is not None:
+        found = widget.findChild(SaveStatus, "", Qt.FindChildOption.FindDirectChildrenOnly)
+        if isinstance(found, SaveStatus):
+            return found
+        if widget.isWindow():
+            return None
+        widget = widget.parentWidget()
+    return None
 
 
 def report_failure(parent: QWidget | None, error: SaveFailed) -> None:
