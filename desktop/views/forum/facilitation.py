@@ -636,9 +636,7 @@ class FacilitationWindow(QWidget):
         answer = QMessageBox.question(
             self,
             _("Delete the idea"),
-            i18n.ngettext(
-                "Delete this idea?\n{ideas}", "Delete these {count} ideas?\n{ideas}", len(ideas)
-            ).format(count=len(ideas), ideas="\n".join(texts)),
+            _("Delete from the board, for good?\n{ideas}").format(ideas="\n".join(texts)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
