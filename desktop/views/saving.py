@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from desktop.i18n import _
@@ -73,8 +73,8 @@ def status_of(parent: QWidget | None) -> SaveStatus | None:
     its window (another window's strip is never used)."""
     widget = parent
     while widget is not None:
-        found = widget.findChild(SaveStatus, "", Qt.FindChildOption.FindDirectChildrenOnly)
-        if isinstance(found, SaveStatus):
+        found = next((child for child in widget.children() if isinstance(child, SaveStatus)), None)
+        if found is not None:
             return found
         if widget.isWindow():
             return None

@@ -408,7 +408,8 @@ class SessionsTab(QWidget):
         self.refresh()
 
     def _show_times(self) -> None:
-        if self.shown is not None:
+        """The blocks' times follow a new start time or length once it is typed."""
+        if not self._filling and self.shown is not None:
             self.window_.flush()
             self.refresh()
 
