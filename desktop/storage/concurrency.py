@@ -151,8 +151,13 @@ class SaveFailed(Exception):
         super().__init__(_("{what} could not be saved: {reason}").format(what=what, reason=reason))
 
 
-def _failure_reason(error: BaseException) -> str:
+def _failure_reason(error: BaseException) -> str | None:
+    """Why a save failed, for the person; None for a refusal to write a read-only workspace
+    (the screens never save there: such a write is a mistake in the program, not a failure
+    to retry, so it stays the database's own error)."""
     text = str(getattr(error, "orig", None) or error).lower()
+    if "read-only" in text or "readonly" in text:
+        return None
     code = getattr(error, "errno", None)
     if code == errno.ENOSPC or "disk is full" in text or "no space" in text:
         return _("the disk is full.")
@@ -162,8 +167,6 @@ def _failure_reason(error: BaseException) -> str:
         return _("the connection to the team server was lost.")
     if isinstance(error, OSError):
         return _("the file could not be written ({error}).").format(error=error.strerror or error)
-    if "read-only" in text or "readonly" in text:
-        return _("the file cannot be written (read-only).")
     if "connection" in text or "server" in text or "closed" in text:
         return _("the connection to the team server was lost.")
     return _("the database refused the change ({error}).").format(error=str(error).splitlines()[0])
@@ -206,7 +209,8 @@ def guarded_save(
     fresh session: (the row or None, their content or None).
 
     A save the database or the disk refuses (OperationalError, any DB-API error, OSError)
-    becomes SaveFailed with a translated reason; nothing is written.
+    becomes SaveFailed with a translated reason; nothing is written. A write refused because
+    the workspace is read-only keeps the database's own error.
     """
     wait = _LOCK_WAIT_MS.get()
     raw: Any = None
@@ -216,7 +220,10 @@ def guarded_save(
                 raw = _set_lock_wait(session, wait)
             yield session
     except (DBAPIError, OSError) as error:
-        raise SaveFailed(what, _failure_reason(error)) from error
+        reason = _failure_reason(error)
+        if reason is None:
+            raise
+        raise SaveFailed(what, reason) from error
     except StaleDataError:
         with workspace.session() as session:
             record, theirs = reread(session)

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
@@ -193,3 +194,24 @@ def test_the_flags_tabs_say_a_failed_save_too(
     disk_full.undo()
     section.status.retry.click()
     assert section.status.isHidden()
+
+
+def test_facilitation_says_a_failed_save_on_its_own_screen(
+    qtbot: QtBot, demo: Workspace, disk_full: pytest.MonkeyPatch
+) -> None:
+    disk_full.undo()
+    window = _forum_window(qtbot, demo)
+    forum_id = window.forum_id
+    assert forum_id is not None
+    live = window.open_facilitation(1)
+    qtbot.waitExposed(live)
+    disk_full.setattr(Session, "flush", _full_disk)
+    type_text(live.idea, "רעיון חשוב")
+    QTest.keyClick(live.idea, Qt.Key.Key_Return)
+    assert live.status.isVisible() and DISK_FULL in live.status.message.text()
+    assert [i.text for i in window.forum.session_ideas(1)] == ["רעיון חשוב"]
+    disk_full.undo()
+    live.status.retry.click()
+    assert live.status.isHidden()
+    assert [i.text for i in load_forum(demo, forum_id).session_ideas(1)] == ["רעיון חשוב"]
+    live.close()

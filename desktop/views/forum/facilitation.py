@@ -405,7 +405,7 @@ class FacilitationWindow(QWidget):
         self.ticker.timeout.connect(self.refresh_clock)
         self.ticker.start()
         self.refresh()
-        self.resize(1200, 800)
+        self.resize(1200, 720)  # within 1366x768 when not full screen
 
     # screens ------------------------------------------------------------------------------------
 
@@ -636,7 +636,7 @@ class FacilitationWindow(QWidget):
         answer = QMessageBox.question(
             self,
             _("Delete the idea"),
-            _("Delete from the board, for good?\n{ideas}").format(ideas="\n".join(texts)),
+            _("Delete for good?\n{ideas}").format(ideas="\n".join(texts)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
