@@ -186,6 +186,23 @@ class Forum:
             participant.attended.append(session)
             participant.attended.sort()
 
+    def undo_check_in(self, participant_id: str, session: int) -> None:
+        """Take back a check-in made by mistake; noted in the change log."""
+        participant = self.participant(participant_id)
+        if session in participant.attended:
+            participant.attended.remove(session)
+            self._log(
+                _("Check-in of {name} to session {session} undone.").format(
+                    name=participant.name, session=session
+                )
+            )
+
+    def delete_idea(self, idea_id: str) -> None:
+        """Remove an idea (typed twice, or by mistake); noted in the change log."""
+        idea = self.idea(idea_id)
+        self.ideas.remove(idea)
+        self._log(_("Idea “{text}” deleted.").format(text=idea.text))
+
     def attendance(self, session: int) -> list[Participant]:
         return [p for p in self.participants if session in p.attended]
 

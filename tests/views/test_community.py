@@ -13,15 +13,21 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.models.community import Community
-from desktop.storage.community_store import list_communities, load_community
+from desktop.models.community import Community, Member
+from desktop.storage.community_store import (
+    authority_facts,
+    list_communities,
+    load_community,
+    people_facts,
+    save_community,
+)
 from desktop.storage.demo import create_demo_workspace
 from desktop.storage.workspace import Workspace
 from desktop.views.community.members_tab import AddMemberDialog
 from desktop.views.community.survey_tab import SurveyImportDialog
 from desktop.views.community.window import CommunityWindow
 from desktop.views.qt_i18n import apply_language
-from tests.views.conftest import type_text
+from tests.views.conftest import leave_field, type_text
 
 
 @pytest.fixture(autouse=True)
@@ -367,3 +373,28 @@ def test_someone_elses_change_is_shown_and_can_be_taken(qtbot: QtBot, demo: Work
     assert window.members_tab.name.text() == "קהילת חינוך"
     stored = load_community(demo, community_id)
     assert (stored.name, stored.profession) == ("קהילת חינוך", "חינוך בלתי פורמלי")
+
+
+def test_a_leader_who_is_not_a_member_is_shown_and_kept(qtbot: QtBot, demo: Workspace) -> None:
+    people = people_facts(demo)
+    authorities = list(authority_facts(demo))
+    leader, member = list(people)[:2]
+    community = Community(
+        "קהילת רווחה", profession="רווחה", period_start=date(2025, 9, 1), period_end=date(2026, 7, 31)
+    )
+    community.add_member(Member(member, authorities[0]))
+    community.leader = leader  # leads without being a member
+    community_id = save_community(demo, community)
+    window = CommunityWindow(demo, load_community(demo, community_id), community_id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = window.members_tab
+    assert tab.leader.currentData() == leader
+    assert tab.leader.currentText() == f"{people[leader].full_name} (לא חבר/ה בקהילה)"
+    type_text(tab.name, " בדרום")  # an unrelated edit of the community
+    leave_field(tab.name)
+    window.close()
+    stored = load_community(demo, community_id)
+    assert stored.name == "קהילת רווחה בדרום"
+    assert stored.leader == leader
