@@ -14,11 +14,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String, Text
-from sqlalchemy.orm import Mapped, mapped_column
-
 from desktop.i18n import N_, _
-from desktop.models.base import Base, RecordMixin
 from desktop.models.validation import ValidationError
 from desktop.paths import DATA_DIR
 
@@ -427,12 +423,3 @@ class ClusterFlags:
                 FlagPlan(**{**plan, "goals": goals, "actions": [Action(**a) for a in plan["actions"]]})
             )
         return cls(data["cluster"], [Item(**i) for i in data.get("items", [])], diagnoses, plans)
-
-
-class FlagsRecord(RecordMixin, Base):
-    """One regional cluster's flags work (the document is in `state`, as JSON)."""
-
-    __tablename__ = "cluster_flags"
-
-    cluster_uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    state: Mapped[str] = mapped_column(Text, default="{}")

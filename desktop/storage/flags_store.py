@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.models.flags import ClusterFlags, FlagsRecord
+from desktop.models.flags import ClusterFlags
 from desktop.models.records import RecordKind
 from desktop.storage.concurrency import (
     check_version,
@@ -16,6 +16,7 @@ from desktop.storage.concurrency import (
     stored_document,
 )
 from desktop.storage.reference_store import RecordNotFound, load_record
+from desktop.storage.tables import FlagsRecord
 from desktop.storage.workspace import Workspace
 
 

@@ -14,10 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.models.base import Base
 from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind, RecordSpec
-from desktop.models.reference import Authority, Organisation, Person, RegionalCluster
 from desktop.storage.concurrency import check_version, guarded_save
+from desktop.storage.tables import Authority, Base, Organisation, Person, RegionalCluster
 from desktop.storage.workspace import Workspace
 
 MODEL_BY_KIND: dict[RecordKind, type[Base]] = {
