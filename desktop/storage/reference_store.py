@@ -259,3 +259,10 @@ def count_records(workspace: Workspace, kind: RecordKind) -> int:
     model: Any = MODEL_BY_KIND[kind]
     with workspace.session() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def numbered(workspace: Workspace, kind: RecordKind) -> list[tuple[int, str]]:
+    """(record number, title) of every record of `kind`, by number (`shutafut-cli list`)."""
+    model: Any = MODEL_BY_KIND[kind]
+    with workspace.session() as session:
+        return [(int(r.id), title_of(kind, r)) for r in session.scalars(select(model).order_by(model.id))]

@@ -920,61 +920,34 @@ class MainWindow(QMainWindow):
         assert self.workspace is not None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from desktop.documents import export_document, flags_work_number
+
             if community_document is not None:
-                from desktop.reports import community_report
-
                 community_id, kind, meeting_id = community_document
-                if kind == "meeting-plan":
-                    community_report.build_meeting_plan_pdf(
-                        self.workspace, community_id, meeting_id or None, path, language
-                    )
-                elif kind == "work-teams":
-                    community_report.build_work_teams_pdf(self.workspace, community_id, path, language)
-                else:
-                    community_report.build_syllabus_pdf(self.workspace, community_id, path, language)
+                options: dict[str, object] = {"meeting": meeting_id or None} if kind == "meeting-plan" else {}
+                export_document(self.workspace, kind, community_id, path, language, **options)
             elif flags_document is not None:
-                from desktop.reports import flags_report
-
                 cluster_uuid, diagnosis_id = flags_document
+                number = flags_work_number(self.workspace, cluster_uuid, create=True)
                 if diagnosis_id.startswith("sheet:"):
-                    flags_report.build_scoring_sheet_pdf(
-                        self.workspace, cluster_uuid, diagnosis_id.removeprefix("sheet:"), path, language
-                    )
+                    item = diagnosis_id.removeprefix("sheet:")
+                    export_document(self.workspace, "flags-sheet", number, path, language, item=item)
                 elif diagnosis_id:
-                    flags_report.build_diagnosis_pdf(
-                        self.workspace, cluster_uuid, diagnosis_id, path, language
+                    export_document(
+                        self.workspace, "flags-diagnosis", number, path, language, diagnosis=diagnosis_id
                     )
                 else:
-                    flags_report.build_workplan_pdf(self.workspace, cluster_uuid, path, language)
+                    export_document(self.workspace, "flags-workplan", number, path, language)
             elif forum_document is not None:
-                from desktop.reports import forum_report
-
                 forum_id, kind, session = forum_document
-                if kind == "shared-agenda":
-                    forum_report.build_shared_agenda_pdf(self.workspace, forum_id, path, language)
-                elif kind == "forum-summary":
-                    forum_report.build_summary_pdf(self.workspace, forum_id, session, path, language)
-                else:
-                    forum_report.build_agenda_pdf(
-                        self.workspace,
-                        forum_id,
-                        session,
-                        path,
-                        facilitator=kind == "forum-agenda-facilitator",
-                        language=language,
-                    )
+                options = {} if kind == "shared-agenda" else {"session": session}
+                export_document(self.workspace, kind, forum_id, path, language, **options)
             elif agreement is not None:
-                from desktop.reports.mou_report import build_mou_pdf
-
-                build_mou_pdf(self.workspace, agreement[0], agreement[1], out=path)
+                export_document(self.workspace, "mou", agreement[0], path, language, version=agreement[1])
             elif process_id is None:
-                from desktop.reports.summary import build_summary_pdf
-
-                build_summary_pdf(self.workspace, out=path, language=language)
+                export_document(self.workspace, "summary", None, path, language)
             else:
-                from desktop.reports.selection_report import build_selection_pdf
-
-                build_selection_pdf(self.workspace, process_id, out=path, language=language)
+                export_document(self.workspace, "selection", process_id, path, language)
         except OSError as error:
             message = _("Cannot write {path}: {error}").format(path=path, error=error.strerror or error)
             if dialog is not None:
