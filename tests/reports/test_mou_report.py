@@ -48,7 +48,7 @@ def test_draft_pdf_has_numbered_clauses_budget_totals_and_a_watermark(tmp_path: 
     lines = drawn_lines(out)
     # 123,456 ₪ a year for five years: the total 617,280 ₪, drawn with ₪ on the left.
     assert any("₪ 617,280.00" in line for line in lines)
-    assert any(line.endswith("1.1") or " 1.1" in line for line in lines)  # clause numbers
+    # Clause numbering is checked line by line in test_sections.py (a date also contains " 1.1").
     workspace.close()
 
 
