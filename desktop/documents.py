@@ -135,9 +135,7 @@ def document_choices(workspace: Workspace, key: str, record_id: int | None) -> d
             choices[DIAGNOSIS] = [
                 (
                     d.number,
-                    _("{number}. {item} ({date})").format(
-                        number=d.number, item=names.get(d.item, "…"), date=_iso_date(d.held_on)
-                    ),
+                    f"{d.number}. {names.get(d.item, '…')} ({_iso_date(d.held_on)})",
                 )
                 for d in sorted(flags.diagnoses, key=lambda d: d.number)
             ]
@@ -198,7 +196,7 @@ def suggested_file_name(workspace: Workspace, key: str, record_id: int | None, *
         data = load_document_data(workspace, key, record_id, **options)
         if data.item is not None:
             name = f"{name} - {data.item.name}"
-    return _safe(_("{name} - {document}.pdf").format(name=name, document=kind.title()))
+    return _safe(f"{name} - {kind.title()}.pdf")
 
 
 def flags_work_number(workspace: Workspace, cluster_uuid: str, *, create: bool = False) -> int | None:

@@ -448,7 +448,7 @@ class DiagnosesTab(QWidget):
         for diagnosis in self.flags.item_diagnoses(str(item_id)):
             status = _("final") if diagnosis.final else _("draft")
             entry = QListWidgetItem(
-                f"{i18n.format_date(date.fromisoformat(diagnosis.held_on))} · {status} · #{diagnosis.id}"
+                f"{i18n.format_date(date.fromisoformat(diagnosis.held_on))} · {status} · #{diagnosis.number}"
             )
             entry.setData(Qt.ItemDataRole.UserRole, diagnosis.id)
             self.list.addItem(entry)
