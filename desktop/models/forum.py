@@ -14,11 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String, Text
-from sqlalchemy.orm import Mapped, mapped_column
-
 from desktop.i18n import _
-from desktop.models.base import Base, RecordMixin
 from desktop.models.enums import Sector
 from desktop.models.validation import ValidationError
 from desktop.paths import DATA_DIR
@@ -608,15 +604,3 @@ def validate_agenda(forum: Forum) -> tuple[list[ValidationError], list[str]]:
                 )
             )
     return errors, warnings
-
-
-# --- storage record ----------------------------------------------------------------------------------
-
-
-class ForumRecord(RecordMixin, Base):
-    """A stored design forum (the document is in `state`, as JSON)."""
-
-    __tablename__ = "design_forum"
-
-    title: Mapped[str] = mapped_column(String(200))
-    state: Mapped[str] = mapped_column(Text, default="{}")

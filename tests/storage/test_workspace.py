@@ -199,7 +199,7 @@ def test_alembic_from_empty_builds_exactly_the_model_schema(tmp_path: Path) -> N
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from desktop.models.base import Base
+    from desktop.storage.tables import Base
 
     path = tmp_path / "alembic.shutafut"
     workspace_module._upgrade(path)

@@ -277,13 +277,13 @@ def test_build_a_syllabus_in_hebrew(
         (window.context.community_id, "meeting-plan", third.id),
     ]
     # what the main window does with those requests: the PDFs themselves
-    from desktop.reports import community_report
+    from desktop.documents import export_document
     from tests.reports.pdf_tools import needs_poppler, pdf_lines
 
     syllabus_pdf = tmp_path / "syllabus.pdf"
-    community_report.build_syllabus_pdf(demo, exports[0][0], syllabus_pdf, "he")
+    export_document(demo, "syllabus", exports[0][0], syllabus_pdf, "he")
     plan_pdf = tmp_path / "plan.pdf"
-    community_report.build_meeting_plan_pdf(demo, exports[1][0], exports[1][2], plan_pdf, "he")
+    export_document(demo, "meeting-plan", exports[1][0], plan_pdf, "he", meeting=exports[1][2])
     assert syllabus_pdf.read_bytes().startswith(b"%PDF")
     if not needs_poppler.args[0]:
         words = {word for line in pdf_lines(syllabus_pdf) for word in line.split()}

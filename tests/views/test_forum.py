@@ -133,10 +133,10 @@ def test_run_a_whole_session(
     stored = load_forum(demo, summary.id)
     assert len(stored.session_ideas(1)) == 10 and len(stored.attendance(1)) == 3
 
-    from desktop.reports.forum_report import build_summary_pdf
+    from desktop.documents import export_document
 
     out = tmp_path / "summary.pdf"
-    build_summary_pdf(demo, summary.id, 1, out)
+    export_document(demo, "forum-summary", summary.id, out, "he", session=1)
     assert out.read_bytes().startswith(b"%PDF")
 
 

@@ -114,7 +114,8 @@ class DiagnosesTab(QWidget):
         for diagnosis in self.flags.item_diagnoses(str(item_id)):
             status = _("final") if diagnosis.final else _("draft")
             entry = QListWidgetItem(
-                f"{i18n.format_date(date.fromisoformat(diagnosis.held_on))} · {status} · #{diagnosis.id}"
+                _("Diagnosis {number}").format(number=i18n.format_number(diagnosis.number))
+                + f" · {i18n.format_date(date.fromisoformat(diagnosis.held_on))} · {status}"
             )
             entry.setData(Qt.ItemDataRole.UserRole, diagnosis.id)
             self.list.addItem(entry)
