@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -103,3 +106,63 @@ def list_flags_works(workspace: Workspace) -> list[tuple[int, str]]:
             .order_by(FlagsRecord.id)
         )
         return [(int(number), str(name or "…")) for number, name in rows]
+
+
+@dataclass(frozen=True)
+class FlagsSummary:
+    """One row of the flags section's list: a cluster's flags work at a glance."""
+
+    id: int
+    cluster: str
+    items: int
+    diagnoses: int
+    last_diagnosis: date | None
+    actions: int
+    updated_at: datetime
+
+
+def list_flags_summaries(workspace: Workspace) -> list[FlagsSummary]:
+    """Every cluster's flags work with what it holds, by record number."""
+    from desktop.storage.tables import RegionalCluster
+
+    with workspace.session() as session:
+        rows = list(
+            session.execute(
+                select(FlagsRecord.id, RegionalCluster.name, FlagsRecord.state, FlagsRecord.updated_at)
+                .outerjoin(RegionalCluster, RegionalCluster.uuid == FlagsRecord.cluster_uuid)
+                .order_by(FlagsRecord.id)
+            )
+        )
+    summaries = []
+    for number, name, state, updated_at in rows:
+        flags = ClusterFlags.from_json(state)
+        held = [date.fromisoformat(d.held_on) for d in flags.diagnoses if d.held_on]
+        summaries.append(
+            FlagsSummary(
+                int(number),
+                str(name or "…"),
+                len(flags.items),
+                len(flags.diagnoses),
+                max(held) if held else None,
+                sum(len(plan.actions) for plan in flags.plans),
+                updated_at,
+            )
+        )
+    return summaries
+
+
+def start_flags_work(workspace: Workspace, cluster_uuid: str) -> int:
+    """The record number of the cluster's flags work, stored empty first if it has none."""
+    number = flags_work_number(workspace, cluster_uuid)
+    if number is None:
+        save_cluster_flags(workspace, ClusterFlags(cluster_uuid))
+        number = flags_work_number(workspace, cluster_uuid)
+    assert number is not None
+    return number
+
+
+def delete_flags_work(workspace: Workspace, record_id: int) -> None:
+    """Delete a cluster's flags work: its mapping, diagnoses and plans (not the cluster)."""
+    from desktop.storage.document_store import delete_stored
+
+    delete_stored(workspace, FlagsRecord, record_id)

@@ -275,8 +275,7 @@ class ListSection(QWidget):
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if index.data(ID_ROLE) == record_id:
-                self.table.setCurrentIndex(index)
-                self.table.selectRow(row)
+                self.table.setCurrentIndex(index)  # selects the whole row (SelectRows)
                 return
 
     def selected_id(self) -> int | None:
