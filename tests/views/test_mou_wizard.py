@@ -128,9 +128,17 @@ def test_fill_the_mou_wizard_save_and_print(qtbot: QtBot, demo, tmp_path: Path) 
 
     signatories = wizard.currentPage()
     assert isinstance(signatories, SignatoriesPage)
-    _next(wizard)
+    roles = [signatories.table.item(row, 0).text() for row in range(signatories.table.rowCount())]
+    _next(wizard)  # nobody named yet: the review is reached all the same, and lists them
+    review = wizard.currentPage()
+    assert isinstance(review, ReviewPage)
+    missing = [review.missing.item(row).text() for row in range(review.missing.count())]
+    assert [line for line in missing if "יש להזין את שם החותם" in line] == [
+        f"7. חותמים: יש להזין את שם החותם בתפקיד {role}." for role in roles
+    ]  # each role named as the signatories table names it
+    line = review.missing.findItems(roles[2], Qt.MatchFlag.MatchContains)[0]
+    review.missing.itemDoubleClicked.emit(line)
     assert wizard.currentPage() is signatories
-    assert "יש להזין את שם החותם" in signatories.errors["signatories"].text()
     people = [name for _uuid, name in choices(demo, RecordKind.PERSON)]
     for row, box in enumerate(signatories.name_boxes):
         box.setCurrentIndex(box.findText(people[row]))

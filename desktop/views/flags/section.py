@@ -62,7 +62,7 @@ from desktop.models.flags import (
 from desktop.models.records import RecordKind
 from desktop.views.flags.radar import RadarChart
 from desktop.views.qt_i18n import align_text_document, align_text_field
-from desktop.views.selection.wizard import date_editor, error_label, qdate, show_error
+from desktop.views.widgets import date_editor, error_label, qdate, show_error
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace

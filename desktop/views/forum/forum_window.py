@@ -44,7 +44,7 @@ from desktop.models.forum import (
 from desktop.models.records import RecordKind
 from desktop.models.validation import ValidationError
 from desktop.views.qt_i18n import align_text_document, align_text_field
-from desktop.views.selection.wizard import error_label, show_error
+from desktop.views.widgets import error_label, show_error
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
