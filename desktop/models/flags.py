@@ -244,6 +244,7 @@ class Diagnosis:
         default_factory=lambda: {flag.value: FlagAssessment() for flag in Flag}
     )
     final: bool = False
+    page: int = 0  # the wizard page a draft stopped at
 
     def levels(self) -> dict[Flag, int | None]:
         return {flag: self.flags[flag.value].agreed for flag in Flag}
