@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -74,6 +74,7 @@ class WizardShell(QWizard):
         self._held = 0  # > 0 while the shell itself moves or fills pages: nothing to save
         self._adopting = False  # someone else's version is being taken: pages are stale
         self._jumping = False  # walking to a page: pages are not checked on the way
+        self._closed = False  # closed and saved: fields losing focus as it hides save nothing
         self._open_page_id = -1
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -261,12 +262,12 @@ class WizardShell(QWizard):
 
     def field_changed(self, *_args: object) -> None:
         """A field changed: store and save once typing rests."""
-        if not self._held and not self._adopting:
+        if not self._held and not self._adopting and not self._closed:
             self._autosave.start()
 
     def field_left(self) -> None:
         """The person left a field: store and save now (after the focus has moved)."""
-        if not self._held and not self._adopting:
+        if not self._held and not self._adopting and not self._closed:
             self._left.start()
 
     def keep_open_page(self) -> None:
@@ -286,6 +287,11 @@ class WizardShell(QWizard):
     def _closing(self, _result: int) -> None:
         """Closing at any point keeps what the open page holds."""
         self.keep()
+        self._closed = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._closed = False  # shown again (exec after exec): autosave again
+        super().showEvent(event)
 
     # --- someone else's version -------------------------------------------------------------------
 
