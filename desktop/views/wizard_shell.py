@@ -25,7 +25,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSlider,
+    QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
     QDoubleSpinBox,
@@ -49,6 +51,24 @@ AUTOSAVE_DELAY_MS = 400  # a save once typing rests this long
 WATCHED = "wizard_shell_watched"  # dynamic property: the shell listens to this field
 
 PageBuilder = Callable[[], QWizardPage]
+
+
+def _fields(root: QWidget) -> Iterator[QWidget]:
+    """`root` and the widgets under it, without looking inside a field (a combo box's list, a
+    spin box's line) or a table (its cell widgets are fields themselves: a page may hold
+    thousands of them, each with its own inner widgets)."""
+    stack = [root]
+    while stack:
+        widget = stack.pop()
+        yield widget
+        if isinstance(widget, QTableWidget):
+            for row in range(widget.rowCount()):
+                for column in range(widget.columnCount()):
+                    cell = widget.cellWidget(row, column)
+                    if cell is not None:
+                        yield cell
+        elif not isinstance(widget, QComboBox | QAbstractSpinBox | QAbstractItemView):
+            stack += [child for child in widget.children() if isinstance(child, QWidget)]
 
 
 class ShellPage(QWizardPage):
@@ -221,10 +241,9 @@ class WizardShell(QWizard):
     def watch(self, root: QWidget) -> None:
         """Listen to every field under `root` (once each): a change saves after a short rest,
         leaving the field saves at once. Call again after adding fields to a page."""
-        for widget in [root, *root.findChildren(QWidget)]:
-            if widget.property(WATCHED) or not self._connect(widget):
-                continue
-            widget.setProperty(WATCHED, True)
+        for widget in _fields(root):
+            if not widget.property(WATCHED) and self._connect(widget):
+                widget.setProperty(WATCHED, True)
 
     def _connect(self, widget: QWidget) -> bool:
         changed = self.field_changed
