@@ -75,7 +75,7 @@ from desktop.models.mou_timeline import Timeframe, timeframe_phases, validate_ti
 from desktop.models.records import RecordKind
 from desktop.models.validation import ValidationError
 from desktop.views.qt_i18n import align_text_document, align_text_field
-from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
+from desktop.views.widgets import ERROR_STYLE, date_editor, error_label, pydate, qdate, show_error
 from desktop.views.wizard_shell import PageBuilder, ShellPage, WizardShell
 
 if TYPE_CHECKING:
@@ -697,7 +697,7 @@ class BudgetPage(_Page):
         self.table.itemChanged.connect(self._cell_changed)
         self.messages = QLabel()
         self.messages.setObjectName("budget_errors")
-        self.messages.setStyleSheet("color: #b00020;")
+        self.messages.setStyleSheet(ERROR_STYLE)
         self.messages.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
