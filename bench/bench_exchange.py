@@ -28,9 +28,9 @@ def populate(path: Path) -> object:
     from desktop.models.enums import Sector
     from desktop.models.flags import ClusterFlags, Flag, Item
     from desktop.models.forum import Forum, sessions_from_template
-    from desktop.models.reference import Authority, Organisation, Person, RegionalCluster
     from desktop.storage.flags_store import save_cluster_flags
     from desktop.storage.forum_store import save_forum
+    from desktop.storage.tables import Authority, Organisation, Person, RegionalCluster
     from desktop.storage.workspace import create_workspace
 
     rng = random.Random(250)

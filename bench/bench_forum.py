@@ -28,10 +28,10 @@ def main() -> int:
     runs = parser.parse_args().runs
     from PySide6.QtWidgets import QApplication
 
+    from desktop.documents import export_document
     from desktop.models.enums import Sector
     from desktop.models.forum import Forum, sessions_from_template, tally
     from desktop.reports.document import DocumentBuilder
-    from desktop.reports.forum_report import build_summary_pdf
     from desktop.storage.forum_store import save_forum
     from desktop.storage.workspace import create_workspace
     from desktop.views.forum.facilitation import FacilitationWindow
@@ -70,7 +70,11 @@ def main() -> int:
         builder.build(folder / "one.pdf")
 
     pdf_s, line_s = interleaved_medians(
-        lambda: build_summary_pdf(workspace, forum_id, 1, folder / "summary.pdf"), one_line, max(3, runs // 3)
+        lambda: export_document(
+            workspace, "forum-summary", forum_id, folder / "summary.pdf", "he", session=1
+        ),
+        one_line,
+        max(3, runs // 3),
     )
     results = [
         Result(

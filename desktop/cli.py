@@ -1,4 +1,4 @@
-"""Headless batch commands: `shutafut-cli demo|check|pdf|backup|restore|backups|export|import`.
+"""Headless batch commands: `shutafut-cli demo|check|pdf|list|backup|restore|backups|export|import`.
 
 User errors print one translated line to stderr and exit non-zero, never a traceback.
 """
@@ -9,7 +9,7 @@ import argparse
 import sqlite3
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -91,62 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=_("check a workspace (integrity, schema version)"))
     check.add_argument("path", type=Path, nargs="?", help=_("the workspace file"))
     _server_option(check)
-    pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
-    documents = pdf.add_subparsers(dest="document", required=True, parser_class=_Parser)
-    summary = documents.add_parser("summary", help=_("the workspace summary"))
-    _where(summary)
-    summary.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
-    summary.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
-    selection = documents.add_parser("selection", help=_("the decision report of a town selection"))
-    _where(selection)
-    selection.add_argument(
-        "--id", type=int, required=True, dest="process_id", help=_("the number of the selection process")
-    )
-    selection.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
-    selection.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
-    mou = documents.add_parser("mou", help=_("a memorandum of understanding"))
-    _where(mou)
-    mou.add_argument(
-        "--id", type=int, required=True, dest="agreement_id", help=_("the number of the agreement")
-    )
-    mou.add_argument("--version", type=int, help=_("a sent version (default: the current draft)"))
-    mou.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
-    diagnosis = documents.add_parser("flags-diagnosis", help=_("the report of a flags diagnosis"))
-    _where(diagnosis)
-    diagnosis.add_argument(
-        "--id",
-        required=True,
-        dest="diagnosis_id",
-        help=_("the diagnosis number, as shown beside it in the app"),
-    )
-    diagnosis.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
-    diagnosis.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
-    plan = documents.add_parser("cluster-workplan", help=_("a regional cluster's work plan"))
-    _where(plan)
-    plan.add_argument("--cluster", required=True, help=_("the cluster's name"))
-    plan.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
-    plan.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
-    _add_community_documents(documents)
-    for name, help_text in (
-        ("forum-agenda", _("a design forum session's agenda")),
-        ("forum-summary", _("a design forum session's summary")),
-        ("shared-agenda", _("a design forum's shared agenda")),
-    ):
-        forum = documents.add_parser(name, help=help_text)
-        _where(forum)
-        forum.add_argument(
-            "--id", type=int, required=True, dest="forum_id", help=_("the number of the forum")
-        )
-        if name != "shared-agenda":
-            forum.add_argument(
-                "--session", type=int, default=1, choices=range(1, 5), help=_("the session, 1 to 4")
-            )
-        if name == "forum-agenda":
-            forum.add_argument(
-                "--facilitator", action="store_true", help=_("the facilitator's copy, with notes")
-            )
-        forum.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
-        forum.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
+    _add_pdf_commands(commands)
+    _add_list_command(commands)
     from desktop.cli_backups import add_backup_commands
 
     add_backup_commands(commands)
@@ -195,165 +141,168 @@ def _check(path: Path | str) -> int:
     return EXIT_OK
 
 
+# --- pdf: every document of the registry --------------------------------------------------------
+
+
+def _record_help() -> dict[str, str]:
+    return {
+        "selection": _("the number of the selection process"),
+        "agreements": _("the number of the agreement"),
+        "forums": _("the number of the forum"),
+        "flags": _("the number of the cluster's flags work (see: shutafut-cli list flags)"),
+        "communities": _("the number of the learning community"),
+    }
+
+
+def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    from desktop.reports.registry import DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, VERSION
+
+    pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
+    documents = pdf.add_subparsers(dest="document", required=True, parser_class=_Parser)
+    option_arguments: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
+        VERSION: (("--version",), {"type": int, "help": _("a sent version (default: the current draft)")}),
+        SESSION: (
+            ("--session",),
+            {"type": int, "default": 1, "choices": range(1, 5), "help": _("the session, 1 to 4")},
+        ),
+        MEETING: (
+            ("--meeting",),
+            {
+                "type": int,
+                "help": _("the meeting's number in date order (default: the next meeting, or the first)"),
+            },
+        ),
+        DIAGNOSIS: (
+            ("--diagnosis",),
+            {"type": int, "required": True, "help": _("the diagnosis number, as shown beside it in the app")},
+        ),
+        ITEM: (
+            ("--item",),
+            {"type": int, "required": True, "help": _("the item's number in the cluster's list of items")},
+        ),
+    }
+    for kind in KINDS:
+        command = documents.add_parser(kind.key, help=kind.title())
+        _where(command)
+        if kind.needs_record:
+            command.add_argument(
+                "--id", type=int, required=True, dest="record_id", help=_record_help()[kind.feature]
+            )
+        for option in kind.options:
+            names, settings = option_arguments[option]
+            command.add_argument(*names, dest=option, **settings)
+        if kind.key == "forum-agenda":
+            command.add_argument(
+                "--facilitator", action="store_true", help=_("the facilitator's copy, with notes")
+            )
+        command.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+        command.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
+
+
+def _missing_record(feature: str, number: int, path: object) -> str:
+    messages = {
+        "selection": _("There is no selection process number {number} in {path}."),
+        "agreements": _("There is no agreement number {number} in {path}."),
+        "forums": _("There is no design forum number {number} in {path}."),
+        "flags": _("There is no flags work number {number} in {path}."),
+        "communities": _("There is no learning community number {number} in {path}."),
+    }
+    return messages[feature].format(number=number, path=path)
+
+
+def _missing_choice(option: str, value: object) -> str:
+    if option == "meeting" and value is None:
+        return _("The learning community has no meetings yet.")
+    messages = {
+        "version": _("The agreement has no version {number}."),
+        "session": _("The forum has no session {number}."),
+        "meeting": _("The learning community has no meeting number {number}."),
+        "diagnosis": _("There is no flags diagnosis number {number}."),
+        "item": _("The flags work has no item number {number}."),
+    }
+    return messages[option].format(number=value)
+
+
 def _pdf(arguments: argparse.Namespace, language: str) -> int:
+    from desktop.documents import NoSuchChoice, export_document
+    from desktop.reports.registry import document_kind
     from desktop.storage.reference_store import RecordNotFound
     from desktop.storage.server import open_location
 
     out: Path = arguments.out
     if not out.parent.is_dir():
         return _fail(_("The folder {folder} does not exist.").format(folder=out.parent))
+    key = arguments.document
+    if key == "forum-agenda" and arguments.facilitator:
+        key = "forum-agenda-facilitator"
+    kind = document_kind(key)
+    record_id = getattr(arguments, "record_id", None)
+    options = {option: getattr(arguments, option) for option in kind.options}
     workspace = open_location(arguments.location, read_only=True)
     try:
-        if arguments.document == "summary":
-            from desktop.reports.summary import build_summary_pdf
-
-            build_summary_pdf(workspace, out=out, language=language)
-        elif arguments.document in ("flags-diagnosis", "cluster-workplan"):
-            return _flags_pdf(workspace, arguments, out)
-        elif arguments.document in ("forum-agenda", "forum-summary", "shared-agenda"):
-            from desktop.reports import forum_report
-
-            try:
-                if arguments.document == "forum-agenda":
-                    forum_report.build_agenda_pdf(
-                        workspace,
-                        arguments.forum_id,
-                        arguments.session,
-                        out,
-                        facilitator=arguments.facilitator,
-                    )
-                elif arguments.document == "forum-summary":
-                    forum_report.build_summary_pdf(workspace, arguments.forum_id, arguments.session, out)
-                else:
-                    forum_report.build_shared_agenda_pdf(workspace, arguments.forum_id, out)
-            except RecordNotFound:
-                return _fail(
-                    _("There is no design forum number {number} in {path}.").format(
-                        number=arguments.forum_id, path=arguments.workspace
-                    )
-                )
-        elif arguments.document in COMMUNITY_DOCUMENTS:
-            return _community_pdf(workspace, arguments, out, language)
-        elif arguments.document == "mou":
-            from desktop.reports.mou_report import build_mou_pdf
-
-            try:
-                build_mou_pdf(workspace, arguments.agreement_id, arguments.version, out=out)
-            except RecordNotFound:
-                return _fail(
-                    _("There is no agreement number {number} in {path}.").format(
-                        number=arguments.agreement_id, path=arguments.workspace
-                    )
-                )
-            except LookupError:
-                return _fail(_("The agreement has no version {number}.").format(number=arguments.version))
-        else:
-            from desktop.reports.selection_report import build_selection_pdf
-
-            try:
-                build_selection_pdf(workspace, arguments.process_id, out=out, language=language)
-            except RecordNotFound:
-                return _fail(
-                    _("There is no selection process number {number} in {path}.").format(
-                        number=arguments.process_id, path=arguments.workspace
-                    )
-                )
+        export_document(workspace, key, record_id, out, language, **options)
+    except RecordNotFound:
+        return _fail(_missing_record(kind.feature, record_id or 0, arguments.workspace))
+    except NoSuchChoice as missing:
+        return _fail(_missing_choice(missing.option, missing.value))
     finally:
         workspace.close()
     print(_("Written: {path}").format(path=out))
     return EXIT_OK
 
 
-# --- learning community documents -------------------------------------------------------------
+# --- list: the numbers a pdf command needs ----------------------------------------------------------
 
-COMMUNITY_DOCUMENTS = ("syllabus", "meeting-plan", "work-teams")
-
-
-def _add_community_documents(documents: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    for name, help_text in (
-        ("syllabus", _("a learning community's yearly syllabus")),
-        ("meeting-plan", _("the plan page of a learning community meeting")),
-        ("work-teams", _("a learning community's work teams")),
-    ):
-        command = documents.add_parser(name, help=help_text)
-        _where(command)
-        command.add_argument(
-            "--id",
-            type=int,
-            required=True,
-            dest="community_id",
-            help=_("the number of the learning community"),
-        )
-        if name == "meeting-plan":
-            command.add_argument(
-                "--meeting",
-                type=int,
-                help=_("the meeting's number in date order (default: the next meeting, or the first)"),
-            )
-        command.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
-        command.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
+LIST_KINDS = ("selections", "agreements", "forums", "flags", "communities", "clusters", "authorities")
 
 
-def _community_pdf(workspace: Workspace, arguments: argparse.Namespace, out: Path, language: str) -> int:
-    from desktop.reports import community_report
-    from desktop.storage.reference_store import RecordNotFound
-
-    number = arguments.community_id
-    try:
-        if arguments.document == "syllabus":
-            community_report.build_syllabus_pdf(workspace, number, out, language)
-        elif arguments.document == "work-teams":
-            community_report.build_work_teams_pdf(workspace, number, out, language)
-        else:
-            community_report.build_meeting_plan_pdf(
-                workspace,
-                number,
-                arguments.meeting,
-                out,
-                language,
-            )
-    except RecordNotFound:
-        return _fail(
-            _("There is no learning community number {number} in {path}.").format(
-                number=number, path=arguments.workspace
-            )
-        )
-    except LookupError:
-        if getattr(arguments, "meeting", None) is None:
-            return _fail(_("The learning community has no meetings yet."))
-        return _fail(
-            _("The learning community has no meeting number {number}.").format(number=arguments.meeting)
-        )
-    print(_("Written: {path}").format(path=out))
-    return EXIT_OK
+def _add_list_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    listing = commands.add_parser(
+        "list", help=_("list the records of a kind, each with its number (the --id of pdf)")
+    )
+    listing.add_argument("kind", choices=LIST_KINDS, help=_("what to list"))
+    _where(listing)
 
 
-def _flags_pdf(workspace: Workspace, arguments: argparse.Namespace, out: Path) -> int:
+def _numbered(workspace: Workspace, kind: str) -> list[tuple[int, str]]:
     from desktop.models.records import RecordKind
-    from desktop.reports import flags_report
-    from desktop.storage.flags_store import load_cluster_flags
-    from desktop.storage.reference_store import choices
 
-    clusters = choices(workspace, RecordKind.CLUSTER)
-    if arguments.document == "cluster-workplan":
-        uuid = next((u for u, name in clusters if arguments.cluster in (u, name)), None)
-        if uuid is None:
-            return _fail(_("There is no regional cluster named {name}.").format(name=arguments.cluster))
-        flags_report.build_workplan_pdf(workspace, uuid, out)
-        print(_("Written: {path}").format(path=out))
-        return EXIT_OK
-    for uuid, _name in clusters:
-        flags = load_cluster_flags(workspace, uuid)
-        if any(d.id == arguments.diagnosis_id for d in flags.diagnoses):
-            flags_report.build_diagnosis_pdf(
-                workspace,
-                uuid,
-                arguments.diagnosis_id,
-                out,
-            )
-            print(_("Written: {path}").format(path=out))
-            return EXIT_OK
-    return _fail(_("There is no flags diagnosis number {number}.").format(number=arguments.diagnosis_id))
+    if kind == "selections":
+        from desktop.storage.selection_store import list_processes
+
+        return [(p.id, p.title) for p in list_processes(workspace)]
+    if kind == "agreements":
+        from desktop.storage.agreement_store import list_agreements
+
+        return [(a.id, a.title) for a in list_agreements(workspace)]
+    if kind == "forums":
+        from desktop.storage.forum_store import list_forums
+
+        return [(f.id, f.title) for f in list_forums(workspace)]
+    if kind == "flags":
+        from desktop.storage.flags_store import list_flags_works
+
+        return list_flags_works(workspace)
+    if kind == "communities":
+        from desktop.storage.community_store import list_communities
+
+        return [(c.id, c.name) for c in list_communities(workspace)]
+    from desktop.storage.reference_store import numbered
+
+    return numbered(workspace, RecordKind.CLUSTER if kind == "clusters" else RecordKind.AUTHORITY)
+
+
+def _list(arguments: argparse.Namespace) -> int:
+    from desktop.storage.server import open_location
+
+    workspace = open_location(arguments.location, read_only=True)
+    try:
+        rows = sorted(_numbered(workspace, arguments.kind))
+    finally:
+        workspace.close()
+    for number, name in rows:
+        print(f"{number}\t{name}")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -381,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
             from desktop import cli_exchange
 
             return cli_exchange.run(arguments)
+        if arguments.command == "list":
+            return _list(arguments)
         return _pdf(arguments, i18n.current_language())
     except WorkspaceError as error:
         return _fail(str(error))

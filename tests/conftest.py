@@ -113,3 +113,15 @@ def any_workspace(workspace_location: Path | str):  # type: ignore[no-untyped-de
         ws = create_server_workspace(workspace_location)
     yield ws
     ws.close()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI nothing may skip: what a test needs, .ci/run installs (the skips are listed by -ra)."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter is not None else 0
+    if os.environ.get("CI") and skipped and exitstatus == 0:
+        if reporter is not None:
+            reporter.write_line(
+                f"{skipped} test(s) skipped in CI: install what they need in .ci/run", red=True
+            )
+        session.exitstatus = 1

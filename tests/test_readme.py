@@ -18,6 +18,8 @@ def test_readme_opens_with_install_and_test_commands() -> None:
     install, test = _readme_commands()
     assert "scripts/install.sh" in install and "--demo" in install
     assert "--test" in test and "pytest" in test
+    for check in ("ruff check", "ruff format --check", "mypy"):
+        assert check in test, check  # CI proves the code is clean, not only the README
 
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:

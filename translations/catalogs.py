@@ -80,7 +80,7 @@ def compile_all() -> None:
 
 
 def translate(source: Path) -> None:
-    """Fill translations from a JSON file of {msgid: {language: text}}; unknown ids are errors."""
+    """Fill translations from a JSON file of {msgid: {language: text}}; unknown ids are skipped."""
     import json
 
     wanted: dict[str, dict[str, str]] = json.loads(source.read_text(encoding="utf-8"))
@@ -92,8 +92,9 @@ def translate(source: Path) -> None:
             if language not in texts:
                 continue
             message = catalog.get(msgid)
-            if message is None:
-                raise SystemExit(f"{msgid!r} is not in the {language} catalog: run extract and update")
+            if message is None:  # no longer in the code (or not extracted yet): nothing to set
+                print(f"skipped {msgid!r}: not in the {language} catalog")
+                continue
             message.string = texts[language]
             message.flags.discard("fuzzy")
         with path.open("wb") as handle:

@@ -11,10 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
-
-from desktop.models.base import Base, RecordMixin
 from desktop.models.mou import PersonRef
 from desktop.models.mou_codec import (
     draft_from_data,
@@ -27,15 +23,6 @@ from desktop.models.mou_process import AgreementProcess, AgreementStage, StageRe
 from desktop.models.mou_versions import MouVersion
 
 FORMAT_VERSION = 1
-
-
-class AgreementRecord(RecordMixin, Base):
-    __tablename__ = "agreement"
-
-    title: Mapped[str] = mapped_column(String(200))
-    authority_uuid: Mapped[str] = mapped_column(String(36), default="")
-    page: Mapped[int] = mapped_column(Integer, default=0)
-    state: Mapped[str] = mapped_column(Text, default="{}")
 
 
 @dataclass

@@ -14,15 +14,12 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String, Text
-from sqlalchemy.orm import Mapped, mapped_column
-
 from desktop.i18n import N_, _
-from desktop.models.base import Base, RecordMixin
 from desktop.models.validation import ValidationError
 from desktop.paths import DATA_DIR
 
-FORMAT_VERSION = 1
+# 2: each diagnosis has its short "number" (format-1 documents are numbered as they are read).
+FORMAT_VERSION = 2
 LEVEL_MIN, LEVEL_MAX = 1, 4
 
 
@@ -244,6 +241,8 @@ class Diagnosis:
         default_factory=lambda: {flag.value: FlagAssessment() for flag in Flag}
     )
     final: bool = False
+    # Its short number within the cluster's flags work (1, 2, ...), given once and kept.
+    number: int = 0
     page: int = 0  # the wizard page a draft stopped at
 
     def levels(self) -> dict[Flag, int | None]:
@@ -387,8 +386,16 @@ class ClusterFlags:
         earlier = self.item_diagnoses(item_id)
         version = earlier[0].rubric if earlier else rubric_version()
         diagnosis = Diagnosis(new_id(), item_id, held_on.isoformat(), version)
+        diagnosis.number = max((d.number for d in self.diagnoses), default=0) + 1
         self.diagnoses.append(diagnosis)
         return diagnosis
+
+    def diagnosis(self, number: int) -> Diagnosis:
+        """The diagnosis with short number `number`; LookupError when there is none."""
+        found = next((d for d in self.diagnoses if d.number == number), None)
+        if found is None:
+            raise LookupError(number)
+        return found
 
     def plan(self, item_id: str, flag: Flag) -> FlagPlan:
         existing = next((p for p in self.plans if p.item == item_id and p.flag == flag.value), None)
@@ -427,13 +434,15 @@ class ClusterFlags:
             plans.append(
                 FlagPlan(**{**plan, "goals": goals, "actions": [Action(**a) for a in plan["actions"]]})
             )
+        _number_diagnoses(diagnoses)
         return cls(data["cluster"], [Item(**i) for i in data.get("items", [])], diagnoses, plans)
 
 
-class FlagsRecord(RecordMixin, Base):
-    """One regional cluster's flags work (the document is in `state`, as JSON)."""
-
-    __tablename__ = "cluster_flags"
-
-    cluster_uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    state: Mapped[str] = mapped_column(Text, default="{}")
+def _number_diagnoses(diagnoses: list[Diagnosis]) -> None:
+    """Give the diagnoses of a format-1 document (which had none) their short numbers, in the
+    order they were added (the list keeps it), after any number already given."""
+    last = max((d.number for d in diagnoses), default=0)
+    for diagnosis in diagnoses:
+        if diagnosis.number <= 0:
+            last += 1
+            diagnosis.number = last

@@ -14,11 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String, Text
-from sqlalchemy.orm import Mapped, mapped_column
-
 from desktop.i18n import _
-from desktop.models.base import Base, RecordMixin
 from desktop.models.enums import Sector
 from desktop.models.validation import ValidationError
 from desktop.paths import DATA_DIR
@@ -185,6 +181,23 @@ class Forum:
         if session not in participant.attended:
             participant.attended.append(session)
             participant.attended.sort()
+
+    def undo_check_in(self, participant_id: str, session: int) -> None:
+        """Take back a check-in made by mistake; noted in the change log."""
+        participant = self.participant(participant_id)
+        if session in participant.attended:
+            participant.attended.remove(session)
+            self._log(
+                _("Check-in of {name} to session {session} undone.").format(
+                    name=participant.name, session=session
+                )
+            )
+
+    def delete_idea(self, idea_id: str) -> None:
+        """Remove an idea (typed twice, or by mistake); noted in the change log."""
+        idea = self.idea(idea_id)
+        self.ideas.remove(idea)
+        self._log(_("Idea “{text}” deleted.").format(text=idea.text))
 
     def attendance(self, session: int) -> list[Participant]:
         return [p for p in self.participants if session in p.attended]
@@ -591,15 +604,3 @@ def validate_agenda(forum: Forum) -> tuple[list[ValidationError], list[str]]:
                 )
             )
     return errors, warnings
-
-
-# --- storage record ----------------------------------------------------------------------------------
-
-
-class ForumRecord(RecordMixin, Base):
-    """A stored design forum (the document is in `state`, as JSON)."""
-
-    __tablename__ = "design_forum"
-
-    title: Mapped[str] = mapped_column(String(200))
-    state: Mapped[str] = mapped_column(Text, default="{}")

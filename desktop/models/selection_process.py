@@ -13,10 +13,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Date, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
-
-from desktop.models.base import Base, RecordMixin
 from desktop.models.selection import (
     BASE_CONDITIONS,
     CRITERIA,
@@ -34,18 +30,6 @@ FORMAT_VERSION = 1
 class ProcessStatus(StrEnum):
     DRAFT = "draft"
     DECIDED = "decided"
-
-
-class SelectionRecord(RecordMixin, Base):
-    """A stored selection process (the document is in `state`, as JSON)."""
-
-    __tablename__ = "selection_process"
-
-    title: Mapped[str] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(16), default=ProcessStatus.DRAFT.value)
-    page: Mapped[int] = mapped_column(Integer, default=0)
-    decided_on: Mapped[date | None] = mapped_column(Date)
-    state: Mapped[str] = mapped_column(Text, default="{}")
 
 
 @dataclass

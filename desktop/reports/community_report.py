@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
@@ -25,6 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from desktop import i18n
 from desktop.i18n import N_, _
 from desktop.models.community import CYCLE_YEARS, Community
+from desktop.models.documents import CommunityData, Names, choose_meeting
 from desktop.models.hebrew_calendar import hebrew_date
 from desktop.models.syllabus import (
     FORMATS,
@@ -41,9 +40,6 @@ from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
 from desktop.reports.document import GRID_COLOUR, HEADER_COLOUR, STRIPE_COLOUR, DocumentBuilder
 from desktop.reports.fonts import font_for
 
-if TYPE_CHECKING:
-    from desktop.storage.workspace import Workspace
-
 STATE_LABELS = {
     "done": N_("Done"),
     "overdue": N_("Overdue"),
@@ -55,42 +51,6 @@ MARKER_RADIUS = 6.5
 ROW_HEIGHT = 19.0
 INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#555555")
-
-
-@dataclass(frozen=True)
-class Names:
-    """Display names of the workspace's people and authorities, by UUID."""
-
-    people: Mapping[str, str]
-    authorities: Mapping[str, str]
-    demo: bool = False
-
-    def person(self, uuid: str) -> str:
-        return self.people.get(uuid, "—") if uuid else "—"
-
-    def authority(self, uuid: str) -> str:
-        return self.authorities.get(uuid, "—") if uuid else "—"
-
-
-def _load(workspace: Workspace, community_id: int, language: str | None) -> tuple[Community, Names]:
-    """The community and the names it refers to; authorities named in the document's
-    language where the workspace has that name (Hebrew otherwise)."""
-    from desktop.models.records import RecordKind
-    from desktop.storage.community_store import load_community, people_facts
-    from desktop.storage.reference_store import list_records
-
-    community = load_community(workspace, community_id)
-    key = f"name_{language or i18n.current_language()}"
-    authorities = {
-        str(row["uuid"]): str(row.get(key) or row["name_he"])
-        for row in list_records(workspace, RecordKind.AUTHORITY)
-    }
-    names = Names(
-        {uuid: facts.full_name for uuid, facts in people_facts(workspace).items()},
-        authorities,
-        workspace.is_demo,
-    )
-    return community, names
 
 
 def _in_language(language: str | None, build: Callable[[], bytes]) -> bytes:
@@ -154,30 +114,6 @@ def _month_label(year: int, month: int) -> str:
     # The "format" context: Babel 2.18's stand-alone abbreviations for Arabic fall back to
     # whichever locale was used before (Hebrew month names in an Arabic document).
     return str(get_month_names("abbreviated", "format", locale=i18n.babel_locale())[month])
-
-
-def choose_meeting(
-    meetings: Sequence[Meeting], wanted: int | str | None, today: date | None = None
-) -> tuple[int, Meeting]:
-    """(number, meeting) by number in date order, by id, or by default the next upcoming
-    meeting (the first when all are past). LookupError when there is no such meeting."""
-    in_order = ordered(meetings)
-    if not in_order:
-        raise LookupError(wanted)
-    if isinstance(wanted, int):
-        if not 1 <= wanted <= len(in_order):
-            raise LookupError(wanted)
-        return wanted, in_order[wanted - 1]
-    if isinstance(wanted, str):
-        for number, meeting in enumerate(in_order, start=1):
-            if meeting.id == wanted:
-                return number, meeting
-        raise LookupError(wanted)
-    today = today or date.today()
-    for number, meeting in enumerate(in_order, start=1):
-        if meeting.last_day >= today:
-            return number, meeting
-    return 1, in_order[0]
 
 
 # --- drawing helpers ---------------------------------------------------------------------------
@@ -390,10 +326,8 @@ def _legend(drawing: Drawing, width: float, rtl: bool) -> None:
 # --- the yearly syllabus ------------------------------------------------------------------------
 
 
-def build_syllabus_pdf(
-    workspace: Workspace, community_id: int, out: Path | None = None, language: str | None = None
-) -> bytes:
-    community, names = _load(workspace, community_id, language)
+def build_syllabus_pdf(source: CommunityData, out: Path | None = None, language: str | None = None) -> bytes:
+    community, names = source.community, source.names
     return _in_language(language, lambda: syllabus_pdf(community, names, out))
 
 
@@ -463,17 +397,12 @@ def syllabus_pdf(community: Community, names: Names, out: Path | None = None) ->
 
 
 def build_meeting_plan_pdf(
-    workspace: Workspace,
-    community_id: int,
-    meeting: int | str | None = None,
-    out: Path | None = None,
-    language: str | None = None,
-    today: date | None = None,
+    source: CommunityData, out: Path | None = None, language: str | None = None
 ) -> bytes:
-    """The plan page of a meeting chosen by its number in date order or its id (default:
-    the next upcoming meeting). LookupError when there is no such meeting."""
-    community, names = _load(workspace, community_id, language)
-    number, chosen = choose_meeting(community.meetings, meeting, today)
+    """The plan page of meeting `source.meeting` (number `source.meeting_number` in date order)."""
+    community, names, number, chosen = source.community, source.names, source.meeting_number, source.meeting
+    if chosen is None:
+        number, chosen = choose_meeting(community.meetings, None, source.today)
     return _in_language(language, lambda: meeting_plan_pdf(community, number, chosen, names, out))
 
 
@@ -567,14 +496,10 @@ def meeting_plan_pdf(
 
 
 def build_work_teams_pdf(
-    workspace: Workspace,
-    community_id: int,
-    out: Path | None = None,
-    language: str | None = None,
-    today: date | None = None,
+    source: CommunityData, out: Path | None = None, language: str | None = None
 ) -> bytes:
-    community, names = _load(workspace, community_id, language)
-    return _in_language(language, lambda: work_teams_pdf(community, names, out, today or date.today()))
+    community, names, today = source.community, source.names, source.today or date.today()
+    return _in_language(language, lambda: work_teams_pdf(community, names, out, today))
 
 
 def _state_cell(team: WorkTeam, index: int, today: date) -> str:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import math
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Drawing, Line, Polygon
 from reportlab.lib import colors
 
 from desktop import i18n
 from desktop.i18n import _
+from desktop.models.documents import FlagsData
 from desktop.models.flags import (
     ITEM_KINDS,
     LEVEL_MAX,
@@ -31,9 +31,6 @@ from desktop.models.flags import (
 from desktop.reports.document import DocumentBuilder
 from desktop.reports.fonts import font_for
 from desktop.reports.selection_report import _text
-
-if TYPE_CHECKING:
-    from desktop.storage.workspace import Workspace
 
 LATEST = colors.Color(31 / 255, 95 / 255, 139 / 255, alpha=0.45)
 EARLIER = colors.Color(242 / 255, 177 / 255, 52 / 255, alpha=0.40)
@@ -79,24 +76,14 @@ def radar_drawing(
     return drawing
 
 
-def build_diagnosis_pdf(
-    workspace: Workspace,
-    cluster_uuid: str,
-    diagnosis_id: str,
-    out: Path | None = None,
-    language: str | None = None,
-) -> bytes:
-    from desktop.storage.flags_store import cluster_members, load_cluster_flags
-
-    flags = load_cluster_flags(workspace, cluster_uuid)
-    diagnosis = next((d for d in flags.diagnoses if d.id == diagnosis_id), None)
-    if diagnosis is None:
-        raise LookupError(diagnosis_id)
-    members = [uuid for uuid, _name in cluster_members(workspace, cluster_uuid)]
+def build_diagnosis_pdf(source: FlagsData, out: Path | None = None, language: str | None = None) -> bytes:
+    """The report of diagnosis `source.diagnosis`: levels, radar, participation, plans."""
+    if source.diagnosis is None:
+        raise ValueError("a flags diagnosis document needs its diagnosis")
     previous = i18n.current_language()
     i18n.set_language(language or previous)
     try:
-        return _diagnosis(flags, diagnosis, members, out)
+        return _diagnosis(source.flags, source.diagnosis, list(source.members), out)
     finally:
         i18n.set_language(previous)
 
@@ -225,19 +212,13 @@ def _amount(value: float | None, unit: str) -> str:
     return f"{i18n.format_number(value)} {unit}".strip() if value is not None else "—"
 
 
-def build_workplan_pdf(
-    workspace: Workspace, cluster_uuid: str, out: Path | None = None, language: str | None = None
-) -> bytes:
-    from desktop.models.records import RecordKind
-    from desktop.storage.flags_store import load_cluster_flags
-    from desktop.storage.reference_store import load_record
-
-    flags = load_cluster_flags(workspace, cluster_uuid)
-    cluster = load_record(workspace, RecordKind.CLUSTER, cluster_uuid)
+def build_workplan_pdf(source: FlagsData, out: Path | None = None, language: str | None = None) -> bytes:
+    """The cluster's work plan: actions, measured goals, heat map."""
+    flags = source.flags
     previous = i18n.current_language()
     i18n.set_language(language or previous)
     try:
-        title = _("Work plan by flags: {cluster}").format(cluster=cluster["name"])
+        title = _("Work plan by flags: {cluster}").format(cluster=source.cluster_name)
         document = DocumentBuilder(
             title, i18n.current_language(), author=_("Shutafut"), subject=_("Cluster work plan")
         )
@@ -299,20 +280,13 @@ def build_workplan_pdf(
         i18n.set_language(previous)
 
 
-def build_scoring_sheet_pdf(
-    workspace: Workspace,
-    cluster_uuid: str,
-    item_id: str,
-    out: Path | None = None,
-    language: str | None = None,
-) -> bytes:
+def build_scoring_sheet_pdf(source: FlagsData, out: Path | None = None, language: str | None = None) -> bytes:
     """A blank sheet for a paper workshop: each flag's levels to tick (the empty cell is the
     box; the bundled fonts have no ballot-box glyph), a line for the
     partner's name, evidence and links. The sheets are entered afterwards as partners' scores."""
-    from desktop.storage.flags_store import load_cluster_flags
-
-    flags = load_cluster_flags(workspace, cluster_uuid)
-    item = flags.item(item_id)
+    if source.item is None:
+        raise ValueError("a scoring sheet needs its item")
+    flags, item = source.flags, source.item
     previous = i18n.current_language()
     i18n.set_language(language or previous)
     try:

@@ -4,40 +4,26 @@ summary, and the shared agenda with its professional teams."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop import i18n
 from desktop.i18n import _
+from desktop.models.documents import ForumData
 from desktop.models.enums import Sector
-from desktop.models.forum import Forum, ranking_tally, sector_balance, tally, timed_blocks
+from desktop.models.forum import ranking_tally, sector_balance, tally, timed_blocks
 from desktop.reports.document import DocumentBuilder
 
-if TYPE_CHECKING:
-    from desktop.storage.workspace import Workspace
 
-
-def _load(workspace: Workspace, forum_id: int) -> Forum:
-    from desktop.storage.forum_store import load_forum
-
-    return load_forum(workspace, forum_id)
-
-
-def _in_language(language: str | None):  # type: ignore[no-untyped-def]
+def _in_language(language: str | None) -> str:
     previous = i18n.current_language()
     i18n.set_language(language or previous)
     return previous
 
 
 def build_agenda_pdf(
-    workspace: Workspace,
-    forum_id: int,
-    session: int,
-    out: Path | None = None,
-    *,
-    facilitator: bool = False,
-    language: str | None = None,
+    source: ForumData, out: Path | None = None, language: str | None = None, *, facilitator: bool = False
 ) -> bytes:
-    forum = _load(workspace, forum_id)
+    """The agenda of session `source.session`; the facilitator's copy adds notes and materials."""
+    forum, session = source.forum, source.session
     previous = _in_language(language)
     try:
         data = forum.session(session)
@@ -76,10 +62,15 @@ def build_agenda_pdf(
         i18n.set_language(previous)
 
 
-def build_summary_pdf(
-    workspace: Workspace, forum_id: int, session: int, out: Path | None = None, language: str | None = None
+def build_facilitator_agenda_pdf(
+    source: ForumData, out: Path | None = None, language: str | None = None
 ) -> bytes:
-    forum = _load(workspace, forum_id)
+    return build_agenda_pdf(source, out, language, facilitator=True)
+
+
+def build_summary_pdf(source: ForumData, out: Path | None = None, language: str | None = None) -> bytes:
+    """The summary of session `source.session`: attendance, ideas, votes, decisions, outputs."""
+    forum, session = source.forum, source.session
     previous = _in_language(language)
     try:
         data = forum.session(session)
@@ -157,10 +148,8 @@ def build_summary_pdf(
         i18n.set_language(previous)
 
 
-def build_shared_agenda_pdf(
-    workspace: Workspace, forum_id: int, out: Path | None = None, language: str | None = None
-) -> bytes:
-    forum = _load(workspace, forum_id)
+def build_shared_agenda_pdf(source: ForumData, out: Path | None = None, language: str | None = None) -> bytes:
+    forum = source.forum
     previous = _in_language(language)
     try:
         title = _("Shared agenda: {forum}").format(forum=forum.title)

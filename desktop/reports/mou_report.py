@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop import i18n
 from desktop.i18n import _
+from desktop.models.documents import MouData
 from desktop.models.mou import AUTHORITY_PARTY, ORGANISATION_PARTY, load_texts
 from desktop.models.mou_budget import (
     format_amount,
@@ -29,23 +29,11 @@ from desktop.models.mou_timeline import timeframe_phases
 from desktop.models.mou_versions import MouVersion
 from desktop.reports.document import DocumentBuilder
 
-if TYPE_CHECKING:
-    from desktop.storage.workspace import Workspace
 
-
-def build_mou_pdf(
-    workspace: Workspace, agreement_id: int, version: int | None = None, out: Path | None = None
-) -> bytes:
-    """The live draft (version None) or frozen version `version` of an agreement's MOU."""
-    from desktop.storage.agreement_store import load_agreement, party_names
-
-    agreement = load_agreement(workspace, agreement_id)
-    if version is None:
-        return mou_pdf(agreement.draft, party_names(workspace, agreement.draft), None, out)
-    frozen = next((v for v in agreement.versions if v.number == version), None)
-    if frozen is None:
-        raise LookupError(version)
-    return mou_pdf(frozen.draft, frozen.names, frozen, out)
+def build_mou_pdf(data: MouData, out: Path | None = None, language: str | None = None) -> bytes:
+    """The current draft or a sent version of an MOU. It is printed in the MOU's own language
+    (the language it was written in), whatever `language` asks: an agreement has one text."""
+    return mou_pdf(data.draft, data.names, data.version, out)
 
 
 def mou_pdf(

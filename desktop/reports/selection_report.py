@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,7 @@ from reportlab.lib import colors
 
 from desktop import i18n
 from desktop.i18n import _
+from desktop.models.documents import SelectionData
 from desktop.models.enums import District, MunicipalStatus
 from desktop.models.selection import (
     BASE_CONDITIONS,
@@ -27,7 +29,6 @@ from desktop.reports.fonts import font_for
 
 if TYPE_CHECKING:
     from desktop.models.selection_process import SelectionProcess
-    from desktop.storage.workspace import Workspace
 
 PART_COLOURS = {
     QUANTITATIVE: colors.HexColor("#1f5f8b"),
@@ -104,29 +105,21 @@ def _range(low: Any, high: Any) -> str:
     )
 
 
-def build_selection_pdf(
-    workspace: Workspace, process_id: int, out: Path | None = None, language: str | None = None
-) -> bytes:
-    from desktop.models.records import RecordKind
-    from desktop.storage.reference_store import choices, list_records
-    from desktop.storage.selection_store import load_process
-
+def build_selection_pdf(data: SelectionData, out: Path | None = None, language: str | None = None) -> bytes:
+    """The decision report of a selection process."""
     previous = i18n.current_language()
     language = language or previous
     i18n.set_language(language)
     try:
-        process = load_process(workspace, process_id)
-        authorities = {a["uuid"]: a for a in list_records(workspace, RecordKind.AUTHORITY)}
-        people = dict(choices(workspace, RecordKind.PERSON))
-        return _build(process, authorities, people, language, out)
+        return _build(data.process, data.authorities, data.people, language, out)
     finally:
         i18n.set_language(previous)
 
 
 def _build(
     process: SelectionProcess,
-    authorities: dict[str, Any],
-    people: dict[str, str],
+    authorities: Mapping[str, Any],
+    people: Mapping[str, str],
     language: str,
     out: Path | None,
 ) -> bytes:

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop import i18n
 from desktop.i18n import _, ngettext
+from desktop.models.documents import WorkspaceSummaryData
 from desktop.models.enums import District, MunicipalStatus, Sector
-from desktop.models.records import RecordKind
 from desktop.reports.document import DocumentBuilder
 
-if TYPE_CHECKING:
-    from desktop.storage.workspace import Workspace
 
-
-def _authority_name(row: dict[str, Any], language: str) -> str:
+def _authority_name(row: Mapping[str, Any], language: str) -> str:
     localised = {"ar": row.get("name_ar"), "en": row.get("name_en")}.get(language)
     return str(localised or row["name_he"])
 
@@ -40,24 +38,22 @@ def _figure(value: int | None) -> str:
     return i18n.format_number(value) if value is not None else "—"
 
 
-def build_summary_pdf(workspace: Workspace, out: Path | None = None, language: str | None = None) -> bytes:
-    """The summary of `workspace` as PDF bytes (also written to `out` when given)."""
-    from desktop.storage.reference_store import list_records
-
+def build_summary_pdf(
+    data: WorkspaceSummaryData, out: Path | None = None, language: str | None = None
+) -> bytes:
+    """The workspace summary as PDF bytes (also written to `out` when given)."""
     previous = i18n.current_language()
     language = language or previous
     i18n.set_language(language)
     try:
-        authorities = list_records(workspace, RecordKind.AUTHORITY)
-        clusters = list_records(workspace, RecordKind.CLUSTER)
-        organisations = list_records(workspace, RecordKind.ORGANISATION)
-        title = _("Workspace summary: {name}").format(name=workspace.name)
+        authorities, clusters, organisations = data.authorities, data.clusters, data.organisations
+        title = _("Workspace summary: {name}").format(name=data.name)
         document = DocumentBuilder(title, language, author=_("Shutafut"), subject=_("Workspace summary"))
         document.heading(title, 0)
         document.paragraph(
             _("Prepared on {date}.").format(date=i18n.format_date(date.today())), document.styles.small
         )
-        if workspace.is_demo:
+        if data.is_demo:
             document.notice(_("Demo workspace: the people and organisations in it are fictional examples."))
         _authorities_section(document, authorities, language)
         _clusters_section(document, clusters, {a["uuid"]: a for a in authorities}, language)
@@ -67,7 +63,7 @@ def build_summary_pdf(workspace: Workspace, out: Path | None = None, language: s
         i18n.set_language(previous)
 
 
-def _authorities_section(document: DocumentBuilder, rows: list[dict[str, Any]], language: str) -> None:
+def _authorities_section(document: DocumentBuilder, rows: Sequence[Mapping[str, Any]], language: str) -> None:
     if not _open_section(
         document,
         _("Local authorities"),
@@ -105,8 +101,8 @@ def _authorities_section(document: DocumentBuilder, rows: list[dict[str, Any]], 
 
 def _clusters_section(
     document: DocumentBuilder,
-    rows: list[dict[str, Any]],
-    authorities: dict[str, dict[str, Any]],
+    rows: Sequence[Mapping[str, Any]],
+    authorities: Mapping[str, Mapping[str, Any]],
     language: str,
 ) -> None:
     if not _open_section(
@@ -132,7 +128,7 @@ def _clusters_section(
     document.table(header, body, col_widths=[24, 12, 10, 54], numeric_columns=(1, 2))
 
 
-def _organisations_section(document: DocumentBuilder, rows: list[dict[str, Any]]) -> None:
+def _organisations_section(document: DocumentBuilder, rows: Sequence[Mapping[str, Any]]) -> None:
     if not _open_section(
         document,
         _("Organisations"),

@@ -8,13 +8,14 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from desktop.i18n import _
-from desktop.models.agreement import Agreement, AgreementRecord
+from desktop.models.agreement import Agreement
 from desktop.models.mou import AUTHORITY_PARTY, ORGANISATION_PARTY, partner_party
 from desktop.models.mou_draft import MouDraft
 from desktop.models.mou_process import process_status
 from desktop.models.records import RecordKind
 from desktop.storage.document_store import delete_stored, load_stored, save_stored
 from desktop.storage.reference_store import RecordNotFound, load_record
+from desktop.storage.tables import AgreementRecord
 from desktop.storage.workspace import Workspace
 
 

@@ -9,9 +9,8 @@ from sqlalchemy import select
 
 from desktop.i18n import _, current_language
 from desktop.models.community import Community
-from desktop.models.community_record import CommunityRecord
-from desktop.models.reference import Authority, Person
 from desktop.storage.document_store import delete_stored, load_stored, save_stored
+from desktop.storage.tables import Authority, CommunityRecord, Person
 from desktop.storage.workspace import Workspace
 
 

@@ -16,12 +16,15 @@ show it and let the person take theirs or knowingly put theirs back on top.
 
 from __future__ import annotations
 
+import errno
 import json
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -138,6 +141,63 @@ def check_version(record: Any, expected: int | None, what: str, theirs: Callable
         )
 
 
+class SaveFailed(Exception):
+    """A save could not be written (disk full, the file locked by another program, the team
+    server unreachable); nothing was written. str() is a translated reason for the person."""
+
+    def __init__(self, what: str, reason: str) -> None:
+        self.what = what
+        self.reason = reason
+        super().__init__(_("{what} could not be saved: {reason}").format(what=what, reason=reason))
+
+
+def _failure_reason(error: BaseException) -> str | None:
+    """Why a save failed, for the person; None for a refusal to write a read-only workspace
+    (the screens never save there: such a write is a mistake in the program, not a failure
+    to retry, so it stays the database's own error)."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    if "read-only" in text or "readonly" in text:
+        return None
+    code = getattr(error, "errno", None)
+    if code == errno.ENOSPC or "disk is full" in text or "no space" in text:
+        return _("the disk is full.")
+    if "locked" in text or "busy" in text:
+        return _("the workspace is locked by another program (another copy of Shutafut?).")
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return _("the connection to the team server was lost.")
+    if isinstance(error, OSError):
+        return _("the file could not be written ({error}).").format(error=error.strerror or error)
+    if "connection" in text or "server" in text or "closed" in text:
+        return _("the connection to the team server was lost.")
+    return _("the database refused the change ({error}).").format(error=str(error).splitlines()[0])
+
+
+# How long a save waits for a lock another program holds before it fails (None: the
+# connection's own wait, 5 s with SQLite). The screens wait briefly and say so instead of
+# freezing; set with `short_lock_wait()`.
+_LOCK_WAIT_MS: ContextVar[int | None] = ContextVar("lock_wait_ms", default=None)
+SQLITE_DEFAULT_WAIT_MS = 5000
+
+
+@contextmanager
+def short_lock_wait(milliseconds: int = 250) -> Iterator[None]:
+    """Saves inside wait at most `milliseconds` for a lock held elsewhere (SQLite only)."""
+    token = _LOCK_WAIT_MS.set(milliseconds)
+    try:
+        yield
+    finally:
+        _LOCK_WAIT_MS.reset(token)
+
+
+def _set_lock_wait(session: Session, milliseconds: int) -> Any:
+    """Set SQLite's busy timeout on the session's connection; the DB-API connection, to reset."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    connection = session.connection()
+    connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    return connection.connection.dbapi_connection
+
+
 @contextmanager
 def guarded_save(
     workspace: Workspace, what: str, reread: Callable[[Session], tuple[Any, Any]]
@@ -147,10 +207,23 @@ def guarded_save(
     The ORM refuses (StaleDataError) an UPDATE whose row no longer has the version read a
     moment before; that becomes ConcurrentEdit with what `reread(session)` returns in a
     fresh session: (the row or None, their content or None).
+
+    A save the database or the disk refuses (OperationalError, any DB-API error, OSError)
+    becomes SaveFailed with a translated reason; nothing is written. A write refused because
+    the workspace is read-only keeps the database's own error.
     """
+    wait = _LOCK_WAIT_MS.get()
+    raw: Any = None
     try:
         with workspace.session() as session:
+            if wait is not None:
+                raw = _set_lock_wait(session, wait)
             yield session
+    except (DBAPIError, OSError) as error:
+        reason = _failure_reason(error)
+        if reason is None:
+            raise
+        raise SaveFailed(what, reason) from error
     except StaleDataError:
         with workspace.session() as session:
             record, theirs = reread(session)
@@ -160,6 +233,10 @@ def guarded_save(
             version=None if record is None else int(record.version),
             changed_at=None if record is None else record.updated_at,
         ) from None
+    finally:
+        if raw is not None:
+            with suppress(Exception):  # a closed connection is replaced by the pool
+                raw.execute(f"PRAGMA busy_timeout = {SQLITE_DEFAULT_WAIT_MS}")
 
 
 # --- what differs between two documents (for showing a conflict) ------------------------

@@ -40,12 +40,15 @@ from desktop import __version__
 from desktop.i18n import _
 from desktop.models import exchange as ex
 from desktop.models.agreement import Agreement
-from desktop.models.base import Base, utc_now
-from desktop.models.exchange_record import SharedVersion  # noqa: F401  (the table)
 from desktop.models.flags import ClusterFlags
 from desktop.models.forum import Forum
-from desktop.models.reference import cluster_member
 from desktop.models.selection_process import SelectionProcess
+from desktop.storage.tables import (
+    Base,
+    SharedVersion,  # noqa: F401  (the table)
+    cluster_member,
+    utc_now,
+)
 from desktop.storage.workspace import Workspace, _known_revisions, head_revision
 
 NOT_EXCHANGED = frozenset({"workspace_info", "exchange_shared", "cluster_member"})

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.models.flags import ClusterFlags, FlagsRecord
+from desktop.models.flags import ClusterFlags
 from desktop.models.records import RecordKind
 from desktop.storage.concurrency import (
     check_version,
@@ -16,6 +16,7 @@ from desktop.storage.concurrency import (
     stored_document,
 )
 from desktop.storage.reference_store import RecordNotFound, load_record
+from desktop.storage.tables import FlagsRecord
 from desktop.storage.workspace import Workspace
 
 
@@ -76,3 +77,29 @@ def cluster_members(workspace: Workspace, cluster_uuid: str) -> list[tuple[str, 
     cluster = load_record(workspace, RecordKind.CLUSTER, cluster_uuid)
     names = {a["uuid"]: str(a["name_he"]) for a in list_records(workspace, RecordKind.AUTHORITY)}
     return [(uuid, names.get(uuid, "…")) for uuid in cluster["members"]]
+
+
+def load_flags_work(workspace: Workspace, record_id: int) -> ClusterFlags:
+    """The flags work stored as row `record_id` (its number in `shutafut-cli list flags`)."""
+    from desktop.storage.document_store import load_stored
+
+    return load_stored(workspace, FlagsRecord, record_id, ClusterFlags.from_json)
+
+
+def flags_work_number(workspace: Workspace, cluster_uuid: str) -> int | None:
+    """The record number of the cluster's flags work; None while it is not mapped yet."""
+    with workspace.session() as session:
+        return session.scalar(select(FlagsRecord.id).where(FlagsRecord.cluster_uuid == cluster_uuid))
+
+
+def list_flags_works(workspace: Workspace) -> list[tuple[int, str]]:
+    """(record number, cluster name) of every cluster's flags work."""
+    from desktop.storage.tables import RegionalCluster
+
+    with workspace.session() as session:
+        rows = session.execute(
+            select(FlagsRecord.id, RegionalCluster.name)
+            .outerjoin(RegionalCluster, RegionalCluster.uuid == FlagsRecord.cluster_uuid)
+            .order_by(FlagsRecord.id)
+        )
+        return [(int(number), str(name or "…")) for number, name in rows]

@@ -8,8 +8,9 @@ from datetime import datetime
 from sqlalchemy import select
 
 from desktop.i18n import _
-from desktop.models.forum import Forum, ForumRecord
+from desktop.models.forum import Forum
 from desktop.storage.document_store import delete_stored, load_stored, save_stored
+from desktop.storage.tables import ForumRecord
 from desktop.storage.workspace import Workspace
 
 

@@ -14,10 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.models.base import Base
 from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind, RecordSpec
-from desktop.models.reference import Authority, Organisation, Person, RegionalCluster
 from desktop.storage.concurrency import check_version, guarded_save
+from desktop.storage.tables import Authority, Base, Organisation, Person, RegionalCluster
 from desktop.storage.workspace import Workspace
 
 MODEL_BY_KIND: dict[RecordKind, type[Base]] = {
@@ -260,3 +259,10 @@ def count_records(workspace: Workspace, kind: RecordKind) -> int:
     model: Any = MODEL_BY_KIND[kind]
     with workspace.session() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def numbered(workspace: Workspace, kind: RecordKind) -> list[tuple[int, str]]:
+    """(record number, title) of every record of `kind`, by number (`shutafut-cli list`)."""
+    model: Any = MODEL_BY_KIND[kind]
+    with workspace.session() as session:
+        return [(int(r.id), title_of(kind, r)) for r in session.scalars(select(model).order_by(model.id))]

@@ -8,8 +8,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from desktop.i18n import _
-from desktop.models.selection_process import ProcessStatus, SelectionProcess, SelectionRecord
+from desktop.models.selection_process import ProcessStatus, SelectionProcess
 from desktop.storage.document_store import delete_stored, load_stored, save_stored
+from desktop.storage.tables import SelectionRecord
 from desktop.storage.workspace import Workspace
 
 

@@ -24,8 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from desktop import __version__
 from desktop.i18n import _
-from desktop.models.base import Base
-from desktop.models.reference import WorkspaceInfo
+from desktop.storage.tables import Base, WorkspaceInfo
 from desktop.storage.workspace import (
     MigrationFailed,
     NewerWorkspace,

@@ -25,16 +25,7 @@ from sqlalchemy.pool import NullPool
 
 from desktop import __version__
 from desktop.i18n import _
-from desktop.models import (  # noqa: F401  (tables)
-    agreement,
-    community_record,
-    exchange_record,
-    flags,
-    forum,
-    selection_process,
-)
-from desktop.models.base import Base
-from desktop.models.reference import WorkspaceInfo
+from desktop.storage.tables import Base, WorkspaceInfo  # declares every table
 
 EXTENSION = ".shutafut"
 # PRAGMA application_id marks a SQLite file as ours ("SHTF").

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import N_, _, ngettext
 from desktop.models.records import FieldKind, RecordSpec
-from desktop.storage.concurrency import ConcurrentEdit, adopt, document_differences
+from desktop.storage.concurrency import (
+    ConcurrentEdit,
+    SaveFailed,
+    adopt,
+    document_differences,
+    short_lock_wait,
+)
 from desktop.views.qt_i18n import isolate
 
 T = TypeVar("T")
@@ -253,7 +259,30 @@ def save_document(
 ) -> T | None:
     """`save(None)`; when someone else saved the document meanwhile, show their change and
     either save this one over it (`save(their version)`) or take theirs into `document` in
-    place and call `after_taking_theirs` (returns None then)."""
+    place and call `after_taking_theirs` (returns None then).
+
+    A save that fails (SaveFailed: disk full, a lock held elsewhere, the server gone) is
+    shown on the window's SaveStatus strip (see `saving`), or in a message box when the
+    window has none, and returns None; `document` keeps every change, so the next save
+    writes it. A lock held by another program is waited for briefly, not for 5 s."""
+    from desktop.views.saving import report_failure, report_success
+
+    try:
+        with short_lock_wait():
+            result = _save_or_ask(parent, document, save, after_taking_theirs)
+    except SaveFailed as failure:
+        report_failure(parent, failure)
+        return None
+    report_success(parent)
+    return result
+
+
+def _save_or_ask(
+    parent: QWidget | None,
+    document: Any,
+    save: Callable[[int | None], T],
+    after_taking_theirs: Callable[[], None],
+) -> T | None:
     try:
         return save(None)
     except ConcurrentEdit as conflict:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -92,6 +93,52 @@ def field_texts(record_type: str, row: ex.FieldRow, names: Mapping[str, str]) ->
 
 def exchange_filter() -> str:
     return _("Shutafut exchange files ({pattern})").format(pattern=f"*{ex.EXTENSION}")
+
+
+def export_for_colleague(parent: QWidget, workspace: Workspace, folder: str) -> str | None:
+    """File > Export for a colleague: the dialog, and what to say once written (None: nothing)."""
+    dialog = ExportDialog(workspace, folder, parent)
+    dialog.exec()
+    if dialog.result_ is None:
+        return None
+    return ngettext(
+        "{count} record exported to {name}.",
+        "{count} records exported to {name}.",
+        dialog.result_.records,
+    ).format(count=dialog.result_.records, name=dialog.result_.path.name)
+
+
+def import_from_colleague(parent: QWidget, workspace: Workspace, folder: str) -> str | None:
+    """File > Import from a colleague: choose the file, check it, choose side by side where both
+    changed, import. What to say when something was imported; None when nothing changed."""
+    from desktop.storage.exchange import plan_import
+
+    title = _("Import from a colleague")
+    if workspace.read_only:
+        QMessageBox.warning(parent, title, workspace.read_only_reason or _("Opened read-only"))
+        return None
+    chosen, _filter = QFileDialog.getOpenFileName(parent, title, folder, exchange_filter())
+    if not chosen:
+        return None
+    try:
+        plan = plan_import(workspace, Path(chosen))
+    except ex.ExchangeRefused as error:
+        QMessageBox.warning(
+            parent,
+            title,
+            _("{name} was not imported; this workspace was not changed.\n\n{reason}").format(
+                name=Path(chosen).name, reason=error
+            ),
+        )
+        return None
+    dialog = ImportDialog(workspace, plan, parent)
+    dialog.exec()
+    result = dialog.result_
+    if result is None:
+        return None
+    return _(
+        "Imported: {added} added, {updated} updated, {unchanged} unchanged, {kept} kept as they are here."
+    ).format(added=result.added, updated=result.updated, unchanged=result.unchanged, kept=result.kept)
 
 
 class ExportDialog(QDialog):

@@ -21,29 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__, i18n
-from desktop.i18n import _, ngettext
+from desktop.i18n import _
 from desktop.models.records import RECORD_SPECS, RecordKind
+from desktop.views.features import FEATURES, feature_title
 from desktop.views.icons import icon
 from desktop.views.qt_i18n import apply_language, isolate
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
-    from desktop.views.community.section import CommunitySection
-    from desktop.views.dialogs import ExportPdfDialog
-    from desktop.views.flags.section import FlagsSection
-    from desktop.views.forum.section import ForumSection
-    from desktop.views.mou.section import AgreementsSection
+    from desktop.views.list_section import ListSection
+    from desktop.views.printing import Printer
     from desktop.views.reference.section import ReferenceSection
-    from desktop.views.selection.section import SelectionSection
 
 # Classes used only after the first paint are reached through their modules
 # (QtWidgets.QMessageBox...), so PySide builds them and their enums only when needed.
 MAX_RECENT = 8
-SELECTION = "selection"  # sidebar data of the town selection section
-AGREEMENTS = "agreements"  # sidebar data of the agreements (MOU) section
-FORUMS = "forums"  # sidebar data of the design forums section
-FLAGS = "flags"  # sidebar data of the four flags section
-COMMUNITIES = "communities"  # sidebar data of the learning communities section
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 WORKSPACE_FILTER_EXTENSION = "*.shutafut"
 
@@ -75,11 +67,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(180)
         # Sections are built on first use, after the window is first painted.
         self._reference_section: ReferenceSection | None = None
-        self._selection_section: SelectionSection | None = None
-        self._agreements_section: AgreementsSection | None = None
-        self._forums_section: ForumSection | None = None
-        self._flags_section: FlagsSection | None = None
-        self._communities_section: CommunitySection | None = None
+        self._feature_sections: dict[str, ListSection] = {}
+        self._printer: Printer | None = None
         self._shown_kind = RecordKind.AUTHORITY
         self.sections = QStackedWidget()
         self._build_sidebar()
@@ -122,80 +111,28 @@ class MainWindow(QMainWindow):
             section.show_kind(self._shown_kind)
         return self._reference_section
 
-    @property
-    def selection_section(self) -> SelectionSection:
-        if self._selection_section is None:
-            from desktop.views.selection.section import SelectionSection
+    def feature_section(self, key: str) -> ListSection:
+        """The list section of the feature `key`, built from its description on first use."""
+        if key not in self._feature_sections:
+            from desktop.views.features import feature_description
+            from desktop.views.list_section import ListSection
 
-            section = SelectionSection()
+            section = ListSection(feature_description(key))
             section.message.connect(self._show_message)
-            section.export_requested.connect(self.export_selection_pdf)
+            section.print_requested.connect(self.print_document)
             self.sections.addWidget(section)
             section.set_workspace(self.workspace)
-            self._selection_section = section
-        return self._selection_section
+            self._feature_sections[key] = section
+        return self._feature_sections[key]
 
-    @property
-    def agreements_section(self) -> AgreementsSection:
-        if self._agreements_section is None:
-            from desktop.views.mou.section import AgreementsSection
+    def _other_sections(self) -> list[ListSection]:
+        """The feature sections built so far."""
+        return list(self._feature_sections.values())
 
-            section = AgreementsSection()
-            section.message.connect(self._show_message)
-            section.export_requested.connect(self.export_agreement_pdf)
-            self.sections.addWidget(section)
-            section.set_workspace(self.workspace)
-            self._agreements_section = section
-        return self._agreements_section
-
-    @property
-    def forums_section(self) -> ForumSection:
-        if self._forums_section is None:
-            from desktop.views.forum.section import ForumSection
-
-            section = ForumSection()
-            section.message.connect(self._show_message)
-            section.export_requested.connect(self.export_forum_pdf)
-            self.sections.addWidget(section)
-            section.set_workspace(self.workspace)
-            self._forums_section = section
-        return self._forums_section
-
-    @property
-    def flags_section(self) -> FlagsSection:
-        if self._flags_section is None:
-            from desktop.views.flags.section import FlagsSection
-
-            section = FlagsSection()
-            section.message.connect(self._show_message)
-            section.export_requested.connect(self.export_flags_pdf)
-            self.sections.addWidget(section)
-            section.set_workspace(self.workspace)
-            self._flags_section = section
-        return self._flags_section
-
-    @property
-    def communities_section(self) -> CommunitySection:
-        if self._communities_section is None:
-            from desktop.views.community.section import CommunitySection
-
-            section = CommunitySection()
-            section.message.connect(self._show_message)
-            section.export_requested.connect(self.export_community_pdf)
-            self.sections.addWidget(section)
-            section.set_workspace(self.workspace)
-            self._communities_section = section
-        return self._communities_section
-
-    def _other_sections(self) -> list[Any]:
-        """The sections beside reference data, those built so far (None where not yet)."""
-        return [
-            self._selection_section,
-            self._agreements_section,
-            self._forums_section,
-            self._flags_section,
-            self._communities_section,
-        ]
+    def current_list(self) -> ListSection | None:
+        """The feature section on screen; None while reference data is shown."""
+        widget = self.sections.currentWidget()
+        return next((section for section in self._feature_sections.values() if section is widget), None)
 
     def _commit_pending(self) -> bool:
         return self._reference_section is None or self._reference_section.commit_pending()
@@ -208,16 +145,11 @@ class MainWindow(QMainWindow):
             item = QTreeWidgetItem(self.reference_item)
             item.setData(0, KIND_ROLE, kind.value)
             self.kind_items[kind] = item
-        self.selection_item = QTreeWidgetItem(self.sidebar)
-        self.selection_item.setData(0, KIND_ROLE, SELECTION)
-        self.agreements_item = QTreeWidgetItem(self.sidebar)
-        self.agreements_item.setData(0, KIND_ROLE, AGREEMENTS)
-        self.forums_item = QTreeWidgetItem(self.sidebar)
-        self.forums_item.setData(0, KIND_ROLE, FORUMS)
-        self.flags_item = QTreeWidgetItem(self.sidebar)
-        self.flags_item.setData(0, KIND_ROLE, FLAGS)
-        self.communities_item = QTreeWidgetItem(self.sidebar)
-        self.communities_item.setData(0, KIND_ROLE, COMMUNITIES)
+        self.feature_items: dict[str, QTreeWidgetItem] = {}
+        for key in FEATURES:
+            item = QTreeWidgetItem(self.sidebar)
+            item.setData(0, KIND_ROLE, key)
+            self.feature_items[key] = item
         self.sidebar.expandAll()
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         self.sidebar.setCurrentItem(self.kind_items[RecordKind.AUTHORITY])
@@ -242,7 +174,8 @@ class MainWindow(QMainWindow):
         self.connect_server_action = self._action("action_connect_server", lambda: self.connect_to_server())
         self.save_as_action = self._action("action_save_as", self.save_copy_as, keys.SaveAs)
         self.backups_action = self._action("action_backups", self.show_backups)
-        self.export_action = self._action("action_export_pdf", self.export_pdf, "Ctrl+P")
+        self.print_action = self._action("action_print", self.print_current, keys.Print)
+        self.export_action = self._action("action_export_pdf", self.export_pdf)
         self.export_exchange_action = self._action("action_export_exchange", self.export_for_colleague)
         self.import_exchange_action = self._action("action_import_exchange", self.import_from_colleague)
         self.quit_action = self._action("action_quit", self.close, keys.Quit)
@@ -250,12 +183,8 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action("action_redo", self.undo_stack.redo, keys.Redo)
         for signal in (self.undo_stack.indexChanged, self.undo_stack.cleanChanged):
             signal.connect(self._update_undo_texts)
-        self.new_record_action = self._action(
-            "action_new_record", lambda: self.reference_section.current_page.new_record(), keys.New
-        )
-        self.delete_record_action = self._action(
-            "action_delete_record", lambda: self.reference_section.current_page.delete_current()
-        )
+        self.new_record_action = self._action("action_new_record", self.new_record, keys.New)
+        self.delete_record_action = self._action("action_delete_record", self.delete_record)
         self.find_action = self._action("action_find", self._focus_search, keys.Find)
         self.settings_action = self._action("action_settings", self.open_settings, "Ctrl+,")
         self.check_action = self._action("action_check", self.check_current_workspace)
@@ -276,7 +205,7 @@ class MainWindow(QMainWindow):
             (self.delete_record_action, "delete"),
             (self.undo_action, "undo"),
             (self.redo_action, "redo"),
-            (self.export_action, "pdf"),
+            (self.print_action, "pdf"),
             (self.open_action, "open"),
         ):
             action.setIcon(icon(name))
@@ -292,7 +221,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.save_as_action)
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.export_action)
+        self.file_menu.addActions([self.print_action, self.export_action])
         self.file_menu.addActions([self.export_exchange_action, self.import_exchange_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -322,7 +251,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.undo_action, self.redo_action])
         self.toolbar.addSeparator()
-        self.toolbar.addActions([self.open_action, self.export_action])
+        self.toolbar.addActions([self.open_action, self.print_action])
         self.addToolBar(self.toolbar)
         self.toolbar_toggle = self.toolbar.toggleViewAction()
         self.view_menu.addAction(self.toolbar_toggle)
@@ -341,7 +270,8 @@ class MainWindow(QMainWindow):
         self.connect_server_action.setText(_("Connect to a &team server…"))
         self.save_as_action.setText(_("Save &As (copy)…"))
         self.backups_action.setText(_("&Backups…"))
-        self.export_action.setText(_("&Export PDF…"))
+        self.print_action.setText(_("&Print to PDF…"))
+        self.export_action.setText(_("&Export workspace summary (PDF)…"))
         self.export_exchange_action.setText(_("Export for a &colleague…"))
         self.import_exchange_action.setText(_("Import from a co&lleague…"))
         self.quit_action.setText(_("&Quit"))
@@ -356,14 +286,10 @@ class MainWindow(QMainWindow):
         self.sidebar_toggle.setText(_("Navigation &sidebar"))
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.reference_item.setText(0, _("Reference data"))
-        self.selection_item.setText(0, _("Town selection"))
-        self.agreements_item.setText(0, _("Agreements and MOUs"))
-        self.forums_item.setText(0, _("Design forums"))
-        self.flags_item.setText(0, _("The four flags"))
-        self.communities_item.setText(0, _("Learning communities"))
+        for key, item in self.feature_items.items():
+            item.setText(0, feature_title(key))
         for section in self._other_sections():
-            if section is not None:
-                section.retranslate()
+            section.retranslate()
         for kind, item in self.kind_items.items():
             item.setText(0, _(RECORD_SPECS[kind].plural))
             self.kind_actions[kind].setText(_(RECORD_SPECS[kind].plural))
@@ -494,8 +420,7 @@ class MainWindow(QMainWindow):
         self._lock = lock
         self.undo_stack.clear()
         for other in self._other_sections():
-            if other is not None:
-                other.set_workspace(workspace)
+            other.set_workspace(workspace)
         if self._reference_section is not None:
             self._reference_section.set_workspace(workspace)
         else:
@@ -532,8 +457,7 @@ class MainWindow(QMainWindow):
         if self._reference_section is not None:
             self._reference_section.set_workspace(None)
         for section in self._other_sections():
-            if section is not None:
-                section.set_workspace(None)
+            section.set_workspace(None)
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
@@ -693,214 +617,55 @@ class MainWindow(QMainWindow):
     # Exchange between laptops ------------------------------------------------------------------
 
     def export_for_colleague(self) -> None:
-        from desktop.views.exchange_dialogs import ExportDialog
+        from desktop.views.exchange_dialogs import export_for_colleague
 
-        if self.workspace is None or not self._commit_pending():
-            return
-        dialog = ExportDialog(self.workspace, self._dialog_folder(), self)
-        dialog.exec()
-        if dialog.result_ is not None:
-            self._show_message(
-                ngettext(
-                    "{count} record exported to {name}.",
-                    "{count} records exported to {name}.",
-                    dialog.result_.records,
-                ).format(count=dialog.result_.records, name=dialog.result_.path.name)
-            )
+        if self.workspace is not None and self._commit_pending():
+            message = export_for_colleague(self, self.workspace, self._dialog_folder())
+            if message:
+                self._show_message(message)
 
     def import_from_colleague(self) -> None:
-        from desktop.models.exchange import ExchangeRefused
-        from desktop.storage.exchange import plan_import
-        from desktop.views.exchange_dialogs import ImportDialog, exchange_filter
+        from desktop.views.exchange_dialogs import import_from_colleague
 
         if self.workspace is None or not self._commit_pending():
             return
-        title = _("Import from a colleague")
-        if self.workspace.read_only:
-            QtWidgets.QMessageBox.warning(
-                self, title, self.workspace.read_only_reason or _("Opened read-only")
-            )
-            return
-        chosen, _filter = QtWidgets.QFileDialog.getOpenFileName(
-            self, title, self._dialog_folder(), exchange_filter()
-        )
-        if not chosen:
-            return
-        try:
-            plan = plan_import(self.workspace, Path(chosen))
-        except ExchangeRefused as error:
-            QtWidgets.QMessageBox.warning(
-                self,
-                title,
-                _("{name} was not imported; this workspace was not changed.\n\n{reason}").format(
-                    name=Path(chosen).name, reason=error
-                ),
-            )
-            return
-        dialog = ImportDialog(self.workspace, plan, self)
-        dialog.exec()
-        if dialog.result_ is None:
+        message = import_from_colleague(self, self.workspace, self._dialog_folder())
+        if message is None:
             return
         self.undo_stack.clear()  # an undo must not write an older value over what came in
         if self._reference_section is not None:
             self._reference_section.refresh(RecordKind.AUTHORITY, None)
         for section in self._other_sections():
-            if section is not None:
-                section.set_workspace(self.workspace)
-        result = dialog.result_
-        self._show_message(
-            _(
-                "Imported: {added} added, {updated} updated, {unchanged} "
-                "unchanged, {kept} kept as they are here."
-            ).format(added=result.added, updated=result.updated, unchanged=result.unchanged, kept=result.kept)
-        )
+            section.set_workspace(self.workspace)
+        self._show_message(message)
 
-    # PDF ------------------------------------------------------------------------------------
+    # printing -------------------------------------------------------------------------------
 
-    def _suggested_pdf_path(self) -> Path:
-        assert self.workspace is not None
-        folder = self.settings.value("pdf_folder") or QtCore.QStandardPaths.writableLocation(
-            QtCore.QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        name = _("{workspace} - summary.pdf").format(workspace=self.workspace.name)
-        return Path(str(folder)) / name
+    @property
+    def printer(self) -> Printer:
+        if self._printer is None:
+            from desktop.views.printing import Printer
+
+            self._printer = Printer(self, self.settings, lambda: self.workspace, self._show_message)
+        return self._printer
+
+    def print_document(self, key: str, record_id: int | None, options: dict[str, Any] | None = None) -> bool:
+        """Print a document of the registry (asks what is still open, and where to save)."""
+        if self.workspace is None or not self._commit_pending():
+            return False
+        return self.printer.print_document(key, record_id, options)
 
     def export_pdf(self) -> None:
-        if self.workspace is None or not self._commit_pending():
-            return
-        self._export_with_dialog(self._suggested_pdf_path(), None, None)
+        """File > Export workspace summary (PDF)."""
+        self.print_document("summary", None)
 
-    def export_selection_pdf(self, process_id: int) -> None:
-        from desktop.views.selection.section import default_report_name
-
-        if self.workspace is None:
-            return
-        title = self.selection_section.table.currentIndex().siblingAtColumn(0).data() or ""
-        folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
-        self._export_with_dialog(
-            folder / default_report_name(str(title)),
-            process_id,
-            _("Export the selection decision report (PDF)"),
-        )
-
-    def export_agreement_pdf(self, agreement_id: int) -> None:
-        from desktop.storage.agreement_store import agreement_title, load_agreement
-
-        if self.workspace is None:
-            return
-        agreement = load_agreement(self.workspace, agreement_id)
-        choices = [(_("The current draft"), None)] + [
-            (
-                _("Version {number} ({date})").format(number=v.number, date=i18n.format_date(v.sent_on)),
-                v.number,
-            )
-            for v in agreement.versions
-        ]
-        version = None
-        if len(choices) > 1:
-            label, ok = QtWidgets.QInputDialog.getItem(
-                self, _("MOU (PDF)"), _("Which text?"), [c[0] for c in choices], len(choices) - 1, False
-            )
-            if not ok:
-                return
-            version = next(number for text, number in choices if text == label)
-        folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
-        name = _("{authority} - MOU.pdf").format(authority=agreement_title(self.workspace, agreement))
-        self._export_with_dialog(
-            folder / name, None, _("Export the MOU (PDF)"), agreement=(agreement_id, version)
-        )
-
-    def export_forum_pdf(self, forum_id: int, document: str) -> None:
-        from desktop.storage.forum_store import load_forum
-
-        if self.workspace is None:
-            return
-        forum = load_forum(self.workspace, forum_id)
-        session = 1
-        if document != "shared-agenda":
-            labels = [f"{s.number}. {s.title}" for s in forum.sessions]
-            label, ok = QtWidgets.QInputDialog.getItem(
-                self, _("Forum documents"), _("Which session?"), labels, 0, False
-            )
-            if not ok:
-                return
-            session = labels.index(label) + 1
-        folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
-        label = self.forums_section.document_labels()[document]
-        name = f"{forum.title} - {label}.pdf"
-        self._export_with_dialog(
-            folder / name,
-            None,
-            _("Export a forum document (PDF)"),
-            forum_document=(forum_id, document, session),
-        )
-
-    def export_flags_pdf(self, cluster_uuid: str, diagnosis_id: str) -> None:
-        if self.workspace is None or not cluster_uuid:
-            return
-        folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
-        label = (
-            _("scoring sheet")
-            if diagnosis_id.startswith("sheet:")
-            else _("flags diagnosis")
-            if diagnosis_id
-            else _("work plan")
-        )
-        self._export_with_dialog(
-            folder / f"{label}.pdf",
-            None,
-            _("Export a flags document (PDF)"),
-            flags_document=(cluster_uuid, diagnosis_id),
-        )
-
-    def export_community_pdf(self, community_id: int, document: str, meeting_id: str) -> None:
-        from desktop.storage.community_store import load_community
-        from desktop.views.community.window import document_titles
-
-        if self.workspace is None:
-            return
-        community = load_community(self.workspace, community_id)
-        folder = Path(str(self.settings.value("pdf_folder") or self._dialog_folder()))
-        label = document_titles()[document]
-        self._export_with_dialog(
-            folder / f"{community.name} - {label}.pdf",
-            None,
-            _("Export a learning community document (PDF)"),
-            community_document=(community_id, document, meeting_id),
-        )
-
-    def _export_with_dialog(
-        self,
-        suggested: Path,
-        process_id: int | None,
-        title: str | None,
-        agreement: tuple[int, int | None] | None = None,
-        forum_document: tuple[int, str, int] | None = None,
-        flags_document: tuple[str, str] | None = None,
-        community_document: tuple[int, str, str] | None = None,
-    ) -> None:
-        from desktop.views.dialogs import ExportPdfDialog
-
-        dialog = ExportPdfDialog(
-            suggested,
-            i18n.current_language(),
-            self.settings.value("open_pdf_after_export", "true") == "true",
-            self,
-            title,
-        )
-        while dialog.exec():
-            if self.export_pdf_to(
-                dialog.chosen_path(),
-                dialog.chosen_language(),
-                open_after=dialog.open_after.isChecked(),
-                dialog=dialog,
-                process_id=process_id,
-                agreement=agreement,
-                forum_document=forum_document,
-                flags_document=flags_document,
-                community_document=community_document,
-            ):
-                break
+    def print_current(self) -> None:
+        """Ctrl+P: the document of the record on screen (the summary beside reference data)."""
+        section = self.current_list()
+        if section is None:
+            self.export_pdf()
+        else:
+            section.print_selected()
 
     def export_pdf_to(
         self,
@@ -908,88 +673,13 @@ class MainWindow(QMainWindow):
         language: str,
         *,
         open_after: bool,
-        dialog: ExportPdfDialog | None = None,
-        process_id: int | None = None,
-        agreement: tuple[int, int | None] | None = None,
-        forum_document: tuple[int, str, int] | None = None,
-        flags_document: tuple[str, str] | None = None,
-        community_document: tuple[int, str, str] | None = None,
+        key: str = "summary",
+        record_id: int | None = None,
+        **options: Any,
     ) -> bool:
-        """Write the workspace summary, the decision report of `process_id`, or the MOU of
-        `agreement` (id, version or None for the draft), to `path`."""
+        """Write a document of the registry to `path` without asking (tests, scripts)."""
         assert self.workspace is not None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if community_document is not None:
-                from desktop.reports import community_report
-
-                community_id, kind, meeting_id = community_document
-                if kind == "meeting-plan":
-                    community_report.build_meeting_plan_pdf(
-                        self.workspace, community_id, meeting_id or None, path, language
-                    )
-                elif kind == "work-teams":
-                    community_report.build_work_teams_pdf(self.workspace, community_id, path, language)
-                else:
-                    community_report.build_syllabus_pdf(self.workspace, community_id, path, language)
-            elif flags_document is not None:
-                from desktop.reports import flags_report
-
-                cluster_uuid, diagnosis_id = flags_document
-                if diagnosis_id.startswith("sheet:"):
-                    flags_report.build_scoring_sheet_pdf(
-                        self.workspace, cluster_uuid, diagnosis_id.removeprefix("sheet:"), path, language
-                    )
-                elif diagnosis_id:
-                    flags_report.build_diagnosis_pdf(
-                        self.workspace, cluster_uuid, diagnosis_id, path, language
-                    )
-                else:
-                    flags_report.build_workplan_pdf(self.workspace, cluster_uuid, path, language)
-            elif forum_document is not None:
-                from desktop.reports import forum_report
-
-                forum_id, kind, session = forum_document
-                if kind == "shared-agenda":
-                    forum_report.build_shared_agenda_pdf(self.workspace, forum_id, path, language)
-                elif kind == "forum-summary":
-                    forum_report.build_summary_pdf(self.workspace, forum_id, session, path, language)
-                else:
-                    forum_report.build_agenda_pdf(
-                        self.workspace,
-                        forum_id,
-                        session,
-                        path,
-                        facilitator=kind == "forum-agenda-facilitator",
-                        language=language,
-                    )
-            elif agreement is not None:
-                from desktop.reports.mou_report import build_mou_pdf
-
-                build_mou_pdf(self.workspace, agreement[0], agreement[1], out=path)
-            elif process_id is None:
-                from desktop.reports.summary import build_summary_pdf
-
-                build_summary_pdf(self.workspace, out=path, language=language)
-            else:
-                from desktop.reports.selection_report import build_selection_pdf
-
-                build_selection_pdf(self.workspace, process_id, out=path, language=language)
-        except OSError as error:
-            message = _("Cannot write {path}: {error}").format(path=path, error=error.strerror or error)
-            if dialog is not None:
-                dialog.show_error(message)
-            else:
-                QtWidgets.QMessageBox.critical(self, _("Export PDF"), message)
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.settings.setValue("pdf_folder", str(path.parent))
-        self.settings.setValue("open_pdf_after_export", "true" if open_after else "false")
-        self._show_message(_("Exported {name}.").format(name=path.name))
-        if open_after:
-            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
-        return True
+        return self.printer.write(key, record_id, options, path, language, open_after=open_after)
 
     # other ----------------------------------------------------------------------------------
 
@@ -997,39 +687,47 @@ class MainWindow(QMainWindow):
         if current is None:
             return
         value = current.data(0, KIND_ROLE)
-        if value == SELECTION:
+        if value in FEATURES:
             if not self._commit_pending():
                 return
-            self.sections.setCurrentWidget(self.selection_section)
-        elif value == AGREEMENTS:
-            if not self._commit_pending():
-                return
-            self.sections.setCurrentWidget(self.agreements_section)
-        elif value == FORUMS:
-            if not self._commit_pending():
-                return
-            self.sections.setCurrentWidget(self.forums_section)
-        elif value == FLAGS:
-            if not self._commit_pending():
-                return
-            self.sections.setCurrentWidget(self.flags_section)
-        elif value == COMMUNITIES:
-            if not self._commit_pending():
-                return
-            self.sections.setCurrentWidget(self.communities_section)
+            self.sections.setCurrentWidget(self.feature_section(str(value)))
         elif value:
             self._shown_kind = RecordKind(value)
             if self._reference_section is not None:
                 self.sections.setCurrentWidget(self._reference_section)
                 self._reference_section.show_kind(self._shown_kind)
 
+    def show_feature(self, key: str) -> None:
+        self.sidebar.setCurrentItem(self.feature_items[key])
+
     def show_kind(self, kind: RecordKind) -> None:
         self.sidebar.setCurrentItem(self.kind_items[kind])
 
     def _focus_search(self) -> None:
-        search = self.reference_section.current_page.search
-        search.setFocus()
-        search.selectAll()
+        """Ctrl+F: the search box of the list on screen."""
+        section = self.current_list()
+        if section is None:
+            search = self.reference_section.current_page.search
+            search.setFocus()
+            search.selectAll()
+        else:
+            section.focus_search()
+
+    def new_record(self) -> None:
+        """Edit > New record: a new record of the list on screen."""
+        section = self.current_list()
+        if section is None:
+            self.reference_section.current_page.new_record()
+        else:
+            section.new_record()
+
+    def delete_record(self) -> None:
+        """Edit > Delete record: the selected record of the list on screen (asks first)."""
+        section = self.current_list()
+        if section is None:
+            self.reference_section.current_page.delete_current()
+        else:
+            section.delete_selected()
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

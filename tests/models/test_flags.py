@@ -100,3 +100,38 @@ def test_json_round_trip() -> None:
     again = ClusterFlags.from_json(flags.to_json())
     assert again == flags
     assert again.diagnoses[0].flags["diversity"].spread() == 2
+
+
+def test_diagnoses_get_short_numbers_kept_once_given() -> None:
+    flags = ClusterFlags("cluster", [Item("1", "שירות"), Item("2", "שירות אחר")])
+    first = flags.new_diagnosis("1", date(2026, 3, 1))
+    second = flags.new_diagnosis("2", date(2025, 1, 1))  # an earlier date: the number is by creation
+    assert (first.number, second.number) == (1, 2)
+    flags.diagnoses.remove(first)
+    third = flags.new_diagnosis("1", date(2026, 6, 1))
+    assert third.number == 3  # a removed diagnosis's number is not given again
+    again = ClusterFlags.from_json(flags.to_json())
+    assert [d.number for d in again.diagnoses] == [2, 3]
+    assert again.diagnosis(3).id == third.id
+    with pytest.raises(LookupError):
+        again.diagnosis(1)
+
+
+def test_a_format_1_document_gets_numbers_in_the_order_its_diagnoses_were_added() -> None:
+    import json
+
+    flags = ClusterFlags("cluster", [Item("1", "שירות")])
+    for day in (date(2026, 5, 1), date(2025, 5, 1), date(2026, 1, 1)):
+        flags.new_diagnosis("1", day)
+    data = json.loads(flags.to_json())
+    data["format"] = 1
+    for diagnosis in data["diagnoses"]:
+        del diagnosis["number"]  # as written before diagnoses had numbers
+    old = ClusterFlags.from_json(json.dumps(data))
+    assert [(d.number, d.held_on) for d in old.diagnoses] == [
+        (1, "2026-05-01"),
+        (2, "2025-05-01"),
+        (3, "2026-01-01"),
+    ]
+    assert json.loads(old.to_json())["format"] == 2
+    assert old.new_diagnosis("1", date(2027, 1, 1)).number == 4

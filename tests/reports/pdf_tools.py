@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,3 +92,20 @@ def inked_fraction(path: Path, page: int = 1) -> float:
         header_end = data.index(b"\n", header_end) + 1
     pixels = data[header_end:]
     return sum(1 for value in pixels if value < 200) / len(pixels)
+
+
+def print_document(
+    workspace: Any,
+    key: str,
+    record_id: int | None,
+    out: Path | None = None,
+    language: str | None = None,
+    **options: Any,
+) -> bytes:
+    """Document `key` of record `record_id` as the window and the CLI print it: its data
+    gathered by the storage-side loader, then its report function of the registry."""
+    from desktop.documents import load_document_data
+    from desktop.reports.registry import document_kind
+
+    data = load_document_data(workspace, key, record_id, language, **options)
+    return document_kind(key).build(data, out, language)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.documents import flags_work_number
 from desktop.models.flags import ClusterFlags, Flag, Goal, Item, Measure
 from desktop.models.records import RecordKind
-from desktop.reports.flags_report import build_scoring_sheet_pdf, build_workplan_pdf
 from desktop.storage.demo import create_demo_workspace
 from desktop.storage.flags_store import save_cluster_flags
 from desktop.storage.reference_store import choices
-from tests.reports.pdf_tools import needs_poppler, pdf_pages
+from tests.reports.pdf_tools import needs_poppler, pdf_pages, print_document
 
 pytestmark = needs_poppler
 
@@ -29,7 +29,7 @@ def _cluster(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_blank_scoring_sheet_has_every_level_to_tick(tmp_path: Path) -> None:
     workspace, cluster = _cluster(tmp_path)
     out = tmp_path / "sheet.pdf"
-    build_scoring_sheet_pdf(workspace, cluster, "i1", out)
+    print_document(workspace, "flags-sheet", flags_work_number(workspace, cluster), out, item="i1")
     text = "\n".join(pdf_pages(out))
     assert text.count("סימון") == 4  # one table of levels to tick per flag
     assert "מכלילה" in text and "תרבותית" in text
@@ -39,7 +39,7 @@ def test_blank_scoring_sheet_has_every_level_to_tick(tmp_path: Path) -> None:
 def test_workplan_shows_baseline_against_latest(tmp_path: Path) -> None:
     workspace, cluster = _cluster(tmp_path)
     out = tmp_path / "plan.pdf"
-    build_workplan_pdf(workspace, cluster, out)
+    print_document(workspace, "flags-workplan", flags_work_number(workspace, cluster), out)
     words = set("\n".join(pdf_pages(out)).split())
     assert {"35", "48", "60"} <= words
     workspace.close()

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.models.forum import FocusArea, Forum, sessions_from_template
-from desktop.reports.forum_report import build_agenda_pdf, build_shared_agenda_pdf
 from desktop.storage.forum_store import save_forum
-from tests.reports.pdf_tools import needs_poppler, pdf_pages
+from tests.reports.pdf_tools import needs_poppler, pdf_pages, print_document
 
 pytestmark = needs_poppler
 
@@ -37,8 +36,8 @@ def test_facilitator_copy_has_notes_and_participants_copy_does_not(
 ) -> None:
     forum_id = _forum(workspace)
     participants, facilitator = tmp_path / "p.pdf", tmp_path / "f.pdf"
-    build_agenda_pdf(workspace, forum_id, 1, participants)
-    build_agenda_pdf(workspace, forum_id, 1, facilitator, facilitator=True)
+    print_document(workspace, "forum-agenda", forum_id, participants, session=1)
+    print_document(workspace, "forum-agenda-facilitator", forum_id, facilitator, session=1)
     participant_words = set("\n".join(pdf_pages(participants)).split())
     facilitator_words = set("\n".join(pdf_pages(facilitator)).split())
     assert {"להכין", "מצגת"} <= facilitator_words
@@ -49,6 +48,6 @@ def test_facilitator_copy_has_notes_and_participants_copy_does_not(
 def test_shared_agenda_lists_areas_and_teams(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     forum_id = _forum(workspace)
     out = tmp_path / "agenda.pdf"
-    build_shared_agenda_pdf(workspace, forum_id, out)
+    print_document(workspace, "shared-agenda", forum_id, out)
     words = set("\n".join(pdf_pages(out)).split())
     assert {"מעבדות", "זכאות", "רונית", "סמיר", "הצוות"} <= words

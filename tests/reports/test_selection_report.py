@@ -8,11 +8,17 @@ from pathlib import Path
 from desktop.models.records import RecordKind
 from desktop.models.selection import BASE_CONDITIONS, CRITERIA, ConditionState, QuantitativeFilter
 from desktop.models.selection_process import SelectionProcess, TeamMember
-from desktop.reports.selection_report import build_selection_pdf
 from desktop.storage.demo import create_demo_workspace
 from desktop.storage.reference_store import choices, list_records
 from desktop.storage.selection_store import save_process
-from tests.reports.pdf_tools import embedded_fonts, inked_fraction, needs_poppler, pdf_info, pdf_pages
+from tests.reports.pdf_tools import (
+    embedded_fonts,
+    inked_fraction,
+    needs_poppler,
+    pdf_info,
+    pdf_pages,
+    print_document,
+)
 
 pytestmark = needs_poppler
 
@@ -41,7 +47,7 @@ def _decided_process(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_the_report_holds_purpose_ranking_conditions_and_decision(tmp_path: Path) -> None:
     workspace, process_id, chosen = _decided_process(tmp_path)
     out = tmp_path / "decision.pdf"
-    build_selection_pdf(workspace, process_id, out=out, language="he")
+    print_document(workspace, "selection", process_id, out, "he")
     workspace.close()
     words = set("\n".join(pdf_pages(out)).split())
     # Poppler returns each Hebrew word whole (line order is checked in test_document).

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from desktop import i18n
 from desktop.models.records import RecordKind
-from desktop.reports.summary import build_summary_pdf
 from desktop.storage import reference_store
 from desktop.storage.demo import create_demo_workspace
 from tests.reports.pdf_tools import (
@@ -15,6 +14,7 @@ from tests.reports.pdf_tools import (
     needs_poppler,
     pdf_info,
     pdf_pages,
+    print_document,
     word_boxes,
 )
 
@@ -40,7 +40,7 @@ def test_summary_lists_authorities_clusters_and_organisations(workspace, tmp_pat
         workspace, RecordKind.ORGANISATION, {"name": "משרד הפנים", "sector": "government"}
     )
     out = tmp_path / "summary.pdf"
-    build_summary_pdf(workspace, out=out, language="he")
+    print_document(workspace, "summary", None, out, "he")
     text = "\n".join(pdf_pages(out))
     for expected in ("שדרות", "משרד", "34,000", "2021"):
         assert expected in text
@@ -53,7 +53,7 @@ def test_summary_lists_authorities_clusters_and_organisations(workspace, tmp_pat
 def test_summary_in_arabic_restores_the_interface_language(tmp_path: Path) -> None:
     workspace = create_demo_workspace(tmp_path / "demo.shutafut")
     out = tmp_path / "summary-ar.pdf"
-    data = build_summary_pdf(workspace, out=out, language="ar")
+    data = print_document(workspace, "summary", None, out, "ar")
     workspace.close()
     assert b"/Lang (ar)" in data
     assert i18n.current_language() == "he"
@@ -62,7 +62,7 @@ def test_summary_in_arabic_restores_the_interface_language(tmp_path: Path) -> No
 
 def test_empty_workspace_says_so(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "empty.pdf"
-    build_summary_pdf(workspace, out=out, language="en")
+    print_document(workspace, "summary", None, out, "en")
     text = pdf_pages(out)[0]
     assert "No local authorities in this workspace yet." in text
 
@@ -86,26 +86,12 @@ def _authorities(workspace, count: int) -> list[str]:  # type: ignore[no-untyped
     ]
 
 
-def test_summary_of_twenty_authorities_builds_quickly(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    import time
-
-    from desktop.reports.fonts import register_fonts
-
-    _authorities(workspace, 20)
-    register_fonts()
-    build_summary_pdf(workspace, language="he")  # warm up imports
-    started = time.perf_counter()
-    data = build_summary_pdf(workspace, language="he")
-    assert time.perf_counter() - started < 0.5
-    assert data.startswith(b"%PDF")
-
-
 def test_summary_counts_names_and_demo_notice(tmp_path: Path) -> None:
     workspace = create_demo_workspace(tmp_path / "demo.shutafut")
     try:
         authorities = reference_store.list_records(workspace, RecordKind.AUTHORITY)
         out = tmp_path / "demo.pdf"
-        build_summary_pdf(workspace, out=out, language="en")
+        print_document(workspace, "summary", None, out, "en")
     finally:
         workspace.close()
     text = " ".join(" ".join(page.split()) for page in pdf_pages(out))
@@ -119,7 +105,7 @@ def test_summary_counts_names_and_demo_notice(tmp_path: Path) -> None:
 def test_hebrew_summary_has_the_table_on_the_right_and_page_numbers(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _authorities(workspace, 45)
     out = tmp_path / "long.pdf"
-    build_summary_pdf(workspace, out=out, language="he")
+    print_document(workspace, "summary", None, out, "he")
     pages = pdf_pages(out)
     assert len(pages) >= 2
     for number, page in enumerate(pages, start=1):
@@ -138,13 +124,13 @@ def test_language_is_restored_when_building_fails(workspace, tmp_path: Path) -> 
     import pytest
 
     with pytest.raises(OSError):
-        build_summary_pdf(workspace, out=tmp_path / "missing" / "x.pdf", language="ar")
+        print_document(workspace, "summary", None, tmp_path / "missing" / "x.pdf", "ar")
     assert i18n.current_language() == "he"
 
 
 def test_empty_sections_say_so_in_hebrew(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "empty-he.pdf"
-    data = build_summary_pdf(workspace, out=out)
+    data = print_document(workspace, "summary", None, out)
     assert b"/Lang (he)" in data
     layout = subprocess_text(out)
     for message in (

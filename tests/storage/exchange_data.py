@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 from desktop.models.agreement import Agreement
-from desktop.models.community_record import CommunityRecord
 from desktop.models.flags import ClusterFlags, Item
 from desktop.models.forum import Forum
 from desktop.models.mou import Parties
@@ -20,6 +19,7 @@ from desktop.storage.flags_store import save_cluster_flags
 from desktop.storage.forum_store import save_forum
 from desktop.storage.reference_store import save_record
 from desktop.storage.selection_store import save_process
+from desktop.storage.tables import CommunityRecord
 from desktop.storage.workspace import Workspace, create_workspace
 
 PHONES = ("050-1234567", "052-7654321")
@@ -90,7 +90,7 @@ def build(path: Path) -> tuple[Workspace, Ids]:
     )
     hidden = save_record(workspace, RecordKind.PERSON, {"full_name": "נועה כהן", "consent_contact": False})
     with workspace.session() as session:  # contact details kept against the rules
-        from desktop.models.reference import Person
+        from desktop.storage.tables import Person
 
         person = session.query(Person).filter_by(uuid=hidden).one()
         person.phone, person.email = HIDDEN_PHONE, HIDDEN_EMAIL
@@ -104,7 +104,7 @@ def build(path: Path) -> tuple[Workspace, Ids]:
     process.set_score(town, dana, "formal_leadership", 4, "")
     selection = save_process(workspace, process)
     with workspace.session() as session:
-        from desktop.models.selection_process import SelectionRecord
+        from desktop.storage.tables import SelectionRecord
 
         selection_uuid = session.get(SelectionRecord, selection).uuid  # type: ignore[union-attr]
     agreement = Agreement.new("he", parties=Parties(authority_uuid=town, organisation_uuid=organisation))
@@ -186,7 +186,7 @@ def build(path: Path) -> tuple[Workspace, Ids]:
         session.flush()
         community_uuid = record.uuid
     with workspace.session() as session:
-        from desktop.models.forum import ForumRecord
+        from desktop.storage.tables import ForumRecord
 
         forum_uuid = session.get(ForumRecord, forum_id).uuid  # type: ignore[union-attr]
     return workspace, Ids(

@@ -13,7 +13,6 @@ from desktop.models.agreement import Agreement
 from desktop.models.flags import ClusterFlags, Item
 from desktop.models.forum import Forum, sessions_from_template
 from desktop.models.records import RecordKind
-from desktop.models.reference import Organisation
 from desktop.models.selection_process import SelectionProcess
 from desktop.storage import agreement_store, flags_store, forum_store, selection_store
 from desktop.storage import reference_store as rs
@@ -23,6 +22,7 @@ from desktop.storage.concurrency import (
     guarded_save,
     loaded_version,
 )
+from desktop.storage.tables import Organisation
 from tests.conftest import open_location
 
 

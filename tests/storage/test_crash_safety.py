@@ -30,7 +30,7 @@ CHILD = textwrap.dedent(
         )
     # An uncommitted change in an open transaction, then wait to be killed.
     session = workspace._sessions()
-    from desktop.models.reference import Organisation
+    from desktop.storage.tables import Organisation
     session.add(Organisation(name="לא נשמר", sector="ngo"))
     session.flush()
     print("committed", flush=True)
@@ -67,7 +67,7 @@ CHILD_MID_TRANSACTION = textwrap.dedent(
     import sys
     from pathlib import Path
     from desktop.models.records import RecordKind
-    from desktop.models.reference import Organisation
+    from desktop.storage.tables import Organisation
     from desktop.storage import reference_store
     from desktop.storage.workspace import open_workspace
 

@@ -13,14 +13,11 @@ from sqlalchemy import func, select
 
 from desktop import i18n
 from desktop.models import exchange as ex
-from desktop.models.agreement import AgreementRecord
-from desktop.models.base import Base
-from desktop.models.exchange_record import SharedVersion
 from desktop.models.records import RecordKind
-from desktop.models.reference import Person
 from desktop.storage import exchange as sx
 from desktop.storage.forum_store import load_forum, save_forum
 from desktop.storage.reference_store import load_record, save_record
+from desktop.storage.tables import AgreementRecord, Base, Person, SharedVersion
 from desktop.storage.workspace import Workspace, create_workspace
 from tests.storage.exchange_data import (
     EMAILS,
@@ -97,7 +94,7 @@ def test_everything_travels_between_two_workspaces(source: Any, target: Workspac
     with target.session() as session:
         agreement = session.scalars(select(AgreementRecord)).one()
         state = json.loads(agreement.state)
-        from desktop.models.selection_process import SelectionRecord
+        from desktop.storage.tables import SelectionRecord
 
         selection = session.get(SelectionRecord, state["selection_id"])
         assert selection is not None and selection.uuid == ids.selection_uuid

@@ -101,7 +101,7 @@ def test_initialising_builds_exactly_the_model_schema_at_head(postgres_url: str)
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from desktop.models.base import Base
+    from desktop.storage.tables import Base
 
     workspace = open_server_workspace(postgres_url, initialise=True)
     assert workspace.is_server and workspace.path is None
@@ -224,7 +224,7 @@ def test_every_shipped_migration_runs_on_postgresql_keeping_data(postgres_url: s
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from desktop.models.base import Base
+    from desktop.storage.tables import Base
 
     with workspace.engine.connect() as connection:  # the migrations build the model's schema
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []

@@ -13,15 +13,21 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.models.community import Community
-from desktop.storage.community_store import list_communities, load_community
+from desktop.models.community import Community, Member
+from desktop.storage.community_store import (
+    authority_facts,
+    list_communities,
+    load_community,
+    people_facts,
+    save_community,
+)
 from desktop.storage.demo import create_demo_workspace
 from desktop.storage.workspace import Workspace
 from desktop.views.community.members_tab import AddMemberDialog
 from desktop.views.community.survey_tab import SurveyImportDialog
 from desktop.views.community.window import CommunityWindow
 from desktop.views.qt_i18n import apply_language
-from tests.views.conftest import type_text
+from tests.views.conftest import leave_field, type_text
 
 
 @pytest.fixture(autouse=True)
@@ -271,13 +277,13 @@ def test_build_a_syllabus_in_hebrew(
         (window.context.community_id, "meeting-plan", third.id),
     ]
     # what the main window does with those requests: the PDFs themselves
-    from desktop.reports import community_report
+    from desktop.documents import export_document
     from tests.reports.pdf_tools import needs_poppler, pdf_lines
 
     syllabus_pdf = tmp_path / "syllabus.pdf"
-    community_report.build_syllabus_pdf(demo, exports[0][0], syllabus_pdf, "he")
+    export_document(demo, "syllabus", exports[0][0], syllabus_pdf, "he")
     plan_pdf = tmp_path / "plan.pdf"
-    community_report.build_meeting_plan_pdf(demo, exports[1][0], exports[1][2], plan_pdf, "he")
+    export_document(demo, "meeting-plan", exports[1][0], plan_pdf, "he", meeting=exports[1][2])
     assert syllabus_pdf.read_bytes().startswith(b"%PDF")
     if not needs_poppler.args[0]:
         words = {word for line in pdf_lines(syllabus_pdf) for word in line.split()}
@@ -292,11 +298,12 @@ def test_the_section_lists_opens_and_deletes(
     qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from desktop.storage.community_store import save_community
-    from desktop.views.community.section import CommunitySection
+    from desktop.views.community.section import COMMUNITIES
+    from desktop.views.list_section import ListSection
 
     before = len(list_communities(demo))
     save_community(demo, Community("קהילת מנהלות חינוך", profession="חינוך"))
-    section = CommunitySection()
+    section = ListSection(COMMUNITIES)
     qtbot.addWidget(section)
     section.set_workspace(demo)
     assert section.proxy.rowCount() == before + 1
@@ -366,3 +373,28 @@ def test_someone_elses_change_is_shown_and_can_be_taken(qtbot: QtBot, demo: Work
     assert window.members_tab.name.text() == "קהילת חינוך"
     stored = load_community(demo, community_id)
     assert (stored.name, stored.profession) == ("קהילת חינוך", "חינוך בלתי פורמלי")
+
+
+def test_a_leader_who_is_not_a_member_is_shown_and_kept(qtbot: QtBot, demo: Workspace) -> None:
+    people = people_facts(demo)
+    authorities = list(authority_facts(demo))
+    leader, member = list(people)[:2]
+    community = Community(
+        "קהילת רווחה", profession="רווחה", period_start=date(2025, 9, 1), period_end=date(2026, 7, 31)
+    )
+    community.add_member(Member(member, authorities[0]))
+    community.leader = leader  # leads without being a member
+    community_id = save_community(demo, community)
+    window = CommunityWindow(demo, load_community(demo, community_id), community_id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = window.members_tab
+    assert tab.leader.currentData() == leader
+    assert tab.leader.currentText() == f"{people[leader].full_name} (לא חבר/ה בקהילה)"
+    type_text(tab.name, " בדרום")  # an unrelated edit of the community
+    leave_field(tab.name)
+    window.close()
+    stored = load_community(demo, community_id)
+    assert stored.name == "קהילת רווחה בדרום"
+    assert stored.leader == leader

@@ -99,11 +99,12 @@ def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # t
     assert plans.error.text() == ""
     assert plans.workplan.rowCount() == 1 and plans.workplan.item(0, 3).text() == "רונית"
 
-    from desktop.reports.flags_report import build_diagnosis_pdf, build_workplan_pdf
+    from desktop.documents import export_document, flags_work_number
 
     out = tmp_path / "diagnosis.pdf"
-    build_diagnosis_pdf(demo, flags.cluster, saved.id, out)
-    build_workplan_pdf(demo, flags.cluster, tmp_path / "plan.pdf")
+    number = flags_work_number(demo, flags.cluster)
+    export_document(demo, "flags-diagnosis", number, out, "he", diagnosis=saved.number)
+    export_document(demo, "flags-workplan", number, tmp_path / "plan.pdf", "he")
     assert out.read_bytes().startswith(b"%PDF")
     from tests.reports.pdf_tools import embedded_fonts, needs_poppler
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.models.forum import Forum, sessions_from_template
@@ -61,7 +62,8 @@ def test_run_a_whole_session(
     first = forum.participants[0].name
     _enter(live.check_in, first[:3])
     _enter(live.check_in, "מאיה")
-    _enter(live.check_in, "יעל חדשה, עמותת הנוער")  # a new person, added in one line
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    _enter(live.check_in, "יעל חדשה, עמותת הנוער")  # a new person, added in one line once confirmed
     assert live.attendance.text() == "3 נרשמו"
     assert forum.participants[-1].organisation == "עמותת הנוער"
 
@@ -131,10 +133,10 @@ def test_run_a_whole_session(
     stored = load_forum(demo, summary.id)
     assert len(stored.session_ideas(1)) == 10 and len(stored.attendance(1)) == 3
 
-    from desktop.reports.forum_report import build_summary_pdf
+    from desktop.documents import export_document
 
     out = tmp_path / "summary.pdf"
-    build_summary_pdf(demo, summary.id, 1, out)
+    export_document(demo, "forum-summary", summary.id, out, "he", session=1)
     assert out.read_bytes().startswith(b"%PDF")
 
 
@@ -155,3 +157,49 @@ def test_agenda_blocks_show_times_and_refuse_zero_length(qtbot: QtBot, demo) -> 
     window.show()
     tab.blocks.item(1, 2).setText("200")
     assert "יותר מ-180 הדקות של המפגש" in tab.warnings.text()
+
+
+def test_a_typo_at_check_in_is_not_added_and_mistakes_can_be_taken_back(
+    qtbot: QtBot, demo, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    forum = Forum("פורום", "STEM", "שדרות", sessions=sessions_from_template("stem", "he"))
+    forum.add_participant("מאיה כהן")
+    forum.add_participant("סמיר חלבי")
+    window = ForumWindow(demo, forum, None)
+    qtbot.addWidget(window)
+    live = window.open_facilitation(1)
+    qtbot.waitExposed(live)
+    asked: list[object] = []
+
+    def answer_no(*args: object) -> QMessageBox.StandardButton:
+        asked.append(args[-1])  # the default button
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer_no)
+    _enter(live.check_in, "xyz לא קיים")
+    assert asked == [QMessageBox.StandardButton.No]  # asked, No by default
+    assert [p.name for p in forum.participants] == ["מאיה כהן", "סמיר חלבי"]
+    assert "אין ברשימה משתתף בשם „xyz לא קיים”" in live.check_error.text()
+    assert live.check_in.text() == "xyz לא קיים"  # kept to correct
+
+    _enter(live.check_in, "מאיה")
+    _enter(live.check_in, "סמיר")
+    assert len(forum.attendance(1)) == 2
+    live.undo_who.setCurrentIndex(live.undo_who.findText("סמיר חלבי"))
+    live.findChild(QPushButton, "undo_check_in").click()
+    assert [p.name for p in forum.attendance(1)] == ["מאיה כהן"]
+    assert "ביטול הרישום של סמיר חלבי למפגש 1" in live.change_log.item(0).text()
+
+    _enter(live.idea, "רעיון כפול")
+    _enter(live.idea, "רעיון טוב")
+    live.board.topLevelItem(0).child(0).setSelected(True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    QTest.keyClick(live.board, Qt.Key.Key_Delete)
+    assert [i.text for i in forum.session_ideas(1)] == ["רעיון טוב"]
+    assert "הרעיון „רעיון כפול” נמחק" in live.change_log.item(0).text()
+    live.close()
+    window.close()
+    stored = load_forum(demo, window.forum_id)
+    assert [i.text for i in stored.session_ideas(1)] == ["רעיון טוב"]
+    assert [p.name for p in stored.attendance(1)] == ["מאיה כהן"]
+    assert len(stored.log) == 2

@@ -223,8 +223,8 @@ def test_town_selection_section_lists_the_processes(window: MainWindow, tmp_path
     save_process(workspace, SelectionProcess(title="בחירה בנגב", purpose="מטרה"))
     workspace.close()
     window.open_workspace_file(path)
-    window.sidebar.setCurrentItem(window.selection_item)
-    section = window.selection_section
+    window.sidebar.setCurrentItem(window.feature_items["selection"])
+    section = window.feature_section("selection")
     assert window.sections.currentWidget() is section
     assert section.model.rowCount() == 1
     assert section.model.index(0, 0).data() == "בחירה בנגב"
@@ -246,13 +246,13 @@ def test_agreements_section_lists_mous_and_exports_one(
     agreement_id = save_agreement(workspace, Agreement.new("he", parties=Parties(sderot)))
     workspace.close()
     window.open_workspace_file(path)
-    window.sidebar.setCurrentItem(window.agreements_item)
-    section = window.agreements_section
+    window.sidebar.setCurrentItem(window.feature_items["agreements"])
+    section = window.feature_section("agreements")
     assert window.sections.currentWidget() is section
     assert section.model.index(0, 0).data() == "שדרות"
     assert section.model.index(0, 1).data().startswith("טרם החל")
     out = tmp_path / "mou.pdf"
-    assert window.export_pdf_to(out, "he", open_after=False, agreement=(agreement_id, None))
+    assert window.export_pdf_to(out, "he", open_after=False, key="mou", record_id=agreement_id, version=None)
     assert out.read_bytes().startswith(b"%PDF")
 
 
@@ -273,10 +273,10 @@ def test_learning_communities_section_lists_opens_and_prints(window: MainWindow,
     community_id = save_community(workspace, community)
     workspace.close()
     window.open_workspace_file(path)
-    window.sidebar.setCurrentItem(window.communities_item)
-    section = window.communities_section
+    window.sidebar.setCurrentItem(window.feature_items["communities"])
+    section = window.feature_section("communities")
     assert window.sections.currentWidget() is section
-    assert window.communities_item.text(0) == "קהילות לומדות"
+    assert window.feature_items["communities"].text(0) == "קהילות לומדות"
     names = [section.proxy.index(row, 0).data() for row in range(section.proxy.rowCount())]
     assert "קהילת מנהלות חינוך" in names
     for document, meeting in (
@@ -285,8 +285,9 @@ def test_learning_communities_section_lists_opens_and_prints(window: MainWindow,
         ("work-teams", ""),
     ):
         out = tmp_path / f"{document}.pdf"
+        options = {"meeting": meeting} if meeting else {}
         assert window.export_pdf_to(
-            out, "he", open_after=False, community_document=(community_id, document, meeting)
+            out, "he", open_after=False, key=document, record_id=community_id, **options
         )
         assert out.read_bytes().startswith(b"%PDF")
 

@@ -173,10 +173,10 @@ def test_fill_the_mou_wizard_save_and_print(qtbot: QtBot, demo: Workspace, tmp_p
     assert stored.draft.parties.exit_notice_days == 90
     assert stored.draft.budget.amount(2031, "organisation") == 25_000_000
 
-    from desktop.reports.mou_report import build_mou_pdf
+    from desktop.documents import export_document
 
     out = tmp_path / "mou.pdf"
-    build_mou_pdf(demo, summary.id, out=out)
+    export_document(demo, "mou", summary.id, out, "he")
     assert out.read_bytes().startswith(b"%PDF")
 
 

@@ -4,16 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from desktop.models import (  # noqa: F401  (registers the tables)
-    agreement,
-    community_record,
-    exchange_record,
-    flags,
-    forum,
-    reference,
-    selection_process,
-)
-from desktop.models.base import Base
+from desktop.storage.tables import Base  # every table is declared there
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -17,6 +17,7 @@ from desktop.storage.community_store import (
     save_community,
 )
 from desktop.storage.workspace import Workspace
+from desktop.views.saving import PendingSave
 
 
 @dataclass
@@ -29,6 +30,7 @@ class CommunityContext:
     listeners: list[Callable[[], None]] = field(default_factory=list)
     reloaders: list[Callable[[], None]] = field(default_factory=list)
     parent: QWidget | None = None
+    pending: PendingSave | None = None  # gathers typing into one save a moment after the last key
 
     @classmethod
     def load(cls, workspace: Workspace, community: Community, community_id: int | None) -> CommunityContext:
@@ -49,6 +51,18 @@ class CommunityContext:
     def topic_titles(self) -> dict[str, str]:
         return {t.id: t.title for t in self.community.topics}
 
+    def changed(self) -> None:
+        """A field was typed into (the community already holds it): save after a pause."""
+        if self.pending is not None:
+            self.pending.schedule()
+        else:
+            self.save()
+
+    def flush(self) -> None:
+        """Save at once what waits to be saved (another meeting, team, tab, or closing)."""
+        if self.pending is not None:
+            self.pending.flush()
+
     def save(self) -> None:
         """Commit the community at once, then let the other tabs refresh.
 
@@ -57,6 +71,8 @@ class CommunityContext:
         """
         from desktop.views.conflict_dialog import save_document
 
+        if self.pending is not None:
+            self.pending.cancel()
         if self.read_only:
             return
         saved = save_document(

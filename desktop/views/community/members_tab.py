@@ -129,7 +129,8 @@ class MembersTab(QWidget):
         self.profession.setObjectName("community_field")
         for line in (self.name, self.profession):
             align_text_field(line, left_to_right=False)
-            line.editingFinished.connect(self._details_edited)
+            line.textChanged.connect(self._details_typed)
+            line.editingFinished.connect(self.context.flush)
         self.start = date_edit("community_start")
         self.end = date_edit("community_end")
         self.start.setDate(qdate(community.period_start))
@@ -244,6 +245,7 @@ class MembersTab(QWidget):
         """Show the community's details again (after taking another person's version)."""
         community = self.context.community
         widgets = (self.name, self.profession, self.start, self.end, self.cycle)
+        self._filling = True
         for widget in widgets:
             widget.blockSignals(True)
         self.name.setText(community.name)
@@ -253,20 +255,47 @@ class MembersTab(QWidget):
         self.cycle.setCurrentIndex(max(self.cycle.findData(str(community.cycle_year)), 0))
         for widget in widgets:
             widget.blockSignals(False)
+        self._filling = False
 
     def _fill_people_combos(self) -> None:
         community = self.context.community
         members = [(m.person, self.context.person_name(m.person)) for m in community.members]
-        fill_combo(self.leader, members, community.leader, blank=none_label())
+        fill_combo(
+            self.leader, self._with_chosen(members, community.leader), community.leader, blank=none_label()
+        )
         everyone = [(p.uuid, p.full_name) for p in self.context.people.values()]
-        fill_combo(self.partner, everyone, community.partner, blank=none_label())
+        fill_combo(
+            self.partner,
+            self._with_chosen(everyone, community.partner),
+            community.partner,
+            blank=none_label(),
+        )
 
-    def _details_edited(self) -> None:
+    def _with_chosen(self, choices: list[tuple[str, str]], chosen: str) -> list[tuple[str, str]]:
+        """The choices, with the one already chosen added (marked) when it is not among them:
+        a leader who is not a member is shown and kept, never silently dropped."""
+        if not chosen or any(uuid == chosen for uuid, _label in choices):
+            return choices
+        name = self.context.person_name(chosen)
+        if not name:
+            return [*choices, (chosen, _("(a person no longer in the workspace)"))]
+        return [*choices, (chosen, _("{name} (not a member)").format(name=name))]
+
+    def _details_typed(self) -> None:
+        """Name and field as they are typed: into the community, saved after a pause."""
+        if self._filling:
+            return
+        self._details_edited(typing=True)
+
+    def _details_edited(self, *_args: object, typing: bool = False) -> None:
+        if self._filling:
+            return
         community = self.context.community
         name = " ".join(self.name.text().split())
         if not name:
             show_error(self.details_error, _("Give the community a name."))
-            self.name.setFocus()
+            if not typing:
+                self.name.setFocus()
             return
         show_error(self.details_error, "")
         community.name = name
@@ -274,7 +303,10 @@ class MembersTab(QWidget):
         community.cycle_year = int(self.cycle.currentData() or 1)
         community.leader = str(self.leader.currentData() or "")
         community.partner = str(self.partner.currentData() or "")
-        self.context.save()
+        if typing:
+            self.context.changed()
+        else:
+            self.context.save()
 
     def _period_edited(self) -> None:
         try:

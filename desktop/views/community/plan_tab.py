@@ -92,7 +92,7 @@ class PlanTab(QWidget):
             line = QLineEdit()
             line.setObjectName(f"plan_{name}")
             align_text_field(line, left_to_right=False)
-            line.editingFinished.connect(lambda n=name: self._line_changed(n))
+            line.textChanged.connect(lambda _t, n=name: self._line_changed(n))
             self.lines[name] = line
             texts_form.addRow(labels[name], line)
 
@@ -158,6 +158,8 @@ class PlanTab(QWidget):
             self.chooser.setCurrentIndex(index)
 
     def _meeting_chosen(self) -> None:
+        """What was typed for the meeting shown is in the community already: save it first."""
+        self.context.flush()
         meeting_id = self.chooser.currentData()
         self.meeting = next((m for m in self.context.community.meetings if m.id == meeting_id), None)
         enabled = self.meeting is not None and not self.context.read_only
@@ -180,13 +182,13 @@ class PlanTab(QWidget):
         if self._loading or self.meeting is None:
             return
         setattr(self.meeting.plan, name, self.texts[name].toPlainText().strip())
-        self.context.save()
+        self.context.changed()
 
     def _line_changed(self, name: str) -> None:
         if self._loading or self.meeting is None:
             return
         setattr(self.meeting.plan, name, " ".join(self.lines[name].text().split()))
-        self.context.save()
+        self.context.changed()
 
     def _start_changed(self, value: QTime) -> None:
         if self._loading or self.meeting is None:

@@ -187,7 +187,7 @@ class SurveyTab(QWidget):
         self.selection_notes = QLineEdit(context.community.selection_notes)
         self.selection_notes.setObjectName("survey_selection_notes")
         align_text_field(self.selection_notes, left_to_right=False)
-        self.selection_notes.editingFinished.connect(self._selection_details)
+        self.selection_notes.textChanged.connect(self._notes_typed)
         ranking_box = QGroupBox(_("Ranking, and the topics chosen at the first meeting"))
         ranking_layout = QVBoxLayout(ranking_box)
         ranking_layout.addWidget(self.rank_by)
@@ -459,6 +459,10 @@ class SurveyTab(QWidget):
         if community.selection_date is None:
             community.selection_date = pydate(self.selection_date.date())
         self.context.save()
+
+    def _notes_typed(self) -> None:
+        self.context.community.selection_notes = self.selection_notes.text().strip()
+        self.context.changed()
 
     def _selection_details(self) -> None:
         community = self.context.community

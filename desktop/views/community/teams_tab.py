@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -92,7 +93,7 @@ class TeamsTab(QWidget):
         self.topic = QLineEdit()
         self.topic.setObjectName("team_topic")
         align_text_field(self.topic, left_to_right=False)
-        self.topic.editingFinished.connect(self._details_changed)
+        self.topic.textChanged.connect(self._topic_typed)
         self.output = QComboBox()
         self.output.setObjectName("team_output")
         fill_combo(self.output, [(k, _(v)) for k, v in OUTPUT_TYPES.items()], "policy_paper")
@@ -100,6 +101,7 @@ class TeamsTab(QWidget):
         self.budget = QLineEdit()
         self.budget.setObjectName("team_budget")
         align_text_field(self.budget, left_to_right=True)
+        self.budget.textChanged.connect(self._budget_typed)
         self.budget.editingFinished.connect(self._budget_changed)
         self.budget_error = error_label("team_budget_error")
         self.members = QListWidget()
@@ -216,6 +218,8 @@ class TeamsTab(QWidget):
     # one team -----------------------------------------------------------------------------
 
     def _team_chosen(self) -> None:
+        """What was typed for the team shown is in the community already: save it first."""
+        self.context.flush()
         item = self.list.currentItem()
         team_id = item.data(ID_ROLE) if item is not None else None
         self.team = next((t for t in self.context.community.teams if t.id == team_id), None)
@@ -304,6 +308,25 @@ class TeamsTab(QWidget):
         self.team.output_type = str(self.output.currentData() or "other")
         self._changed()
 
+    def _topic_typed(self) -> None:
+        if self._loading or self.team is None:
+            return
+        self.team.topic = " ".join(self.topic.text().split())
+        self.context.changed()
+
+    def _budget_typed(self) -> None:
+        """Each keystroke of a whole number is kept; anything else is said at the field."""
+        if self._loading or self.team is None:
+            return
+        try:
+            value = clean_whole_number("budget", self.budget.text(), minimum=0)
+        except ValidationError as error:
+            show_error(self.budget_error, error.message)
+            return
+        show_error(self.budget_error, "")
+        self.team.budget = value or 0
+        self.context.changed()
+
     def _budget_changed(self) -> None:
         if self._loading or self.team is None:
             return
@@ -357,7 +380,7 @@ class TeamsTab(QWidget):
         if self._loading or self.team is None:
             return
         editor = self.stages.cellWidget(row, 1)
-        blank = editor is not None and value == editor.minimumDate()  # type: ignore[attr-defined]
+        blank = isinstance(editor, QDateEdit) and value == editor.minimumDate()
         self.team.stages[row].due = None if blank else pydate(value)
         self._changed()
 

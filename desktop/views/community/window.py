@@ -24,6 +24,7 @@ from desktop.views.community.plan_tab import PlanTab
 from desktop.views.community.survey_tab import SurveyTab
 from desktop.views.community.syllabus_tab import SyllabusTab
 from desktop.views.community.teams_tab import TeamsTab
+from desktop.views.saving import PendingSave, SaveStatus, may_close
 from desktop.views.widgets import error_label, show_error
 
 # (document key, button object name) of the community's printed documents
@@ -60,6 +61,9 @@ class CommunityWindow(QDialog):
         self.setObjectName("community_window")
         self.context = CommunityContext.load(workspace, community, community_id)
         self.context.parent = self
+        self.status = SaveStatus()
+        self.status.retry_requested.connect(self.context.save)
+        self.context.pending = PendingSave(self.context.save, self)
         self.export = export
         if community_id is None:
             self.context.save()  # a new community exists from the moment it is opened
@@ -99,9 +103,16 @@ class CommunityWindow(QDialog):
         row.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
         layout.addLayout(row)
         self._update_title()
-        self.resize(1180, 760)
+        self.resize(1180, 700)
+
+    def done(self, result: int) -> None:
+        """Closing saves what was typed; when the save fails, ask before losing it."""
+        if not may_close(self, self.status, self.context.flush):
+            return
+        super().done(result)
 
     @property
     def community(self) -> Community:
@@ -117,6 +128,7 @@ class CommunityWindow(QDialog):
 
     def _tab_shown(self, index: int) -> None:
         """Tabs read what others changed when they are shown."""
+        self.context.flush()
         tab = self.tabs.widget(index)
         refresh = getattr(tab, "refresh", None)
         if callable(refresh):

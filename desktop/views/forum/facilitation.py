@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QElapsedTimer, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -31,10 +40,11 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import _
 from desktop.models.enums import Sector
-from desktop.models.forum import Forum, Idea, ranking_tally, tally
+from desktop.models.forum import Cluster, Forum, Idea, Session, ranking_tally, tally
 from desktop.models.validation import ValidationError
 from desktop.views.forum.votes_chart import VotesChart
 from desktop.views.qt_i18n import align_text_field, in_reading_direction, isolate
+from desktop.views.saving import SaveStatus
 from desktop.views.widgets import error_label, show_error
 
 IDEA_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,6 +92,7 @@ class IdeaBoard(QTreeWidget):
     """Clusters with their ideas; ideas are dragged between clusters (or moved by keyboard)."""
 
     moved = Signal(list, object)  # idea ids, cluster id or None
+    delete_requested = Signal()  # the Delete key on selected ideas
 
     def __init__(self) -> None:
         super().__init__()
@@ -143,7 +154,13 @@ class IdeaBoard(QTreeWidget):
             value = parent.data(0, CLUSTER_ROLE)
         return str(value) if value else None
 
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.selected_ideas():
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
         target = self.itemAt(event.position().toPoint())
         ideas = self.selected_ideas()
         if target is None or not ideas:
@@ -234,7 +251,8 @@ class FacilitationWindow(QWidget):
             _("Check in: type a few letters of a name, or a new name, organisation")
         )
         align_text_field(self.check_in, left_to_right=False)
-        self.completer = QCompleter([p.name for p in forum.participants])
+        self.names = QStringListModel([p.name for p in forum.participants], self)
+        self.completer = QCompleter(self.names, self)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.check_in.setCompleter(self.completer)
@@ -242,6 +260,15 @@ class FacilitationWindow(QWidget):
         self.attendance = QLabel()
         self.attendance.setObjectName("attendance")
         self.check_error = error_label("check_in_error")
+        self.undo_who = QComboBox()
+        self.undo_who.setObjectName("undo_check_in_who")
+        undo = QPushButton(_("Undo the check-in"))
+        undo.setObjectName("undo_check_in")
+        undo.clicked.connect(self.undo_check_in)
+        attendance_row = QHBoxLayout()
+        attendance_row.addWidget(self.attendance, 1)
+        attendance_row.addWidget(self.undo_who)
+        attendance_row.addWidget(undo)
         # ideas
         self.idea = QLineEdit()
         self.idea.setObjectName("idea")
@@ -263,6 +290,10 @@ class FacilitationWindow(QWidget):
         self.board = IdeaBoard()
         self.board.moved.connect(self.move_ideas)
         self.board.itemDoubleClicked.connect(self.edit_idea)
+        self.board.delete_requested.connect(self.delete_selected_ideas)
+        delete_idea = QPushButton(_("Delete the idea…"))
+        delete_idea.setObjectName("delete_idea")
+        delete_idea.clicked.connect(self.delete_selected_ideas)
         self.cluster_name = QLineEdit()
         self.cluster_name.setObjectName("cluster_name")
         self.cluster_name.setPlaceholderText(_("Cluster name: moves the selected ideas there"))
@@ -277,6 +308,7 @@ class FacilitationWindow(QWidget):
         cluster_row.addWidget(self.cluster_name, 1)
         cluster_row.addWidget(merge)
         cluster_row.addWidget(self.merge_target)
+        cluster_row.addWidget(delete_idea)
         self.cluster_error = error_label("cluster_error")
         QShortcut(QKeySequence("Ctrl+G"), self, self.cluster_name.setFocus)
         # votes
@@ -350,7 +382,7 @@ class FacilitationWindow(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.check_in)
         left_layout.addWidget(self.check_error)
-        left_layout.addWidget(self.attendance)
+        left_layout.addLayout(attendance_row)
         left_layout.addLayout(idea_row)
         left_layout.addWidget(self.idea_error)
         left_layout.addWidget(self.board, 1)
@@ -360,9 +392,12 @@ class FacilitationWindow(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.vote_box)
         splitter.setStretchFactor(0, 3)
+        self.status = SaveStatus()
+        self.status.retry_requested.connect(lambda: self.save())
         layout = QVBoxLayout(self)
         layout.addLayout(timer_row)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
 
         self.audience = AudienceView()
         self.ticker = QTimer(self)
@@ -370,7 +405,7 @@ class FacilitationWindow(QWidget):
         self.ticker.timeout.connect(self.refresh_clock)
         self.ticker.start()
         self.refresh()
-        self.resize(1200, 800)
+        self.resize(1200, 720)  # within 1366x768 when not full screen
 
     # screens ------------------------------------------------------------------------------------
 
@@ -385,7 +420,7 @@ class FacilitationWindow(QWidget):
     # refreshing ----------------------------------------------------------------------------------
 
     @property
-    def session(self):  # type: ignore[no-untyped-def]
+    def session(self) -> Session:
         return self.forum.session(self.session_number)
 
     def refresh(self) -> None:
@@ -394,14 +429,14 @@ class FacilitationWindow(QWidget):
         self.attendance.setText(
             i18n.ngettext("{count} checked in", "{count} checked in", len(present)).format(count=len(present))
         )
-        for combo in (self.author, self.vote_participant, self.rank_participant):
+        for combo in (self.author, self.vote_participant, self.rank_participant, self.undo_who):
             kept = combo.currentData()
             combo.clear()
             combo.addItem("—", "")
             for participant in present:
                 combo.addItem(participant.name, participant.id)
             combo.setCurrentIndex(max(0, combo.findData(kept)))
-        self.completer.model().setStringList([p.name for p in self.forum.participants])  # type: ignore[attr-defined]
+        self.names.setStringList([p.name for p in self.forum.participants])
         clusters = [c for c in self.forum.clusters if c.session == self.session_number]
         self.merge_target.clear()
         for cluster in clusters:
@@ -418,7 +453,7 @@ class FacilitationWindow(QWidget):
         self._refresh_audience()
         self.refresh_clock()
 
-    def _fill_vote_grid(self, clusters: list) -> None:  # type: ignore[type-arg]
+    def _fill_vote_grid(self, clusters: list[Cluster]) -> None:
         while self.vote_grid.count():
             item = self.vote_grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -546,6 +581,15 @@ class FacilitationWindow(QWidget):
                 participant = found[0]
             elif not found:
                 name, _sep, organisation = typed.partition(",")
+                if not self._confirm_new(" ".join(name.split())):
+                    show_error(
+                        self.check_error,
+                        _(
+                            "Nobody on the list is called “{typed}”: check the spelling, or "
+                            "confirm adding a new participant."
+                        ).format(typed=typed),
+                    )
+                    return
                 participant = self.forum.add_participant(name, organisation)
             else:
                 show_error(
@@ -560,6 +604,48 @@ class FacilitationWindow(QWidget):
         self.save()
         show_error(self.check_error, "")
         self.check_in.clear()
+        self.refresh()
+
+    def _confirm_new(self, name: str) -> bool:
+        """A name that matches nobody is added only when the facilitator says so (default: no)."""
+        answer = QMessageBox.question(
+            self,
+            _("A new participant?"),
+            _("Nobody on the list is called “{name}”. Add {name} as a new participant?").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def undo_check_in(self) -> None:
+        participant = str(self.undo_who.currentData() or "")
+        if not participant:
+            show_error(self.check_error, _("Choose whose check-in to undo."))
+            return
+        self.forum.undo_check_in(participant, self.session_number)
+        self.save()
+        show_error(self.check_error, "")
+        self.refresh()
+
+    def delete_selected_ideas(self) -> None:
+        ideas = self.board.selected_ideas()
+        if not ideas:
+            show_error(self.cluster_error, _("Select the idea to delete on the board first."))
+            return
+        texts = [self.forum.idea(idea_id).text for idea_id in ideas]
+        answer = QMessageBox.question(
+            self,
+            _("Delete the idea"),
+            _("Delete for good?\n{ideas}").format(ideas="\n".join(texts)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for idea_id in ideas:
+            self.forum.delete_idea(idea_id)
+        self.save()
+        show_error(self.cluster_error, "")
         self.refresh()
 
     def add_idea(self) -> None:
@@ -682,7 +768,7 @@ class FacilitationWindow(QWidget):
         self.save()
         self.refresh()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.ticker.stop()
         self.audience.close()
         super().closeEvent(event)

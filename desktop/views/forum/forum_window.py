@@ -36,6 +36,7 @@ from desktop.models.forum import (
     Block,
     FocusArea,
     Forum,
+    Participant,
     new_id,
     sector_balance,
     timed_blocks,
@@ -44,7 +45,15 @@ from desktop.models.forum import (
 from desktop.models.records import RecordKind
 from desktop.models.validation import ValidationError
 from desktop.views.qt_i18n import align_text_document, align_text_field
+from desktop.views.saving import PendingSave, SaveStatus, may_close
 from desktop.views.widgets import error_label, show_error
+
+
+def shiboken_alive(widget: QWidget) -> bool:
+    from shiboken6 import isValid
+
+    return bool(isValid(widget))
+
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
@@ -73,6 +82,9 @@ class ForumWindow(QDialog):
         self.forum = forum
         self.forum_id = forum_id
         self.setWindowTitle(_("Design forum: {title}").format(title=forum.title))
+        self.status = SaveStatus()
+        self.status.retry_requested.connect(self.save)
+        self.pending = PendingSave(self.save, self)
         self.tabs = QTabWidget()
         self.roster = RosterTab(self)
         self.sessions = SessionsTab(self)
@@ -83,17 +95,26 @@ class ForumWindow(QDialog):
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self.resize(1100, 760)
-        self.finished.connect(self._closing)
+        layout.addWidget(self.status)
+        self.resize(1100, 700)
         self.save()
 
-    def _closing(self, _result: int) -> None:
-        """Texts typed on the open tab are kept when the window closes."""
-        tab = self.tabs.currentWidget()
-        if isinstance(tab, SessionsTab | AgendaTab):
-            tab.store()
+    def changed(self) -> None:
+        """A field was typed into (the document already holds it): save after a pause."""
+        self.pending.schedule()
+
+    def flush(self) -> None:
+        """Save at once what waits to be saved (switching session, tab or window)."""
+        self.pending.flush()
+
+    def done(self, result: int) -> None:
+        """Closing saves what was typed; when the save fails, ask before losing it."""
+        if not may_close(self, self.status, self.flush):
+            return
+        super().done(result)
 
     def _tab_changed(self, _index: int) -> None:
+        self.flush()
         tab = self.tabs.currentWidget()
         if isinstance(tab, RosterTab | SessionsTab | AgendaTab):
             tab.refresh()
@@ -102,16 +123,24 @@ class ForumWindow(QDialog):
         from desktop.storage.forum_store import save_forum
         from desktop.views.conflict_dialog import save_document
 
+        self.pending.cancel()
         if not self.workspace.read_only:
             forum, forum_id = self.forum, self.forum_id
             saved = save_document(
-                self,
+                self._where_seen(),
                 forum,
                 lambda expected: save_forum(self.workspace, forum, forum_id, expected_version=expected),
                 lambda: self._tab_changed(self.tabs.currentIndex()),
             )
             if saved is not None:
                 self.forum_id = saved
+
+    def _where_seen(self) -> QWidget:
+        """The window the person looks at: a failed save is said there."""
+        live = getattr(self, "facilitation", None)
+        if live is not None and shiboken_alive(live) and live.isVisible():
+            return live
+        return self
 
     def open_facilitation(self, session: int) -> object:
         from desktop.views.forum.facilitation import FacilitationWindow
@@ -197,9 +226,16 @@ class RosterTab(QWidget):
     def forum(self) -> Forum:
         return self.window_.forum
 
-    def _add(self, **values: str | None) -> None:
+    def _add(
+        self,
+        name: str,
+        organisation: str = "",
+        sector: str = "",
+        role: str = "",
+        person_uuid: str | None = None,
+    ) -> None:
         try:
-            self.forum.add_participant(**values)  # type: ignore[arg-type]
+            self.forum.add_participant(name, organisation, sector, role, person_uuid)
         except ValidationError as error:
             show_error(self.error, error.message)
             return
@@ -207,8 +243,8 @@ class RosterTab(QWidget):
         self.window_.save()
         self.refresh()
 
-    def _set_invitation(self, participant: object, box: QComboBox) -> None:
-        participant.invitation = str(box.currentData())  # type: ignore[attr-defined]
+    def _set_invitation(self, participant: Participant, box: QComboBox) -> None:
+        participant.invitation = str(box.currentData())
         self.window_.save()
 
     def add_from_people(self) -> None:
@@ -289,7 +325,8 @@ class SessionsTab(QWidget):
         self.window_ = window
         self.chooser = QComboBox()
         self.chooser.setObjectName("session_chooser")
-        self.chooser.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.chooser.currentIndexChanged.connect(lambda _i: self._session_chosen())
+        self.shown: int | None = None  # the number of the session the fields show
         self.start_time = QLineEdit()
         self.start_time.setObjectName("start_time")
         align_text_field(self.start_time, left_to_right=True)
@@ -322,7 +359,7 @@ class SessionsTab(QWidget):
         remove_block = QPushButton(_("Remove the block"))
         remove_block.setObjectName("remove_block")
         remove_block.clicked.connect(self.remove_block)
-        save_template = QPushButton(_("Save the sessions as my template…"))
+        save_template = QPushButton(_("Make a reusable template of these sessions…"))
         save_template.setObjectName("save_template")
         save_template.clicked.connect(self.save_as_template)
         run = QPushButton(_("Run this session (facilitation mode)…"))
@@ -332,9 +369,13 @@ class SessionsTab(QWidget):
         self.warnings.setObjectName("agenda_warnings")
         self.warnings.setStyleSheet("color: #b00020;")
         self.warnings.setWordWrap(True)
-        for signal in (self.start_time.editingFinished, self.place.editingFinished):
-            signal.connect(self.store)
+        for line in (self.start_time, self.place):
+            line.textChanged.connect(self.store)
+        for text in (self.goals, self.outputs, self.decisions):
+            text.textChanged.connect(self.store)
+        self.start_time.editingFinished.connect(self._show_times)
         self.length.valueChanged.connect(self.store)
+        self.length.valueChanged.connect(self._show_times)
         form = QFormLayout()
         form.addRow(_("Session"), self.chooser)
         form.addRow(_("Start time"), self.start_time)
@@ -343,10 +384,6 @@ class SessionsTab(QWidget):
         form.addRow(_("Goals (one per line)"), self.goals)
         form.addRow(_("Expected outputs (one per line)"), self.outputs)
         form.addRow(_("Decisions and outputs reached"), self.decisions)
-        save_texts = QPushButton(_("Save the texts"))
-        save_texts.setObjectName("save_texts")
-        save_texts.clicked.connect(self.store)
-        form.addRow(save_texts)
         buttons = QHBoxLayout()
         buttons.addWidget(add_block)
         buttons.addWidget(remove_block)
@@ -365,8 +402,20 @@ class SessionsTab(QWidget):
     def number(self) -> int:
         return int(self.chooser.currentData() or 1)
 
+    def _session_chosen(self) -> None:
+        """What was typed for the session shown is in the forum already: save it, show the other."""
+        self.window_.flush()
+        self.refresh()
+
+    def _show_times(self) -> None:
+        """The blocks' times follow a new start time or length once it is typed."""
+        if not self._filling and self.shown is not None:
+            self.window_.flush()
+            self.refresh()
+
     def refresh(self) -> None:
         session = self.window_.forum.session(self.number())
+        self.shown = session.number
         self._filling = True
         try:
             self.start_time.setText(session.starts_at)
@@ -397,17 +446,17 @@ class SessionsTab(QWidget):
             self._filling = False
 
     def store(self, *_args: object) -> None:
-        if self._filling:
+        """Every field into the session it shows, as it is typed; saved after a pause."""
+        if self._filling or self.shown is None:
             return
-        session = self.window_.forum.session(self.number())
+        session = self.window_.forum.session(self.shown)
         session.starts_at = self.start_time.text().strip() or session.starts_at
         session.length_minutes = self.length.value()
         session.place = self.place.text().strip()
         session.goals = [g.strip() for g in self.goals.toPlainText().splitlines() if g.strip()]
         session.outputs = [o.strip() for o in self.outputs.toPlainText().splitlines() if o.strip()]
         session.decisions = self.decisions.toPlainText().strip()
-        self.window_.save()
-        self.refresh()
+        self.window_.changed()
 
     def _block_changed(self, item: QTableWidgetItem) -> None:
         if self._filling:
@@ -475,7 +524,9 @@ class AgendaTab(QWidget):
         self.window_ = window
         self.areas = QListWidget()
         self.areas.setObjectName("focus_areas")
-        self.areas.currentRowChanged.connect(self._show_area)
+        self.areas.currentRowChanged.connect(self._area_chosen)
+        self.shown: int | None = None  # the row of the focus area the fields show
+        self._filling = False
         add = QPushButton(_("Add a focus area"))
         add.setObjectName("add_area")
         add.clicked.connect(self.add_area)
@@ -498,9 +549,13 @@ class AgendaTab(QWidget):
         self.team.setObjectName("area_team")
         self.lead = QComboBox()
         self.lead.setObjectName("area_lead")
-        save = QPushButton(_("Save the focus area"))
-        save.setObjectName("save_area")
-        save.clicked.connect(self.store)
+        for line in (self.title,):
+            line.textChanged.connect(self.store)
+        for text in (self.challenge, self.golden, self.goal):
+            text.textChanged.connect(self.store)
+        for checks in (self.clusters, self.team):
+            checks.itemChanged.connect(self.store)
+        self.lead.currentIndexChanged.connect(self.store)
         self.messages = QLabel()
         self.messages.setObjectName("agenda_messages")
         self.messages.setWordWrap(True)
@@ -513,7 +568,6 @@ class AgendaTab(QWidget):
         form.addRow(_("From the clusters"), self.clusters)
         form.addRow(_("Professional team"), self.team)
         form.addRow(_("Team lead (from the authority)"), self.lead)
-        form.addRow(save)
         left = QVBoxLayout()
         left.addWidget(self.areas, 1)
         left.addWidget(add)
@@ -531,13 +585,18 @@ class AgendaTab(QWidget):
 
     def refresh(self) -> None:
         current = self.areas.currentRow()
+        self.shown = None
         self.areas.blockSignals(True)
         self.areas.clear()
         for index, area in enumerate(self.forum.agenda, start=1):
             self.areas.addItem(f"{index}. {area.title}")
         self.areas.blockSignals(False)
         if self.forum.agenda:
-            self.areas.setCurrentRow(min(max(current, 0), len(self.forum.agenda) - 1))
+            row = min(max(current, 0), len(self.forum.agenda) - 1)
+            self.areas.blockSignals(True)
+            self.areas.setCurrentRow(row)
+            self.areas.blockSignals(False)
+            self._show_area(row)
         self._show_messages()
 
     def _show_messages(self) -> None:
@@ -550,10 +609,22 @@ class AgendaTab(QWidget):
         self.refresh()
         self.areas.setCurrentRow(len(self.forum.agenda) - 1)
 
+    def _area_chosen(self, row: int) -> None:
+        """What was typed for the area shown is in the forum already: save it, show the other."""
+        self.window_.flush()
+        self._show_area(row)
+
     def _show_area(self, row: int) -> None:
         if not 0 <= row < len(self.forum.agenda):
             return
-        area = self.forum.agenda[row]
+        self._filling = True
+        try:
+            self._fill_area(self.forum.agenda[row])
+        finally:
+            self._filling = False
+        self.shown = row
+
+    def _fill_area(self, area: FocusArea) -> None:
         self.title.setText(area.title)
         self.challenge.setPlainText(area.challenge)
         self.golden.setPlainText(area.golden_data)
@@ -588,9 +659,10 @@ class AgendaTab(QWidget):
             if widget.item(row).checkState() == Qt.CheckState.Checked
         ]
 
-    def store(self) -> None:
-        row = self.areas.currentRow()
-        if not 0 <= row < len(self.forum.agenda):
+    def store(self, *_args: object) -> None:
+        """Every field into the focus area it shows, as it is typed; saved after a pause."""
+        row = self.shown
+        if self._filling or row is None or not 0 <= row < len(self.forum.agenda):
             return
         area = self.forum.agenda[row]
         area.title = self.title.text().strip()
@@ -600,8 +672,11 @@ class AgendaTab(QWidget):
         area.clusters = self._checked(self.clusters)
         area.team = self._checked(self.team)
         area.lead = str(self.lead.currentData() or "") or None
-        self.window_.save()
-        self.refresh()
+        item = self.areas.item(row)
+        if item is not None:
+            item.setText(f"{row + 1}. {area.title}")
+        self._show_messages()
+        self.window_.changed()
 
     def errors(self) -> list[ValidationError]:
         return validate_agenda(self.forum)[0]

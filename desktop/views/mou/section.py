@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,13 +12,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -31,7 +26,14 @@ from desktop.i18n import _
 from desktop.models.mou import PersonRef
 from desktop.models.mou_process import AgreementStage, StageRecord, validate_process
 from desktop.models.validation import ValidationError
-from desktop.views.dialogs import confirm
+from desktop.views.list_section import (
+    FeatureDescription,
+    ListSection,
+    SectionAction,
+    date_column,
+    number_column,
+    text_column,
+)
 from desktop.views.qt_i18n import align_text_field
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
 
@@ -39,291 +41,193 @@ if TYPE_CHECKING:
     from desktop.models.agreement import Agreement
     from desktop.storage.workspace import Workspace
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+def _list(workspace: Workspace) -> list[Any]:
+    from desktop.storage.agreement_store import list_agreements
+
+    return list_agreements(workspace)
 
 
-class AgreementsSection(QWidget):
-    message = Signal(str)
-    export_requested = Signal(int)  # agreement id
+def _delete(workspace: Workspace, agreement_id: int) -> None:
+    from desktop.storage.agreement_store import delete_agreement
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.workspace: Workspace | None = None
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.search = QLineEdit()
-        self.search.setObjectName("agreement_search")
-        self.search.setClearButtonEnabled(True)
-        align_text_field(self.search, left_to_right=False)
-        self.model = QStandardItemModel(0, 4)
-        self.proxy = QSortFilterProxyModel()
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setObjectName("agreements")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for name, slot in (
-            ("new", self.new_agreement),
-            ("open", self.open_selected),
-            ("stages", self.edit_stages),
-            ("send", self.send_version),
-            ("compare", self.compare_versions),
-            ("signed", self.mark_signed),
-            ("pdf", self._export),
-            ("delete", self.delete_selected),
-        ):
-            button = QPushButton()
-            button.setObjectName(f"agreement_{name}")
-            button.clicked.connect(slot)
-            self.buttons[name] = button
-            row.addWidget(button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        self.retranslate()
+    delete_agreement(workspace, agreement_id)
 
-    # list -------------------------------------------------------------------------------------
 
-    def set_workspace(self, workspace: Workspace | None) -> None:
-        self.workspace = workspace
-        writable = workspace is not None and not workspace.read_only
-        for name in ("new", "stages", "send", "signed", "delete"):
-            self.buttons[name].setEnabled(writable)
-        self.reload()
+def _load(section: ListSection, agreement_id: int) -> Agreement:
+    from desktop.storage.agreement_store import load_agreement
 
-    def reload(self, select_id: int | None = None) -> None:
-        from desktop.storage.agreement_store import list_agreements
+    assert section.workspace is not None
+    return load_agreement(section.workspace, agreement_id)
 
-        self.model.removeRows(0, self.model.rowCount())
-        if self.workspace is None:
-            return
-        for summary in list_agreements(self.workspace):
-            cells = [
-                summary.title,
-                summary.stage_summary,
-                i18n.format_number(summary.versions),
-                i18n.format_datetime(summary.updated_at),
-            ]
-            items = []
-            for text in cells:
-                item = QStandardItem(text)
-                item.setData(summary.id, ID_ROLE)
-                items.append(item)
-            self.model.appendRow(items)
-            if summary.id == select_id:
-                self.table.selectRow(self.proxy.mapFromSource(items[0].index()).row())
 
-    def selected_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return int(index.data(ID_ROLE)) if index.isValid() else None
+def _save(section: ListSection, agreement_id: int, agreement: Agreement) -> None:
+    from desktop.storage.agreement_store import save_agreement
+    from desktop.views.conflict_dialog import save_document
 
-    def _load(self) -> tuple[int, Agreement] | None:
-        from desktop.storage.agreement_store import load_agreement
+    workspace = section.workspace
+    assert workspace is not None
+    save_document(
+        section,
+        agreement,
+        lambda expected: save_agreement(workspace, agreement, agreement_id, expected_version=expected),
+        lambda: None,
+    )
+    section.reload(agreement_id)
 
-        agreement_id = self.selected_id()
-        if agreement_id is None or self.workspace is None:
-            return None
-        return agreement_id, load_agreement(self.workspace, agreement_id)
 
-    def _save(self, agreement_id: int, agreement: Agreement) -> None:
-        from desktop.storage.agreement_store import save_agreement
-        from desktop.views.conflict_dialog import save_document
+def starting_points(workspace: Workspace) -> list[tuple[str, str | None, int | None]]:
+    """(label, authority uuid, selection id): blank, and each town chosen in a decision."""
+    from desktop.storage.reference_store import choices
+    from desktop.storage.selection_store import list_processes, load_process
 
-        workspace = self.workspace
-        assert workspace is not None
-        save_document(
-            self,
-            agreement,
-            lambda expected: save_agreement(workspace, agreement, agreement_id, expected_version=expected),
-            lambda: None,
-        )
-        self.reload(agreement_id)
-
-    # actions ------------------------------------------------------------------------------------
-
-    def starting_points(self) -> list[tuple[str, str | None, int | None]]:
-        """(label, authority uuid, selection id): blank, and each town chosen in a decision."""
-        from desktop.storage.reference_store import choices
-        from desktop.storage.selection_store import list_processes, load_process
-
-        assert self.workspace is not None
-        names = dict(choices(self.workspace, _authority_kind()))
-        points: list[tuple[str, str | None, int | None]] = [(_("A blank MOU"), None, None)]
-        for summary in list_processes(self.workspace):
-            if summary.status != "decided":
-                continue
-            for uuid in load_process(self.workspace, summary.id).chosen:
-                points.append(
-                    (
-                        _("{town}, chosen in “{process}”").format(
-                            town=names.get(uuid, "…"), process=summary.title
-                        ),
-                        uuid,
-                        summary.id,
-                    )
+    names = dict(choices(workspace, _authority_kind()))
+    points: list[tuple[str, str | None, int | None]] = [(_("A blank MOU"), None, None)]
+    for summary in list_processes(workspace):
+        if summary.status != "decided":
+            continue
+        for uuid in load_process(workspace, summary.id).chosen:
+            points.append(
+                (
+                    _("{town}, chosen in “{process}”").format(
+                        town=names.get(uuid, "…"), process=summary.title
+                    ),
+                    uuid,
+                    summary.id,
                 )
-        return points
+            )
+    return points
 
-    def new_agreement(self) -> None:
-        from desktop.models.agreement import Agreement
-        from desktop.models.mou import Parties
 
-        if self.workspace is None:
-            return
-        points = self.starting_points()
-        label, ok = QInputDialog.getItem(
-            self, _("New MOU"), _("Start from:"), [p[0] for p in points], 1 if len(points) > 1 else 0, False
+def _start(section: ListSection) -> None:
+    from desktop.models.agreement import Agreement
+    from desktop.models.mou import Parties
+
+    assert section.workspace is not None
+    points = starting_points(section.workspace)
+    label, ok = QInputDialog.getItem(
+        section, _("New MOU"), _("Start from:"), [p[0] for p in points], 1 if len(points) > 1 else 0, False
+    )
+    if not ok:
+        return
+    _label, authority, selection_id = next(p for p in points if p[0] == label)
+    agreement = Agreement.new(i18n.current_language(), parties=Parties(authority_uuid=authority))
+    agreement.selection_id = selection_id
+    run_wizard(section, agreement, None)
+
+
+def _open(section: ListSection, agreement_id: int) -> None:
+    run_wizard(section, _load(section, agreement_id), agreement_id)
+
+
+def run_wizard(section: ListSection, agreement: Agreement, agreement_id: int | None) -> None:
+    from desktop.views.mou.wizard import MouWizard
+
+    assert section.workspace is not None
+    wizard = MouWizard(section.workspace, agreement, agreement_id, section)
+    section.editor = wizard
+    wizard.exec()
+    section.editor = None
+    section.after_edit(wizard.agreement_id, _("The MOU was saved."))
+
+
+def edit_stages(section: ListSection, agreement_id: int) -> None:
+    agreement = _load(section, agreement_id)
+    dialog = StagesDialog(agreement, section)
+    if dialog.exec():
+        _save(section, agreement_id, agreement)
+
+
+def send_version(section: ListSection, agreement_id: int) -> None:
+    from desktop.models.mou_versions import freeze_version, has_changes
+    from desktop.storage.agreement_store import party_names
+
+    assert section.workspace is not None
+    agreement = _load(section, agreement_id)
+    if agreement.versions and not has_changes(agreement.draft, agreement.versions[-1]):
+        QMessageBox.information(
+            section, _("Send a version"), _("The draft has not changed since the last version.")
         )
-        if not ok:
-            return
-        _label, authority, selection_id = next(p for p in points if p[0] == label)
-        agreement = Agreement.new(i18n.current_language(), parties=Parties(authority_uuid=authority))
-        agreement.selection_id = selection_id
-        self.run_wizard(agreement, None)
-
-    def open_selected(self) -> None:
-        loaded = self._load()
-        if loaded is not None:
-            self.run_wizard(loaded[1], loaded[0])
-
-    def run_wizard(self, agreement: Agreement, agreement_id: int | None) -> None:
-        from desktop.views.mou.wizard import MouWizard
-
-        assert self.workspace is not None
-        wizard = MouWizard(self.workspace, agreement, agreement_id, self)
-        self.wizard = wizard
-        wizard.exec()
-        self.reload(wizard.agreement_id)
-        self.message.emit(_("The MOU was saved."))
-
-    def edit_stages(self) -> None:
-        loaded = self._load()
-        if loaded is None:
-            return
-        agreement_id, agreement = loaded
-        dialog = StagesDialog(agreement, self)
-        if dialog.exec():
-            self._save(agreement_id, agreement)
-
-    def send_version(self) -> None:
-        from desktop.models.mou_versions import freeze_version, has_changes
-        from desktop.storage.agreement_store import party_names
-
-        loaded = self._load()
-        if loaded is None or self.workspace is None:
-            return
-        agreement_id, agreement = loaded
-        if agreement.versions and not has_changes(agreement.draft, agreement.versions[-1]):
-            QMessageBox.information(
-                self, _("Send a version"), _("The draft has not changed since the last version.")
+        return
+    dialog = DateNoteDialog(_("Send a version to the authority"), _("Sent on"), True, section)
+    while dialog.exec():
+        try:
+            version = freeze_version(
+                agreement.draft,
+                agreement.versions,
+                dialog.day(),
+                dialog.note.text(),
+                party_names(section.workspace, agreement.draft),
             )
-            return
-        dialog = DateNoteDialog(_("Send a version to the authority"), _("Sent on"), True, self)
-        while dialog.exec():
-            try:
-                version = freeze_version(
-                    agreement.draft,
-                    agreement.versions,
-                    dialog.day(),
-                    dialog.note.text(),
-                    party_names(self.workspace, agreement.draft),
-                )
-            except ValidationError as error:
-                show_error(dialog.error, error.message)
-                continue
-            agreement.versions.append(version)
-            self._save(agreement_id, agreement)
-            self.message.emit(_("Version {number} was frozen.").format(number=version.number))
-            return
+        except ValidationError as error:
+            show_error(dialog.error, error.message)
+            continue
+        agreement.versions.append(version)
+        _save(section, agreement_id, agreement)
+        section.message.emit(_("Version {number} was frozen.").format(number=version.number))
+        return
 
-    def mark_signed(self) -> None:
-        from desktop.models.mou_versions import mark_signed
 
-        loaded = self._load()
-        if loaded is None:
-            return
-        agreement_id, agreement = loaded
-        if not agreement.versions:
-            QMessageBox.information(
-                self, _("Mark as signed"), _("Send a version first: only a sent version is signed.")
-            )
-            return
-        dialog = DateNoteDialog(_("Mark the last version as signed"), _("Signed on"), False, self)
-        while dialog.exec():
-            try:
-                agreement.versions[-1] = mark_signed(agreement.versions[-1], dialog.day())
-            except ValidationError as error:
-                show_error(dialog.error, error.message)
-                continue
-            self._save(agreement_id, agreement)
-            return
+def mark_signed(section: ListSection, agreement_id: int) -> None:
+    from desktop.models.mou_versions import mark_signed as signed
 
-    def compare_versions(self) -> None:
-        loaded = self._load()
-        if loaded is None:
-            return
-        _agreement_id, agreement = loaded
-        if not agreement.versions:
-            QMessageBox.information(
-                self, _("Compare versions"), _("There is no sent version to compare yet.")
-            )
-            return
-        CompareDialog(agreement, self).exec()
-
-    def _export(self) -> None:
-        agreement_id = self.selected_id()
-        if agreement_id is not None:
-            self.export_requested.emit(agreement_id)
-
-    def delete_selected(self) -> None:
-        from desktop.storage.agreement_store import delete_agreement
-
-        agreement_id = self.selected_id()
-        if agreement_id is None or self.workspace is None:
-            return
-        name = self.table.currentIndex().siblingAtColumn(0).data()
-        if confirm(
-            self,
-            _("Delete MOU"),
-            _("Delete the MOU with {name}, its stages and every version? This cannot be undone.").format(
-                name=name
-            ),
-        ):
-            delete_agreement(self.workspace, agreement_id)
-            self.reload()
-
-    def retranslate(self) -> None:
-        self.title.setText(_("Agreements and MOUs"))
-        self.search.setPlaceholderText(_("Search agreements…"))
-        self.model.setHorizontalHeaderLabels(
-            [_("Authority"), _("Where it stands"), _("Versions"), _("Last saved")]
+    agreement = _load(section, agreement_id)
+    if not agreement.versions:
+        QMessageBox.information(
+            section, _("Mark as signed"), _("Send a version first: only a sent version is signed.")
         )
-        for name, text in (
-            ("new", _("New MOU…")),
-            ("open", _("Open…")),
-            ("stages", _("Stages…")),
-            ("send", _("Send a version…")),
-            ("compare", _("Compare versions…")),
-            ("signed", _("Signed…")),
-            ("pdf", _("MOU (PDF)…")),
-            ("delete", _("Delete…")),
-        ):
-            self.buttons[name].setText(text)
-        self.reload(self.selected_id())
+        return
+    dialog = DateNoteDialog(_("Mark the last version as signed"), _("Signed on"), False, section)
+    while dialog.exec():
+        try:
+            agreement.versions[-1] = signed(agreement.versions[-1], dialog.day())
+        except ValidationError as error:
+            show_error(dialog.error, error.message)
+            continue
+        _save(section, agreement_id, agreement)
+        return
+
+
+def compare_versions(section: ListSection, agreement_id: int) -> None:
+    agreement = _load(section, agreement_id)
+    if not agreement.versions:
+        QMessageBox.information(section, _("Compare versions"), _("There is no sent version to compare yet."))
+        return
+    CompareDialog(agreement, section).exec()
+
+
+AGREEMENTS = FeatureDescription(
+    key="agreements",
+    title=lambda: _("Agreements and MOUs"),
+    about=lambda: _(
+        "Build agreements with the municipality in four stages, from the introductory meeting to "
+        "the official launch, and draft the memorandum of understanding topic by topic: purpose, "
+        "ownership, bodies, evaluation, timeline, budget annex and signatories. Send numbered "
+        "versions to the authority and mark the one that was signed."
+    ),
+    new_label=lambda: _("New MOU…"),
+    search_hint=lambda: _("Search agreements…"),
+    columns=(
+        text_column(lambda: _("Authority"), "title"),
+        text_column(lambda: _("Where it stands"), "stage_summary", stretch=True),
+        number_column(lambda: _("Versions"), "versions"),
+        date_column(lambda: _("Last saved"), "updated_at"),
+    ),
+    list_records=_list,
+    record_name=lambda row: str(row.title),
+    delete_record=_delete,
+    delete_question=lambda name: _(
+        "Delete the MOU with {name}, its stages and every version? This cannot be undone."
+    ).format(name=name),
+    start_record=_start,
+    open_record=_open,
+    actions=(
+        SectionAction("stages", lambda: _("Stages…"), edit_stages),
+        SectionAction("send", lambda: _("Send a version…"), send_version),
+        SectionAction("compare", lambda: _("Compare versions…"), compare_versions, writes=False),
+        SectionAction("signed", lambda: _("Signed…"), mark_signed),
+    ),
+)
 
 
 def _authority_kind() -> Any:

@@ -34,6 +34,7 @@ from desktop.views.reference.form import ReferenceForm
 from desktop.views.reference.table_model import UUID_ROLE, RecordFilterModel, RecordTableModel
 
 if TYPE_CHECKING:
+    from desktop.storage.reference_store import RecordInvalid
     from desktop.storage.workspace import Workspace
 
 
@@ -84,7 +85,7 @@ class RecordStore:
         return self._api.choices(self.workspace, kind)
 
     @property
-    def invalid_error(self) -> type[Exception]:
+    def invalid_error(self) -> type[RecordInvalid]:
         return self._api.RecordInvalid
 
 
@@ -274,7 +275,7 @@ class KindPage(QWidget):
         try:
             uuid = self._save_unless_taking_theirs(store, typed)
         except store.invalid_error as error:
-            self.form.show_errors(error.errors)  # type: ignore[attr-defined]
+            self.form.show_errors(error.errors)
             self.status.setText(_("Not saved yet: correct the marked fields."))
             return False
         if uuid is None:

@@ -1,0 +1,98 @@
+"""Every printable document, described once: read by the window (File > Print/Export, Ctrl+P)
+and by `shutafut-cli pdf`. No storage and no Qt here: `desktop.documents` loads a
+document's data and calls its `build` function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.i18n import N_, _
+from desktop.reports import (
+    community_report,
+    flags_report,
+    forum_report,
+    mou_report,
+    selection_report,
+    summary,
+)
+
+FEATURES = ("workspace", "selection", "agreements", "forums", "flags", "communities")
+
+# The options a person chooses besides the record, in the order they are asked.
+VERSION = "version"  # a sent MOU version; None: the current draft
+SESSION = "session"  # a design forum session, 1 to 4
+MEETING = "meeting"  # a learning community meeting, by its number in date order
+DIAGNOSIS = "diagnosis"  # a flags diagnosis, by its short number
+ITEM = "item"  # a flags item (scoring sheet), by its number in the cluster's list of items
+OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM)
+
+Build = Callable[[Any, Path | None, str | None], bytes]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    key: str  # the CLI name: shutafut-cli pdf KEY
+    feature: str  # one of FEATURES: the section whose records it prints
+    title_id: str  # message id of its title (see title())
+    build: Build  # (data from desktop.storage.document_data, out, language) -> PDF bytes
+    options: tuple[str, ...] = ()
+
+    def title(self) -> str:
+        """The document's name in the current language."""
+        return _(self.title_id)
+
+    @property
+    def needs_record(self) -> bool:
+        """False only for the workspace summary, which prints the whole workspace."""
+        return self.feature != "workspace"
+
+
+KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind("summary", "workspace", N_("Workspace summary"), summary.build_summary_pdf),
+    DocumentKind(
+        "selection", "selection", N_("Town selection decision report"), selection_report.build_selection_pdf
+    ),
+    DocumentKind(
+        "mou", "agreements", N_("Memorandum of understanding"), mou_report.build_mou_pdf, (VERSION,)
+    ),
+    DocumentKind("forum-agenda", "forums", N_("Session agenda"), forum_report.build_agenda_pdf, (SESSION,)),
+    DocumentKind(
+        "forum-agenda-facilitator",
+        "forums",
+        N_("Session agenda, facilitator's copy"),
+        forum_report.build_facilitator_agenda_pdf,
+        (SESSION,),
+    ),
+    DocumentKind(
+        "forum-summary", "forums", N_("Session summary"), forum_report.build_summary_pdf, (SESSION,)
+    ),
+    DocumentKind("shared-agenda", "forums", N_("Shared agenda"), forum_report.build_shared_agenda_pdf),
+    DocumentKind(
+        "flags-diagnosis", "flags", N_("Flags diagnosis"), flags_report.build_diagnosis_pdf, (DIAGNOSIS,)
+    ),
+    DocumentKind("flags-sheet", "flags", N_("Scoring sheet"), flags_report.build_scoring_sheet_pdf, (ITEM,)),
+    DocumentKind("flags-workplan", "flags", N_("Work plan by flags"), flags_report.build_workplan_pdf),
+    DocumentKind("syllabus", "communities", N_("Yearly syllabus"), community_report.build_syllabus_pdf),
+    DocumentKind(
+        "meeting-plan", "communities", N_("Meeting plan"), community_report.build_meeting_plan_pdf, (MEETING,)
+    ),
+    DocumentKind("work-teams", "communities", N_("Work teams"), community_report.build_work_teams_pdf),
+)
+
+_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+def documents_for(feature: str) -> list[DocumentKind]:
+    """The documents a feature's records print, in menu order."""
+    if feature not in FEATURES:
+        raise KeyError(feature)
+    return [kind for kind in KINDS if kind.feature == feature]
+
+
+def document_kind(key: str) -> DocumentKind:
+    """The document named `key` (KeyError for an unknown one)."""
+    return _BY_KEY[key]

@@ -1,0 +1,165 @@
+"""Printing a document to PDF from the window: the same report registry the CLI reads.
+
+A section or an editor names the document (its registry key), the record and the choices
+already made (a session, a version, a meeting…); this asks the person for the choices still
+open, where to save and in which language, writes the PDF off the report registry through
+`desktop.documents`, and says what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
+
+from desktop import i18n
+from desktop.i18n import _
+
+if TYPE_CHECKING:
+    from desktop.storage.workspace import Workspace
+    from desktop.views.dialogs import ExportPdfDialog
+
+
+class Printer:
+    """Prints the registry's documents for one window, remembering the folder and options."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        settings: QSettings,
+        workspace: Callable[[], Workspace | None],
+        report: Callable[[str], None],
+    ) -> None:
+        self.parent = parent
+        self.settings = settings
+        self.workspace = workspace
+        self.report = report  # the status bar's message
+
+    def folder(self) -> Path:
+        remembered = self.settings.value("pdf_folder")
+        if remembered:
+            return Path(str(remembered))
+        workspace = self.workspace()
+        if workspace is not None and workspace.path is not None:
+            return workspace.path.parent
+        paths = QtCore.QStandardPaths
+        return Path(paths.writableLocation(paths.StandardLocation.DocumentsLocation))
+
+    def choose_options(
+        self, key: str, record_id: int | None, options: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """The document's choices still open, asked one by one; None when the person cancels."""
+        from desktop.documents import document_choices, document_kind
+
+        workspace = self.workspace()
+        assert workspace is not None
+        chosen = dict(options)
+        kind = document_kind(key)
+        choices = document_choices(workspace, key, record_id)
+        for name in kind.options:
+            if name in chosen:
+                continue
+            values = choices.get(name, [])
+            if not values:
+                continue
+            if len(values) == 1:
+                chosen[name] = values[0][0]
+                continue
+            labels = [label for _value, label in values]
+            label, ok = QInputDialog.getItem(
+                self.parent, kind.title(), option_question(name), labels, len(labels) - 1, False
+            )
+            if not ok:
+                return None
+            chosen[name] = values[labels.index(label)][0]
+        return chosen
+
+    def print_document(self, key: str, record_id: int | None, options: dict[str, Any] | None = None) -> bool:
+        """Ask what is still open, then where to save; True when a PDF was written."""
+        from desktop.documents import document_kind, suggested_file_name
+        from desktop.views.dialogs import ExportPdfDialog
+
+        workspace = self.workspace()
+        if workspace is None:
+            return False
+        chosen = self.choose_options(key, record_id, options or {})
+        if chosen is None:
+            return False
+        kind = document_kind(key)
+        suggested = self.folder() / suggested_file_name(workspace, key, record_id, **chosen)
+        dialog = ExportPdfDialog(
+            suggested,
+            i18n.current_language(),
+            self.settings.value("open_pdf_after_export", "true") == "true",
+            self.parent,
+            _("Print to PDF: {document}").format(document=kind.title()),
+        )
+        while dialog.exec():
+            if self.write(
+                key,
+                record_id,
+                chosen,
+                dialog.chosen_path(),
+                dialog.chosen_language(),
+                open_after=dialog.open_after.isChecked(),
+                dialog=dialog,
+            ):
+                return True
+        return False
+
+    def write(
+        self,
+        key: str,
+        record_id: int | None,
+        options: dict[str, Any],
+        path: Path,
+        language: str,
+        *,
+        open_after: bool,
+        dialog: ExportPdfDialog | None = None,
+    ) -> bool:
+        """Write the document to `path`; a failure is said in the dialog (or a message box)."""
+        from desktop.documents import export_document
+
+        workspace = self.workspace()
+        assert workspace is not None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            export_document(workspace, key, record_id, path, language, **options)
+        except OSError as error:
+            message = _("Cannot write {path}: {error}").format(path=path, error=error.strerror or error)
+            if dialog is not None:
+                dialog.show_error(message)
+            else:
+                QtWidgets.QMessageBox.critical(self.parent, _("Export PDF"), message)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.settings.setValue("pdf_folder", str(path.parent))
+        self.settings.setValue("open_pdf_after_export", "true" if open_after else "false")
+        self.report(_("Exported {name}.").format(name=path.name))
+        if open_after:
+            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+        return True
+
+
+def option_question(name: str) -> str:
+    questions = {
+        "version": _("Which text?"),
+        "session": _("Which session?"),
+        "meeting": _("Which meeting?"),
+        "diagnosis": _("Which diagnosis?"),
+    }
+    return questions.get(name, _("Which one?"))
+
+
+def install_print_shortcut(editor: QWidget, print_open_record: Callable[[], None]) -> QtGui.QShortcut:
+    """Ctrl+P in an open editor prints the document of the record it shows."""
+    shortcut = QtGui.QShortcut(QtGui.QKeySequence.StandardKey.Print, editor)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut.activated.connect(print_open_record)
+    return shortcut

@@ -1,0 +1,144 @@
+"""Saving as the person types, and saying so when a save fails.
+
+Every document window (design forum, learning community, the flags tabs) keeps its document
+in memory, writes each field into it as it changes, and saves through `save_document`
+(conflict_dialog), which handles both someone else's newer version and a failed save:
+
+- `SaveStatus` is the strip at the bottom of the window: empty while saves succeed; after a
+  failure, the translated reason and a "Try again" button. The typed value stays in the
+  field and in the document; the next change, or the button, saves again.
+- `PendingSave` gathers a burst of keystrokes into one save a moment after the last, and
+  `flush()` saves at once (when the person switches item, tab or window).
+- `may_close(window, status, flush)`: before a window closes, save what waits; when the save
+  still fails, ask whether to close anyway (default: stay).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from desktop.i18n import _
+from desktop.storage.concurrency import SaveFailed
+
+TYPING_PAUSE_MS = 600
+
+
+class SaveStatus(QWidget):
+    """Nothing while saves succeed; the reason and "Try again" after one fails."""
+
+    retry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("save_status")
+        self.message = QLabel()
+        self.message.setObjectName("save_failure")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.retry = QPushButton(_("Try again"))
+        self.retry.setObjectName("save_retry")
+        self.retry.clicked.connect(self.retry_requested.emit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.retry)
+        self.error: SaveFailed | None = None
+        self.hide()
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    def show_failure(self, error: SaveFailed) -> None:
+        self.error = error
+        self.message.setText(
+            _(
+                "{reason} What you typed is kept here; it is saved again with your next "
+                "change or with “Try again”."
+            ).format(reason=str(error))
+        )
+        self.show()
+
+    def clear(self) -> None:
+        self.error = None
+        self.message.clear()
+        self.hide()
+
+
+def status_of(parent: QWidget | None) -> SaveStatus | None:
+    """The SaveStatus strip nearest `parent`: among its own children or an ancestor's, up to
+    its window (another window's strip is never used)."""
+    widget = parent
+    while widget is not None:
+        found = next((child for child in widget.children() if isinstance(child, SaveStatus)), None)
+        if found is not None:
+            return found
+        if widget.isWindow():
+            return None
+        widget = widget.parentWidget()
+    return None
+
+
+def report_failure(parent: QWidget | None, error: SaveFailed) -> None:
+    """Show a failed save: on the window's SaveStatus strip, else in a message box."""
+    status = status_of(parent)
+    if status is not None:
+        status.show_failure(error)
+    else:
+        QMessageBox.warning(parent, _("Not saved"), str(error))
+
+
+def report_success(parent: QWidget | None) -> None:
+    status = status_of(parent)
+    if status is not None and status.failed:
+        status.clear()
+
+
+class PendingSave(QObject):
+    """One save `delay_ms` after the last of a burst of changes; `flush()` saves at once."""
+
+    def __init__(
+        self, save: Callable[[], None], parent: QObject | None = None, delay_ms: int = TYPING_PAUSE_MS
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self._save)
+
+    @property
+    def pending(self) -> bool:
+        return self.timer.isActive()
+
+    def schedule(self) -> None:
+        self.timer.start()
+
+    def flush(self) -> None:
+        if self.timer.isActive():
+            self.timer.stop()
+            self._save()
+
+    def cancel(self) -> None:
+        self.timer.stop()
+
+
+def may_close(window: QWidget, status: SaveStatus, flush: Callable[[], None]) -> bool:
+    """Save what waits; if the last save failed, try once more, then ask whether to close
+    anyway (the unsaved change is lost) or stay (the default)."""
+    flush()
+    if status.failed:
+        status.retry_requested.emit()
+    if not status.failed:
+        return True
+    answer = QMessageBox.question(
+        window,
+        _("Not saved"),
+        _("{reason}\n\nClose anyway? Your last change will be lost.").format(reason=str(status.error)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
