@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDoubleSpinBox,
+    QGridLayout,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -46,8 +47,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.views.saving import SaveStatus, may_close
 
 AUTOSAVE_DELAY_MS = 400  # a save once typing rests this long
+STATUS_ROW = 50  # the failed-save strip's row in QWizard's grid: below all of QWizard's own
 WATCHED = "wizard_shell_watched"  # dynamic property: the shell listens to this field
 
 PageBuilder = Callable[[], QWizardPage]
@@ -100,6 +103,9 @@ class WizardShell(QWizard):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
         self._autosave.timeout.connect(self.keep)
+        # A failed save is said on a strip under the buttons, with "Try again" (views/saving).
+        self.status = SaveStatus()
+        self.status.retry_requested.connect(self.keep)
         self._left = QTimer(self)  # leaving a field: save once the focus has moved
         self._left.setSingleShot(True)
         self._left.setInterval(0)
@@ -138,8 +144,29 @@ class WizardShell(QWizard):
         target = self.stored_page()
         self.setStartId(ids[0])
         self.open_at(target if target in ids else ids[min(max(target, 0), len(ids) - 1)])
+        self._place_status()
         self.currentIdChanged.connect(self._page_changed)
         self.finished.connect(self._closing)
+
+    def _place_status(self) -> None:
+        """Under the buttons, across the wizard: QWizard lays its header, page and buttons out
+        in one grid on an inner widget; the strip takes a row of its own below them."""
+        inner = next(
+            (
+                child
+                for child in self.children()
+                if isinstance(child, QWidget) and isinstance(child.layout(), QGridLayout)
+            ),
+            None,
+        )
+        layout = inner.layout() if inner is not None else None
+        if isinstance(layout, QGridLayout):
+            layout.addWidget(self.status, STATUS_ROW, 0, 1, -1)
+
+    def save_parent(self) -> QWidget:
+        """The parent to give conflict_dialog.save_document: its dialogs open over the wizard
+        and a failed save finds the wizard's strip from it."""
+        return self.status.parentWidget() or self
 
     def fit_screen(self) -> None:
         """Never larger than the screen's free area (a 1366x768 laptop included)."""
@@ -303,8 +330,15 @@ class WizardShell(QWizard):
         self.keep_open_page()
         self.save_draft()
 
+    def done(self, result: int) -> None:
+        """Closing (Finish, Close or the window's X) saves first; when that save fails, the
+        person is asked whether to close anyway (the default is to stay)."""
+        if not self._closed and not self._adopting and not may_close(self, self.status, self.keep):
+            return
+        super().done(result)  # Finish checks the last page here, and may stay open
+
     def _closing(self, _result: int) -> None:
-        """Closing at any point keeps what the open page holds."""
+        """Closing at any point keeps what the open page holds (Finish's checks stored too)."""
         self.keep()
         self._closed = True
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QWizard
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.models.agreement import Agreement
@@ -394,3 +394,48 @@ def test_every_field_is_saved_as_it_changes(qtbot: QtBot, demo: Workspace) -> No
         return next(c.text for c in load_agreement(demo, agreement_id).draft.clauses if c.key == key)
 
     qtbot.waitUntil(lambda: stored() == "נשמר תוך כדי הקלדה")  # no page change, no closing
+
+
+def test_a_failed_save_is_said_on_the_wizard_the_text_kept_and_saved_on_retry(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    from typing import Any
+
+    from sqlalchemy.orm import Session
+
+    agreement_id = _saved_draft(demo, WizardPage.PURPOSE)
+    wizard = MouWizard(demo, load_agreement(demo, agreement_id), agreement_id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.currentPage()
+    assert isinstance(page, ClausesPage)
+    key, editor = next(iter(page.editors.items()))
+    flush = Session.flush
+
+    def full_disk(self: Session, objects: Any = None) -> None:
+        if self.new or self.dirty or self.deleted:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        flush(self, objects)
+
+    monkeypatch.setattr(Session, "flush", full_disk)
+    editor.clear()
+    type_text(editor, "נוסח שלא נשמר עדיין")
+    qtbot.waitUntil(wizard.status.isVisible)  # said on the wizard, no message box
+    assert "הדיסק מלא" in wizard.status.message.text()
+    assert editor.toPlainText() == "נוסח שלא נשמר עדיין"  # kept in the field
+
+    def stored() -> str:
+        return next(c.text for c in load_agreement(demo, agreement_id).draft.clauses if c.key == key)
+
+    assert stored() != "נוסח שלא נשמר עדיין"
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or QMessageBox.StandardButton.No
+    )
+    wizard.close()  # the save fails again: asked, and staying is the default
+    assert asked and wizard.isVisible()
+    monkeypatch.setattr(Session, "flush", flush)  # space freed
+    wizard.status.retry.click()
+    assert wizard.status.isHidden()
+    assert stored() == "נוסח שלא נשמר עדיין"

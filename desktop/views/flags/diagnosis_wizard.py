@@ -90,8 +90,14 @@ class DiagnosisWizard(WizardShell):
         self.diagnosis.page = page_id
 
     def save_draft(self) -> None:
-        """A half-finished diagnosis stays a draft, saved with the cluster's flags."""
+        """A half-finished diagnosis stays a draft, saved with the cluster's flags; a failed
+        save is said here too, not only on the section behind the wizard."""
         self.section.save()
+        failure = self.section.status.error
+        if failure is not None:
+            self.status.show_failure(failure)
+        else:
+            self.status.clear()
 
 
 class QuestionsPage(ShellPage):

@@ -144,7 +144,7 @@ class MouWizard(WizardShell):
             return self.agreement_id
         agreement, agreement_id = self.agreement, self.agreement_id
         saved = save_document(
-            self,
+            self.save_parent(),
             agreement,
             lambda expected: save_agreement(
                 self.workspace, agreement, agreement_id, expected_version=expected

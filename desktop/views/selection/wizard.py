@@ -134,7 +134,7 @@ class SelectionWizard(WizardShell):
             return self.process_id
         process, process_id = self.process, self.process_id
         saved = save_document(
-            self,
+            self.save_parent(),
             process,
             lambda expected: save_process(self.workspace, process, process_id, expected_version=expected),
             self.show_theirs,
