@@ -243,6 +243,7 @@ class Diagnosis:
     final: bool = False
     # Its short number within the cluster's flags work (1, 2, ...), given once and kept.
     number: int = 0
+    page: int = 0  # the wizard page a draft stopped at
 
     def levels(self) -> dict[Flag, int | None]:
         return {flag: self.flags[flag.value].agreed for flag in Flag}

@@ -73,6 +73,11 @@ class Signatory:
     title: str = ""  # the role as printed under the signature line, in the MOU's language
     signed_on: date | None = None
 
+    @property
+    def role_name(self) -> str:
+        """The role as the signatories table, its messages and the review name it."""
+        return self.title or self.role.label
+
 
 def seed_signatories(language: str, parties: Parties) -> tuple[Signatory, ...]:
     """The seed's six signing roles, and one representative per partner, without names yet."""
@@ -113,7 +118,7 @@ def validate_signatories(signatories: Sequence[Signatory], parties: Parties) -> 
             errors.append(
                 ValidationError(
                     f"{prefix}.name",
-                    _("Enter the name of the person who signs as {role}.").format(role=signatory.role.label),
+                    _("Enter the name of the person who signs as {role}.").format(role=signatory.role_name),
                 )
             )
         elif _identity(signatory.person) in seen:

@@ -45,26 +45,13 @@ from desktop.i18n import _, ngettext
 from desktop.models import exchange as ex
 from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind
 from desktop.views.qt_i18n import isolate
+from desktop.views.widgets import error_label, show_error
 
 if TYPE_CHECKING:
     from desktop.storage.exchange import Choice, ExportResult, ImportPlan, ImportResult, PlannedRecord
     from desktop.storage.workspace import Workspace
 
 _DIFFERENT = QColor(255, 236, 179)  # a soft amber: the fields that differ
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.hide()
-    return label
-
-
-def _show_error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 _REFERENCE_KINDS = {
@@ -191,8 +178,8 @@ class ExportDialog(QDialog):
         self.items = QListWidget()
         self.items.setObjectName("items")
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.item_error: QLabel = _error_label("item_error")
-        self.items.itemSelectionChanged.connect(lambda: _show_error(self.item_error, ""))
+        self.item_error: QLabel = error_label("item_error")
+        self.items.itemSelectionChanged.connect(lambda: show_error(self.item_error, ""))
         layout.addWidget(self.items)
         layout.addWidget(self.item_error)
         self.without_contacts = QCheckBox(
@@ -208,7 +195,7 @@ class ExportDialog(QDialog):
         )
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.error = _error_label("export_error")
+        self.error = error_label("export_error")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton(_("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -230,7 +217,7 @@ class ExportDialog(QDialog):
         from desktop.storage.exchange import scope_items
 
         self.items.clear()
-        _show_error(self.item_error, "")
+        show_error(self.item_error, "")
         for item in scope_items(self.workspace, self.scope):
             row = QListWidgetItem(item.label or "…")
             row.setData(Qt.ItemDataRole.UserRole, item.uuid)
@@ -277,7 +264,7 @@ class ExportDialog(QDialog):
         if self.scope is not ex.Scope.EVERYTHING:
             uuid = self.chosen_uuid()
             if not uuid:
-                _show_error(self.item_error, _("Choose one from the list."))
+                show_error(self.item_error, _("Choose one from the list."))
                 return
         path = self.ask_path()
         if path is None:
@@ -287,10 +274,10 @@ class ExportDialog(QDialog):
                 self.workspace, path, self.scope, uuid, without_contacts=self.without_contacts.isChecked()
             )
         except OSError as error:
-            _show_error(self.error, _("Cannot write the file: {error}").format(error=error.strerror or error))
+            show_error(self.error, _("Cannot write the file: {error}").format(error=error.strerror or error))
             return
         except ScopeNotFound:
-            _show_error(self.item_error, _("It is no longer in the workspace."))
+            show_error(self.item_error, _("It is no longer in the workspace."))
             return
         self.accept()
 
@@ -426,7 +413,7 @@ class ImportDialog(QDialog):
         self.choose_button.setVisible(has_conflicts)
         layout.addWidget(self.conflict_list)
         layout.addWidget(self.choose_button)
-        self.error = _error_label("import_error")
+        self.error = error_label("import_error")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -505,7 +492,7 @@ class ImportDialog(QDialog):
         try:
             self.result_ = apply_import(self.workspace, self.plan, self.choices)
         except WorkspaceChanged:
-            _show_error(
+            show_error(
                 self.error,
                 _(
                     "The workspace changed since this preview; nothing was "
@@ -514,10 +501,10 @@ class ImportDialog(QDialog):
             )
             return
         except ex.ExchangeRefused as error:
-            _show_error(self.error, str(error))
+            show_error(self.error, str(error))
             return
         except OSError as error:
-            _show_error(self.error, _("Nothing was imported: {error}").format(error=error.strerror or error))
+            show_error(self.error, _("Nothing was imported: {error}").format(error=error.strerror or error))
             return
         self.accept()
 

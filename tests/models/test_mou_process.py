@@ -100,7 +100,7 @@ def test_signatory_validation() -> None:
     signatories = seed_signatories("en", parties)
     errors = validate_signatories(signatories, parties)
     assert [e.field for e in errors] == [f"signatories.{i}.name" for i in range(6)]
-    assert errors[2].message == "Enter the name of the person who signs as Treasurer."
+    assert errors[2].message == "Enter the name of the person who signs as Treasurer of the authority."
     named = signatories
     for index, name in enumerate(["A", "B", "C", "D", "E", "F"]):
         named = with_person(named, index, PersonRef(name))

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from desktop.models.flags import Flag
 from desktop.storage.demo import create_demo_workspace
 from desktop.storage.flags_store import load_cluster_flags
-from desktop.views.flags.section import DiagnosisWizard, FlagPage, FlagsSection, QuestionsPage
+from desktop.views.flags.diagnosis_wizard import DiagnosisWizard, FlagPage, QuestionsPage
+from desktop.views.flags.section import FlagsSection
 from tests.views.conftest import type_text
 
 

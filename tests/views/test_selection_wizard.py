@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QWizard
+from PySide6.QtWidgets import QApplication, QComboBox, QTableWidget, QTableWidgetItem, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.models.selection import CRITERIA, QUANTITATIVE, ConditionState, CriterionGroup
 from desktop.models.selection_process import SelectionProcess
 from desktop.storage.demo import create_demo_workspace
 from desktop.storage.selection_store import list_processes, load_process
+from desktop.storage.workspace import Workspace
 from desktop.views.selection.wizard import (
     ConditionsPage,
     DecisionPage,
@@ -24,16 +26,22 @@ from desktop.views.selection.wizard import (
     WeightsPage,
 )
 from tests.views.conftest import type_text
+from tests.views.seams import fit_laptop_screen, press
 
 
 @pytest.fixture
-def demo(tmp_path: Path):  # type: ignore[no-untyped-def]
+def demo(tmp_path: Path) -> Iterator[Workspace]:
     workspace = create_demo_workspace(tmp_path / "demo.shutafut")
     yield workspace
     workspace.close()
 
 
-def _wizard(qtbot: QtBot, workspace, process=None, process_id=None) -> SelectionWizard:  # type: ignore[no-untyped-def]
+def _wizard(
+    qtbot: QtBot,
+    workspace: Workspace,
+    process: SelectionProcess | None = None,
+    process_id: int | None = None,
+) -> SelectionWizard:
     wizard = SelectionWizard(workspace, process or SelectionProcess(), process_id)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -46,7 +54,7 @@ def _next(wizard: SelectionWizard) -> None:
     wizard.button(QWizard.WizardButton.NextButton).click()
 
 
-def _type_score(grid, row: int, column: int, digit: str) -> None:  # type: ignore[no-untyped-def]
+def _type_score(grid: QTableWidget, row: int, column: int, digit: str) -> None:
     grid.setCurrentCell(row, column)
     grid.setFocus()
     QTest.keyClicks(grid, digit)  # any key starts editing with that key
@@ -61,12 +69,18 @@ def _page_one(wizard: SelectionWizard) -> None:
     type_text(page.title_edit, "בחירת יישוב 2027")
     type_text(page.purpose, "איתור יישובים בפריפריה")
     for row in range(2):
-        page.team.item(row, 0).setCheckState(Qt.CheckState.Checked)
-    page.team.item(0, 1).setText("מנחה")
+        _item(page.team, row, 0).setCheckState(Qt.CheckState.Checked)
+    _item(page.team, 0, 1).setText("מנחה")
     _next(wizard)
 
 
-def test_walk_the_whole_wizard_and_store_the_decision(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]
+def _item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None
+    return item
+
+
+def test_walk_the_whole_wizard_and_store_the_decision(qtbot: QtBot, demo: Workspace) -> None:
     wizard = _wizard(qtbot, demo)
     page = wizard.currentPage()
     assert isinstance(page, PurposePage)
@@ -111,7 +125,7 @@ def test_walk_the_whole_wizard_and_store_the_decision(qtbot: QtBot, demo) -> Non
 
     weights = wizard.currentPage()
     assert isinstance(weights, WeightsPage)
-    ranked_names = [weights.ranking.item(r, 1).text() for r in range(weights.ranking.rowCount())]
+    ranked_names = [_item(weights.ranking, r, 1).text() for r in range(weights.ranking.rowCount())]
     assert wizard.name_of(flagged_uuid) not in ranked_names  # flagged, not kept: out of ranking
     assert ranked_names[0] == conditions.candidates[0]["name_he"]
     for key in [QUANTITATIVE, *[g.value for g in CriterionGroup]]:
@@ -144,24 +158,25 @@ def test_walk_the_whole_wizard_and_store_the_decision(qtbot: QtBot, demo) -> Non
 
 
 def test_a_process_left_half_way_is_a_draft_that_resumes_where_it_stopped(
-    qtbot: QtBot,
-    demo,  # type: ignore[no-untyped-def]
+    qtbot: QtBot, demo: Workspace
 ) -> None:
     wizard = _wizard(qtbot, demo)
     _page_one(wizard)
-    assert isinstance(wizard.currentPage(), FilterPage)
-    wizard.currentPage().se_max.setValue(5)
+    filters = wizard.currentPage()
+    assert isinstance(filters, FilterPage)
+    filters.se_max.setValue(5)
     wizard.close()
     [summary] = list_processes(demo)
     assert summary.status == "draft" and summary.page == 1
     process = load_process(demo, summary.id)
     assert process.filter.socioeconomic == (1, 5)
     resumed = _wizard(qtbot, demo, process, summary.id)
-    assert isinstance(resumed.currentPage(), FilterPage)
-    assert resumed.currentPage().se_max.value() == 5
+    reopened = resumed.currentPage()
+    assert isinstance(reopened, FilterPage)
+    assert reopened.se_max.value() == 5
 
 
-def test_a_filter_leaving_no_candidate_says_so_and_stays(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_filter_leaving_no_candidate_says_so_and_stays(qtbot: QtBot, demo: Workspace) -> None:
     wizard = _wizard(qtbot, demo)
     _page_one(wizard)
     filters = wizard.currentPage()
@@ -173,7 +188,7 @@ def test_a_filter_leaving_no_candidate_says_so_and_stays(qtbot: QtBot, demo) -> 
     assert filters.error.text() == "לא נשארו מועמדות: יש להרחיב את הטווחים או להוסיף יישובים ידנית."
 
 
-def test_closing_on_a_page_keeps_what_was_typed_there(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]
+def test_closing_on_a_page_keeps_what_was_typed_there(qtbot: QtBot, demo: Workspace) -> None:
     wizard = _wizard(qtbot, demo)
     page = wizard.currentPage()
     assert isinstance(page, PurposePage)
@@ -181,3 +196,111 @@ def test_closing_on_a_page_keeps_what_was_typed_there(qtbot: QtBot, demo) -> Non
     wizard.close()
     [summary] = list_processes(demo)
     assert load_process(demo, summary.id).purpose == "מטרה שנכתבה ולא אושרה"
+
+
+# --- the seams: reopening, Back, autosave ------------------------------------------------------------
+
+
+def _reopen(qtbot: QtBot, demo: Workspace) -> SelectionWizard:
+    [summary] = list_processes(demo)
+    wizard = _wizard(qtbot, demo, load_process(demo, summary.id), summary.id)
+    fit_laptop_screen(wizard)
+    return wizard
+
+
+def test_typed_values_survive_page_changes_closing_and_reopening_at_1366x768(
+    qtbot: QtBot, demo: Workspace
+) -> None:
+    wizard = _wizard(qtbot, demo)
+    fit_laptop_screen(wizard)
+    purpose = wizard.currentPage()
+    assert isinstance(purpose, PurposePage)
+    type_text(purpose.title_edit, "בחירה לשנת 2027")
+    type_text(purpose.purpose, "יישובים בנגב המערבי")
+    press(wizard, QWizard.WizardButton.NextButton)  # mid-typing: the field was never left
+    press(wizard, QWizard.WizardButton.NextButton)  # the filter as it is
+
+    scores = wizard.currentPage()
+    assert isinstance(scores, ScoresPage)
+    _type_score(scores.grid, 0, 0, "3")
+    scores.grid.setCurrentCell(0, 0)
+    type_text(scores.note, "לפי ביקור בשטח")
+    press(wizard, QWizard.WizardButton.NextButton)  # mid-typing the note
+
+    conditions = wizard.currentPage()
+    assert isinstance(conditions, ConditionsPage)
+    conditions.table.setCurrentCell(0, 1)
+    type_text(conditions.note, "ראש המועצה תומך")
+    press(wizard, QWizard.WizardButton.BackButton)  # mid-typing, backwards
+    assert wizard.currentPage() is scores
+    press(wizard, QWizard.WizardButton.NextButton)
+    press(wizard, QWizard.WizardButton.NextButton)
+    press(wizard, QWizard.WizardButton.NextButton)  # the weights as they are
+
+    decision = wizard.currentPage()
+    assert isinstance(decision, DecisionPage)
+    type_text(decision.rationale, "מוכנות גבוהה")
+    wizard.close()  # mid-typing, from the last page
+
+    reopened = _reopen(qtbot, demo)
+    decision = reopened.currentPage()
+    assert isinstance(decision, DecisionPage)  # where it stopped
+    assert decision.rationale.toPlainText() == "מוכנות גבוהה"
+    press(reopened, QWizard.WizardButton.BackButton)
+    assert isinstance(reopened.currentPage(), WeightsPage)
+    press(reopened, QWizard.WizardButton.BackButton)
+    conditions = reopened.currentPage()
+    assert isinstance(conditions, ConditionsPage)
+    conditions.table.setCurrentCell(0, 1)
+    assert conditions.note.text() == "ראש המועצה תומך"
+    press(reopened, QWizard.WizardButton.BackButton)
+    scores = reopened.currentPage()
+    assert isinstance(scores, ScoresPage)
+    assert _item(scores.grid, 0, 0).text() == "3"
+    scores.grid.setCurrentCell(0, 1)
+    scores.grid.setCurrentCell(0, 0)
+    assert scores.note.text() == "לפי ביקור בשטח"
+    press(reopened, QWizard.WizardButton.BackButton)
+    assert isinstance(reopened.currentPage(), FilterPage)
+    press(reopened, QWizard.WizardButton.BackButton)
+    purpose = reopened.currentPage()
+    assert isinstance(purpose, PurposePage)
+    assert purpose.title_edit.text() == "בחירה לשנת 2027"
+    assert purpose.purpose.toPlainText() == "יישובים בנגב המערבי"
+    assert not reopened.button(QWizard.WizardButton.BackButton).isEnabled()  # the first page
+
+
+def test_a_reopened_draft_can_go_back_to_every_earlier_page(qtbot: QtBot, demo: Workspace) -> None:
+    from desktop.storage.selection_store import save_process
+
+    process = SelectionProcess(title="טיוטה", purpose="איתור יישובים")
+    process.page = 3
+    process_id = save_process(demo, process)
+    wizard = _wizard(qtbot, demo, load_process(demo, process_id), process_id)
+    assert isinstance(wizard.currentPage(), ConditionsPage)
+    for page_class in (ScoresPage, FilterPage, PurposePage):
+        press(wizard, QWizard.WizardButton.BackButton)
+        assert isinstance(wizard.currentPage(), page_class)
+    press(wizard, QWizard.WizardButton.NextButton)  # and forward again, as usual
+    assert isinstance(wizard.currentPage(), FilterPage)
+
+
+def test_every_field_is_saved_as_it_changes(qtbot: QtBot, demo: Workspace) -> None:
+    wizard = _wizard(qtbot, demo)
+    page = wizard.currentPage()
+    assert isinstance(page, PurposePage)
+    page.purpose.setFocus()
+    qtbot.wait(50)  # the focus has moved on: what leaving the title saves is saved by now
+    type_text(page.purpose, "נשמר בלי לעבור עמוד")
+
+    def stored() -> str:
+        processes = list_processes(demo)
+        return load_process(demo, processes[0].id).purpose if processes else ""
+
+    qtbot.waitUntil(lambda: stored() == "נשמר בלי לעבור עמוד")  # no page change, no closing
+    [summary] = list_processes(demo)
+    wizard.go_to(4)  # and forward to a later page, without checking the ones between
+    assert isinstance(wizard.currentPage(), WeightsPage)
+    assert load_process(demo, summary.id).page == 4
+    wizard.go_to(0)
+    assert wizard.currentPage() is page

@@ -3,9 +3,7 @@ authority and role, the leading core and the advisory committee; the composition
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,14 +30,10 @@ from desktop.models.validation import ValidationError, clean_whole_number
 from desktop.views.community.context import CommunityContext, fill_combo, none_label
 from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
-from desktop.views.selection.wizard import date_editor, error_label, qdate, show_error
+from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 MEMBER_COLUMNS = 6
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def date_edit(name: str) -> QDateEdit:

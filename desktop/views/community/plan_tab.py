@@ -39,7 +39,7 @@ from desktop.models.validation import ValidationError, clean_whole_number
 from desktop.views.community.context import CommunityContext, fill_combo
 from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_document, align_text_field
-from desktop.views.selection.wizard import error_label, show_error
+from desktop.views.widgets import error_label, show_error
 
 PLAN_TEXTS = ("professional_goals", "community_goals", "desired_output", "materials")
 PLAN_LINES = ("production", "knowledge", "partners")

@@ -43,9 +43,9 @@ from desktop.models.topics_survey import (
 )
 from desktop.models.validation import ValidationError
 from desktop.views.community.context import CommunityContext, fill_combo
-from desktop.views.community.members_tab import date_edit, pydate
+from desktop.views.community.members_tab import date_edit
 from desktop.views.qt_i18n import align_text_field
-from desktop.views.selection.wizard import error_label, qdate, show_error
+from desktop.views.widgets import error_label, pydate, qdate, show_error
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

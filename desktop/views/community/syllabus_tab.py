@@ -45,9 +45,9 @@ from desktop.models.topics_survey import rank_topics
 from desktop.models.validation import ValidationError
 from desktop.views.community.context import CommunityContext, fill_combo, none_label
 from desktop.views.community.gantt import GanttView
-from desktop.views.community.members_tab import date_edit, pydate
+from desktop.views.community.members_tab import date_edit
 from desktop.views.dialogs import confirm
-from desktop.views.selection.wizard import error_label, qdate, show_error
+from desktop.views.widgets import error_label, pydate, qdate, show_error
 
 COLUMNS = ("number", "date", "hebrew", "topic", "title", "host", "format", "seminar", "problems")
 ERROR_COLOUR = QColor("#c53030")

@@ -43,10 +43,10 @@ from desktop.models.work_teams import (
     team_warnings,
 )
 from desktop.views.community.context import CommunityContext, fill_combo, none_label
-from desktop.views.community.members_tab import date_edit, pydate
+from desktop.views.community.members_tab import date_edit
 from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
-from desktop.views.selection.wizard import error_label, qdate, show_error
+from desktop.views.widgets import error_label, pydate, qdate, show_error
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_COLOURS = {"done": "#c6f6d5", "overdue": "#fed7d7", "due": "#fefcbf", "open": "#ffffff"}

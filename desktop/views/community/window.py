@@ -25,7 +25,7 @@ from desktop.views.community.survey_tab import SurveyTab
 from desktop.views.community.syllabus_tab import SyllabusTab
 from desktop.views.community.teams_tab import TeamsTab
 from desktop.views.saving import PendingSave, SaveStatus, may_close
-from desktop.views.selection.wizard import error_label, show_error
+from desktop.views.widgets import error_label, show_error
 
 # (document key, button object name) of the community's printed documents
 DOCUMENTS = ("syllabus", "meeting-plan", "work-teams")

@@ -153,7 +153,7 @@ class DiagnosesTab(QWidget):
             self.run(diagnosis)
 
     def run(self, diagnosis: Diagnosis) -> None:
-        from desktop.views.flags.section import DiagnosisWizard
+        from desktop.views.flags.diagnosis_wizard import DiagnosisWizard
 
         wizard = DiagnosisWizard(self.section, diagnosis, self)
         self.wizard = wizard

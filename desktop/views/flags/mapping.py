@@ -40,7 +40,7 @@ from desktop.models.flags import (
     validate_item,
 )
 from desktop.views.qt_i18n import align_text_field
-from desktop.views.selection.wizard import error_label, show_error
+from desktop.views.widgets import error_label, show_error
 
 if TYPE_CHECKING:
     from desktop.views.flags.section import FlagsSection

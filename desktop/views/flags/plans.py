@@ -26,7 +26,7 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.models.flags import Action, ClusterFlags, Flag, Goal, Measure, validate_plan, workplan
 from desktop.views.qt_i18n import align_text_document, align_text_field
-from desktop.views.selection.wizard import error_label, show_error
+from desktop.views.widgets import error_label, show_error
 
 if TYPE_CHECKING:
     from desktop.views.flags.section import FlagsSection

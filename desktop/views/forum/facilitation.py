@@ -45,7 +45,7 @@ from desktop.models.validation import ValidationError
 from desktop.views.forum.votes_chart import VotesChart
 from desktop.views.qt_i18n import align_text_field, in_reading_direction, isolate
 from desktop.views.saving import SaveStatus
-from desktop.views.selection.wizard import error_label, show_error
+from desktop.views.widgets import error_label, show_error
 
 IDEA_ROLE = Qt.ItemDataRole.UserRole + 1
 CLUSTER_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -46,7 +46,7 @@ from desktop.models.records import RecordKind
 from desktop.models.validation import ValidationError
 from desktop.views.qt_i18n import align_text_document, align_text_field
 from desktop.views.saving import PendingSave, SaveStatus, may_close
-from desktop.views.selection.wizard import error_label, show_error
+from desktop.views.widgets import error_label, show_error
 
 
 def shiboken_alive(widget: QWidget) -> bool:

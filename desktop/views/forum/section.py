@@ -24,7 +24,7 @@ from desktop.views.list_section import (
     text_column,
 )
 from desktop.views.qt_i18n import align_text_field
-from desktop.views.selection.wizard import error_label, show_error
+from desktop.views.widgets import error_label, show_error
 
 if TYPE_CHECKING:
     from desktop.models.forum import Forum

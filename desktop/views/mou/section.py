@@ -35,7 +35,7 @@ from desktop.views.list_section import (
     text_column,
 )
 from desktop.views.qt_i18n import align_text_field
-from desktop.views.selection.wizard import date_editor, error_label, qdate, show_error
+from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
 
 if TYPE_CHECKING:
     from desktop.models.agreement import Agreement
@@ -262,8 +262,7 @@ class DateNoteDialog(QDialog):
         layout.addWidget(buttons)
 
     def day(self) -> date:
-        value = self.date.date()
-        return date(value.year(), value.month(), value.day())
+        return pydate(self.date.date())
 
 
 class StagesDialog(QDialog):
@@ -313,8 +312,7 @@ class StagesDialog(QDialog):
     def read(self) -> Any:
         process = self.agreement.process
         for stage, (held, day), people, notes, _error in self.rows:
-            value = day.date()
-            held_on = date(value.year(), value.month(), value.day()) if held.currentIndex() else None
+            held_on = pydate(day.date()) if held.currentIndex() else None
             names = [n.strip() for n in people.text().replace("،", ",").split(",") if n.strip()]
             process = process.with_record(
                 StageRecord(stage, held_on, tuple(PersonRef(name) for name in names), notes.text().strip())

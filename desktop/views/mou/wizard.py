@@ -1,14 +1,13 @@
 """The MOU wizard: parties, purpose, strategy, bodies, evaluation and timeline, budget,
-signatories, review. The agreement is saved on every page change and on close."""
+signatories, review. The agreement is saved as the person types, on every page change and
+on close (the editor shell, views/wizard_shell.py); the review is reachable from every page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from desktop import i18n
@@ -60,7 +58,7 @@ from desktop.models.mou_budget import (
     with_typed_total,
     year_total,
 )
-from desktop.models.mou_draft import render_document, with_parties, with_timeframe
+from desktop.models.mou_draft import MouDraft, render_document, with_parties, with_timeframe
 from desktop.models.mou_governance import (
     BodyKind,
     FrequencyKind,
@@ -72,12 +70,13 @@ from desktop.models.mou_governance import (
     yearly_meetings,
 )
 from desktop.models.mou_review import WizardPage, missing_items
-from desktop.models.mou_signatories import validate_signatories
+from desktop.models.mou_signatories import Signatory, validate_signatories
 from desktop.models.mou_timeline import Timeframe, timeframe_phases, validate_timeframe
 from desktop.models.records import RecordKind
 from desktop.models.validation import ValidationError
 from desktop.views.qt_i18n import align_text_document, align_text_field
-from desktop.views.selection.wizard import date_editor, error_label, qdate, show_error
+from desktop.views.widgets import ERROR_STYLE, date_editor, error_label, pydate, qdate, show_error
+from desktop.views.wizard_shell import PageBuilder, ShellPage, WizardShell
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
@@ -85,11 +84,7 @@ if TYPE_CHECKING:
 ERROR_BRUSH = QBrush(QColor("#ffcdd2"))
 
 
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-class MouWizard(QWizard):
+class MouWizard(WizardShell):
     saved = Signal(int)
 
     def __init__(
@@ -99,50 +94,47 @@ class MouWizard(QWizard):
         agreement_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "mou_wizard", _("Memorandum of understanding"), _("Save and close"))
         from desktop.storage.reference_store import choices
 
-        self.setObjectName("mou_wizard")
         self.workspace = workspace
         self.agreement = agreement
         self.agreement_id = agreement_id
         self.authorities = choices(workspace, RecordKind.AUTHORITY)
         self.organisations = choices(workspace, RecordKind.ORGANISATION)
         self.people = choices(workspace, RecordKind.PERSON)
-        self.setWindowTitle(_("Memorandum of understanding"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setButtonText(QWizard.WizardButton.NextButton, _("Next"))
-        self.setButtonText(QWizard.WizardButton.BackButton, _("Back"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, _("Save and close"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, _("Close (keep the draft)"))
+        # The review lists what is missing: it is reachable from every page, whatever is missing.
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, _("To the review"))
+        self.customButtonClicked.connect(self._custom_button)
         self.resize(1040, 740)
-        self.pages_by_kind: dict[WizardPage, int] = {}
-        for kind, build in self._page_builders():
-            self.pages_by_kind[kind] = self.addPage(build())
-        self.setStartId(min(agreement.page, len(self.pageIds()) - 1))
-        self._open_page_id = self.startId()
-        self.currentIdChanged.connect(self._page_changed)
-        self.finished.connect(self._closing)
+        kinds, builders = zip(*self._page_builders(), strict=True)
+        self.pages_by_kind: dict[WizardPage, int] = dict(zip(kinds, self.add_pages(builders), strict=True))
+        self.currentIdChanged.connect(self._update_review_button)
+        self.open_draft()
+        self._update_review_button(self.currentId())
 
-    def _closing(self, _result: int) -> None:
-        """Closing at any point keeps what the open page holds, valid or not yet."""
-        page = self.page(self._open_page_id)
-        if isinstance(page, _Page):
-            page.keep_input()
-        self.save()
+    def stored_page(self) -> int:
+        return self.agreement.page
+
+    def store_page(self, page_id: int) -> None:
+        self.agreement.page = page_id
 
     @property
-    def draft(self) -> Any:
+    def draft(self) -> MouDraft:
         return self.agreement.draft
 
     @draft.setter
-    def draft(self, value: Any) -> None:
+    def draft(self, value: MouDraft) -> None:
         self.agreement.draft = value
 
     def names(self) -> dict[str, str]:
         from desktop.storage.agreement_store import party_names
 
         return party_names(self.workspace, self.draft)
+
+    def save_draft(self) -> None:
+        self.save()
 
     def save(self) -> int | None:
         from desktop.storage.agreement_store import save_agreement
@@ -152,12 +144,12 @@ class MouWizard(QWizard):
             return self.agreement_id
         agreement, agreement_id = self.agreement, self.agreement_id
         saved = save_document(
-            self,
+            self.save_parent(),
             agreement,
             lambda expected: save_agreement(
                 self.workspace, agreement, agreement_id, expected_version=expected
             ),
-            self._show_theirs,
+            self.show_theirs,
         )
         if saved is None:
             return self.agreement_id
@@ -165,7 +157,7 @@ class MouWizard(QWizard):
         self.saved.emit(self.agreement_id)
         return self.agreement_id
 
-    def _page_builders(self) -> list[tuple[WizardPage, Callable[[], QWizardPage]]]:
+    def _page_builders(self) -> list[tuple[WizardPage, PageBuilder]]:
         return [
             (WizardPage.PARTIES, lambda: PartiesPage(self)),
             (
@@ -183,26 +175,21 @@ class MouWizard(QWizard):
             (WizardPage.REVIEW, lambda: ReviewPage(self)),
         ]
 
-    def _show_theirs(self) -> None:
-        """After taking the other person's version: show it on every page."""
-        from desktop.views.conflict_dialog import rebuild_pages
+    def show_page(self, kind: WizardPage) -> None:
+        """To the page of `kind`, back or forward (from the review's list of what is missing)."""
+        self.go_to(self.pages_by_kind[kind])
 
-        rebuild_pages(self, {self.pages_by_kind[kind]: build for kind, build in self._page_builders()})
+    def _custom_button(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value:
+            self.show_page(WizardPage.REVIEW)
 
-    def _page_changed(self, page_id: int) -> None:
-        if page_id >= 0:  # -1 while the wizard closes
-            self.agreement.page = page_id
-            self._open_page_id = page_id
-        self.save()
-
-    def go_to(self, kind: WizardPage) -> None:
-        """Back to the page of `kind` (from the review's list of missing items)."""
-        target = self.pages_by_kind[kind]
-        while self.currentId() > target:
-            self.back()
+    def _update_review_button(self, page_id: int) -> None:
+        button = self.button(QWizard.WizardButton.CustomButton1)
+        button.setObjectName("to_review")
+        button.setEnabled(page_id != self.pages_by_kind[WizardPage.REVIEW])
 
 
-class _Page(QWizardPage):
+class _Page(ShellPage):
     kind: WizardPage
 
     def __init__(self, wizard: MouWizard) -> None:
@@ -210,9 +197,6 @@ class _Page(QWizardPage):
         self.owner = wizard
         self.setTitle(self.kind.label)
         self.errors: dict[str, QLabel] = {}
-
-    def keep_input(self) -> None:
-        """Store what the page holds without checking it (the wizard is closing)."""
 
     def field_error(self, name: str) -> QLabel:
         label = error_label(f"error_{name}")
@@ -383,6 +367,7 @@ class ClausesPage(_Page):
             box_layout.addWidget(add)
             self.layout_.addWidget(box)
         self.layout_.addStretch(1)
+        self.owner.watch(self.body)
 
     def store(self) -> None:
         clauses = self.owner.draft.clauses
@@ -395,24 +380,24 @@ class ClausesPage(_Page):
         clauses, _clause = add_custom_clause(self.owner.draft.clauses, section, "")
         self.owner.draft = replace(self.owner.draft, clauses=clauses)
         self.initializePage()
+        self.owner.field_changed()
 
     def _remove(self, key: str) -> None:
         self.store()
         self.owner.draft = replace(self.owner.draft, clauses=remove_clause(self.owner.draft.clauses, key))
         self.initializePage()
+        self.owner.field_changed()
 
     def _restore(self, key: str) -> None:
         self.store()
         clauses = restore_default_clause(self.owner.draft.clauses, key, self.owner.draft.language)
         self.owner.draft = replace(self.owner.draft, clauses=clauses)
         self.initializePage()
+        self.owner.field_changed()
 
     def validatePage(self) -> bool:
         self.store()
         return True
-
-    def cleanupPage(self) -> None:  # going Back keeps what was typed
-        self.store()
 
     def keep_input(self) -> None:
         self.store()
@@ -545,6 +530,7 @@ class BodiesPage(_Page):
                 signal.connect(self._update_total)
             self.editors.append(editor)
             self.list_layout.insertWidget(index, editor)
+        self.owner.watch(self.container)
         self._update_total()
 
     def _bodies(self) -> list[GovernanceBody] | None:
@@ -569,6 +555,7 @@ class BodiesPage(_Page):
         field = self.team_field.currentText().strip()
         bodies.append(default_body(BodyKind.PROFESSIONAL_TEAM, self.owner.draft.language, field))
         self._fill(tuple(bodies))
+        self.owner.field_changed()
 
     def keep_input(self) -> None:
         bodies = self._bodies()
@@ -602,15 +589,13 @@ class TimelinePage(ClausesPage):
         super().__init__(
             wizard, WizardPage.EVALUATION_TIMELINE, (MouSection.EVALUATION, MouSection.TIMEFRAME)
         )
-        self.start = date_editor()
-        self.start.setObjectName("start")
+        self.start = date_editor("start")
         self.years = QSpinBox()
         self.years.setObjectName("years")
         self.years.setRange(1, 10)
         self.other_end = QCheckBox(_("Another end date"))
         self.other_end.setObjectName("other_end")
-        self.end = date_editor()
-        self.end.setObjectName("end")
+        self.end = date_editor("end")
         self.phases = QTableWidget(0, 3)
         self.phases.setObjectName("phases")
         self.phases.setHorizontalHeaderLabels([_("Phase"), _("From"), _("To")])
@@ -654,9 +639,9 @@ class TimelinePage(ClausesPage):
 
     def read(self) -> Timeframe:
         return Timeframe(
-            to_date(self.start.date()),
+            pydate(self.start.date()),
             self.years.value(),
-            to_date(self.end.date()) if self.other_end.isChecked() else None,
+            pydate(self.end.date()) if self.other_end.isChecked() else None,
         )
 
     def _refresh(self, *_args: object) -> None:
@@ -712,7 +697,7 @@ class BudgetPage(_Page):
         self.table.itemChanged.connect(self._cell_changed)
         self.messages = QLabel()
         self.messages.setObjectName("budget_errors")
-        self.messages.setStyleSheet("color: #b00020;")
+        self.messages.setStyleSheet(ERROR_STYLE)
         self.messages.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -839,7 +824,7 @@ class SignatoriesPage(_Page):
         self.table.setRowCount(len(draft.signatories))
         self.name_boxes = []
         for row, signatory in enumerate(draft.signatories):
-            role = QTableWidgetItem(signatory.title or signatory.role.label)
+            role = QTableWidgetItem(signatory.role_name)
             role.setFlags(Qt.ItemFlag.ItemIsEnabled)
             party = QTableWidgetItem(names.get(signatory.party, "…"))
             party.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -859,7 +844,9 @@ class SignatoriesPage(_Page):
             self.table.setCellWidget(row, 2, box)
             self.name_boxes.append(box)
 
-    def read(self) -> tuple[Any, ...]:
+    def read(self) -> tuple[Signatory, ...]:
+        if len(self.name_boxes) != len(self.owner.draft.signatories):  # not shown yet
+            return self.owner.draft.signatories
         signatories = []
         for signatory, box in zip(self.owner.draft.signatories, self.name_boxes, strict=True):
             text = box.currentText().strip()
@@ -882,13 +869,10 @@ class SignatoriesPage(_Page):
                     item.setBackground(ERROR_BRUSH if mine else QBrush())
         self.show_errors(errors)
         self.owner.draft = replace(self.owner.draft, signatories=signatories)
-        return not errors
-
-    def cleanupPage(self) -> None:
-        self.owner.draft = replace(self.owner.draft, signatories=self.read())
+        return True  # what is missing is said here and listed on the review, reachable always
 
     def keep_input(self) -> None:
-        self.cleanupPage()
+        self.owner.draft = replace(self.owner.draft, signatories=self.read())
 
 
 # --- 8. review ----------------------------------------------------------------------------------------
@@ -937,7 +921,7 @@ class ReviewPage(_Page):
     def _go_back(self, item: QListWidgetItem) -> None:
         value = item.data(Qt.ItemDataRole.UserRole)
         if value:
-            self.owner.go_to(WizardPage(value))
+            self.owner.show_page(WizardPage(value))
 
 
 def _escape(text: str) -> str:

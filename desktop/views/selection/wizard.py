@@ -1,21 +1,20 @@
 """The town selection wizard: purpose and team, filter, scores, base conditions, weights, decision.
 
-Every page writes into one SelectionProcess; leaving a page (Next, Back or closing the
-wizard) stores it as a draft, so a process left half-way resumes where it stopped.
+Every page writes into one SelectionProcess, saved as a draft as the person types (the editor
+shell, views/wizard_shell.py), so a process left half-way resumes where it stopped, with
+Back through every earlier page.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from desktop import i18n
@@ -61,11 +59,12 @@ from desktop.models.selection import (
 from desktop.models.selection_process import SelectionProcess, TeamMember
 from desktop.views.qt_i18n import align_text_document, align_text_field
 from desktop.views.selection.chart import RankingChart
+from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
+from desktop.views.wizard_shell import ShellPage, WizardShell
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
 
-ERROR_STYLE = "color: #b00020;"
 DISAGREEMENT_COLOUR = QColor("#ffe0b2")
 FLAG_COLOUR = QColor("#ffcdd2")
 SLIDER_STEPS = 2  # a slider step is half a weight point
@@ -73,34 +72,7 @@ TEAM_KEY = "team"  # whose scores they are when no members were named
 SENSITIVITY_POOL = 15  # the sensitivity note looks at the top of the ranking
 
 
-def error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def show_error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-def qdate(value: date | None) -> QDate:
-    day = value or date.today()
-    return QDate(day.year, day.month, day.day)
-
-
-def date_editor() -> QDateEdit:
-    editor = QDateEdit()
-    editor.setCalendarPopup(True)
-    # Under RTL QDateEdit lays its sections out reversed: give them pre-reversed.
-    editor.setDisplayFormat("yyyy.M.d" if i18n.is_rtl() else "d/M/yyyy")
-    return editor
-
-
-class SelectionWizard(QWizard):
+class SelectionWizard(WizardShell):
     saved = Signal(int)  # process id, after every save
 
     def __init__(
@@ -110,45 +82,35 @@ class SelectionWizard(QWizard):
         process_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "selection_wizard", _("Town selection"), _("Save the decision"))
         from desktop.storage.reference_store import choices, list_records
 
-        self.setObjectName("selection_wizard")
         self.workspace = workspace
         self.process = process
         self.process_id = process_id
         self.authorities = list_records(workspace, RecordKind.AUTHORITY)
         self.by_uuid = {a["uuid"]: a for a in self.authorities}
         self.people = choices(workspace, RecordKind.PERSON)
-        self.setWindowTitle(_("Town selection"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
-        self.setButtonText(QWizard.WizardButton.NextButton, _("Next"))
-        self.setButtonText(QWizard.WizardButton.BackButton, _("Back"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, _("Save the decision"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, _("Close (keep the draft)"))
         self.resize(1000, 720)
-        for page in (
-            PurposePage(self),
-            FilterPage(self),
-            ScoresPage(self),
-            ConditionsPage(self),
-            WeightsPage(self),
-            DecisionPage(self),
-        ):
-            self.addPage(page)
-        self.setStartId(min(process.page, len(self.pageIds()) - 1))
-        self._open_page_id = self.startId()
-        self.currentIdChanged.connect(self._page_changed)
-        self.finished.connect(self._closing)
+        self.add_pages(
+            [
+                lambda: PurposePage(self),
+                lambda: FilterPage(self),
+                lambda: ScoresPage(self),
+                lambda: ConditionsPage(self),
+                lambda: WeightsPage(self),
+                lambda: DecisionPage(self),
+            ]
+        )
+        self.open_draft()
 
-    def _closing(self, _result: int) -> None:
-        """Closing at any point keeps what the open page holds, valid or not yet."""
-        page = self.page(self._open_page_id)
-        if isinstance(page, _Page):
-            page.keep_input()
-        self.save()
+    def stored_page(self) -> int:
+        return self.process.page
+
+    def store_page(self, page_id: int) -> None:
+        self.process.page = page_id
 
     # shared state ---------------------------------------------------------------------------
 
@@ -161,6 +123,9 @@ class SelectionWizard(QWizard):
     def person_name(self, uuid: str) -> str:
         return next((name for key, name in self.people if key == uuid), uuid)
 
+    def save_draft(self) -> None:
+        self.save()
+
     def save(self) -> int | None:
         from desktop.storage.selection_store import save_process
         from desktop.views.conflict_dialog import save_document
@@ -169,10 +134,10 @@ class SelectionWizard(QWizard):
             return self.process_id
         process, process_id = self.process, self.process_id
         saved = save_document(
-            self,
+            self.save_parent(),
             process,
             lambda expected: save_process(self.workspace, process, process_id, expected_version=expected),
-            self._show_theirs,
+            self.show_theirs,
         )
         if saved is None:
             return self.process_id
@@ -180,20 +145,8 @@ class SelectionWizard(QWizard):
         self.saved.emit(self.process_id)
         return self.process_id
 
-    def _show_theirs(self) -> None:
-        """After taking the other person's version: show it on every page."""
-        from desktop.views.conflict_dialog import rebuild_pages
 
-        rebuild_pages(self)
-
-    def _page_changed(self, page_id: int) -> None:
-        if page_id >= 0:  # -1 while the wizard closes
-            self.process.page = page_id
-            self._open_page_id = page_id
-        self.save()
-
-
-class _Page(QWizardPage):
+class _Page(ShellPage):
     def __init__(self, wizard: SelectionWizard) -> None:
         super().__init__()
         self.owner = wizard
@@ -201,9 +154,6 @@ class _Page(QWizardPage):
     @property
     def process(self) -> SelectionProcess:
         return self.owner.process
-
-    def keep_input(self) -> None:
-        """Store what the page holds without checking it (the wizard is closing)."""
 
 
 # --- 1. purpose and team ----------------------------------------------------------------------
@@ -222,8 +172,7 @@ class PurposePage(_Page):
         self.purpose.setPlaceholderText(_(PURPOSE_EXAMPLE))
         self.purpose.setFixedHeight(80)
         align_text_document(self.purpose)
-        self.held_on = date_editor()
-        self.held_on.setObjectName("held_on")
+        self.held_on = date_editor("held_on")
         self.held_on.setDate(qdate(self.process.held_on))
         self.team = QTableWidget(len(wizard.people), 2)
         self.team.setObjectName("team")
@@ -256,8 +205,7 @@ class PurposePage(_Page):
         purpose = self.purpose.toPlainText().strip()
         self.process.title = self.title_edit.text().strip() or purpose[:80]
         self.process.purpose = purpose
-        held = self.held_on.date()
-        self.process.held_on = date(held.year(), held.month(), held.day())
+        self.process.held_on = pydate(self.held_on.date())
         team = []
         for row in range(self.team.rowCount()):
             person = self.team.item(row, 0)
@@ -496,7 +444,7 @@ class ScoresPage(_Page):
         self.note = QLineEdit()
         self.note.setObjectName("score_note")
         align_text_field(self.note, left_to_right=False)
-        self.note.editingFinished.connect(self._note_changed)
+        self.note.textEdited.connect(self._note_changed)
         self.error = error_label("score_error")
         self.summary = QTableWidget()
         self.summary.setObjectName("score_summary")
@@ -588,7 +536,7 @@ class ScoresPage(_Page):
             )
             self.note.setText(note)
 
-    def _note_changed(self) -> None:
+    def _note_changed(self, *_args: object) -> None:
         row, column = self.grid.currentRow(), self.grid.currentColumn()
         if not (0 <= row < len(self.candidates) and 0 <= column < len(CRITERIA)):
             return
@@ -639,7 +587,7 @@ class ConditionsPage(_Page):
         self.note = QLineEdit()
         self.note.setObjectName("condition_note")
         align_text_field(self.note, left_to_right=False)
-        self.note.editingFinished.connect(self._note_changed)
+        self.note.textEdited.connect(self._note_changed)
         self.table.currentCellChanged.connect(self._show_note)
         self.near_misses = QListWidget()
         self.near_misses.setObjectName("near_misses")
@@ -697,7 +645,7 @@ class ConditionsPage(_Page):
                 self.process.condition(self.candidates[row]["uuid"], BASE_CONDITIONS[column][0])[1]
             )
 
-    def _note_changed(self) -> None:
+    def _note_changed(self, *_args: object) -> None:
         row, column = self.table.currentRow(), self.table.currentColumn()
         if 0 <= row < len(self.candidates) and 0 <= column < len(BASE_CONDITIONS):
             authority, code = self.candidates[row]["uuid"], BASE_CONDITIONS[column][0]
@@ -949,8 +897,7 @@ class DecisionPage(_Page):
         self.rationale.setObjectName("rationale")
         self.rationale.setFixedHeight(110)
         align_text_document(self.rationale)
-        self.decided_on = date_editor()
-        self.decided_on.setObjectName("decided_on")
+        self.decided_on = date_editor("decided_on")
         self.decided_on.setDate(qdate(self.process.decided_on))
         self.error = error_label("decision_error")
         form = QFormLayout()
@@ -978,20 +925,20 @@ class DecisionPage(_Page):
             )
             self.choices.addItem(item)
 
-    def keep_input(self) -> None:
-        self.process.rationale = self.rationale.toPlainText().strip()
-        self.process.chosen = [
+    def _chosen(self) -> list[str]:
+        return [
             str(self.choices.item(row).data(Qt.ItemDataRole.UserRole))
             for row in range(self.choices.count())
             if self.choices.item(row).checkState() == Qt.CheckState.Checked
         ]
 
+    def keep_input(self) -> None:
+        self.process.rationale = self.rationale.toPlainText().strip()
+        self.process.chosen = self._chosen()
+        self.process.decided_on = pydate(self.decided_on.date())
+
     def validatePage(self) -> bool:
-        chosen = [
-            str(self.choices.item(row).data(Qt.ItemDataRole.UserRole))
-            for row in range(self.choices.count())
-            if self.choices.item(row).checkState() == Qt.CheckState.Checked
-        ]
+        chosen = self._chosen()
         rationale = self.rationale.toPlainText().strip()
         if not chosen:
             show_error(self.error, _("Tick at least one town."))
@@ -1000,8 +947,7 @@ class DecisionPage(_Page):
             show_error(self.error, _("Write the rationale of the decision."))
             return False
         show_error(self.error, "")
-        decided = self.decided_on.date()
         self.process.chosen = chosen
         self.process.rationale = rationale
-        self.process.decided_on = date(decided.year(), decided.month(), decided.day())
+        self.process.decided_on = pydate(self.decided_on.date())
         return True

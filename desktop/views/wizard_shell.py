@@ -1,0 +1,359 @@
+"""One editor shell for the document wizards (town selection, MOU, flags diagnosis).
+
+What each wizard needs the same way:
+- a draft opens at the page where it stopped, with every earlier page behind it, so Back
+  walks through them (the history is rebuilt by walking forward without checking pages);
+- `go_to(page_id)` moves forward or back to any page (the MOU review's list of what is
+  missing), a bounded walk that never loops;
+- autosave: every field the page holds is stored in the document and saved as it changes
+  (after a short rest) and when the person leaves it, on every page change and on close;
+  no Save buttons;
+- taking someone else's version (views/conflict_dialog.save_document / rebuild_pages)
+  rebuilds every page from it and reopens at the same page, history included.
+
+A wizard subclasses `WizardShell`, adds its pages with `add_pages`, implements
+`stored_page`, `store_page` and `save_draft`, and calls `open_draft()` last in __init__.
+Its pages subclass `ShellPage` and implement `keep_input` (store without checking).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QGridLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollBar,
+    QSpinBox,
+    QTableWidget,
+    QTextBrowser,
+    QTextEdit,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.i18n import _
+from desktop.views.saving import SaveStatus, may_close
+
+AUTOSAVE_DELAY_MS = 400  # a save once typing rests this long
+STATUS_ROW = 50  # the failed-save strip's row in QWizard's grid: below all of QWizard's own
+WATCHED = "wizard_shell_watched"  # dynamic property: the shell listens to this field
+
+PageBuilder = Callable[[], QWizardPage]
+
+
+def _fields(root: QWidget) -> Iterator[QWidget]:
+    """`root` and the widgets under it, without looking inside a field (a combo box's list, a
+    spin box's line) or a table (its cell widgets are fields themselves: a page may hold
+    thousands of them, each with its own inner widgets)."""
+    stack = [root]
+    while stack:
+        widget = stack.pop()
+        yield widget
+        if isinstance(widget, QTableWidget):
+            for row in range(widget.rowCount()):
+                for column in range(widget.columnCount()):
+                    cell = widget.cellWidget(row, column)
+                    if cell is not None:
+                        yield cell
+        elif not isinstance(widget, QComboBox | QAbstractSpinBox | QAbstractItemView):
+            stack += [child for child in widget.children() if isinstance(child, QWidget)]
+
+
+class ShellPage(QWizardPage):
+    """A page of a `WizardShell`: `keep_input` stores what it holds, valid or not yet."""
+
+    def keep_input(self) -> None:
+        """Store what the page holds into the document without checking it."""
+
+
+class WizardShell(QWizard):
+    """The wizard every document editor shares; see the module's docstring."""
+
+    def __init__(self, parent: QWidget | None, name: str, title: str, finish_text: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setButtonText(QWizard.WizardButton.NextButton, _("Next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, _("Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, finish_text)
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Close (keep the draft)"))
+        self.builders: dict[int, PageBuilder] = {}
+        self._held = 0  # > 0 while the shell itself moves or fills pages: nothing to save
+        self._adopting = False  # someone else's version is being taken: pages are stale
+        self._jumping = False  # walking to a page: pages are not checked on the way
+        self._closed = False  # closed and saved: fields losing focus as it hides save nothing
+        self._open_page_id = -1
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.keep)
+        # A failed save is said on a strip under the buttons, with "Try again" (views/saving).
+        self.status = SaveStatus()
+        self.status.retry_requested.connect(self.keep)
+        self._left = QTimer(self)  # leaving a field: save once the focus has moved
+        self._left.setSingleShot(True)
+        self._left.setInterval(0)
+        self._left.timeout.connect(self.keep)
+
+    # --- what each wizard provides ------------------------------------------------------------
+
+    def stored_page(self) -> int:
+        """The id of the page the draft stopped at."""
+        return 0
+
+    def store_page(self, page_id: int) -> None:
+        """Note in the document that the person is on `page_id`."""
+
+    def save_draft(self) -> None:
+        """Save the document as it is (through conflict_dialog.save_document)."""
+        raise NotImplementedError
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def add_pages(self, builders: Sequence[PageBuilder]) -> list[int]:
+        """Build and add the pages in order; the builders also rebuild them on theirs."""
+        ids = []
+        for build in builders:
+            page = build()
+            page_id = self.addPage(page)
+            self.builders[page_id] = build
+            self.watch(page)
+            ids.append(page_id)
+        return ids
+
+    def open_draft(self) -> None:
+        """Show the page the draft stopped at, every earlier page behind it; autosave on."""
+        self.fit_screen()
+        ids = self.pageIds()
+        target = self.stored_page()
+        self.setStartId(ids[0])
+        self.open_at(target if target in ids else ids[min(max(target, 0), len(ids) - 1)])
+        self._place_status()
+        self.currentIdChanged.connect(self._page_changed)
+        self.finished.connect(self._closing)
+
+    def _place_status(self) -> None:
+        """Under the buttons, across the wizard: QWizard lays its header, page and buttons out
+        in one grid on an inner widget; the strip takes a row of its own below them."""
+        inner = next(
+            (
+                child
+                for child in self.children()
+                if isinstance(child, QWidget) and isinstance(child.layout(), QGridLayout)
+            ),
+            None,
+        )
+        layout = inner.layout() if inner is not None else None
+        if isinstance(layout, QGridLayout):
+            layout.addWidget(self.status, STATUS_ROW, 0, 1, -1)
+
+    def save_parent(self) -> QWidget:
+        """The parent to give conflict_dialog.save_document: its dialogs open over the wizard
+        and a failed save finds the wizard's strip from it."""
+        return self.status.parentWidget() or self
+
+    def fit_screen(self) -> None:
+        """Never larger than the screen's free area (a 1366x768 laptop included)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
+
+    def open_at(self, page_id: int) -> None:
+        """Start again at the first page and walk to `page_id` without checking the pages,
+        so the history (and Back) holds every page before it."""
+        with self.held():
+            first = self.pageIds()[0]
+            self.setStartId(first)
+            super().restart()
+            self._walk_to(page_id)
+            self._open_page_id = self.currentId()
+
+    def restart(self) -> None:
+        """Restart at the start page with every earlier page in the history (rebuild_pages
+        sets the start page to where the person was, then restarts)."""
+        self.open_at(self.startId())
+        self._adopting = False
+
+    # --- moving ---------------------------------------------------------------------------------
+
+    def go_to(self, page_id: int) -> None:
+        """Move to `page_id`, back through the history or forward without checking the pages
+        on the way (what they hold is kept); each step must move, so it never loops."""
+        if page_id not in self.pageIds() or page_id == self.currentId():
+            return
+        self.keep_open_page()
+        with self.held():
+            self._walk_to(page_id)
+        self._page_changed(self.currentId())
+
+    def _walk_to(self, page_id: int) -> None:
+        for _step in range(len(self.pageIds())):
+            current = self.currentId()
+            if current in (page_id, -1):
+                return
+            if page_id in self.visitedIds():
+                self.back()
+            else:
+                self._jumping = True
+                try:
+                    self.next()
+                finally:
+                    self._jumping = False
+            if self.currentId() == current:  # neither way moved: stay
+                return
+
+    def validateCurrentPage(self) -> bool:
+        """Next and Finish store what the page holds first, then check it; a walk to a page
+        does not check the pages on the way."""
+        if self._jumping:
+            return True
+        page = self.currentPage()
+        if isinstance(page, ShellPage) and not self._held and not self._adopting:
+            page.keep_input()
+        return super().validateCurrentPage()
+
+    def initializePage(self, page_id: int) -> None:
+        with self.held():
+            super().initializePage(page_id)
+        page = self.page(page_id)
+        if page is not None:
+            self.watch(page)
+
+    def cleanupPage(self, page_id: int) -> None:
+        """Going Back keeps what the page left holds."""
+        page = self.page(page_id)
+        if isinstance(page, ShellPage) and not self._held and not self._adopting:
+            page.keep_input()
+        super().cleanupPage(page_id)
+
+    def _page_changed(self, page_id: int) -> None:
+        if self._held or self._adopting:
+            return
+        if page_id >= 0:  # -1 while the wizard closes
+            self._open_page_id = page_id
+            self.store_page(page_id)
+        self._autosave.stop()
+        self._left.stop()
+        self.save_draft()
+
+    # --- autosave ---------------------------------------------------------------------------------
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """No autosave and no storing of pages while the shell moves or fills them."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+
+    def watch(self, root: QWidget) -> None:
+        """Listen to every field under `root` (once each): a change saves after a short rest,
+        leaving the field saves at once. Call again after adding fields to a page."""
+        for widget in _fields(root):
+            if not widget.property(WATCHED) and self._connect(widget):
+                widget.setProperty(WATCHED, True)
+
+    def _connect(self, widget: QWidget) -> bool:
+        changed = self.field_changed
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(changed)
+            widget.installEventFilter(self)
+        elif isinstance(widget, QTextBrowser):
+            return False
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
+            widget.textChanged.connect(changed)
+            widget.installEventFilter(self)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(changed)
+            widget.editTextChanged.connect(changed)
+        elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+            widget.valueChanged.connect(changed)
+        elif isinstance(widget, QDateTimeEdit):
+            widget.dateTimeChanged.connect(changed)
+        elif isinstance(widget, QAbstractButton) and not isinstance(widget, QPushButton):
+            widget.toggled.connect(changed)
+        elif isinstance(widget, QAbstractSlider) and not isinstance(widget, QScrollBar):
+            widget.valueChanged.connect(changed)
+        elif isinstance(widget, QListWidget | QTableWidget):
+            # The model's signal, not itemChanged: a page may rebuild its items while handling
+            # itemChanged, and the item would be gone by the time this slot received it.
+            widget.model().dataChanged.connect(changed)
+        else:
+            return False
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.field_left()
+        return super().eventFilter(watched, event)
+
+    def field_changed(self, *_args: object) -> None:
+        """A field changed: store and save once typing rests."""
+        if not self._held and not self._adopting and not self._closed:
+            self._autosave.start()
+
+    def field_left(self) -> None:
+        """The person left a field: store and save now (after the focus has moved)."""
+        if not self._held and not self._adopting and not self._closed:
+            self._left.start()
+
+    def keep_open_page(self) -> None:
+        page = self.page(self._open_page_id)
+        if isinstance(page, ShellPage) and not self._adopting:
+            page.keep_input()
+
+    def keep(self) -> None:
+        """Store what the open page holds, valid or not yet, and save the draft."""
+        self._autosave.stop()
+        self._left.stop()
+        if self._held or self._adopting:
+            return
+        self.keep_open_page()
+        self.save_draft()
+
+    def done(self, result: int) -> None:
+        """Closing (Finish, Close or the window's X) saves first; when that save fails, the
+        person is asked whether to close anyway (the default is to stay)."""
+        if not self._closed and not self._adopting and not may_close(self, self.status, self.keep):
+            return
+        super().done(result)  # Finish checks the last page here, and may stay open
+
+    def _closing(self, _result: int) -> None:
+        """Closing at any point keeps what the open page holds (Finish's checks stored too)."""
+        self.keep()
+        self._closed = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._closed = False  # shown again (exec after exec): autosave again
+        super().showEvent(event)
+
+    # --- someone else's version -------------------------------------------------------------------
+
+    def show_theirs(self) -> None:
+        """After taking the other person's version: build every page again from it, at the
+        same page; until then the pages are stale and store nothing."""
+        from desktop.views.conflict_dialog import rebuild_pages
+
+        self._autosave.stop()
+        self._left.stop()
+        self._adopting = True
+        rebuild_pages(self, dict(self.builders))

@@ -1,0 +1,133 @@
+"""The flags diagnosis wizard at 1366x768 in Hebrew: what is typed on its pages survives page
+changes mid-typing, closing, and reopening the draft from storage where it stopped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from desktop.models.flags import Diagnosis, Flag, Item
+from desktop.storage.demo import create_demo_workspace
+from desktop.storage.flags_store import load_cluster_flags
+from desktop.storage.workspace import Workspace
+from desktop.views.flags.diagnosis_wizard import DiagnosisWizard, FlagPage, QuestionsPage
+from desktop.views.flags.section import FlagsSection
+from tests.views.conftest import type_text
+from tests.views.seams import fit_laptop_screen, press
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Workspace]:
+    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
+    yield workspace
+    workspace.close()
+
+
+def _section(qtbot: QtBot, workspace: Workspace) -> FlagsSection:
+    section = FlagsSection()
+    qtbot.addWidget(section)
+    section.set_workspace(workspace)
+    return section
+
+
+def _baseline(page: FlagPage, value: str, unit: str) -> None:
+    """A flag's page needs an agreed level and a baseline with its unit to move on."""
+    page.has_baseline.click()
+    page.baseline_value.lineEdit().selectAll()
+    type_text(page.baseline_value, value)
+    type_text(page.baseline_unit, unit)
+
+
+def _open(qtbot: QtBot, section: FlagsSection, diagnosis: Diagnosis) -> DiagnosisWizard:
+    wizard = DiagnosisWizard(section, diagnosis)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fit_laptop_screen(wizard)
+    return wizard
+
+
+def test_typed_values_survive_page_changes_closing_and_reopening_at_1366x768(
+    qtbot: QtBot, demo: Workspace
+) -> None:
+    section = _section(qtbot, demo)
+    flags = section.flags
+    assert flags is not None
+    flags.items.append(Item("i1", "שירותי רווחה אזוריים"))
+    diagnosis = flags.new_diagnosis("i1", date(2026, 3, 1))
+    section.save()
+    wizard = _open(qtbot, section, diagnosis)
+
+    questions = wizard.currentPage()
+    assert isinstance(questions, QuestionsPage)
+    first, second = list(questions.answers)[:2]
+    type_text(questions.answers[first], "מרחק והיעדר תחבורה")
+    type_text(questions.answers[second], "שלוש רשויות")
+    press(wizard, QWizard.WizardButton.NextButton)  # mid-typing
+
+    diversity = wizard.currentPage()
+    assert isinstance(diversity, FlagPage)
+    level_one = diversity.levels.button(2)
+    level_one.click()
+    type_text(diversity.evidence, "סקר תושבים 2025")
+    _baseline(diversity, "35", "% מהמשפחות")
+    type_text(diversity.justification, "שיתוף חלקי")
+    press(wizard, QWizard.WizardButton.NextButton)  # mid-typing
+    assert diversity.error.text() == ""
+
+    following = wizard.currentPage()
+    assert isinstance(following, FlagPage) and following is not diversity
+    following.levels.button(3).click()
+    type_text(following.justification, "תוכנית עבודה משותפת")
+    press(wizard, QWizard.WizardButton.BackButton)  # mid-typing, backwards
+    assert wizard.currentPage() is diversity
+    press(wizard, QWizard.WizardButton.NextButton)
+    assert following.justification.text() == "תוכנית עבודה משותפת"
+    type_text(following.links, "קשר עם המתנ״ס")
+    press(wizard, QWizard.WizardButton.CancelButton)  # "close (keep the draft)", mid-typing
+
+    section.load()  # from storage
+    assert section.flags is not None
+    stored = next(d for d in section.flags.diagnoses if d.id == diagnosis.id)
+    reopened = _open(qtbot, section, stored)
+    page = reopened.currentPage()
+    assert isinstance(page, FlagPage) and page.flag is following.flag  # where it stopped
+    assert page.justification.text() == "תוכנית עבודה משותפת"
+    assert page.links.toPlainText() == "קשר עם המתנ״ס"
+    assert page.levels.checkedId() == 3
+    press(reopened, QWizard.WizardButton.BackButton)
+    page = reopened.currentPage()
+    assert isinstance(page, FlagPage) and page.flag is diversity.flag
+    assert page.levels.checkedId() == 2
+    assert page.evidence.toPlainText() == "סקר תושבים 2025"
+    assert page.justification.text() == "שיתוף חלקי"
+    assert (page.baseline_value.value(), page.baseline_unit.text()) == (35, "% מהמשפחות")
+    press(reopened, QWizard.WizardButton.BackButton)
+    questions = reopened.currentPage()
+    assert isinstance(questions, QuestionsPage)
+    assert questions.answers[first].toPlainText() == "מרחק והיעדר תחבורה"
+    assert questions.answers[second].toPlainText() == "שלוש רשויות"
+    assert not reopened.button(QWizard.WizardButton.BackButton).isEnabled()
+
+
+def test_every_field_is_saved_as_it_changes(qtbot: QtBot, demo: Workspace) -> None:
+    section = _section(qtbot, demo)
+    flags = section.flags
+    assert flags is not None
+    flags.items.append(Item("i1", "שירות"))
+    diagnosis = flags.new_diagnosis("i1", date(2026, 3, 1))
+    wizard = _open(qtbot, section, diagnosis)
+    press(wizard, QWizard.WizardButton.NextButton)
+    page = wizard.currentPage()
+    assert isinstance(page, FlagPage) and page.flag is list(Flag)[0]
+    type_text(page.justification, "נשמר תוך כדי הקלדה")
+
+    def stored() -> str:
+        saved = load_cluster_flags(demo, flags.cluster).diagnoses
+        return saved[0].flags[page.flag.value].justification if saved else ""
+
+    qtbot.waitUntil(lambda: stored() == "נשמר תוך כדי הקלדה")  # no page change, no closing
