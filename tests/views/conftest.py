@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from desktop.storage.workspace import Workspace
+    from desktop.views.flags.window import FlagsWindow
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -39,3 +47,23 @@ def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("question", "warning", "critical", "information", "about"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+def open_flags_window(qtbot: QtBot, workspace: Workspace, cluster_name: str | None = None) -> FlagsWindow:
+    """The flags work of a regional cluster (the first one, or `cluster_name`) in its window,
+    started as a person starts it from the flags section."""
+    from desktop.models.records import RecordKind
+    from desktop.storage.flags_store import load_flags_work, start_flags_work
+    from desktop.storage.reference_store import choices
+    from desktop.views.flags.window import FlagsWindow
+
+    uuid = next(
+        uuid
+        for uuid, name in choices(workspace, RecordKind.CLUSTER)
+        if cluster_name is None or name == cluster_name
+    )
+    number = start_flags_work(workspace, uuid)
+    window = FlagsWindow(workspace, load_flags_work(workspace, number), number)
+    qtbot.addWidget(window)
+    window.show()
+    return window

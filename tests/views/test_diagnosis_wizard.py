@@ -16,8 +16,8 @@ from desktop.storage.demo import create_demo_workspace
 from desktop.storage.flags_store import load_cluster_flags
 from desktop.storage.workspace import Workspace
 from desktop.views.flags.diagnosis_wizard import DiagnosisWizard, FlagPage, QuestionsPage
-from desktop.views.flags.section import FlagsSection
-from tests.views.conftest import type_text
+from desktop.views.flags.window import FlagsWindow
+from tests.views.conftest import open_flags_window, type_text
 from tests.views.seams import fit_laptop_screen, press
 
 
@@ -28,11 +28,8 @@ def demo(tmp_path: Path) -> Iterator[Workspace]:
     workspace.close()
 
 
-def _section(qtbot: QtBot, workspace: Workspace) -> FlagsSection:
-    section = FlagsSection()
-    qtbot.addWidget(section)
-    section.set_workspace(workspace)
-    return section
+def _section(qtbot: QtBot, workspace: Workspace) -> FlagsWindow:
+    return open_flags_window(qtbot, workspace)
 
 
 def _baseline(page: FlagPage, value: str, unit: str) -> None:
@@ -43,7 +40,7 @@ def _baseline(page: FlagPage, value: str, unit: str) -> None:
     type_text(page.baseline_unit, unit)
 
 
-def _open(qtbot: QtBot, section: FlagsSection, diagnosis: Diagnosis) -> DiagnosisWizard:
+def _open(qtbot: QtBot, section: FlagsWindow, diagnosis: Diagnosis) -> DiagnosisWizard:
     wizard = DiagnosisWizard(section, diagnosis)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -90,7 +87,8 @@ def test_typed_values_survive_page_changes_closing_and_reopening_at_1366x768(
     type_text(following.links, "קשר עם המתנ״ס")
     press(wizard, QWizard.WizardButton.CancelButton)  # "close (keep the draft)", mid-typing
 
-    section.load()  # from storage
+    section.close()
+    section = _section(qtbot, demo)  # the flags work opened again, from storage
     assert section.flags is not None
     stored = next(d for d in section.flags.diagnoses if d.id == diagnosis.id)
     reopened = _open(qtbot, section, stored)

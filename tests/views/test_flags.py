@@ -14,8 +14,7 @@ from desktop.models.flags import Flag
 from desktop.storage.demo import create_demo_workspace
 from desktop.storage.flags_store import load_cluster_flags
 from desktop.views.flags.diagnosis_wizard import DiagnosisWizard, FlagPage, QuestionsPage
-from desktop.views.flags.section import FlagsSection
-from tests.views.conftest import type_text
+from tests.views.conftest import open_flags_window, type_text
 
 
 @pytest.fixture
@@ -26,10 +25,7 @@ def demo(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    section = FlagsSection()
-    qtbot.addWidget(section)
-    section.set_workspace(demo)
-    section.cluster.setCurrentIndex(section.cluster.findText("אשכול נגב מערבי"))
+    section = open_flags_window(qtbot, demo, "אשכול נגב מערבי")
     assert len(section.members) == 9
 
     mapping = section.mapping
@@ -113,9 +109,7 @@ def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # t
 
 
 def test_reopening_a_diagnosis_keeps_scores_and_follow_up_compares(qtbot: QtBot, demo) -> None:  # type: ignore[no-untyped-def]
-    section = FlagsSection()
-    qtbot.addWidget(section)
-    section.set_workspace(demo)
+    section = open_flags_window(qtbot, demo)
     flags = section.flags
     assert flags is not None
     from desktop.models.flags import Item

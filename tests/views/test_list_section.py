@@ -80,8 +80,6 @@ def test_an_empty_section_says_what_it_is_for_and_starts_the_first_record(
     create_workspace(path).close()
     window.open_workspace_file(path)
     for key in FEATURES:
-        if key == "flags":
-            continue
         section = _show(window, key)
         assert section.pages.currentIndex() == 1, key  # the empty state, not an empty table
         assert section.empty_text.isVisible() and len(section.empty_text.text()) > 100
@@ -178,8 +176,6 @@ def test_ctrl_p_prints_the_document_of_the_selected_record(
 def test_every_feature_section_fits_1366x768(window: MainWindow, demo_path: Path) -> None:
     window.open_workspace_file(demo_path)
     for key in FEATURES:
-        if key == "flags":
-            continue
         section = _show(window, key)
         hint = section.minimumSizeHint()
         assert hint.width() <= SCREEN[0] - 250 and hint.height() <= SCREEN[1] - 150, (key, hint)

@@ -26,10 +26,9 @@ from desktop.storage.demo import create_demo_workspace
 from desktop.storage.forum_store import load_forum, save_forum
 from desktop.storage.workspace import Workspace
 from desktop.views.community.window import CommunityWindow
-from desktop.views.flags.section import FlagsSection
 from desktop.views.forum.forum_window import ForumWindow
 from desktop.views.qt_i18n import apply_language
-from tests.views.conftest import type_text
+from tests.views.conftest import open_flags_window, type_text
 
 DISK_FULL = "הדיסק מלא"
 LOCKED = "סביבת העבודה נעולה על ידי תוכנה אחרת"
@@ -182,10 +181,7 @@ def test_the_flags_tabs_say_a_failed_save_too(
     qtbot: QtBot, demo: Workspace, disk_full: pytest.MonkeyPatch
 ) -> None:
     disk_full.undo()
-    section = FlagsSection()
-    qtbot.addWidget(section)
-    section.show()
-    section.set_workspace(demo)
+    section = open_flags_window(qtbot, demo)
     disk_full.setattr(Session, "flush", _full_disk)
     type_text(section.mapping.name, "שירות אזורי")
     section.flush()

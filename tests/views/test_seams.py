@@ -22,10 +22,10 @@ from desktop.storage.flags_store import load_cluster_flags
 from desktop.storage.forum_store import load_forum
 from desktop.storage.workspace import Workspace
 from desktop.views.community.window import CommunityWindow
-from desktop.views.flags.section import FlagsSection
+from desktop.views.flags.window import FlagsWindow
 from desktop.views.forum.forum_window import ForumWindow
 from desktop.views.qt_i18n import apply_language
-from tests.views.conftest import type_text
+from tests.views.conftest import open_flags_window, type_text
 
 SCREEN = (1366, 768)
 
@@ -111,13 +111,10 @@ def test_forum_keeps_what_was_typed_across_sessions_areas_and_tabs(qtbot: QtBot,
 # --- the four flags -----------------------------------------------------------------------
 
 
-def _flags_section(qtbot: QtBot, demo: Workspace) -> FlagsSection:
-    section = FlagsSection()
-    section.resize(1366, 700)
-    show(qtbot, section)
-    section.set_workspace(demo)
-    section.cluster.setCurrentIndex(section.cluster.findText("אשכול נגב מערבי"))
-    return section
+def _flags_section(qtbot: QtBot, demo: Workspace) -> FlagsWindow:
+    window = open_flags_window(qtbot, demo, "אשכול נגב מערבי")
+    show(qtbot, window)
+    return window
 
 
 def test_flags_keep_what_was_typed_across_items_flags_and_tabs(qtbot: QtBot, demo: Workspace) -> None:

@@ -21,7 +21,7 @@ from desktop.views.qt_i18n import apply_language
 from desktop.views.server_dialog import ServerDialog
 from tests.conftest import open_location
 from tests.pg_server import PASSWORD
-from tests.views.conftest import leave_field, type_text
+from tests.views.conftest import leave_field, open_flags_window, type_text
 
 
 @pytest.fixture
@@ -228,10 +228,9 @@ def test_a_flags_conflict_shows_what_changed_and_takes_theirs(
         from desktop.views.server_dialog import open_server
 
         assert open_server(window, workspace_location)
-    section = window.flags_section
-    section.cluster.setCurrentIndex(section.cluster.findData(cluster))
-    section.load()
-    assert section.flags is not None and section.flags.items == []
+    assert window.workspace is not None
+    section = open_flags_window(qtbot, window.workspace, "אשכול נגב מערבי")
+    assert section.flags.cluster == cluster and section.flags.items == []
 
     omer = open_location(workspace_location)
     theirs = flags_store.load_cluster_flags(omer, cluster)

@@ -29,13 +29,13 @@ from desktop.models.flags import ClusterFlags, Diagnosis, Flag
 from desktop.views.flags.radar import RadarChart
 
 if TYPE_CHECKING:
-    from desktop.views.flags.section import FlagsSection
+    from desktop.views.flags.window import FlagsWindow
 
 LEVEL_COLOURS = {1: "#ffcdd2", 2: "#ffe0b2", 3: "#fff9c4", 4: "#c8e6c9"}
 
 
 class DiagnosesTab(QWidget):
-    def __init__(self, section: FlagsSection) -> None:
+    def __init__(self, section: FlagsWindow) -> None:
         super().__init__()
         self.section = section
         self.item = QComboBox()
@@ -163,9 +163,9 @@ class DiagnosesTab(QWidget):
     def _export_sheet(self) -> None:
         item_id = self.item.currentData()
         if item_id:
-            self.section.export_requested.emit(self.flags.cluster, f"sheet:{item_id}")
+            self.section.print_document("flags-sheet", item=str(item_id))
 
     def _export(self) -> None:
         diagnosis = self.selected()
         if diagnosis is not None:
-            self.section.export_requested.emit(self.flags.cluster, diagnosis.id)
+            self.section.print_document("flags-diagnosis", diagnosis=diagnosis.number)

@@ -44,13 +44,13 @@ from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_
 from desktop.views.wizard_shell import ShellPage, WizardShell
 
 if TYPE_CHECKING:
-    from desktop.views.flags.section import FlagsSection
+    from desktop.views.flags.window import FlagsWindow
 
 
 class DiagnosisWizard(WizardShell):
     """The seed's questions for the item's kind, then one page per flag, then the summary."""
 
-    def __init__(self, section: FlagsSection, diagnosis: Diagnosis, parent: QWidget | None = None) -> None:
+    def __init__(self, section: FlagsWindow, diagnosis: Diagnosis, parent: QWidget | None = None) -> None:
         assert section.flags is not None
         item = section.flags.item(diagnosis.item)
         super().__init__(

@@ -43,13 +43,13 @@ from desktop.views.qt_i18n import align_text_field
 from desktop.views.widgets import error_label, show_error
 
 if TYPE_CHECKING:
-    from desktop.views.flags.section import FlagsSection
+    from desktop.views.flags.window import FlagsWindow
 
 ABSENT = QBrush(QColor("#f3e5f5"))
 
 
 class MappingTab(QWidget):
-    def __init__(self, section: FlagsSection) -> None:
+    def __init__(self, section: FlagsWindow) -> None:
         super().__init__()
         self.section = section
         self.current: str | None = None

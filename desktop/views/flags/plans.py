@@ -29,11 +29,11 @@ from desktop.views.qt_i18n import align_text_document, align_text_field
 from desktop.views.widgets import error_label, show_error
 
 if TYPE_CHECKING:
-    from desktop.views.flags.section import FlagsSection
+    from desktop.views.flags.window import FlagsWindow
 
 
 class PlansTab(QWidget):
-    def __init__(self, section: FlagsSection) -> None:
+    def __init__(self, section: FlagsWindow) -> None:
         super().__init__()
         self.section = section
         self.item = QComboBox()
@@ -97,11 +97,7 @@ class PlansTab(QWidget):
         self.workplan.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         export = QPushButton(_("Cluster work plan (PDF)…"))
         export.setObjectName("workplan_pdf")
-        export.clicked.connect(
-            lambda: self.section.export_requested.emit(
-                self.section.flags.cluster if self.section.flags else "", ""
-            )
-        )
+        export.clicked.connect(lambda: self.section.print_document("flags-workplan"))
         chooser = QHBoxLayout()
         chooser.addWidget(self.item, 1)
         chooser.addWidget(self.flag, 1)

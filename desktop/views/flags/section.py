@@ -1,128 +1,119 @@
-"""The flags section: choose a regional cluster, map its partnerships, diagnose them against the
-four flags, plan from the gaps, and see the radar and heat map. Every change is saved at once."""
+"""The four flags section: one row per regional cluster's flags work (its mapping, diagnoses and
+plans), to start, open, print or delete; the work itself opens in its own window."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop.i18n import _
-from desktop.models.flags import (
-    ClusterFlags,
+from desktop.views.list_section import (
+    FeatureDescription,
+    ListSection,
+    date_column,
+    number_column,
+    text_column,
 )
-from desktop.models.records import RecordKind
-from desktop.views.flags.diagnoses import DiagnosesTab
-from desktop.views.flags.mapping import MappingTab
-from desktop.views.flags.plans import PlansTab
-from desktop.views.saving import PendingSave, SaveStatus
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
 
 
-class FlagsSection(QWidget):
-    message = Signal(str)
-    export_requested = Signal(str, str)  # cluster uuid, diagnosis id ("" for the work plan)
+def _list(workspace: Workspace) -> list[Any]:
+    from desktop.storage.flags_store import list_flags_summaries
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.workspace: Workspace | None = None
-        self.flags: ClusterFlags | None = None
-        self.members: list[tuple[str, str]] = []
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.cluster = QComboBox()
-        self.cluster.setObjectName("flags_cluster")
-        self.cluster.currentIndexChanged.connect(lambda _i: self.load())
-        self.status = SaveStatus()
-        self.status.retry_requested.connect(self.save)
-        self.pending = PendingSave(self.save, self)
-        self.tabs = QTabWidget()
-        self.mapping = MappingTab(self)
-        self.diagnoses = DiagnosesTab(self)
-        self.plans = PlansTab(self)
-        self.tabs.addTab(self.mapping, "")
-        self.tabs.addTab(self.diagnoses, "")
-        self.tabs.addTab(self.plans, "")
-        self.tabs.currentChanged.connect(lambda _i: self.refresh())
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        self.cluster_label = QLabel()
-        top.addWidget(self.cluster_label)
-        top.addWidget(self.cluster, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
-        self.retranslate()
+    return list_flags_summaries(workspace)
 
-    def set_workspace(self, workspace: Workspace | None) -> None:
-        from desktop.storage.reference_store import choices
 
-        self.flush()  # into the workspace it was typed in
-        self.workspace = workspace
-        self.cluster.blockSignals(True)
-        self.cluster.clear()
-        if workspace is not None:
-            for uuid, name in choices(workspace, RecordKind.CLUSTER):
-                self.cluster.addItem(name, uuid)
-        self.cluster.blockSignals(False)
-        self.load()
+def _delete(workspace: Workspace, flags_id: int) -> None:
+    from desktop.storage.flags_store import delete_flags_work
 
-    def load(self) -> None:
-        from desktop.storage.flags_store import cluster_members, load_cluster_flags
+    delete_flags_work(workspace, flags_id)
 
-        self.flush()  # what was typed for the cluster shown is saved before another is read
-        uuid = self.cluster.currentData()
-        if self.workspace is None or not uuid:
-            self.flags, self.members = None, []
-        else:
-            self.flags = load_cluster_flags(self.workspace, str(uuid))
-            self.members = cluster_members(self.workspace, str(uuid))
-        self.refresh()
 
-    def save(self) -> None:
-        from desktop.storage.flags_store import save_cluster_flags
-        from desktop.views.conflict_dialog import save_document
+def clusters_without_flags(workspace: Workspace) -> list[tuple[str, str]]:
+    """(uuid, name) of the regional clusters whose flags work has not started."""
+    from desktop.models.records import RecordKind
+    from desktop.storage.flags_store import flags_work_number
+    from desktop.storage.reference_store import choices
 
-        self.pending.cancel()
-        workspace, flags = self.workspace, self.flags
-        if workspace is not None and flags is not None and not workspace.read_only:
-            save_document(
-                self,
-                flags,
-                lambda expected: save_cluster_flags(workspace, flags, expected_version=expected),
-                self.refresh,
-            )
+    return [
+        (uuid, name)
+        for uuid, name in choices(workspace, RecordKind.CLUSTER)
+        if flags_work_number(workspace, uuid) is None
+    ]
 
-    def changed(self) -> None:
-        """A field was typed into (the flags work already holds it): save after a pause."""
-        self.pending.schedule()
 
-    def flush(self) -> None:
-        """Save at once what waits to be saved (another item, flag, tab or cluster)."""
-        self.pending.flush()
+def _start(section: ListSection) -> None:
+    from desktop.storage.flags_store import start_flags_work
 
-    def refresh(self) -> None:
-        for tab in (self.mapping, self.diagnoses, self.plans):
-            tab.setEnabled(self.flags is not None)
-        if self.flags is not None:
-            current = self.tabs.currentWidget()
-            if isinstance(current, MappingTab | DiagnosesTab | PlansTab):
-                current.refresh()
+    assert section.workspace is not None
+    clusters = clusters_without_flags(section.workspace)
+    if not clusters:
+        QMessageBox.information(
+            section,
+            _("New flags work"),
+            _(
+                "Every regional cluster of the workspace has its flags work already. Add a regional "
+                "cluster in Reference data > Regional clusters (or import the local authorities with "
+                "their clusters from Tools) to start another."
+            ),
+        )
+        return
+    names = [name for _uuid, name in clusters]
+    name, ok = QInputDialog.getItem(section, _("New flags work"), _("Regional cluster:"), names, 0, False)
+    if not ok:
+        return
+    uuid = clusters[names.index(name)][0]
+    open_flags(section, start_flags_work(section.workspace, uuid))
 
-    def retranslate(self) -> None:
-        self.heading.setText(_("The four flags"))
-        self.cluster_label.setText(_("Regional cluster"))
-        for index, text in enumerate((_("Mapping"), _("Diagnoses"), _("Plans and work plan"))):
-            self.tabs.setTabText(index, text)
+
+def open_flags(section: ListSection, flags_id: int) -> None:
+    from desktop.storage.flags_store import load_flags_work
+    from desktop.views.flags.window import FlagsWindow
+
+    assert section.workspace is not None
+
+    def print_document(record_id: int, key: str, options: dict[str, Any]) -> None:
+        section.print_requested.emit(key, record_id, options)
+
+    window = FlagsWindow(
+        section.workspace, load_flags_work(section.workspace, flags_id), flags_id, print_document, section
+    )
+    section.editor = window
+    window.exec()
+    section.editor = None
+    section.after_edit(flags_id)
+
+
+FLAGS = FeatureDescription(
+    key="flags",
+    title=lambda: _("The four flags"),
+    about=lambda: _(
+        "Deepen the partnerships of a regional cluster in three steps: map all its partnerships, "
+        "projects and services; let each one's lead diagnose it against the four flags (inclusive "
+        "growth, regional leadership promoting partnership, partnership in the resident's experience, "
+        "diversity and cultural competence) with the rubric; then plan by flags, from the links to "
+        "strengthen to goals and actions in the work plan."
+    ),
+    new_label=lambda: _("New flags work…"),
+    search_hint=lambda: _("Search clusters…"),
+    columns=(
+        text_column(lambda: _("Regional cluster"), "cluster", stretch=True),
+        number_column(lambda: _("Mapped items"), "items"),
+        number_column(lambda: _("Diagnoses"), "diagnoses"),
+        date_column(lambda: _("Last diagnosis"), "last_diagnosis"),
+        number_column(lambda: _("Plan actions"), "actions"),
+        date_column(lambda: _("Last saved"), "updated_at"),
+    ),
+    list_records=_list,
+    record_name=lambda row: str(row.cluster),
+    delete_record=_delete,
+    delete_question=lambda name: _(
+        "Delete the flags work of “{name}”: its mapping, every diagnosis and the plans? The cluster "
+        "itself stays. This cannot be undone."
+    ).format(name=name),
+    start_record=_start,
+    open_record=open_flags,
+)
