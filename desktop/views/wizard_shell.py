@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.views.printing import install_print_shortcut
 from desktop.views.saving import SaveStatus, may_close
 
 AUTOSAVE_DELAY_MS = 400  # a save once typing rests this long
@@ -110,6 +111,15 @@ class WizardShell(QWizard):
         self._left.setSingleShot(True)
         self._left.setInterval(0)
         self._left.timeout.connect(self.keep)
+        # Ctrl+P prints the record's document; the section that opened the wizard says how.
+        self.print_document: Callable[[], None] | None = None
+        install_print_shortcut(self, self.print_current)
+
+    def print_current(self) -> None:
+        """Ctrl+P: save, then print this record's document (when the section gave a way)."""
+        if self.print_document is not None:
+            self.keep()
+            self.print_document()
 
     # --- what each wizard provides ------------------------------------------------------------
 

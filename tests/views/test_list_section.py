@@ -207,3 +207,56 @@ def test_a_community_row_opens_its_window_with_enter(
     section.table.setFocus()
     QTest.keyClick(section.table, Qt.Key.Key_Return)
     assert opened == [community_id]
+
+
+def _press_ctrl_p_in(qtbot: QtBot, window: Any) -> int:
+    """What a person does in an open editor: Ctrl+P, then close it."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    window.close()
+    return 0
+
+
+@pytest.mark.parametrize(
+    ("key", "editor", "document"),
+    [
+        ("communities", "desktop.views.community.window.CommunityWindow", "syllabus"),
+        ("flags", "desktop.views.flags.window.FlagsWindow", "flags-workplan"),
+        ("selection", "desktop.views.selection.wizard.SelectionWizard", "selection"),
+    ],
+)
+def test_ctrl_p_in_an_open_editor_prints_its_record(
+    window: MainWindow,
+    demo_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    key: str,
+    editor: str,
+    document: str,
+) -> None:
+    from importlib import import_module
+
+    from desktop.storage.flags_store import start_flags_work
+    from desktop.storage.reference_store import choices
+    from desktop.storage.workspace import open_workspace
+
+    workspace = open_workspace(demo_path)
+    save_community(workspace, Community("קהילת חינוך", profession="חינוך"))
+    from desktop.models.records import RecordKind
+
+    start_flags_work(workspace, choices(workspace, RecordKind.CLUSTER)[0][0])
+    workspace.close()
+    window.open_workspace_file(demo_path)
+    printed: list[tuple[str, int | None]] = []
+    monkeypatch.setattr(
+        window.printer, "print_document", lambda k, record_id, options=None: printed.append((k, record_id))
+    )
+    module, name = editor.rsplit(".", 1)
+    monkeypatch.setattr(getattr(import_module(module), name), "exec", lambda self: _press_ctrl_p_in(qtbot, self))
+    section = _show(window, key)
+    section.table.setCurrentIndex(section.proxy.index(0, 0))
+    record_id = section.selected_id()
+    section.open_selected()
+    assert printed == [(document, record_id)]

@@ -5,13 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +19,8 @@ from desktop.views.community.plan_tab import PlanTab
 from desktop.views.community.survey_tab import SurveyTab
 from desktop.views.community.syllabus_tab import SyllabusTab
 from desktop.views.community.teams_tab import TeamsTab
-from desktop.views.saving import PendingSave, SaveStatus, may_close
+from desktop.views.editor_window import EditorWindow
+from desktop.views.saving import PendingSave
 from desktop.views.widgets import error_label, show_error
 
 # (document key, button object name) of the community's printed documents
@@ -48,7 +44,7 @@ def document_labels() -> dict[str, str]:
     }
 
 
-class CommunityWindow(QDialog):
+class CommunityWindow(EditorWindow):
     def __init__(
         self,
         workspace: Workspace,
@@ -57,17 +53,13 @@ class CommunityWindow(QDialog):
         export: Callable[[int, str, str], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("community_window")
+        super().__init__("community_window", parent)
         self.context = CommunityContext.load(workspace, community, community_id)
         self.context.parent = self
-        self.status = SaveStatus()
-        self.status.retry_requested.connect(self.context.save)
         self.context.pending = PendingSave(self.context.save, self)
         self.export = export
         if community_id is None:
             self.context.save()  # a new community exists from the moment it is opened
-        self.tabs = QTabWidget()
         self.members_tab = MembersTab(self.context)
         self.survey_tab = SurveyTab(self.context)
         self.syllabus_tab = SyllabusTab(self.context)
@@ -80,13 +72,12 @@ class CommunityWindow(QDialog):
             (self.plan_tab, _("Meeting plan")),
             (self.teams_tab, _("Work teams")),
         ):
-            self.tabs.addTab(tab, label)
-        self.tabs.currentChanged.connect(self._tab_shown)
+            self.add_tab(tab, label)
         self.context.reloaders.append(self._reload_all)
         self.saved = QLabel()
         self.saved.setObjectName("community_saved")
         self.context.listeners.append(self._saved)
-        row = QHBoxLayout()
+        row = self.actions_row
         self.print_buttons: dict[str, QPushButton] = {}
         for key, label in document_labels().items():
             button = QPushButton(label)
@@ -98,21 +89,25 @@ class CommunityWindow(QDialog):
         self.print_error = error_label("community_print_error")
         row.addWidget(self.print_error)
         row.addWidget(self.saved, 1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        row.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(row)
         self._update_title()
-        self.resize(1180, 700)
 
-    def done(self, result: int) -> None:
-        """Closing saves what was typed; when the save fails, ask before losing it."""
-        if not may_close(self, self.status, self.context.flush):
-            return
-        super().done(result)
+    def save(self) -> None:
+        self.context.save()
+
+    def flush(self) -> None:
+        self.context.flush()
+
+    def print_current(self) -> None:
+        """Ctrl+P: the meeting plan on its tab, the work teams on theirs, else the syllabus."""
+        current = self.tabs.currentWidget()
+        document = (
+            "meeting-plan"
+            if current is self.plan_tab
+            else "work-teams"
+            if current is self.teams_tab
+            else "syllabus"
+        )
+        self._print(document)
 
     @property
     def community(self) -> Community:
@@ -125,14 +120,6 @@ class CommunityWindow(QDialog):
     def _saved(self) -> None:
         self.saved.setText(_("Saved."))
         self._update_title()
-
-    def _tab_shown(self, index: int) -> None:
-        """Tabs read what others changed when they are shown."""
-        self.context.flush()
-        tab = self.tabs.widget(index)
-        refresh = getattr(tab, "refresh", None)
-        if callable(refresh):
-            refresh()
 
     def _reload_all(self) -> None:
         """After taking another person's version: every tab shows it."""

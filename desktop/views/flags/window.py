@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import _
+from desktop.views.editor_window import EditorWindow
 from desktop.views.flags.diagnoses import DiagnosesTab
 from desktop.views.flags.mapping import MappingTab
 from desktop.views.flags.plans import PlansTab
-from desktop.views.printing import install_print_shortcut
-from desktop.views.saving import PendingSave, SaveStatus, may_close
+from desktop.views.saving import PendingSave
 
 if TYPE_CHECKING:
     from desktop.models.flags import ClusterFlags
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 PrintCallback = Callable[[int, str, dict[str, Any]], None]
 
 
-class FlagsWindow(QDialog):
+class FlagsWindow(EditorWindow):
     """The flags work of one regional cluster (record `flags_id`), in three tabs."""
 
     def __init__(
@@ -37,8 +37,7 @@ class FlagsWindow(QDialog):
         from desktop.storage.flags_store import cluster_members
         from desktop.storage.reference_store import RecordNotFound
 
-        super().__init__(parent)
-        self.setObjectName("flags_window")
+        super().__init__("flags_window", parent)
         self.workspace = workspace
         self.flags = flags
         self.flags_id = flags_id
@@ -47,31 +46,13 @@ class FlagsWindow(QDialog):
             self.members = cluster_members(workspace, flags.cluster)
         except RecordNotFound:
             self.members = []
-        self.status = SaveStatus()
-        self.status.retry_requested.connect(self.save)
         self.pending = PendingSave(self.save, self)
-        self.heading = QLabel()
-        self.heading.setObjectName("flags_heading")
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.tabs = QTabWidget()
         self.mapping = MappingTab(self)
         self.diagnoses = DiagnosesTab(self)
         self.plans = PlansTab(self)
         for tab in (self.mapping, self.diagnoses, self.plans):
-            self.tabs.addTab(tab, "")
-        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(bottom)
-        install_print_shortcut(self, self.print_current)
+            self.add_tab(tab, "")
         self.retranslate()
-        self.resize(1180, 700)
         self.refresh()
 
     @property
@@ -109,16 +90,6 @@ class FlagsWindow(QDialog):
         """Save at once what waits to be saved (another item, flag or tab)."""
         self.pending.flush()
 
-    def done(self, result: int) -> None:
-        """Closing saves what was typed; when the save fails, ask before losing it."""
-        if not may_close(self, self.status, self.flush):
-            return
-        super().done(result)
-
-    def _tab_shown(self) -> None:
-        self.flush()
-        self.refresh()
-
     def refresh(self) -> None:
         current = self.tabs.currentWidget()
         if isinstance(current, MappingTab | DiagnosesTab | PlansTab):
@@ -141,6 +112,6 @@ class FlagsWindow(QDialog):
     def retranslate(self) -> None:
         name = self.cluster_name()
         self.setWindowTitle(_("The four flags: {cluster}").format(cluster=name))
-        self.heading.setText(_("The four flags: {cluster}").format(cluster=name))
+        self.show_heading(_("The four flags: {cluster}").format(cluster=name))
         for index, text in enumerate((_("Mapping"), _("Diagnoses"), _("Plans and work plan"))):
             self.tabs.setTabText(index, text)

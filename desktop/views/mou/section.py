@@ -120,11 +120,17 @@ def _open(section: ListSection, agreement_id: int) -> None:
     run_wizard(section, _load(section, agreement_id), agreement_id)
 
 
+def _print(section: ListSection, record_id: int | None) -> None:
+    if record_id is not None:
+        section.print_requested.emit("mou", record_id, {})
+
+
 def run_wizard(section: ListSection, agreement: Agreement, agreement_id: int | None) -> None:
     from desktop.views.mou.wizard import MouWizard
 
     assert section.workspace is not None
     wizard = MouWizard(section.workspace, agreement, agreement_id, section)
+    wizard.print_document = lambda: _print(section, wizard.agreement_id)
     section.editor = wizard
     wizard.exec()
     section.editor = None

@@ -50,12 +50,18 @@ def _open(section: ListSection, process_id: int) -> None:
     run_wizard(section, process, process_id)
 
 
+def _print(section: ListSection, record_id: int | None) -> None:
+    if record_id is not None:
+        section.print_requested.emit("selection", record_id, {})
+
+
 def run_wizard(section: ListSection, process: SelectionProcess, process_id: int | None) -> None:
     from desktop.views.selection.wizard import SelectionWizard
 
     assert section.workspace is not None
     wizard = SelectionWizard(section.workspace, process, process_id, section)
     wizard.saved.connect(section.reload)
+    wizard.print_document = lambda: _print(section, wizard.process_id)
     section.editor = wizard
     wizard.exec()
     section.editor = None
