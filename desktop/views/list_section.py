@@ -150,9 +150,10 @@ class ListSection(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # a long list is measured on its first rows only
         for column, spec in enumerate(description.columns):
-            if spec.stretch:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            mode = QHeaderView.ResizeMode.Stretch if spec.stretch else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activated.connect(lambda _index: self.open_selected())  # Enter
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
@@ -186,6 +187,7 @@ class ListSection(QWidget):
         self.empty_text.setObjectName("section_about")
         self.empty_text.setWordWrap(True)
         self.empty_text.setStyleSheet("font-size: 12pt;")
+
         self.empty_reason = QLabel()
         self.empty_reason.setObjectName("section_read_only")
         self.empty_reason.setWordWrap(True)
@@ -195,6 +197,7 @@ class ListSection(QWidget):
         empty_page = QWidget()
         empty_layout = QVBoxLayout(empty_page)
         empty_layout.addStretch(1)
+        empty_layout.setContentsMargins(48, 12, 48, 12)
         empty_layout.addWidget(self.empty_text)
         empty_layout.addWidget(self.empty_reason)
         start_row = QHBoxLayout()
@@ -241,6 +244,8 @@ class ListSection(QWidget):
         self.pages.setCurrentIndex(0 if records else 1)
         if keep is not None:
             self.select(keep)
+        if self.selected_id() is None and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))  # a record is always at hand
         self._update_buttons()
         self._update_count()
 

@@ -254,7 +254,9 @@ def test_ctrl_p_in_an_open_editor_prints_its_record(
         window.printer, "print_document", lambda k, record_id, options=None: printed.append((k, record_id))
     )
     module, name = editor.rsplit(".", 1)
-    monkeypatch.setattr(getattr(import_module(module), name), "exec", lambda self: _press_ctrl_p_in(qtbot, self))
+    monkeypatch.setattr(
+        getattr(import_module(module), name), "exec", lambda self: _press_ctrl_p_in(qtbot, self)
+    )
     section = _show(window, key)
     section.table.setCurrentIndex(section.proxy.index(0, 0))
     record_id = section.selected_id()
