@@ -114,6 +114,18 @@ PURPOSE_EXAMPLE = N_(
 # --- quantitative filter -------------------------------------------------------------------
 
 
+def _cluster_range(value: Any) -> tuple[int, int]:
+    """A stored (low, high) of clusters 1-10, as it was saved (a JSON list)."""
+    low, high = value
+    return int(low), int(high)
+
+
+def _population_range(value: Any) -> tuple[int | None, int | None]:
+    """A stored (low, high) of population, either end open (None)."""
+    low, high = value
+    return (None if low is None else int(low)), (None if high is None else int(high))
+
+
 @dataclass
 class QuantitativeFilter:
     socioeconomic: tuple[int, int] = (1, 10)
@@ -192,9 +204,9 @@ class QuantitativeFilter:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> QuantitativeFilter:
         return cls(
-            socioeconomic=tuple(data.get("socioeconomic", (1, 10))),  # type: ignore[arg-type]
-            peripherality=tuple(data.get("peripherality", (1, 10))),  # type: ignore[arg-type]
-            population=tuple(data.get("population", (None, None))),  # type: ignore[arg-type]
+            socioeconomic=_cluster_range(data.get("socioeconomic", (1, 10))),
+            peripherality=_cluster_range(data.get("peripherality", (1, 10))),
+            population=_population_range(data.get("population", (None, None))),
             statuses=frozenset(data.get("statuses", ())),
             districts=frozenset(data.get("districts", ())),
         )

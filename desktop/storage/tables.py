@@ -63,8 +63,8 @@ class RecordMixin:
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805
-        return {"version_id_col": cls.version}  # type: ignore[attr-defined]
+    def __mapper_args__(cls: type[RecordMixin]) -> dict[str, object]:  # noqa: N805
+        return {"version_id_col": cls.version}
 
 
 # --- reference data --------------------------------------------------------------------------------
