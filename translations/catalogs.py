@@ -95,7 +95,8 @@ def translate(source: Path) -> None:
             if message is None:  # no longer in the code (or not extracted yet): nothing to set
                 print(f"skipped {msgid!r}: not in the {language} catalog")
                 continue
-            message.string = texts[language]
+            text = texts[language]
+            message.string = tuple(text) if isinstance(text, list) else text  # plurals: a list
             message.flags.discard("fuzzy")
         with path.open("wb") as handle:
             write_po(handle, catalog, width=100, sort_output=True, include_previous=False)

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLabel
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from desktop import i18n
 
@@ -54,3 +61,54 @@ def date_editor(name: str = "") -> QDateEdit:
     # Under RTL QDateEdit lays its sections out reversed: give them pre-reversed.
     editor.setDisplayFormat("yyyy.M.d" if i18n.is_rtl() else "d/M/yyyy")
     return editor
+
+
+ISO_ROLE = Qt.ItemDataRole.UserRole + 40  # a date cell's ISO value; the cell shows it formatted
+
+
+def iso_or_none(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def date_cell(text: str) -> QTableWidgetItem:
+    """A table cell holding a date: ISO underneath, shown the way the language writes dates.
+    Text that is not a date (typed before dates were chosen) is kept and shown as it is."""
+    cell = QTableWidgetItem()
+    day = iso_or_none(text)
+    cell.setData(ISO_ROLE, day.isoformat() if day else text)
+    cell.setText(i18n.format_date(day) if day else text)
+    return cell
+
+
+def cell_date_text(cell: QTableWidgetItem | None) -> str:
+    """The ISO text of a date cell (or what was kept there); "" for an empty cell."""
+    if cell is None:
+        return ""
+    value = cell.data(ISO_ROLE)
+    return str(value).strip() if value is not None else cell.text().strip()
+
+
+class DateDelegate(QStyledItemDelegate):
+    """Date columns of a table edited with a date field, never as free text."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        editor = date_editor("cell_date")
+        editor.setParent(parent)  # inside the cell, not a window of its own
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QDateEdit):
+            editor.setDate(qdate(iso_or_none(str(index.data(ISO_ROLE) or ""))))
+
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if isinstance(editor, QDateEdit):
+            day = pydate(editor.date())
+            model.setData(index, day.isoformat(), ISO_ROLE)
+            model.setData(index, i18n.format_date(day), Qt.ItemDataRole.DisplayRole)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableWidgetItem, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -128,3 +129,45 @@ def test_reopening_a_diagnosis_keeps_scores_and_follow_up_compares(qtbot: QtBot,
     section.diagnoses.refresh()
     assert section.diagnoses.radar.earlier.get(Flag.DIVERSITY) == 1
     assert section.diagnoses.radar.latest.get(Flag.DIVERSITY) == 3
+
+
+def test_charts_say_what_they_show_and_dates_are_chosen(
+    qtbot: QtBot, demo, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit, QLabel
+
+    from desktop.models.flags import Item
+    from desktop.views.widgets import ISO_ROLE
+
+    window = open_flags_window(qtbot, demo)
+    flags = window.flags
+    flags.items.append(Item("i1", "שירותי רווחה אזוריים"))
+    first = flags.new_diagnosis("i1", date(2025, 3, 1))
+    first.flags["diversity"].agreed = 1
+    second = flags.new_diagnosis("i1", date(2026, 3, 1))
+    second.flags["diversity"].agreed = 3
+    window.save()
+    window.tabs.setCurrentWidget(window.diagnoses)
+    radar = window.diagnoses.radar
+    assert [label for _colour, label in radar.legend] == [
+        "האבחון הזה (1.3.2026)",
+        "האבחון הקודם (1.3.2025)",
+    ]
+    key = {label.objectName(): label.text() for label in window.diagnoses.findChildren(QLabel)}
+    assert [key[f"heat_key_{level}"] for level in (1, 2, 3, 4)] == ["1", "2", "3", "4"]
+    assert "heat_key_empty" in key
+    header = window.diagnoses.heat.horizontalHeaderItem(1).text()
+    assert "\n" in header and header.replace("\n", " ") == Flag.REGIONAL_LEADERSHIP.label
+
+    window.tabs.setCurrentWidget(window.plans)
+    plans = window.plans
+    plans.action_table.insertRow(0)
+    plans.action_table.setCurrentCell(0, 4)
+    plans.action_table.edit(plans.action_table.currentIndex())  # F2 or a double click
+    editor = plans.action_table.findChild(QDateEdit, "cell_date")
+    assert isinstance(editor, QDateEdit)  # a date is chosen, not typed as free text
+    editor.setDate(QDate(2026, 9, 1))
+    plans.action_table.commitData(editor)
+    cell = plans.action_table.item(0, 4)
+    assert cell.data(ISO_ROLE) == "2026-09-01" and cell.text() == "1.9.2026"

@@ -304,3 +304,32 @@ def test_every_field_is_saved_as_it_changes(qtbot: QtBot, demo: Workspace) -> No
     assert load_process(demo, summary.id).page == 4
     wizard.go_to(0)
     assert wizard.currentPage() is page
+
+
+def test_the_score_grid_keeps_its_rows_when_many_pairs_are_for_discussion(
+    qtbot: QtBot,
+    demo,  # type: ignore[no-untyped-def]
+) -> None:
+    from desktop.models.selection import BASE_CONDITIONS
+
+    wizard = _wizard(qtbot, demo)
+    wizard.resize(1366, 740)
+    _page_one(wizard)
+    _next(wizard)
+    scores = wizard.currentPage()
+    assert isinstance(scores, ScoresPage)
+    for row in range(scores.grid.rowCount()):  # one member scores 5 everywhere, the other 1
+        for column in range(len(CRITERIA)):
+            scores.grid.item(row, column).setText("5")
+    scores.member.setCurrentIndex(1)
+    for row in range(scores.grid.rowCount()):
+        for column in range(len(CRITERIA)):
+            scores.grid.item(row, column).setText("1")
+    assert len(scores.disagreements.text()) > 1000  # a long list for discussion
+    row_height = scores.grid.rowHeight(0)
+    assert scores.grid.viewport().height() >= 5 * row_height  # the grid still shows five rows
+    assert scores.discussion.height() <= 90
+    _next(wizard)
+    conditions = wizard.currentPage()
+    assert str(len(BASE_CONDITIONS)) in conditions.subTitle()
+    assert conditions.table.columnCount() == len(BASE_CONDITIONS)

@@ -72,6 +72,7 @@ class DiagnosesTab(QWidget):
         right.addWidget(self.radar, 2)
         right.addWidget(QLabel(_("Heat map: the latest agreed level of every item")))
         right.addWidget(self.heat, 1)
+        right.addLayout(heat_key())
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 2)
@@ -93,7 +94,7 @@ class DiagnosesTab(QWidget):
         rows = self.flags.heat_map()
         self.heat.setRowCount(len(rows))
         self.heat.setColumnCount(len(Flag))
-        self.heat.setHorizontalHeaderLabels([flag.label for flag in Flag])
+        self.heat.setHorizontalHeaderLabels([two_lines(flag.label) for flag in Flag])
         self.heat.setVerticalHeaderLabels([item.name for item, _levels in rows])
         self.heat.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for row, (_item, levels) in enumerate(rows):
@@ -136,8 +137,13 @@ class DiagnosesTab(QWidget):
             return
         history = self.flags.item_diagnoses(diagnosis.item)
         index = history.index(diagnosis)
-        earlier = history[index - 1].levels() if index > 0 else None
-        self.radar.set_levels(diagnosis.levels(), earlier)
+        before = history[index - 1] if index > 0 else None
+        self.radar.set_levels(
+            diagnosis.levels(),
+            before.levels() if before else None,
+            _("This diagnosis ({date})").format(date=_held_on(diagnosis)),
+            _("The one before ({date})").format(date=_held_on(before)) if before else "",
+        )
 
     def diagnose(self) -> None:
         item_id = self.item.currentData()
@@ -169,3 +175,36 @@ class DiagnosesTab(QWidget):
         diagnosis = self.selected()
         if diagnosis is not None:
             self.section.print_document("flags-diagnosis", diagnosis=diagnosis.number)
+
+
+def _held_on(diagnosis: Diagnosis) -> str:
+    return i18n.format_date(date.fromisoformat(diagnosis.held_on)) if diagnosis.held_on else ""
+
+
+def two_lines(label: str) -> str:
+    """A long header broken at the space nearest its middle, so a narrow column shows it whole."""
+    if len(label) < 16 or " " not in label:
+        return label
+    middle = len(label) // 2
+    spaces = [index for index, character in enumerate(label) if character == " "]
+    split = min(spaces, key=lambda index: abs(index - middle))
+    return label[:split] + "\n" + label[split + 1 :]
+
+
+def heat_key() -> QHBoxLayout:
+    """The heat map's colour key: what each colour says, levels 1-4 and "not diagnosed"."""
+    row = QHBoxLayout()
+    row.addWidget(QLabel(_("Key:")))
+    for level, colour in LEVEL_COLOURS.items():
+        swatch = QLabel(i18n.format_number(level))
+        swatch.setObjectName(f"heat_key_{level}")
+        swatch.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        swatch.setMinimumWidth(28)
+        swatch.setStyleSheet(f"background: {colour}; border: 1px solid #b8c4ce; padding: 1px 6px;")
+        row.addWidget(swatch)
+    empty = QLabel(_("empty: not diagnosed yet"))
+    empty.setObjectName("heat_key_empty")
+    row.addWidget(empty)
+    row.addWidget(QLabel(_("(1 = lowest, 4 = highest level of the rubric)")))
+    row.addStretch(1)
+    return row

@@ -26,10 +26,14 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.models.flags import Action, ClusterFlags, Flag, Goal, Measure, validate_plan, workplan
 from desktop.views.qt_i18n import align_text_document, align_text_field
-from desktop.views.widgets import error_label, show_error
+from desktop.views.widgets import DateDelegate, cell_date_text, date_cell, error_label, show_error
 
 if TYPE_CHECKING:
     from desktop.views.flags.window import FlagsWindow
+
+
+GOAL_DATES = (2, 5)  # baseline date, by
+ACTION_DATES = (4, 5)  # from, to
 
 
 class PlansTab(QWidget):
@@ -66,6 +70,10 @@ class PlansTab(QWidget):
         for table in (self.goal_table, self.action_table):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             table.setMaximumHeight(150)
+        self.dates = DateDelegate(self)  # dates are chosen, never typed in three formats
+        for table, columns in ((self.goal_table, GOAL_DATES), (self.action_table, ACTION_DATES)):
+            for column in columns:
+                table.setItemDelegateForColumn(column, self.dates)
         add_goal = QPushButton(_("Add a goal"))
         add_goal.setObjectName("add_goal")
         add_goal.clicked.connect(lambda: self.goal_table.insertRow(self.goal_table.rowCount()))
@@ -193,11 +201,14 @@ class PlansTab(QWidget):
     def _append(self, table: QTableWidget, texts: list[str]) -> None:
         row = table.rowCount()
         table.insertRow(row)
+        dates = GOAL_DATES if table is self.goal_table else ACTION_DATES
         for column, text in enumerate(texts):
-            table.setItem(row, column, QTableWidgetItem(text))
+            table.setItem(row, column, date_cell(text) if column in dates else QTableWidgetItem(text))
 
     def _cell(self, table: QTableWidget, row: int, column: int) -> str:
         item = table.item(row, column)
+        if column in (GOAL_DATES if table is self.goal_table else ACTION_DATES):
+            return cell_date_text(item)
         return item.text().strip() if item is not None else ""
 
     def _edited(self, *_args: object) -> None:

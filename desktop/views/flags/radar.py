@@ -22,13 +22,21 @@ class RadarChart(QWidget):
         super().__init__()
         self.latest: dict[Flag, int | None] = {}
         self.earlier: dict[Flag, int | None] = {}
-        self.setMinimumSize(320, 280)
+        self.legend: list[tuple[QColor, str]] = []  # which shape is which diagnosis
+        self.setMinimumSize(320, 300)
 
     def set_levels(
-        self, latest: dict[Flag, int | None], earlier: dict[Flag, int | None] | None = None
+        self,
+        latest: dict[Flag, int | None],
+        earlier: dict[Flag, int | None] | None = None,
+        latest_label: str = "",
+        earlier_label: str = "",
     ) -> None:
         self.latest = latest
         self.earlier = earlier or {}
+        self.legend = [(LATEST, latest_label)] if latest_label and any(latest.values()) else []
+        if earlier_label and any(self.earlier.values()):
+            self.legend.append((EARLIER, earlier_label))
         self.update()
 
     def _polygon(
@@ -44,8 +52,9 @@ class RadarChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        centre = QPointF(self.width() / 2, self.height() / 2)
-        radius = min(self.width(), self.height()) / 2 - 46
+        legend_height = painter.fontMetrics().height() * len(self.legend) + (6 if self.legend else 0)
+        centre = QPointF(self.width() / 2, (self.height() - legend_height) / 2)
+        radius = min(self.width(), self.height() - legend_height) / 2 - 46
         angles = axis_angles(rtl)
         painter.setPen(QPen(QColor("#b8c4ce"), 1))
         for level in range(1, LEVEL_MAX + 1):
@@ -87,4 +96,31 @@ class RadarChart(QWidget):
                 painter.setPen(QPen(colour.darker(150), 2))
                 painter.setBrush(colour)
                 painter.drawPolygon(self._polygon(levels, centre, radius, angles))
+        self._draw_scale(painter, centre, radius, angles[0])
+        self._draw_legend(painter, rtl)
         painter.end()
+
+    def _draw_scale(self, painter: QPainter, centre: QPointF, radius: float, angle: float) -> None:
+        """The level of each ring (1-4), written beside the first axis."""
+        painter.setPen(QColor("#5f6b76"))
+        for level in range(1, LEVEL_MAX + 1):
+            distance = radius * level / LEVEL_MAX
+            point = QPointF(
+                centre.x() + distance * math.cos(angle) + 4, centre.y() + distance * math.sin(angle)
+            )
+            painter.drawText(point, str(level))
+
+    def _draw_legend(self, painter: QPainter, rtl: bool) -> None:
+        """A swatch and a name for each shape, at the foot, starting on the reading side."""
+        metrics = painter.fontMetrics()
+        y = self.height() - metrics.height() * len(self.legend) - 2
+        for colour, label in self.legend:
+            width = metrics.horizontalAdvance(label)
+            swatch_x = self.width() - 18 if rtl else 6
+            text_x = swatch_x - 6 - width if rtl else swatch_x + 18
+            painter.setPen(QPen(colour.darker(150), 1))
+            painter.setBrush(colour)
+            painter.drawRect(QRectF(swatch_x, y + 3, 12, metrics.height() - 6))
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QPointF(text_x, y + metrics.ascent()), label)
+            y += metrics.height()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QTableWidget,
@@ -452,6 +454,15 @@ class ScoresPage(_Page):
         self.disagreements = QLabel()
         self.disagreements.setObjectName("disagreements")
         self.disagreements.setWordWrap(True)
+        self.disagreements.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # However many pairs are for discussion, the grid keeps its rows: the list scrolls.
+        self.discussion = QScrollArea()
+        self.discussion.setObjectName("discussion")
+        self.discussion.setWidget(self.disagreements)
+        self.discussion.setWidgetResizable(True)
+        self.discussion.setFrameShape(QFrame.Shape.NoFrame)
+        self.discussion.setMaximumHeight(90)
+        self.grid.setMinimumHeight(190)
         self._filling = False
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Scores of")))
@@ -466,7 +477,7 @@ class ScoresPage(_Page):
         layout.addWidget(self.error)
         layout.addWidget(QLabel(_("Team mean (spread); orange: members differ by 2 points or more")))
         layout.addWidget(self.summary, 2)
-        layout.addWidget(self.disagreements)
+        layout.addWidget(self.discussion)
 
     def initializePage(self) -> None:
         self.candidates = sorted(self.owner.candidates(), key=lambda a: str(a["name_he"]))
@@ -576,11 +587,15 @@ class ConditionsPage(_Page):
         super().__init__(wizard)
         self.setTitle(_("Base conditions"))
         self.setSubTitle(
-            _(
-                "Make sure there is need, opportunity, will, leadership and "
-                "resources. A candidate that fails a condition is marked, not "
-                "dropped."
-            )
+            i18n.ngettext(
+                "Make sure there is need, opportunity, will, leadership and resources, and that the "
+                "partners are interested: {count} base condition for each candidate. A candidate "
+                "that fails a condition is marked, not dropped.",
+                "Make sure there is need, opportunity, will, leadership and resources, and that the "
+                "partners are interested: {count} base conditions for each candidate. A candidate "
+                "that fails a condition is marked, not dropped.",
+                len(BASE_CONDITIONS),
+            ).format(count=len(BASE_CONDITIONS))
         )
         self.table = QTableWidget()
         self.table.setObjectName("conditions")
