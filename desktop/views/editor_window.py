@@ -8,19 +8,24 @@ document of the record on screen, and a size that fits a 1366x768 laptop.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.i18n import _
 from desktop.views.printing import install_print_shortcut
-from desktop.views.saving import SaveStatus, may_close
+from desktop.views.saving import DocumentHistory, SaveStatus, may_close
 
 DEFAULT_SIZE = (1180, 700)
 
@@ -40,10 +45,29 @@ class EditorWindow(QDialog):
         self.tabs = QTabWidget()
         self.tabs.currentChanged.connect(self._tab_shown)
         self.actions_row = QHBoxLayout()  # the editor's own buttons (its documents…)
+        self.history: DocumentHistory | None = None
+        self.undo_button = QPushButton(_("Undo the last change"))
+        self.undo_button.setObjectName("editor_undo")
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button = QPushButton(_("Redo"))
+        self.redo_button.setObjectName("editor_redo")
+        self.redo_button.clicked.connect(self.redo)
+        for button in (self.undo_button, self.redo_button):
+            button.hide()  # shown once the editor keeps a history
+        for keys, slot in (
+            (QKeySequence.StandardKey.Undo, self.undo),
+            (QKeySequence.StandardKey.Redo, self.redo),
+        ):
+            # A text field's own Ctrl+Z (typing) comes first; elsewhere it steps the document back.
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("editor_close")
         close.rejected.connect(self.reject)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.undo_button)
+        bottom.addWidget(self.redo_button)
         bottom.addLayout(self.actions_row, 1)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
@@ -66,6 +90,37 @@ class EditorWindow(QDialog):
 
     def print_current(self) -> None:
         """Ctrl+P: the document of what is on screen."""
+
+    # undo and redo ---------------------------------------------------------------------------
+
+    def keep_history(self, document: Any, show: Any) -> None:
+        """Undo and redo over `document`'s saves; `show()` makes every tab show it again."""
+        self.history = DocumentHistory(document, self.save, show)
+        self.undo_button.show()
+        self.redo_button.show()
+        self._update_history_buttons()
+
+    def document_saved(self) -> None:
+        """Each save of the document is a step the person can go back to."""
+        if self.history is not None and not self.status.failed:
+            self.history.saved()
+        self._update_history_buttons()
+
+    def undo(self) -> None:
+        if self.history is not None:
+            self.flush()
+            self.history.undo()
+            self._update_history_buttons()
+
+    def redo(self) -> None:
+        if self.history is not None:
+            self.history.redo()
+            self._update_history_buttons()
+
+    def _update_history_buttons(self) -> None:
+        history = self.history
+        self.undo_button.setEnabled(history is not None and history.can_undo())
+        self.redo_button.setEnabled(history is not None and history.can_redo())
 
     # shared behaviour -----------------------------------------------------------------------------
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+import unicodedata
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit
 
 from desktop import i18n
 
@@ -13,6 +15,47 @@ LANGUAGE_NAMES = {"he": "עברית", "ar": "العربية", "en": "English"}
 _FIRST_STRONG_ISOLATE = "\u2068"
 _POP_DIRECTIONAL_ISOLATE = "\u2069"
 _qt_translators: list[QTranslator] = []
+_SHOWS_START = "shutafut_shows_start"
+_FOLLOWS_TEXT = "shutafut_follows_text"
+
+
+class FieldPolisher(QObject):
+    """Every field, as Qt first shows it, reads from where its language starts:
+    numbers in spin boxes sit at the reading side (Qt leaves them beside the arrows), and a
+    one-line field whose text is longer than the box shows its start, not its end, whenever
+    it is not being typed in."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish:
+            if isinstance(watched, QAbstractSpinBox):
+                side = Qt.AlignmentFlag.AlignRight if i18n.is_rtl() else Qt.AlignmentFlag.AlignLeft
+                watched.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+            elif isinstance(watched, QLineEdit) and not isinstance(
+                watched.parent(), QAbstractSpinBox | QComboBox
+            ):
+                show_start_when_idle(watched)
+        return False
+
+
+def show_start_when_idle(edit: QLineEdit) -> None:
+    """Text set by the program or left by the person shows from its start."""
+    if edit.property(_SHOWS_START):
+        return
+    edit.setProperty(_SHOWS_START, True)
+    # setText() clears `modified`, typing sets it: only text the program put there jumps home.
+    edit.textChanged.connect(lambda _text: None if edit.isModified() else edit.setCursorPosition(0))
+    edit.editingFinished.connect(lambda: edit.setCursorPosition(0))
+    edit.setCursorPosition(0)
+
+
+_polisher: FieldPolisher | None = None
+
+
+def install_field_polisher(app: QApplication) -> None:
+    global _polisher
+    if _polisher is None:
+        _polisher = FieldPolisher(app)
+        app.installEventFilter(_polisher)
 
 
 def isolate(text: str) -> str:
@@ -45,6 +88,7 @@ def apply_language(app: QApplication, language: str) -> None:
     i18n.set_language(language)
     # Installing qtbase_he flips the direction by itself: set it from the language, after.
     app.setLayoutDirection(layout_direction(language))
+    install_field_polisher(app)
 
 
 def align_text_field(edit: QLineEdit, *, left_to_right: bool) -> None:
@@ -59,12 +103,38 @@ def align_text_field(edit: QLineEdit, *, left_to_right: bool) -> None:
 
 
 def align_text_document(edit: QPlainTextEdit) -> None:
-    """Multi-line text starts at the right in Hebrew and Arabic."""
+    """Multi-line text reads in the direction of what was typed in it: a Hebrew note in the
+    English interface starts at the right, an English one in Hebrew at the left; an empty
+    one follows the interface."""
+
+    def follow_text() -> None:
+        rtl = first_strong_is_rtl(edit.toPlainText())
+        if rtl is None:
+            rtl = i18n.is_rtl()
+        option = edit.document().defaultTextOption()
+        wanted = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        if option.textDirection() == wanted:
+            return
+        option.setTextDirection(wanted)
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        edit.document().setDefaultTextOption(option)
+
     option = edit.document().defaultTextOption()
-    if i18n.is_rtl():
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    else:
-        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
-        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)  # decided by follow_text
     edit.document().setDefaultTextOption(option)
+    if not edit.property(_FOLLOWS_TEXT):
+        edit.setProperty(_FOLLOWS_TEXT, True)
+        edit.textChanged.connect(follow_text)
+    follow_text()
+
+
+def first_strong_is_rtl(text: str) -> bool | None:
+    """Whether the first letter with a direction reads right to left (None: no such letter)."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return None

@@ -16,6 +16,8 @@ in memory, writes each field into it as it changes, and saves through `save_docu
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
@@ -142,3 +144,46 @@ def may_close(window: QWidget, status: SaveStatus, flush: Callable[[], None]) ->
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+class DocumentHistory:
+    """Undo and redo for a document editor, as reference data has them: every save is a step
+    the person can go back to (and forward again), whatever tab it was made on."""
+
+    def __init__(self, document: Any, save: Callable[[], None], show: Callable[[], None]) -> None:
+        self.document = document
+        self.save = save  # stores the document (a failure is said by the editor's strip)
+        self.show = show  # every tab shows the document again
+        self.steps: list[str] = [document.to_json()]
+        self.position = 0
+
+    def saved(self) -> None:
+        """The document was stored: a new step, unless nothing changed since the last one."""
+        text = self.document.to_json()
+        if text == self.steps[self.position]:
+            return
+        del self.steps[self.position + 1 :]
+        self.steps.append(text)
+        self.position += 1
+
+    def can_undo(self) -> bool:
+        return self.position > 0
+
+    def can_redo(self) -> bool:
+        return self.position < len(self.steps) - 1
+
+    def undo(self) -> None:
+        if self.can_undo():
+            self._go_to(self.position - 1)
+
+    def redo(self) -> None:
+        if self.can_redo():
+            self._go_to(self.position + 1)
+
+    def _go_to(self, position: int) -> None:
+        earlier = type(self.document).from_json(self.steps[position])
+        for part in fields(self.document):  # in place: every screen holds this object
+            setattr(self.document, part.name, getattr(earlier, part.name))
+        self.position = position
+        self.save()
+        self.show()

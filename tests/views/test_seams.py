@@ -239,3 +239,39 @@ def test_community_keeps_what_was_typed_across_meetings_teams_and_tabs(
     assert again.plan_tab.lines[line_name].text() == "ספריה"
     topics = {team.name: team.topic for team in again.community.teams}
     assert topics == {"צוות מדיניות": "מדיניות חינוך", "צוות קהילה": "הון אנושי"}
+
+
+def test_undo_and_redo_step_a_document_back_and_forth(qtbot: QtBot, demo: Workspace) -> None:
+    window = _flags_section(qtbot, demo)
+    mapping = window.mapping
+    mapping.new_item()
+    type_text(mapping.name, "שירותי רווחה אזוריים")
+    window.flush()
+    assert [item.name for item in window.flags.items] == ["שירותי רווחה אזוריים"]
+    assert window.undo_button.isEnabled() and not window.redo_button.isEnabled()
+    window.undo_button.click()  # back to before the item
+    assert window.flags.items == [] and mapping.table.rowCount() == 0
+    assert load_cluster_flags(demo, window.flags.cluster).items == []  # stored as well
+    window.redo_button.click()
+    assert [item.name for item in window.flags.items] == ["שירותי רווחה אזוריים"]
+    assert mapping.table.rowCount() == 1
+    window.close()
+    stored = load_cluster_flags(demo, window.flags.cluster)
+    assert [item.name for item in stored.items] == ["שירותי רווחה אזוריים"]
+
+
+def test_a_community_change_is_undone_on_every_tab(qtbot: QtBot, demo: Workspace) -> None:
+    community = Community(
+        "קהילת חינוך", profession="חינוך", period_start=date(2025, 9, 1), period_end=date(2026, 7, 31)
+    )
+    window = CommunityWindow(demo, community, None)
+    show(qtbot, window)
+    name = window.members_tab.name
+    name.clear()
+    type_text(name, "קהילת מנהלות חינוך")
+    window.flush()
+    assert window.community.name == "קהילת מנהלות חינוך"
+    window.undo()  # Ctrl+Z outside a text field
+    assert window.community.name == "קהילת חינוך" and name.text() == "קהילת חינוך"
+    window.redo()
+    assert window.community.name == "קהילת מנהלות חינוך" and name.text() == "קהילת מנהלות חינוך"

@@ -77,6 +77,8 @@ class CommunityWindow(EditorWindow):
         self.saved = QLabel()
         self.saved.setObjectName("community_saved")
         self.context.listeners.append(self._saved)
+        self.context.listeners.append(self.document_saved)
+        self.keep_history(self.context.community, self._reload_all)
         row = self.actions_row
         self.print_buttons: dict[str, QPushButton] = {}
         for key, label in document_labels().items():

@@ -52,6 +52,7 @@ class FlagsWindow(EditorWindow):
         self.plans = PlansTab(self)
         for tab in (self.mapping, self.diagnoses, self.plans):
             self.add_tab(tab, "")
+        self.keep_history(flags, self.refresh)
         self.retranslate()
         self.refresh()
 
@@ -81,6 +82,7 @@ class FlagsWindow(EditorWindow):
                 lambda expected: save_cluster_flags(workspace, flags, expected_version=expected),
                 self.refresh,
             )
+            self.document_saved()
 
     def changed(self) -> None:
         """A field was typed into (the flags work already holds it): save after a pause."""
