@@ -38,10 +38,12 @@ def test_numbers_sit_on_the_reading_side(qtbot: QtBot, app: QApplication) -> Non
     apply_language(app, "he")
     spin = QSpinBox()
     window = _shown(qtbot, spin)
+    assert window.isVisible()  # kept alive while the fields are read
     assert spin.alignment() & Qt.AlignmentFlag.AlignRight
     apply_language(app, "en")
     other = QSpinBox()
     second = _shown(qtbot, other)
+    assert second.isVisible()  # kept alive while the fields are read
     assert other.alignment() & Qt.AlignmentFlag.AlignLeft
 
 
@@ -50,6 +52,7 @@ def test_a_long_line_shows_its_start_until_someone_types_in_it(qtbot: QtBot, app
     name = QLineEdit()
     other = QLineEdit()
     window = _shown(qtbot, name, other)
+    assert window.isVisible()  # kept alive while the fields are read
     name.setText("נציגי הקרן לפיתוח הנגב המערבי ושותפיה בממשלה ובחברה האזרחית")
     assert name.cursorPosition() == 0  # "נציגי הקרן…", not "…ציגי הקרן"
     name.setFocus()
@@ -66,6 +69,7 @@ def test_a_note_reads_in_the_direction_it_was_typed(qtbot: QtBot, app: QApplicat
     note = QPlainTextEdit()
     align_text_document(note)
     window = _shown(qtbot, note)
+    assert window.isVisible()  # kept alive while the fields are read
     assert note.document().defaultTextOption().textDirection() == Qt.LayoutDirection.LeftToRight
     type_text(note, "פגישה עם ראש המועצה")
     option = note.document().defaultTextOption()
