@@ -302,6 +302,10 @@ class Forum:
     def _log(self, entry: str) -> None:
         self.log.append(f"{datetime.now().isoformat(timespec='minutes')} {entry}")
 
+    def note(self, entry: str) -> None:
+        """Add a line to the change log (an undo, the end of a session)."""
+        self._log(entry)
+
     # --- votes ----------------------------------------------------------------------------------
 
     def session_votes(self, session: int) -> Votes:
@@ -322,9 +326,7 @@ class Forum:
                 ),
             )
         self.session_votes(session).by_participant[participant_id] = cleaned
-        self._log(
-            _("Votes of {name} recorded.").format(name=self.participant(participant_id).name)
-        )
+        self._log(_("Votes of {name} recorded.").format(name=self.participant(participant_id).name))
 
     def vote_by_table(self, session: int, table: str, dots: Mapping[str, int], people_at_table: int) -> None:
         allowance = self.session(session).vote_allowance * people_at_table
@@ -356,8 +358,11 @@ class Forum:
         if data.vote_closed != closed:
             data.vote_closed = closed
             self._log(
-                (_("Vote of session {session} closed.") if closed else _("Vote of session {session} reopened."))
-                .format(session=session)
+                (
+                    _("Vote of session {session} closed.")
+                    if closed
+                    else _("Vote of session {session} reopened.")
+                ).format(session=session)
             )
 
     def rank_clusters(self, session: int, participant_id: str, order: list[str]) -> None:
@@ -366,6 +371,7 @@ class Forum:
         if len(set(order)) != len(order) or not set(order) <= known:
             raise ValidationError("ranking", _("Rank each cluster of the session once."))
         self.session_votes(session).rankings[participant_id] = list(order)
+        self._log(_("Ranking of {name} recorded.").format(name=self.participant(participant_id).name))
 
     def session(self, number: int) -> Session:
         return next(s for s in self.sessions if s.number == number)

@@ -1,0 +1,48 @@
+"""Undo and redo of a session's live changes (Ctrl+Z, Ctrl+Shift+Z).
+
+Each change keeps the forum as it was before and after. Undoing applies the change backwards
+onto the forum as it is now (a three-way merge, `models.forum.merge_forums`), so what another
+laptop merged in meanwhile, or a later change to other ideas, stays. The change log says what
+was undone or redone; its own lines are never taken back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop.i18n import _
+from desktop.models.forum import Forum, merge_forums
+
+
+def apply_change(forum: Forum, source: str, target: str, note: str) -> None:
+    """Change `forum` in place the way the forum went from `source` to `target` (JSON)."""
+    log = list(forum.log)
+    changed = merge_forums(Forum.from_json(target), forum, Forum.from_json(source))
+    changed.log = log
+    forum.replace_with(changed)
+    forum.note(note)
+
+
+class ForumChange(QUndoCommand):
+    """One live change of the session; the first redo is the change itself, already made."""
+
+    def __init__(self, forum: Forum, text: str, before: str, after: str, done: Callable[[], None]) -> None:
+        super().__init__(text)
+        self.forum = forum
+        self.before = before
+        self.after = after
+        self.done = done  # save and show the forum again
+        self._made = True
+
+    def undo(self) -> None:
+        apply_change(self.forum, self.after, self.before, _("Undone: {change}").format(change=self.text()))
+        self.done()
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False
+            return
+        apply_change(self.forum, self.before, self.after, _("Redone: {change}").format(change=self.text()))
+        self.done()
