@@ -580,7 +580,7 @@ class FacilitationWindow(QWidget):
             show_error(self.check_error, error.message)
             return
         show_error(self.check_error, "")
-        self.check_in.clear()
+        self.check_in.setText("")  # not clear(): that is undoable, and Ctrl+Z must undo the check-in
         self.refresh()
 
     def _confirm_new(self, name: str) -> bool:
@@ -644,7 +644,7 @@ class FacilitationWindow(QWidget):
             show_error(self.idea_error, error.message)
             return
         show_error(self.idea_error, "")
-        self.idea.clear()  # the table and author stay for the next idea from the same table
+        self.idea.setText("")  # (its text undo gone: Ctrl+Z undoes the idea) table and author stay
         self.board.append_idea(idea)  # a new idea changes the board, the log and the audience only
         self.change_log.insertItem(0, self.forum.log[-1])
         if not self.session.vote_closed:
@@ -670,7 +670,7 @@ class FacilitationWindow(QWidget):
             show_error(self.cluster_error, error.message)
             return
         show_error(self.cluster_error, "")
-        self.cluster_name.clear()
+        self.cluster_name.setText("")
         self.refresh()
 
     def edit_idea(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -211,7 +211,7 @@ class VotesPanel(QWidget):
             show_error(self.vote_error, error.message)
             return
         show_error(self.vote_error, "")
-        self.vote_table.clear()
+        self.vote_table.setText("")  # no text undo left: Ctrl+Z undoes the votes
         self.vote_participant.setCurrentIndex(0)
         for spin in self.vote_spins.values():
             spin.setValue(0)
