@@ -4,6 +4,7 @@ summary, and the shared agenda with its professional teams."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from desktop import i18n
 from desktop.i18n import _
@@ -272,8 +273,10 @@ def build_name_tags_pdf(source: ForumData, out: Path | None = None, language: st
         per_page = TAG_COLUMNS * TAG_ROWS
         for start in range(0, len(tags), per_page):
             page = tags[start : start + per_page]
-            cells = [page[row : row + TAG_COLUMNS] for row in range(0, len(page), TAG_COLUMNS)]
-            cells[-1] += [[""]] * (TAG_COLUMNS - len(cells[-1]))
+            cells: list[list[Any]] = [
+                list(page[row : row + TAG_COLUMNS]) for row in range(0, len(page), TAG_COLUMNS)
+            ]
+            cells[-1] += [""] * (TAG_COLUMNS - len(cells[-1]))  # an empty tag ends an odd page
             if document.rtl:
                 cells = [list(reversed(row)) for row in cells]
             table = Table(cells, colWidths=[width] * TAG_COLUMNS, rowHeights=[height] * len(cells))
