@@ -9,7 +9,7 @@ import json
 import uuid as uuid_module
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -20,6 +20,8 @@ from desktop.models.validation import ValidationError
 from desktop.paths import DATA_DIR
 
 FORMAT_VERSION = 1
+LIVE_PARTS = ("participants", "sessions", "ideas", "clusters", "votes", "removed")
+_LIVE_CACHE = "_live_json_cache"
 SESSIONS = 4
 AGENDA_MIN, AGENDA_MAX = 1, 6  # focus areas of a shared agenda (the seed: 4-6)
 TEAM_MIN, TEAM_MAX = 10, 15  # professional team members (seed l.764)
@@ -47,8 +49,12 @@ def _field_names(kind: type) -> tuple[str, ...]:
 
 def _json_value(value: Any) -> Any:
     """How json.dumps writes what it does not know: dataclasses by their fields, dates ISO."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {name: getattr(value, name) for name in _field_names(type(value))}
+    if hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
+        # The parts of a forum carry only their fields in __dict__ (no copy needed); the
+        # forum itself also carries storage's notes, so it is written field by field.
+        if type(value) is Forum:
+            return {name: getattr(value, name) for name in _field_names(Forum)}
+        return value.__dict__
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
@@ -381,9 +387,35 @@ class Forum:
     def to_json(self) -> str:
         # json's C encoder walks the ideas itself; `asdict` deep-copied every leaf first and
         # made each save of a 1,000-idea forum take 25 ms. Vote keys become strings as before.
-        data = _json_value(self)
-        data["format"] = FORMAT_VERSION
-        return json.dumps(data, ensure_ascii=False, default=_json_value)
+        live = self.__dict__.get(_LIVE_CACHE)
+        if live is None:
+            data = _json_value(self)
+            data["format"] = FORMAT_VERSION
+            return json.dumps(data, ensure_ascii=False, default=_json_value)
+        # The live parts were just encoded (see use_live_json): only the rest is.
+        rest: dict[str, Any] = {
+            name: getattr(self, name) for name in _field_names(Forum) if name not in LIVE_PARTS
+        }
+        rest["format"] = FORMAT_VERSION
+        return json.dumps(rest, ensure_ascii=False, default=_json_value)[:-1] + ", " + str(live)[1:]
+
+    def use_live_json(self, text: str | None) -> None:
+        """Let to_json take the live parts from `text` (this forum's live_json, unchanged
+        since) instead of encoding them again; None when they may change again."""
+        self.__dict__[_LIVE_CACHE] = text
+
+    def live_json(self) -> str:
+        """The parts a live session changes (participants, sessions, ideas, clusters, votes,
+        deletions) as JSON: the snapshot each undoable change keeps, without the log."""
+        return json.dumps(
+            {name: getattr(self, name) for name in LIVE_PARTS}, ensure_ascii=False, default=_json_value
+        )
+
+    def with_live_json(self, text: str) -> Forum:
+        """A copy of this forum with its live parts as in `text` (from live_json)."""
+        data = json.loads(self.to_json())
+        data.update(json.loads(text))
+        return Forum.from_json(json.dumps(data, ensure_ascii=False))
 
     @classmethod
     def from_json(cls, text: str) -> Forum:
@@ -412,6 +444,7 @@ class Forum:
 
     def replace_with(self, other: Forum) -> None:
         """Take `other`'s content in place (the windows hold this object)."""
+        self.use_live_json(None)  # what was encoded is no longer this forum
         for name in _field_names(Forum):
             setattr(self, name, getattr(other, name))
 

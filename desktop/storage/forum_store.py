@@ -75,9 +75,12 @@ def save_forum(
     `expected_version`), their copy and this one are merged, `forum` takes the merged content
     and that is stored; ConcurrentEdit is raised (nothing written) only when they deleted it."""
 
+    written: list[str] = []
+
     def fill(record: ForumRecord) -> None:
         record.title = forum.title
         record.state = forum.to_json()
+        written.append(record.state)
 
     for attempt in range(_MERGE_ATTEMPTS):
         try:
@@ -97,7 +100,7 @@ def save_forum(
             forum.replace_with(merge_forums(forum, edit.theirs, _base(forum)))
             expected_version = edit.version
             continue
-        _remember_base(forum)
+        object.__setattr__(forum, _BASE_ATTRIBUTE, written[-1])  # what was stored: the new base
         return saved
     raise AssertionError("unreachable")
 

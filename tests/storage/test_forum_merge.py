@@ -123,3 +123,19 @@ def test_forum_merge_without_a_common_copy_keeps_deletions_and_both_sides() -> N
     merged = merge_forums(mine, theirs)
     assert _texts(merged) == {"רק שם"}
     assert merged.log == sorted(merged.log, key=lambda entry: entry[:16])
+
+
+def test_forum_merge_of_a_live_change_saved_over_another_laptops(two_laptops) -> None:  # type: ignore[no-untyped-def]
+    """The facilitation window saves with the live parts it encoded for undo; a save that has to
+    merge writes the merged forum, not that encoding."""
+    dana, omer = two_laptops
+    forum_id = forum_store.save_forum(dana, _forum())
+    danas = forum_store.load_forum(dana, forum_id)
+    omers = forum_store.load_forum(omer, forum_id)
+    omers.add_idea(1, 1, "של עומר")
+    forum_store.save_forum(omer, omers, forum_id)
+    danas.add_idea(1, 1, "של דנה")
+    danas.use_live_json(danas.live_json())
+    forum_store.save_forum(dana, danas, forum_id)
+    danas.use_live_json(None)
+    assert _texts(forum_store.load_forum(omer, forum_id)) == {"של עומר", "של דנה"}

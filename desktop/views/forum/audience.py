@@ -80,8 +80,11 @@ class AudienceWindow(QWidget):
         self.board.addItems(texts)
         self.board.scrollToBottom()
 
-    def append_idea(self, text: str) -> None:
+    def append_idea(self, text: str, keep: int) -> None:
+        """Add the newest idea, keeping the `keep` newest (the room reads the latest)."""
         self.board.addItem(text)
+        while self.board.count() > keep:
+            self.board.takeItem(0)
         self.board.scrollToBottom()
 
     def show_results(self, lines: list[tuple[str, int, bool]]) -> None:

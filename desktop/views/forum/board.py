@@ -26,6 +26,7 @@ class IdeaBoard(QTreeWidget):
         super().__init__()
         self.setObjectName("board")
         self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)  # one line each: adding an idea does not measure all 400
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)

@@ -49,7 +49,8 @@ from desktop.views.saving import SaveStatus
 from desktop.views.widgets import error_label, show_error
 
 T = TypeVar("T")
-AUDIENCE_IDEAS = 60  # the newest ideas the audience view lists
+LOG_LINES = 40  # the newest lines of the change log shown
+AUDIENCE_IDEAS = 30  # the newest ideas the audience view lists (it shows the last that fit)
 # A document to print after the session: (registry key, options) -> True when written
 PrintDocument = Callable[[str, dict[str, Any]], bool]
 
@@ -435,10 +436,15 @@ class FacilitationWindow(QWidget):
 
     def run(self, text: str, change: Callable[[], T]) -> T:
         """Make a live change: undoable, saved at once. A ValidationError leaves no trace."""
-        before = self.forum.to_json()
+        before = self.forum.live_json()
         result = change()
-        self.undo_stack.push(ForumChange(self.forum, text, before, self.forum.to_json(), self._after_undo))
-        self.save()
+        after = self.forum.live_json()
+        self.undo_stack.push(ForumChange(self.forum, text, before, after, self._after_undo))
+        self.forum.use_live_json(after)  # the save writes what was just encoded
+        try:
+            self.save()
+        finally:
+            self.forum.use_live_json(None)
         return result
 
     def _after_undo(self) -> None:
@@ -475,7 +481,7 @@ class FacilitationWindow(QWidget):
 
     def refresh_log(self) -> None:
         self.change_log.clear()
-        self.change_log.addItems(list(reversed(self.forum.log[-40:])))
+        self.change_log.addItems(list(reversed(self.forum.log[-LOG_LINES:])))
 
     def _refresh_audience(self) -> None:
         blocks = self.session.blocks
@@ -647,8 +653,10 @@ class FacilitationWindow(QWidget):
         self.idea.setText("")  # (its text undo gone: Ctrl+Z undoes the idea) table and author stay
         self.board.append_idea(idea)  # a new idea changes the board, the log and the audience only
         self.change_log.insertItem(0, self.forum.log[-1])
+        while self.change_log.count() > LOG_LINES:
+            self.change_log.takeItem(LOG_LINES)
         if not self.session.vote_closed:
-            self.audience.append_idea(idea.text)
+            self.audience.append_idea(idea.text, AUDIENCE_IDEAS)
         self.idea.setFocus()
 
     # clusters -------------------------------------------------------------------------------------

@@ -17,9 +17,9 @@ from desktop.models.forum import Forum, merge_forums
 
 
 def apply_change(forum: Forum, source: str, target: str, note: str) -> None:
-    """Change `forum` in place the way the forum went from `source` to `target` (JSON)."""
+    """Change `forum` in place the way it went from `source` to `target` (Forum.live_json)."""
     log = list(forum.log)
-    changed = merge_forums(Forum.from_json(target), forum, Forum.from_json(source))
+    changed = merge_forums(forum.with_live_json(target), forum, forum.with_live_json(source))
     changed.log = log
     forum.replace_with(changed)
     forum.note(note)
