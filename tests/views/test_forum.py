@@ -203,3 +203,29 @@ def test_a_typo_at_check_in_is_not_added_and_mistakes_can_be_taken_back(
     assert [i.text for i in stored.session_ideas(1)] == ["רעיון טוב"]
     assert [p.name for p in stored.attendance(1)] == ["מאיה כהן"]
     assert len(stored.log) == 6  # two check-ins, one undone; two ideas, one deleted
+
+
+def test_the_last_session_ends_on_the_shared_agenda_and_esc_leaves_full_screen(
+    qtbot: QtBot, demo, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    forum = Forum("פורום", "STEM", "שדרות", sessions=sessions_from_template("stem", "he"))
+    window = ForumWindow(demo, forum, None)
+    qtbot.addWidget(window)
+    window.show()
+    live = window.open_facilitation(4)
+    assert isinstance(live, FacilitationWindow)
+    qtbot.waitExposed(live)
+    live.activateWindow()
+    qtbot.waitUntil(live.isActiveWindow)
+    assert not live.isFullScreen()
+    QTest.keyClick(live, Qt.Key.Key_F11)
+    assert live.isFullScreen()
+    QTest.keyClick(live, Qt.Key.Key_Escape)  # out of full screen, still open
+    assert not live.isFullScreen() and live.isVisible()
+    live.findChild(QPushButton, "end_session").click()
+    dialog = live.end_dialog
+    assert dialog is not None and dialog.findChild(QPushButton, "print_next_agenda") is None
+    assert forum.session(4).vote_closed and forum.session(4).held_on is not None
+    dialog.findChild(QPushButton, "open_shared_agenda").click()
+    assert window.tabs.currentWidget() is window.agenda
+    assert not live.isVisible()
