@@ -119,6 +119,10 @@ def test_rehearsal_of_a_live_session_in_hebrew_at_1366x768(
     hint = live.minimumSizeHint()
     assert hint.width() <= 1280 and hint.height() <= 690  # fits 1280x720 too
     _fits(live)
+    live.resize(1280, 690)
+    QApplication.processEvents()
+    _fits(live)
+    live.resize(1366, 738)
 
     # F1: the key map, in Hebrew
     _key(live, Qt.Key.Key_F1)
@@ -171,9 +175,12 @@ def test_rehearsal_of_a_live_session_in_hebrew_at_1366x768(
             _type_line(live, f"רעיון {table}-{number}")
     assert len(forum.session_ideas(1)) == 100
     assert audience.board.item(audience.board.count() - 1).text() == "רעיון 5-19"
-    _type_line(live, "רעיון בטעות")
+    mistake = "רעיון בטעות ארוך מאוד " * 8
+    _type_line(live, mistake)
+    QApplication.processEvents()  # the layouts take the new texts
+    assert live.minimumSizeHint().width() <= 1280  # a long idea in "Undo: …" widens nothing
     _key(live, Qt.Key.Key_Z, CTRL)  # undo: an idea added (the field itself has nothing to undo)
-    assert len(forum.session_ideas(1)) == 100 and "רעיון בטעות" not in {i.text for i in forum.ideas}
+    assert len(forum.session_ideas(1)) == 100 and mistake.strip() not in {i.text for i in forum.ideas}
 
     # clustering from the keyboard: select on the board, name the cluster
     def cluster(count: int, name: str) -> None:

@@ -49,6 +49,7 @@ from desktop.views.saving import SaveStatus
 from desktop.views.widgets import error_label, show_error
 
 T = TypeVar("T")
+UNDO_BUTTON_WIDTH = 360  # pixels; the window fits 1280 wide whatever was typed
 LOG_LINES = 40  # the newest lines of the change log shown
 AUDIENCE_IDEAS = 30  # the newest ideas the audience view lists (it shows the last that fit)
 # A document to print after the session: (registry key, options) -> True when written
@@ -180,6 +181,9 @@ class FacilitationWindow(QWidget):
         self._bind_keys()
         for edit in self.findChildren(QLineEdit):
             edit.installEventFilter(self._undo_keys)
+        for combo in self.findChildren(QComboBox):  # long names do not widen the window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.ticker = QTimer(self)
         self.ticker.setInterval(500)
         self.ticker.timeout.connect(self.refresh_clock)
@@ -292,11 +296,8 @@ class FacilitationWindow(QWidget):
 
     def _build_bottom_row(self) -> QHBoxLayout:
         self.undo_button = self._button(_("Undo"), "undo", self.undo_stack.undo, "undo")
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_button.setText(
-                _("Undo: {change}").format(change=text) if text else _("Undo")
-            )
-        )
+        self.undo_button.setMaximumWidth(UNDO_BUTTON_WIDTH)
+        self.undo_stack.undoTextChanged.connect(self._show_undo_text)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.audience_button = self._button(
@@ -310,6 +311,15 @@ class FacilitationWindow(QWidget):
         row.addWidget(self._button(_("End the session…"), "end_session", self.end_session, "end_session"))
         row.addWidget(self._button(_("Exit"), "exit_facilitation", self.close, "exit"))
         return row
+
+    def _show_undo_text(self, text: str) -> None:
+        """ "Undo: <the change>", cut short so a long idea does not widen the window."""
+        label = _("Undo: {change}").format(change=text) if text else _("Undo")
+        metrics = self.undo_button.fontMetrics()
+        self.undo_button.setText(
+            metrics.elidedText(label, Qt.TextElideMode.ElideRight, UNDO_BUTTON_WIDTH - 24)
+        )
+        self.undo_button.setToolTip(f"{label} ({shown_keys(key_of('undo'))})")
 
     def _bind_keys(self) -> None:
         actions: dict[str, Callable[[], object]] = {
