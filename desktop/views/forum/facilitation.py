@@ -4,7 +4,8 @@ vote is committed at once, can be undone with Ctrl+Z during the session, and is 
 the session's change log. It fits 1280x720 and up; everything works from the keyboard (F1).
 
 The parts live beside it: the board (board.py), the audience window (audience.py), votes and
-ranking (votes.py), undo (history.py), the keys (keymap.py), the roster import (roster_import.py).
+ranking (votes.py), undo (history.py), the keys (keymap.py), the block timer (block_timer.py),
+the end of the session (end_session.py) and the roster import (roster_import.py).
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -37,11 +37,13 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
-from desktop.models.forum import SESSIONS, Forum, Session, tally
+from desktop.models.forum import Forum, Session, tally
 from desktop.models.validation import ValidationError
 from desktop.views.forum.audience import AudienceWindow
+from desktop.views.forum.block_timer import BlockTimer, clock_text
 from desktop.views.forum.board import IDEA_ROLE, IdeaBoard
-from desktop.views.forum.history import ForumChange
+from desktop.views.forum.end_session import EndOfSession
+from desktop.views.forum.history import ForumChange, SessionUndoKeys
 from desktop.views.forum.keymap import KeyMapDialog, key_of, shown_keys
 from desktop.views.forum.votes import RankingPanel, VotesPanel, fill_people
 from desktop.views.qt_i18n import align_text_field
@@ -54,60 +56,6 @@ LOG_LINES = 40  # the newest lines of the change log shown
 AUDIENCE_IDEAS = 30  # the newest ideas the audience view lists (it shows the last that fit)
 # A document to print after the session: (registry key, options) -> True when written
 PrintDocument = Callable[[str, dict[str, Any]], bool]
-
-
-def clock_text(seconds: int) -> str:
-    sign = "-" if seconds < 0 else ""
-    seconds = abs(seconds)
-    return f"{sign}{seconds // 60:02d}:{seconds % 60:02d}"
-
-
-class BlockTimer:
-    """Counts down the current block; pausing keeps the time left; +1 minute extends it."""
-
-    def __init__(self) -> None:
-        self._elapsed = QElapsedTimer()
-        self._spent_before = 0  # milliseconds used before the last start
-        self.running = False
-        self.extra_minutes = 0
-
-    def start(self) -> None:
-        if not self.running:
-            self._elapsed.start()
-            self.running = True
-
-    def pause(self) -> None:
-        if self.running:
-            self._spent_before += self._elapsed.elapsed()
-            self.running = False
-
-    def reset(self) -> None:
-        self._spent_before = 0
-        self.running = False
-        self.extra_minutes = 0
-
-    def spent_ms(self) -> int:
-        return self._spent_before + (self._elapsed.elapsed() if self.running else 0)
-
-    def left_seconds(self, minutes: int) -> int:
-        return (minutes + self.extra_minutes) * 60 - self.spent_ms() // 1000
-
-
-class _SessionUndoKeys(QObject):
-    """Lets Ctrl+Z reach the session's undo when a text field has nothing of its own to undo
-    (a field is empty again once its idea or name was entered)."""
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
-            assert isinstance(event, QKeyEvent)
-            if event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable():
-                return True  # not taken by the field: the window's Ctrl+Z runs
-            if event.matches(QKeySequence.StandardKey.Redo) and not watched.isRedoAvailable():
-                return True
-        return False
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -142,7 +90,7 @@ class FacilitationWindow(QWidget):
         self.timer = BlockTimer()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
-        self._undo_keys = _SessionUndoKeys(self)
+        self._undo_keys = SessionUndoKeys(self)
         self.showing_audience = False  # one screen switched to the audience view (F9)
         self.end_dialog: QDialog | None = None
         self.setWindowTitle(
@@ -313,7 +261,7 @@ class FacilitationWindow(QWidget):
         return row
 
     def _show_undo_text(self, text: str) -> None:
-        """ "Undo: <the change>", cut short so a long idea does not widen the window."""
+        """The undo button says what it undoes, cut short so a long idea does not widen the window."""
         label = _("Undo: {change}").format(change=text) if text else _("Undo")
         metrics = self.undo_button.fontMetrics()
         self.undo_button.setText(
@@ -763,54 +711,3 @@ class FacilitationWindow(QWidget):
         self.ticker.stop()
         self.audience.close()
         super().closeEvent(event)
-
-
-class EndOfSession(QDialog):
-    """What to print once the session has ended."""
-
-    def __init__(self, window: FacilitationWindow, number: int, present: int) -> None:
-        super().__init__(window)
-        self.setObjectName("end_of_session")
-        self.setWindowTitle(_("Session {number} ended").format(number=number))
-        self.window_ = window
-        self.number = number
-        text = QLabel(
-            _(
-                "The vote is closed, the timer stopped and {count} participants are recorded as attending."
-            ).format(count=i18n.format_number(present))
-        )
-        text.setWordWrap(True)
-        self.summary = QPushButton(_("Print the session summary…"))
-        self.summary.setObjectName("print_summary")
-        self.summary.clicked.connect(lambda: self._print("forum-summary", {"session": number}))
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(self.summary)
-        if number < SESSIONS:
-            self.next_agenda = QPushButton(
-                _("Print the agenda of session {number}…").format(number=number + 1)
-            )
-            self.next_agenda.setObjectName("print_next_agenda")
-            self.next_agenda.clicked.connect(lambda: self._print("forum-agenda", {"session": number + 1}))
-            layout.addWidget(self.next_agenda)
-        else:
-            self.shared_agenda = QPushButton(_("Go on to the shared agenda"))
-            self.shared_agenda.setObjectName("open_shared_agenda")
-            self.shared_agenda.clicked.connect(self._shared_agenda)
-            layout.addWidget(self.shared_agenda)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        for button in (self.summary, getattr(self, "next_agenda", None)):
-            if button is not None:
-                button.setEnabled(window.print_document is not None)
-
-    def _print(self, key: str, options: dict[str, Any]) -> None:
-        if self.window_.print_document is not None:
-            self.window_.print_document(key, options)
-
-    def _shared_agenda(self) -> None:
-        self.accept()
-        if self.window_.show_shared_agenda is not None:
-            self.window_.close()
-            self.window_.show_shared_agenda()

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QLineEdit
 
 from desktop.i18n import _
 from desktop.models.forum import Forum, merge_forums
@@ -46,3 +48,20 @@ class ForumChange(QUndoCommand):
             return
         apply_change(self.forum, self.before, self.after, _("Redone: {change}").format(change=self.text()))
         self.done()
+
+
+class SessionUndoKeys(QObject):
+    """Lets Ctrl+Z reach the session's undo when a text field has nothing of its own to undo
+    (a field is empty again once its idea or name was entered)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
+            assert isinstance(event, QKeyEvent)
+            if event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable():
+                return True  # not taken by the field: the window's Ctrl+Z runs
+            if event.matches(QKeySequence.StandardKey.Redo) and not watched.isRedoAvailable():
+                return True
+        return False
