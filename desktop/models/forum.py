@@ -9,7 +9,7 @@ import json
 import uuid as uuid_module
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -20,6 +20,8 @@ from desktop.models.validation import ValidationError
 from desktop.paths import DATA_DIR
 
 FORMAT_VERSION = 1
+LIVE_PARTS = ("participants", "sessions", "ideas", "clusters", "votes", "removed")
+_LIVE_CACHE = "_live_json_cache"
 SESSIONS = 4
 AGENDA_MIN, AGENDA_MAX = 1, 6  # focus areas of a shared agenda (the seed: 4-6)
 TEAM_MIN, TEAM_MAX = 10, 15  # professional team members (seed l.764)
@@ -47,8 +49,12 @@ def _field_names(kind: type) -> tuple[str, ...]:
 
 def _json_value(value: Any) -> Any:
     """How json.dumps writes what it does not know: dataclasses by their fields, dates ISO."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {name: getattr(value, name) for name in _field_names(type(value))}
+    if hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
+        # The parts of a forum carry only their fields in __dict__ (no copy needed); the
+        # forum itself also carries storage's notes, so it is written field by field.
+        if type(value) is Forum:
+            return {name: getattr(value, name) for name in _field_names(Forum)}
+        return value.__dict__
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
@@ -143,7 +149,10 @@ class Forum:
     votes: dict[int, Votes] = field(default_factory=dict)  # session -> votes
     agenda: list[FocusArea] = field(default_factory=list)
     target_mix: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_TARGET))
-    log: list[str] = field(default_factory=list)  # cluster changes, in order
+    log: list[str] = field(default_factory=list)  # the live changes, in order
+    # Ids of ideas, clusters and participants deleted, so that merging another laptop's copy
+    # (which still holds them) does not bring them back.
+    removed: list[str] = field(default_factory=list)
 
     # --- participants -------------------------------------------------------------------------
 
@@ -181,6 +190,9 @@ class Forum:
         if session not in participant.attended:
             participant.attended.append(session)
             participant.attended.sort()
+            self._log(
+                _("{name} checked in to session {session}.").format(name=participant.name, session=session)
+            )
 
     def undo_check_in(self, participant_id: str, session: int) -> None:
         """Take back a check-in made by mistake; noted in the change log."""
@@ -197,7 +209,18 @@ class Forum:
         """Remove an idea (typed twice, or by mistake); noted in the change log."""
         idea = self.idea(idea_id)
         self.ideas.remove(idea)
+        self.removed.append(idea.id)
         self._log(_("Idea “{text}” deleted.").format(text=idea.text))
+
+    def edit_idea(self, idea_id: str, text: str) -> None:
+        """Correct an idea's words; noted in the change log."""
+        cleaned = " ".join(text.split())
+        if not cleaned:
+            raise ValidationError("idea.text", _("An idea needs some words."))
+        idea = self.idea(idea_id)
+        if cleaned != idea.text:
+            self._log(_("Idea “{old}” changed to “{new}”.").format(old=idea.text, new=cleaned))
+            idea.text = cleaned
 
     def attendance(self, session: int) -> list[Participant]:
         return [p for p in self.participants if session in p.attended]
@@ -218,6 +241,7 @@ class Forum:
             created_at=datetime.now().isoformat(timespec="seconds"),
         )
         self.ideas.append(idea)
+        self._log(_("Idea “{text}” added.").format(text=cleaned))
         return idea
 
     def session_ideas(self, session: int) -> list[Idea]:
@@ -265,6 +289,7 @@ class Forum:
         for area in self.agenda:
             area.clusters = list(dict.fromkeys(keep_id if c == merged_id else c for c in area.clusters))
         self.clusters.remove(merged)
+        self.removed.append(merged.id)
         self._log(_("“{merged}” merged into “{kept}”.").format(merged=merged.name, kept=keep.name))
 
     def split_cluster(self, cluster_id: str, idea_ids: Iterable[str], name: str) -> Cluster:
@@ -282,6 +307,10 @@ class Forum:
 
     def _log(self, entry: str) -> None:
         self.log.append(f"{datetime.now().isoformat(timespec='minutes')} {entry}")
+
+    def note(self, entry: str) -> None:
+        """Add a line to the change log (an undo, the end of a session)."""
+        self._log(entry)
 
     # --- votes ----------------------------------------------------------------------------------
 
@@ -303,6 +332,7 @@ class Forum:
                 ),
             )
         self.session_votes(session).by_participant[participant_id] = cleaned
+        self._log(_("Votes of {name} recorded.").format(name=self.participant(participant_id).name))
 
     def vote_by_table(self, session: int, table: str, dots: Mapping[str, int], people_at_table: int) -> None:
         allowance = self.session(session).vote_allowance * people_at_table
@@ -317,6 +347,29 @@ class Forum:
                 ),
             )
         self.session_votes(session).by_table[table] = cleaned
+        self._log(_("Votes of table {table} recorded.").format(table=table))
+
+    def tables(self, session: int) -> list[str]:
+        """The tables of a session: those its ideas came from and those that voted."""
+        named = {idea.table for idea in self.session_ideas(session) if idea.table}
+        named |= set(self.session_votes(session).by_table)
+        return sorted(named, key=lambda t: (not t.isdigit(), int(t) if t.isdigit() else 0, t))
+
+    def tables_missing_votes(self, session: int) -> list[str]:
+        entered = self.session_votes(session).by_table
+        return [table for table in self.tables(session) if table not in entered]
+
+    def set_vote_closed(self, session: int, closed: bool) -> None:
+        data = self.session(session)
+        if data.vote_closed != closed:
+            data.vote_closed = closed
+            self._log(
+                (
+                    _("Vote of session {session} closed.")
+                    if closed
+                    else _("Vote of session {session} reopened.")
+                ).format(session=session)
+            )
 
     def rank_clusters(self, session: int, participant_id: str, order: list[str]) -> None:
         """One participant's ranking of the session's clusters, best first."""
@@ -324,6 +377,7 @@ class Forum:
         if len(set(order)) != len(order) or not set(order) <= known:
             raise ValidationError("ranking", _("Rank each cluster of the session once."))
         self.session_votes(session).rankings[participant_id] = list(order)
+        self._log(_("Ranking of {name} recorded.").format(name=self.participant(participant_id).name))
 
     def session(self, number: int) -> Session:
         return next(s for s in self.sessions if s.number == number)
@@ -333,9 +387,35 @@ class Forum:
     def to_json(self) -> str:
         # json's C encoder walks the ideas itself; `asdict` deep-copied every leaf first and
         # made each save of a 1,000-idea forum take 25 ms. Vote keys become strings as before.
-        data = _json_value(self)
-        data["format"] = FORMAT_VERSION
-        return json.dumps(data, ensure_ascii=False, default=_json_value)
+        live = self.__dict__.get(_LIVE_CACHE)
+        if live is None:
+            data = _json_value(self)
+            data["format"] = FORMAT_VERSION
+            return json.dumps(data, ensure_ascii=False, default=_json_value)
+        # The live parts were just encoded (see use_live_json): only the rest is.
+        rest: dict[str, Any] = {
+            name: getattr(self, name) for name in _field_names(Forum) if name not in LIVE_PARTS
+        }
+        rest["format"] = FORMAT_VERSION
+        return json.dumps(rest, ensure_ascii=False, default=_json_value)[:-1] + ", " + str(live)[1:]
+
+    def use_live_json(self, text: str | None) -> None:
+        """Let to_json take the live parts from `text` (this forum's live_json, unchanged
+        since) instead of encoding them again; None when they may change again."""
+        self.__dict__[_LIVE_CACHE] = text
+
+    def live_json(self) -> str:
+        """The parts a live session changes (participants, sessions, ideas, clusters, votes,
+        deletions) as JSON: the snapshot each undoable change keeps, without the log."""
+        return json.dumps(
+            {name: getattr(self, name) for name in LIVE_PARTS}, ensure_ascii=False, default=_json_value
+        )
+
+    def with_live_json(self, text: str) -> Forum:
+        """A copy of this forum with its live parts as in `text` (from live_json)."""
+        data = json.loads(self.to_json())
+        data.update(json.loads(text))
+        return Forum.from_json(json.dumps(data, ensure_ascii=False))
 
     @classmethod
     def from_json(cls, text: str) -> Forum:
@@ -359,7 +439,94 @@ class Forum:
             agenda=[FocusArea(**a) for a in data.get("agenda", [])],
             target_mix=data.get("target_mix", dict(DEFAULT_TARGET)),
             log=data.get("log", []),
+            removed=data.get("removed", []),
         )
+
+    def replace_with(self, other: Forum) -> None:
+        """Take `other`'s content in place (the windows hold this object)."""
+        self.use_live_json(None)  # what was encoded is no longer this forum
+        for name in _field_names(Forum):
+            setattr(self, name, getattr(other, name))
+
+
+# --- merging two copies of a forum -------------------------------------------------------------------
+
+_MISSING = object()
+_SET_LISTS = {"attended", "log", "removed"}  # lists merged as sets (order kept)
+
+
+def _merge_lists_as_sets(base: Any, mine: list[Any], theirs: list[Any]) -> list[Any]:
+    before = set(base) if isinstance(base, list) else set()
+    mine_set, theirs_set = set(mine), set(theirs)
+    kept = [x for x in mine if x in theirs_set or x not in before]
+    return kept + [x for x in theirs if x not in mine_set and x not in before]
+
+
+def _keyed(items: list[Any]) -> str | None:
+    if items and all(isinstance(item, dict) for item in items):
+        for key in ("id", "number"):
+            if all(key in item for item in items):
+                return key
+    return None
+
+
+def _merge_keyed(base: Any, mine: list[Any], theirs: list[Any], key: str) -> list[Any]:
+    before = {item[key]: item for item in base} if isinstance(base, list) else {}
+    merged_map = _merge_dicts(
+        before, {item[key]: item for item in mine}, {item[key]: item for item in theirs}
+    )
+    order = [item[key] for item in mine] + [item[key] for item in theirs]
+    return [merged_map[k] for k in dict.fromkeys(order) if k in merged_map]
+
+
+def _merge_dicts(base: Any, mine: dict[Any, Any], theirs: dict[Any, Any]) -> dict[Any, Any]:
+    before = base if isinstance(base, dict) else {}
+    result: dict[Any, Any] = {}
+    for key in dict.fromkeys([*mine, *theirs]):
+        old = before.get(key, _MISSING)
+        if key in mine and key in theirs:
+            result[key] = _merge_value(old, mine[key], theirs[key], key)
+        elif key in mine:  # kept unless they deleted it and it was not changed here
+            if old is _MISSING or mine[key] != old:
+                result[key] = mine[key]
+        elif old is _MISSING or theirs[key] != old:
+            result[key] = theirs[key]
+    return result
+
+
+def _merge_value(base: Any, mine: Any, theirs: Any, name: Any = None) -> Any:
+    if mine == theirs:
+        return mine
+    if isinstance(mine, dict) and isinstance(theirs, dict):
+        return _merge_dicts(base, mine, theirs)
+    if isinstance(mine, list) and isinstance(theirs, list):
+        if name in _SET_LISTS:
+            return _merge_lists_as_sets(base, mine, theirs)
+        key = _keyed(mine + theirs)
+        if key is not None:
+            return _merge_keyed(base, mine, theirs, key)
+    return theirs if base is not _MISSING and mine == base else mine
+
+
+def merge_forums(mine: Forum, theirs: Forum, base: Forum | None = None) -> Forum:
+    """The two copies of a forum together: ideas, check-ins, clusters, votes and participants
+    united by id. With `base` (the copy both started from) a deletion or change on either side
+    wins over the untouched other side; without it nothing is dropped but what either side
+    deleted (`removed`). Where both changed the same field, `mine` wins."""
+    data = _merge_value(
+        json.loads(base.to_json()) if base is not None else _MISSING,
+        json.loads(mine.to_json()),
+        json.loads(theirs.to_json()),
+    )
+    removed = set(data.get("removed", []))
+    for name in ("ideas", "clusters", "participants"):
+        data[name] = [item for item in data.get(name, []) if item["id"] not in removed]
+    clusters = {c["id"] for c in data["clusters"]}
+    for idea in data["ideas"]:
+        if idea.get("cluster") and idea["cluster"] not in clusters:
+            idea["cluster"] = None
+    data["log"] = sorted(data.get("log", []), key=lambda entry: entry[:16])
+    return Forum.from_json(json.dumps(data, ensure_ascii=False))
 
 
 # --- templates ----------------------------------------------------------------------------------

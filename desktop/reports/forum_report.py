@@ -4,12 +4,13 @@ summary, and the shared agenda with its professional teams."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from desktop import i18n
 from desktop.i18n import _
 from desktop.models.documents import ForumData
 from desktop.models.enums import Sector
-from desktop.models.forum import ranking_tally, sector_balance, tally, timed_blocks
+from desktop.models.forum import Participant, ranking_tally, sector_balance, tally, timed_blocks
 from desktop.reports.document import DocumentBuilder
 
 
@@ -190,6 +191,107 @@ def build_shared_agenda_pdf(source: ForumData, out: Path | None = None, language
                 )
         if not forum.agenda:
             document.paragraph(_("No focus areas yet."))
+        return document.build(out)
+    finally:
+        i18n.set_language(previous)
+
+
+def _roster(source: ForumData) -> list[Participant]:
+    """Who is expected: the roster without those who declined, by name."""
+    people = [p for p in source.forum.participants if p.invitation != "declined"]
+    return sorted(people, key=lambda p: p.name)
+
+
+def build_sign_in_pdf(source: ForumData, out: Path | None = None, language: str | None = None) -> bytes:
+    """The sign-in sheet of session `source.session`: every expected participant with room to
+    sign, and blank lines for those who come without registering."""
+    forum, session = source.forum, source.session
+    previous = _in_language(language)
+    try:
+        data = forum.session(session)
+        title = _("Sign-in sheet – session {number}: {title}").format(number=session, title=data.title)
+        document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"), subject=forum.title)
+        document.heading(title, 0)
+        details = [
+            forum.title,
+            _("Date: {date}").format(date=i18n.format_date(data.held_on)) if data.held_on else "",
+            _("Place: {place}").format(place=data.place) if data.place else "",
+        ]
+        document.paragraph(" · ".join(part for part in details if part))
+        people = _roster(source)
+        rows = [
+            [
+                str(number),
+                p.name,
+                p.organisation,
+                Sector(p.sector).label if p.sector else "",
+                "",
+            ]
+            for number, p in enumerate(people, start=1)
+        ]
+        rows += [[str(number), "", "", "", ""] for number in range(len(people) + 1, len(people) + 11)]
+        document.table(
+            ["#", _("Name"), _("Organisation"), _("Sector"), _("Signature")],
+            rows,
+            col_widths=[6, 30, 28, 16, 20],
+            numeric_columns=(0,),
+        )
+        return document.build(out)
+    finally:
+        i18n.set_language(previous)
+
+
+TAG_COLUMNS, TAG_ROWS = 2, 5  # name tags per A4 page (cut along the lines)
+
+
+def build_name_tags_pdf(source: ForumData, out: Path | None = None, language: str | None = None) -> bytes:
+    """Name tags for the expected participants: the name large, the organisation below it."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    from desktop.reports.document import GRID_COLOUR, PAGE_MARGIN, text_paragraph
+
+    forum = source.forum
+    previous = _in_language(language)
+    try:
+        title = _("Name tags: {forum}").format(forum=forum.title)
+        document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"), subject=forum.title)
+        name_style = document.styles.title.clone("tag_name", fontSize=22, leading=27, alignment=1)
+        detail_style = document.styles.body.clone("tag_detail", fontSize=12, leading=15, alignment=1)
+        people = _roster(source)
+        width = document.width / TAG_COLUMNS
+        height = (297 * mm - 2 * PAGE_MARGIN - 12 * mm) / TAG_ROWS
+        tags = [
+            [
+                text_paragraph(p.name, name_style, width - 12),
+                text_paragraph(p.organisation or forum.title, detail_style, width - 12),
+            ]
+            for p in people
+        ]
+        if not tags:
+            document.paragraph(_("No participants on the roster yet."))
+        per_page = TAG_COLUMNS * TAG_ROWS
+        for start in range(0, len(tags), per_page):
+            page = tags[start : start + per_page]
+            cells: list[list[Any]] = [
+                list(page[row : row + TAG_COLUMNS]) for row in range(0, len(page), TAG_COLUMNS)
+            ]
+            cells[-1] += [""] * (TAG_COLUMNS - len(cells[-1]))  # an empty tag ends an odd page
+            if document.rtl:
+                cells = [list(reversed(row)) for row in cells]
+            table = Table(cells, colWidths=[width] * TAG_COLUMNS, rowHeights=[height] * len(cells))
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.5, GRID_COLOUR),
+                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                    ]
+                )
+            )
+            if start:
+                document.page_break()
+            document.story.append(table)
         return document.build(out)
     finally:
         i18n.set_language(previous)

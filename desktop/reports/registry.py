@@ -71,6 +71,8 @@ KINDS: tuple[DocumentKind, ...] = (
         "forum-summary", "forums", N_("Session summary"), forum_report.build_summary_pdf, (SESSION,)
     ),
     DocumentKind("shared-agenda", "forums", N_("Shared agenda"), forum_report.build_shared_agenda_pdf),
+    DocumentKind("forum-sign-in", "forums", N_("Sign-in sheet"), forum_report.build_sign_in_pdf, (SESSION,)),
+    DocumentKind("forum-name-tags", "forums", N_("Name tags"), forum_report.build_name_tags_pdf),
     DocumentKind(
         "flags-diagnosis", "flags", N_("Flags diagnosis"), flags_report.build_diagnosis_pdf, (DIAGNOSIS,)
     ),

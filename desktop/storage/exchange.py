@@ -43,6 +43,7 @@ from desktop.models.agreement import Agreement
 from desktop.models.flags import ClusterFlags
 from desktop.models.forum import Forum
 from desktop.models.selection_process import SelectionProcess
+from desktop.storage.forum_store import merge_exchanged_forum
 from desktop.storage.tables import (
     Base,
     SharedVersion,  # noqa: F401  (the table)
@@ -526,6 +527,14 @@ def plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
                 )
             )
         decision = ex.decide(mine.fields if mine else None, record, known.get(record.uuid, ()))
+        if (
+            record.type == ex.FORUM
+            and mine is not None
+            and decision in (ex.Decision.CONFLICT, ex.Decision.UPDATE)
+        ):
+            # laptops that ran the same forum: merged by id, so neither side's ideas are lost
+            record.fields = merge_exchanged_forum(mine.fields, record.fields)
+            decision = ex.Decision.UPDATE
         title = (
             record.title
             if record.type != ex.FLAGS

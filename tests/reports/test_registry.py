@@ -35,7 +35,14 @@ def test_every_feature_has_its_documents_under_their_cli_names() -> None:
         "workspace": ["summary"],
         "selection": ["selection"],
         "agreements": ["mou"],
-        "forums": ["forum-agenda", "forum-agenda-facilitator", "forum-summary", "shared-agenda"],
+        "forums": [
+            "forum-agenda",
+            "forum-agenda-facilitator",
+            "forum-summary",
+            "shared-agenda",
+            "forum-sign-in",
+            "forum-name-tags",
+        ],
         "flags": ["flags-diagnosis", "flags-sheet", "flags-workplan"],
         "communities": ["syllabus", "meeting-plan", "work-teams"],
     }
@@ -46,6 +53,7 @@ def test_every_feature_has_its_documents_under_their_cli_names() -> None:
         "forum-agenda",
         "forum-agenda-facilitator",
         "forum-summary",
+        "forum-sign-in",
     }
     assert all(set(kind.options) <= set(OPTIONS) for kind in KINDS)
     with pytest.raises(KeyError):

@@ -92,37 +92,37 @@ def test_run_a_whole_session(
         loose.child(row).setSelected(True)
     _enter(live.cluster_name, "הסעות")
     science, transport = [c for c in forum.clusters if c.session == 1]
-    assert live.change_log.count() == 4  # two clusters created, ideas moved twice
+    assert live.change_log.count() == 17  # 3 check-ins, 10 ideas, 2 clusters created, ideas moved twice
 
-    live.vote_table.setText("1")
-    live.vote_people.setValue(2)
-    live.vote_spins[science.id].setValue(5)
-    live.vote_spins[transport.id].setValue(2)
-    live.record_votes()  # 7 dots from 2 people with 3 each: refused
-    assert "6" in live.vote_error.text()
-    live.vote_spins[transport.id].setValue(1)
-    live.record_votes()
-    live.vote_participant.setCurrentIndex(1)  # one participant's own dots: 3 allowed
-    live.vote_spins[science.id].setValue(4)
-    live.record_votes()
-    assert live.vote_error.text().endswith("הוזנו 4.")
-    live.vote_spins[science.id].setValue(0)
-    live.vote_spins[transport.id].setValue(3)
-    live.record_votes()
-    assert live.vote_error.text() == ""
-    assert live.results.text() == "התוצאות מוסתרות עד סגירת ההצבעה."
+    live.votes.vote_table.setText("1")
+    live.votes.vote_people.setValue(2)
+    live.votes.vote_spins[science.id].setValue(5)
+    live.votes.vote_spins[transport.id].setValue(2)
+    live.votes.record_votes()  # 7 dots from 2 people with 3 each: refused
+    assert "6" in live.votes.vote_error.text()
+    live.votes.vote_spins[transport.id].setValue(1)
+    live.votes.record_votes()
+    live.votes.vote_participant.setCurrentIndex(1)  # one participant's own dots: 3 allowed
+    live.votes.vote_spins[science.id].setValue(4)
+    live.votes.record_votes()
+    assert live.votes.vote_error.text().endswith("הוזנו 4.")
+    live.votes.vote_spins[science.id].setValue(0)
+    live.votes.vote_spins[transport.id].setValue(3)
+    live.votes.record_votes()
+    assert live.votes.vote_error.text() == ""
+    assert live.votes.results.text() == "התוצאות מוסתרות עד סגירת ההצבעה."
     assert "●" not in "".join(live.audience.board.item(i).text() for i in range(live.audience.board.count()))
-    live.rank_participant.setCurrentIndex(1)
-    live.rank_order.setCurrentRow(1)
-    live._move_rank(-1)  # "הסעות" first
-    live.record_ranking()
-    assert live.rank_error.text() == ""
+    live.ranking.rank_participant.setCurrentIndex(1)
+    live.ranking.rank_order.setCurrentRow(1)
+    live.ranking.move_rank(-1)  # "הסעות" first
+    live.ranking.record_ranking()
+    assert live.ranking.rank_error.text() == ""
     live.toggle_vote()
-    assert [name for name, _v, _t in live.chart.lines] == ["מעבדות מדע", "הסעות"]
+    assert [name for name, _v, _t in live.votes.chart.lines] == ["מעבדות מדע", "הסעות"]
     assert live.audience.chart.isVisibleTo(live.audience)
-    assert "נקודות דירוג:" in live.results.text()
-    assert live.results.text().startswith("\u200f1. \u2068מעבדות מדע\u2069: 5")
-    assert "הסעות\u2069: 4" in live.results.text()
+    assert "נקודות דירוג:" in live.votes.results.text()
+    assert live.votes.results.text().startswith("\u200f1. \u2068מעבדות מדע\u2069: 5")
+    assert "הסעות\u2069: 4" in live.votes.results.text()
     monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *_a, **_k: ("רעיון מתוקן", True))
     idea_item = live.board.topLevelItem(1).child(0)
     live.edit_idea(idea_item)
@@ -202,4 +202,30 @@ def test_a_typo_at_check_in_is_not_added_and_mistakes_can_be_taken_back(
     stored = load_forum(demo, window.forum_id)
     assert [i.text for i in stored.session_ideas(1)] == ["רעיון טוב"]
     assert [p.name for p in stored.attendance(1)] == ["מאיה כהן"]
-    assert len(stored.log) == 2
+    assert len(stored.log) == 6  # two check-ins, one undone; two ideas, one deleted
+
+
+def test_the_last_session_ends_on_the_shared_agenda_and_esc_leaves_full_screen(
+    qtbot: QtBot, demo, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    forum = Forum("פורום", "STEM", "שדרות", sessions=sessions_from_template("stem", "he"))
+    window = ForumWindow(demo, forum, None)
+    qtbot.addWidget(window)
+    window.show()
+    live = window.open_facilitation(4)
+    assert isinstance(live, FacilitationWindow)
+    qtbot.waitExposed(live)
+    live.activateWindow()
+    qtbot.waitUntil(live.isActiveWindow)
+    assert not live.isFullScreen()
+    QTest.keyClick(live, Qt.Key.Key_F11)
+    assert live.isFullScreen()
+    QTest.keyClick(live, Qt.Key.Key_Escape)  # out of full screen, still open
+    assert not live.isFullScreen() and live.isVisible()
+    live.findChild(QPushButton, "end_session").click()
+    dialog = live.end_dialog
+    assert dialog is not None and dialog.findChild(QPushButton, "print_next_agenda") is None
+    assert forum.session(4).vote_closed and forum.session(4).held_on is not None
+    dialog.findChild(QPushButton, "open_shared_agenda").click()
+    assert window.tabs.currentWidget() is window.agenda
+    assert not live.isVisible()

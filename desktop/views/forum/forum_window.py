@@ -4,7 +4,7 @@ shared agenda with its professional teams. Every change is saved at once."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -142,10 +142,29 @@ class ForumWindow(QDialog):
             return live
         return self
 
+    def print_document(self, key: str, options: dict[str, Any]) -> bool:
+        """Print one of the forum's documents (the end of a session offers its summary)."""
+        from PySide6.QtCore import QSettings
+
+        from desktop.views.printing import Printer
+
+        self.flush()
+        if self.forum_id is None:
+            return False
+        printer = Printer(self._where_seen(), QSettings(), lambda: self.workspace, lambda _message: None)
+        return printer.print_document(key, self.forum_id, options)
+
     def open_facilitation(self, session: int) -> object:
         from desktop.views.forum.facilitation import FacilitationWindow
 
-        window = FacilitationWindow(self.forum, session, self.save, self)
+        window = FacilitationWindow(
+            self.forum,
+            session,
+            self.save,
+            self,
+            print_document=self.print_document,
+            show_shared_agenda=lambda: self.tabs.setCurrentWidget(self.agenda),
+        )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.facilitation = window
         window.show_on_screens()
@@ -204,9 +223,13 @@ class RosterTab(QWidget):
         self.balance_warning.setObjectName("balance_warning")
         self.balance_warning.setStyleSheet("color: #8a5a00;")
         self.balance_warning.setWordWrap(True)
+        import_file = QPushButton(_("Import from a registration form (CSV or Excel)…"))
+        import_file.setObjectName("import_roster")
+        import_file.clicked.connect(self.choose_file)
         people_row = QHBoxLayout()
         people_row.addWidget(self.from_people, 1)
         people_row.addWidget(add_person)
+        people_row.addWidget(import_file)
         new_row = QHBoxLayout()
         new_row.addWidget(self.name, 2)
         new_row.addWidget(self.organisation, 2)
@@ -242,6 +265,40 @@ class RosterTab(QWidget):
         show_error(self.error, "")
         self.window_.save()
         self.refresh()
+
+    def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Import participants"),
+            "",
+            _("Registration forms (*.csv *.xlsx);;All files (*)"),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> bool:
+        """Participants from a registration form's export, after the mapping and the refused
+        lines are shown; True when some were added."""
+        from desktop.storage.roster_files import UnreadableRoster, read_roster_rows
+        from desktop.views.forum.roster_import import RosterImportDialog
+
+        try:
+            rows = read_roster_rows(path)
+        except UnreadableRoster as error:
+            show_error(self.error, str(error))
+            return False
+        dialog = RosterImportDialog(rows, [p.name for p in self.forum.participants], path.name, self)
+        self.import_dialog = dialog
+        if not dialog.exec() or dialog.roster is None:
+            return False
+        for row in dialog.roster.rows:
+            self.forum.add_participant(row.name, row.organisation, row.sector, row.role)
+        show_error(self.error, "")
+        self.window_.save()
+        self.refresh()
+        return True
 
     def _set_invitation(self, participant: Participant, box: QComboBox) -> None:
         participant.invitation = str(box.currentData())

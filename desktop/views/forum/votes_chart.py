@@ -22,7 +22,7 @@ class VotesChart(QWidget):
 
     def set_lines(self, lines: list[tuple[str, int, bool]]) -> None:
         self.lines = lines
-        self.setMinimumHeight(max(120, 28 * len(lines) + 10))
+        self.setMinimumHeight(max(120, round(self.fontMetrics().height() * 1.4 * len(lines)) + 10))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -34,7 +34,8 @@ class VotesChart(QWidget):
         names = float(max(metrics.horizontalAdvance(n) for n, _v, _t in self.lines) + 28)
         longest = max(value for _n, value, _t in self.lines) or 1
         room = self.width() - names - 90
-        row = max(18.0, min(40.0, (self.height() - 4) / len(self.lines)))
+        # rows grow with the type (the audience view scales it with the screen)
+        row = max(18.0, min(metrics.height() * 1.8, (self.height() - 4) / len(self.lines)))
         for index, (name, value, tied) in enumerate(self.lines):
             top = index * row + 2
             painter.setPen(self.palette().text().color())
