@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit
 
 from desktop import i18n
@@ -34,6 +35,15 @@ class FieldPolisher(QObject):
                 watched.parent(), QAbstractSpinBox | QComboBox
             ):
                 show_start_when_idle(watched)
+        elif (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(watched, QLineEdit)
+            and watched.property(_SHOWS_START)
+            and isinstance(event, QFocusEvent)
+            and event.reason() not in (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.TabFocusReason)
+            and not watched.hasSelectedText()
+        ):
+            watched.end(False)  # entered from the keyboard or by the program: go on at the end
         return False
 
 

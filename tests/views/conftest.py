@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -17,8 +17,11 @@ if TYPE_CHECKING:
 
 
 def type_text(widget: QWidget, text: str) -> None:
-    """Type `text` key by key; qtbot.keyClicks aborts on non-ASCII characters."""
+    """Type `text` key by key; qtbot.keyClicks aborts on non-ASCII characters. In a one-line
+    field the person goes on after what is there (as after clicking at its end)."""
     widget.setFocus()
+    if isinstance(widget, QLineEdit) and not widget.hasSelectedText():
+        widget.end(False)
     for character in text:
         QTest.sendKeyEvent(
             QTest.KeyAction.Click,
