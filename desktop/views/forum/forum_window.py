@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,8 +42,9 @@ from desktop.models.forum import (
 )
 from desktop.models.records import RecordKind
 from desktop.models.validation import ValidationError
+from desktop.views.editor_window import EditorWindow
 from desktop.views.qt_i18n import align_text_document, align_text_field
-from desktop.views.saving import PendingSave, SaveStatus, may_close
+from desktop.views.saving import PendingSave
 from desktop.views.widgets import error_label, show_error
 
 
@@ -72,32 +71,24 @@ def invitation_choices() -> list[tuple[str, str]]:
     return [("invited", _("Invited")), ("confirmed", _("Confirmed")), ("declined", _("Declined"))]
 
 
-class ForumWindow(QDialog):
+class ForumWindow(EditorWindow):
     def __init__(
         self, workspace: Workspace, forum: Forum, forum_id: int | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("forum_window")
+        super().__init__("forum_window", parent)
         self.workspace = workspace
         self.forum = forum
         self.forum_id = forum_id
         self.setWindowTitle(_("Design forum: {title}").format(title=forum.title))
-        self.status = SaveStatus()
-        self.status.retry_requested.connect(self.save)
         self.pending = PendingSave(self.save, self)
-        self.tabs = QTabWidget()
         self.roster = RosterTab(self)
         self.sessions = SessionsTab(self)
         self.agenda = AgendaTab(self)
-        self.tabs.addTab(self.roster, _("Participants"))
-        self.tabs.addTab(self.sessions, _("Sessions"))
-        self.tabs.addTab(self.agenda, _("Shared agenda"))
-        self.tabs.currentChanged.connect(self._tab_changed)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.status)
-        self.resize(1100, 700)
+        self.add_tab(self.roster, _("Participants"))
+        self.add_tab(self.sessions, _("Sessions"))
+        self.add_tab(self.agenda, _("Shared agenda"))
         self.save()
+        self.keep_history(forum, self.refresh_current)
 
     def changed(self) -> None:
         """A field was typed into (the document already holds it): save after a pause."""
@@ -107,17 +98,15 @@ class ForumWindow(QDialog):
         """Save at once what waits to be saved (switching session, tab or window)."""
         self.pending.flush()
 
-    def done(self, result: int) -> None:
-        """Closing saves what was typed; when the save fails, ask before losing it."""
-        if not may_close(self, self.status, self.flush):
-            return
-        super().done(result)
-
     def _tab_changed(self, _index: int) -> None:
-        self.flush()
-        tab = self.tabs.currentWidget()
-        if isinstance(tab, RosterTab | SessionsTab | AgendaTab):
-            tab.refresh()
+        self.refresh_current()
+
+    def print_current(self) -> None:
+        """Ctrl+P: the shared agenda on its tab, else the agenda of the session shown."""
+        if self.tabs.currentWidget() is self.agenda:
+            self.print_document("shared-agenda", {})
+        else:
+            self.print_document("forum-agenda", {})
 
     def save(self) -> None:
         from desktop.storage.forum_store import save_forum
@@ -134,6 +123,7 @@ class ForumWindow(QDialog):
             )
             if saved is not None:
                 self.forum_id = saved
+            self.document_saved()
 
     def _where_seen(self) -> QWidget:
         """The window the person looks at: a failed save is said there."""
