@@ -258,12 +258,7 @@ def definition_check(members: Sequence[MemberFacts]) -> list[Criterion]:
         Criterion(
             "mix",
             len(statuses) >= 2,
-            ", ".join(
-                _("{kind}: {count}").format(
-                    count=sum(m.municipal_status == s for m in members), kind=labelled[s]
-                )
-                for s in statuses
-            )
+            ", ".join(f"{labelled[s]}: {sum(m.municipal_status == s for m in members)}" for s in statuses)
             or "—",
         ),
         Criterion(

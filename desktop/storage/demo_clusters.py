@@ -129,10 +129,13 @@ def add_demo_clusters(workspace: Workspace) -> None:
     profile.chair, profile.ceo = chair, ceo
     profile.chair_style = "autonomy"
     profile.chair_ceo_notes = 'המנכ"לית כפופה לדירקטוריון ראשי הרשויות ופועלת במסגרת מינהל השלטון המקומי.'
+    seed_members = [authorities[name] for name in SEED_2013 if name in authorities]
+    # The workspace holds the seed's nine: its list of today is the 2013 list, told once.
+    profile.memberships = [m for m in profile.memberships if set(m.members) != set(seed_members)]
     profile.add_membership(
         "2013",
         "מסמך 003: פרופיל אשכול נגב מערבי",
-        [authorities[name] for name in SEED_2013 if name in authorities],
+        seed_members,
     )
     profile.membership_note = (
         'מסמך 003 מונה את 9 הרשויות שהקימו את האשכול; קובץ היישובים של הלמ"ס 2021 מונה גם את לקיה '
