@@ -1,13 +1,16 @@
 """The demo's regional cluster profile: the Western Negev as seed 003 tells it (founding,
 goals, the launch event of 18.3.2013 in Rahat, the three levels of work, the forums, the
 accompanying body), its membership of 2013 (seed 003: 9) beside CBS 2021 (11), two services of
-its flags mapping (seed 000 l.641-650), and its guidance needs (seed 002 l.222-262).
+and its guidance needs (seed 002 l.222-262).
 
 What differs from the seeds, and why:
 - The chair of the board of mayors is an invented person marked "(דמו)", like every person
   of the demo; the CEO is the demo's cluster CEO. Real people's names from the seeds are left out.
-- The chair–CEO relationship, the services' expectations and the needs' priorities are
-  illustrations of the seed's categories, not the cluster's own answers.
+- The chair–CEO relationship and the needs' priorities are illustrations of the seed's
+  categories, not the cluster's own answers.
+- The services are the items of the cluster's flags mapping, which the demo leaves empty (the
+  flags work is started by the person, as its tests do); add_demo_services adds the two
+  projects of seed 000 l.641-650 with their expectations where a test or a fuller demo wants them.
 """
 
 from __future__ import annotations
@@ -94,14 +97,6 @@ def add_demo_clusters(workspace: Workspace) -> None:
     )
     ceo = next((uuid for name, uuid in people.items() if name.startswith("מיכל אברהמי")), "")
 
-    flags = load_cluster_flags(workspace, cluster["uuid"])
-    items = {}
-    for name, level, _expectation in SERVICES:
-        item = Item(new_id(), name, "existing_service", level, authorities=list(cluster["members"]))
-        flags.items.append(item)
-        items[name] = item.id
-    save_cluster_flags(workspace, flags)
-
     number = start_profile(workspace, cluster["uuid"])
     profile = load_profile(workspace, number)
     profile.founding_story = STORY
@@ -141,9 +136,23 @@ def add_demo_clusters(workspace: Workspace) -> None:
         'מסמך 003 מונה את 9 הרשויות שהקימו את האשכול; קובץ היישובים של הלמ"ס 2021 מונה גם את לקיה '
         "ואת חוף אשקלון, שאינן ברשימת 2013."
     )
-    profile.services = {items[name]: expectation for name, _level, expectation in SERVICES}
     profile.needs = {
         str(n): NeedChoice(priority, provider, role, chosen)
         for n, (priority, provider, role, chosen) in NEEDS.items()
     }
+    save_profile(workspace, profile)
+
+
+def add_demo_services(workspace: Workspace) -> None:
+    """The Western Negev's two projects of seed 000 (l.641-650) in its flags mapping, with the
+    core-service expectations in its profile."""
+    cluster = next(c for c in list_records(workspace, RecordKind.CLUSTER) if c["name"] == CLUSTER)
+    flags = load_cluster_flags(workspace, cluster["uuid"])
+    number = start_profile(workspace, cluster["uuid"])
+    profile = load_profile(workspace, number)
+    for name, level, expectation in SERVICES:
+        item = Item(new_id(), name, "existing_service", level, authorities=list(cluster["members"]))
+        flags.items.append(item)
+        profile.services[item.id] = ServiceExpectation(**vars(expectation))
+    save_cluster_flags(workspace, flags)
     save_profile(workspace, profile)

@@ -26,6 +26,9 @@ def pdf_lines(path: Path) -> list[str]:
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Workspace]]:
     path = tmp_path_factory.mktemp("clusters") / "demo.shutafut"
     workspace = create_demo_workspace(path)
+    from desktop.storage.demo_clusters import add_demo_services
+
+    add_demo_services(workspace)
     yield path, workspace
     workspace.close()
 
@@ -45,7 +48,7 @@ def test_the_demo_has_the_western_negevs_full_profile(demo: tuple[Path, Workspac
     assert profile.accompanying_body and profile.chair and profile.ceo and profile.chair_style
     assert [(m.as_of, len(m.members)) for m in profile.memberships] == [("2013", 9), ("2021", 11)]
     assert "לקיה" in profile.membership_note
-    assert len(profile.services) == 2 and len(profile.needs) >= 8
+    assert len(profile.services) == 2 and len(profile.needs) >= 8  # services: add_demo_services
     assert profile_by_cluster_name(workspace, "אשכול  נגב מערבי") == summary.id
 
 

@@ -109,6 +109,9 @@ def test_a_new_profile_is_typed_and_saved_field_by_field(
 
 
 def test_the_western_negevs_needs_services_and_comparison(qtbot: QtBot, demo: Workspace) -> None:
+    from desktop.storage.demo_clusters import add_demo_services
+
+    add_demo_services(demo)
     [summary] = list_profiles(demo)
     printed: list[tuple[int, str]] = []
     window = _open(qtbot, demo, summary.id, printed)
