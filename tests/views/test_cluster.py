@@ -194,3 +194,46 @@ def test_the_section_starts_a_profile_for_a_cluster(
     assert opened and main.workspace is not None
     assert {p.cluster for p in list_profiles(main.workspace)} == {"אשכול נגב מערבי", "אשכול בית הכרם"}
     main.close()
+
+
+def test_someone_elses_change_is_shown_and_taken_into_every_tab(qtbot: QtBot, demo: Workspace) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.storage.workspace import open_workspace
+    from desktop.views.conflict_dialog import ConflictDialog
+
+    [summary] = list_profiles(demo)
+    window = _open(qtbot, demo, summary.id, [])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    other = open_workspace(demo.path)  # another window or laptop on the same workspace
+    theirs = load_profile(other, summary.id)
+    theirs.launch_place = "שדרות"
+    theirs.accompanying_body = "אורבניקס"
+    from desktop.storage.cluster_store import save_profile
+
+    save_profile(other, theirs)
+    other.close()
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ConflictDialog)
+        table = dialog.table
+        seen.extend(
+            table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
+        )
+        dialog.findChild(QPushButton, "take_theirs").click()
+
+    QTimer.singleShot(0, answer)
+    place = window.founding.launch_place
+    place.setFocus()
+    place.clear()
+    type_text(place, "נתיבות")
+    window.flush()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "אירוע ההשקה: מקום" in seen and "הגוף המלווה" in seen
+    qtbot.waitUntil(lambda: window.founding.launch_place.text() == "שדרות")
+    assert window.governance.body.text() == "אורבניקס"  # the other tab shows theirs too
+    assert load_profile(demo, summary.id).launch_place == "שדרות"

@@ -139,6 +139,12 @@ class MembershipTab(QWidget):
         self._fill_definition()
         self._fill_national()
 
+    def reload(self) -> None:
+        self.note.blockSignals(True)
+        self.note.setPlainText(self.window_.profile.membership_note)
+        self.note.blockSignals(False)
+        self.refresh()
+
     def _fill_definition(self) -> None:
         national = self.window_.national_cluster()
         criteria = definition_check(national.members) if national and national.members else []

@@ -98,6 +98,24 @@ class FoundingTab(QScrollArea):
     def refresh(self) -> None:
         """Shown again: nothing here depends on other tabs."""
 
+    def reload(self) -> None:
+        """Show the profile's values again (after taking another person's version)."""
+        profile = self.window_.profile
+        widgets = (self.year, self.initiator, self.initiator_person, self.story, self.goals, self.launch_date)
+        for widget in (*widgets, self.launch_place, self.launch_notes):
+            widget.blockSignals(True)
+        self.year.setText(str(profile.founding_year or ""))
+        self.initiator.setCurrentIndex(max(self.initiator.findData(profile.initiator), 0))
+        self.initiator_person.setText(profile.initiator_person)
+        self.story.setPlainText(profile.founding_story)
+        self.goals.setPlainText("\n".join(profile.goals))
+        minimum = self.launch_date.minimumDate()
+        self.launch_date.setDate(qdate(profile.launch_date) if profile.launch_date else minimum)
+        self.launch_place.setText(profile.launch_place)
+        self.launch_notes.setPlainText(profile.launch_notes)
+        for widget in (*widgets, self.launch_place, self.launch_notes):
+            widget.blockSignals(False)
+
     def _set(self, name: str) -> Callable[[str], None]:
         def typed(value: str) -> None:
             setattr(self.window_.profile, name, value.strip())
@@ -241,6 +259,28 @@ class GovernanceTab(QScrollArea):
             self.forums.setCellWidget(row, 1, kind)
         self.forums.blockSignals(False)
         self.forums.resizeColumnsToContents()
+
+    def reload(self) -> None:
+        """Show the profile's values again (after taking another person's version)."""
+        profile = self.window_.profile
+        widgets = [*self.levels.values(), self.body, self.body_notes, self.chair, self.ceo, self.chair_style]
+        widgets.append(self.chair_notes)
+        for widget in widgets:
+            widget.blockSignals(True)
+        for key, edit in self.levels.items():
+            edit.setPlainText(profile.levels.get(key, ""))
+        self.body.setText(profile.accompanying_body)
+        self.body_notes.setPlainText(profile.accompanying_notes)
+        for combo, value in (
+            (self.chair, profile.chair),
+            (self.ceo, profile.ceo),
+            (self.chair_style, profile.chair_style),
+        ):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.chair_notes.setPlainText(profile.chair_ceo_notes)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.refresh()
 
     def _set(self, name: str) -> Callable[[str], None]:
         def typed(value: str) -> None:

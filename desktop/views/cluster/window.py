@@ -135,7 +135,7 @@ class ClusterWindow(EditorWindow):
                 self,
                 profile,
                 lambda expected: save_profile(workspace, profile, expected_version=expected),
-                self.refresh,
+                self.reload,
             )
 
     def changed(self) -> None:
@@ -149,6 +149,14 @@ class ClusterWindow(EditorWindow):
         refresh = getattr(current, "refresh", None)
         if callable(refresh):
             refresh()
+
+    def reload(self) -> None:
+        """After taking another person's version: every tab shows it."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            again = getattr(tab, "reload", None) or getattr(tab, "refresh", None)
+            if callable(again):
+                again()
 
     def print_document(self, key: str) -> None:
         self.flush()
