@@ -160,6 +160,10 @@ class SyllabusTab(QWidget):
 
     def refresh(self) -> None:
         community = self.context.community
+        for group, box in self.groups.items():
+            box.blockSignals(True)
+            box.setChecked(group in community.holiday_groups)
+            box.blockSignals(False)
         meetings = ordered(community.meetings)
         problems = self.problems()
         warnings = host_warnings(meetings, community.member_authorities())
