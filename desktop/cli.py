@@ -151,6 +151,7 @@ def _record_help() -> dict[str, str]:
         "forums": _("the number of the forum"),
         "flags": _("the number of the cluster's flags work (see: shutafut-cli list flags)"),
         "communities": _("the number of the learning community"),
+        "clusters": _("the number of the cluster profile"),
     }
 
 
@@ -184,7 +185,9 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     for kind in KINDS:
         command = documents.add_parser(kind.key, help=kind.title())
         _where(command)
-        if kind.needs_record:
+        if kind.feature == "clusters":
+            _add_cluster_choice(command, required=not kind.record_optional)
+        elif kind.needs_record:
             command.add_argument(
                 "--id", type=int, required=True, dest="record_id", help=_record_help()[kind.feature]
             )
@@ -206,8 +209,22 @@ def _missing_record(feature: str, number: int, path: object) -> str:
         "forums": _("There is no design forum number {number} in {path}."),
         "flags": _("There is no flags work number {number} in {path}."),
         "communities": _("There is no learning community number {number} in {path}."),
+        "clusters": _("There is no cluster profile number {number} in {path}."),
     }
     return messages[feature].format(number=number, path=path)
+
+
+def _add_cluster_choice(command: argparse.ArgumentParser, *, required: bool) -> None:
+    """The cluster documents: the profile by its number (--id) or by its cluster's name."""
+    choice = command.add_mutually_exclusive_group(required=required)
+    choice.add_argument("--id", type=int, dest="record_id", help=_record_help()["clusters"])
+    choice.add_argument("--cluster", dest="cluster_name", help=_("the name of the regional cluster"))
+
+
+def _cluster_record(workspace: Workspace, name: str) -> int | None:
+    from desktop.storage.cluster_store import profile_by_cluster_name
+
+    return profile_by_cluster_name(workspace, name)
 
 
 def _missing_choice(option: str, value: object) -> str:
@@ -239,6 +256,16 @@ def _pdf(arguments: argparse.Namespace, language: str) -> int:
     record_id = getattr(arguments, "record_id", None)
     options = {option: getattr(arguments, option) for option in kind.options}
     workspace = open_location(arguments.location, read_only=True)
+    cluster_name = getattr(arguments, "cluster_name", None)
+    if cluster_name:
+        record_id = _cluster_record(workspace, cluster_name)
+        if record_id is None:
+            workspace.close()
+            return _fail(
+                _("No regional cluster called {name} has a profile in {path}.").format(
+                    name=cluster_name, path=arguments.workspace
+                )
+            )
     try:
         export_document(workspace, key, record_id, out, language, **options)
     except RecordNotFound:

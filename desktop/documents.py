@@ -64,6 +64,12 @@ def load_document_data(
         raise TypeError(f"{key} takes no option {', '.join(sorted(unknown))}")
     if not kind.needs_record:
         return document_data.workspace_summary(workspace)
+    if kind.feature == "clusters":
+        if kind.key == "guidance-needs":
+            return document_data.guidance_needs(workspace, record_id)
+        if record_id is None:
+            raise TypeError(f"{key} needs a record number")
+        return document_data.cluster_profile(workspace, record_id)
     if record_id is None:
         raise TypeError(f"{key} needs a record number")
     language = language or i18n.current_language()
@@ -174,13 +180,26 @@ def _record_names() -> dict[str, Callable[[Workspace, int], str]]:
 
         return load_community(workspace, record_id).name
 
-    return {"selection": selection, "forums": forum, "flags": flags, "communities": community}
+    def cluster(workspace: Workspace, record_id: int) -> str:
+        from desktop.storage.cluster_store import cluster_name_of_profile
+
+        return cluster_name_of_profile(workspace, record_id)
+
+    return {
+        "selection": selection,
+        "forums": forum,
+        "flags": flags,
+        "communities": community,
+        "clusters": cluster,
+    }
 
 
 def suggested_file_name(workspace: Workspace, key: str, record_id: int | None, **options: Any) -> str:
     """The PDF's file name as the export dialog suggests it (translated), from the record's
     name: "Ofakim - MOU.pdf", "Sharing forum - Session summary.pdf"."""
     kind = document_kind(key)
+    if kind.record_optional and record_id is None:
+        return _safe(f"{kind.title()}.pdf")
     if not kind.needs_record or record_id is None:
         return _safe(_("{workspace} - summary.pdf").format(workspace=workspace.name))
     if kind.feature == "agreements":

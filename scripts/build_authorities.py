@@ -24,16 +24,45 @@ PROFILE = "p_libud_2021.xlsx"
 SOCIOECONOMIC = "24_22_375t1.xlsx"
 CROSSWALK = "muni_id_crosswalk_257.csv"
 LOCALITIES = "bycode2021.xlsx"
-# Cluster codes of the localities file whose cluster the seeds name (the five pioneering
-# clusters, recognised by their members: seed 003 lists the Western Negev towns). The
-# other codes keep a neutral name with their CBS code; CBS publishes no names for them.
+# The cluster codes of the localities file named as the clusters call themselves: the five
+# pioneering clusters the seeds name (recognised by their members: seed 003 lists the
+# Western Negev towns) and the later ones, recognised by their members (Tiberias, Beit She'an
+# and the Jordan valley: Kinneret-Amakim; Nazareth, Afula and the Jezreel valley: the Galilee
+# and the Valleys; the Haifa Bay towns: the Bay; Kfar Saba, Ra'anana, Tira and Taibe: the
+# Sharon; Kiryat Malakhi, Gedera and Nahal Sorek: Southern Sorek). Code 710 groups the
+# authorities of Judea and Samaria and may be a CBS grouping rather than a statutory cluster.
 KNOWN_CLUSTERS = {
     210: "אשכול בית הכרם",
     211: "אשכול גליל מזרחי",
     212: "אשכול גליל מערבי",
+    213: "אשכול הגליל והעמקים",
+    214: "אשכול כנרת עמקים",
+    310: "אשכול רשויות המפרץ",
+    410: "אשכול השרון",
+    420: "אשכול שורק דרומי",
     610: "אשכול נגב מזרחי",
     620: "אשכול נגב מערבי",
+    710: 'יהודה ושומרון (קיבוץ הלמ"ס)',
 }
+# Changes after the 2021 coding (CBS README, "Cluster changes after 2021"), dated.
+CHANGES = [
+    {
+        "cbs_cluster_code": 212,
+        "as_of": "2024",
+        "joined": [["local_council", code] for code in ("1292", "502", "473", "507", "1296", "536", "485")],
+        "source": "benjamendro/rashuiot eshkol-matching/SKILL.md; davar1.co.il (2024)",
+        "note": "שבע מועצות מקומיות הצטרפו לאשכול גליל מערבי, שמונה כעת 19 רשויות",
+    },
+]
+LATER_CLUSTERS = [
+    {
+        "cbs_cluster_code": None,
+        "name": "אשכול מישור החוף",
+        "members": [],
+        "as_of": "2024",
+        "source": 'הוקם אחרי קידוד הלמ"ס 2021; אינו בקובץ היישובים 2021 (bycode2021)',
+    },
+]
 LOCAL_COUNCIL_OR_CITY = (0, 99)
 SOURCE = (
     'הלמ"ס, הרשויות המקומיות בישראל 2021 (p_libud_2021): אוכלוסייה 2021, '
@@ -116,6 +145,14 @@ def main(folder: Path) -> None:
                 )
     authorities.sort(key=lambda a: (a["municipal_status"], int(a["cbs_code"])))
     clusters = regional_clusters(folder / LOCALITIES, authorities)
+    for cluster in clusters:
+        cluster["as_of"] = "2021"
+        cluster["changes"] = [
+            {k: v for k, v in change.items() if k != "cbs_cluster_code"}
+            for change in CHANGES
+            if change["cbs_cluster_code"] == cluster["cbs_cluster_code"]
+        ]
+    clusters += [{**later, "changes": []} for later in LATER_CLUSTERS]
     document = {
         "about": "Israel's local authorities, produced by scripts/build_authorities.py from "
         "official CBS files. Every figure carries its year; data_source names the file.",

@@ -21,6 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def every(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Records]]:
     path = tmp_path_factory.mktemp("cli-documents") / "every.shutafut"
     workspace, records = build_workspace(path)
+    from desktop.models.records import RecordKind
+    from desktop.storage.cluster_store import start_profile
+    from desktop.storage.reference_store import choices
+
+    start_profile(workspace, choices(workspace, RecordKind.CLUSTER)[0][0])  # the cluster documents'
     workspace.close()
     yield path, records
 
@@ -68,6 +73,7 @@ def _command(key: str, records: Records) -> list[str]:
         "forums": ["--id", str(records.forum)],
         "flags": ["--id", str(records.flags)],
         "communities": ["--id", str(records.community)],
+        "clusters": ["--cluster", "Southern Cluster"],
     }
     options = {
         "mou": ["--version", "1"],

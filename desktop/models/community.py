@@ -7,6 +7,7 @@ Pure domain logic; the whole community is one JSON document (table `learning_com
 from __future__ import annotations
 
 import json
+import uuid
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from desktop.i18n import N_, _
+from desktop.models.holidays import DEFAULT_GROUPS, clean_groups
 from desktop.models.syllabus import Meeting, meeting_from_dict, meeting_to_dict
 from desktop.models.topics_survey import Topic
 from desktop.models.validation import ValidationError
@@ -35,7 +37,25 @@ DIMENSIONS = {
     "district": N_("District"),
     "sector": N_("Sector"),
     "gender": N_("Gender"),
+    "seniority": N_("Seniority"),
 }
+# Seniority in the role (seed 004 l.887-896: a mix of rank, seniority and experience).
+SENIORITY = {
+    "new": N_("Up to 3 years in the role"),
+    "experienced": N_("3-10 years in the role"),
+    "veteran": N_("Over 10 years in the role"),
+    "": N_("Not stated"),
+}
+# The advisory committee (seed 004 l.957, l.1339-1378): members' representatives, leading
+# partners and stakeholders; 5-7 people; 3-4 regular meetings a year on a standing agenda.
+ADVISORY_KINDS = {"partner": N_("Leading partner"), "stakeholder": N_("Stakeholder")}
+ADVISORY_MEETINGS_TARGET = (3, 4)
+STANDING_AGENDA = (
+    N_("Work plan"),
+    N_("Budget"),
+    N_("Measurement and evaluation: the logic model"),
+    N_("Specific professional challenges"),
+)
 
 
 @dataclass
@@ -48,6 +68,25 @@ class Member:
     gender: str = ""
     core: bool = False  # in the leading core
     advisory: bool = False  # on the advisory committee
+    seniority: str = ""  # a key of SENIORITY
+
+
+@dataclass
+class AdvisoryGuest:
+    """A partner or stakeholder on the advisory committee who is not a community member."""
+
+    person: str  # person UUID
+    kind: str = "partner"  # a key of ADVISORY_KINDS
+    organisation: str = ""  # whom they represent, as typed
+
+
+@dataclass
+class AdvisoryMeeting:
+    id: str
+    day: date
+    agenda: list[str] = field(default_factory=lambda: [_(item) for item in STANDING_AGENDA])
+    ad_hoc: bool = False  # a meeting beyond the regular ones, called for a need
+    notes: str = ""
 
 
 @dataclass
@@ -69,6 +108,9 @@ class Community:
     meetings: list[Meeting] = field(default_factory=list)
     teams: list[WorkTeam] = field(default_factory=list)
     finish_line: date | None = None  # the shared products conference of the work teams
+    advisory_guests: list[AdvisoryGuest] = field(default_factory=list)
+    advisory_meetings: list[AdvisoryMeeting] = field(default_factory=list)
+    holiday_groups: list[str] = field(default_factory=lambda: list(DEFAULT_GROUPS))
 
     # --- members ----------------------------------------------------------------------
 
@@ -105,6 +147,44 @@ class Community:
     def advisory_members(self) -> list[Member]:
         return [m for m in self.members if m.advisory]
 
+    def advisory_size(self) -> int:
+        """Members on the committee and the partners and stakeholders beside them."""
+        return len(self.advisory_members()) + len(self.advisory_guests)
+
+    def add_advisory_guest(self, guest: AdvisoryGuest) -> None:
+        if not guest.person:
+            raise ValidationError("person", _("Choose the person."))
+        if self.member(guest.person) is not None:
+            raise ValidationError(
+                "person", _("This person is a member; mark them on the committee in the members' table.")
+            )
+        if any(g.person == guest.person for g in self.advisory_guests):
+            raise ValidationError("person", _("This person is already on the advisory committee."))
+        if guest.kind not in ADVISORY_KINDS:
+            raise ValidationError("kind", _("Choose a leading partner or a stakeholder."))
+        self.advisory_guests.append(guest)
+
+    def add_advisory_meeting(self, day: date) -> AdvisoryMeeting:
+        if not self.in_period(day):
+            raise ValidationError("day", _("The meeting must fall within the community's year."))
+        meeting = AdvisoryMeeting(str(uuid.uuid4()), day)
+        self.advisory_meetings.append(meeting)
+        self.advisory_meetings.sort(key=lambda m: m.day)
+        return meeting
+
+    def advisory_warnings(self) -> list[str]:
+        """Where the committee's regular meetings are outside the seed's 3-4 a year."""
+        low, high = ADVISORY_MEETINGS_TARGET
+        regular = sum(1 for m in self.advisory_meetings if not m.ad_hoc)
+        if low <= regular <= high:
+            return []
+        return [
+            _(
+                "The advisory committee has {count} regular meetings this year; "
+                "the seed recommends {low}-{high}."
+            ).format(count=regular, low=low, high=high)
+        ]
+
     def size_warnings(self) -> list[str]:
         """Where the community is outside the seed's sizes (translated; not errors)."""
         warnings = []
@@ -120,7 +200,7 @@ class Community:
                 N_("The leading core has {count} members; the recommended size is {low}-{high}."),
             ),
             (
-                len(self.advisory_members()),
+                self.advisory_size(),
                 ADVISORY_TARGET,
                 N_("The advisory committee has {count} members; the recommended size is {low}-{high}."),
             ),
@@ -178,6 +258,12 @@ def community_to_dict(community: Community) -> dict[str, Any]:
         "meetings": [meeting_to_dict(m) for m in community.meetings],
         "teams": [team_to_dict(t) for t in community.teams],
         "finish_line": community.finish_line.isoformat() if community.finish_line else "",
+        "advisory_guests": [vars(g).copy() for g in community.advisory_guests],
+        "advisory_meetings": [
+            {**vars(m), "day": m.day.isoformat(), "agenda": list(m.agenda)}
+            for m in community.advisory_meetings
+        ],
+        "holiday_groups": list(community.holiday_groups),
     }
 
 
@@ -200,6 +286,18 @@ def community_from_dict(data: Mapping[str, Any]) -> Community:
         meetings=[meeting_from_dict(m) for m in data.get("meetings", [])],
         teams=[team_from_dict(t) for t in data.get("teams", [])],
         finish_line=_date(data.get("finish_line")),
+        advisory_guests=[AdvisoryGuest(**g) for g in data.get("advisory_guests", [])],
+        advisory_meetings=[
+            AdvisoryMeeting(
+                id=str(m["id"]),
+                day=date.fromisoformat(m["day"]),
+                agenda=[str(item) for item in m.get("agenda", [])],
+                ad_hoc=bool(m.get("ad_hoc")),
+                notes=str(m.get("notes", "")),
+            )
+            for m in data.get("advisory_meetings", [])
+        ],
+        holiday_groups=clean_groups(data.get("holiday_groups", DEFAULT_GROUPS)),
     )
     if data.get("period_start"):
         community.period_start = date.fromisoformat(data["period_start"])
@@ -230,6 +328,8 @@ def next_year(community: Community) -> Community:
         members=[Member(**vars(m)) for m in community.members],
         agreed_mix={k: dict(v) for k, v in community.agreed_mix.items()},
         topics=[Topic(**vars(t)) for t in community.topics],
+        advisory_guests=[AdvisoryGuest(**vars(g)) for g in community.advisory_guests],
+        holiday_groups=list(community.holiday_groups),
     )
 
 
@@ -268,6 +368,8 @@ def composition(
             return person_sector.get(member.person, "")
         if dimension == "gender":
             return member.gender
+        if dimension == "seniority":
+            return member.seniority
         raise ValueError(dimension)
 
     counts = Counter(key_of(m) for m in community.members)

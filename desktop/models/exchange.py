@@ -54,6 +54,7 @@ AGREEMENT = "agreement"
 FORUM = "design_forum"
 FLAGS = "cluster_flags"
 COMMUNITY = "learning_community"
+CLUSTER_PROFILE = "cluster_profile"  # issue 20: a cluster's profile and guidance needs
 TYPE_ORDER: tuple[str, ...] = (
     ORGANISATION,
     PERSON,
@@ -64,6 +65,7 @@ TYPE_ORDER: tuple[str, ...] = (
     FORUM,
     FLAGS,
     COMMUNITY,
+    CLUSTER_PROFILE,
 )
 TYPE_LABELS: dict[str, str] = {
     ORGANISATION: N_("Organisation"),
@@ -75,6 +77,7 @@ TYPE_LABELS: dict[str, str] = {
     FORUM: N_("Design forum"),
     FLAGS: N_("Cluster flags work"),
     COMMUNITY: N_("Learning community"),
+    CLUSTER_PROFILE: N_("Cluster profile"),
 }
 # The field holding a record's name, shown in previews and conflicts.
 TITLE_FIELDS: dict[str, str] = {
@@ -87,6 +90,7 @@ TITLE_FIELDS: dict[str, str] = {
     FORUM: "title",
     FLAGS: "cluster_uuid",
     COMMUNITY: "name",
+    CLUSTER_PROFILE: "cluster_uuid",
 }
 PERSON_CONTACT_FIELDS: tuple[str, ...] = ("phone", "email", "notes")
 # Keys that hold contact details wherever they appear in a document.
@@ -421,7 +425,21 @@ def references(record_type: str, fields: Mapping[str, Any]) -> set[str]:
         return found
     if record_type == COMMUNITY:
         return _community_references(state)
+    if record_type == CLUSTER_PROFILE:
+        return _cluster_profile_references(fields, state)
     return set()
+
+
+def _cluster_profile_references(fields: Mapping[str, Any], state: Mapping[str, Any]) -> set[str]:
+    """The cluster, the initiating authority, the chair and CEO, the members of every dated
+    list (those of the national data only are not records) and the organisations providing."""
+    found = _uuids([fields.get("cluster_uuid"), state.get("initiator"), state.get("chair"), state.get("ceo")])
+    for membership in _sequence(state.get("memberships")):
+        found |= _uuids(_sequence(_mapping(membership).get("members")))
+    for choice in _mapping(state.get("needs")).values():
+        provider = str(_mapping(choice).get("provider", ""))
+        found |= _uuids([provider.removeprefix("org:")])
+    return found
 
 
 # --- merging ---------------------------------------------------------------------------------------

@@ -29,13 +29,33 @@ STAGES = (
     N_("Presentation: signing off the output"),
     N_("Summary and feedback"),
 )
+# The outputs of the seed (l.1587-1591, l.1838-1854) and the app's earlier kinds.
 OUTPUT_TYPES = {
     "policy_paper": N_("Policy paper"),
     "tool": N_("Tool or methodology"),
     "guide": N_("Guide"),
     "case_study": N_("Case study"),
     "programme": N_("Pilot programme"),
+    "video": N_("Video"),
+    "podcast": N_("Podcast"),
+    "padlet": N_("Padlet of sources and examples for inspiration"),
+    "one_pager": N_("One-pager"),
+    "mind_map": N_("Mind map"),
+    "identity_booklet": N_("Identity booklet of a professional community"),
+    "article_digest": N_("Digest summarising articles"),
+    "challenge_map": N_("Challenge description and map of solutions"),
+    "rubric": N_("Rubric for a project, product or process"),
+    "learning_meeting": N_("A learning meeting for the community"),
+    "conference": N_("A regional conference"),
     "other": N_("Other"),
+}
+# How to recognise a good output (seed 004 l.1772-1814): a checklist per team.
+GOOD_OUTPUT_SIGNS = {
+    "voice": N_("A voice for the members: it holds what the community learned and the path it took"),
+    "useful": N_("Useful and accessible: a tool for the members to make the change, to apply and spread"),
+    "whole": N_("The whole is greater than its parts: joining everyone's knowledge makes it new"),
+    "pride": N_("Pride and achievement: the members are proud of it and want to share it"),
+    "field": N_("Made in the field: between theory and practice, in a shared and creative process"),
 }
 
 
@@ -55,6 +75,10 @@ class WorkTeam:
     roles: dict[str, str] = field(default_factory=dict)  # role -> person UUID
     stages: list[Stage] = field(default_factory=lambda: [Stage() for _ in STAGES])
     budget: int = 0  # shekels
+    accompanier: str = ""  # person UUID: who accompanies the team for the project (seed l.1593)
+    audience: str = ""  # the output's target audience
+    use: str = ""  # how the output will be used and spread
+    signs: list[str] = field(default_factory=list)  # keys of GOOD_OUTPUT_SIGNS that are met
 
     def progress(self) -> float:
         return sum(1 for s in self.stages if s.done) / len(self.stages)
@@ -140,6 +164,8 @@ def team_warnings(team: WorkTeam) -> list[str]:
     missing = [_(label) for role, label in ROLES.items() if not team.roles.get(role)]
     if missing:
         warnings.append(_("Roles not yet taken: {roles}").format(roles=", ".join(missing)))
+    if not team.audience or not team.use:
+        warnings.append(_("Decide at the start who the output is for and how it will be used."))
     return warnings
 
 
@@ -174,6 +200,10 @@ def team_to_dict(team: WorkTeam) -> dict[str, Any]:
         "members": list(team.members),
         "roles": dict(team.roles),
         "budget": team.budget,
+        "accompanier": team.accompanier,
+        "audience": team.audience,
+        "use": team.use,
+        "signs": list(team.signs),
         "stages": [{"due": s.due.isoformat() if s.due else "", "done": s.done} for s in team.stages],
     }
 
@@ -193,4 +223,8 @@ def team_from_dict(data: Mapping[str, Any]) -> WorkTeam:
         roles=dict(data.get("roles", {})),
         stages=stages[: len(STAGES)],
         budget=int(data.get("budget", 0)),
+        accompanier=str(data.get("accompanier", "")),
+        audience=str(data.get("audience", "")),
+        use=str(data.get("use", "")),
+        signs=[s for s in data.get("signs", []) if s in GOOD_OUTPUT_SIGNS],
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.i18n import N_, _
 from desktop.reports import (
+    cluster_report,
     community_report,
     flags_report,
     forum_report,
@@ -20,7 +21,7 @@ from desktop.reports import (
     summary,
 )
 
-FEATURES = ("workspace", "selection", "agreements", "forums", "flags", "communities")
+FEATURES = ("workspace", "selection", "agreements", "forums", "flags", "communities", "clusters")
 
 # The options a person chooses besides the record, in the order they are asked.
 VERSION = "version"  # a sent MOU version; None: the current draft
@@ -40,6 +41,7 @@ class DocumentKind:
     title_id: str  # message id of its title (see title())
     build: Build  # (data from desktop.storage.document_data, out, language) -> PDF bytes
     options: tuple[str, ...] = ()
+    record_optional: bool = False  # prints without a record too (the guidance needs comparison)
 
     def title(self) -> str:
         """The document's name in the current language."""
@@ -83,6 +85,16 @@ KINDS: tuple[DocumentKind, ...] = (
         "meeting-plan", "communities", N_("Meeting plan"), community_report.build_meeting_plan_pdf, (MEETING,)
     ),
     DocumentKind("work-teams", "communities", N_("Work teams"), community_report.build_work_teams_pdf),
+    DocumentKind(
+        "cluster-profile", "clusters", N_("Cluster profile"), cluster_report.build_cluster_profile_pdf
+    ),
+    DocumentKind(
+        "guidance-needs",
+        "clusters",
+        N_("Guidance needs of the regional clusters"),
+        cluster_report.build_guidance_pdf,
+        record_optional=True,
+    ),
 )
 
 _BY_KEY = {kind.key: kind for kind in KINDS}

@@ -163,3 +163,20 @@ def community(
     except LookupError:
         raise NoSuchChoice("meeting", meeting) from None
     return CommunityData(loaded, names, number, chosen, today)
+
+
+# --- regional clusters (issue 20): small loaders kept apart from the others ----------------
+
+
+def cluster_profile(workspace: Workspace, record_id: int) -> Any:
+    """ClusterProfileData (desktop.models.cluster_documents) of profile number `record_id`."""
+    from desktop.storage.cluster_store import cluster_profile_data
+
+    return cluster_profile_data(workspace, record_id)
+
+
+def guidance_needs(workspace: Workspace, record_id: int | None) -> Any:
+    """GuidanceData: every cluster's needs; `record_id` picks the profile the document is about."""
+    from desktop.storage.cluster_store import guidance_data
+
+    return guidance_data(workspace, record_id)

@@ -237,7 +237,7 @@ def _roots(records: Mapping[str, LocalRecord], scope: ex.Scope, scope_uuid: str)
         roots += [
             r.uuid
             for r in records.values()
-            if (r.type == ex.FLAGS and r.fields.get("cluster_uuid") == scope_uuid)
+            if (r.type in (ex.FLAGS, ex.CLUSTER_PROFILE) and r.fields.get("cluster_uuid") == scope_uuid)
             or (r.type == ex.FORUM and _same_name(r.fields["state"].get("place_of"), root.fields.get("name")))
         ]
     elif scope is ex.Scope.TOWN:
@@ -398,7 +398,7 @@ def _natural_key(record_type: str, fields: Mapping[str, Any]) -> tuple[Any, ...]
         return (record_type, fields.get("municipal_status"), fields.get("cbs_code"))
     if record_type in (ex.ORGANISATION, ex.CLUSTER):
         return (record_type, fields.get("name"))
-    if record_type == ex.FLAGS:
+    if record_type in (ex.FLAGS, ex.CLUSTER_PROFILE):
         return (record_type, fields.get("cluster_uuid"))
     return None
 
@@ -419,6 +419,12 @@ def _aliases(records: Mapping[str, LocalRecord], incoming: list[ex.ExchangeRecor
     return aliases
 
 
+def _cluster_profile_reader() -> Callable[[str], object]:
+    from desktop.models.cluster_profile import ClusterProfile
+
+    return ClusterProfile.from_json
+
+
 def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
     """Documents must read as the app reads them, so nothing unreadable gets in."""
     readers: dict[str, Callable[[str], object]] = {
@@ -431,6 +437,7 @@ def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
         readers[ex.COMMUNITY] = community.Community.from_json
     except (ImportError, AttributeError):
         pass
+    readers[ex.CLUSTER_PROFILE] = _cluster_profile_reader()
     for record in records:
         state = record.fields.get("state") or {}
         try:
@@ -537,7 +544,7 @@ def plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
             decision = ex.Decision.UPDATE
         title = (
             record.title
-            if record.type != ex.FLAGS
+            if record.type not in (ex.FLAGS, ex.CLUSTER_PROFILE)
             else str(names.get(str(record.fields.get("cluster_uuid")), ""))
         )
         items.append(PlannedRecord(record, decision, mine, title))

@@ -63,7 +63,7 @@ def apply_national_clusters(workspace: Workspace) -> int:
         ]
         if not members:
             continue
-        current = clusters.get(national["name"])
+        current = clusters.get(national["name"]) or _renamed_cluster(workspace, clusters, national)
         if current is None:
             save_record(
                 workspace,
@@ -79,3 +79,22 @@ def apply_national_clusters(workspace: Workspace) -> int:
             save_record(workspace, RecordKind.CLUSTER, values, current["uuid"])
             added += len(new)
     return added
+
+
+def _renamed_cluster(
+    workspace: Workspace, clusters: dict[str, dict[str, Any]], national: dict[str, Any]
+) -> dict[str, Any] | None:
+    """A cluster an earlier version brought in under its neutral name ("אשכול רשויות (סמל
+    הלמ"ס 213)"), renamed to the name the dataset gives it now; None when there is none."""
+    from desktop.models.records import RecordKind
+    from desktop.storage.reference_store import load_record, save_record
+
+    code = national.get("cbs_cluster_code")
+    old = clusters.pop(f'אשכול רשויות (סמל הלמ"ס {code})', None) if code is not None else None
+    if old is None:
+        return None
+    values = {key: old[key] for key in ("founding_year", "notes", "members")}
+    save_record(workspace, RecordKind.CLUSTER, {**values, "name": national["name"]}, old["uuid"])
+    renamed = load_record(workspace, RecordKind.CLUSTER, old["uuid"])
+    clusters[national["name"]] = renamed
+    return renamed

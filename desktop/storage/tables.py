@@ -208,6 +208,15 @@ class CommunityRecord(RecordMixin, Base):
     state: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class ClusterProfileRecord(RecordMixin, Base):
+    """One regional cluster's profile and guidance needs (the document is in `state`, as JSON)."""
+
+    __tablename__ = "cluster_profile"
+
+    cluster_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    state: Mapped[str] = mapped_column(Text, default="{}")
+
+
 # --- exchange bookkeeping: the versions of each record this workspace has shared ----------
 
 

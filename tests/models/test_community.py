@@ -387,7 +387,9 @@ def test_team_problems_and_warnings() -> None:
         stage.due = day
     assert [f for f, _m in team_problems(team, ["p1", "p2", "p3"], date(2026, 7, 15))] == ["roles"]
     warnings = team_warnings(team)
-    assert len(warnings) == 2
+    assert len(warnings) == 3  # size, roles, and no audience or use decided yet
+    team.audience, team.use = "מנהלי פיתוח כלכלי", "כלי עבודה בכל רשות באשכול"
+    assert len(team_warnings(team)) == 2
     assert new_team("צוות ב").stages == new_team("צוות ג").stages
     assert len(team.stages) == len(STAGES)
 
@@ -418,3 +420,66 @@ def test_next_year_keeps_the_people_and_starts_a_new_plan() -> None:
     assert following.topics == community.topics
     assert (following.ratings, following.meetings, following.teams) == ({}, [], [])
     assert next_year(next_year(following)).cycle_year == 3
+
+
+def test_advisory_committee_with_partners_and_its_meetings() -> None:
+    from desktop.models.community import STANDING_AGENDA, AdvisoryGuest
+
+    community = Community("קהילה", period_start=date(2025, 9, 1), period_end=date(2026, 7, 31))
+    community.add_member(Member("p1", "a1", advisory=True))
+    community.add_advisory_guest(AdvisoryGuest("g1", "partner", "קרן רש״י"))
+    community.add_advisory_guest(AdvisoryGuest("g2", "stakeholder", "משרד הרווחה"))
+    assert community.advisory_size() == 3
+    for person, field_name in (("p1", "person"), ("g1", "person"), ("", "person")):
+        with pytest.raises(ValidationError) as error:
+            community.add_advisory_guest(AdvisoryGuest(person))
+        assert error.value.field == field_name
+    with pytest.raises(ValidationError):
+        community.add_advisory_guest(AdvisoryGuest("g3", "donor"))
+    with pytest.raises(ValidationError):
+        community.add_advisory_meeting(date(2026, 8, 15))
+    assert community.advisory_warnings()  # no meetings yet
+    for day in (date(2026, 3, 1), date(2025, 10, 1), date(2026, 6, 1)):
+        community.add_advisory_meeting(day)
+    assert [m.day.month for m in community.advisory_meetings] == [10, 3, 6]
+    assert len(community.advisory_meetings[0].agenda) == len(STANDING_AGENDA)
+    assert community.advisory_warnings() == []
+    community.add_advisory_meeting(date(2026, 4, 1)).ad_hoc = True
+    community.add_advisory_meeting(date(2026, 5, 1))
+    community.add_advisory_meeting(date(2026, 7, 1))
+    assert community.advisory_warnings()  # five regular meetings are too many
+    again = Community.from_json(community.to_json())
+    assert again.advisory_guests == community.advisory_guests
+    assert again.advisory_meetings == community.advisory_meetings
+    assert next_year(community).advisory_guests == community.advisory_guests
+    assert next_year(community).advisory_meetings == []
+
+
+def test_seniority_in_the_agreed_mix() -> None:
+    community = Community("קהילה")
+    community.add_member(Member("p1", "a1", seniority="new"))
+    community.add_member(Member("p2", "a1", seniority="veteran"))
+    community.add_member(Member("p3", "a1", seniority="veteran"))
+    set_agreed(community, "seniority", "new", 2)
+    rows = composition(community, "seniority", authority_district={}, person_sector={})
+    assert [(r.key, r.count, r.gap) for r in rows] == [("veteran", 2, None), ("new", 1, -1)]
+    assert Community.from_json(community.to_json()).members[1].seniority == "veteran"
+
+
+def test_work_team_output_audience_use_and_the_five_signs() -> None:
+    from desktop.models.work_teams import GOOD_OUTPUT_SIGNS, OUTPUT_TYPES, team_from_dict, team_to_dict
+
+    assert {"podcast", "video", "padlet", "one_pager", "guide", "policy_paper"} <= set(OUTPUT_TYPES)
+    assert len(GOOD_OUTPUT_SIGNS) == 5
+    team = new_team("צוות פודקאסט")
+    team.output_type, team.accompanier = "podcast", "acc"
+    team.audience, team.use, team.signs = "מנהלי רווחה", "הפצה בכנס", ["voice", "pride"]
+    again = team_from_dict(team_to_dict(team))
+    assert (again.output_type, again.accompanier, again.audience, again.use, again.signs) == (
+        "podcast",
+        "acc",
+        "מנהלי רווחה",
+        "הפצה בכנס",
+        ["voice", "pride"],
+    )
+    assert team_from_dict({**team_to_dict(team), "signs": ["voice", "bogus"]}).signs == ["voice"]

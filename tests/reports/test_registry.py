@@ -45,6 +45,7 @@ def test_every_feature_has_its_documents_under_their_cli_names() -> None:
         ],
         "flags": ["flags-diagnosis", "flags-sheet", "flags-workplan"],
         "communities": ["syllabus", "meeting-plan", "work-teams"],
+        "clusters": ["cluster-profile", "guidance-needs"],
     }
     assert document_kind("mou").options == ("version",)
     assert document_kind("meeting-plan").options == ("meeting",)

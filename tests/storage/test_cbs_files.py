@@ -11,6 +11,7 @@ from desktop.models.records import RecordKind
 from desktop.storage import reference_store
 from desktop.storage.cbs_files import UnreadableFile, apply_changes, read_table
 from desktop.storage.national_data import national_authorities, national_preview
+from desktop.storage.workspace import Workspace
 from tests.conftest import CBS_DIR
 
 needs_cbs = pytest.mark.skipif(not CBS_DIR.is_dir(), reason="../shared/data/cbs is not here")
@@ -112,3 +113,23 @@ def test_national_clusters_join_the_workspace_authorities(workspace) -> None:  #
         ("אשכול נגב מערבי", ["נתיבות", "שדרות"])
     ]
     assert apply_national_clusters(workspace) == 0  # nothing twice
+
+
+def test_a_cluster_brought_in_under_its_code_takes_its_name(workspace: Workspace) -> None:
+    """Issue 20 named every CBS cluster: one brought in before as "cluster (CBS code 420)" is
+    renamed in place, members and notes kept, not doubled."""
+    from desktop.storage.national_data import apply_national_clusters
+
+    apply_changes(
+        workspace, national_preview(workspace, codes={"1034", "2550"}).added
+    )  # Kiryat Malakhi, Gedera
+    members = [a["uuid"] for a in reference_store.list_records(workspace, RecordKind.AUTHORITY)]
+    old = reference_store.save_record(
+        workspace,
+        RecordKind.CLUSTER,
+        {"name": 'אשכול רשויות (סמל הלמ"ס 420)', "members": members[:1], "notes": "מהייבוא הקודם"},
+    )
+    assert apply_national_clusters(workspace) == 1
+    [cluster] = reference_store.list_records(workspace, RecordKind.CLUSTER)
+    assert (cluster["uuid"], cluster["name"], cluster["notes"]) == (old, "אשכול שורק דרומי", "מהייבוא הקודם")
+    assert sorted(cluster["members"]) == sorted(members)

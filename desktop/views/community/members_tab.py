@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
-from desktop.models.community import CYCLE_YEARS, DIMENSIONS, GENDERS, Member, composition, set_agreed
+from desktop.models.community import (
+    CYCLE_YEARS,
+    DIMENSIONS,
+    GENDERS,
+    SENIORITY,
+    Member,
+    composition,
+    set_agreed,
+)
 from desktop.models.enums import District, Sector
 from desktop.models.validation import ValidationError, clean_whole_number
 from desktop.views.community.context import CommunityContext, fill_combo, none_label
@@ -33,7 +41,8 @@ from desktop.views.qt_i18n import align_text_field
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
-MEMBER_COLUMNS = 6
+MEMBER_COLUMNS = 7
+CORE_COLUMN, ADVISORY_COLUMN = 4, 5  # the seniority is the last column
 
 
 def date_edit(name: str) -> QDateEdit:
@@ -76,12 +85,16 @@ class AddMemberDialog(QDialog):
         self.gender = QComboBox()
         self.gender.setObjectName("member_gender")
         fill_combo(self.gender, [(k, _(v)) for k, v in GENDERS.items()], "")
+        self.seniority = QComboBox()
+        self.seniority.setObjectName("member_seniority")
+        fill_combo(self.seniority, [(k, _(v)) for k, v in SENIORITY.items()], "")
         self.error = error_label("member_error")
         form = QFormLayout()
         form.addRow(_("Person"), self.person)
         form.addRow(_("Authority"), self.authority)
         form.addRow(_("Office"), self.role)
         form.addRow(_("Gender"), self.gender)
+        form.addRow(_("Seniority"), self.seniority)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -108,6 +121,7 @@ class AddMemberDialog(QDialog):
             self._chosen(self.authority),
             self.role.text().strip(),
             str(self.gender.currentData() or ""),
+            seniority=str(self.seniority.currentData() or ""),
         )
         try:
             self.context.community.add_member(member)
@@ -185,6 +199,11 @@ class MembersTab(QWidget):
         self.remove_button = QPushButton(_("Remove the member…"))
         self.remove_button.setObjectName("member_remove")
         self.remove_button.clicked.connect(self.remove_selected)
+        self.member_seniority = QComboBox()
+        self.member_seniority.setObjectName("member_seniority_edit")
+        fill_combo(self.member_seniority, [(k, _(v)) for k, v in SENIORITY.items()], "")
+        self.member_seniority.currentIndexChanged.connect(self._seniority_changed)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_seniority())
         self.members_error = error_label("members_error")
         self.warnings = QLabel()
         self.warnings.setObjectName("members_warnings")
@@ -197,6 +216,11 @@ class MembersTab(QWidget):
         members_layout = QVBoxLayout(members_box)
         members_layout.addLayout(buttons)
         members_layout.addWidget(self.table, 1)
+        seniority_row = QHBoxLayout()
+        seniority_row.addWidget(QLabel(_("Seniority of the chosen member")))
+        seniority_row.addWidget(self.member_seniority)
+        seniority_row.addStretch(1)
+        members_layout.addLayout(seniority_row)
         members_layout.addWidget(self.members_error)
         members_layout.addWidget(self.warnings)
 
@@ -331,6 +355,7 @@ class MembersTab(QWidget):
                 _("Gender"),
                 _("Leading core"),
                 _("Advisory committee"),
+                _("Seniority"),
             ]
         )
         for member in community.members:
@@ -351,20 +376,49 @@ class MembersTab(QWidget):
                 box.setCheckState(Qt.CheckState.Checked if flag else Qt.CheckState.Unchecked)
                 box.setData(member.person, PERSON_ROLE)
                 items.append(box)
+            seniority = QStandardItem(_(SENIORITY.get(member.seniority, SENIORITY[""])))
+            seniority.setEditable(False)
+            seniority.setData(member.person, PERSON_ROLE)
+            items.append(seniority)
             self.model.appendRow(items)
         self._filling = False
         self.warnings.setText("\n".join(community.size_warnings()))
         self._fill_people_combos()
         self.refresh_composition()
+        self._show_seniority()
+
+    def _show_seniority(self) -> None:
+        member = self.context.community.member(self.selected_person())
+        self.member_seniority.blockSignals(True)
+        index = self.member_seniority.findData(member.seniority if member else "")
+        self.member_seniority.setCurrentIndex(max(index, 0))
+        self.member_seniority.blockSignals(False)
+        self.member_seniority.setEnabled(member is not None and not self.context.read_only)
+
+    def _seniority_changed(self) -> None:
+        member = self.context.community.member(self.selected_person())
+        if member is None:
+            return
+        member.seniority = str(self.member_seniority.currentData() or "")
+        self.context.save()
+        self.refresh()
+        self._select(member.person)
+
+    def _select(self, person: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(PERSON_ROLE) == person:
+                self.table.setCurrentIndex(index)
+                return
 
     def _member_item_changed(self, item: QStandardItem) -> None:
         if self._filling:
             return
         member = self.context.community.member(str(item.data(PERSON_ROLE)))
-        if member is None or item.column() not in (4, 5):
+        if member is None or item.column() not in (CORE_COLUMN, ADVISORY_COLUMN):
             return
         checked = item.checkState() == Qt.CheckState.Checked
-        if item.column() == 4:
+        if item.column() == CORE_COLUMN:
             member.core = checked
         else:
             member.advisory = checked
@@ -413,6 +467,8 @@ class MembersTab(QWidget):
             return self.context.authority_name(key) or key
         if dimension == "gender":
             return _(GENDERS.get(key, GENDERS[""]))
+        if dimension == "seniority":
+            return _(SENIORITY.get(key, SENIORITY[""]))
         enum = {"sector": Sector, "district": District}.get(dimension)
         if enum is not None:
             try:
@@ -435,6 +491,8 @@ class MembersTab(QWidget):
         keys = [row.key for row in rows]
         if dimension == "gender":
             keys += [k for k in ("female", "male") if k not in keys]
+        if dimension == "seniority":
+            keys += [k for k in SENIORITY if k and k not in keys]
         by_key = {row.key: row for row in rows}
         for key in keys:
             row = by_key.get(key)

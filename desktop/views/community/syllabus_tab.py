@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
-from desktop.models.hebrew_calendar import avoided_day, hebrew_date
+from desktop.models.hebrew_calendar import hebrew_date
+from desktop.models.holidays import GROUPS, avoided_for, clean_groups, holidays_on
 from desktop.models.syllabus import (
     FORMATS,
     IN_PERSON,
@@ -49,7 +50,7 @@ from desktop.views.community.members_tab import date_edit
 from desktop.views.dialogs import confirm
 from desktop.views.widgets import error_label, pydate, qdate, show_error
 
-COLUMNS = ("number", "date", "hebrew", "topic", "title", "host", "format", "seminar", "problems")
+COLUMNS = ("number", "date", "hebrew", "topic", "title", "host", "format", "seminar", "problems", "falls_on")
 ERROR_COLOUR = QColor("#c53030")
 WARNING_COLOUR = QColor("#b7791f")
 
@@ -69,9 +70,18 @@ class SyllabusTab(QWidget):
         self.count.setObjectName("syllabus_count")
         self.count.setRange(1, 12)
         self.count.setValue(MEETINGS_PER_YEAR)
-        self.skip_holidays = QCheckBox(_("Skip Israeli holidays"))
+        self.skip_holidays = QCheckBox(_("Skip the holidays of"))
         self.skip_holidays.setObjectName("syllabus_skip_holidays")
         self.skip_holidays.setChecked(True)
+        # Whose holidays the community keeps (seed 000 l.424): saved with the community.
+        self.groups: dict[str, QCheckBox] = {}
+        for group, label in GROUPS.items():
+            box = QCheckBox(_(label))
+            box.setObjectName(f"syllabus_holidays_{group}")
+            box.setChecked(group in context.community.holiday_groups)
+            box.setEnabled(not context.read_only)
+            box.toggled.connect(self._groups_changed)
+            self.groups[group] = box
         self.skip_august = QCheckBox(_("Skip August"))
         self.skip_august.setObjectName("syllabus_skip_august")
         self.skip_august.setChecked(True)
@@ -92,6 +102,8 @@ class SyllabusTab(QWidget):
         options.addWidget(QLabel(_("Meetings")))
         options.addWidget(self.count)
         options.addWidget(self.skip_holidays)
+        for box in self.groups.values():
+            options.addWidget(box)
         options.addWidget(self.skip_august)
         options.addStretch(1)
         options.addWidget(self.draft_button)
@@ -148,6 +160,10 @@ class SyllabusTab(QWidget):
 
     def refresh(self) -> None:
         community = self.context.community
+        for group, box in self.groups.items():
+            box.blockSignals(True)
+            box.setChecked(group in community.holiday_groups)
+            box.blockSignals(False)
         meetings = ordered(community.meetings)
         problems = self.problems()
         warnings = host_warnings(meetings, community.member_authorities())
@@ -165,6 +181,7 @@ class SyllabusTab(QWidget):
                 _("Format"),
                 _("Two-day seminar"),
                 _("Problems"),
+                _("Falls on"),
             ]
         )
         topics = [(t.id, t.title) for t in community.topics]
@@ -223,9 +240,11 @@ class SyllabusTab(QWidget):
         days = meeting.days()
         hebrew = QTableWidgetItem(" – ".join(hebrew_date(d) for d in days))
         hebrew.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        holiday = avoided_day(meeting.day)
+        holiday = self.avoided(meeting.day)
+        falls_on = ", ".join(dict.fromkeys(name for _g, name in holidays_on(meeting.day)))
+        if falls_on:
+            hebrew.setToolTip(falls_on)
         if holiday:
-            hebrew.setToolTip(holiday)
             hebrew.setForeground(WARNING_COLOUR)
         self.table.setItem(row, 2, hebrew)
         topic = QComboBox()
@@ -269,6 +288,13 @@ class SyllabusTab(QWidget):
         cell.setToolTip(text)
         cell.setForeground(ERROR_COLOUR if messages else WARNING_COLOUR)
         self.table.setItem(row, 8, cell)
+        # Every population's days the date falls on, kept by the community or not.
+        days_cell = QTableWidgetItem(falls_on)
+        days_cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        days_cell.setToolTip(
+            "; ".join(f"{name} ({_(GROUPS[group])})" for group, name in holidays_on(meeting.day))
+        )
+        self.table.setItem(row, 9, days_cell)
 
     def meeting_at(self, row: int) -> Meeting | None:
         item = self.table.item(row, 0)
@@ -276,6 +302,15 @@ class SyllabusTab(QWidget):
             return None
         meeting_id = item.data(Qt.ItemDataRole.UserRole)
         return next((m for m in self.context.community.meetings if m.id == meeting_id), None)
+
+    def avoided(self, day: date) -> str | None:
+        """Why the community would not meet on `day`: a holiday of its chosen groups."""
+        return avoided_for(self.context.community.holiday_groups)(day)
+
+    def _groups_changed(self) -> None:
+        chosen = [group for group, box in self.groups.items() if box.isChecked()]
+        self.context.community.holiday_groups = clean_groups(chosen)
+        self._changed()
 
     # editing ------------------------------------------------------------------------------
 
@@ -319,7 +354,7 @@ class SyllabusTab(QWidget):
         meetings = ordered(community.meetings)
         day = (meetings[-1].day + timedelta(days=28)) if meetings else community.period_start
         taken = {d for m in meetings for d in m.days()}
-        while (day in taken or day.weekday() in (4, 5) or avoided_day(day)) and day < community.period_end:
+        while (day in taken or day.weekday() in (4, 5) or self.avoided(day)) and day < community.period_end:
             day += timedelta(days=1)
         if not community.in_period(day):
             show_error(self.error, _("There is no free day left in the community's year."))
@@ -359,7 +394,7 @@ class SyllabusTab(QWidget):
                 week=self.week.value(),
                 count=self.count.value(),
                 skip_august=self.skip_august.isChecked(),
-                avoided=avoided_day if self.skip_holidays.isChecked() else None,
+                avoided=self.avoided if self.skip_holidays.isChecked() else None,
             )
         except ValidationError as error:
             show_error(self.error, error.message)

@@ -30,6 +30,7 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.models.validation import ValidationError, clean_whole_number
 from desktop.models.work_teams import (
+    GOOD_OUTPUT_SIGNS,
     OUTPUT_TYPES,
     ROLES,
     STAGES,
@@ -98,6 +99,25 @@ class TeamsTab(QWidget):
         self.output.setObjectName("team_output")
         fill_combo(self.output, [(k, _(v)) for k, v in OUTPUT_TYPES.items()], "policy_paper")
         self.output.currentIndexChanged.connect(self._details_changed)
+        self.accompanier = QComboBox()
+        self.accompanier.setObjectName("team_accompanier")
+        self.accompanier.currentIndexChanged.connect(self._details_changed)
+        self.audience = QLineEdit()
+        self.audience.setObjectName("team_audience")
+        self.use = QLineEdit()
+        self.use.setObjectName("team_use")
+        for line in (self.audience, self.use):
+            align_text_field(line, left_to_right=False)
+            line.textChanged.connect(self._topic_typed)
+        self.signs = QListWidget()
+        self.signs.setObjectName("team_signs")
+        for key, label in GOOD_OUTPUT_SIGNS.items():
+            sign = QListWidgetItem(_(label))
+            sign.setData(ID_ROLE, key)
+            sign.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            sign.setCheckState(Qt.CheckState.Unchecked)
+            self.signs.addItem(sign)
+        self.signs.itemChanged.connect(self._sign_toggled)
         self.budget = QLineEdit()
         self.budget.setObjectName("team_budget")
         align_text_field(self.budget, left_to_right=True)
@@ -112,6 +132,9 @@ class TeamsTab(QWidget):
         form = QFormLayout()
         form.addRow(_("Topic"), self.topic)
         form.addRow(_("Type of output"), self.output)
+        form.addRow(_("Target audience of the output"), self.audience)
+        form.addRow(_("Use and spreading of the output"), self.use)
+        form.addRow(_("Accompanier"), self.accompanier)
         form.addRow(_("Budget (₪)"), self.budget)
         form.addRow("", self.budget_error)
         form.addRow(_("Members (2-8; 5-8 recommended)"), self.members)
@@ -140,6 +163,8 @@ class TeamsTab(QWidget):
         stages_layout.addWidget(self.stages, 1)
         stages_layout.addWidget(self.spread_button, 0, Qt.AlignmentFlag.AlignLeading)
         stages_layout.addWidget(self.team_problems)
+        stages_layout.addWidget(QLabel(_("Is it a good output? (the five signs)")))
+        stages_layout.addWidget(self.signs)
         editor_layout.addLayout(stages_layout, 1)
 
         self.progress = QTableWidget()
@@ -228,6 +253,10 @@ class TeamsTab(QWidget):
         for widget in (
             self.topic,
             self.output,
+            self.accompanier,
+            self.audience,
+            self.use,
+            self.signs,
             self.budget,
             self.members,
             self.stages,
@@ -240,6 +269,18 @@ class TeamsTab(QWidget):
         index = self.output.findData(team.output_type if team else "policy_paper")
         self.output.setCurrentIndex(max(index, 0))
         self.budget.setText(i18n.format_number(team.budget) if team else "")
+        self.audience.setText(team.audience if team else "")
+        self.use.setText(team.use if team else "")
+        fill_combo(
+            self.accompanier,
+            [(p.uuid, p.full_name) for p in self.context.people.values()],
+            team.accompanier if team else "",
+            blank=none_label(),
+        )
+        for row in range(self.signs.count()):
+            sign = self.signs.item(row)
+            met = team is not None and sign.data(ID_ROLE) in team.signs
+            sign.setCheckState(Qt.CheckState.Checked if met else Qt.CheckState.Unchecked)
         self.members.clear()
         for member in self.context.community.members:
             entry = QListWidgetItem(self.context.person_name(member.person))
@@ -306,12 +347,15 @@ class TeamsTab(QWidget):
             return
         self.team.topic = " ".join(self.topic.text().split())
         self.team.output_type = str(self.output.currentData() or "other")
+        self.team.accompanier = str(self.accompanier.currentData() or "")
         self._changed()
 
     def _topic_typed(self) -> None:
         if self._loading or self.team is None:
             return
         self.team.topic = " ".join(self.topic.text().split())
+        self.team.audience = " ".join(self.audience.text().split())
+        self.team.use = " ".join(self.use.text().split())
         self.context.changed()
 
     def _budget_typed(self) -> None:
@@ -364,6 +408,16 @@ class TeamsTab(QWidget):
         self._loading = True
         self._fill_roles()
         self._loading = False
+        self._changed()
+
+    def _sign_toggled(self, item: QListWidgetItem) -> None:
+        if self._loading or self.team is None:
+            return
+        key = str(item.data(ID_ROLE))
+        signs = [s for s in self.team.signs if s != key]
+        if item.checkState() == Qt.CheckState.Checked:
+            signs.append(key)
+        self.team.signs = [s for s in GOOD_OUTPUT_SIGNS if s in signs]
         self._changed()
 
     def _role_changed(self, role: str) -> None:

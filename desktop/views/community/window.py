@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.models.community import Community
 from desktop.storage.workspace import Workspace
+from desktop.views.community.advisory_tab import AdvisoryTab
 from desktop.views.community.context import CommunityContext
 from desktop.views.community.members_tab import MembersTab
 from desktop.views.community.plan_tab import PlanTab
@@ -65,8 +66,10 @@ class CommunityWindow(EditorWindow):
         self.syllabus_tab = SyllabusTab(self.context)
         self.plan_tab = PlanTab(self.context)
         self.teams_tab = TeamsTab(self.context)
+        self.advisory_tab = AdvisoryTab(self.context)
         for tab, label in (
             (self.members_tab, _("Community and members")),
+            (self.advisory_tab, _("Advisory committee")),
             (self.survey_tab, _("Topics survey")),
             (self.syllabus_tab, _("Syllabus and Gantt")),
             (self.plan_tab, _("Meeting plan")),
@@ -126,7 +129,14 @@ class CommunityWindow(EditorWindow):
     def _reload_all(self) -> None:
         """After taking another person's version: every tab shows it."""
         self.members_tab.reload_details()
-        for tab in (self.members_tab, self.survey_tab, self.syllabus_tab, self.plan_tab, self.teams_tab):
+        for tab in (
+            self.members_tab,
+            self.advisory_tab,
+            self.survey_tab,
+            self.syllabus_tab,
+            self.plan_tab,
+            self.teams_tab,
+        ):
             tab.refresh()
         self._update_title()
 

@@ -1,0 +1,1 @@
+"""A regional cluster's profile and guidance needs (issue 20)."""

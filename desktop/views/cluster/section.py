@@ -1,0 +1,116 @@
+"""The regional clusters section: one row per cluster profile (founding, members, pressing
+guidance needs), to start, open, print or delete; the profile opens in its own window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from desktop.i18n import _
+from desktop.views.list_section import (
+    FeatureDescription,
+    ListSection,
+    date_column,
+    number_column,
+    text_column,
+)
+
+if TYPE_CHECKING:
+    from desktop.storage.workspace import Workspace
+
+
+def _list(workspace: Workspace) -> list[Any]:
+    from desktop.storage.cluster_store import list_profiles
+
+    return list_profiles(workspace)
+
+
+def _delete(workspace: Workspace, profile_id: int) -> None:
+    from desktop.storage.cluster_store import delete_profile
+
+    delete_profile(workspace, profile_id)
+
+
+def clusters_without_profile(workspace: Workspace) -> list[tuple[str, str]]:
+    from desktop.models.records import RecordKind
+    from desktop.storage.cluster_store import profile_number
+    from desktop.storage.reference_store import choices
+
+    return [
+        (uuid, name)
+        for uuid, name in choices(workspace, RecordKind.CLUSTER)
+        if profile_number(workspace, uuid) is None
+    ]
+
+
+def _start(section: ListSection) -> None:
+    from desktop.storage.cluster_store import start_profile
+
+    assert section.workspace is not None
+    clusters = clusters_without_profile(section.workspace)
+    if not clusters:
+        QMessageBox.information(
+            section,
+            _("New cluster profile"),
+            _(
+                "Every regional cluster of the workspace has its profile already. Add a regional cluster "
+                "in Reference data > Regional clusters to start another."
+            ),
+        )
+        return
+    names = [name for _uuid, name in clusters]
+    name, ok = QInputDialog.getItem(
+        section, _("New cluster profile"), _("Regional cluster:"), names, 0, False
+    )
+    if not ok:
+        return
+    open_profile(section, start_profile(section.workspace, clusters[names.index(name)][0]))
+
+
+def open_profile(section: ListSection, profile_id: int) -> None:
+    from desktop.storage.cluster_store import load_profile
+    from desktop.views.cluster.window import ClusterWindow
+
+    assert section.workspace is not None
+
+    def print_document(record_id: int, key: str, options: dict[str, Any]) -> None:
+        section.print_requested.emit(key, record_id, options)
+
+    window = ClusterWindow(
+        section.workspace, load_profile(section.workspace, profile_id), profile_id, print_document, section
+    )
+    section.editor = window
+    window.exec()
+    section.editor = None
+    section.after_edit(profile_id)
+
+
+CLUSTERS = FeatureDescription(
+    key="clusters",
+    title=lambda: _("Regional clusters"),
+    about=lambda: _(
+        "Keep each regional cluster's profile: how it was founded and by whom, its goals, launch event, "
+        "three levels of work, forums, accompanying body and board of mayors; its members with dates "
+        "and sources, checked against the cluster definition from the national data; its services; and "
+        "its guidance needs, compared across the clusters."
+    ),
+    new_label=lambda: _("New cluster profile…"),
+    search_hint=lambda: _("Search clusters…"),
+    columns=(
+        text_column(lambda: _("Regional cluster"), "cluster", stretch=True),
+        number_column(lambda: _("Members"), "members"),
+        number_column(lambda: _("Founded"), "founding_year"),
+        number_column(lambda: _("Pressing needs"), "needs_high"),
+        date_column(lambda: _("Last saved"), "updated_at"),
+    ),
+    list_records=_list,
+    record_name=lambda row: str(row.cluster),
+    delete_record=_delete,
+    delete_question=lambda name: _(
+        "Delete the profile of “{name}” with its guidance needs? The cluster itself stays. "
+        "This cannot be undone."
+    ).format(name=name),
+    start_record=_start,
+    open_record=open_profile,
+)
