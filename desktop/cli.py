@@ -151,6 +151,7 @@ def _record_help() -> dict[str, str]:
         "forums": _("the number of the forum"),
         "flags": _("the number of the cluster's flags work (see: shutafut-cli list flags)"),
         "communities": _("the number of the learning community"),
+        "collective-plans": _("the number of the collective plan"),
     }
 
 
@@ -206,6 +207,7 @@ def _missing_record(feature: str, number: int, path: object) -> str:
         "forums": _("There is no design forum number {number} in {path}."),
         "flags": _("There is no flags work number {number} in {path}."),
         "communities": _("There is no learning community number {number} in {path}."),
+        "collective-plans": _("There is no collective plan number {number} in {path}."),
     }
     return messages[feature].format(number=number, path=path)
 

@@ -30,7 +30,7 @@ from desktop.reports.registry import (
     document_kind,
     documents_for,
 )
-from desktop.storage import document_data
+from desktop.storage import document_data, instrument_document_data
 from desktop.storage.workspace import Workspace
 
 __all__ = [
@@ -67,6 +67,8 @@ def load_document_data(
     if record_id is None:
         raise TypeError(f"{key} needs a record number")
     language = language or i18n.current_language()
+    if kind.feature in instrument_document_data.FEATURES:
+        return instrument_document_data.load(workspace, key, record_id, options)
     if kind.feature == "selection":
         return document_data.selection(workspace, record_id)
     if kind.feature == "agreements":
@@ -191,7 +193,10 @@ def suggested_file_name(workspace: Workspace, key: str, record_id: int | None, *
     if kind.feature == "selection":
         title = document_data.selection_title(workspace, record_id)
         return _safe(_("{title} - selection decision.pdf").format(title=title))
-    name = _record_names()[kind.feature](workspace, record_id)
+    if kind.feature in instrument_document_data.FEATURES:
+        name = instrument_document_data.record_name(workspace, kind.feature, record_id)
+    else:
+        name = _record_names()[kind.feature](workspace, record_id)
     if kind.feature == "flags" and (DIAGNOSIS in kind.options or ITEM in kind.options):
         data = load_document_data(workspace, key, record_id, **options)
         if data.item is not None:

@@ -54,6 +54,7 @@ AGREEMENT = "agreement"
 FORUM = "design_forum"
 FLAGS = "cluster_flags"
 COMMUNITY = "learning_community"
+COLLECTIVE_PLAN = "collective_plan"
 TYPE_ORDER: tuple[str, ...] = (
     ORGANISATION,
     PERSON,
@@ -64,7 +65,10 @@ TYPE_ORDER: tuple[str, ...] = (
     FORUM,
     FLAGS,
     COMMUNITY,
+    COLLECTIVE_PLAN,
 )
+# The town instruments (collective plan…): each names its town in `town_uuid`.
+TOWN_INSTRUMENTS: tuple[str, ...] = (COLLECTIVE_PLAN,)
 TYPE_LABELS: dict[str, str] = {
     ORGANISATION: N_("Organisation"),
     PERSON: N_("Person"),
@@ -75,6 +79,7 @@ TYPE_LABELS: dict[str, str] = {
     FORUM: N_("Design forum"),
     FLAGS: N_("Cluster flags work"),
     COMMUNITY: N_("Learning community"),
+    COLLECTIVE_PLAN: N_("Collective plan"),
 }
 # The field holding a record's name, shown in previews and conflicts.
 TITLE_FIELDS: dict[str, str] = {
@@ -87,6 +92,7 @@ TITLE_FIELDS: dict[str, str] = {
     FORUM: "title",
     FLAGS: "cluster_uuid",
     COMMUNITY: "name",
+    COLLECTIVE_PLAN: "goal",
 }
 PERSON_CONTACT_FIELDS: tuple[str, ...] = ("phone", "email", "notes")
 # Keys that hold contact details wherever they appear in a document.
@@ -421,6 +427,8 @@ def references(record_type: str, fields: Mapping[str, Any]) -> set[str]:
         return found
     if record_type == COMMUNITY:
         return _community_references(state)
+    if record_type in TOWN_INSTRUMENTS:  # the town, and the forum a plan was started from
+        return _uuids([fields.get("town_uuid"), state.get("forum")])
     return set()
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.i18n import N_, _
 from desktop.reports import (
+    collective_plan_report,
     community_report,
     flags_report,
     forum_report,
@@ -20,7 +21,15 @@ from desktop.reports import (
     summary,
 )
 
-FEATURES = ("workspace", "selection", "agreements", "forums", "flags", "communities")
+FEATURES = (
+    "workspace",
+    "selection",
+    "agreements",
+    "forums",
+    "flags",
+    "communities",
+    "collective-plans",
+)
 
 # The options a person chooses besides the record, in the order they are asked.
 VERSION = "version"  # a sent MOU version; None: the current draft
@@ -81,6 +90,12 @@ KINDS: tuple[DocumentKind, ...] = (
         "meeting-plan", "communities", N_("Meeting plan"), community_report.build_meeting_plan_pdf, (MEETING,)
     ),
     DocumentKind("work-teams", "communities", N_("Work teams"), community_report.build_work_teams_pdf),
+    DocumentKind(
+        "collective-plan",
+        "collective-plans",
+        N_("Collective plan"),
+        collective_plan_report.build_collective_plan_pdf,
+    ),
 )
 
 _BY_KEY = {kind.key: kind for kind in KINDS}

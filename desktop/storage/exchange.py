@@ -244,7 +244,8 @@ def _roots(records: Mapping[str, LocalRecord], scope: ex.Scope, scope_uuid: str)
         roots += [
             r.uuid
             for r in records.values()
-            if r.type in (ex.SELECTION, ex.AGREEMENT) and scope_uuid in ex.references(r.type, r.fields)
+            if r.type in (ex.SELECTION, ex.AGREEMENT, *ex.TOWN_INSTRUMENTS)
+            and scope_uuid in ex.references(r.type, r.fields)
         ]
     return roots
 
@@ -430,6 +431,9 @@ def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
         readers[ex.COMMUNITY] = community.Community.from_json
     except (ImportError, AttributeError):
         pass
+    from desktop.storage.instrument_document_data import document_readers
+
+    readers.update(document_readers())
     for record in records:
         state = record.fields.get("state") or {}
         try:

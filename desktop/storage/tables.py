@@ -208,6 +208,17 @@ class CommunityRecord(RecordMixin, Base):
     state: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class CollectivePlanRecord(RecordMixin, Base):
+    """One town goal's collective plan (תכנית עבודה קולקטיבית): logic model, objectives,
+    actions with their budget and review."""
+
+    __tablename__ = "collective_plan"
+
+    goal: Mapped[str] = mapped_column(String(200))
+    town_uuid: Mapped[str] = mapped_column(String(36), default="")
+    state: Mapped[str] = mapped_column(Text, default="{}")
+
+
 # --- exchange bookkeeping: the versions of each record this workspace has shared ----------
 
 

@@ -23,6 +23,11 @@ FEATURES: dict[str, tuple[Callable[[], str], str, str]] = {
     "forums": (lambda: _("Design forums"), "desktop.views.forum.section", "FORUMS"),
     "flags": (lambda: _("The four flags"), "desktop.views.flags.section", "FLAGS"),
     "communities": (lambda: _("Learning communities"), "desktop.views.community.section", "COMMUNITIES"),
+    "collective-plans": (
+        lambda: _("Collective plans"),
+        "desktop.views.collective_plan.section",
+        "COLLECTIVE_PLANS",
+    ),
 }
 
 

@@ -38,6 +38,7 @@ class Records:
     flags: int
     community: int
     diagnosis: int  # the diagnosis's short number
+    plan: int = 0  # the collective plan (town instruments)
 
 
 def _authority(workspace: Workspace, name: str, cluster: int) -> str:
@@ -164,4 +165,33 @@ def build_workspace(path: Path) -> tuple[Workspace, Records]:
     community.leader = dana
     community.meetings = [Meeting("m1", date(2026, 10, 12), title="Meeting Kickoff", host=beta)]
     community_id = save_community(workspace, community)
-    return workspace, Records(selection_id, agreement_id, forum_id, number, community_id, diagnosis.number)
+    plan_id = add_town_instruments(workspace, alpha)
+    return workspace, Records(
+        selection_id, agreement_id, forum_id, number, community_id, diagnosis.number, plan_id
+    )
+
+
+def add_town_instruments(workspace: Workspace, town: str) -> int:
+    """A collective plan of Alphaville with one box per level, one objective and one action."""
+    from decimal import Decimal
+
+    from desktop.models.collective_plan import CollectivePlan, set_budget_year
+    from desktop.storage.collective_plan_store import save_plan
+
+    plan = CollectivePlan("Goal Youth", town=town, field_lead="Lead Person", first_year=2026, years=2)
+    plan.overall_aim = "Aim Participation"
+    need = plan.add_box("need", "Need Box")
+    long_term = plan.add_box("long_term", "Outcome Box")
+    activity = plan.add_box("activities", "Activity Box")
+    plan.link(need.id, activity.id)
+    objective = plan.add_objective("Objective Growth")
+    action = plan.add_action("Action Forum", "Owner Person", objective.id)
+    action.metric, action.baseline, action.target = "Metric Members", "1200", "1800"
+    set_budget_year(
+        action,
+        2026,
+        Decimal(1500),
+        {"partners": Decimal(500), "initiative": Decimal(500), "authority": Decimal(500)},
+    )
+    del long_term
+    return save_plan(workspace, plan)

@@ -1,0 +1,19 @@
+"""What the town instruments' documents need, gathered by
+`desktop.storage.instrument_document_data` (no storage here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.models.collective_plan import CollectivePlan
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """A collective plan, its town's name, and the day "late" is reckoned on."""
+
+    plan: CollectivePlan
+    town: str
+    demo: bool = False
+    today: date | None = None
