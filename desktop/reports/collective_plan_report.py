@@ -219,7 +219,7 @@ def collective_plan_pdf(source: PlanData, out: Path | None) -> bytes:
                 [
                     action.title,
                     i18n.format_date(action.end) if action.end else "—",
-                    _(STATUSES[action.status]) + (f" · {_('Late')}" if action.late(today) else ""),
+                    " · ".join([_(STATUSES[action.status]), *([_("Late")] if action.late(today) else [])]),
                     action.done_text or "—",
                     action.review_note or "—",
                 ]

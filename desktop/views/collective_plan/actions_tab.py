@@ -390,7 +390,7 @@ class ActionsTab(QWidget):
                 values[key] = parse_money(key, cell.text() if cell else "")
             set_budget_year(action, year, values["total"], {f: values[f] for f in FUNDERS})
         except ValidationError as error:
-            show_error(self.budget_error, _("{year}: {message}").format(year=year, message=error.message))
+            show_error(self.budget_error, f"{year}: {error.message}")
             return
         show_error(self.budget_error, "")
         line = action.budget_year(year)

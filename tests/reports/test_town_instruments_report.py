@@ -1,0 +1,95 @@
+"""The town instruments' documents read back from the PDF: each section's content in reading
+order, and the drawings that read right to left in Hebrew."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.storage.workspace import Workspace
+from tests.reports.every_document import Records, build_workspace
+from tests.reports.pdf_tools import needs_poppler, pdf_pages, print_document, word_boxes
+
+pytestmark = needs_poppler
+
+Every = tuple[Workspace, Records, Path]
+
+
+@pytest.fixture(scope="module")
+def every(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Every]:
+    folder = tmp_path_factory.mktemp("instruments")
+    workspace, records = build_workspace(folder / "every.shutafut")
+    yield workspace, records, folder
+    workspace.close()
+
+
+def _lines(workspace: Workspace, folder: Path, key: str, record_id: int, language: str = "en") -> list[str]:
+    out = folder / f"{key}-{language}.pdf"
+    print_document(workspace, key, record_id, out, language)
+    return [" ".join(line.split()) for page in pdf_pages(out) for line in page.splitlines() if line.strip()]
+
+
+def assert_in_order(lines: list[str], parts: list[str]) -> None:
+    text = " ".join(lines)  # table cells wrap: a cell's words are read in order
+    position = 0
+    for part in parts:
+        found = text.find(part, position)
+        assert found >= 0, f"{part!r} is missing after {text[max(0, position - 80) : position]!r}"
+        position = found + len(part)
+
+
+def test_the_collective_plan_in_its_sections(every: Every) -> None:
+    workspace, records, folder = every
+    lines = _lines(workspace, folder, "collective-plan", records.plan)
+    assert lines[0] == "Collective plan: Goal Youth"
+    assert_in_order(
+        lines,
+        [
+            "Alphaville",
+            "Lead Person",
+            "2026–2027",
+            "Overall aim",
+            "Aim Participation",
+            "Theory of change",
+            "Need",
+            "Activities",
+            "Outputs",
+            "Short-term outcomes",
+            "Long-term outcomes",
+            "Operational plan",
+            "Objective Growth",
+            "Metric Members: from 1200 to 1800",
+            "Action Forum",
+            "Owner Person",
+            "₪1,500.00",
+            "Budget split",
+            "Partners",
+            "The initiative",
+            "The authority",
+            "2026 ₪500.00 ₪500.00 ₪500.00 ₪1,500.00",
+            "2027 ₪0.00 ₪0.00 ₪0.00 ₪0.00",
+            "All years ₪500.00 ₪500.00 ₪500.00 ₪1,500.00",
+            "Review: planned against done",
+            "0 of 1 actions done",
+            "Action Forum",
+            "Planned",
+        ],
+    )
+    text = "\n".join(lines)
+    for box in ("Need Box", "Activity Box", "Outcome Box"):
+        assert box in text
+
+
+def test_the_logic_model_reads_right_to_left_in_hebrew(every: Every) -> None:
+    workspace, records, folder = every
+    out = folder / "plan-he.pdf"
+    print_document(workspace, "collective-plan", records.plan, out, "he")
+    boxes = {word: x for word, x, _y, _page in word_boxes(out)}
+    # the need's box is right of the activity's, which is right of the outcome's
+    assert boxes["Need"] > boxes["Activity"] > boxes["Outcome"]
+    out_en = folder / "plan-en.pdf"
+    print_document(workspace, "collective-plan", records.plan, out_en, "en")
+    english = {word: x for word, x, _y, _page in word_boxes(out_en)}
+    assert english["Need"] < english["Activity"] < english["Outcome"]
