@@ -152,11 +152,12 @@ def _record_help() -> dict[str, str]:
         "flags": _("the number of the cluster's flags work (see: shutafut-cli list flags)"),
         "communities": _("the number of the learning community"),
         "collective-plans": _("the number of the collective plan"),
+        "portfolios": _("the number of the investment portfolio"),
     }
 
 
 def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    from desktop.reports.registry import DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, VERSION
+    from desktop.reports.registry import DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, TOWN, VERSION
 
     pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
     documents = pdf.add_subparsers(dest="document", required=True, parser_class=_Parser)
@@ -181,13 +182,18 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
             ("--item",),
             {"type": int, "required": True, "help": _("the item's number in the cluster's list of items")},
         ),
+        TOWN: (("--town",), {"help": _("the town's name (instead of --id)")}),
     }
     for kind in KINDS:
         command = documents.add_parser(kind.key, help=kind.title())
         _where(command)
         if kind.needs_record:
             command.add_argument(
-                "--id", type=int, required=True, dest="record_id", help=_record_help()[kind.feature]
+                "--id",
+                type=int,
+                required=TOWN not in kind.options,
+                dest="record_id",
+                help=_record_help()[kind.feature],
             )
         for option in kind.options:
             names, settings = option_arguments[option]
@@ -208,6 +214,7 @@ def _missing_record(feature: str, number: int, path: object) -> str:
         "flags": _("There is no flags work number {number} in {path}."),
         "communities": _("There is no learning community number {number} in {path}."),
         "collective-plans": _("There is no collective plan number {number} in {path}."),
+        "portfolios": _("There is no investment portfolio number {number} in {path}."),
     }
     return messages[feature].format(number=number, path=path)
 
@@ -215,6 +222,10 @@ def _missing_record(feature: str, number: int, path: object) -> str:
 def _missing_choice(option: str, value: object) -> str:
     if option == "meeting" and value is None:
         return _("The learning community has no meetings yet.")
+    if option == "town":
+        if value is None:
+            return _("Name the town with --town, or give the portfolio's number with --id.")
+        return _("There is no investment portfolio of a town called {town}.").format(town=value)
     messages = {
         "version": _("The agreement has no version {number}."),
         "session": _("The forum has no session {number}."),

@@ -64,11 +64,11 @@ def load_document_data(
         raise TypeError(f"{key} takes no option {', '.join(sorted(unknown))}")
     if not kind.needs_record:
         return document_data.workspace_summary(workspace)
+    if kind.feature in instrument_document_data.FEATURES:  # (the portfolio: by --town too)
+        return instrument_document_data.load(workspace, key, record_id, options)
     if record_id is None:
         raise TypeError(f"{key} needs a record number")
     language = language or i18n.current_language()
-    if kind.feature in instrument_document_data.FEATURES:
-        return instrument_document_data.load(workspace, key, record_id, options)
     if kind.feature == "selection":
         return document_data.selection(workspace, record_id)
     if kind.feature == "agreements":
@@ -194,7 +194,7 @@ def suggested_file_name(workspace: Workspace, key: str, record_id: int | None, *
         title = document_data.selection_title(workspace, record_id)
         return _safe(_("{title} - selection decision.pdf").format(title=title))
     if kind.feature in instrument_document_data.FEATURES:
-        name = instrument_document_data.record_name(workspace, kind.feature, record_id)
+        name = instrument_document_data.record_name(workspace, kind.feature, record_id, **options)
     else:
         name = _record_names()[kind.feature](workspace, record_id)
     if kind.feature == "flags" and (DIAGNOSIS in kind.options or ITEM in kind.options):

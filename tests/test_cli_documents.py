@@ -69,6 +69,7 @@ def _command(key: str, records: Records) -> list[str]:
         "flags": ["--id", str(records.flags)],
         "communities": ["--id", str(records.community)],
         "collective-plans": ["--id", str(records.plan)],
+        "portfolios": ["--town", "Alphaville"],
     }
     options = {
         "mou": ["--version", "1"],
@@ -108,6 +109,9 @@ def test_every_document_of_the_registry_prints_from_the_command_line(
         (["selection", "--id", "8"], "There is no selection process number 8 in"),
         (["meeting-plan", "--id", "{community}", "--meeting", "3"], "has no meeting number 3."),
         (["forum-summary", "--id", "{forum}", "--session", "9"], "invalid choice: 9"),
+        (["investment-portfolio", "--town", "Nowhere"], "no investment portfolio of a town called Nowhere."),
+        (["investment-portfolio", "--id", "9"], "There is no investment portfolio number 9 in"),
+        (["investment-portfolio"], "Name the town with --town"),
     ],
 )
 def test_a_missing_record_or_choice_is_one_translated_line(

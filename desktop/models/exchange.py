@@ -55,6 +55,7 @@ FORUM = "design_forum"
 FLAGS = "cluster_flags"
 COMMUNITY = "learning_community"
 COLLECTIVE_PLAN = "collective_plan"
+PORTFOLIO = "investment_portfolio"
 TYPE_ORDER: tuple[str, ...] = (
     ORGANISATION,
     PERSON,
@@ -66,9 +67,10 @@ TYPE_ORDER: tuple[str, ...] = (
     FLAGS,
     COMMUNITY,
     COLLECTIVE_PLAN,
+    PORTFOLIO,
 )
 # The town instruments (collective plan…): each names its town in `town_uuid`.
-TOWN_INSTRUMENTS: tuple[str, ...] = (COLLECTIVE_PLAN,)
+TOWN_INSTRUMENTS: tuple[str, ...] = (COLLECTIVE_PLAN, PORTFOLIO)
 TYPE_LABELS: dict[str, str] = {
     ORGANISATION: N_("Organisation"),
     PERSON: N_("Person"),
@@ -80,6 +82,7 @@ TYPE_LABELS: dict[str, str] = {
     FLAGS: N_("Cluster flags work"),
     COMMUNITY: N_("Learning community"),
     COLLECTIVE_PLAN: N_("Collective plan"),
+    PORTFOLIO: N_("Investment portfolio"),
 }
 # The field holding a record's name, shown in previews and conflicts.
 TITLE_FIELDS: dict[str, str] = {
@@ -93,6 +96,7 @@ TITLE_FIELDS: dict[str, str] = {
     FLAGS: "cluster_uuid",
     COMMUNITY: "name",
     COLLECTIVE_PLAN: "goal",
+    PORTFOLIO: "title",
 }
 PERSON_CONTACT_FIELDS: tuple[str, ...] = ("phone", "email", "notes")
 # Keys that hold contact details wherever they appear in a document.
@@ -427,8 +431,12 @@ def references(record_type: str, fields: Mapping[str, Any]) -> set[str]:
         return found
     if record_type == COMMUNITY:
         return _community_references(state)
-    if record_type in TOWN_INSTRUMENTS:  # the town, and the forum a plan was started from
-        return _uuids([fields.get("town_uuid"), state.get("forum")])
+    if record_type in TOWN_INSTRUMENTS:  # the town, the forum a plan was started from, and
+        # the funders' organisations and the plans a portfolio's investments serve
+        found = _uuids([fields.get("town_uuid"), state.get("forum")])
+        for investment in _sequence(state.get("investments")):
+            found |= _uuids([_mapping(investment).get("organisation"), _mapping(investment).get("plan")])
+        return found
     return set()
 
 

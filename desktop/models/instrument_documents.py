@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.models.collective_plan import CollectivePlan
+from desktop.models.portfolio import Portfolio
 
 
 @dataclass(frozen=True)
@@ -17,3 +18,12 @@ class PlanData:
     town: str
     demo: bool = False
     today: date | None = None
+
+
+@dataclass(frozen=True)
+class PortfolioData:
+    """A town's investment portfolio and the town's name."""
+
+    portfolio: Portfolio
+    town: str
+    demo: bool = False

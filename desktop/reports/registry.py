@@ -17,6 +17,7 @@ from desktop.reports import (
     flags_report,
     forum_report,
     mou_report,
+    portfolio_report,
     selection_report,
     summary,
 )
@@ -29,6 +30,7 @@ FEATURES = (
     "flags",
     "communities",
     "collective-plans",
+    "portfolios",
 )
 
 # The options a person chooses besides the record, in the order they are asked.
@@ -37,7 +39,8 @@ SESSION = "session"  # a design forum session, 1 to 4
 MEETING = "meeting"  # a learning community meeting, by its number in date order
 DIAGNOSIS = "diagnosis"  # a flags diagnosis, by its short number
 ITEM = "item"  # a flags item (scoring sheet), by its number in the cluster's list of items
-OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM)
+TOWN = "town"  # a town's name, instead of the record's number (the investment portfolio)
+OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM, TOWN)
 
 Build = Callable[[Any, Path | None, str | None], bytes]
 
@@ -95,6 +98,13 @@ KINDS: tuple[DocumentKind, ...] = (
         "collective-plans",
         N_("Collective plan"),
         collective_plan_report.build_collective_plan_pdf,
+    ),
+    DocumentKind(
+        "investment-portfolio",
+        "portfolios",
+        N_("Investment portfolio"),
+        portfolio_report.build_portfolio_pdf,
+        (TOWN,),
     ),
 )
 

@@ -219,6 +219,17 @@ class CollectivePlanRecord(RecordMixin, Base):
     state: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class PortfolioRecord(RecordMixin, Base):
+    """One town's investment portfolio (תיק השקעות): its investments and the checklist of
+    the guiding principles."""
+
+    __tablename__ = "investment_portfolio"
+
+    town_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(Text, default="{}")
+
+
 # --- exchange bookkeeping: the versions of each record this workspace has shared ----------
 
 

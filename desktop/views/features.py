@@ -28,6 +28,7 @@ FEATURES: dict[str, tuple[Callable[[], str], str, str]] = {
         "desktop.views.collective_plan.section",
         "COLLECTIVE_PLANS",
     ),
+    "portfolios": (lambda: _("Investment portfolios"), "desktop.views.portfolio.section", "PORTFOLIOS"),
 }
 
 

@@ -39,6 +39,7 @@ class Records:
     community: int
     diagnosis: int  # the diagnosis's short number
     plan: int = 0  # the collective plan (town instruments)
+    portfolio: int = 0  # Alphaville's investment portfolio
 
 
 def _authority(workspace: Workspace, name: str, cluster: int) -> str:
@@ -165,18 +166,21 @@ def build_workspace(path: Path) -> tuple[Workspace, Records]:
     community.leader = dana
     community.meetings = [Meeting("m1", date(2026, 10, 12), title="Meeting Kickoff", host=beta)]
     community_id = save_community(workspace, community)
-    plan_id = add_town_instruments(workspace, alpha)
+    plan_id, portfolio_id = add_town_instruments(workspace, alpha)
     return workspace, Records(
-        selection_id, agreement_id, forum_id, number, community_id, diagnosis.number, plan_id
+        selection_id, agreement_id, forum_id, number, community_id, diagnosis.number, plan_id, portfolio_id
     )
 
 
-def add_town_instruments(workspace: Workspace, town: str) -> int:
-    """A collective plan of Alphaville with one box per level, one objective and one action."""
+def add_town_instruments(workspace: Workspace, town: str) -> tuple[int, int]:
+    """Alphaville's collective plan (a box per level, one objective and one action) and its
+    investment portfolio (existing and new money in two fields)."""
     from decimal import Decimal
 
     from desktop.models.collective_plan import CollectivePlan, set_budget_year
+    from desktop.models.portfolio import Portfolio, new_investment
     from desktop.storage.collective_plan_store import save_plan
+    from desktop.storage.portfolio_store import save_portfolio
 
     plan = CollectivePlan("Goal Youth", town=town, field_lead="Lead Person", first_year=2026, years=2)
     plan.overall_aim = "Aim Participation"
@@ -194,4 +198,35 @@ def add_town_instruments(workspace: Workspace, town: str) -> int:
         {"partners": Decimal(500), "initiative": Decimal(500), "authority": Decimal(500)},
     )
     del long_term
-    return save_plan(workspace, plan)
+    plan_id = save_plan(workspace, plan)
+    portfolio = Portfolio(town)
+    portfolio.add(
+        new_investment(
+            "Youth Budget",
+            "authority",
+            Decimal(1000),
+            2026,
+            last_year=2027,
+            field="Field Youth",
+            life_stage="education",
+            goal="Goal Youth",
+            action=action.id,
+            action_title="Action Forum",
+        )
+    )
+    portfolio.add(
+        new_investment(
+            "Toddler Grant",
+            "philanthropy",
+            Decimal(500),
+            2027,
+            last_year=2027,
+            field="Field Toddlers",
+            life_stage="early_childhood",
+            kind="new",
+            funder="Hope Foundation",
+        )
+    )
+    portfolio.principle("pooling").held = True
+    portfolio.principle("pooling").notes = "Note Pooling"
+    return plan_id, save_portfolio(workspace, portfolio)

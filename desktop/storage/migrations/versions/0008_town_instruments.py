@@ -1,5 +1,5 @@
 """The town instruments after the design forum (seed 001 chapters 4, 5 and 8): one JSON
-document per collective plan.
+document per collective plan and per town's investment portfolio.
 
 Revision ID: 0008
 Revises: 0007
@@ -17,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 
-def _document_table(name: str, *columns: sa.Column[object]) -> None:
+def _document_table(name: str, *columns: sa.Column[object] | sa.UniqueConstraint) -> None:
     op.create_table(
         name,
         *columns,
@@ -38,7 +38,14 @@ def upgrade() -> None:
         sa.Column("goal", sa.String(length=200), nullable=False),
         sa.Column("town_uuid", sa.String(length=36), nullable=False),
     )
+    _document_table(
+        "investment_portfolio",
+        sa.Column("town_uuid", sa.String(length=36), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.UniqueConstraint("town_uuid", name=op.f("uq_investment_portfolio_town_uuid")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("investment_portfolio")
     op.drop_table("collective_plan")
