@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.i18n import N_, _
+from desktop.models.mou_budget import BudgetAnnex
 from desktop.models.town_instruments import LIFE_STAGES, ZERO, money_from_json, money_to_json, new_id
 from desktop.models.validation import ValidationError
 
@@ -365,3 +366,33 @@ def new_investment(
     return Investment(
         new_id(), " ".join(title.split()), source, amount, year, details.pop("last_year", year), **details
     )
+
+
+def fill_annex(annex: BudgetAnnex, portfolio: Portfolio, partner_uuids: Iterable[str]) -> BudgetAnnex:
+    """The MOU's budget annex with every cell of its years and parties as the portfolio has
+    it (typed totals are kept, so a total that no longer adds up is said)."""
+    from desktop.models.mou import partner_party
+    from desktop.models.mou_budget import shekels_to_agorot, with_amount
+
+    partners = {uuid: partner_party(uuid) for uuid in partner_uuids}
+    cells = annex_amounts(portfolio, annex.years, annex.parties, partners)
+    for (year, party), amount in cells.items():
+        annex = with_amount(annex, year, party, shekels_to_agorot(amount) or None)
+    return annex
+
+
+def annex_against_portfolio(
+    annex: BudgetAnnex, portfolio: Portfolio, partner_uuids: Iterable[str]
+) -> list[AnnexDifference]:
+    """Where the annex's cells and the portfolio differ."""
+    from desktop.models.mou import partner_party
+    from desktop.models.mou_budget import agorot_to_shekels
+
+    partners = {uuid: partner_party(uuid) for uuid in partner_uuids}
+    ours = annex_amounts(portfolio, annex.years, annex.parties, partners)
+    theirs = {
+        (year, party): agorot_to_shekels(annex.amount(year, party))
+        for year in annex.years
+        for party in annex.parties
+    }
+    return annex_differences(theirs, ours)

@@ -93,3 +93,59 @@ def test_the_logic_model_reads_right_to_left_in_hebrew(every: Every) -> None:
     print_document(workspace, "collective-plan", records.plan, out_en, "en")
     english = {word: x for word, x, _y, _page in word_boxes(out_en)}
     assert english["Need"] < english["Activity"] < english["Outcome"]
+
+
+def test_the_investment_portfolio_in_its_sections(every: Every) -> None:
+    workspace, records, folder = every
+    lines = _lines(workspace, folder, "investment-portfolio", records.portfolio)
+    assert lines[0] == "Investment portfolio: Alphaville"
+    assert_in_order(
+        lines,
+        [
+            "2 investments, ₪2,500.00 in all, 2026–2027.",
+            "Budget leverage: at the start and added, by year",
+            "2026",
+            "₪1,000.00",
+            "2027",
+            "₪1,500.00",
+            "Existing budget, redirected",
+            "New money",
+            "For each ₪1 of existing budget, ₪0.25 was added.",
+            "2026 ₪1,000.00 ₪0.00 ₪1,000.00",
+            "2027 ₪1,000.00 ₪500.00 ₪1,500.00",
+            "By source (existing + added):",
+            "Philanthropy",
+            "The authority",
+            "Investment map: each field",
+            "Field Youth",
+            "₪2,000.00",
+            "Field Toddlers",
+            "₪500.00",
+            "The collective plan as organiser: goal, implementation, budget",
+            "Goal Youth Action Forum ₪2,000.00",
+            "(no goal) (no plan action) ₪500.00",
+            "Along the life course: birth to employment",
+            "Early childhood",
+            "Formal and informal education",
+            "Meaningful military or civic service",
+            "Higher education",
+            "Employment",
+            "Guiding principles in managing the investment portfolio",
+            "Aim at pooling and leveraging budgets. Yes Note Pooling",
+            "The investments",
+            "Toddler Grant · Hope Foundation Philanthropy (New money) 2027",
+            "Field Toddlers Early childhood ₪500.00",
+            "Youth Budget The authority 2026–2027 Field Youth",
+            "Total: ₪2,500.00",
+        ],
+    )
+
+
+def test_the_portfolio_charts_grow_from_the_right_in_hebrew(every: Every) -> None:
+    workspace, records, folder = every
+    out = folder / "portfolio-he.pdf"
+    print_document(workspace, "investment-portfolio", records.portfolio, out, "he")
+    words = word_boxes(out)
+    # the map's labels stand at the right edge, their bars' totals to their left
+    youth = next(x for word, x, _y, _page in words if word == "Youth")
+    assert youth > 400
