@@ -153,11 +153,12 @@ def _record_help() -> dict[str, str]:
         "communities": _("the number of the learning community"),
         "collective-plans": _("the number of the collective plan"),
         "portfolios": _("the number of the investment portfolio"),
+        "compasses": _("the number of the infrastructure-outcomes compass"),
     }
 
 
 def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    from desktop.reports.registry import DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, TOWN, VERSION
+    from desktop.reports.registry import COMPARE, DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, TOWN, VERSION
 
     pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
     documents = pdf.add_subparsers(dest="document", required=True, parser_class=_Parser)
@@ -183,6 +184,10 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
             {"type": int, "required": True, "help": _("the item's number in the cluster's list of items")},
         ),
         TOWN: (("--town",), {"help": _("the town's name (instead of --id)")}),
+        COMPARE: (
+            ("--compare",),
+            {"type": int, "help": _("an earlier taking to compare the latest with (1 = the first)")},
+        ),
     }
     for kind in KINDS:
         command = documents.add_parser(kind.key, help=kind.title())
@@ -215,6 +220,7 @@ def _missing_record(feature: str, number: int, path: object) -> str:
         "communities": _("There is no learning community number {number} in {path}."),
         "collective-plans": _("There is no collective plan number {number} in {path}."),
         "portfolios": _("There is no investment portfolio number {number} in {path}."),
+        "compasses": _("There is no infrastructure-outcomes compass number {number} in {path}."),
     }
     return messages[feature].format(number=number, path=path)
 
@@ -232,6 +238,7 @@ def _missing_choice(option: str, value: object) -> str:
         "meeting": _("The learning community has no meeting number {number}."),
         "diagnosis": _("There is no flags diagnosis number {number}."),
         "item": _("The flags work has no item number {number}."),
+        "compare": _("The compass has no earlier taking number {number} to compare with."),
     }
     return messages[option].format(number=value)
 

@@ -21,6 +21,7 @@ from desktop.i18n import _
 from desktop.models.documents import NoSuchChoice
 from desktop.models.syllabus import meeting_title, ordered
 from desktop.reports.registry import (
+    COMPARE,
     DIAGNOSIS,
     ITEM,
     MEETING,
@@ -130,6 +131,8 @@ def document_choices(workspace: Workspace, key: str, record_id: int | None) -> d
             )
             for number, meeting in enumerate(ordered(community.meetings), start=1)
         ]
+    if COMPARE in kind.options:
+        choices[COMPARE] = instrument_document_data.compare_choices(workspace, record_id)
     if DIAGNOSIS in kind.options or ITEM in kind.options:
         flags = document_data.flags(workspace, record_id).flags
         names = {item.id: item.name for item in flags.items}

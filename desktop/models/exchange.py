@@ -56,6 +56,7 @@ FLAGS = "cluster_flags"
 COMMUNITY = "learning_community"
 COLLECTIVE_PLAN = "collective_plan"
 PORTFOLIO = "investment_portfolio"
+COMPASS = "outcomes_compass"
 TYPE_ORDER: tuple[str, ...] = (
     ORGANISATION,
     PERSON,
@@ -68,9 +69,10 @@ TYPE_ORDER: tuple[str, ...] = (
     COMMUNITY,
     COLLECTIVE_PLAN,
     PORTFOLIO,
+    COMPASS,
 )
 # The town instruments (collective plan…): each names its town in `town_uuid`.
-TOWN_INSTRUMENTS: tuple[str, ...] = (COLLECTIVE_PLAN, PORTFOLIO)
+TOWN_INSTRUMENTS: tuple[str, ...] = (COLLECTIVE_PLAN, PORTFOLIO, COMPASS)
 TYPE_LABELS: dict[str, str] = {
     ORGANISATION: N_("Organisation"),
     PERSON: N_("Person"),
@@ -83,6 +85,7 @@ TYPE_LABELS: dict[str, str] = {
     COMMUNITY: N_("Learning community"),
     COLLECTIVE_PLAN: N_("Collective plan"),
     PORTFOLIO: N_("Investment portfolio"),
+    COMPASS: N_("Infrastructure-outcomes compass"),
 }
 # The field holding a record's name, shown in previews and conflicts.
 TITLE_FIELDS: dict[str, str] = {
@@ -97,6 +100,7 @@ TITLE_FIELDS: dict[str, str] = {
     COMMUNITY: "name",
     COLLECTIVE_PLAN: "goal",
     PORTFOLIO: "title",
+    COMPASS: "title",
 }
 PERSON_CONTACT_FIELDS: tuple[str, ...] = ("phone", "email", "notes")
 # Keys that hold contact details wherever they appear in a document.

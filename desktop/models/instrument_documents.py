@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.models.collective_plan import CollectivePlan
+from desktop.models.compass import Compass, Taking
 from desktop.models.portfolio import Portfolio
 
 
@@ -27,3 +28,15 @@ class PortfolioData:
     portfolio: Portfolio
     town: str
     demo: bool = False
+
+
+@dataclass(frozen=True)
+class CompassData:
+    """A town's compass; with `before`, the earlier taking its latest is compared with, and
+    the text of the MOU's evaluation clause on the compass ("" when the town has none)."""
+
+    compass: Compass
+    town: str
+    demo: bool = False
+    before: Taking | None = None
+    clause: str = ""

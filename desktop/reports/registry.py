@@ -14,6 +14,7 @@ from desktop.i18n import N_, _
 from desktop.reports import (
     collective_plan_report,
     community_report,
+    compass_report,
     flags_report,
     forum_report,
     mou_report,
@@ -31,6 +32,7 @@ FEATURES = (
     "communities",
     "collective-plans",
     "portfolios",
+    "compasses",
 )
 
 # The options a person chooses besides the record, in the order they are asked.
@@ -40,7 +42,8 @@ MEETING = "meeting"  # a learning community meeting, by its number in date order
 DIAGNOSIS = "diagnosis"  # a flags diagnosis, by its short number
 ITEM = "item"  # a flags item (scoring sheet), by its number in the cluster's list of items
 TOWN = "town"  # a town's name, instead of the record's number (the investment portfolio)
-OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM, TOWN)
+COMPARE = "compare"  # an earlier compass taking to compare the latest with (1 = the first)
+OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM, TOWN, COMPARE)
 
 Build = Callable[[Any, Path | None, str | None], bytes]
 
@@ -105,6 +108,13 @@ KINDS: tuple[DocumentKind, ...] = (
         N_("Investment portfolio"),
         portfolio_report.build_portfolio_pdf,
         (TOWN,),
+    ),
+    DocumentKind(
+        "outcomes-compass",
+        "compasses",
+        N_("Infrastructure-outcomes compass"),
+        compass_report.build_compass_pdf,
+        (COMPARE,),
     ),
 )
 

@@ -230,6 +230,17 @@ class PortfolioRecord(RecordMixin, Base):
     state: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class CompassRecord(RecordMixin, Base):
+    """One town's infrastructure-outcomes compass (מצפן תוצאות תשתית): its goal areas,
+    statements and takings."""
+
+    __tablename__ = "outcomes_compass"
+
+    town_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(Text, default="{}")
+
+
 # --- exchange bookkeeping: the versions of each record this workspace has shared ----------
 
 

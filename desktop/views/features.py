@@ -29,6 +29,11 @@ FEATURES: dict[str, tuple[Callable[[], str], str, str]] = {
         "COLLECTIVE_PLANS",
     ),
     "portfolios": (lambda: _("Investment portfolios"), "desktop.views.portfolio.section", "PORTFOLIOS"),
+    "compasses": (
+        lambda: _("Infrastructure-outcomes compasses"),
+        "desktop.views.compass.section",
+        "COMPASSES",
+    ),
 }
 
 

@@ -40,6 +40,7 @@ class Records:
     diagnosis: int  # the diagnosis's short number
     plan: int = 0  # the collective plan (town instruments)
     portfolio: int = 0  # Alphaville's investment portfolio
+    compass: int = 0  # Alphaville's infrastructure-outcomes compass, taken twice
 
 
 def _authority(workspace: Workspace, name: str, cluster: int) -> str:
@@ -166,15 +167,24 @@ def build_workspace(path: Path) -> tuple[Workspace, Records]:
     community.leader = dana
     community.meetings = [Meeting("m1", date(2026, 10, 12), title="Meeting Kickoff", host=beta)]
     community_id = save_community(workspace, community)
-    plan_id, portfolio_id = add_town_instruments(workspace, alpha)
+    plan_id, portfolio_id, compass_id = add_town_instruments(workspace, alpha)
     return workspace, Records(
-        selection_id, agreement_id, forum_id, number, community_id, diagnosis.number, plan_id, portfolio_id
+        selection_id,
+        agreement_id,
+        forum_id,
+        number,
+        community_id,
+        diagnosis.number,
+        plan_id,
+        portfolio_id,
+        compass_id,
     )
 
 
-def add_town_instruments(workspace: Workspace, town: str) -> tuple[int, int]:
-    """Alphaville's collective plan (a box per level, one objective and one action) and its
-    investment portfolio (existing and new money in two fields)."""
+def add_town_instruments(workspace: Workspace, town: str) -> tuple[int, int, int]:
+    """Alphaville's collective plan (a box per level, one objective and one action), its
+    investment portfolio (existing and new money in two fields) and its compass (the seed's
+    data-culture statements and one the team wrote, taken in 2026 and 2028)."""
     from decimal import Decimal
 
     from desktop.models.collective_plan import CollectivePlan, set_budget_year
@@ -229,4 +239,17 @@ def add_town_instruments(workspace: Workspace, town: str) -> tuple[int, int]:
     )
     portfolio.principle("pooling").held = True
     portfolio.principle("pooling").notes = "Note Pooling"
-    return plan_id, save_portfolio(workspace, portfolio)
+    portfolio_id = save_portfolio(workspace, portfolio)
+
+    from desktop.models.compass import DOES_NOT_HOLD, HOLDS, new_compass
+    from desktop.storage.compass_store import save_compass
+
+    compass = new_compass(town, ["Area Youth", "Area Toddlers"])
+    team = compass.add_statement("public", "Statement Residents", "Source Team 2026", ["Area Youth"])
+    first = compass.add_taking(date(2026, 3, 1), "Year One")
+    compass.set_mark(first.id, "seed-data.data_role", "Area Youth", DOES_NOT_HOLD, "Evidence Minutes")
+    compass.set_mark(first.id, team.id, "Area Youth", DOES_NOT_HOLD)
+    third = compass.add_taking(date(2028, 3, 1), "Year Three")
+    compass.set_mark(third.id, "seed-data.data_role", "Area Youth", HOLDS, "Evidence Appointment")
+    compass.set_mark(third.id, team.id, "Area Youth", HOLDS)
+    return plan_id, portfolio_id, save_compass(workspace, compass)

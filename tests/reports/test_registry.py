@@ -40,6 +40,7 @@ def test_every_feature_has_its_documents_under_their_cli_names() -> None:
         "communities": ["syllabus", "meeting-plan", "work-teams"],
         "collective-plans": ["collective-plan"],
         "portfolios": ["investment-portfolio"],
+        "compasses": ["outcomes-compass"],
     }
     assert document_kind("mou").options == ("version",)
     assert document_kind("meeting-plan").options == ("meeting",)

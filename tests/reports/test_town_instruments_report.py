@@ -149,3 +149,36 @@ def test_the_portfolio_charts_grow_from_the_right_in_hebrew(every: Every) -> Non
     # the map's labels stand at the right edge, their bars' totals to their left
     youth = next(x for word, x, _y, _page in words if word == "Youth")
     assert youth > 400
+
+
+def test_the_compass_and_its_comparison_in_their_sections(every: Every) -> None:
+    workspace, records, folder = every
+    out = folder / "compass-compare.pdf"
+    print_document(workspace, "outcomes-compass", records.compass, out, "en", compare=1)
+    lines = [" ".join(line.split()) for page in pdf_pages(out) for line in page.splitlines() if line.strip()]
+    assert lines[0] == "Infrastructure-outcomes compass: Alphaville"
+    assert_in_order(
+        lines,
+        [
+            "validated by ERI",
+            "Goal areas: Area Youth and Area Toddlers",
+            "What changed: Year One (1/3/2026) to Year Three (1/3/2028)",
+            "The MOU's evaluation clause: “The parties will follow the achievement",
+            "A culture of data-based decision-making in the fields of mobility Area Youth 0/6 1/6 Now holds:",
+            "There is a role-holder in charge of managing the data",
+            "Area Toddlers 0/6 0/6 No change",
+            "The public is informed",
+            "Area Youth 0/1 1/1 Now holds: Statement Residents",
+            "Taking: Year Three (1/3/2028)",
+            "Statements that hold, by outcome and goal area:",
+            "There is partial access to the external and institutional data relevant to the field (seed) — —",
+            "Statement Residents (team) Holds",
+            "Evidence",
+            "Area Youth: Evidence Appointment",
+            "The statements and where they came from",
+            "From the seed Seed 001, l.1105-1116",
+            "Statement Residents Written by the team Source Team 2026",
+        ],
+    )
+    plain = _lines(workspace, folder, "outcomes-compass", records.compass)
+    assert not any("What changed" in line for line in plain)

@@ -1,5 +1,6 @@
 """The town instruments after the design forum (seed 001 chapters 4, 5 and 8): one JSON
-document per collective plan and per town's investment portfolio.
+document per collective plan, per town's investment portfolio and per town's
+infrastructure-outcomes compass.
 
 Revision ID: 0008
 Revises: 0007
@@ -44,8 +45,15 @@ def upgrade() -> None:
         sa.Column("title", sa.String(length=200), nullable=False),
         sa.UniqueConstraint("town_uuid", name=op.f("uq_investment_portfolio_town_uuid")),
     )
+    _document_table(
+        "outcomes_compass",
+        sa.Column("town_uuid", sa.String(length=36), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.UniqueConstraint("town_uuid", name=op.f("uq_outcomes_compass_town_uuid")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("outcomes_compass")
     op.drop_table("investment_portfolio")
     op.drop_table("collective_plan")
