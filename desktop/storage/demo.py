@@ -152,4 +152,7 @@ def create_demo_workspace(path: Path | str) -> Workspace:
     from desktop.storage.demo_community import add_demo_community
 
     add_demo_community(workspace)
+    from desktop.storage.demo_town_instruments import add_demo_town_instruments
+
+    add_demo_town_instruments(workspace)
     return workspace
