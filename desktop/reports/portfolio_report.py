@@ -4,6 +4,7 @@ guiding principles with the team's notes; and the register of investments by sou
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from desktop import i18n
@@ -13,6 +14,7 @@ from desktop.models.portfolio import (
     KINDS,
     PRINCIPLES,
     SOURCES,
+    Portfolio,
     by_field,
     by_goal,
     by_life_stage,
@@ -23,6 +25,33 @@ from desktop.models.town_instruments import LIFE_STAGES, ZERO, label_of, money_t
 from desktop.reports.collective_plan_report import in_language
 from desktop.reports.document import DocumentBuilder
 from desktop.reports.instrument_charts import bar_chart
+
+REGISTER_ROWS = 150  # more investments are summarised by source and kind (the app lists each)
+
+
+def _register_summary(document: DocumentBuilder, portfolio: Portfolio) -> None:
+    counts: dict[tuple[str, str], tuple[int, Decimal]] = {}
+    for investment in portfolio.investments:
+        count, amount = counts.get((investment.source, investment.kind), (0, ZERO))
+        counts[(investment.source, investment.kind)] = (count + 1, amount + investment.total())
+    document.paragraph(
+        _(
+            "The register holds {count} investments: here by source and kind; the app lists each "
+            "one, and the exchange file carries them all."
+        ).format(count=i18n.format_number(len(portfolio.investments)))
+    )
+    document.table(
+        [_("Source"), _("New or existing"), _("Investments"), _("Total")],
+        [
+            [_(SOURCES[source]), _(KINDS[kind]), i18n.format_number(count), money_text(amount)]
+            for source in SOURCES
+            for kind in KINDS
+            if (source, kind) in counts
+            for count, amount in [counts[(source, kind)]]
+        ],
+        [2, 2, 1, 2],
+        numeric_columns=(2, 3),
+    )
 
 
 def build_portfolio_pdf(source: PortfolioData, out: Path | None = None, language: str | None = None) -> bytes:
@@ -144,9 +173,11 @@ def portfolio_pdf(source: PortfolioData, out: Path | None) -> bytes:
         [5, 1.2, 3],
     )
 
-    # the register
+    # the register: each investment while it fits a few pages, else by source and kind
     document.heading(_("The investments"))
-    if portfolio.investments:
+    if len(portfolio.investments) > REGISTER_ROWS:
+        _register_summary(document, portfolio)
+    elif portfolio.investments:
         ordered = sorted(
             portfolio.investments, key=lambda i: (list(SOURCES).index(i.source), i.first_year, i.title)
         )
@@ -166,6 +197,7 @@ def portfolio_pdf(source: PortfolioData, out: Path | None) -> bytes:
             [3, 2, 1.2, 2, 2, 1.6],
             numeric_columns=(5,),
         )
+    if portfolio.investments:
         total = sum((i.total() for i in portfolio.investments), ZERO)
         document.paragraph(_("Total: {total}").format(total=money_text(total)))
     return document.build(out)

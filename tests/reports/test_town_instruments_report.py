@@ -182,3 +182,30 @@ def test_the_compass_and_its_comparison_in_their_sections(every: Every) -> None:
     )
     plain = _lines(workspace, folder, "outcomes-compass", records.compass)
     assert not any("What changed" in line for line in plain)
+
+
+def test_a_long_register_is_summarised_by_source_and_kind(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from desktop.models.instrument_documents import PortfolioData
+    from desktop.models.portfolio import Portfolio, new_investment
+    from desktop.reports.portfolio_report import REGISTER_ROWS, build_portfolio_pdf
+
+    portfolio = Portfolio("town")
+    for number in range(REGISTER_ROWS + 1):
+        source, kind = ("authority", "existing") if number % 2 else ("philanthropy", "new")
+        portfolio.add(new_investment(f"Item {number}", source, Decimal(100), 2026, kind=kind))
+    out = tmp_path / "long.pdf"
+    build_portfolio_pdf(PortfolioData(portfolio, "Longtown"), out, "en")
+    lines = [" ".join(line.split()) for page in pdf_pages(out) for line in page.splitlines() if line.strip()]
+    assert_in_order(
+        lines,
+        [
+            "The investments",
+            "The register holds 151 investments: here by source and kind",
+            "Philanthropy New money 76 ₪7,600.00",
+            "The authority Existing budget, redirected 75 ₪7,500.00",
+            "Total: ₪15,100.00",
+        ],
+    )
+    assert not any("Item 7" in line for line in lines)

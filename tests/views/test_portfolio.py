@@ -110,12 +110,12 @@ def test_investments_recorded_viewed_and_printed(qtbot: QtBot, workspace: Worksp
     assert tab.add_error.text() == "השנה האחרונה מוקדמת מהראשונה." and window.portfolio.investments == []
     tab.new_first.setValue(2026)
     QTest.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
-    assert tab.table.rowCount() == 1 and not tab.add_error.isVisible()
+    assert tab.model.rowCount() == 1 and not tab.add_error.isVisible()
     tab.kind.setCurrentIndex(tab.kind.findData("new"))
     tab.life_stage.setCurrentIndex(tab.life_stage.findData("early_childhood"))
     type_text(tab.field.lineEdit(), "גיל רך")
     _add(window, "תקציב מחלקת הנוער", "authority", "200,000", 2025, 2027)
-    assert tab.table.rowCount() == 2
+    assert tab.model.rowCount() == 2
     tab.plan_action.setCurrentIndex(tab.plan_action.findText("חינוך בלתי פורמלי – פורום יישובי"))
     assert tab.goal.text() == "חינוך בלתי פורמלי"
     type_text(tab.field.lineEdit(), "נוער")
@@ -130,7 +130,7 @@ def test_investments_recorded_viewed_and_printed(qtbot: QtBot, workspace: Worksp
     type_text(tab.amount, "210,000")
     leave_field(tab.amount)
     assert not tab.error.isVisible()
-    assert "630,000" in tab.table.item(1, 7).text()
+    assert "630,000" in tab.model.text(1, 7)
 
     window.tabs.setCurrentWidget(window.views_tab)
     views = window.views_tab

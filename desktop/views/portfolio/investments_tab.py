@@ -3,7 +3,14 @@ life-course stage, the goal and plan action it serves, new money or existing bud
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,8 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,12 +36,90 @@ from desktop.views.town_instruments.context import (
     fill_combo,
     line_edit,
     set_text,
-    table_cell,
 )
 from desktop.views.widgets import error_label, show_error
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = 8
+
+def column_titles() -> list[str]:
+    return [
+        _("Investment"),
+        _("Source"),
+        _("₪ a year"),
+        _("Years"),
+        _("Field"),
+        _("Life-course stage"),
+        _("New or existing"),
+        _("Total"),
+    ]
+
+
+def investment_cells(investment: Investment) -> list[str]:
+    return [
+        investment.title,
+        label_of(SOURCES, investment.source),
+        money_text(investment.amount),
+        f"{investment.first_year}–{investment.last_year}"
+        if investment.last_year != investment.first_year
+        else str(investment.first_year),
+        investment.field or "—",
+        label_of(LIFE_STAGES, investment.life_stage),
+        label_of(KINDS, investment.kind),
+        money_text(investment.total()),
+    ]
+
+
+class InvestmentsModel(QAbstractTableModel):
+    """The register as a model: each cell's text is made only when the view shows it, so a
+    portfolio of thousands of investments refills at once."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.investments: list[Investment] = []
+        self.titles = column_titles()
+        self._cache: dict[int, list[str]] = {}
+
+    def set_investments(self, investments: list[Investment]) -> None:
+        self.beginResetModel()
+        self.investments = list(investments)
+        self._cache.clear()
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.investments)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.titles)
+
+    def text(self, row: int, column: int) -> str:
+        if row not in self._cache:
+            self._cache[row] = investment_cells(self.investments[row])
+        return self._cache[row][column]
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            return self.text(index.row(), index.column())
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.titles[section]
+        return None
+
+    def investment_at(self, row: int) -> Investment:
+        return self.investments[row]
+
+    def row_of(self, investment_id: str) -> int | None:
+        return next((n for n, i in enumerate(self.investments) if i.id == investment_id), None)
+
+    def investment_changed(self, investment_id: str) -> None:
+        row = self.row_of(investment_id)
+        if row is not None:
+            self._cache.pop(row, None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.titles) - 1))
 
 
 def _year_spin(name: str) -> QSpinBox:
@@ -51,24 +135,15 @@ class InvestmentsTab(QWidget):
         self.context = context
         self.plan_actions = actions
         self.selected: str | None = None
-        self.table = QTableWidget(0, COLUMNS)
+        self.model = InvestmentsModel(self)
+        self.table = QTableView()
         self.table.setObjectName("portfolio_investments")
-        self.table.setHorizontalHeaderLabels(
-            [
-                _("Investment"),
-                _("Source"),
-                _("₪ a year"),
-                _("Years"),
-                _("Field"),
-                _("Life-course stage"),
-                _("New or existing"),
-                _("Total"),
-            ]
-        )
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().hide()
 
         # adding: name, source, amount a year, years
@@ -142,7 +217,7 @@ class InvestmentsTab(QWidget):
         layout.addWidget(self.add_error)
         layout.addWidget(self.details)
 
-        self.table.itemSelectionChanged.connect(self._row_selected)
+        self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.add_button.clicked.connect(self._add)
         self.new_amount.returnPressed.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
@@ -169,54 +244,28 @@ class InvestmentsTab(QWidget):
     def investment(self) -> Investment | None:
         return self.portfolio.investment(self.selected) if self.selected else None
 
-    def _cells(self, investment: Investment) -> list[str]:
-        return [
-            investment.title,
-            label_of(SOURCES, investment.source),
-            money_text(investment.amount),
-            f"{investment.first_year}–{investment.last_year}"
-            if investment.last_year != investment.first_year
-            else str(investment.first_year),
-            investment.field or "—",
-            label_of(LIFE_STAGES, investment.life_stage),
-            label_of(KINDS, investment.kind),
-            money_text(investment.total()),
-        ]
-
     def refresh(self) -> None:
         investments = self.portfolio.investments
         if self.selected is None or self.portfolio.investment(self.selected) is None:
             self.selected = investments[0].id if investments else None
-        self.table.setUpdatesEnabled(False)
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(investments))
-        for row, investment in enumerate(investments):
-            for column, text in enumerate(self._cells(investment)):
-                item = QTableWidgetItem(text)
-                item.setData(ID_ROLE, investment.id)
-                self.table.setItem(row, column, item)
-            if investment.id == self.selected:
-                self.table.selectRow(row)
-        self.table.blockSignals(False)
-        self.table.setUpdatesEnabled(True)
+        blocker = QSignalBlocker(self.table.selectionModel())
+        self.model.set_investments(investments)
+        row = self.model.row_of(self.selected) if self.selected else None
+        if row is not None:
+            self.table.selectRow(row)
+        del blocker
         self._show_details()
 
     def _update_row(self) -> None:
-        investment = self.investment()
-        if investment is None:
-            return
-        for row in range(self.table.rowCount()):
-            if table_cell(self.table, row, 0).data(ID_ROLE) == investment.id:
-                for column, text in enumerate(self._cells(investment)):
-                    table_cell(self.table, row, column).setText(text)
-                return
+        if self.selected is not None:
+            self.model.investment_changed(self.selected)
 
     def _row_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
         self.context.flush()
-        self.selected = str(table_cell(self.table, rows[0].row(), 0).data(ID_ROLE))
+        self.selected = self.model.investment_at(rows[0].row()).id
         self._show_details()
 
     def _show_details(self) -> None:
