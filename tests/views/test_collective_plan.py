@@ -125,11 +125,16 @@ def test_a_plan_from_a_focus_area_with_actions_budget_and_review(
     # the theory of change: an activity the need leads to
     window.tabs.setCurrentWidget(window.logic_tab)
     logic = window.logic_tab
-    assert logic.columns["need"].item(0).text() == "השתתפות נמוכה בתנועות הנוער"
+    [need] = window.plan.level_boxes("need")
+    assert need.text == "השתתפות נמוכה בתנועות הנוער"
     logic.level.setCurrentIndex(logic.level.findData("activities"))
     type_text(logic.new_text, "פורום יישובי לחינוך בלתי פורמלי")
     QTest.mouseClick(logic.add_button, Qt.MouseButton.LeftButton)
-    logic.columns["need"].item(0).setSelected(True)
+    [activity] = window.plan.level_boxes("activities")
+    need_rect, activity_rect = logic.canvas.box_rect(need.id), logic.canvas.box_rect(activity.id)
+    assert need_rect.left() > activity_rect.right()  # the need on the right, the activity to its left
+    QTest.mouseClick(logic.canvas, Qt.MouseButton.LeftButton, pos=need_rect.center().toPoint())
+    assert logic.box_text.text() == "השתתפות נמוכה בתנועות הנוער"
     assert logic.leads_to.count() == 1
     logic.leads_to.item(0).setCheckState(Qt.CheckState.Checked)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.models.collective_plan import LEVELS, Box, CollectivePlan
 from desktop.models.validation import ValidationError
+from desktop.views.collective_plan.logic_canvas import LogicCanvas
 from desktop.views.town_instruments.context import InstrumentContext, fill_combo, line_edit, set_text
 from desktop.views.widgets import error_label, show_error
 
@@ -32,21 +34,11 @@ class LogicTab(QWidget):
         super().__init__()
         self.context = context
         self.selected: str | None = None
-        columns = QHBoxLayout()  # mirrored in Hebrew and Arabic: the need on the right
-        self.columns: dict[str, QListWidget] = {}
-        for level, title in LEVELS.items():
-            box = QVBoxLayout()
-            heading = QLabel(_(title))
-            heading.setStyleSheet("font-weight: bold;")
-            heading.setWordWrap(True)
-            column = QListWidget()
-            column.setObjectName(f"logic_{level}")
-            column.setWordWrap(True)
-            column.itemSelectionChanged.connect(lambda level=level: self._box_selected(level))
-            box.addWidget(heading)
-            box.addWidget(column, 1)
-            columns.addLayout(box, 1)
-            self.columns[level] = column
+        self.canvas = LogicCanvas(self.plan)
+        self.canvas.box_clicked.connect(self.select_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.canvas)
         self.level = QComboBox()
         self.level.setObjectName("logic_new_level")
         fill_combo(self.level, [(key, _(title)) for key, title in LEVELS.items()], "need")
@@ -81,7 +73,7 @@ class LogicTab(QWidget):
         layout.addWidget(
             QLabel(_("The strategic level: from the need through activities and outputs to outcomes."))
         )
-        layout.addLayout(columns, 1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(adding)
         layout.addWidget(self.add_error)
         layout.addWidget(self.details)
@@ -102,32 +94,24 @@ class LogicTab(QWidget):
         return plan
 
     def refresh(self) -> None:
-        for level, column in self.columns.items():
-            column.blockSignals(True)
-            column.clear()
-            for box in self.plan.level_boxes(level):
-                item = QListWidgetItem(box.text)
-                item.setData(ID_ROLE, box.id)
-                column.addItem(item)
-                if box.id == self.selected:
-                    item.setSelected(True)
-                    column.setCurrentItem(item)
-            column.blockSignals(False)
+        self.canvas.plan = self.plan
+        if self.selected is not None and self.plan.box(self.selected) is None:
+            self.selected = None
+        self.canvas.selected = self.selected
+        self.canvas.updateGeometry()
+        self.canvas.setMinimumHeight(self.canvas.sizeHint().height())
+        self.canvas.update()
         self._show_details()
 
     def _box(self) -> Box | None:
         return self.plan.box(self.selected) if self.selected else None
 
-    def _box_selected(self, level: str) -> None:
-        items = self.columns[level].selectedItems()
-        if not items:
-            return
-        self.selected = str(items[0].data(ID_ROLE))
-        for other, column in self.columns.items():
-            if other != level:
-                column.blockSignals(True)
-                column.clearSelection()
-                column.blockSignals(False)
+    def select_box(self, box_id: str) -> None:
+        """A click on a box in the drawing: its text, level and links below."""
+        self.context.flush()
+        self.selected = box_id
+        self.canvas.selected = box_id
+        self.canvas.update()
         self._show_details()
 
     def _show_details(self) -> None:
@@ -178,10 +162,8 @@ class LogicTab(QWidget):
             return
         show_error(self.box_error, "")
         box.text = cleaned
-        column = self.columns[box.level]
-        for row in range(column.count()):
-            if column.item(row).data(ID_ROLE) == box.id:
-                column.item(row).setText(cleaned)
+        self.canvas.setMinimumHeight(self.canvas.sizeHint().height())
+        self.canvas.update()
         self.context.changed()
 
     def _level_chosen(self) -> None:
@@ -197,6 +179,7 @@ class LogicTab(QWidget):
         if box is None:
             return
         self.plan.link(box.id, str(item.data(ID_ROLE)), item.checkState() == Qt.CheckState.Checked)
+        self.canvas.update()
         self.context.save()
 
     def _remove(self) -> None:
