@@ -152,11 +152,14 @@ def _record_help() -> dict[str, str]:
         "flags": _("the number of the cluster's flags work (see: shutafut-cli list flags)"),
         "communities": _("the number of the learning community"),
         "clusters": _("the number of the cluster profile"),
+        "collective-plans": _("the number of the collective plan"),
+        "portfolios": _("the number of the investment portfolio"),
+        "compasses": _("the number of the infrastructure-outcomes compass"),
     }
 
 
 def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    from desktop.reports.registry import DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, VERSION
+    from desktop.reports.registry import COMPARE, DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, TOWN, VERSION
 
     pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
     documents = pdf.add_subparsers(dest="document", required=True, parser_class=_Parser)
@@ -181,6 +184,11 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
             ("--item",),
             {"type": int, "required": True, "help": _("the item's number in the cluster's list of items")},
         ),
+        TOWN: (("--town",), {"help": _("the town's name (instead of --id)")}),
+        COMPARE: (
+            ("--compare",),
+            {"type": int, "help": _("an earlier taking to compare the latest with (1 = the first)")},
+        ),
     }
     for kind in KINDS:
         command = documents.add_parser(kind.key, help=kind.title())
@@ -189,7 +197,11 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
             _add_cluster_choice(command, required=not kind.record_optional)
         elif kind.needs_record:
             command.add_argument(
-                "--id", type=int, required=True, dest="record_id", help=_record_help()[kind.feature]
+                "--id",
+                type=int,
+                required=TOWN not in kind.options,
+                dest="record_id",
+                help=_record_help()[kind.feature],
             )
         for option in kind.options:
             names, settings = option_arguments[option]
@@ -210,6 +222,9 @@ def _missing_record(feature: str, number: int, path: object) -> str:
         "flags": _("There is no flags work number {number} in {path}."),
         "communities": _("There is no learning community number {number} in {path}."),
         "clusters": _("There is no cluster profile number {number} in {path}."),
+        "collective-plans": _("There is no collective plan number {number} in {path}."),
+        "portfolios": _("There is no investment portfolio number {number} in {path}."),
+        "compasses": _("There is no infrastructure-outcomes compass number {number} in {path}."),
     }
     return messages[feature].format(number=number, path=path)
 
@@ -230,12 +245,17 @@ def _cluster_record(workspace: Workspace, name: str) -> int | None:
 def _missing_choice(option: str, value: object) -> str:
     if option == "meeting" and value is None:
         return _("The learning community has no meetings yet.")
+    if option == "town":
+        if value is None:
+            return _("Name the town with --town, or give the portfolio's number with --id.")
+        return _("There is no investment portfolio of a town called {town}.").format(town=value)
     messages = {
         "version": _("The agreement has no version {number}."),
         "session": _("The forum has no session {number}."),
         "meeting": _("The learning community has no meeting number {number}."),
         "diagnosis": _("There is no flags diagnosis number {number}."),
         "item": _("The flags work has no item number {number}."),
+        "compare": _("The compass has no earlier taking number {number} to compare with."),
     }
     return messages[option].format(number=value)
 

@@ -21,6 +21,7 @@ from desktop.i18n import _
 from desktop.models.documents import NoSuchChoice
 from desktop.models.syllabus import meeting_title, ordered
 from desktop.reports.registry import (
+    COMPARE,
     DIAGNOSIS,
     ITEM,
     MEETING,
@@ -30,7 +31,7 @@ from desktop.reports.registry import (
     document_kind,
     documents_for,
 )
-from desktop.storage import document_data
+from desktop.storage import document_data, instrument_document_data
 from desktop.storage.workspace import Workspace
 
 __all__ = [
@@ -70,6 +71,8 @@ def load_document_data(
         if record_id is None:
             raise TypeError(f"{key} needs a record number")
         return document_data.cluster_profile(workspace, record_id)
+    if kind.feature in instrument_document_data.FEATURES:  # (the portfolio: by --town too)
+        return instrument_document_data.load(workspace, key, record_id, options)
     if record_id is None:
         raise TypeError(f"{key} needs a record number")
     language = language or i18n.current_language()
@@ -134,6 +137,8 @@ def document_choices(workspace: Workspace, key: str, record_id: int | None) -> d
             )
             for number, meeting in enumerate(ordered(community.meetings), start=1)
         ]
+    if COMPARE in kind.options:
+        choices[COMPARE] = instrument_document_data.compare_choices(workspace, record_id)
     if DIAGNOSIS in kind.options or ITEM in kind.options:
         flags = document_data.flags(workspace, record_id).flags
         names = {item.id: item.name for item in flags.items}
@@ -210,7 +215,10 @@ def suggested_file_name(workspace: Workspace, key: str, record_id: int | None, *
     if kind.feature == "selection":
         title = document_data.selection_title(workspace, record_id)
         return _safe(_("{title} - selection decision.pdf").format(title=title))
-    name = _record_names()[kind.feature](workspace, record_id)
+    if kind.feature in instrument_document_data.FEATURES:
+        name = instrument_document_data.record_name(workspace, kind.feature, record_id, **options)
+    else:
+        name = _record_names()[kind.feature](workspace, record_id)
     if kind.feature == "flags" and (DIAGNOSIS in kind.options or ITEM in kind.options):
         data = load_document_data(workspace, key, record_id, **options)
         if data.item is not None:

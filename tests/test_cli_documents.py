@@ -74,6 +74,9 @@ def _command(key: str, records: Records) -> list[str]:
         "flags": ["--id", str(records.flags)],
         "communities": ["--id", str(records.community)],
         "clusters": ["--cluster", "Southern Cluster"],
+        "collective-plans": ["--id", str(records.plan)],
+        "portfolios": ["--town", "Alphaville"],
+        "compasses": ["--id", str(records.compass)],
     }
     options = {
         "mou": ["--version", "1"],
@@ -83,6 +86,7 @@ def _command(key: str, records: Records) -> list[str]:
         "flags-diagnosis": ["--diagnosis", str(records.diagnosis)],
         "flags-sheet": ["--item", "1"],
         "meeting-plan": ["--meeting", "1"],
+        "outcomes-compass": ["--compare", "1"],
     }
     kind = next(k for k in KINDS if k.key == key)
     return [*record[kind.feature], *options.get(key, [])]
@@ -113,6 +117,10 @@ def test_every_document_of_the_registry_prints_from_the_command_line(
         (["selection", "--id", "8"], "There is no selection process number 8 in"),
         (["meeting-plan", "--id", "{community}", "--meeting", "3"], "has no meeting number 3."),
         (["forum-summary", "--id", "{forum}", "--session", "9"], "invalid choice: 9"),
+        (["investment-portfolio", "--town", "Nowhere"], "no investment portfolio of a town called Nowhere."),
+        (["investment-portfolio", "--id", "9"], "There is no investment portfolio number 9 in"),
+        (["investment-portfolio"], "Name the town with --town"),
+        (["outcomes-compass", "--id", "{compass}", "--compare", "2"], "no earlier taking number 2"),
     ],
 )
 def test_a_missing_record_or_choice_is_one_translated_line(
@@ -125,7 +133,11 @@ def test_a_missing_record_or_choice_is_one_translated_line(
     path, records = every
     filled = [
         a.format(
-            flags=records.flags, agreement=records.agreement, community=records.community, forum=records.forum
+            flags=records.flags,
+            agreement=records.agreement,
+            community=records.community,
+            forum=records.forum,
+            compass=records.compass,
         )
         for a in arguments
     ]

@@ -55,6 +55,9 @@ FORUM = "design_forum"
 FLAGS = "cluster_flags"
 COMMUNITY = "learning_community"
 CLUSTER_PROFILE = "cluster_profile"  # issue 20: a cluster's profile and guidance needs
+COLLECTIVE_PLAN = "collective_plan"
+PORTFOLIO = "investment_portfolio"
+COMPASS = "outcomes_compass"
 TYPE_ORDER: tuple[str, ...] = (
     ORGANISATION,
     PERSON,
@@ -66,7 +69,12 @@ TYPE_ORDER: tuple[str, ...] = (
     FLAGS,
     COMMUNITY,
     CLUSTER_PROFILE,
+    COLLECTIVE_PLAN,
+    PORTFOLIO,
+    COMPASS,
 )
+# The town instruments (collective plan…): each names its town in `town_uuid`.
+TOWN_INSTRUMENTS: tuple[str, ...] = (COLLECTIVE_PLAN, PORTFOLIO, COMPASS)
 TYPE_LABELS: dict[str, str] = {
     ORGANISATION: N_("Organisation"),
     PERSON: N_("Person"),
@@ -78,6 +86,9 @@ TYPE_LABELS: dict[str, str] = {
     FLAGS: N_("Cluster flags work"),
     COMMUNITY: N_("Learning community"),
     CLUSTER_PROFILE: N_("Cluster profile"),
+    COLLECTIVE_PLAN: N_("Collective plan"),
+    PORTFOLIO: N_("Investment portfolio"),
+    COMPASS: N_("Infrastructure-outcomes compass"),
 }
 # The field holding a record's name, shown in previews and conflicts.
 TITLE_FIELDS: dict[str, str] = {
@@ -91,6 +102,9 @@ TITLE_FIELDS: dict[str, str] = {
     FLAGS: "cluster_uuid",
     COMMUNITY: "name",
     CLUSTER_PROFILE: "cluster_uuid",
+    COLLECTIVE_PLAN: "goal",
+    PORTFOLIO: "title",
+    COMPASS: "title",
 }
 PERSON_CONTACT_FIELDS: tuple[str, ...] = ("phone", "email", "notes")
 # Keys that hold contact details wherever they appear in a document.
@@ -427,6 +441,12 @@ def references(record_type: str, fields: Mapping[str, Any]) -> set[str]:
         return _community_references(state)
     if record_type == CLUSTER_PROFILE:
         return _cluster_profile_references(fields, state)
+    if record_type in TOWN_INSTRUMENTS:  # the town, the forum a plan was started from, and
+        # the funders' organisations and the plans a portfolio's investments serve
+        found = _uuids([fields.get("town_uuid"), state.get("forum")])
+        for investment in _sequence(state.get("investments")):
+            found |= _uuids([_mapping(investment).get("organisation"), _mapping(investment).get("plan")])
+        return found
     return set()
 
 

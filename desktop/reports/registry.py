@@ -13,15 +13,29 @@ from typing import Any
 from desktop.i18n import N_, _
 from desktop.reports import (
     cluster_report,
+    collective_plan_report,
     community_report,
+    compass_report,
     flags_report,
     forum_report,
     mou_report,
+    portfolio_report,
     selection_report,
     summary,
 )
 
-FEATURES = ("workspace", "selection", "agreements", "forums", "flags", "communities", "clusters")
+FEATURES = (
+    "workspace",
+    "selection",
+    "agreements",
+    "forums",
+    "flags",
+    "communities",
+    "collective-plans",
+    "portfolios",
+    "compasses",
+    "clusters",
+)
 
 # The options a person chooses besides the record, in the order they are asked.
 VERSION = "version"  # a sent MOU version; None: the current draft
@@ -29,7 +43,9 @@ SESSION = "session"  # a design forum session, 1 to 4
 MEETING = "meeting"  # a learning community meeting, by its number in date order
 DIAGNOSIS = "diagnosis"  # a flags diagnosis, by its short number
 ITEM = "item"  # a flags item (scoring sheet), by its number in the cluster's list of items
-OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM)
+TOWN = "town"  # a town's name, instead of the record's number (the investment portfolio)
+COMPARE = "compare"  # an earlier compass taking to compare the latest with (1 = the first)
+OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM, TOWN, COMPARE)
 
 Build = Callable[[Any, Path | None, str | None], bytes]
 
@@ -94,6 +110,26 @@ KINDS: tuple[DocumentKind, ...] = (
         N_("Guidance needs of the regional clusters"),
         cluster_report.build_guidance_pdf,
         record_optional=True,
+    ),
+    DocumentKind(
+        "collective-plan",
+        "collective-plans",
+        N_("Collective plan"),
+        collective_plan_report.build_collective_plan_pdf,
+    ),
+    DocumentKind(
+        "investment-portfolio",
+        "portfolios",
+        N_("Investment portfolio"),
+        portfolio_report.build_portfolio_pdf,
+        (TOWN,),
+    ),
+    DocumentKind(
+        "outcomes-compass",
+        "compasses",
+        N_("Infrastructure-outcomes compass"),
+        compass_report.build_compass_pdf,
+        (COMPARE,),
     ),
 )
 

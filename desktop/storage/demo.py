@@ -155,4 +155,7 @@ def create_demo_workspace(path: Path | str) -> Workspace:
     from desktop.storage.demo_clusters import add_demo_clusters
 
     add_demo_clusters(workspace)
+    from desktop.storage.demo_town_instruments import add_demo_town_instruments
+
+    add_demo_town_instruments(workspace)
     return workspace

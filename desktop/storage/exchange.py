@@ -245,7 +245,8 @@ def _roots(records: Mapping[str, LocalRecord], scope: ex.Scope, scope_uuid: str)
         roots += [
             r.uuid
             for r in records.values()
-            if r.type in (ex.SELECTION, ex.AGREEMENT) and scope_uuid in ex.references(r.type, r.fields)
+            if r.type in (ex.SELECTION, ex.AGREEMENT, *ex.TOWN_INSTRUMENTS)
+            and scope_uuid in ex.references(r.type, r.fields)
         ]
     return roots
 
@@ -438,6 +439,9 @@ def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
     except (ImportError, AttributeError):
         pass
     readers[ex.CLUSTER_PROFILE] = _cluster_profile_reader()
+    from desktop.storage.instrument_document_data import document_readers
+
+    readers.update(document_readers())
     for record in records:
         state = record.fields.get("state") or {}
         try:

@@ -217,6 +217,39 @@ class ClusterProfileRecord(RecordMixin, Base):
     state: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class CollectivePlanRecord(RecordMixin, Base):
+    """One town goal's collective plan (תכנית עבודה קולקטיבית): logic model, objectives,
+    actions with their budget and review."""
+
+    __tablename__ = "collective_plan"
+
+    goal: Mapped[str] = mapped_column(String(200))
+    town_uuid: Mapped[str] = mapped_column(String(36), default="")
+    state: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class PortfolioRecord(RecordMixin, Base):
+    """One town's investment portfolio (תיק השקעות): its investments and the checklist of
+    the guiding principles."""
+
+    __tablename__ = "investment_portfolio"
+
+    town_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class CompassRecord(RecordMixin, Base):
+    """One town's infrastructure-outcomes compass (מצפן תוצאות תשתית): its goal areas,
+    statements and takings."""
+
+    __tablename__ = "outcomes_compass"
+
+    town_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(Text, default="{}")
+
+
 # --- exchange bookkeeping: the versions of each record this workspace has shared ----------
 
 

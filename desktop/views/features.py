@@ -24,6 +24,17 @@ FEATURES: dict[str, tuple[Callable[[], str], str, str]] = {
     "flags": (lambda: _("The four flags"), "desktop.views.flags.section", "FLAGS"),
     "communities": (lambda: _("Learning communities"), "desktop.views.community.section", "COMMUNITIES"),
     "clusters": (lambda: _("Regional clusters"), "desktop.views.cluster.section", "CLUSTERS"),
+    "collective-plans": (
+        lambda: _("Collective plans"),
+        "desktop.views.collective_plan.section",
+        "COLLECTIVE_PLANS",
+    ),
+    "portfolios": (lambda: _("Investment portfolios"), "desktop.views.portfolio.section", "PORTFOLIOS"),
+    "compasses": (
+        lambda: _("Infrastructure-outcomes compasses"),
+        "desktop.views.compass.section",
+        "COMPASSES",
+    ),
 }
 
 

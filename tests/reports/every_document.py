@@ -38,6 +38,9 @@ class Records:
     flags: int
     community: int
     diagnosis: int  # the diagnosis's short number
+    plan: int = 0  # the collective plan (town instruments)
+    portfolio: int = 0  # Alphaville's investment portfolio
+    compass: int = 0  # Alphaville's infrastructure-outcomes compass, taken twice
 
 
 def _authority(workspace: Workspace, name: str, cluster: int) -> str:
@@ -164,4 +167,89 @@ def build_workspace(path: Path) -> tuple[Workspace, Records]:
     community.leader = dana
     community.meetings = [Meeting("m1", date(2026, 10, 12), title="Meeting Kickoff", host=beta)]
     community_id = save_community(workspace, community)
-    return workspace, Records(selection_id, agreement_id, forum_id, number, community_id, diagnosis.number)
+    plan_id, portfolio_id, compass_id = add_town_instruments(workspace, alpha)
+    return workspace, Records(
+        selection_id,
+        agreement_id,
+        forum_id,
+        number,
+        community_id,
+        diagnosis.number,
+        plan_id,
+        portfolio_id,
+        compass_id,
+    )
+
+
+def add_town_instruments(workspace: Workspace, town: str) -> tuple[int, int, int]:
+    """Alphaville's collective plan (a box per level, one objective and one action), its
+    investment portfolio (existing and new money in two fields) and its compass (the seed's
+    data-culture statements and one the team wrote, taken in 2026 and 2028)."""
+    from decimal import Decimal
+
+    from desktop.models.collective_plan import CollectivePlan, set_budget_year
+    from desktop.models.portfolio import Portfolio, new_investment
+    from desktop.storage.collective_plan_store import save_plan
+    from desktop.storage.portfolio_store import save_portfolio
+
+    plan = CollectivePlan("Goal Youth", town=town, field_lead="Lead Person", first_year=2026, years=2)
+    plan.overall_aim = "Aim Participation"
+    need = plan.add_box("need", "Need Box")
+    long_term = plan.add_box("long_term", "Outcome Box")
+    activity = plan.add_box("activities", "Activity Box")
+    plan.link(need.id, activity.id)
+    objective = plan.add_objective("Objective Growth")
+    action = plan.add_action("Action Forum", "Owner Person", objective.id)
+    action.metric, action.baseline, action.target = "Metric Members", "1200", "1800"
+    set_budget_year(
+        action,
+        2026,
+        Decimal(1500),
+        {"partners": Decimal(500), "initiative": Decimal(500), "authority": Decimal(500)},
+    )
+    del long_term
+    plan_id = save_plan(workspace, plan)
+    portfolio = Portfolio(town)
+    portfolio.add(
+        new_investment(
+            "Youth Budget",
+            "authority",
+            Decimal(1000),
+            2026,
+            last_year=2027,
+            field="Field Youth",
+            life_stage="education",
+            goal="Goal Youth",
+            action=action.id,
+            action_title="Action Forum",
+        )
+    )
+    portfolio.add(
+        new_investment(
+            "Toddler Grant",
+            "philanthropy",
+            Decimal(500),
+            2027,
+            last_year=2027,
+            field="Field Toddlers",
+            life_stage="early_childhood",
+            kind="new",
+            funder="Hope Foundation",
+        )
+    )
+    portfolio.principle("pooling").held = True
+    portfolio.principle("pooling").notes = "Note Pooling"
+    portfolio_id = save_portfolio(workspace, portfolio)
+
+    from desktop.models.compass import DOES_NOT_HOLD, HOLDS, new_compass
+    from desktop.storage.compass_store import save_compass
+
+    compass = new_compass(town, ["Area Youth", "Area Toddlers"])
+    team = compass.add_statement("public", "Statement Residents", "Source Team 2026", ["Area Youth"])
+    first = compass.add_taking(date(2026, 3, 1), "Year One")
+    compass.set_mark(first.id, "seed-data.data_role", "Area Youth", DOES_NOT_HOLD, "Evidence Minutes")
+    compass.set_mark(first.id, team.id, "Area Youth", DOES_NOT_HOLD)
+    third = compass.add_taking(date(2028, 3, 1), "Year Three")
+    compass.set_mark(third.id, "seed-data.data_role", "Area Youth", HOLDS, "Evidence Appointment")
+    compass.set_mark(third.id, team.id, "Area Youth", HOLDS)
+    return plan_id, portfolio_id, save_compass(workspace, compass)

@@ -46,6 +46,9 @@ def test_every_feature_has_its_documents_under_their_cli_names() -> None:
         "flags": ["flags-diagnosis", "flags-sheet", "flags-workplan"],
         "communities": ["syllabus", "meeting-plan", "work-teams"],
         "clusters": ["cluster-profile", "guidance-needs"],
+        "collective-plans": ["collective-plan"],
+        "portfolios": ["investment-portfolio"],
+        "compasses": ["outcomes-compass"],
     }
     assert document_kind("mou").options == ("version",)
     assert document_kind("meeting-plan").options == ("meeting",)

@@ -704,6 +704,12 @@ class BudgetPage(_Page):
         layout.addWidget(self.messages)
         self._filling = False
         self.cell_errors: dict[tuple[int, int], str] = {}
+        from desktop.views.portfolio.mou_annex import (
+            PortfolioAnnexBar,
+        )  # issue 19: the annex and the portfolio
+
+        self.portfolio_bar = PortfolioAnnexBar(self)
+        layout.addWidget(self.portfolio_bar)
 
     def initializePage(self) -> None:
         self.cell_errors = {}
@@ -752,6 +758,7 @@ class BudgetPage(_Page):
         finally:
             self._filling = False
         self._show_messages()
+        self.portfolio_bar.refresh()
 
     def _set(self, row: int, column: int, text: str, editable: bool) -> None:
         item = QTableWidgetItem(text)

@@ -1,7 +1,7 @@
 """Regional cluster profiles with their guidance needs: one JSON document per cluster.
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-06
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""The collective plan: its list section and its editor window."""

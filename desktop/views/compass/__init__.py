@@ -1,0 +1,1 @@
+"""The infrastructure-outcomes compass: its list section and its editor window."""

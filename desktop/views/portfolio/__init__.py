@@ -1,0 +1,1 @@
+"""The investment portfolio: its list section and its editor window."""

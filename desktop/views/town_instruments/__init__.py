@@ -1,0 +1,2 @@
+"""The town instruments after the design forum: the collective plan, the investment
+portfolio and the infrastructure-outcomes compass."""
