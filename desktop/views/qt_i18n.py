@@ -6,7 +6,14 @@ import unicodedata
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+)
 
 from desktop import i18n
 
@@ -31,9 +38,7 @@ class FieldPolisher(QObject):
             if isinstance(watched, QAbstractSpinBox):
                 side = Qt.AlignmentFlag.AlignRight if i18n.is_rtl() else Qt.AlignmentFlag.AlignLeft
                 watched.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
-            elif isinstance(watched, QLineEdit) and not isinstance(
-                watched.parent(), QAbstractSpinBox | QComboBox
-            ):
+            elif isinstance(watched, QLineEdit) and not _inside_another_widget(watched):
                 show_start_when_idle(watched)
         elif (
             event.type() == QEvent.Type.FocusIn
@@ -45,6 +50,15 @@ class FieldPolisher(QObject):
         ):
             watched.end(False)  # entered from the keyboard or by the program: go on at the end
         return False
+
+
+def _inside_another_widget(edit: QLineEdit) -> bool:
+    """A spin box's or combo box's own line, or a table cell's editor (the view selects its
+    text for typing over): those keep Qt's behaviour."""
+    parent = edit.parent()
+    if isinstance(parent, QAbstractSpinBox | QComboBox):
+        return True
+    return parent is not None and isinstance(parent.parent(), QAbstractItemView)
 
 
 def show_start_when_idle(edit: QLineEdit) -> None:

@@ -71,6 +71,7 @@ class ClusterWindow(EditorWindow):
         self.comparison.print_button.setEnabled(print_document is not None)
         self.actions_row.addWidget(self.profile_button)
         self.actions_row.addStretch(1)
+        self.keep_history(profile, self.reload)
         name = self.cluster_name()
         self.setWindowTitle(_("Cluster profile: {name}").format(name=name))
         self.show_heading(_("Cluster profile: {name}").format(name=name))
@@ -137,6 +138,7 @@ class ClusterWindow(EditorWindow):
                 lambda expected: save_profile(workspace, profile, expected_version=expected),
                 self.reload,
             )
+            self.document_saved()
 
     def changed(self) -> None:
         self.pending.schedule()

@@ -56,6 +56,8 @@ class PlanWindow(EditorWindow):
         self.saved = QLabel()
         self.saved.setObjectName("plan_saved")
         self.context.listeners.append(self._saved)
+        self.context.listeners.append(self.document_saved)
+        self.keep_history(self.context.document, self._reload_all)
         self.print_button = QPushButton(_("Collective plan (PDF)…"))
         self.print_button.setObjectName("plan_pdf")
         self.print_button.clicked.connect(self.print_current)

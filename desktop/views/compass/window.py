@@ -55,6 +55,8 @@ class CompassWindow(EditorWindow):
         self.saved = QLabel()
         self.saved.setObjectName("compass_saved")
         self.context.listeners.append(self._saved)
+        self.context.listeners.append(self.document_saved)
+        self.keep_history(self.context.document, self._reload_all)
         self.print_button = QPushButton(_("Compass (PDF)…"))
         self.print_button.setObjectName("compass_pdf")
         self.print_button.clicked.connect(self.print_current)

@@ -57,6 +57,8 @@ class PortfolioWindow(EditorWindow):
         self.saved = QLabel()
         self.saved.setObjectName("portfolio_saved")
         self.context.listeners.append(self._saved)
+        self.context.listeners.append(self.document_saved)
+        self.keep_history(self.context.document, self._reload_all)
         self.print_button = QPushButton(_("Investment portfolio (PDF)…"))
         self.print_button.setObjectName("portfolio_pdf")
         self.print_button.clicked.connect(self.print_current)
