@@ -150,6 +150,11 @@ def create_demo_workspace(path: Path | str) -> Workspace:
             },
         )
     from desktop.storage.demo_community import add_demo_community
+    from desktop.storage.demo_flags import add_demo_flags
+    from desktop.storage.demo_journey import add_demo_agreement, add_demo_forum, add_demo_selection
 
+    add_demo_agreement(workspace, add_demo_selection(workspace))
+    add_demo_forum(workspace)
+    add_demo_flags(workspace)
     add_demo_community(workspace)
     return workspace
