@@ -112,14 +112,14 @@ def _demo(path: Path | str) -> int:
     from desktop.storage.server import location_text
 
     if isinstance(path, str):
-        create_demo_workspace(path).close()
+        create_demo_workspace(path, whole_path=True).close()
         print(_("Demo workspace created: {path}").format(path=location_text(path)))
         return EXIT_OK
     if path.exists():
         return _fail(_("{path} already exists; choose a new file name.").format(path=path))
     if not path.parent.is_dir():
         return _fail(_("The folder {folder} does not exist.").format(folder=path.parent))
-    create_demo_workspace(path).close()
+    create_demo_workspace(path, whole_path=True).close()
     print(_("Demo workspace created: {path}").format(path=path))
     return EXIT_OK
 

@@ -28,6 +28,7 @@ from desktop.views.icons import icon
 from desktop.views.qt_i18n import apply_language, isolate
 
 if TYPE_CHECKING:
+    from desktop.models.journey import Target
     from desktop.storage.workspace import Workspace
     from desktop.views.list_section import ListSection
     from desktop.views.printing import Printer
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 # (QtWidgets.QMessageBox...), so PySide builds them and their enums only when needed.
 MAX_RECENT = 8
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+HOME = "home"  # the sidebar's first item
 WORKSPACE_FILTER_EXTENSION = "*.shutafut"
 
 
@@ -71,6 +73,11 @@ class MainWindow(QMainWindow):
         self._printer: Printer | None = None
         self._shown_kind = RecordKind.AUTHORITY
         self.sections = QStackedWidget()
+        from desktop.views.home import HomeSection
+
+        self.home_section = HomeSection()  # the first page (issue 18)
+        self.home_section.open_requested.connect(self.open_target)
+        self.sections.addWidget(self.home_section)
         self._build_sidebar()
 
         splitter = QSplitter()
@@ -138,6 +145,8 @@ class MainWindow(QMainWindow):
         return self._reference_section is None or self._reference_section.commit_pending()
 
     def _build_sidebar(self) -> None:
+        self.home_item = QTreeWidgetItem(self.sidebar)
+        self.home_item.setData(0, KIND_ROLE, HOME)
         self.reference_item = QTreeWidgetItem(self.sidebar)
         self.reference_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.kind_items: dict[RecordKind, QTreeWidgetItem] = {}
@@ -286,6 +295,8 @@ class MainWindow(QMainWindow):
         self.sidebar_toggle.setText(_("Navigation &sidebar"))
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.reference_item.setText(0, _("Reference data"))
+        self.home_item.setText(0, _("Home"))
+        self.home_section.retranslate()
         for key, item in self.feature_items.items():
             item.setText(0, feature_title(key))
         for section in self._other_sections():
@@ -430,6 +441,8 @@ class MainWindow(QMainWindow):
         if not workspace.read_only and workspace.path is not None:
             self.backups.start(workspace)  # a server's backups are pg_dump's job
         self._update_title()
+        self.home_section.set_workspace(workspace)
+        self.show_home()
 
     def show_backups(self) -> None:
         from desktop.views.backups_dialog import BackupsDialog
@@ -456,6 +469,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         if self._reference_section is not None:
             self._reference_section.set_workspace(None)
+        self.home_section.set_workspace(None)
         for section in self._other_sections():
             section.set_workspace(None)
         if self.workspace is not None:
@@ -687,7 +701,10 @@ class MainWindow(QMainWindow):
         if current is None:
             return
         value = current.data(0, KIND_ROLE)
-        if value in FEATURES:
+        if value == HOME:
+            if self._commit_pending():
+                self.sections.setCurrentWidget(self.home_section)
+        elif value in FEATURES:
             if not self._commit_pending():
                 return
             self.sections.setCurrentWidget(self.feature_section(str(value)))
@@ -696,6 +713,27 @@ class MainWindow(QMainWindow):
             if self._reference_section is not None:
                 self.sections.setCurrentWidget(self._reference_section)
                 self._reference_section.show_kind(self._shown_kind)
+
+    def show_home(self) -> None:
+        """The home screen: where each town, cluster and community stands."""
+        self.sidebar.setCurrentItem(self.home_item)
+        self.sections.setCurrentWidget(self.home_section)
+
+    def open_target(self, target: Target) -> None:
+        """Open the record a home-screen (or search) line names."""
+        if target.feature in FEATURES and target.record_id is not None:
+            self.show_feature(target.feature)
+            section = self.feature_section(target.feature)
+            section.reload(target.record_id)
+            if section.workspace is not None:
+                section.description.open_record(section, target.record_id)
+            return
+        kind = {"authority": RecordKind.AUTHORITY, "cluster": RecordKind.CLUSTER}.get(target.feature)
+        if kind is not None and target.uuid:
+            self.show_kind(kind)
+            self.sections.setCurrentWidget(self.reference_section)
+            self.reference_section.show_kind(kind)
+            self.reference_section.page_for(kind).select(target.uuid)
 
     def show_feature(self, key: str) -> None:
         self.sidebar.setCurrentItem(self.feature_items[key])

@@ -87,7 +87,7 @@ def test_the_demo_follows_the_seeds_path(tmp_path: Path) -> None:
     from desktop.storage.forum_store import load_forum
     from desktop.storage.selection_store import load_process
 
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
+    workspace = create_demo_workspace(tmp_path / "demo.shutafut", whole_path=True)
     names = dict(reference_store.choices(workspace, RecordKind.AUTHORITY))
     process = load_process(workspace, 1)
     agreement = load_agreement(workspace, 1)
