@@ -9,8 +9,11 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -44,6 +47,8 @@ class HomeSection(QWidget):
     """The first page of the window: the journeys, three groups of lines in one tree."""
 
     open_requested = Signal(object)  # a desktop.models.journey.Target
+    message = Signal(str)  # for the status bar
+    data_changed = Signal()  # records were written (the national dataset brought in)
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +60,12 @@ class HomeSection(QWidget):
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        # First run: a workspace without authorities is offered the national dataset.
+        self.national_button = QPushButton()
+        self.national_button.setObjectName("bring_national_data")
+        self.national_button.clicked.connect(self.bring_in_national_data)
+        self.national_note = QLabel()
+        self.national_note.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("home_tree")
         self.tree.setColumnCount(3)
@@ -69,6 +80,10 @@ class HomeSection(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
+        offer = QHBoxLayout()
+        offer.addWidget(self.national_note, 1)
+        offer.addWidget(self.national_button)
+        layout.addLayout(offer)
         layout.addWidget(self.tree, 1)
         self.groups: dict[str, QTreeWidgetItem] = {}
         self.retranslate()
@@ -79,9 +94,49 @@ class HomeSection(QWidget):
         self.workspace = workspace
         self.reload()
 
+    def _update_offer(self) -> None:
+        from desktop.storage.first_run import has_authorities, national_count
+
+        offer = (
+            self.workspace is not None
+            and not self.workspace.read_only
+            and not has_authorities(self.workspace)
+        )
+        self.national_button.setVisible(offer)
+        self.national_note.setVisible(offer)
+        if offer:
+            count = national_count()
+            self.national_note.setText(
+                _(
+                    "This workspace has no local authorities yet. Shutafut ships with Israel's "
+                    "{count} local authorities (CBS figures, each with its year) and their regional "
+                    "clusters: bring them in with one click, or add your own in Reference data."
+                ).format(count=count)
+            )
+            self.national_button.setText(_("Bring in the {count} local authorities").format(count=count))
+
+    def bring_in_national_data(self) -> None:
+        from desktop.storage.first_run import bring_in_national_data
+
+        if self.workspace is None or self.workspace.read_only:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            brought = bring_in_national_data(self.workspace)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.message.emit(
+            _(
+                "{authorities} local authorities and {clusters} regional clusters are in the workspace."
+            ).format(authorities=brought.authorities, clusters=brought.clusters)
+        )
+        self.data_changed.emit()
+        self.reload()
+
     def reload(self) -> None:
         self.tree.clear()
         self.groups = {}
+        self._update_offer()
         if self.workspace is None:
             return
         from desktop.storage.journey_store import overview

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
 
         self.home_section = HomeSection()  # the first page (issue 18)
         self.home_section.open_requested.connect(self.open_target)
+        self.home_section.message.connect(self._show_message)
+        self.home_section.data_changed.connect(self._reference_changed)
         self.sections.addWidget(self.home_section)
         self._build_sidebar()
 
@@ -713,6 +715,10 @@ class MainWindow(QMainWindow):
             if self._reference_section is not None:
                 self.sections.setCurrentWidget(self._reference_section)
                 self._reference_section.show_kind(self._shown_kind)
+
+    def _reference_changed(self) -> None:
+        if self._reference_section is not None:
+            self._reference_section.set_workspace(self.workspace)
 
     def show_home(self) -> None:
         """The home screen: where each town, cluster and community stands."""

@@ -119,3 +119,53 @@ def test_each_line_opens_its_record(window: MainWindow, qtbot: QtBot, editors: l
             assert page.current_uuid == target.uuid, line.text(0)
         opened.add(target.feature)
     assert opened == {"authority", "cluster", "selection", "agreements", "forums", "flags", "communities"}
+
+
+def test_a_new_workspace_offers_the_national_authorities_in_one_step(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.models.records import RecordKind
+    from desktop.storage.workspace import create_workspace
+
+    path = tmp_path / "new.shutafut"
+    create_workspace(path).close()
+    main = MainWindow(QSettings())
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_workspace_file(path)
+    home = main.home_section
+    assert main.sections.currentWidget() is home
+    assert home.national_button.isVisible() and home.national_button.isEnabled()
+    assert "257" in home.national_button.text() and "257" in home.national_note.text()
+    assert home.groups["towns"].child(0).text(0).startswith("עדיין אין יישוב")
+    qtbot.mouseClick(home.national_button, Qt.MouseButton.LeftButton)
+    assert not home.national_button.isVisible()
+    clusters = home.groups["clusters"]
+    assert clusters.childCount() == 11
+    main.show_kind(RecordKind.AUTHORITY)
+    page = main.reference_section.page_for(RecordKind.AUTHORITY)
+    assert page.model.rowCount() == 257
+    assert "257" in main.statusBar().currentMessage()
+    main.close()
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_no_empty_section_is_greyed_out_without_saying_why(
+    qtbot: QtBot, tmp_path: Path, read_only: bool
+) -> None:
+    """Each empty section says what it is for; a disabled start button comes with its reason."""
+    from desktop.storage.workspace import create_workspace
+    from desktop.views.features import FEATURES
+
+    path = tmp_path / "new.shutafut"
+    create_workspace(path).close()
+    main = MainWindow(QSettings())
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_workspace_file(path, read_only=read_only)
+    for key in FEATURES:
+        main.show_feature(key)
+        section = main.feature_section(key)
+        assert section.empty_text.isVisible() and len(section.empty_text.text()) > 80, key
+        for button in (section.buttons["new"], section.start_button):
+            assert button.isEnabled() or section.empty_reason.text(), key
+        assert button.isEnabled() is not read_only, key
+    main.close()
