@@ -155,7 +155,7 @@ def _record_help() -> dict[str, str]:
 
 
 def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    from desktop.reports.registry import DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, VERSION
+    from desktop.reports.registry import CLUSTER, DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, TOWN, VERSION
 
     pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
     documents = pdf.add_subparsers(dest="document", required=True, parser_class=_Parser)
@@ -180,6 +180,8 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
             ("--item",),
             {"type": int, "required": True, "help": _("the item's number in the cluster's list of items")},
         ),
+        TOWN: (("--town",), {"help": _("journey report: the town's name (one being worked with)")}),
+        CLUSTER: (("--cluster",), {"help": _("journey report: the regional cluster's name")}),
     }
     for kind in KINDS:
         command = documents.add_parser(kind.key, help=kind.title())
@@ -213,6 +215,12 @@ def _missing_record(feature: str, number: int, path: object) -> str:
 def _missing_choice(option: str, value: object) -> str:
     if option == "meeting" and value is None:
         return _("The learning community has no meetings yet.")
+    if option in ("town", "cluster"):  # the journey report
+        if value is None:
+            return _("Name a town with --town or a regional cluster with --cluster (one of them).")
+        if option == "town":
+            return _("No town named {name} is being worked with in the workspace.").format(name=value)
+        return _("There is no regional cluster named {name} in the workspace.").format(name=value)
     messages = {
         "version": _("The agreement has no version {number}."),
         "session": _("The forum has no session {number}."),

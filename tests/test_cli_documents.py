@@ -68,6 +68,7 @@ def _command(key: str, records: Records) -> list[str]:
         "forums": ["--id", str(records.forum)],
         "flags": ["--id", str(records.flags)],
         "communities": ["--id", str(records.community)],
+        "journey": ["--town", "Alphaville"],
     }
     options = {
         "mou": ["--version", "1"],

@@ -357,3 +357,15 @@ def community_journey(number: int, community: Community, today: date) -> Journey
         state, mark = _("No meetings in the yearly plan yet"), Mark.NEXT
     step = Step(_("Meetings"), state, mark, target)
     return Journey("community", community.name, target, (step,))
+
+
+# --- the journey report ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JourneyReportData:
+    """What the journey report of one town or cluster prints (texts in the document's language)."""
+
+    journey: Journey
+    is_demo: bool
+    today: date

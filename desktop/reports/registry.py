@@ -15,12 +15,13 @@ from desktop.reports import (
     community_report,
     flags_report,
     forum_report,
+    journey_report,
     mou_report,
     selection_report,
     summary,
 )
 
-FEATURES = ("workspace", "selection", "agreements", "forums", "flags", "communities")
+FEATURES = ("workspace", "selection", "agreements", "forums", "flags", "communities", "journey")
 
 # The options a person chooses besides the record, in the order they are asked.
 VERSION = "version"  # a sent MOU version; None: the current draft
@@ -28,7 +29,9 @@ SESSION = "session"  # a design forum session, 1 to 4
 MEETING = "meeting"  # a learning community meeting, by its number in date order
 DIAGNOSIS = "diagnosis"  # a flags diagnosis, by its short number
 ITEM = "item"  # a flags item (scoring sheet), by its number in the cluster's list of items
-OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM)
+TOWN = "town"  # the journey report of a town being worked with, by its name
+CLUSTER = "cluster"  # the journey report of a regional cluster, by its name
+OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM, TOWN, CLUSTER)
 
 Build = Callable[[Any, Path | None, str | None], bytes]
 
@@ -47,8 +50,9 @@ class DocumentKind:
 
     @property
     def needs_record(self) -> bool:
-        """False only for the workspace summary, which prints the whole workspace."""
-        return self.feature != "workspace"
+        """False for the workspace summary, which prints the whole workspace, and the journey
+        report, which names its town or cluster (TOWN or CLUSTER)."""
+        return self.feature not in ("workspace", "journey")
 
 
 KINDS: tuple[DocumentKind, ...] = (
@@ -81,6 +85,9 @@ KINDS: tuple[DocumentKind, ...] = (
         "meeting-plan", "communities", N_("Meeting plan"), community_report.build_meeting_plan_pdf, (MEETING,)
     ),
     DocumentKind("work-teams", "communities", N_("Work teams"), community_report.build_work_teams_pdf),
+    DocumentKind(
+        "journey", "journey", N_("Journey report"), journey_report.build_journey_pdf, (TOWN, CLUSTER)
+    ),
 )
 
 _BY_KEY = {kind.key: kind for kind in KINDS}

@@ -9,6 +9,7 @@ from datetime import date
 
 from desktop.models.journey import (
     Journey,
+    JourneyReportData,
     cluster_journey,
     community_journey,
     town_journey,
@@ -60,3 +61,39 @@ def overview(workspace: Workspace, today: date) -> Overview:
         community_journey(c.id, load_community(workspace, c.id), today) for c in list_communities(workspace)
     ]
     return Overview(towns, clusters, communities)
+
+
+class NoSuchJourney(LookupError):
+    """No town being worked with, or no regional cluster, of that name."""
+
+
+def journey_report_data(
+    workspace: Workspace,
+    language: str,
+    *,
+    town: str | None = None,
+    cluster: str | None = None,
+    today: date | None = None,
+) -> JourneyReportData:
+    """The journey of the town or cluster named `town` / `cluster` (in any of its languages),
+    its texts in `language`; NoSuchJourney when none has that name."""
+    from desktop import i18n
+
+    today = today or date.today()
+    previous = i18n.current_language()
+    i18n.set_language(language)
+    try:
+        found = overview(workspace, today)
+        wanted = (town or cluster or "").strip()
+        if town is not None:
+            names = authority_names(workspace)
+            journeys = [
+                j for j in found.towns if j.target and wanted in names.get(j.target.uuid or "", [j.name])
+            ]
+        else:
+            journeys = [j for j in found.clusters if j.name == wanted]
+    finally:
+        i18n.set_language(previous)
+    if not journeys:
+        raise NoSuchJourney(wanted)
+    return JourneyReportData(journeys[0], workspace.is_demo, today)

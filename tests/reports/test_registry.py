@@ -38,6 +38,7 @@ def test_every_feature_has_its_documents_under_their_cli_names() -> None:
         "forums": ["forum-agenda", "forum-agenda-facilitator", "forum-summary", "shared-agenda"],
         "flags": ["flags-diagnosis", "flags-sheet", "flags-workplan"],
         "communities": ["syllabus", "meeting-plan", "work-teams"],
+        "journey": ["journey"],
     }
     assert document_kind("mou").options == ("version",)
     assert document_kind("meeting-plan").options == ("meeting",)

@@ -26,6 +26,7 @@ OPTIONS = {
     "flags-diagnosis": ["--diagnosis", "2"],
     "flags-sheet": ["--item", "1"],
     "meeting-plan": ["--meeting", "8"],
+    "journey": ["--town", "אופקים"],
 }
 # A text each document must show, read back from the PDF.
 EXPECTED = {
@@ -42,6 +43,7 @@ EXPECTED = {
     "syllabus": "נכסים מניבים",
     "meeting-plan": "ניהול אמיץ ויוזם",
     "work-teams": "עדיין אין צוותי עבודה",
+    "journey": "אין סיכום למפגש 4",
 }
 
 
@@ -70,6 +72,34 @@ def test_every_document_prints_from_the_demo_with_id_1_and_reads_back(
     arguments = ["pdf", key, "--workspace", str(demo), *record, *OPTIONS.get(key, []), "--out", str(out)]
     assert main(["--lang", "he", *arguments]) == 0
     assert _shows(out, EXPECTED[key]), key
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    "where, expected",
+    [
+        (["--town", "Ofakim"], "מסמך הבנות"),  # a town by any of its names
+        (["--cluster", "אשכול נגב מערבי"], "שירות למיקוד: מרכז אפ 60+"),
+    ],
+)
+def test_the_journey_report_of_a_town_and_of_a_cluster(
+    demo: Path, tmp_path: Path, where: list[str], expected: str
+) -> None:
+    out = tmp_path / "journey.pdf"
+    assert main(["pdf", "journey", "--workspace", str(demo), *where, "--out", str(out)]) == 0
+    assert _shows(out, expected)
+
+
+def test_the_journey_report_names_one_town_or_cluster(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "journey.pdf"
+    base = ["--lang", "en", "pdf", "journey", "--workspace", str(demo), "--out", str(out)]
+    assert main([*base, "--town", "Nowhere"]) != 0
+    assert "No town named Nowhere is being worked with" in capsys.readouterr().err
+    assert main(base) != 0
+    assert "--town" in capsys.readouterr().err
+    assert not out.exists()
 
 
 @needs_poppler
