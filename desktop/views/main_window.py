@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.check_action = self._action("action_check", self.check_current_workspace)
         self.import_action = self._action("action_import_authorities", self.import_authorities)
         self.about_action = self._action("action_about", self.show_about)
+        self.help_action = self._action("action_help", self.show_help, QKeySequence.StandardKey.HelpContents)
         self.kind_actions: dict[RecordKind, QAction] = {}
         for number, kind in enumerate(RECORD_SPECS, start=1):
             self.kind_actions[kind] = self._action(
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(self.settings_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
 
     def _create_toolbar(self) -> None:
@@ -294,6 +296,7 @@ class MainWindow(QMainWindow):
         self.check_action.setText(_("&Check workspace"))
         self.import_action.setText(_("&Import local authorities…"))
         self.about_action.setText(_("&About Shutafut"))
+        self.help_action.setText(_("Help for this &page"))
         self.sidebar_toggle.setText(_("Navigation &sidebar"))
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.reference_item.setText(0, _("Reference data"))
@@ -715,6 +718,19 @@ class MainWindow(QMainWindow):
             if self._reference_section is not None:
                 self.sections.setCurrentWidget(self._reference_section)
                 self._reference_section.show_kind(self._shown_kind)
+
+    def help_page(self) -> str:
+        """The help page of what is on screen: home, reference data or a feature's key."""
+        if self.sections.currentWidget() is self.home_section:
+            return "home"
+        section = self.current_list()
+        return section.description.key if section is not None else "reference"
+
+    def show_help(self) -> None:
+        """F1: help for the page on screen, and the glossary."""
+        from desktop.views.help import HelpDialog
+
+        HelpDialog(self.help_page(), self).exec()
 
     def _reference_changed(self) -> None:
         if self._reference_section is not None:
