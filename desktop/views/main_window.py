@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.check_action = self._action("action_check", self.check_current_workspace)
         self.import_action = self._action("action_import_authorities", self.import_authorities)
         self.about_action = self._action("action_about", self.show_about)
+        self.search_action = self._action("action_search", self.search_workspace, "Ctrl+K")
         self.help_action = self._action("action_help", self.show_help, QKeySequence.StandardKey.HelpContents)
         self.kind_actions: dict[RecordKind, QAction] = {}
         for number, kind in enumerate(RECORD_SPECS, start=1):
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.new_record_action, self.delete_record_action, self.find_action])
+        self.edit_menu.addAction(self.search_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions(list(self.kind_actions.values()))
         self.view_menu.addSeparator()
@@ -265,6 +267,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addActions([self.undo_action, self.redo_action])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.open_action, self.print_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.search_action)
         self.addToolBar(self.toolbar)
         self.toolbar_toggle = self.toolbar.toggleViewAction()
         self.view_menu.addAction(self.toolbar_toggle)
@@ -297,6 +301,7 @@ class MainWindow(QMainWindow):
         self.import_action.setText(_("&Import local authorities…"))
         self.about_action.setText(_("&About Shutafut"))
         self.help_action.setText(_("Help for this &page"))
+        self.search_action.setText(_("Search the &workspace…"))
         self.sidebar_toggle.setText(_("Navigation &sidebar"))
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.reference_item.setText(0, _("Reference data"))
@@ -726,6 +731,17 @@ class MainWindow(QMainWindow):
         section = self.current_list()
         return section.description.key if section is not None else "reference"
 
+    def search_workspace(self) -> None:
+        """Ctrl+K: search every record of the workspace; the chosen result opens."""
+        from desktop.views.search import SearchDialog
+
+        if self.workspace is None:
+            return
+        dialog = SearchDialog(self.workspace, self)
+        dialog.open_requested.connect(self.open_target)
+        self.search_dialog = dialog  # tests reach the open dialog here
+        dialog.exec()
+
     def show_help(self) -> None:
         """F1: help for the page on screen, and the glossary."""
         from desktop.views.help import HelpDialog
@@ -750,7 +766,7 @@ class MainWindow(QMainWindow):
             if section.workspace is not None:
                 section.description.open_record(section, target.record_id)
             return
-        kind = {"authority": RecordKind.AUTHORITY, "cluster": RecordKind.CLUSTER}.get(target.feature)
+        kind = {kind.value: kind for kind in RecordKind}.get(target.feature)
         if kind is not None and target.uuid:
             self.show_kind(kind)
             self.sections.setCurrentWidget(self.reference_section)
