@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("action_import_authorities", self.import_authorities)
         self.about_action = self._action("action_about", self.show_about)
         self.search_action = self._action("action_search", self.search_workspace, "Ctrl+K")
+        self.calendar_action = self._action("action_calendar", self.show_calendar, "Ctrl+Shift+L")
         self.help_action = self._action("action_help", self.show_help, QKeySequence.StandardKey.HelpContents)
         self.kind_actions: dict[RecordKind, QAction] = {}
         for number, kind in enumerate(RECORD_SPECS, start=1):
@@ -245,6 +246,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.search_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions(list(self.kind_actions.values()))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.calendar_action)
         self.view_menu.addSeparator()
         self.sidebar_toggle = self.view_menu.addAction("")
         self.sidebar_toggle.setCheckable(True)
@@ -302,6 +305,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(_("&About Shutafut"))
         self.help_action.setText(_("Help for this &page"))
         self.search_action.setText(_("Search the &workspace…"))
+        self.calendar_action.setText(_("Meetings &calendar…"))
         self.sidebar_toggle.setText(_("Navigation &sidebar"))
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.reference_item.setText(0, _("Reference data"))
@@ -740,6 +744,22 @@ class MainWindow(QMainWindow):
         dialog = SearchDialog(self.workspace, self)
         dialog.open_requested.connect(self.open_target)
         self.search_dialog = dialog  # tests reach the open dialog here
+        dialog.exec()
+
+    def show_calendar(self) -> None:
+        """Every meeting the workspace knows, by month; double-click opens its record."""
+        from desktop.views.calendar import CalendarDialog
+
+        if self.workspace is None:
+            return
+        dialog = CalendarDialog(self.workspace, self)
+
+        def open_target(target: Target) -> None:
+            dialog.accept()
+            self.open_target(target)
+
+        dialog.open_requested.connect(open_target)
+        self.calendar_dialog = dialog  # tests reach the open dialog here
         dialog.exec()
 
     def show_help(self) -> None:
