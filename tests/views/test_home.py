@@ -4,6 +4,7 @@ record; it reads right to left in Hebrew and fits 1366x768."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -29,13 +30,20 @@ EDITORS: dict[str, tuple[str, str]] = {
 }
 
 
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("home") / "demo.shutafut"
+    create_demo_workspace(path, whole_path=True).close()
+    return path
+
+
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+def window(qtbot: QtBot, tmp_path: Path, demo_file: Path) -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_language(app, "he")
     path = tmp_path / "demo.shutafut"
-    create_demo_workspace(path, whole_path=True).close()
+    shutil.copyfile(demo_file, path)  # each test works in its own copy
     main = MainWindow(QSettings())
     main.home_section.today = date(2026, 12, 1)
     qtbot.addWidget(main)
