@@ -112,14 +112,14 @@ def _demo(path: Path | str) -> int:
     from desktop.storage.server import location_text
 
     if isinstance(path, str):
-        create_demo_workspace(path).close()
+        create_demo_workspace(path, whole_path=True).close()
         print(_("Demo workspace created: {path}").format(path=location_text(path)))
         return EXIT_OK
     if path.exists():
         return _fail(_("{path} already exists; choose a new file name.").format(path=path))
     if not path.parent.is_dir():
         return _fail(_("The folder {folder} does not exist.").format(folder=path.parent))
-    create_demo_workspace(path).close()
+    create_demo_workspace(path, whole_path=True).close()
     print(_("Demo workspace created: {path}").format(path=path))
     return EXIT_OK
 
@@ -159,7 +159,17 @@ def _record_help() -> dict[str, str]:
 
 
 def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    from desktop.reports.registry import COMPARE, DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, TOWN, VERSION
+    from desktop.reports.registry import (
+        CLUSTER,
+        COMPARE,
+        DIAGNOSIS,
+        ITEM,
+        KINDS,
+        MEETING,
+        SESSION,
+        TOWN,
+        VERSION,
+    )
 
     pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
     documents = pdf.add_subparsers(dest="document", required=True, parser_class=_Parser)
@@ -184,7 +194,8 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
             ("--item",),
             {"type": int, "required": True, "help": _("the item's number in the cluster's list of items")},
         ),
-        TOWN: (("--town",), {"help": _("the town's name (instead of --id)")}),
+        TOWN: (("--town",), {"help": _("the town's name (the journey report, or instead of --id)")}),
+        CLUSTER: (("--cluster",), {"help": _("journey report: the regional cluster's name")}),
         COMPARE: (
             ("--compare",),
             {"type": int, "help": _("an earlier taking to compare the latest with (1 = the first)")},
@@ -242,13 +253,19 @@ def _cluster_record(workspace: Workspace, name: str) -> int | None:
     return profile_by_cluster_name(workspace, name)
 
 
-def _missing_choice(option: str, value: object) -> str:
+def _missing_choice(option: str, value: object, key: str = "") -> str:
     if option == "meeting" and value is None:
         return _("The learning community has no meetings yet.")
-    if option == "town":
+    if option == "town" and key == "investment-portfolio":
         if value is None:
             return _("Name the town with --town, or give the portfolio's number with --id.")
         return _("There is no investment portfolio of a town called {town}.").format(town=value)
+    if option in ("town", "cluster"):  # the journey report
+        if value is None:
+            return _("Name a town with --town or a regional cluster with --cluster (one of them).")
+        if option == "town":
+            return _("No town named {name} is being worked with in the workspace.").format(name=value)
+        return _("There is no regional cluster named {name} in the workspace.").format(name=value)
     messages = {
         "version": _("The agreement has no version {number}."),
         "session": _("The forum has no session {number}."),
@@ -291,7 +308,7 @@ def _pdf(arguments: argparse.Namespace, language: str) -> int:
     except RecordNotFound:
         return _fail(_missing_record(kind.feature, record_id or 0, arguments.workspace))
     except NoSuchChoice as missing:
-        return _fail(_missing_choice(missing.option, missing.value))
+        return _fail(_missing_choice(missing.option, missing.value, key))
     finally:
         workspace.close()
     print(_("Written: {path}").format(path=out))

@@ -63,6 +63,8 @@ def load_document_data(
     unknown = set(options) - set(kind.options)
     if unknown:
         raise TypeError(f"{key} takes no option {', '.join(sorted(unknown))}")
+    if kind.feature == "journey":
+        return _journey(workspace, language or i18n.current_language(), options)
     if not kind.needs_record:
         return document_data.workspace_summary(workspace)
     if kind.feature == "clusters":
@@ -92,6 +94,19 @@ def load_document_data(
     return document_data.community(
         workspace, record_id, language, options.get(MEETING), plan=MEETING in kind.options
     )
+
+
+def _journey(workspace: Workspace, language: str, options: dict[str, Any]) -> Any:
+    """The journey report of the town or cluster named by the TOWN or CLUSTER option."""
+    from desktop.storage.journey_store import NoSuchJourney, journey_report_data
+
+    town, cluster = options.get("town"), options.get("cluster")
+    if (town is None) == (cluster is None):
+        raise NoSuchChoice("town" if town is None else "cluster", None)
+    try:
+        return journey_report_data(workspace, language, town=town, cluster=cluster)
+    except NoSuchJourney:
+        raise NoSuchChoice("town" if town is not None else "cluster", town or cluster) from None
 
 
 def export_document(

@@ -77,6 +77,7 @@ def _command(key: str, records: Records) -> list[str]:
         "collective-plans": ["--id", str(records.plan)],
         "portfolios": ["--town", "Alphaville"],
         "compasses": ["--id", str(records.compass)],
+        "journey": ["--town", "Alphaville"],
     }
     options = {
         "mou": ["--version", "1"],

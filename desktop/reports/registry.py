@@ -18,6 +18,7 @@ from desktop.reports import (
     compass_report,
     flags_report,
     forum_report,
+    journey_report,
     mou_report,
     portfolio_report,
     selection_report,
@@ -35,6 +36,7 @@ FEATURES = (
     "portfolios",
     "compasses",
     "clusters",
+    "journey",
 )
 
 # The options a person chooses besides the record, in the order they are asked.
@@ -43,9 +45,10 @@ SESSION = "session"  # a design forum session, 1 to 4
 MEETING = "meeting"  # a learning community meeting, by its number in date order
 DIAGNOSIS = "diagnosis"  # a flags diagnosis, by its short number
 ITEM = "item"  # a flags item (scoring sheet), by its number in the cluster's list of items
-TOWN = "town"  # a town's name, instead of the record's number (the investment portfolio)
+TOWN = "town"  # a town's name: its journey report, or its investment portfolio instead of --id
+CLUSTER = "cluster"  # the journey report of a regional cluster, by its name
 COMPARE = "compare"  # an earlier compass taking to compare the latest with (1 = the first)
-OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM, TOWN, COMPARE)
+OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM, TOWN, CLUSTER, COMPARE)
 
 Build = Callable[[Any, Path | None, str | None], bytes]
 
@@ -65,8 +68,9 @@ class DocumentKind:
 
     @property
     def needs_record(self) -> bool:
-        """False only for the workspace summary, which prints the whole workspace."""
-        return self.feature != "workspace"
+        """False for the workspace summary, which prints the whole workspace, and the journey
+        report, which names its town or cluster (TOWN or CLUSTER)."""
+        return self.feature not in ("workspace", "journey")
 
 
 KINDS: tuple[DocumentKind, ...] = (
@@ -130,6 +134,9 @@ KINDS: tuple[DocumentKind, ...] = (
         N_("Infrastructure-outcomes compass"),
         compass_report.build_compass_pdf,
         (COMPARE,),
+    ),
+    DocumentKind(
+        "journey", "journey", N_("Journey report"), journey_report.build_journey_pdf, (TOWN, CLUSTER)
     ),
 )
 

@@ -96,9 +96,14 @@ PEOPLE = [
 ]
 
 
-def create_demo_workspace(path: Path | str) -> Workspace:
+def create_demo_workspace(path: Path | str, *, whole_path: bool = False) -> Workspace:
     """A new demo workspace at `path` (an existing file is never overwritten), or in the
-    empty database at the team server address `path`."""
+    empty database at the team server address `path`.
+
+    With `whole_path` (what `shutafut-cli demo` and `shutafut --demo` build) it holds the
+    whole path of the seeds: the selection process, the agreement and MOU, the design forum
+    and the flags work besides the reference data and the learning community. Without it,
+    only the reference data and the community: the start many tests build on."""
     if isinstance(path, str):
         from desktop.storage.server import create_server_workspace
 
@@ -150,7 +155,13 @@ def create_demo_workspace(path: Path | str) -> Workspace:
             },
         )
     from desktop.storage.demo_community import add_demo_community
+    from desktop.storage.demo_flags import add_demo_flags
+    from desktop.storage.demo_journey import add_demo_agreement, add_demo_forum, add_demo_selection
 
+    if whole_path:
+        add_demo_agreement(workspace, add_demo_selection(workspace))
+        add_demo_forum(workspace)
+        add_demo_flags(workspace)
     add_demo_community(workspace)
     from desktop.storage.demo_clusters import add_demo_clusters
 

@@ -11,6 +11,9 @@ What differs from the seed, and why:
 - The plan of meeting 8 is the seed's sample plan page (l.2103, "ניהול אמיץ ויוזם"), without
   the real speakers' names.
 - The members are invented people marked "(דמו)", like every person in the demo workspace.
+- The seed's life cycle (l.3271): 2022-23 is the community's first year (founding: topics
+  ranked and chosen, the yearly Gantt); work teams belong to the second year, so they are in
+  a second record, the same community's year two (2023-24), whose meeting dates are invented.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from desktop.storage.demo import DEMO_MARK
 from desktop.storage.workspace import Workspace
 
 COMMUNITY_NAME = f"קהילת פיתוח כלכלי {DEMO_MARK}"
+YEAR_TWO_NAME = f"קהילת פיתוח כלכלי – שנה ב׳ {DEMO_MARK}"
 
 # (name, role, authority (Hebrew name), gender, core, advisory) — invented people.
 MEMBERS = [
@@ -150,7 +154,7 @@ def add_demo_community(workspace: Workspace) -> int:
         "פיתוח כלכלי ברשויות מקומיות",
         date(2022, 9, 1),
         date(2023, 7, 31),
-        cycle_year=2,
+        cycle_year=1,
         leader=people.get(f"לינה חורי {DEMO_MARK}", ""),
         partner=people.get(f"דנה לוי {DEMO_MARK}", ""),
         members=members,
@@ -161,7 +165,6 @@ def add_demo_community(workspace: Workspace) -> int:
             members[index].person: dict(zip((t for t, _n in TOPICS), values, strict=True))
             for index, values in RATINGS
         },
-        finish_line=date(2023, 7, 13),
     )
     for number, (day, topic, title, host, seminar) in enumerate(MEETINGS, start=1):
         meeting = Meeting(
@@ -178,14 +181,65 @@ def add_demo_community(workspace: Workspace) -> int:
             meeting.blocks = [Block(b.part, b.title, b.minutes, b.notes) for b in SAMPLE_BLOCKS]
             meeting.plan = MeetingPlan(**vars(SAMPLE_PLAN))
         community.meetings.append(meeting)
-    community.teams = _teams([m.person for m in members])
+    community_id = save_community(workspace, community)
+    add_year_two(workspace, community, members)
+    return community_id
+
+
+# Year two (2023-24): monthly meetings (invented dates), the lab part holds the work teams.
+YEAR_TWO_MEETINGS = [
+    (date(2023, 9, 19), "t-tourism", "פתיחת שנה ב׳: בחירת נושאי צוותי העבודה", "רהט"),
+    (date(2023, 11, 28), "", "קהילה בשעת חירום: מה אנחנו צריכים עכשיו", ""),
+    (date(2023, 12, 26), "t-local-business", "", "אופקים"),
+    (date(2024, 1, 23), "t-tourism", "", "שער הנגב"),
+    (date(2024, 2, 27), "t-energy", "", ""),
+    (date(2024, 3, 26), "t-local-business", "", "בני שמעון"),
+    (date(2024, 4, 30), "t-tourism", "", "שדות נגב"),
+    (date(2024, 5, 28), "t-partnerships", "", ""),
+    (date(2024, 6, 25), "", "הצגת טיוטות התוצרים", "נתיבות"),
+    (date(2024, 7, 11), "", "כנס תוצרים – קו הסיום", "שדרות"),
+]
+
+
+def add_year_two(workspace: Workspace, first: Community, members: list[Member]) -> int:
+    """The community's second year: the same members, work teams and a shared finish line."""
+    from desktop.storage.reference_store import choices
+
+    authorities = {name: uuid for uuid, name in choices(workspace, RecordKind.AUTHORITY)}
+    finish_line = date(2024, 7, 11)
+    community = Community(
+        YEAR_TWO_NAME,
+        first.profession,
+        date(2023, 9, 1),
+        date(2024, 7, 31),
+        cycle_year=2,
+        leader=first.leader,
+        partner=first.partner,
+        members=[Member(m.person, m.authority, m.role, m.gender, m.core, m.advisory) for m in members],
+        topics=[Topic(t.id, t.title) for t in first.topics],
+        selected_topics=["t-tourism", "t-local-business", "t-energy", "t-partnerships"],
+        selection_date=date(2023, 9, 19),
+        finish_line=finish_line,
+    )
+    for number, (day, topic, title, host) in enumerate(YEAR_TWO_MEETINGS, start=1):
+        community.meetings.append(
+            Meeting(
+                f"demo-year2-meeting-{number}",
+                day,
+                topic,
+                title,
+                authorities[host] if host else "",
+                IN_PERSON if host else ONLINE,
+                blocks=default_blocks(2),
+            )
+        )
+    community.teams = _teams([m.person for m in members], finish_line)
     return save_community(workspace, community)
 
 
-def _teams(people: list[str]) -> list[WorkTeam]:
-    finish_line = date(2023, 7, 13)
+def _teams(people: list[str], finish_line: date) -> list[WorkTeam]:
     # The summary stage on the finish line itself: no stage is due after it.
-    dues = [*default_stage_dates(date(2023, 2, 21), finish_line)[:5], finish_line]
+    dues = [*default_stage_dates(date(2023, 11, 28), finish_line)[:5], finish_line]
     tourism = WorkTeam(
         "demo-team-tourism",
         "נייר מדיניות: תיירות כמנוע כלכלי",

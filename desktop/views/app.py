@@ -124,7 +124,7 @@ def open_first_workspace(window: MainWindow, path: Path, demo: bool, read_only: 
             if demo:
                 from desktop.storage.demo import create_demo_workspace
 
-                create_demo_workspace(path).close()
+                create_demo_workspace(path, whole_path=True).close()
             else:
                 create_workspace(path).close()
     except OSError as error:

@@ -28,6 +28,7 @@ from desktop.views.icons import icon
 from desktop.views.qt_i18n import apply_language, isolate
 
 if TYPE_CHECKING:
+    from desktop.models.journey import Target
     from desktop.storage.workspace import Workspace
     from desktop.views.list_section import ListSection
     from desktop.views.printing import Printer
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 # (QtWidgets.QMessageBox...), so PySide builds them and their enums only when needed.
 MAX_RECENT = 8
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+HOME = "home"  # the sidebar's first item
 WORKSPACE_FILTER_EXTENSION = "*.shutafut"
 
 
@@ -71,6 +73,13 @@ class MainWindow(QMainWindow):
         self._printer: Printer | None = None
         self._shown_kind = RecordKind.AUTHORITY
         self.sections = QStackedWidget()
+        from desktop.views.home import HomeSection
+
+        self.home_section = HomeSection()  # the first page (issue 18)
+        self.home_section.open_requested.connect(self.open_target)
+        self.home_section.message.connect(self._show_message)
+        self.home_section.data_changed.connect(self._reference_changed)
+        self.sections.addWidget(self.home_section)
         self._build_sidebar()
 
         splitter = QSplitter()
@@ -138,6 +147,8 @@ class MainWindow(QMainWindow):
         return self._reference_section is None or self._reference_section.commit_pending()
 
     def _build_sidebar(self) -> None:
+        self.home_item = QTreeWidgetItem(self.sidebar)
+        self.home_item.setData(0, KIND_ROLE, HOME)
         self.reference_item = QTreeWidgetItem(self.sidebar)
         self.reference_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.kind_items: dict[RecordKind, QTreeWidgetItem] = {}
@@ -190,6 +201,9 @@ class MainWindow(QMainWindow):
         self.check_action = self._action("action_check", self.check_current_workspace)
         self.import_action = self._action("action_import_authorities", self.import_authorities)
         self.about_action = self._action("action_about", self.show_about)
+        self.search_action = self._action("action_search", self.search_workspace, "Ctrl+K")
+        self.calendar_action = self._action("action_calendar", self.show_calendar, "Ctrl+Shift+L")
+        self.help_action = self._action("action_help", self.show_help, QKeySequence.StandardKey.HelpContents)
         self.kind_actions: dict[RecordKind, QAction] = {}
         for number, kind in enumerate(RECORD_SPECS, start=1):
             self.kind_actions[kind] = self._action(
@@ -229,8 +243,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.new_record_action, self.delete_record_action, self.find_action])
+        self.edit_menu.addAction(self.search_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions(list(self.kind_actions.values()))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.calendar_action)
         self.view_menu.addSeparator()
         self.sidebar_toggle = self.view_menu.addAction("")
         self.sidebar_toggle.setCheckable(True)
@@ -241,6 +258,7 @@ class MainWindow(QMainWindow):
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(self.settings_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
 
     def _create_toolbar(self) -> None:
@@ -252,6 +270,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addActions([self.undo_action, self.redo_action])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.open_action, self.print_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.search_action)
         self.addToolBar(self.toolbar)
         self.toolbar_toggle = self.toolbar.toggleViewAction()
         self.view_menu.addAction(self.toolbar_toggle)
@@ -283,9 +303,14 @@ class MainWindow(QMainWindow):
         self.check_action.setText(_("&Check workspace"))
         self.import_action.setText(_("&Import local authorities…"))
         self.about_action.setText(_("&About Shutafut"))
+        self.help_action.setText(_("Help for this &page"))
+        self.search_action.setText(_("Search the &workspace…"))
+        self.calendar_action.setText(_("Meetings &calendar…"))
         self.sidebar_toggle.setText(_("Navigation &sidebar"))
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.reference_item.setText(0, _("Reference data"))
+        self.home_item.setText(0, _("Home"))
+        self.home_section.retranslate()
         for key, item in self.feature_items.items():
             item.setText(0, feature_title(key))
         for section in self._other_sections():
@@ -430,6 +455,8 @@ class MainWindow(QMainWindow):
         if not workspace.read_only and workspace.path is not None:
             self.backups.start(workspace)  # a server's backups are pg_dump's job
         self._update_title()
+        self.home_section.set_workspace(workspace)
+        self.show_home()
 
     def show_backups(self) -> None:
         from desktop.views.backups_dialog import BackupsDialog
@@ -456,6 +483,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         if self._reference_section is not None:
             self._reference_section.set_workspace(None)
+        self.home_section.set_workspace(None)
         for section in self._other_sections():
             section.set_workspace(None)
         if self.workspace is not None:
@@ -687,7 +715,10 @@ class MainWindow(QMainWindow):
         if current is None:
             return
         value = current.data(0, KIND_ROLE)
-        if value in FEATURES:
+        if value == HOME:
+            if self._commit_pending():
+                self.sections.setCurrentWidget(self.home_section)
+        elif value in FEATURES:
             if not self._commit_pending():
                 return
             self.sections.setCurrentWidget(self.feature_section(str(value)))
@@ -696,6 +727,71 @@ class MainWindow(QMainWindow):
             if self._reference_section is not None:
                 self.sections.setCurrentWidget(self._reference_section)
                 self._reference_section.show_kind(self._shown_kind)
+
+    def help_page(self) -> str:
+        """The help page of what is on screen: home, reference data or a feature's key."""
+        if self.sections.currentWidget() is self.home_section:
+            return "home"
+        section = self.current_list()
+        return section.description.key if section is not None else "reference"
+
+    def search_workspace(self) -> None:
+        """Ctrl+K: search every record of the workspace; the chosen result opens."""
+        from desktop.views.search import SearchDialog
+
+        if self.workspace is None:
+            return
+        dialog = SearchDialog(self.workspace, self)
+        dialog.open_requested.connect(self.open_target)
+        self.search_dialog = dialog  # tests reach the open dialog here
+        dialog.exec()
+
+    def show_calendar(self) -> None:
+        """Every meeting the workspace knows, by month; double-click opens its record."""
+        from desktop.views.calendar import CalendarDialog
+
+        if self.workspace is None:
+            return
+        dialog = CalendarDialog(self.workspace, self)
+
+        def open_target(target: Target) -> None:
+            dialog.accept()
+            self.open_target(target)
+
+        dialog.open_requested.connect(open_target)
+        self.calendar_dialog = dialog  # tests reach the open dialog here
+        dialog.exec()
+
+    def show_help(self) -> None:
+        """F1: help for the page on screen, and the glossary."""
+        from desktop.views.help import HelpDialog
+
+        HelpDialog(self.help_page(), self).exec()
+
+    def _reference_changed(self) -> None:
+        if self._reference_section is not None:
+            self._reference_section.set_workspace(self.workspace)
+
+    def show_home(self) -> None:
+        """The home screen: where each town, cluster and community stands."""
+        self.sidebar.setCurrentItem(self.home_item)
+        self.sections.setCurrentWidget(self.home_section)
+
+    def open_target(self, target: Target) -> None:
+        """Open the record a home-screen (or search) line names."""
+        if target.feature in FEATURES and target.record_id is not None:
+            self.show_feature(target.feature)
+            section = self.feature_section(target.feature)
+            section.reload(target.record_id)
+            if section.workspace is not None:
+                section.description.open_record(section, target.record_id)
+            return
+        kind = {kind.value: kind for kind in RecordKind}.get(target.feature)
+        if kind is not None and target.uuid:
+            self.show_kind(kind)
+            self.sections.setCurrentWidget(self.reference_section)
+            self.reference_section.show_kind(kind)
+            self.reference_section.page_for(kind).select(target.uuid)
 
     def show_feature(self, key: str) -> None:
         self.sidebar.setCurrentItem(self.feature_items[key])

@@ -311,17 +311,18 @@ def test_meeting_plan_of_an_online_meeting_without_blocks(workspace, tmp_path: P
 
 @needs_poppler
 def test_work_teams_overview_shows_roles_budget_and_stage_states(demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    workspace, community_id = demo
+    workspace, _first_year = demo
+    community_id = list_communities(workspace)[1].id  # work teams are the second year's (seed 004)
     out = tmp_path / "teams.pdf"
-    data = document_data.community(workspace, community_id, "he", today=date(2023, 6, 10))
+    data = document_data.community(workspace, community_id, "he", today=date(2024, 6, 10))
     build_work_teams_pdf(data, out, "he")
     text = _hebrew_text(out)
-    assert "קו הסיום – כנס התוצרים: 13.7.2023" in text
+    assert "קו הסיום – כנס התוצרים: 11.7.2024" in text
     # The summary, one row per team: three stages done, the fourth late, two to come.
     assert re.search("^נייר מדיניות:.* הושלם הושלם הושלם באיחור מתוכנן מתוכנן 50%$", text, re.M), text
     assert re.search("^ארגז כלים.* הושלם באיחור באיחור באיחור מתוכנן מתוכנן 16.7%$", text, re.M)
     assert "תקציב: 8,000.00 ₪" in text
-    assert "4 עבודה נוספת והכנות אחרונות 7.6.2023 באיחור" in text  # a team's own stages
+    assert "4 עבודה נוספת והכנות אחרונות 15.5.2024 באיחור" in text  # a team's own stages
     assert "מנחה ונציג/ת קשר" in text and "תמר ויס (דמו)" in text
     order = [
         text.index(part) for part in ("התקדמות לפי שלבים", "נייר מדיניות: תיירות", "ארגז כלים לעסקים קטנים")

@@ -49,6 +49,7 @@ def test_every_feature_has_its_documents_under_their_cli_names() -> None:
         "collective-plans": ["collective-plan"],
         "portfolios": ["investment-portfolio"],
         "compasses": ["outcomes-compass"],
+        "journey": ["journey"],
     }
     assert document_kind("mou").options == ("version",)
     assert document_kind("meeting-plan").options == ("meeting",)

@@ -117,8 +117,12 @@ def test_demo_holds_the_seed_economic_development_community(tmp_path: Path) -> N
 
     workspace = create_demo_workspace(tmp_path / "demo.shutafut")
     summaries = list_communities(workspace)
-    assert [s.name for s in summaries] == [f"קהילת פיתוח כלכלי {DEMO_MARK}"]
+    assert [s.name for s in summaries] == [
+        f"קהילת פיתוח כלכלי {DEMO_MARK}",
+        f"קהילת פיתוח כלכלי – שנה ב׳ {DEMO_MARK}",
+    ]
     community = load_community(workspace, summaries[0].id)
+    year_two = load_community(workspace, summaries[1].id)
     people = {p["uuid"]: p for p in reference_store.list_records(workspace, RecordKind.PERSON)}
     authorities = dict(reference_store.choices(workspace, RecordKind.AUTHORITY))
     workspace.close()
@@ -178,7 +182,9 @@ def test_demo_holds_the_seed_economic_development_community(tmp_path: Path) -> N
     assert "שפה משותפת" in plan_meeting.plan.professional_goals
     assert plan_meeting.plan.desired_output.startswith("עמוד שדרה ניהולי")
     assert plan_meeting.schedule()[-1][1] == time(15, 0)
-    # Two work teams that pass the team checks.
-    members = [m.person for m in community.members]
-    assert len(community.teams) == 2
-    assert all(team_problems(t, members, community.finish_line) == [] for t in community.teams)
+    # 2022-23 is the founding year (seed 004 l.3271); work teams belong to year two's record.
+    assert community.cycle_year == 1 and community.teams == []
+    assert year_two.cycle_year == 2 and year_two.period_start == date(2023, 9, 1)
+    members = [m.person for m in year_two.members]
+    assert len(year_two.teams) == 2
+    assert all(team_problems(t, members, year_two.finish_line) == [] for t in year_two.teams)

@@ -1,0 +1,99 @@
+"""Gathers from the workspace what `desktop.models.journey` needs: every selection process,
+agreement, forum, flags work and learning community, and the authorities' and clusters'
+names. The home screen and the journey report call `overview`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.models.journey import (
+    Journey,
+    JourneyReportData,
+    cluster_journey,
+    community_journey,
+    town_journey,
+    towns_worked_with,
+)
+from desktop.models.records import RecordKind
+from desktop.storage.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Overview:
+    towns: list[Journey]
+    clusters: list[Journey]
+    communities: list[Journey]
+
+
+def authority_names(workspace: Workspace) -> dict[str, list[str]]:
+    """uuid -> the authority's names (Hebrew first, then Arabic and English where given)."""
+    from desktop.storage.reference_store import list_records
+
+    return {
+        str(row["uuid"]): [str(row[key]) for key in ("name_he", "name_ar", "name_en") if row.get(key)]
+        for row in list_records(workspace, RecordKind.AUTHORITY)
+    }
+
+
+def overview(workspace: Workspace, today: date) -> Overview:
+    from desktop.storage.agreement_store import list_agreements, load_agreement
+    from desktop.storage.community_store import list_communities, load_community
+    from desktop.storage.flags_store import flags_work_number, load_cluster_flags
+    from desktop.storage.forum_store import list_forums, load_forum
+    from desktop.storage.reference_store import choices
+    from desktop.storage.selection_store import list_processes, load_process
+
+    selections = [(s.id, load_process(workspace, s.id)) for s in list_processes(workspace)]
+    agreements = [(a.id, load_agreement(workspace, a.id)) for a in list_agreements(workspace, today)]
+    forums = [(f.id, load_forum(workspace, f.id)) for f in list_forums(workspace)]
+    towns = [
+        town_journey(town, today)
+        for town in towns_worked_with(authority_names(workspace), selections, agreements, forums)
+    ]
+    clusters = []
+    for uuid, name in choices(workspace, RecordKind.CLUSTER):
+        number = flags_work_number(workspace, uuid)
+        flags = load_cluster_flags(workspace, uuid) if number is not None else None
+        clusters.append(cluster_journey(name, uuid, number, flags, today))
+    clusters.sort(key=lambda j: (j.steps[0].target is None, j.name))
+    communities = [
+        community_journey(c.id, load_community(workspace, c.id), today) for c in list_communities(workspace)
+    ]
+    return Overview(towns, clusters, communities)
+
+
+class NoSuchJourney(LookupError):
+    """No town being worked with, or no regional cluster, of that name."""
+
+
+def journey_report_data(
+    workspace: Workspace,
+    language: str,
+    *,
+    town: str | None = None,
+    cluster: str | None = None,
+    today: date | None = None,
+) -> JourneyReportData:
+    """The journey of the town or cluster named `town` / `cluster` (in any of its languages),
+    its texts in `language`; NoSuchJourney when none has that name."""
+    from desktop import i18n
+
+    today = today or date.today()
+    previous = i18n.current_language()
+    i18n.set_language(language)
+    try:
+        found = overview(workspace, today)
+        wanted = (town or cluster or "").strip()
+        if town is not None:
+            names = authority_names(workspace)
+            journeys = [
+                j for j in found.towns if j.target and wanted in names.get(j.target.uuid or "", [j.name])
+            ]
+        else:
+            journeys = [j for j in found.clusters if j.name == wanted]
+    finally:
+        i18n.set_language(previous)
+    if not journeys:
+        raise NoSuchJourney(wanted)
+    return JourneyReportData(journeys[0], workspace.is_demo, today)

@@ -1,0 +1,229 @@
+"""The home screen: where each town being worked with, each regional cluster and each learning
+community stands on the seeds' path, what is next and what is overdue (the rules are in
+`desktop.models.journey`). Each line opens its record: the window connects `open_requested`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.models.journey import Journey, Mark, Step, Target
+from desktop.storage.workspace import Workspace
+
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_COLOUR = QColor("#b00020")
+NEXT_COLOUR = QColor("#0b5394")
+DONE_COLOUR = QColor("#2e7d32")
+
+
+def mark_text(mark: Mark) -> str:
+    return {
+        Mark.DONE: _("Done"),
+        Mark.NEXT: _("Next"),
+        Mark.OVERDUE: _("Overdue"),
+        Mark.OPEN: _("Not yet"),
+    }[mark]
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [child for index in range(item.childCount()) if (child := item.child(index)) is not None]
+
+
+class HomeSection(QWidget):
+    """The first page of the window: the journeys, three groups of lines in one tree."""
+
+    open_requested = Signal(object)  # a desktop.models.journey.Target
+    message = Signal(str)  # for the status bar
+    data_changed = Signal()  # records were written (the national dataset brought in)
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("home_section")
+        self.workspace: Workspace | None = None
+        self.today = today  # None: the real today, read at each reload
+        self.heading = QLabel()
+        self.heading.setObjectName("section_heading")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        # First run: a workspace without authorities is offered the national dataset.
+        self.national_button = QPushButton()
+        self.national_button.setObjectName("bring_national_data")
+        self.national_button.clicked.connect(self.bring_in_national_data)
+        self.national_note = QLabel()
+        self.national_note.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("home_tree")
+        self.tree.setColumnCount(3)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemDoubleClicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        offer = QHBoxLayout()
+        offer.addWidget(self.national_note, 1)
+        offer.addWidget(self.national_button)
+        layout.addLayout(offer)
+        layout.addWidget(self.tree, 1)
+        self.groups: dict[str, QTreeWidgetItem] = {}
+        self.retranslate()
+
+    # content --------------------------------------------------------------------------------
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        self.reload()
+
+    def _update_offer(self) -> None:
+        from desktop.storage.first_run import has_authorities, national_count
+
+        offer = (
+            self.workspace is not None
+            and not self.workspace.read_only
+            and not has_authorities(self.workspace)
+        )
+        self.national_button.setVisible(offer)
+        self.national_note.setVisible(offer)
+        if offer:
+            count = national_count()
+            self.national_note.setText(
+                _(
+                    "This workspace has no local authorities yet. Shutafut ships with Israel's "
+                    "{count} local authorities (CBS figures, each with its year) and their regional "
+                    "clusters: bring them in with one click, or add your own in Reference data."
+                ).format(count=count)
+            )
+            self.national_button.setText(_("Bring in the {count} local authorities").format(count=count))
+
+    def bring_in_national_data(self) -> None:
+        from desktop.storage.first_run import bring_in_national_data
+
+        if self.workspace is None or self.workspace.read_only:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            brought = bring_in_national_data(self.workspace)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.message.emit(
+            _(
+                "{authorities} local authorities and {clusters} regional clusters are in the workspace."
+            ).format(authorities=brought.authorities, clusters=brought.clusters)
+        )
+        self.data_changed.emit()
+        self.reload()
+
+    def reload(self) -> None:
+        self.tree.clear()
+        self.groups = {}
+        self._update_offer()
+        if self.workspace is None:
+            return
+        from desktop.storage.journey_store import overview
+
+        found = overview(self.workspace, self.today or date.today())
+        for key, title, journeys, empty in (
+            (
+                "towns",
+                _("Towns being worked with"),
+                found.towns,
+                _("No town yet: a selection decision or an agreement adds one."),
+            ),
+            (
+                "clusters",
+                _("Regional clusters and their flags work"),
+                found.clusters,
+                _("No regional cluster in the workspace yet."),
+            ),
+            ("communities", _("Learning communities"), found.communities, _("No learning community yet.")),
+        ):
+            group = QTreeWidgetItem(self.tree, [title])
+            bold = QFont(group.font(0))
+            bold.setBold(True)
+            bold.setPointSizeF(bold.pointSizeF() * 1.15)
+            group.setFont(0, bold)
+            group.setFirstColumnSpanned(True)
+            self.groups[key] = group
+            if not journeys:
+                QTreeWidgetItem(group, [empty]).setFirstColumnSpanned(True)
+            for journey in journeys:
+                self._add_journey(group, journey)
+            group.setExpanded(True)
+
+    def _add_journey(self, group: QTreeWidgetItem, journey: Journey) -> None:
+        overdue = journey.overdue
+        summary = _("{count} overdue").format(count=overdue) if overdue else ""
+        item = QTreeWidgetItem(group, [journey.name, summary, ""])
+        font = QFont(item.font(0))
+        font.setBold(True)
+        item.setFont(0, font)
+        if overdue:
+            item.setForeground(1, QBrush(OVERDUE_COLOUR))
+        item.setData(0, TARGET_ROLE, journey.target)
+        for step in journey.steps:
+            self._add_step(item, step, journey.target)
+        item.setExpanded(journey.kind != "cluster" or journey.steps[0].target is not None)
+
+    def _add_step(self, parent: QTreeWidgetItem, step: Step, fallback: Target | None) -> None:
+        item = QTreeWidgetItem(parent, [step.label, mark_text(step.mark), step.state])
+        colour = {Mark.OVERDUE: OVERDUE_COLOUR, Mark.NEXT: NEXT_COLOUR, Mark.DONE: DONE_COLOUR}.get(step.mark)
+        if colour is not None:
+            item.setForeground(1, QBrush(colour))
+        if step.mark in (Mark.OVERDUE, Mark.NEXT):
+            font = QFont(item.font(1))
+            font.setBold(True)
+            item.setFont(1, font)
+        item.setToolTip(2, step.state)
+        item.setData(0, TARGET_ROLE, step.target or fallback)
+
+    def lines(self) -> list[QTreeWidgetItem]:
+        """Every line that opens a record, in order (tests walk them)."""
+        found = []
+        for group in self.groups.values():
+            for journey in _children(group):
+                if journey.data(0, TARGET_ROLE) is not None:
+                    found.append(journey)
+                found += [step for step in _children(journey) if step.data(0, TARGET_ROLE) is not None]
+        return found
+
+    # opening -------------------------------------------------------------------------------
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        target = item.data(0, TARGET_ROLE)
+        if isinstance(target, Target):
+            self.open_requested.emit(target)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.reload()  # what changed in an editor shows when the person comes back
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Home"))
+        self.intro.setText(
+            _(
+                "Where each town, regional cluster and learning community stands on the path, "
+                "what is next and what is overdue. Double-click a line (or press Enter) to open its record."
+            )
+        )
+        self.tree.setHeaderLabels([_("Step"), _("Mark"), _("Where it stands")])
+        self.reload()

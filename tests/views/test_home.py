@@ -1,0 +1,179 @@
+"""The home screen (issue 18): the window opens on it; on the demo it shows the town's path,
+the clusters' flags work and the communities, marks what is overdue, and each line opens its
+record; it reads right to left in Hebrew and fits 1366x768."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWizard
+from pytestqt.qtbot import QtBot
+
+from desktop.models.journey import Mark, Target
+from desktop.storage.demo import create_demo_workspace
+from desktop.views.home import TARGET_ROLE, mark_text
+from desktop.views.main_window import MainWindow
+from desktop.views.qt_i18n import apply_language
+from tests.views.seams import fit_laptop_screen
+
+# What each feature's record opens in, and the attribute holding the record's number.
+EDITORS: dict[str, tuple[str, str]] = {
+    "selection": ("SelectionWizard", "process_id"),
+    "agreements": ("MouWizard", "agreement_id"),
+    "forums": ("ForumWindow", "forum_id"),
+    "flags": ("FlagsWindow", "flags_id"),
+    "communities": ("CommunityWindow", "context.community_id"),
+}
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("home") / "demo.shutafut"
+    create_demo_workspace(path, whole_path=True).close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, demo_file: Path) -> MainWindow:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_language(app, "he")
+    path = tmp_path / "demo.shutafut"
+    shutil.copyfile(demo_file, path)  # each test works in its own copy
+    main = MainWindow(QSettings())
+    main.home_section.today = date(2026, 12, 1)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_workspace_file(path)
+    yield main
+    main.close()
+
+
+@pytest.fixture
+def editors(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
+    """The editors opened, in order: each is shown, noted and closed instead of running modally."""
+    opened: list[QDialog] = []
+
+    def run(dialog: QDialog) -> int:
+        dialog.show()
+        opened.append(dialog)
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", run)
+    monkeypatch.setattr(QWizard, "exec", run)
+    return opened
+
+
+def test_the_window_opens_on_home_right_to_left_and_fits_a_laptop(window: MainWindow) -> None:
+    assert window.sections.currentWidget() is window.home_section
+    assert window.sidebar.currentItem() is window.home_item
+    assert window.sidebar.topLevelItem(0) is window.home_item
+    assert window.home_item.text(0) == "בית"
+    assert window.home_section.tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    fit_laptop_screen(window)
+    groups = window.home_section.groups
+    towns = [groups["towns"].child(i).text(0) for i in range(groups["towns"].childCount())]
+    assert towns == ["אופקים"]
+    clusters = [groups["clusters"].child(i).text(0) for i in range(groups["clusters"].childCount())]
+    assert clusters[0] == "אשכול נגב מערבי" and len(clusters) == 5
+    assert groups["communities"].childCount() == 2
+
+
+def test_overdue_is_marked_on_the_demo(window: MainWindow) -> None:
+    town = window.home_section.groups["towns"].child(0)
+    steps = {town.child(i).text(0): town.child(i) for i in range(town.childCount())}
+    sessions = steps["מפגשי פורום העיצוב"]
+    assert sessions.text(1) == mark_text(Mark.OVERDUE)  # session 4 has no summary
+    assert "4" in sessions.text(2)
+    assert steps["מסמך הבנות"].text(1) == mark_text(Mark.DONE)  # version 2 signed
+    cluster = window.home_section.groups["clusters"].child(0)
+    plan = cluster.child(2)
+    assert plan.text(1) == mark_text(Mark.OVERDUE)  # plan actions past their dates
+
+
+def test_each_line_opens_its_record(window: MainWindow, qtbot: QtBot, editors: list[QDialog]) -> None:
+    home = window.home_section
+    lines = home.lines()
+    assert len(lines) > 10
+    opened = set()
+    for index in range(len(lines)):
+        window.show_home()
+        line = home.lines()[index]  # the tree is listed again when home shows
+        target: Target = line.data(0, TARGET_ROLE)
+        home.tree.setCurrentItem(line)
+        if target.feature in EDITORS:
+            before = len(editors)
+            qtbot.keyClick(home.tree, Qt.Key.Key_Return)
+            assert len(editors) == before + 1
+            editor = editors[-1]
+            name, attribute = EDITORS[target.feature]
+            assert type(editor).__name__ == name, (line.text(0), target)
+            value: object = editor
+            for name_part in attribute.split("."):
+                value = getattr(value, name_part)
+            assert value == target.record_id
+            section = window.feature_section(target.feature)
+            assert window.sections.currentWidget() is section
+            assert section.selected_id() == target.record_id
+        else:
+            qtbot.keyClick(home.tree, Qt.Key.Key_Return)
+            page = window.reference_section.current_page
+            assert window.sections.currentWidget() is window.reference_section
+            assert page.current_uuid == target.uuid, line.text(0)
+        opened.add(target.feature)
+    assert opened == {"authority", "cluster", "selection", "agreements", "forums", "flags", "communities"}
+
+
+def test_a_new_workspace_offers_the_national_authorities_in_one_step(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.models.records import RecordKind
+    from desktop.storage.workspace import create_workspace
+
+    path = tmp_path / "new.shutafut"
+    create_workspace(path).close()
+    main = MainWindow(QSettings())
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_workspace_file(path)
+    home = main.home_section
+    assert main.sections.currentWidget() is home
+    assert home.national_button.isVisible() and home.national_button.isEnabled()
+    assert "257" in home.national_button.text() and "257" in home.national_note.text()
+    assert home.groups["towns"].child(0).text(0).startswith("עדיין אין יישוב")
+    qtbot.mouseClick(home.national_button, Qt.MouseButton.LeftButton)
+    assert not home.national_button.isVisible()
+    clusters = home.groups["clusters"]
+    assert clusters.childCount() == 11
+    main.show_kind(RecordKind.AUTHORITY)
+    page = main.reference_section.page_for(RecordKind.AUTHORITY)
+    assert page.model.rowCount() == 257
+    assert "257" in main.statusBar().currentMessage()
+    main.close()
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_no_empty_section_is_greyed_out_without_saying_why(
+    qtbot: QtBot, tmp_path: Path, read_only: bool
+) -> None:
+    """Each empty section says what it is for; a disabled start button comes with its reason."""
+    from desktop.storage.workspace import create_workspace
+    from desktop.views.features import FEATURES
+
+    path = tmp_path / "new.shutafut"
+    create_workspace(path).close()
+    main = MainWindow(QSettings())
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_workspace_file(path, read_only=read_only)
+    for key in FEATURES:
+        main.show_feature(key)
+        section = main.feature_section(key)
+        assert section.empty_text.isVisible() and len(section.empty_text.text()) > 80, key
+        for button in (section.buttons["new"], section.start_button):
+            assert button.isEnabled() or section.empty_reason.text(), key
+        assert button.isEnabled() is not read_only, key
+    main.close()
