@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from desktop.i18n import _, format_date
+from desktop.i18n import _, format_date, format_number
 from desktop.models.agreement import Agreement
 from desktop.models.community import Community
 from desktop.models.flags import Action, ClusterFlags
@@ -129,6 +129,27 @@ class TownRecords:
     selections: list[tuple[int, SelectionProcess]] = field(default_factory=list)
     agreements: list[tuple[int, Agreement]] = field(default_factory=list)
     forums: list[tuple[int, Forum]] = field(default_factory=list)
+    plans: list[PlanFacts] = field(default_factory=list)
+    compasses: list[CompassFacts] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """A collective plan of the town: its number, goal, actions and how many are late."""
+
+    number: int
+    goal: str
+    actions: int
+    late: int
+
+
+@dataclass(frozen=True)
+class CompassFacts:
+    """An infrastructure-outcomes compass of the town: how often it was taken, and when last."""
+
+    number: int
+    takings: int
+    last_taken: date | None
 
 
 def _first_open(steps: list[Step]) -> list[Step]:
@@ -163,13 +184,47 @@ def town_journey(town: TownRecords, today: date) -> Journey:
         steps.append(Step(_("Town selection"), _("No selection decision names this town"), Mark.OPEN))
     steps += _agreement_steps(town, today)
     steps += _forum_steps(town, today)
-    for label in (_("Collective plan"), _("Infrastructure outcomes measured (years 1 and 3)")):
-        steps.append(Step(label, _("Not recorded in the workbench yet"), Mark.OPEN))
+    steps.append(_plan_step(town))
+    steps.append(_outcomes_step(town))
     steps = _first_open(steps)
     target = next((s.target for s in steps if s.target is not None), None)
     return Journey(
         "town", town.name, Target("authority", uuid=town.uuid) if town.uuid else target, tuple(steps)
     )
+
+
+def _plan_step(town: TownRecords) -> Step:
+    label = _("Collective plan")
+    if not town.plans:
+        return Step(label, _("No collective plan for a goal of the town yet"), Mark.OPEN)
+    actions = sum(plan.actions for plan in town.plans)
+    late = sum(plan.late for plan in town.plans)
+    state = _("{plans} plans ({goals}); {actions} actions").format(
+        plans=format_number(len(town.plans)),
+        goals=", ".join(plan.goal for plan in town.plans),
+        actions=format_number(actions),
+    )
+    target = Target("collective-plans", town.plans[0].number)
+    if late:
+        state += " • " + _("{late} late").format(late=format_number(late))
+        return Step(label, state, Mark.OVERDUE, target)
+    return Step(label, state, Mark.DONE, target)
+
+
+def _outcomes_step(town: TownRecords) -> Step:
+    label = _("Infrastructure outcomes measured (years 1 and 3)")
+    taken = [compass for compass in town.compasses if compass.takings]
+    if not taken:
+        target = Target("compasses", town.compasses[0].number) if town.compasses else None
+        return Step(label, _("The compass has not been taken yet"), Mark.OPEN, target)
+    compass = max(taken, key=lambda c: c.takings)
+    state = _("Taken {count} times, last on {date}").format(
+        count=format_number(compass.takings), date=format_date(compass.last_taken)
+    )
+    mark = Mark.DONE if compass.takings >= 2 else Mark.OPEN  # year 1 and again in year 3
+    if compass.takings < 2:
+        state += " • " + _("take it again in year 3")
+    return Step(label, state, mark, Target("compasses", compass.number))
 
 
 def _agreement_steps(town: TownRecords, today: date) -> list[Step]:

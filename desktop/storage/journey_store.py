@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.models.journey import (
+    CompassFacts,
     Journey,
     JourneyReportData,
+    PlanFacts,
+    TownRecords,
     cluster_journey,
     community_journey,
     town_journey,
@@ -49,7 +52,9 @@ def overview(workspace: Workspace, today: date) -> Overview:
     forums = [(f.id, load_forum(workspace, f.id)) for f in list_forums(workspace)]
     towns = [
         town_journey(town, today)
-        for town in towns_worked_with(authority_names(workspace), selections, agreements, forums)
+        for town in with_instruments(
+            workspace, towns_worked_with(authority_names(workspace), selections, agreements, forums), today
+        )
     ]
     clusters = []
     for uuid, name in choices(workspace, RecordKind.CLUSTER):
@@ -61,6 +66,23 @@ def overview(workspace: Workspace, today: date) -> Overview:
         community_journey(c.id, load_community(workspace, c.id), today) for c in list_communities(workspace)
     ]
     return Overview(towns, clusters, communities)
+
+
+def with_instruments(workspace: Workspace, towns: list[TownRecords], today: date) -> list[TownRecords]:
+    """The towns with their collective plans and compasses (matched by the town's name)."""
+    from desktop.storage.collective_plan_store import list_plans
+    from desktop.storage.compass_store import list_compasses
+
+    by_name = {town.name: town for town in towns}
+    for plan in list_plans(workspace, today):
+        if plan.town in by_name:
+            by_name[plan.town].plans.append(PlanFacts(plan.id, plan.goal, plan.actions, plan.late))
+    for compass in list_compasses(workspace):
+        if compass.town in by_name:
+            by_name[compass.town].compasses.append(
+                CompassFacts(compass.id, compass.takings, compass.last_taken)
+            )
+    return towns
 
 
 class NoSuchJourney(LookupError):

@@ -98,3 +98,23 @@ def test_a_cluster_marks_plan_actions_past_their_date() -> None:
     assert "Ahead" in plan.state
     flags.plans[0].actions.pop(0)
     assert cluster_journey("Cluster", "c", 4, flags, TODAY).steps[2].mark is not Mark.OVERDUE
+
+
+def test_the_collective_plan_and_the_compass_are_steps_of_the_town() -> None:
+    from desktop.models.journey import CompassFacts, Mark, PlanFacts, TownRecords, town_journey
+
+    today = date(2026, 6, 1)
+    town = TownRecords("u1", "אופקים")
+    steps = {step.label: step for step in town_journey(town, today).steps}
+    assert steps["תכנית עבודה קולקטיבית"].mark in (Mark.OPEN, Mark.NEXT)
+    town.plans.append(PlanFacts(3, "מצוינות במדע", actions=5, late=2))
+    town.compasses.append(CompassFacts(4, takings=1, last_taken=date(2025, 9, 1)))
+    steps = {step.label: step for step in town_journey(town, today).steps}
+    plan = steps["תכנית עבודה קולקטיבית"]
+    assert plan.mark is Mark.OVERDUE and "2" in plan.state and plan.target is not None
+    assert plan.target.feature == "collective-plans" and plan.target.record_id == 3
+    outcomes = steps["מדידת תוצאות תשתית (שנה א׳ ושנה ג׳)"]
+    assert outcomes.mark is not Mark.DONE and "1.9.2025" in outcomes.state  # taken once only
+    town.compasses[0] = CompassFacts(4, takings=2, last_taken=date(2027, 9, 1))
+    steps = {step.label: step for step in town_journey(town, today).steps}
+    assert steps["מדידת תוצאות תשתית (שנה א׳ ושנה ג׳)"].mark is Mark.DONE
