@@ -326,24 +326,34 @@ def export_exchange(
     )
     partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
     partial.unlink(missing_ok=True)
+    placed = False
     try:
         create_private(partial)  # it names people: owner only
         with partial.open("wb") as handle:
             ex.write_exchange(header, items, absent, handle)
-        partial.replace(out)
+        if workspace.read_only:
+            partial.replace(out)
+        else:
+            # The file takes its name only inside the transaction that remembers what was
+            # shared: a workspace that is busy or full leaves no exchange file behind.
+            with workspace.engine.begin() as connection:
+                # ours, and the copy as it left (without some contact details, perhaps)
+                _remember(
+                    connection,
+                    known,
+                    {
+                        r.uuid: ex.shared_hashes(r.type, r.fields) | {ex.content_hash(i.type, i.fields)}
+                        for r, i in zip(chosen, items, strict=True)
+                    },
+                )
+                partial.replace(out)
+                placed = True
+    except BaseException:
+        if placed:
+            out.unlink(missing_ok=True)
+        raise
     finally:
         partial.unlink(missing_ok=True)
-    if not workspace.read_only:
-        with workspace.engine.begin() as connection:
-            # ours, and the copy as it left (without some contact details, perhaps)
-            _remember(
-                connection,
-                known,
-                {
-                    r.uuid: ex.shared_hashes(r.type, r.fields) | {ex.content_hash(i.type, i.fields)}
-                    for r, i in zip(chosen, items, strict=True)
-                },
-            )
     counts: dict[str, int] = {}
     for record in chosen:
         counts[record.type] = counts.get(record.type, 0) + 1
