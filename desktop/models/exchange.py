@@ -40,9 +40,9 @@ FORMAT_VERSION = 1
 HEADER_MEMBER = "shutafut-exchange.json"
 PAYLOAD_MEMBER = "payload.json"
 MAX_HEADER_BYTES = 64 * 1024
-MAX_FILE_BYTES = 200 * 1024 * 1024  # the file as stored on disk
-MAX_PAYLOAD_BYTES = 200 * 1024 * 1024  # the records once unpacked
-MAX_RECORDS = 500_000
+MAX_FILE_BYTES = 32 * 1024 * 1024  # the file as stored on disk
+MAX_PAYLOAD_BYTES = 32 * 1024 * 1024  # the records once unpacked (refused while unpacking)
+MAX_RECORDS = 50_000  # bench/bench_files.py: previewing this many takes seconds and ~150 MB
 _CHUNK = 1024 * 1024
 
 # Record types, in the order they are written (a record comes after those it refers to).

@@ -22,13 +22,58 @@ class UnreadableFile(ValueError):
     """Not a workbook or CSV we can read; str() is a translated message."""
 
 
+def _dimensions_from_the_head(worksheet: Any) -> None:
+    """ReadOnlyWorksheet._get_size, reading only up to the sheet's data.
+
+    openpyxl looks for the optional <dimension> element with "end" events, so when a sheet has
+    none it parses every row before `load_workbook` returns (minutes, and gigabytes, for a
+    small file that claims millions of rows). The element comes before <sheetData>, so the
+    "start" of that one ends the search.
+    """
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import range_boundaries
+
+    with worksheet._get_source() as source:
+        for _event, element in iterparse(source, events=("start",)):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "dimension":
+                reference = element.get("ref") or ""
+                try:
+                    bounds = range_boundaries(reference if ":" in reference else f"{reference}:{reference}")
+                except (ValueError, TypeError):
+                    return
+                if all(bound is not None for bound in bounds):
+                    (
+                        worksheet._min_column,
+                        worksheet._min_row,
+                        worksheet._max_column,
+                        worksheet._max_row,
+                    ) = bounds
+                return
+            if tag == "sheetData":
+                return
+
+
+def _load_workbook(path: Path) -> Any:
+    """The workbook in openpyxl's read-only (streaming) mode, without reading its rows yet."""
+    import openpyxl
+    from openpyxl.worksheet import _read_only
+
+    reader = _read_only.ReadOnlyWorksheet
+    original = reader._get_size
+    setattr(reader, "_get_size", _dimensions_from_the_head)  # noqa: B010 - a private method
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    finally:
+        setattr(reader, "_get_size", original)  # noqa: B010
+
+
 def sheet_names(path: Path) -> list[str]:
     if path.suffix.lower() == ".csv":
         return [path.stem]
-    import openpyxl
-
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = _load_workbook(path)
     except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
         raise _unreadable(path) from error
     try:
@@ -121,6 +166,7 @@ def _csv_rows(path: Path, progress: Progress | None) -> list[list[Any]]:
 
 
 def _count(rows: list[list[Any]], path: Path, progress: Progress | None) -> None:
+    from desktop import i18n
     from desktop.i18n import _
 
     if len(rows) > MAX_ROWS:
@@ -128,7 +174,7 @@ def _count(rows: list[list[Any]], path: Path, progress: Progress | None) -> None
             _(
                 "{name} has more than {count} rows; a table of authorities is much shorter. "
                 "Choose the sheet or file with the authorities."
-            ).format(name=path.name, count=MAX_ROWS)
+            ).format(name=path.name, count=i18n.format_number(MAX_ROWS))
         )
     if progress is not None and len(rows) % PROGRESS_EVERY == 0 and not progress(len(rows)):
         raise ReadCancelled
@@ -139,17 +185,21 @@ def read_rows(path: Path, sheet: str | None = None, progress: Progress | None = 
     read-only mode), at most MAX_ROWS of them; `progress` may cancel (ReadCancelled)."""
     if path.suffix.lower() == ".csv":
         return _csv_rows(path, progress)
-    import openpyxl
-
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = _load_workbook(path)
     except Exception as error:
         raise _unreadable(path) from error
     try:
         worksheet = workbook[sheet or default_sheet(list(workbook.sheetnames))]
+        if (worksheet.max_column or 0) > MAX_COLUMNS or (worksheet.max_row or 0) > MAX_ROWS:
+            # A stated size this large is not a CBS table's: read the rows as they are,
+            # without padding each to that width.
+            reset_dimensions = getattr(worksheet, "reset_dimensions", None)
+            if reset_dimensions is not None:
+                reset_dimensions()
         rows: list[list[Any]] = []
-        for row in worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-            rows.append(list(row))
+        for row in worksheet.iter_rows(values_only=True):
+            rows.append(list(row[:MAX_COLUMNS]))
             _count(rows, path, progress)
         return rows
     except (UnreadableFile, ReadCancelled):

@@ -28,6 +28,8 @@ from desktop.storage.cbs_files import ImportRefused, apply_changes, decode_csv, 
 from desktop.storage.workspace import create_workspace, open_workspace, remove_leftovers
 from tests.storage.exchange_data import build, file_hash
 
+ROOT = Path(__file__).resolve().parent.parent.parent
+
 
 @pytest.fixture(autouse=True)
 def _english() -> None:
@@ -194,6 +196,33 @@ def test_csv_files_in_the_encodings_excel_uses_are_read(tmp_path: Path, encoding
     path.write_bytes(text.encode(encoding))
     assert read_rows(path)[1] == ["70", "עירייה", "אשדוד"]
     assert decode_csv(text.encode(encoding))[0].lstrip("\ufeff") == text
+
+
+def _bench_files() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_files", ROOT / "bench" / "bench_files.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_small_workbook_claiming_many_rows_is_refused_quickly(tmp_path: Path) -> None:
+    import time
+
+    from desktop.storage.cbs_files import MAX_ROWS, ReadCancelled, UnreadableFile
+
+    path = tmp_path / "rows.xlsx"
+    _bench_files().make_xlsx(path, 60_000)  # no <dimension>: openpyxl parsed it all on load
+    start = time.perf_counter()
+    with pytest.raises(UnreadableFile, match="more than 20,000 rows"):
+        read_rows(path)
+    assert time.perf_counter() - start < 10
+    seen: list[int] = []
+    with pytest.raises(ReadCancelled):
+        read_rows(path, progress=lambda rows: seen.append(rows) or rows < 1000)
+    assert seen == [500, 1000] and MAX_ROWS == 20_000
 
 
 # --- exchange files: every field passes the form's validator ---------------------------------
