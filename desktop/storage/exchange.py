@@ -480,6 +480,10 @@ def _form_value(spec: records_spec.FieldSpec, value: Any) -> Any:
     return value
 
 
+def _has_field(spec: records_spec.RecordSpec, name: str) -> bool:
+    return any(field.name == name for field in spec.fields)
+
+
 def _validate_fields(records: Iterable[ex.ExchangeRecord]) -> None:
     """Every field of a reference record passes the form's own validator, and no text
     anywhere holds control characters; otherwise the whole file is refused."""
@@ -508,7 +512,9 @@ def _validate_fields(records: Iterable[ex.ExchangeRecord]) -> None:
                 ).format(
                     kind=_(ex.TYPE_LABELS[record.type]),
                     title=printable(record.title[:60]),
-                    field=printable(str(bad)[:60]),
+                    field=_(spec.field(bad).label)
+                    if spec is not None and _has_field(spec, bad)
+                    else printable(bad[:60]),
                 )
             )
 
