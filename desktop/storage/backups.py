@@ -37,6 +37,7 @@ from desktop.storage.backup import SEQUENCE_KEY, backup_copy
 from desktop.storage.private_files import create_private, file_mode
 from desktop.storage.workspace import (
     EXTENSION,
+    MAX_NAME_BYTES,
     DamagedWorkspace,
     NewerWorkspace,
     Workspace,
@@ -45,6 +46,7 @@ from desktop.storage.workspace import (
     _read_only_uri,
     _sidecars,
     lock_path,
+    name_too_long,
 )
 
 KEEP_ALL_FOR = timedelta(hours=48)
@@ -316,6 +318,13 @@ def take_backup(source: Workspace | Path, reason: BackupReason, when: datetime |
         raise ValueError("a team server workspace is backed up on the server (pg_dump)")
     when = when or datetime.now()
     folder = backups_folder(path)
+    longest = f"{path.stem}-{when.strftime(_STAMP)}-99-{BackupReason.BEFORE_RESTORE.value}{EXTENSION}"
+    length = len(os.fsencode(longest + ".partial-journal"))
+    if length > MAX_NAME_BYTES:
+        limit = MAX_NAME_BYTES - (length - len(os.fsencode(path.name)))
+        raise OSError(
+            errno.ENAMETOOLONG, name_too_long(path.name, len(os.fsencode(path.name)), limit), str(path)
+        )
     folder.mkdir(exist_ok=True)
     try:
         sequence = next_sequence(path)

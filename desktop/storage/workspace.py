@@ -73,8 +73,17 @@ class PathTooLong(WorkspaceError):
 MAX_PATH_BYTES = 500
 
 
-def path_too_long(path: Path) -> str:
+# A file name holds at most 255 bytes; SQLite adds "-journal" to it, and a backup's name adds
+# "-YYYYmmdd-HHMMSS-before-restore.shutafut.partial-journal" to the stem.
+MAX_NAME_BYTES = 255
+MAX_NEW_NAME_BYTES = 190
+
+
+def path_too_long(path: Path, name_limit: int = MAX_NAME_BYTES - len("-journal")) -> str:
     """Why `path` cannot hold a workspace because of its length (translated), or ""."""
+    name_length = len(os.fsencode(path.name))
+    if name_length > name_limit:
+        return name_too_long(path.name, name_length, name_limit)
     length = len(os.fsencode(path.resolve()))
     if length <= MAX_PATH_BYTES:
         return ""
@@ -82,6 +91,12 @@ def path_too_long(path: Path) -> str:
         "The path of {name} is too long ({length} bytes; at most {limit} can be used). Move it "
         "to a folder with a shorter path, or give it a shorter name."
     ).format(name=path.name[:80], length=length, limit=MAX_PATH_BYTES)
+
+
+def name_too_long(name: str, length: int, limit: int) -> str:
+    return _(
+        "The name {name} is too long ({length} bytes; at most {limit} can be used). Give it a shorter name."
+    ).format(name=name[:80] + ("…" if len(name) > 80 else ""), length=length, limit=limit)
 
 
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -108,8 +123,11 @@ def _read_only_uri(path: Path) -> str:
     exists (the workspace is open elsewhere, or a session was killed) read through it, even
     in a folder that cannot be written to, so nothing committed is missed.
     """
-    wal = Path(f"{path}-wal")
-    if wal.exists() and wal.stat().st_size > 0:
+    try:
+        has_wal = os.stat(f"{path}-wal").st_size > 0
+    except OSError:  # none, or a name too long to have one
+        has_wal = False
+    if has_wal:
         return _uri(path, mode="ro")
     return _uri(path, mode="ro", immutable="1")
 
@@ -413,7 +431,9 @@ def create_workspace(path: Path) -> Workspace:
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
     if not path.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path.parent))
-    too_long = path_too_long(path.with_name(f".{path.name}.creating-{os.getpid()}"))
+    too_long = path_too_long(path, MAX_NEW_NAME_BYTES) or path_too_long(
+        path.with_name(f".{path.name}.creating-{os.getpid()}")
+    )
     if too_long:
         raise OSError(errno.ENAMETOOLONG, too_long, str(path))
     partial = path.with_name(f".{path.name}.creating-{os.getpid()}")

@@ -425,3 +425,22 @@ def test_creating_a_workspace_on_a_full_disk_names_the_chosen_file(
         create_workspace(tmp_path / "new.shutafut")
     assert raised.value.errno == errno.ENOSPC and raised.value.filename == str(tmp_path / "new.shutafut")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_names_too_long_for_sqlite_or_for_backups_are_named_as_such(tmp_path: Path) -> None:
+    from desktop.storage.workspace import PathTooLong
+
+    with pytest.raises(OSError, match="name") as raised:
+        create_workspace(tmp_path / ("x" * 200 + ".shutafut"))  # its backups could not be named
+    assert raised.value.errno == errno.ENAMETOOLONG and list(tmp_path.iterdir()) == []
+    short = tmp_path / "short.shutafut"
+    create_workspace(short).close()
+    long_stem = tmp_path / ("y" * 220 + ".shutafut")
+    short.rename(long_stem)
+    with pytest.raises(OSError, match="name") as raised:
+        backups.take_backup(long_stem, backups.BackupReason.MANUAL)
+    assert raised.value.errno == errno.ENAMETOOLONG
+    too_long = tmp_path / ("z" * 245 + ".shutafut")  # no room for its "-journal"
+    long_stem.rename(too_long)
+    with pytest.raises(PathTooLong, match="name"):
+        open_workspace(too_long)
