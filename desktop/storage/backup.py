@@ -52,6 +52,9 @@ def backup_copy(source: Workspace | Path, destination: Path, sequence: int | Non
                 writer.commit()
         partial.replace(destination)
     finally:
-        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        for leftover in (
+            partial,
+            *(partial.with_name(partial.name + s) for s in ("-journal", "-wal", "-shm")),
+        ):
             leftover.unlink(missing_ok=True)
     return destination

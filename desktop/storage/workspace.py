@@ -464,6 +464,8 @@ def create_workspace(path: Path) -> Workspace:
 
 
 STALE_AFTER_SECONDS = 120
+# An unfinished backup, and the files SQLite keeps beside it (a WAL-mode copy has -wal, -shm).
+_PARTIAL_SUFFIXES = (".partial", ".partial-journal", ".partial-wal", ".partial-shm")
 _TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?:restoring|creating)-(?P<pid>\d+)(?:-wal|-shm|-journal)?")
 
 
@@ -481,8 +483,8 @@ def _process_alive(pid: int) -> bool:
 
 def remove_leftovers(path: Path, now: float | None = None) -> list[Path]:
     """Delete what a killed session left beside the workspace: restore and create copies of
-    processes no longer running, and unfinished backups (`.partial`, `.partial-journal`)
-    untouched for a while in its backups folder. Returns what was deleted."""
+    processes no longer running, and unfinished backups (`.partial` with its `-journal`,
+    `-wal`, `-shm`) untouched for a while in its backups folder. Returns what was deleted."""
     now = time.time() if now is None else now
     removed: list[Path] = []
     candidates: list[Path] = []
@@ -495,7 +497,7 @@ def remove_leftovers(path: Path, now: float | None = None) -> list[Path]:
     with suppress(OSError):
         if backups.is_dir():
             for entry in backups.iterdir():
-                if entry.name.endswith((".partial", ".partial-journal")):
+                if entry.name.endswith(_PARTIAL_SUFFIXES):
                     with suppress(OSError):
                         if now - entry.stat().st_mtime > STALE_AFTER_SECONDS:
                             candidates.append(entry)

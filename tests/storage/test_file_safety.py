@@ -360,6 +360,8 @@ def test_leftovers_of_a_killed_session_are_removed_on_the_next_open(tmp_path: Pa
     leftovers = [
         folder / "ws-20260101-000000-open.shutafut.partial",
         folder / "ws-20260101-000000-open.shutafut.partial-journal",
+        folder / "ws-20260101-000000-open.shutafut.partial-wal",
+        folder / "ws-20260101-000000-open.shutafut.partial-shm",
         tmp_path / f".ws.shutafut.restoring-{dead_pid}",
         tmp_path / f".ws.shutafut.restoring-{dead_pid}-wal",
     ]
