@@ -6,6 +6,7 @@ User errors print one translated line to stderr and exit non-zero, never a trace
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -174,7 +175,10 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
     documents = pdf.add_subparsers(dest="document", required=True, parser_class=_Parser)
     option_arguments: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
-        VERSION: (("--version",), {"type": int, "help": _("a sent version (default: the current draft)")}),
+        VERSION: (
+            ("--version",),
+            {"type": record_number, "help": _("a sent version (default: the current draft)")},
+        ),
         SESSION: (
             ("--session",),
             {"type": int, "default": 1, "choices": range(1, 5), "help": _("the session, 1 to 4")},
@@ -182,17 +186,25 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         MEETING: (
             ("--meeting",),
             {
-                "type": int,
+                "type": record_number,
                 "help": _("the meeting's number in date order (default: the next meeting, or the first)"),
             },
         ),
         DIAGNOSIS: (
             ("--diagnosis",),
-            {"type": int, "required": True, "help": _("the diagnosis number, as shown beside it in the app")},
+            {
+                "type": record_number,
+                "required": True,
+                "help": _("the diagnosis number, as shown beside it in the app"),
+            },
         ),
         ITEM: (
             ("--item",),
-            {"type": int, "required": True, "help": _("the item's number in the cluster's list of items")},
+            {
+                "type": record_number,
+                "required": True,
+                "help": _("the item's number in the cluster's list of items"),
+            },
         ),
         TOWN: (("--town",), {"help": _("the town's name (the journey report, or instead of --id)")}),
         CLUSTER: (("--cluster",), {"help": _("journey report: the regional cluster's name")}),
@@ -209,7 +221,7 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         elif kind.needs_record:
             command.add_argument(
                 "--id",
-                type=int,
+                type=record_number,
                 required=TOWN not in kind.options,
                 dest="record_id",
                 help=_record_help()[kind.feature],
@@ -222,6 +234,9 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
                 "--facilitator", action="store_true", help=_("the facilitator's copy, with notes")
             )
         command.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+        command.add_argument(
+            "--force", action="store_true", help=_("replace the --out file if it is a PDF made by Shutafut")
+        )
         command.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the document"))
 
 
@@ -243,7 +258,7 @@ def _missing_record(feature: str, number: int, path: object) -> str:
 def _add_cluster_choice(command: argparse.ArgumentParser, *, required: bool) -> None:
     """The cluster documents: the profile by its number (--id) or by its cluster's name."""
     choice = command.add_mutually_exclusive_group(required=required)
-    choice.add_argument("--id", type=int, dest="record_id", help=_record_help()["clusters"])
+    choice.add_argument("--id", type=record_number, dest="record_id", help=_record_help()["clusters"])
     choice.add_argument("--cluster", dest="cluster_name", help=_("the name of the regional cluster"))
 
 
@@ -280,12 +295,16 @@ def _missing_choice(option: str, value: object, key: str = "") -> str:
 def _pdf(arguments: argparse.Namespace, language: str) -> int:
     from desktop.documents import NoSuchChoice, export_document
     from desktop.reports.registry import document_kind
+    from desktop.storage.private_files import create_private
     from desktop.storage.reference_store import RecordNotFound
     from desktop.storage.server import open_location
 
     out: Path = arguments.out
     if not out.parent.is_dir():
         return _fail(_("The folder {folder} does not exist.").format(folder=out.parent))
+    refusal = _out_refusal(out, arguments.force)
+    if refusal:
+        return _fail(refusal)
     key = arguments.document
     if key == "forum-agenda" and arguments.facilitator:
         key = "forum-agenda-facilitator"
@@ -303,16 +322,41 @@ def _pdf(arguments: argparse.Namespace, language: str) -> int:
                     name=cluster_name, path=arguments.workspace
                 )
             )
+    partial = out.with_name(f".{out.name}.writing-{os.getpid()}")
     try:
-        export_document(workspace, key, record_id, out, language, **options)
+        create_private(partial)
+        export_document(workspace, key, record_id, partial, language, **options)
+        refusal = _out_refusal(out, arguments.force)  # a file may have appeared meanwhile
+        if refusal:
+            return _fail(refusal)
+        os.replace(partial, out)
     except RecordNotFound:
         return _fail(_missing_record(kind.feature, record_id or 0, arguments.workspace))
     except NoSuchChoice as missing:
         return _fail(_missing_choice(missing.option, missing.value, key))
     finally:
         workspace.close()
+        partial.unlink(missing_ok=True)
     print(_("Written: {path}").format(path=out))
     return EXIT_OK
+
+
+def _out_refusal(out: Path, force: bool) -> str:
+    """Why the PDF must not be written to `out` (translated), or "" when it may."""
+    from desktop.storage.private_files import is_our_pdf
+
+    if not out.exists() and not out.is_symlink():
+        return ""
+    if not out.is_file() or out.is_symlink() or not is_our_pdf(out):
+        return _(
+            "{path} already exists and is not a PDF made by Shutafut; it was left as it was. "
+            "Choose a new file name."
+        ).format(path=out)
+    if not force:
+        return _("{path} already exists. Add --force to replace it, or choose a new file name.").format(
+            path=out
+        )
+    return ""
 
 
 # --- list: the numbers a pdf command needs ----------------------------------------------------------
@@ -397,6 +441,8 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.command == "list":
             return _list(arguments)
         return _pdf(arguments, i18n.current_language())
+    except KeyboardInterrupt:
+        return _fail(_("Stopped."))
     except WorkspaceError as error:
         return _fail(str(error))
     except OSError as error:
@@ -404,11 +450,34 @@ def main(argv: list[str] | None = None) -> int:
             _("Cannot use {path}: {error}").format(path=error.filename or "", error=error.strerror or error)
         )
     except (sqlite3.Error, SQLAlchemyError) as error:  # e.g. a disk error while reading
-        from desktop.storage.server import location_text
+        return _fail(database_error_line(arguments, error))
 
-        path = location_text(arguments.location)
-        detail = getattr(error, "orig", None) or error
-        return _fail(_("Cannot use {path}: {error}").format(path=path, error=detail))
+
+def database_error_line(arguments: argparse.Namespace, error: BaseException) -> str:
+    """One translated line for a database error of any command (no password, no traceback)."""
+    from desktop.storage.server import location_text
+
+    where = getattr(arguments, "location", None) or getattr(arguments, "workspace", None) or ""
+    path = location_text(where) if where else ""
+    detail = getattr(error, "orig", None) or error
+    if "locked" in str(detail) or "busy" in str(detail):
+        return _(
+            "{path} is busy: another program is writing to it. Try again in a moment; nothing was changed."
+        ).format(path=path)
+    from desktop.models.validation import printable
+
+    return _("Cannot use {path}: {error}").format(path=path, error=printable(str(detail)))
+
+
+def record_number(text: str) -> int:
+    """An argparse type: a record number SQLite can hold (1 to 2^63 - 1)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("{value} is not a whole number").format(value=text)) from None
+    if not 1 <= number <= 2**63 - 1:
+        raise argparse.ArgumentTypeError(_("{value} is not a record number").format(value=text[:40]))
+    return number
 
 
 if __name__ == "__main__":

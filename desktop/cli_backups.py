@@ -43,7 +43,10 @@ def latest_backup_line(workspace: Path) -> str:
     backup = latest_good_backup(workspace)
     if backup is None:
         return ""
-    return _(
+    from desktop.storage.backups import clock_warning
+
+    warning = clock_warning(workspace)
+    return (warning + "\n" if warning else "") + _(
         "Latest good backup: {path} ({date}). Restore it with: shutafut-cli restore "
         "--workspace {workspace} --from {path}"
     ).format(path=backup.path, date=i18n.format_datetime(backup.taken_at), workspace=workspace)
@@ -57,7 +60,16 @@ def run_backup_command(arguments: argparse.Namespace) -> int:
 
     workspace: Path = arguments.workspace
     if arguments.command == "backups":
+        from desktop.storage.workspace import DamagedWorkspace, NewerWorkspace
+
+        try:
+            _probe(workspace)  # a missing file, or one that is not a workspace, is an error
+        except (DamagedWorkspace, NewerWorkspace) as problem:
+            print(problem, file=sys.stderr)  # its backups are what is needed now: list them
         found = backups.list_backups(workspace)
+        warning = backups.clock_warning(workspace)
+        if warning:
+            print(warning, file=sys.stderr)
         if not found:
             print(_("No backups of {path} yet.").format(path=workspace))
             return 0

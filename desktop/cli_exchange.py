@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.i18n import _, ngettext
 from desktop.models import exchange as ex
+from desktop.models.validation import printable
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -115,7 +116,10 @@ def _import(workspace: Any, arguments: argparse.Namespace) -> int:
                 len(conflicts),
             ).format(count=len(conflicts))
         ]
-        lines += [f"  {item.type_label}: {item.title} ({item.record.uuid})" for item in conflicts]
+        lines += [
+            f"  {printable(item.type_label)}: {printable(item.title)} ({printable(item.record.uuid)})"
+            for item in conflicts
+        ]
         lines.append(
             _("Import again with --keep-mine or --take-theirs, or use the app to choose record by record.")
         )

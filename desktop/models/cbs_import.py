@@ -14,6 +14,7 @@ column) and plain CSV files with one header line.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from desktop.i18n import N_, _
+from desktop.models.validation import ValidationError
 
 # Fields an import can fill, in the order the mapping screen lists them.
 FIELDS: tuple[str, ...] = (
@@ -88,6 +90,7 @@ class ImportProblem(StrEnum):
     NOT_A_NUMBER = "not_a_number"
     OUT_OF_RANGE = "out_of_range"
     DUPLICATE = "duplicate"
+    INVALID = "invalid"  # refused by the authority form's own validator (`value` says why)
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class RowError:
             ImportProblem.NOT_A_NUMBER: _("Row {row}: {field} “{value}” is not a number."),
             ImportProblem.OUT_OF_RANGE: _("Row {row}: {field} “{value}” is out of range."),
             ImportProblem.DUPLICATE: _("Row {row}: the code {value} appears more than once."),
+            ImportProblem.INVALID: _("Row {row}: {field}: {value}"),
         }
         return messages[self.problem].format(row=self.row, field=label, value=self.value)
 
@@ -344,10 +348,28 @@ def _figure(row: int, name: str, raw: Any, errors: list[RowError], *, cluster: b
         return None
     if number is None:
         return None
+    if not math.isfinite(number):  # 1e400 reads as infinity, "nan" as not a number
+        errors.append(RowError(row, name, ImportProblem.NOT_A_NUMBER, _text(raw)[:40]))
+        return None
     if (cluster and not 1 <= number <= 10) or (not cluster and number < 0):
         errors.append(RowError(row, name, ImportProblem.OUT_OF_RANGE, _text(raw)))
         return None
     return round(number)
+
+
+def _form_errors(row: int, values: Mapping[str, Any]) -> list[RowError]:
+    """What the authority form (and so the save) would refuse in this row's values."""
+    from desktop.models.records import AUTHORITY, FieldKind
+
+    errors = []
+    for name, value in values.items():
+        spec = AUTHORITY.field(name)
+        raw = "" if value is None else str(value) if spec.kind is FieldKind.NUMBER else value
+        try:
+            spec.clean(raw)
+        except ValidationError as error:
+            errors.append(RowError(row, name, ImportProblem.INVALID, error.message))
+    return errors
 
 
 def parse_table(table: Table, mapping: Mapping[str, int]) -> ParseResult:
@@ -403,6 +425,8 @@ def parse_table(table: Table, mapping: Mapping[str, int]) -> ParseResult:
             if key in seen:
                 row_errors.append(RowError(number, "cbs_code", ImportProblem.DUPLICATE, code))
             seen[key] = number
+        if not row_errors:
+            row_errors = _form_errors(number, values)
         errors.extend(row_errors)
         if status and code:
             authorities.append(ParsedAuthority(number, values))

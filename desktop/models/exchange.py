@@ -32,6 +32,7 @@ from enum import StrEnum
 from typing import IO, Any
 
 from desktop.i18n import N_, _, format_number
+from desktop.models.validation import has_control_characters
 
 EXTENSION = ".shutafut-exchange"
 FORMAT_NAME = "shutafut-exchange"
@@ -39,9 +40,9 @@ FORMAT_VERSION = 1
 HEADER_MEMBER = "shutafut-exchange.json"
 PAYLOAD_MEMBER = "payload.json"
 MAX_HEADER_BYTES = 64 * 1024
-MAX_FILE_BYTES = 200 * 1024 * 1024  # the file as stored on disk
-MAX_PAYLOAD_BYTES = 200 * 1024 * 1024  # the records once unpacked
-MAX_RECORDS = 500_000
+MAX_FILE_BYTES = 32 * 1024 * 1024  # the file as stored on disk
+MAX_PAYLOAD_BYTES = 32 * 1024 * 1024  # the records once unpacked (refused while unpacking)
+MAX_RECORDS = 50_000  # bench/bench_files.py: previewing this many takes seconds and ~150 MB
 _CHUNK = 1024 * 1024
 
 # Record types, in the order they are written (a record comes after those it refers to).
@@ -596,6 +597,11 @@ def _megabytes(size: int) -> str:
     return format_number(round(size / (1024 * 1024), 1))
 
 
+def damaged() -> ExchangeRefused:
+    """The refusal of a file that is damaged or incomplete."""
+    return _damaged()
+
+
 def _damaged() -> ExchangeRefused:
     return ExchangeRefused(
         _(
@@ -636,6 +642,8 @@ def _oversized(limit: int) -> ExchangeRefused:
 def _header(data: Any, known_schemas: Iterable[str]) -> Header:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise _not_exchange()
+    if _unstorable(data):
+        raise _damaged()
     version = data.get("format_version")
     if not isinstance(version, int):
         raise _damaged()
@@ -676,13 +684,33 @@ def _header(data: Any, known_schemas: Iterable[str]) -> Header:
 
 _KIND_CHECKS = {
     FieldKind.TEXT: lambda v: isinstance(v, str),
-    FieldKind.INTEGER: lambda v: isinstance(v, int) and not isinstance(v, bool),
+    FieldKind.INTEGER: lambda v: isinstance(v, int) and not isinstance(v, bool) and _SQLITE_INT(v),
     FieldKind.BOOL: lambda v: isinstance(v, bool),
     FieldKind.DATE: lambda v: isinstance(v, str) and _is_date(v),
     FieldKind.DOCUMENT: lambda v: isinstance(v, dict),
     FieldKind.REFERENCE: lambda v: v == "" or is_uuid(v),
     FieldKind.REFERENCES: lambda v: isinstance(v, list) and all(is_uuid(x) for x in v),
 }
+
+
+def _SQLITE_INT(value: int) -> bool:  # noqa: N802 - reads as a constant range
+    return -(2**63) <= value < 2**63
+
+
+def _unstorable(value: Any) -> bool:
+    """Whether `value` holds text that cannot be stored (a lone UTF-16 surrogate) or an
+    integer SQLite cannot hold, at any depth."""
+    if isinstance(value, str):
+        return any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return not _SQLITE_INT(value)
+    if isinstance(value, dict):
+        return any(_unstorable(k) or _unstorable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_unstorable(v) for v in value)
+    return False
 
 
 def _is_date(text: str) -> bool:
@@ -709,7 +737,7 @@ def _record(item: Any, specs: FieldSpecs) -> ExchangeRecord:
     ):
         raise _damaged()
     spec = specs[record_type]
-    if set(fields) != set(spec):
+    if set(fields) != set(spec) or _unstorable(fields):
         raise _damaged()
     for name, value in fields.items():
         kind, nullable = spec[name]
@@ -755,7 +783,7 @@ def read_exchange(
                 raise _damaged()
             try:
                 header_data = json.loads(_read_member(archive, HEADER_MEMBER, MAX_HEADER_BYTES))
-            except ValueError as error:
+            except (ValueError, RecursionError) as error:
                 raise _damaged() from error
             header = _header(header_data, known_schemas)
             payload = _read_member(archive, PAYLOAD_MEMBER, max_payload_bytes)
@@ -770,7 +798,7 @@ def read_exchange(
         )
     try:
         data = json.loads(payload)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:  # RecursionError: nested thousands deep
         raise _damaged() from error
     items = data.get("records") if isinstance(data, dict) else None
     absent = data.get("absent", []) if isinstance(data, dict) else None
@@ -782,7 +810,10 @@ def read_exchange(
                 count=len(items), limit=max_records
             )
         )
-    records = [_record(item, specs) for item in items]
+    try:
+        records = [_record(item, specs) for item in items]
+    except RecursionError as error:  # nested too deep to check
+        raise _damaged() from error
     if len(records) != header.records or len({r.uuid for r in records}) != len(records):
         raise _damaged()
     return ExchangeFile(header, records, list(absent))
@@ -816,3 +847,20 @@ def rename_references(value: Any, aliases: Mapping[str, str]) -> Any:
     if isinstance(value, dict):
         return {aliases.get(key, key): rename_references(item, aliases) for key, item in value.items()}
     return value
+
+
+def control_character_field(value: Any, name: str = "") -> str | None:
+    """The name of the first field (at any depth) whose text holds a control character."""
+    if isinstance(value, str):
+        return name if has_control_characters(value) else None
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            found = control_character_field(key, str(key)) or control_character_field(item, name or str(key))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for item in value:
+            found = control_character_field(item, name)
+            if found is not None:
+                return found
+    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from desktop.i18n import _, strip_marks
 
@@ -24,7 +25,22 @@ _LANDLINE = re.compile(r"^0[2-489]\d{7}$")
 _SPECIAL = re.compile(r"^1(599|700|800)\d{6}$")
 
 
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether `text` holds a control character (ESC, NUL, BEL...) other than tab and line breaks."""
+    return any(unicodedata.category(c) == "Cc" and c not in _ALLOWED_CONTROLS for c in text)
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: control characters (ESC...) shown escaped, not run."""
+    return "".join(c if c in " \n" or unicodedata.category(c)[0] != "C" else repr(c)[1:-1] for c in text)
+
+
 def clean_text(field: str, raw: str, *, required: bool = False, max_length: int = 200) -> str:
+    if has_control_characters(raw):
+        raise ValidationError(field, _("Remove the control characters (they cannot be shown or printed)."))
     value = " ".join(strip_marks(raw).split()) if "\n" not in raw else strip_marks(raw).strip()
     if required and not value:
         raise ValidationError(field, _("This field is required."))

@@ -11,8 +11,16 @@ if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
 
 
-def backup_copy(source: Workspace | Path, destination: Path) -> Path:
-    """Copy the workspace (an open one or a file) to `destination`, which must not exist."""
+SEQUENCE_KEY = "backup_sequence"
+
+
+def backup_copy(source: Workspace | Path, destination: Path, sequence: int | None = None) -> Path:
+    """Copy the workspace (an open one or a file) to `destination`, which must not exist.
+
+    The copy is created readable by its owner only (it holds personal data). `sequence`,
+    when given, is written into the copy's workspace_info: the order in which backups were
+    taken, which a wrong clock cannot change (see backups.latest_good_backup)."""
+    from desktop.storage.private_files import create_private
     from desktop.storage.workspace import _read_only_uri
 
     path = source if isinstance(source, Path) else source.path
@@ -23,13 +31,30 @@ def backup_copy(source: Workspace | Path, destination: Path) -> Path:
     if destination.resolve() == path.resolve():
         raise ValueError(destination)
     partial = destination.with_name(destination.name + ".partial")
+    partial.unlink(missing_ok=True)  # left by a session that was killed
     try:
+        create_private(partial)
         with (
             closing(sqlite3.connect(_read_only_uri(path), uri=True)) as reader,
             closing(sqlite3.connect(partial)) as writer,
         ):
             reader.backup(writer)
+            if (
+                sequence is not None
+                and writer.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'workspace_info'"
+                ).fetchone()
+            ):
+                writer.execute(
+                    "INSERT OR REPLACE INTO workspace_info (key, value) VALUES (?, ?)",
+                    (SEQUENCE_KEY, str(sequence)),
+                )
+                writer.commit()
         partial.replace(destination)
     finally:
-        partial.unlink(missing_ok=True)
+        for leftover in (
+            partial,
+            *(partial.with_name(partial.name + s) for s in ("-journal", "-wal", "-shm")),
+        ):
+            leftover.unlink(missing_ok=True)
     return destination

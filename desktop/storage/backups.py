@@ -33,9 +33,11 @@ from typing import TypeVar
 
 from desktop import i18n
 from desktop.i18n import N_, _
-from desktop.storage.backup import backup_copy
+from desktop.storage.backup import SEQUENCE_KEY, backup_copy
+from desktop.storage.private_files import create_private, file_mode
 from desktop.storage.workspace import (
     EXTENSION,
+    MAX_NAME_BYTES,
     DamagedWorkspace,
     NewerWorkspace,
     Workspace,
@@ -44,6 +46,7 @@ from desktop.storage.workspace import (
     _read_only_uri,
     _sidecars,
     lock_path,
+    name_too_long,
 )
 
 KEEP_ALL_FOR = timedelta(hours=48)
@@ -88,6 +91,7 @@ class BackupInfo:
     taken_at: datetime
     reason: BackupReason
     size: int
+    sequence: int = 0  # the order backups were taken in (0: from before it was kept)
 
 
 def format_size(size: int, language: str | None = None) -> str:
@@ -146,9 +150,55 @@ def list_backups(workspace_path: Path) -> list[BackupInfo]:
                 continue
             reason = fixed_reason or BackupReason(match.group(2))
             taken_at = datetime.strptime(match.group(1), _STAMP)
-            found.append(BackupInfo(entry, taken_at, reason, entry.stat().st_size))
+            found.append(BackupInfo(entry, taken_at, reason, entry.stat().st_size, backup_sequence(entry)))
     found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
     return found
+
+
+def backup_sequence(path: Path) -> int:
+    """The sequence number written into a backup when it was taken; 0 when it has none."""
+    try:
+        with closing(sqlite3.connect(_read_only_uri(path), uri=True)) as connection:
+            row = connection.execute(
+                "SELECT value FROM workspace_info WHERE key = ?", (SEQUENCE_KEY,)
+            ).fetchone()
+    except sqlite3.Error:
+        return 0
+    try:
+        return int(row[0]) if row else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def next_sequence(workspace_path: Path) -> int:
+    """One more than any backup of the workspace (or the workspace itself, restored) holds."""
+    numbers = [backup.sequence for backup in list_backups(workspace_path)]
+    if workspace_path.is_file():
+        numbers.append(backup_sequence(workspace_path))
+    return max(numbers, default=0) + 1
+
+
+def in_content_order(found: Sequence[BackupInfo]) -> list[BackupInfo]:
+    """Latest content first: by the sequence each backup was taken in, then by time."""
+    return sorted(found, key=lambda b: (b.sequence, b.taken_at, b.path.name), reverse=True)
+
+
+def clock_warning(workspace_path: Path, now: datetime | None = None) -> str:
+    """A translated warning when the backups' times disagree with the order they were
+    taken in (a clock was wrong), or "" when they agree."""
+    now = now or datetime.now()
+    found = list_backups(workspace_path)
+    future = [b for b in found if b.taken_at > now + timedelta(minutes=5)]
+    ordered = [b for b in in_content_order(found) if b.sequence]
+    disagree = any(
+        later.taken_at < earlier.taken_at for later, earlier in zip(ordered, ordered[1:], strict=False)
+    )
+    if not future and not disagree:
+        return ""
+    return _(
+        "The computer's clock was wrong when some backups were taken: their times do not match "
+        "the order they were taken in. The latest backup is chosen by that order, not by its time."
+    )
 
 
 def _new_backup_path(workspace_path: Path, reason: BackupReason, when: datetime) -> Path:
@@ -186,7 +236,9 @@ def backup_problem(path: Path) -> str:
 
 
 def latest_good_backup(workspace_path: Path) -> BackupInfo | None:
-    for backup in list_backups(workspace_path):
+    """The good backup with the latest content: by the order backups were taken in, which a
+    wrong clock cannot change, not by the time in their names."""
+    for backup in in_content_order(list_backups(workspace_path)):
         if not backup_problem(backup.path):
             return backup
     return None
@@ -266,9 +318,17 @@ def take_backup(source: Workspace | Path, reason: BackupReason, when: datetime |
         raise ValueError("a team server workspace is backed up on the server (pg_dump)")
     when = when or datetime.now()
     folder = backups_folder(path)
+    longest = f"{path.stem}-{when.strftime(_STAMP)}-99-{BackupReason.BEFORE_RESTORE.value}{EXTENSION}"
+    length = len(os.fsencode(longest + ".partial-journal"))
+    if length > MAX_NAME_BYTES:
+        limit = MAX_NAME_BYTES - (length - len(os.fsencode(path.name)))
+        raise OSError(
+            errno.ENAMETOOLONG, name_too_long(path.name, len(os.fsencode(path.name)), limit), str(path)
+        )
     folder.mkdir(exist_ok=True)
     try:
-        destination = backup_copy(source, _new_backup_path(path, reason, when))
+        sequence = next_sequence(path)
+        destination = backup_copy(source, _new_backup_path(path, reason, when), sequence)
     except sqlite3.Error as error:  # e.g. the disk is full
         raise OSError(errno.EIO, str(error), str(path)) from error
     problem = backup_problem(destination)
@@ -276,7 +336,7 @@ def take_backup(source: Workspace | Path, reason: BackupReason, when: datetime |
         destination.unlink(missing_ok=True)
         raise DamagedWorkspace(problem)
     apply_retention(path, when)
-    return BackupInfo(destination, when.replace(microsecond=0), reason, destination.stat().st_size)
+    return BackupInfo(destination, when.replace(microsecond=0), reason, destination.stat().st_size, sequence)
 
 
 def delete_backup(backup: Path) -> None:
@@ -360,13 +420,20 @@ def _prepare_copy(backup: Path, workspace_path: Path) -> Path:
     temporary = workspace_path.with_name(f".{workspace_path.name}.restoring-{os.getpid()}")
     for leftover in (temporary, *_sidecars(temporary)):
         leftover.unlink(missing_ok=True)
-    with (
-        closing(sqlite3.connect(_read_only_uri(backup), uri=True)) as reader,
-        closing(sqlite3.connect(temporary)) as writer,
-    ):
-        reader.backup(writer)
-        writer.execute("PRAGMA journal_mode=WAL")
-        rows = [row[0] for row in writer.execute("PRAGMA integrity_check")]
+    try:
+        # The restored file keeps the workspace's permissions (0600 for a new one).
+        create_private(temporary, file_mode(workspace_path))
+        with (
+            closing(sqlite3.connect(_read_only_uri(backup), uri=True)) as reader,
+            closing(sqlite3.connect(temporary)) as writer,
+        ):
+            reader.backup(writer)
+            writer.execute("PRAGMA journal_mode=WAL")
+            rows = [row[0] for row in writer.execute("PRAGMA integrity_check")]
+    except BaseException:  # e.g. the disk filled up: leave nothing behind
+        for leftover in (temporary, *_sidecars(temporary)):
+            leftover.unlink(missing_ok=True)
+        raise
     if rows != ["ok"] or any(s.exists() for s in _sidecars(temporary)):
         temporary.unlink(missing_ok=True)
         raise BackupRefused(
@@ -448,7 +515,8 @@ def _restore(workspace_path: Path, backup: Path, when: datetime) -> RestoreResul
             before = take_backup(workspace_path, BackupReason.BEFORE_RESTORE, when)
         os.replace(temporary, workspace_path)
     finally:
-        temporary.unlink(missing_ok=True)
+        for leftover in (temporary, *_sidecars(temporary)):
+            leftover.unlink(missing_ok=True)
     return RestoreResult(before, kept)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -39,11 +40,15 @@ from sqlalchemy.exc import IntegrityError
 from desktop import __version__
 from desktop.i18n import _
 from desktop.models import exchange as ex
+from desktop.models import records as records_spec
+from desktop.models import validation
 from desktop.models.agreement import Agreement
 from desktop.models.flags import ClusterFlags
 from desktop.models.forum import Forum
 from desktop.models.selection_process import SelectionProcess
+from desktop.models.validation import printable
 from desktop.storage.forum_store import merge_exchanged_forum
+from desktop.storage.private_files import create_private
 from desktop.storage.tables import (
     Base,
     SharedVersion,  # noqa: F401  (the table)
@@ -321,24 +326,36 @@ def export_exchange(
         scope_label=ex.record_title(root.type, root.fields) if root else "",
         contacts_removed=without_contacts,
     )
-    partial = out.with_name(f".{out.name}.partial")
+    partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    partial.unlink(missing_ok=True)
+    placed = False
     try:
+        create_private(partial)  # it names people: owner only
         with partial.open("wb") as handle:
             ex.write_exchange(header, items, absent, handle)
-        partial.replace(out)
+        if workspace.read_only:
+            partial.replace(out)
+        else:
+            # The file takes its name only inside the transaction that remembers what was
+            # shared: a workspace that is busy or full leaves no exchange file behind.
+            with workspace.engine.begin() as connection:
+                # ours, and the copy as it left (without some contact details, perhaps)
+                _remember(
+                    connection,
+                    known,
+                    {
+                        r.uuid: ex.shared_hashes(r.type, r.fields) | {ex.content_hash(i.type, i.fields)}
+                        for r, i in zip(chosen, items, strict=True)
+                    },
+                )
+                partial.replace(out)
+                placed = True
+    except BaseException:
+        if placed:
+            out.unlink(missing_ok=True)
+        raise
     finally:
         partial.unlink(missing_ok=True)
-    if not workspace.read_only:
-        with workspace.engine.begin() as connection:
-            # ours, and the copy as it left (without some contact details, perhaps)
-            _remember(
-                connection,
-                known,
-                {
-                    r.uuid: ex.shared_hashes(r.type, r.fields) | {ex.content_hash(i.type, i.fields)}
-                    for r, i in zip(chosen, items, strict=True)
-                },
-            )
     counts: dict[str, int] = {}
     for record in chosen:
         counts[record.type] = counts.get(record.type, 0) + 1
@@ -458,6 +475,62 @@ def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
             ) from error
 
 
+_FORM_SPECS = {
+    ex.AUTHORITY: records_spec.AUTHORITY,
+    ex.CLUSTER: records_spec.CLUSTER,
+    ex.ORGANISATION: records_spec.ORGANISATION,
+    ex.PERSON: records_spec.PERSON,
+}
+
+
+def _form_value(spec: records_spec.FieldSpec, value: Any) -> Any:
+    """A stored value as the form would hand it to the field's cleaner."""
+    if spec.kind is records_spec.FieldKind.NUMBER:
+        return "" if value is None else str(value)
+    if spec.kind is records_spec.FieldKind.MULTI_CHOICE:
+        return [code for code in str(value or "").split(",") if code]
+    return value
+
+
+def _has_field(spec: records_spec.RecordSpec, name: str) -> bool:
+    return any(field.name == name for field in spec.fields)
+
+
+def _validate_fields(records: Iterable[ex.ExchangeRecord]) -> None:
+    """Every field of a reference record passes the form's own validator, and no text
+    anywhere holds control characters; otherwise the whole file is refused."""
+    for record in records:
+        bad = ex.control_character_field(record.fields)
+        spec = _FORM_SPECS.get(record.type)
+        if bad is None and spec is not None:
+            for field in spec.fields:
+                if field.kind in (records_spec.FieldKind.REFERENCE, records_spec.FieldKind.REFERENCES):
+                    continue  # checked against the workspace by check_references
+                value = record.fields.get(field.name)
+                if field.kind is records_spec.FieldKind.BOOL:
+                    if value is not None and not isinstance(value, bool):
+                        bad = field.name
+                    continue
+                try:
+                    field.clean(_form_value(field, value))
+                except validation.ValidationError:
+                    bad = field.name
+                    break
+        if bad is not None:
+            raise ex.ExchangeRefused(
+                _(
+                    "The exchange file holds a value this version does not accept ({kind} “{title}”, "
+                    "field {field}). Nothing was imported."
+                ).format(
+                    kind=_(ex.TYPE_LABELS[record.type]),
+                    title=printable(record.title[:60]),
+                    field=_(spec.field(bad).label)
+                    if spec is not None and _has_field(spec, bad)
+                    else printable(bad[:60]),
+                )
+            )
+
+
 def _check_lengths(records: Iterable[ex.ExchangeRecord]) -> None:
     """Text longer than its column allows (the app never writes such) is refused."""
     limits: dict[str, dict[str, int]] = {}
@@ -499,8 +572,16 @@ def read_exchange_file(path: Path, **limits: int) -> ex.ExchangeFile:
 
 def plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
     """Check the file and compare it with the workspace; writes nothing."""
+    try:
+        return _plan_import(workspace, path, **limits)
+    except RecursionError as error:  # a document nested thousands deep
+        raise ex.damaged() from error
+
+
+def _plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
     exchange = read_exchange_file(path, **limits)
     _check_lengths(exchange.records)
+    _validate_fields(exchange.records)
     _validate_documents(exchange.records)
     order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
     exchange.records.sort(key=lambda r: order[r.type])

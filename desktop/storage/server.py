@@ -82,9 +82,19 @@ def is_database_url(text: str) -> bool:
 
 def server_url(address: str | URL) -> URL:
     """The SQLAlchemy URL of a PostgreSQL address, with the psycopg 3 driver."""
+    if isinstance(address, str) and "://" in address:
+        authority = address.split("://", 1)[1].split("/", 1)[0]
+        if authority.count("@") > 1:  # the URL parser would take part of the password as the host
+            raise InvalidServerAddress(
+                _(
+                    "The address holds more than one @. Write an @ in the user name or password "
+                    "as %40, e.g. postgresql://user:pa%40ss@server/database."
+                )
+            )
     try:
         url = make_url(address) if isinstance(address, str) else address
-    except ArgumentError as error:
+        url.port  # noqa: B018 - a port that is not a number raises here, not at connect time
+    except (ArgumentError, ValueError) as error:
         raise InvalidServerAddress(
             _(
                 "“{address}” is not a database address; it should look like "

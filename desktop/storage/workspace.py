@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sqlite3
+import time
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from desktop import __version__
 from desktop.i18n import _
+from desktop.storage.private_files import create_private
 from desktop.storage.tables import Base, WorkspaceInfo  # declares every table
 
 EXTENSION = ".shutafut"
@@ -62,6 +65,40 @@ class MigrationFailed(WorkspaceError):
     """Upgrading an older workspace failed; the file was left as it was."""
 
 
+class PathTooLong(WorkspaceError):
+    """The file's full path is longer than SQLite can open."""
+
+
+# SQLite's Unix file layer opens at most 512-byte paths, its "-wal" and "-journal" names included.
+MAX_PATH_BYTES = 500
+
+
+# A file name holds at most 255 bytes; SQLite adds "-journal" to it, and a backup's name adds
+# "-YYYYmmdd-HHMMSS-before-restore.shutafut.partial-journal" to the stem.
+MAX_NAME_BYTES = 255
+MAX_NEW_NAME_BYTES = 190
+
+
+def path_too_long(path: Path, name_limit: int = MAX_NAME_BYTES - len("-journal")) -> str:
+    """Why `path` cannot hold a workspace because of its length (translated), or ""."""
+    name_length = len(os.fsencode(path.name))
+    if name_length > name_limit:
+        return name_too_long(path.name, name_length, name_limit)
+    length = len(os.fsencode(path.resolve()))
+    if length <= MAX_PATH_BYTES:
+        return ""
+    return _(
+        "The path of {name} is too long ({length} bytes; at most {limit} can be used). Move it "
+        "to a folder with a shorter path, or give it a shorter name."
+    ).format(name=path.name[:80], length=length, limit=MAX_PATH_BYTES)
+
+
+def name_too_long(name: str, length: int, limit: int) -> str:
+    return _(
+        "The name {name} is too long ({length} bytes; at most {limit} can be used). Give it a shorter name."
+    ).format(name=name[:80] + ("…" if len(name) > 80 else ""), length=length, limit=limit)
+
+
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -80,15 +117,28 @@ def _uri(path: Path, **parameters: str) -> str:
 
 
 def _read_only_uri(path: Path) -> str:
-    """A URI that cannot write to the file nor create files beside it.
+    """A URI that cannot write to the file.
 
-    `immutable=1` reads only the main file; when a WAL file exists (the workspace is
-    open elsewhere, or a session was killed), read through it instead so nothing
-    committed is missed.
+    `immutable=1` reads only the main file and creates nothing beside it; when a WAL file
+    exists (the workspace is open elsewhere, or a session was killed) read through it, even
+    in a folder that cannot be written to, so nothing committed is missed.
     """
-    if Path(f"{path}-wal").exists() and os.access(path.parent, os.W_OK):
+    try:
+        has_wal = os.stat(f"{path}-wal").st_size > 0
+    except OSError:  # none, or a name too long to have one
+        has_wal = False
+    if has_wal:
         return _uri(path, mode="ro")
     return _uri(path, mode="ro", immutable="1")
+
+
+def file_url(path: Path) -> URL:
+    """The engine URL of the file at `path`, built from the path itself.
+
+    Never format a path into a URL string: SQLAlchemy would decode `%20` and cut the
+    name at `?` or `#`, so edits would go to another file.
+    """
+    return URL.create("sqlite", database=os.fspath(path.resolve()))
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
@@ -96,7 +146,7 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
         uri = _read_only_uri(path)
         engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
     else:
-        engine = create_engine(f"sqlite:///{path.as_posix()}")
+        engine = create_engine(file_url(path))
         event.listen(engine, "connect", _use_wal)
     event.listen(engine, "connect", _enable_sqlite_pragmas)
     return engine
@@ -202,7 +252,7 @@ def _migration_engine(path: Path) -> Engine:
     included (pysqlite would otherwise commit around DDL), so a failure leaves the file as
     it was.
     """
-    engine = create_engine(f"sqlite:///{path.as_posix()}", poolclass=NullPool)
+    engine = create_engine(file_url(path), poolclass=NullPool)
 
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we say BEGIN ourselves
@@ -259,6 +309,9 @@ def _probe(path: Path) -> str | None:
     name = path.name
     if not path.is_file():
         raise NotAWorkspaceFile(_("The file {name} does not exist.").format(name=name))
+    too_long = path_too_long(path)
+    if too_long:
+        raise PathTooLong(too_long)
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -378,8 +431,14 @@ def create_workspace(path: Path) -> Workspace:
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
     if not path.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path.parent))
+    too_long = path_too_long(path, MAX_NEW_NAME_BYTES) or path_too_long(
+        path.with_name(f".{path.name}.creating-{os.getpid()}")
+    )
+    if too_long:
+        raise OSError(errno.ENAMETOOLONG, too_long, str(path))
     partial = path.with_name(f".{path.name}.creating-{os.getpid()}")
     try:
+        create_private(partial)  # personal data: owner only; SQLite gives its sidecars this mode
         engine = make_engine(partial)
         with engine.begin() as connection:
             # The id goes into the header before WAL mode, so it is in the main file at once.
@@ -394,10 +453,59 @@ def create_workspace(path: Path) -> Workspace:
         _move_into_place(partial, path)
     except OperationalError as error:  # e.g. the folder cannot be written to, the disk is full
         raise OSError(errno.EIO, str(error.orig), str(path)) from error
+    except OSError as error:
+        if error.filename == str(partial):  # name the file the person chose, not ours
+            raise OSError(error.errno, error.strerror, str(path)) from error
+        raise
     finally:
         for leftover in (partial, *_sidecars(partial)):
             leftover.unlink(missing_ok=True)
     return Workspace(path, make_engine(path))
+
+
+STALE_AFTER_SECONDS = 120
+# An unfinished backup, and the files SQLite keeps beside it (a WAL-mode copy has -wal, -shm).
+_PARTIAL_SUFFIXES = (".partial", ".partial-journal", ".partial-wal", ".partial-shm")
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?:restoring|creating)-(?P<pid>\d+)(?:-wal|-shm|-journal)?")
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or a system that cannot tell: leave its files
+    return True
+
+
+def remove_leftovers(path: Path, now: float | None = None) -> list[Path]:
+    """Delete what a killed session left beside the workspace: restore and create copies of
+    processes no longer running, and unfinished backups (`.partial` with its `-journal`,
+    `-wal`, `-shm`) untouched for a while in its backups folder. Returns what was deleted."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    candidates: list[Path] = []
+    with suppress(OSError):
+        for entry in path.parent.iterdir():
+            match = _TEMPORARY.fullmatch(entry.name)
+            if match and match["name"] == path.name and not _process_alive(int(match["pid"])):
+                candidates.append(entry)
+    backups = path.with_name(f"{path.stem}.backups")
+    with suppress(OSError):
+        if backups.is_dir():
+            for entry in backups.iterdir():
+                if entry.name.endswith(_PARTIAL_SUFFIXES):
+                    with suppress(OSError):
+                        if now - entry.stat().st_mtime > STALE_AFTER_SECONDS:
+                            candidates.append(entry)
+    for entry in candidates:
+        with suppress(OSError):
+            entry.unlink()
+            removed.append(entry)
+    return removed
 
 
 def open_workspace(path: Path, *, read_only: bool = False) -> Workspace:
@@ -414,10 +522,13 @@ def open_workspace(path: Path, *, read_only: bool = False) -> Workspace:
                 "is open read-only."
             ).format(name=path.name)
         )
+    if not read_only:
+        remove_leftovers(path)
     if needs_upgrade:
         from desktop.storage.backup import backup_copy
+        from desktop.storage.backups import next_sequence
 
-        backup = backup_copy(path, backup_path(path))
+        backup = backup_copy(path, backup_path(path), next_sequence(path))
         try:
             _upgrade(path)
         except Exception as error:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
     QTreeWidget,
@@ -76,6 +79,7 @@ class ImportAuthoritiesDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.sheet = QComboBox()
         self.sheet.setObjectName("sheet")
+        self.reading_progress: QProgressDialog | None = None
         self.file_error = QLabel()
         self.file_error.setObjectName("file_error")
         self.file_error.setStyleSheet("color: #b00020;")
@@ -204,14 +208,21 @@ class ImportAuthoritiesDialog(QDialog):
 
     def _load_sheet(self) -> None:
         from desktop.models.cbs_import import propose_mapping
-        from desktop.storage.cbs_files import UnreadableFile, read_table
+        from desktop.storage.cbs_files import ReadCancelled, UnreadableFile, read_table
 
         path = Path(self.path.text().strip())
+        progress = self._progress_dialog(path)
         try:
-            table = read_table(path, self.sheet.currentText() or None)
+            table = read_table(path, self.sheet.currentText() or None, progress=self._reporter(progress))
         except UnreadableFile as error:
             self._fail(str(error))
             return
+        except ReadCancelled:
+            self._fail(_("Reading {name} was cancelled.").format(name=path.name))
+            return
+        finally:
+            progress.close()
+            progress.deleteLater()
         if table is None:
             self._fail(
                 _("No table of authorities was found in {name}: no column is headed with a CBS code.").format(
@@ -231,6 +242,27 @@ class ImportAuthoritiesDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(name, _NOT_MAPPED))))
         self.mapping_box.setEnabled(True)
         self._mapping_changed()
+
+    def _progress_dialog(self, path: Path) -> QProgressDialog:
+        """A dialog that shows how many rows were read and can cancel the reading; it shows
+        itself only when reading takes more than a moment."""
+        progress = QProgressDialog(_("Reading {name}…").format(name=path.name), _("Cancel"), 0, 0, self)
+        progress.setObjectName("reading_progress")
+        progress.setWindowTitle(_("Import local authorities"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        self.reading_progress = progress
+        return progress
+
+    @staticmethod
+    def _reporter(progress: QProgressDialog) -> Callable[[int], bool]:
+        def report(rows: int) -> bool:
+            progress.setLabelText(_("Reading… {count} rows").format(count=i18n.format_number(rows)))
+            progress.setValue(0)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        return report
 
     # mapping ----------------------------------------------------------------------------------
 
@@ -336,7 +368,15 @@ class ImportAuthoritiesDialog(QDialog):
             signature = self._signature(self.table)
             remembered = ";".join(f"{name}={column}" for name, column in self.mapping().items())
             self.settings.setValue(f"import_mapping/{signature}", remembered)
-        self.applied += apply_changes(self.workspace, changes, self._source_text())
+        from desktop.storage.cbs_files import ImportRefused
+        from desktop.storage.concurrency import SaveFailed
+
+        try:
+            self.applied += apply_changes(self.workspace, changes, self._source_text())
+        except (ImportRefused, SaveFailed) as error:
+            self.file_error.setText(str(error))
+            self.file_error.show()
+            return
         if self.national.isChecked() and self.with_clusters.isChecked():
             from desktop.storage.national_data import apply_national_clusters
 

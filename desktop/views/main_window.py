@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.workspace: Workspace | None = None
         self._lock: QtCore.QLockFile | None = None
+        self._lock_failed = False  # the last lock could not be made (not held by another copy)
         self.undo_stack = QUndoStack(self)
         self.setWindowIcon(icon("shutafut"))
         from desktop.views.backups_dialog import BackupScheduler
@@ -378,7 +379,11 @@ class MainWindow(QMainWindow):
 
         lock = QtCore.QLockFile(str(lock_path(path)))
         lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
-        return lock if lock.tryLock(0) else None
+        if lock.tryLock(0):
+            return lock
+        # Held by another copy, or could not be made at all (say which: issue 14).
+        self._lock_failed = lock.error() != QtCore.QLockFile.LockError.LockFailedError
+        return None
 
     def open_workspace_file(self, path: Path, *, read_only: bool = False, remember: bool = True) -> bool:
         """Open `path` in this window; on refusal explain why and keep the current workspace.
@@ -393,9 +398,19 @@ class MainWindow(QMainWindow):
             return False
         lock = None
         in_use = False
+        lock_problem = ""
         if not read_only:
+            self._lock_failed = False
             lock = self._acquire_lock(path)
-            if lock is None:
+            if lock is None and self._lock_failed:
+                from desktop.storage.workspace import lock_path
+
+                lock_problem = _(
+                    "The lock file {lock} could not be created (the folder cannot be written to, the "
+                    "disk is full or the name is too long), so the workspace is opened read-only."
+                ).format(lock=lock_path(path).name)
+                read_only = True
+            elif lock is None:
                 buttons = QtWidgets.QMessageBox.StandardButton
                 answer = QtWidgets.QMessageBox.question(
                     self,
@@ -422,6 +437,8 @@ class MainWindow(QMainWindow):
             return False
         if in_use:
             workspace.read_only_reason = _("Opened read-only: it is in use by another copy.")
+        elif lock_problem:
+            workspace.read_only_reason = workspace.read_only_reason or lock_problem
         self.use_workspace(workspace, lock, path, remember=remember)
         return True
 

@@ -101,3 +101,44 @@ def test_the_profile_workbook_is_mapped_and_the_mapping_remembered(
     again.path.setText(str(CBS_DIR / "p_libud_2021.xlsx"))
     again.path.editingFinished.emit()
     assert "peripherality_cluster" not in again.mapping()
+
+
+def test_reading_a_long_file_shows_progress_and_can_be_cancelled(
+    qtbot: QtBot,
+    workspace,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    path = tmp_path / "long.csv"
+    rows = "".join(f"{1000 + n},עיר {n},עירייה,{1000 + n}\n" for n in range(3000))
+    path.write_text("סמל הרשות,שם הרשות,מעמד מוניציפלי,אוכלוסייה\n" + rows, encoding="utf-8")
+    dialog = _dialog(qtbot, workspace)
+    dialog.from_file.setChecked(True)
+    dialog.path.setText(str(path))
+
+    def cancel() -> None:  # the person presses Cancel while the rows are read
+        assert dialog.reading_progress is not None
+        dialog.reading_progress.cancel()
+
+    QTimer.singleShot(0, cancel)
+    dialog.path.editingFinished.emit()
+    assert dialog.file_error.isVisible() and "long.csv" in dialog.file_error.text()
+    assert not dialog.apply_button.isEnabled()
+    dialog.path.editingFinished.emit()  # read again without cancelling: all 3,000 rows
+    assert not dialog.file_error.isVisible()
+    assert dialog.summary.text().startswith("3,000 להוספה")
+
+
+def test_a_file_with_too_many_rows_is_refused_at_the_field(
+    qtbot: QtBot,
+    workspace,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text("סמל הרשות,שם הרשות\n" + "1,א\n" * 20_001, encoding="utf-8")
+    dialog = _dialog(qtbot, workspace)
+    dialog.from_file.setChecked(True)
+    dialog.path.setText(str(path))
+    dialog.path.editingFinished.emit()
+    assert dialog.file_error.isVisible() and "20,000" in dialog.file_error.text()
