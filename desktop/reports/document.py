@@ -40,7 +40,7 @@ from reportlab.platypus import (
 
 from desktop import i18n
 from desktop.i18n import N_
-from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
+from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual, visual_lines
 from desktop.reports.fonts import SOFT_BREAK, font_for, measure_font, register_fonts
 
 PAGE_MARGIN = 18 * mm
@@ -64,23 +64,35 @@ def first_strong_is_rtl(text: str, default: bool) -> bool:
 class BidiParagraph(Paragraph):
     """A paragraph of plain text drawn line by line in visual order, in the right fonts."""
 
+    def _base_rtl(self, words_of: list[list[str]]) -> bool:
+        rtl = bool(getattr(self.style, "rtl", False))
+        if getattr(self.style, "auto_direction", False):
+            rtl = first_strong_is_rtl(" ".join(" ".join(words) for words in words_of), rtl)
+        return rtl
+
+    def _words_of_lines(self) -> list[list[str]]:
+        lines = self.blPara.lines
+        return [line[1] if isinstance(line, tuple) else [w.text for w in line.words] for line in lines]
+
+    def drawn_lines(self) -> list[str]:
+        """The wrapped lines (after wrap()) in drawing order, left to right."""
+        words_of = self._words_of_lines()
+        logical_lines = [
+            " ".join(words).replace(SOFT_BREAK + " ", "").replace(SOFT_BREAK, "") for words in words_of
+        ]
+        return visual_lines(logical_lines, self._base_rtl(words_of))
+
     def drawPara(self, debug: int = 0) -> None:
         canvas = self.canv
         style = self.style
-        lines = self.blPara.lines
-        words_of = [line[1] if isinstance(line, tuple) else [w.text for w in line.words] for line in lines]
-        rtl = bool(getattr(style, "rtl", False))
-        if getattr(style, "auto_direction", False):
-            rtl = first_strong_is_rtl(" ".join(" ".join(words) for words in words_of), rtl)
         bold = style.fontName.endswith("-Bold")
         size = style.fontSize
         canvas.saveState()
         canvas.setFillColor(style.textColor)
         y = self.height - getattr(self.blPara, "ascent", size)
         available = self.width - style.leftIndent - style.rightIndent
-        for number, words in enumerate(words_of):
-            logical = " ".join(words).replace(SOFT_BREAK + " ", "").replace(SOFT_BREAK, "")
-            runs = [(font_for(arabic, bold), text) for arabic, text in script_runs(to_visual(logical, rtl))]
+        for number, visual in enumerate(self.drawn_lines()):
+            runs = [(font_for(arabic, bold), text) for arabic, text in script_runs(visual)]
             width = sum(stringWidth(text, font, size) for font, text in runs)
             indent = style.firstLineIndent if number == 0 else 0
             if style.alignment == TA_RIGHT:
