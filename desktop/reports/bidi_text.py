@@ -49,6 +49,41 @@ def paragraph_levels(text: str, rtl: bool) -> list[int]:
     """
     if not text:
         return []
+    isolated, origins = _isolate_ranges(text)
+    levels = _levels(isolated, rtl)
+    return [levels[index] for index in origins]
+
+
+# A range of numbers, times or dates ("8:00-16:00", "3–6", "1.9.2026 – 31.7.2027"): read left
+# to right as one unit whatever the paragraph's direction, the way Hebrew writers type it.
+_NUMBER = r"\d+(?:[.:/,]\d+)*%?"
+_RANGE = re.compile(rf"{_NUMBER}(?:\s?[-\u2010-\u2015]\s?{_NUMBER})+")
+_LRI, _PDI = "\u2066", "\u2069"
+
+
+def _isolate_ranges(text: str) -> tuple[str, list[int]]:
+    """`text` with every range inside a left-to-right isolate, and where each of the
+    original characters went."""
+    pieces: list[str] = []
+    origins: list[int] = []
+    position = 0
+    length = 0
+    for match in _RANGE.finditer(text):
+        if not any(character in match.group() for character in "-\u2010\u2011\u2012\u2013\u2014\u2015"):
+            continue
+        pieces += [text[position : match.start()], _LRI]
+        origins += range(length, length + match.start() - position)
+        length += match.start() - position + 1
+        pieces += [match.group(), _PDI]
+        origins += range(length, length + len(match.group()))
+        length += len(match.group()) + 1
+        position = match.end()
+    pieces.append(text[position:])
+    origins += range(length, length + len(text) - position)
+    return "".join(pieces), origins
+
+
+def _levels(text: str, rtl: bool) -> list[int]:
     info = str(get_display(text, base_dir="R" if rtl else "L", debug=True))
     levels_text = info[info.index("levels:") : info.index("paragraphs:")]
     per_byte = [int(level) for level in _LEVEL.findall(levels_text)]

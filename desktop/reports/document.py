@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -48,6 +49,8 @@ HEADING_ROOM = 35 * mm  # room a heading needs below it, or it moves to the next
 HEADER_COLOUR = colors.HexColor("#1f5f8b")
 GRID_COLOUR = colors.HexColor("#b8c4ce")
 STRIPE_COLOUR = colors.HexColor("#f1f5f8")
+# Header rows: dark text on a light tint (white on dark blue is lost by photocopiers and OCR).
+HEADER_FILL = colors.HexColor("#dbe6ef")
 
 
 def first_strong_is_rtl(text: str, default: bool) -> bool:
@@ -61,6 +64,31 @@ def first_strong_is_rtl(text: str, default: bool) -> bool:
     return default
 
 
+def number_range(low: str, high: str) -> str:
+    """The one way every document writes a range of numbers, times or dates: low-high, no
+    spaces ("8:00-16:00", "3-6"), as Hebrew writers type it. bidi_text draws it left to right
+    as one unit in any paragraph."""
+    return f"{low}-{high}"
+
+
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def text_date(text: str) -> str:
+    """A date kept as text ("2027-06-30", or "2027-06" for a month) as every document shows
+    dates: d.M.yyyy (a month: M.yyyy) in the document's language; other text is left as typed."""
+    value = text.strip()
+    try:
+        return i18n.format_date(date.fromisoformat(value))
+    except ValueError:
+        pass
+    month = _ISO_MONTH.match(value)
+    if month and 1 <= int(month.group(2)) <= 12:
+        separator = next((c for c in i18n.format_date(date(2000, 11, 22)) if not c.isdigit()), ".")
+        return f"{int(month.group(2))}{separator}{month.group(1)}"
+    return text
+
+
 class BidiParagraph(Paragraph):
     """A paragraph of plain text drawn line by line in visual order, in the right fonts."""
 
@@ -72,7 +100,11 @@ class BidiParagraph(Paragraph):
 
     def _words_of_lines(self) -> list[list[str]]:
         lines = self.blPara.lines
-        return [line[1] if isinstance(line, tuple) else [w.text for w in line.words] for line in lines]
+        # A line is (width, words) for a plain paragraph, or a FragLine whose fragments ("R",
+        # "&", "D": reportlab splits the text at entities) carry their own spaces.
+        return [
+            line[1] if isinstance(line, tuple) else ["".join(w.text for w in line.words)] for line in lines
+        ]
 
     def drawn_lines(self) -> list[str]:
         """The wrapped lines (after wrap()) in drawing order, left to right."""
@@ -169,7 +201,7 @@ def make_styles(language: str) -> Styles:
         cell_number=_style(
             "cell_number", rtl, 9.5, space_after=0, align=TA_CENTER, auto_direction=True, base_rtl=False
         ),
-        header_cell=_style("header_cell", rtl, 9.5, bold=True, colour=colors.white, space_after=0),
+        header_cell=_style("header_cell", rtl, 10, bold=True, colour=HEADER_COLOUR, space_after=0),
         notice=_style("notice", rtl, 10, bold=True, colour=colors.HexColor("#8a5a00")),
     )
 
@@ -273,7 +305,10 @@ class _NumberedCanvas(Canvas):
         size = 96
         width = sum(stringWidth(part, font, size) for font, part in runs)
         self.saveState()
-        self.setFillColor(colors.Color(0.85, 0.85, 0.85, alpha=0.45))
+        # Drawn last (copy-paste and search meet the page's text first) but multiplied into
+        # the page: the text over it stays as dark as it is, so the watermark is behind it.
+        self.setBlendMode("Multiply")
+        self.setFillColor(colors.Color(0.88, 0.88, 0.88))
         self.translate(self._pagesize[0] / 2, self._pagesize[1] / 2)
         self.rotate(40)
         x = -width / 2
@@ -349,12 +384,21 @@ class DocumentBuilder:
     def page_break(self) -> None:
         self.story.append(PageBreak())
 
-    def _list(self, items: Sequence[str], markers: Sequence[str]) -> None:
+    def _list(self, items: Sequence[str], markers: Sequence[str], marker_width: float = 8 * mm) -> None:
+        """Items with a hanging indent: each marker in a column of its own."""
         rows = [
             [text_paragraph(marker, self.styles.body), text_paragraph(item, self.styles.body)]
             for marker, item in zip(markers, items, strict=True)
         ]
-        self.story.append(self._table(rows, [8 * mm, self.width - 8 * mm], header=False, grid=False))
+        table = self._table(rows, [marker_width, self.width - marker_width], header=False, grid=False)
+        table.setStyle(
+            TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)])
+        )
+        self.story.append(table)
+
+    def clauses(self, numbered: Sequence[tuple[str, str]]) -> None:
+        """Numbered clauses ("4.2", text) with a hanging indent, as in a contract."""
+        self._list([text for _number, text in numbered], [number for number, _text in numbered], 12 * mm)
 
     def bullets(self, items: Sequence[str]) -> None:
         self._list(items, ["•"] * len(items))
@@ -418,7 +462,7 @@ class DocumentBuilder:
         if grid:
             commands += [("GRID", (0, 0), (-1, -1), 0.5, GRID_COLOUR)]
         if header:
-            commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_COLOUR)]
+            commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
             commands += [
                 ("BACKGROUND", (0, row), (-1, row), STRIPE_COLOUR) for row in range(2, len(cells), 2)
             ]
@@ -461,6 +505,7 @@ class DocumentBuilder:
         PageCanvas.title = title
         PageCanvas.language = language
         PageCanvas.watermark = self.watermark
+
         document.build(list(self.story), canvasmaker=PageCanvas)
         data = buffer.getvalue()
         if out is not None:

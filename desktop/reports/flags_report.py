@@ -28,7 +28,7 @@ from desktop.models.flags import (
     rubric_version,
     workplan,
 )
-from desktop.reports.document import DocumentBuilder
+from desktop.reports.document import DocumentBuilder, number_range, text_date
 from desktop.reports.fonts import font_for
 from desktop.reports.selection_report import _text
 
@@ -190,7 +190,7 @@ def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str], ou
                             _amount(g.baseline.value, g.unit),
                             _amount(g.latest, g.unit),
                             _amount(g.target, g.unit),
-                            i18n.format_date(date.fromisoformat(g.by)) if g.by else "—",
+                            text_date(g.by) if g.by else "—",
                         ]
                         for g in plan.goals
                     ],
@@ -200,7 +200,7 @@ def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str], ou
                 document.table(
                     [_("Action"), _("Quantity"), _("Frequency"), _("Owner"), _("When")],
                     [
-                        [a.text, a.quantity, a.frequency, a.owner, f"{a.starts} – {a.ends}"]
+                        [a.text, a.quantity, a.frequency, a.owner, _when(a.starts, a.ends)]
                         for a in plan.actions
                     ],
                     col_widths=[34, 12, 14, 18, 22],
@@ -313,3 +313,10 @@ def build_scoring_sheet_pdf(source: FlagsData, out: Path | None = None, language
         return document.build(out)
     finally:
         i18n.set_language(previous)
+
+
+def _when(starts: str, ends: str) -> str:
+    """An action's period, its dates as every document writes them."""
+    if starts and ends:
+        return number_range(text_date(starts), text_date(ends))
+    return text_date(starts or ends) or "—"

@@ -10,7 +10,7 @@ from desktop.i18n import _
 from desktop.models.documents import ForumData
 from desktop.models.enums import Sector
 from desktop.models.forum import ranking_tally, sector_balance, tally, timed_blocks
-from desktop.reports.document import DocumentBuilder
+from desktop.reports.document import DocumentBuilder, number_range
 
 
 def _in_language(language: str | None) -> str:
@@ -48,7 +48,7 @@ def build_agenda_pdf(
         document.heading(_("Agenda"))
         timed, warnings = timed_blocks(data)
         header = [_("Time"), _("Block"), _("Method")]
-        rows = [[f"{t.starts}–{t.ends}", t.block.title, t.block.method] for t in timed]
+        rows = [[number_range(t.starts, t.ends), t.block.title, t.block.method] for t in timed]
         widths = [18, 50, 32]
         if facilitator:
             header += [_("Facilitator notes"), _("Materials")]

@@ -59,8 +59,7 @@ def mou_pdf(
         builder.paragraph(document_data.preamble)
         for section in document_data.sections:
             builder.heading(f"{section.number}. {section.title}")
-            for clause in section.clauses:
-                builder.paragraph(f"{clause.number}  {clause.text}")
+            builder.clauses([(clause.number, clause.text) for clause in section.clauses])
         _budget_annex(builder, draft, shown, words)
         _governance_annex(builder, draft, words)
         _signature_page(builder, draft, shown, words)

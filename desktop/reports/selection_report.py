@@ -24,7 +24,7 @@ from desktop.models.selection import (
     weight_label,
 )
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
-from desktop.reports.document import DocumentBuilder
+from desktop.reports.document import DocumentBuilder, number_range
 from desktop.reports.fonts import font_for
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def _drawn(text: str, rtl: bool) -> list[tuple[str, str]]:
 
 
 def _text(
-    drawing: Drawing, x: float, y: float, text: str, rtl: bool, *, anchor_end: bool, size: float = 8
+    drawing: Drawing, x: float, y: float, text: str, rtl: bool, *, anchor_end: bool, size: float = 9
 ) -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -88,7 +88,7 @@ def ranking_chart(bars: list[tuple[str, dict[str, float]]], width: float, rtl: b
         label = weight_label(part)
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        size = sum(stringWidth(p, f, 8) for f, p in _drawn(label, rtl)) + 16
+        size = sum(stringWidth(p, font_for(a, False), 9) for a, p in script_runs(shape_arabic(label))) + 16
         swatch = x - 10 if rtl else x
         drawing.add(Rect(swatch, 2, 9, 9, fillColor=colour, strokeColor=None))
         _text(drawing, x - 13 if rtl else x + 13, 3, label, rtl, anchor_end=rtl)
@@ -99,9 +99,9 @@ def ranking_chart(bars: list[tuple[str, dict[str, float]]], width: float, rtl: b
 def _range(low: Any, high: Any) -> str:
     if low is None and high is None:
         return _("any")
-    return (
-        f"{i18n.format_number(low) if low is not None else '—'}–"
-        f"{i18n.format_number(high) if high is not None else '—'}"
+    return number_range(
+        i18n.format_number(low) if low is not None else "—",
+        i18n.format_number(high) if high is not None else "—",
     )
 
 
@@ -236,11 +236,13 @@ def _build(
         document.paragraph(_("No candidate was ranked."))
 
     disagreements = [
-        _("{town}: {criterion} (scores {low}–{high})").format(
+        _("{town}: {criterion} (scores {range})").format(
             town=a["name_he"],
             criterion=criterion.label,
-            low=min(process.member_scores(a["uuid"], criterion.code)),
-            high=max(process.member_scores(a["uuid"], criterion.code)),
+            range=number_range(
+                str(min(process.member_scores(a["uuid"], criterion.code))),
+                str(max(process.member_scores(a["uuid"], criterion.code))),
+            ),
         )
         for a in candidates
         for criterion in CRITERIA

@@ -87,7 +87,7 @@ def test_selection_report(every: Every) -> None:
             "• Dana Tester – facilitator",
             "• Omar Second – analyst",
             "Quantitative filter",
-            "Socio-economic cluster 1–4",
+            "Socio-economic cluster 1-4",
             "Candidates",
             "Alphaville City 12,000 2 —",
             "Betatown City 12,000 3 —",
@@ -100,7 +100,7 @@ def test_selection_report(every: Every) -> None:
             "Alphaville 97.2",
             "Quantitative data Change capabilities and leadership",
             "Disagreements to discuss",
-            "• Betatown: Formal leadership of the town (scores 2–5)",
+            "• Betatown: Formal leadership of the town (scores 2-5)",
             "Base conditions",
             "Alphaville Met Met Met Met Met Met",
             "Betatown Not met — — — — —",
@@ -179,7 +179,7 @@ def test_forum_agendas(every: Every) -> None:
         "Agenda",
     ]
     participants = _lines(workspace, folder, "forum-agenda", records.forum, session=1)
-    assert_in_order(participants, [*common, "Time Block Method", "17:00–17:20"])
+    assert_in_order(participants, [*common, "Time Block Method", "17:00-17:20"])
     assert not any("Prepare the opening" in line for line in participants)
     facilitator = _lines(workspace, folder, "forum-agenda-facilitator", records.forum, session=1)
     assert_in_order(
@@ -288,7 +288,7 @@ def test_flags_diagnosis(every: Every) -> None:
         "Goal Baseline Latest Target By",
         "Goal families 35 % 48 % 60 % 1/1/2027",
         "Action Quantity Frequency Owner When",
-        "Action monthly meeting 10 monthly Owner Ruth 2027-01 – 2027-06",
+        "Action monthly meeting 10 monthly Owner Ruth 1/2027-6/2027",
     ]
     assert_in_order(lines, parts)
     # each level's row: the flag's level then the start of what the level means
@@ -340,7 +340,7 @@ def test_community_documents(every: Every) -> None:
     assert_in_order(
         syllabus,
         [
-            "Economy · 1/9/2026 – 31/7/2027 · Year 1: founding the community",
+            "Economy · 1/9/2026-31/7/2027 · Year 1: founding the community",
             "Community leader: Dana Tester",
             "1 member from Alphaville",
             "Meetings of the year",
