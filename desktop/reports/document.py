@@ -472,6 +472,44 @@ class DocumentBuilder:
         table.setStyle(TableStyle(commands))
         return table
 
+    def signature_block(self, name: str, role: str, signature: str, date_label: str, signed_on: str) -> None:
+        """Who signs (name, or a line to write it on; role), a line to sign on and a line for
+        the date (filled when signed), kept on one page."""
+        body = self.styles.body
+        line_rows: list[list[Any]] = [
+            ["", "", text_paragraph(signed_on, body) if signed_on else ""],
+            [text_paragraph(signature, self.styles.small), "", text_paragraph(date_label, self.styles.small)],
+        ]
+        widths = [self.width * 0.55, self.width * 0.1, self.width * 0.35]
+        if self.rtl:
+            line_rows = [list(reversed(row)) for row in line_rows]
+            widths.reverse()
+        sign, when = (2, 0) if self.rtl else (0, 2)
+        rows: list[list[Any]] = [
+            [text_paragraph(name, self.styles.heading2) if name else "", "", ""],
+            [text_paragraph(role, body), "", ""],
+            *line_rows,
+        ]
+        commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), font_for(False, False), 9.5),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("SPAN", (0, 0), (-1, 0)),
+            ("SPAN", (0, 1), (-1, 1)),
+            ("TOPPADDING", (0, 2), (-1, 2), 28),
+            ("LINEBELOW", (sign, 2), (sign, 2), 0.8, colors.black),
+            ("LINEBELOW", (when, 2), (when, 2), 0.8, colors.black),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]
+        if not name:  # a line to write the name on
+            commands += [
+                ("TOPPADDING", (0, 0), (-1, 0), 20),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRID_COLOUR),
+            ]
+        table = Table(rows, colWidths=widths, hAlign="RIGHT" if self.rtl else "LEFT")
+        table.setStyle(TableStyle(commands))
+        self.story.append(KeepTogether([table, Spacer(1, 8 * mm)]))
+
     def keep_together(self, count: int) -> None:
         """Keep the last `count` flowables on one page (a heading with its first lines)."""
         tail = self.story[-count:]

@@ -30,7 +30,7 @@ def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # t
 
     mapping = section.mapping
     mapping.store()  # no name: refused at the form
-    assert mapping.error.text() == "יש לתת לפריט שם."
+    assert mapping.error.text() == "יש לתת שם לשותפות, לפרויקט או לשירות."
     type_text(mapping.name, "שירותי רווחה אזוריים")
     for row in range(3):
         mapping.authorities.item(row).setCheckState(Qt.CheckState.Checked)

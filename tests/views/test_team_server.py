@@ -250,7 +250,7 @@ def test_a_flags_conflict_shows_what_changed_and_takes_theirs(
     section.flags.items.append(Item("m1", "חינוך"))
     _answer_dialog(answer)
     section.save()
-    assert seen["rows"] == [["פריטים ממופים", "רשומה אחת (השתנה)", "רשומה אחת"]]
+    assert seen["rows"] == [["שותפויות, פרויקטים ושירותים ממופים", "רשומה אחת (השתנה)", "רשומה אחת"]]
     assert [item.name for item in section.flags.items] == ["תחבורה ציבורית"]
     section.flags.items.append(Item("m2", "חינוך"))
     section.save()  # on top of theirs now: no conflict
