@@ -10,10 +10,12 @@ repeat on every page; the footer says "page X of Y".
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +27,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -39,8 +42,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop import i18n
+from desktop import __version__, i18n
 from desktop.i18n import N_
+from desktop.models.documents import Letterhead
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual, visual_lines
 from desktop.reports.fonts import SOFT_BREAK, font_for, measure_font, register_fonts
 
@@ -51,6 +55,19 @@ GRID_COLOUR = colors.HexColor("#b8c4ce")
 STRIPE_COLOUR = colors.HexColor("#f1f5f8")
 # Header rows: dark text on a light tint (white on dark blue is lost by photocopiers and OCR).
 HEADER_FILL = colors.HexColor("#dbe6ef")
+
+
+_LETTERHEAD: ContextVar[Letterhead | None] = ContextVar("letterhead", default=None)
+
+
+@contextlib.contextmanager
+def printed_with(letterhead: Letterhead) -> Iterator[None]:
+    """Documents built inside carry this organisation's name and logo."""
+    token = _LETTERHEAD.set(letterhead)
+    try:
+        yield
+    finally:
+        _LETTERHEAD.reset(token)
 
 
 def first_strong_is_rtl(text: str, default: bool) -> bool:
@@ -263,6 +280,9 @@ class _NumberedCanvas(Canvas):
     language = "he"
     font_size = 8.5
     watermark = ""  # e.g. "draft", drawn large and faint across every page
+    organisation = ""  # the organisation's name, at the end of the running header
+    logo: ImageReader | None = None  # its logo, beside its name
+    printed = ""  # "Printed on 1.12.2026 · Shutafut 0.1.0", at the start of the footer
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -280,7 +300,9 @@ class _NumberedCanvas(Canvas):
             super().showPage()
         super().save()
 
-    def _draw_line(self, text: str, y: float, *, at_start: bool) -> None:
+    def _draw_line(self, text: str, y: float, *, at_start: bool, room: float = 0.0) -> None:
+        """One line of the header or footer at the start or end side; `room` keeps that much
+        space free at the side's edge (for the logo)."""
         rtl = i18n.is_rtl(self.language)
         runs = [
             (font_for(arabic, False), part)
@@ -289,7 +311,7 @@ class _NumberedCanvas(Canvas):
         width = sum(stringWidth(part, font, self.font_size) for font, part in runs)
         page_width = self._pagesize[0]
         right_aligned = rtl == at_start
-        x = page_width - PAGE_MARGIN - width if right_aligned else PAGE_MARGIN
+        x = page_width - PAGE_MARGIN - room - width if right_aligned else PAGE_MARGIN + room
         for font, part in runs:
             self.setFont(font, self.font_size)
             self.drawString(x, y, part)
@@ -325,7 +347,19 @@ class _NumberedCanvas(Canvas):
         self.setFillColor(colors.HexColor("#555555"))
         self.setStrokeColor(GRID_COLOUR)
         height = self._pagesize[1]
-        self._draw_line(self.title, height - PAGE_MARGIN + 6 * mm, at_start=True)
+        header = height - PAGE_MARGIN + 6 * mm
+        self._draw_line(self.title, header, at_start=True)
+        room = 0.0
+        if self.logo is not None:
+            logo_height = 8 * mm
+            width, high = self.logo.getSize()
+            logo_width = logo_height * width / max(high, 1)
+            rtl = i18n.is_rtl(self.language)
+            x = PAGE_MARGIN if rtl else self._pagesize[0] - PAGE_MARGIN - logo_width
+            self.drawImage(self.logo, x, header - 2, logo_width, logo_height, mask="auto")
+            room = logo_width + 2 * mm
+        if self.organisation:
+            self._draw_line(self.organisation, header, at_start=False, room=room)
         self.line(
             PAGE_MARGIN,
             height - PAGE_MARGIN + 4 * mm,
@@ -336,6 +370,8 @@ class _NumberedCanvas(Canvas):
             page=self._pageNumber, pages=total
         )
         self._draw_line(footer, PAGE_MARGIN - 9 * mm, at_start=False)
+        if self.printed:
+            self._draw_line(self.printed, PAGE_MARGIN - 9 * mm, at_start=True)
         self.restoreState()
 
 
@@ -352,8 +388,11 @@ class DocumentBuilder:
         watermark: str = "",
         invariant: bool = False,
     ) -> None:
-        """`invariant` makes the bytes reproducible (fixed dates and document id)."""
+        """`invariant` makes the bytes reproducible (fixed dates and document id).
+
+        The organisation's name and logo come from `printed_with` (set by the registry)."""
         register_fonts()
+        self.letterhead = _LETTERHEAD.get() or Letterhead()
         self.invariant = invariant
         self.watermark = watermark
         self.title = title
@@ -412,8 +451,12 @@ class DocumentBuilder:
         rows: Sequence[Sequence[str]],
         col_widths: Sequence[float] | None = None,
         numeric_columns: Sequence[int] = (),
+        backgrounds: Mapping[tuple[int, int], Any] | None = None,
     ) -> None:
-        """A table whose first column is on the right in RTL; header repeated on every page."""
+        """A table whose first column is on the right in RTL; header repeated on every page.
+
+        `backgrounds`: a colour for some cells, by (row, column) in logical order, the header
+        being row 0."""
         widths = list(col_widths) if col_widths else [self.width / len(header)] * len(header)
         scale = self.width / sum(widths)
         widths = [w * scale for w in widths]
@@ -445,7 +488,23 @@ class DocumentBuilder:
                     for index, text in enumerate(row)
                 ]
             )
-        self.story.append(self._table(cells, widths, header=True, grid=True))
+        table = self._table(cells, widths, header=True, grid=True)
+        if backgrounds:
+            last = len(header) - 1
+            table.setStyle(
+                TableStyle(
+                    [
+                        (
+                            "BACKGROUND",
+                            (last - column if self.rtl else column, row),
+                            (last - column if self.rtl else column, row),
+                            colour,
+                        )
+                        for (row, column), colour in backgrounds.items()
+                    ]
+                )
+            )
+        self.story.append(table)
 
     def _table(self, cells: list[list[Any]], widths: list[float], *, header: bool, grid: bool) -> Table:
         if self.rtl:
@@ -526,7 +585,7 @@ class DocumentBuilder:
             topMargin=PAGE_MARGIN,
             bottomMargin=PAGE_MARGIN,
             title=self.title,
-            author=self.author,
+            author=self.letterhead.organisation or self.author,
             subject=self.subject,
             creator="Shutafut",
             lang=self.language,
@@ -543,9 +602,27 @@ class DocumentBuilder:
         PageCanvas.title = title
         PageCanvas.language = language
         PageCanvas.watermark = self.watermark
+        PageCanvas.organisation = shape_arabic(self.letterhead.organisation)
+        PageCanvas.logo = _logo(self.letterhead.logo)
+        PageCanvas.printed = i18n.translate_in(language, N_("Printed on {date} · Shutafut {version}")).format(
+            date=i18n.format_date(date(2000, 1, 1) if self.invariant else date.today(), language),
+            version=__version__,
+        )
 
         document.build(list(self.story), canvasmaker=PageCanvas)
         data = buffer.getvalue()
         if out is not None:
             out.write_bytes(data)
         return data
+
+
+def _logo(image: bytes) -> ImageReader | None:
+    """The organisation's logo ready to draw; None when there is none or it cannot be read."""
+    if not image:
+        return None
+    try:
+        reader = ImageReader(io.BytesIO(image))
+        reader.getSize()
+    except Exception:  # noqa: BLE001 - any unreadable image: the document prints without it
+        return None
+    return reader

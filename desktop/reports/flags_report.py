@@ -11,7 +11,7 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon
 from reportlab.lib import colors
 
 from desktop import i18n
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.models.documents import FlagsData
 from desktop.models.flags import (
     ITEM_KINDS,
@@ -209,7 +209,53 @@ def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str], ou
 
 
 def _amount(value: float | None, unit: str) -> str:
-    return f"{i18n.format_number(value)} {unit}".strip() if value is not None else "—"
+    """A value with its unit; "%" is written onto its number ("42.7%"), as everywhere."""
+    if value is None:
+        return "—"
+    number = i18n.format_number(value)
+    if unit.strip() == "%":
+        return f"{number}%"
+    return f"{number} {unit}".strip()
+
+
+# The heat map's colours, from level 1 (far from the flag) to 4 (there), light enough for
+# black text; the same key is printed under the map.
+HEAT_COLOURS = {
+    1: colors.HexColor("#f4b6a6"),
+    2: colors.HexColor("#f7dc9b"),
+    3: colors.HexColor("#cfe6a8"),
+    4: colors.HexColor("#9fd3a2"),
+}
+
+
+def _heat_map(document: DocumentBuilder, flags: ClusterFlags) -> None:
+    rows = flags.heat_map()
+    document.table(
+        [_("Item"), *[flag.label for flag in Flag]],
+        [[item.name, *[str(levels.get(flag) or "—") for flag in Flag]] for item, levels in rows],
+        col_widths=[28, 18, 18, 18, 18],
+        numeric_columns=(1, 2, 3, 4),
+        backgrounds={
+            (row, column): HEAT_COLOURS[level]
+            for row, (_item, levels) in enumerate(rows, start=1)
+            for column, flag in enumerate(Flag, start=1)
+            if (level := levels.get(flag)) in HEAT_COLOURS
+        },
+    )
+    document.table(
+        [_("Key"), *[_("Level {level}").format(level=level) for level in HEAT_COLOURS]],
+        [[_("Colour"), "", "", "", ""], [_("Meaning"), *[_(HEAT_MEANINGS[level]) for level in HEAT_COLOURS]]],
+        col_widths=[28, 18, 18, 18, 18],
+        backgrounds={(1, column): HEAT_COLOURS[level] for column, level in enumerate(HEAT_COLOURS, start=1)},
+    )
+
+
+HEAT_MEANINGS = {
+    1: N_("Far from the flag"),
+    2: N_("First steps"),
+    3: N_("Well on the way"),
+    4: N_("The flag is met"),
+}
 
 
 def build_workplan_pdf(source: FlagsData, out: Path | None = None, language: str | None = None) -> bytes:
@@ -233,8 +279,8 @@ def build_workplan_pdf(source: FlagsData, out: Path | None = None, language: str
                         line.flag.label,
                         line.action.text,
                         line.action.owner,
-                        line.action.starts,
-                        line.action.ends,
+                        text_date(line.action.starts) or "—",
+                        text_date(line.action.ends) or "—",
                     ]
                     for line in lines
                 ],
@@ -266,15 +312,7 @@ def build_workplan_pdf(source: FlagsData, out: Path | None = None, language: str
                 col_widths=[18, 18, 22, 14, 14, 14],
             )
         document.heading(_("Heat map: the latest agreed level of every item"))
-        document.table(
-            [_("Item"), *[flag.label for flag in Flag]],
-            [
-                [item.name, *[str(levels.get(flag) or "—") for flag in Flag]]
-                for item, levels in flags.heat_map()
-            ],
-            col_widths=[28, 18, 18, 18, 18],
-            numeric_columns=(1, 2, 3, 4),
-        )
+        _heat_map(document, flags)
         return document.build(out)
     finally:
         i18n.set_language(previous)

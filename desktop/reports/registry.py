@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.i18n import N_, _
+from desktop.models.documents import Letterhead
 from desktop.reports import (
     community_report,
     flags_report,
@@ -19,6 +20,7 @@ from desktop.reports import (
     selection_report,
     summary,
 )
+from desktop.reports.document import printed_with
 
 FEATURES = ("workspace", "selection", "agreements", "forums", "flags", "communities")
 
@@ -33,6 +35,17 @@ OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM)
 Build = Callable[[Any, Path | None, str | None], bytes]
 
 
+def _letterheaded(build: Build) -> Build:
+    """`build` printing the organisation's name and logo its data carries (see Letterhead)."""
+
+    def build_with_letterhead(data: Any, out: Path | None, language: str | None) -> bytes:
+        with printed_with(getattr(data, "letterhead", None) or Letterhead()):
+            return build(data, out, language)
+
+    build_with_letterhead.__doc__ = build.__doc__
+    return build_with_letterhead
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     key: str  # the CLI name: shutafut-cli pdf KEY
@@ -40,6 +53,9 @@ class DocumentKind:
     title_id: str  # message id of its title (see title())
     build: Build  # (data from desktop.storage.document_data, out, language) -> PDF bytes
     options: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "build", _letterheaded(self.build))
 
     def title(self) -> str:
         """The document's name in the current language."""
