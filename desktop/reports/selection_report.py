@@ -105,6 +105,15 @@ def _range(low: Any, high: Any) -> str:
     )
 
 
+INDENT = "\u00a0" * 6  # a criterion under its group: no-break spaces, kept where drawn
+
+
+def town_name(authority: Mapping[str, Any], language: str) -> str:
+    """A town's name in the document's language when the workspace holds it, else in Hebrew."""
+    own = str(authority.get(f"name_{language}") or "").strip() if language != "he" else ""
+    return own or str(authority.get("name_he") or "")
+
+
 def build_selection_pdf(data: SelectionData, out: Path | None = None, language: str | None = None) -> bytes:
     """The decision report of a selection process."""
     previous = i18n.current_language()
@@ -164,20 +173,20 @@ def _build(
     )
     manual = [
         _("Added by hand: {name} – {reason}").format(
-            name=authorities.get(uuid, {}).get("name_he", uuid), reason=reason
+            name=town_name(authorities.get(uuid, {}), language) or uuid, reason=reason
         )
         for uuid, reason in process.added.items()
     ]
     manual += [
         _("Removed by hand: {name} – {reason}").format(
-            name=authorities.get(uuid, {}).get("name_he", uuid), reason=reason
+            name=town_name(authorities.get(uuid, {}), language) or uuid, reason=reason
         )
         for uuid, reason in process.removed.items()
     ]
     if manual:
         document.bullets(manual)
 
-    candidates = sorted(process.candidates(list(authorities.values())), key=lambda a: str(a["name_he"]))
+    candidates = sorted(process.candidates(list(authorities.values())), key=lambda a: town_name(a, language))
     document.heading(_("Candidates"))
     document.table(
         [
@@ -189,7 +198,7 @@ def _build(
         ],
         [
             [
-                str(a["name_he"]),
+                town_name(a, language),
                 MunicipalStatus(a["municipal_status"]).label,
                 i18n.format_number(a["population"]) if a.get("population") is not None else "—",
                 str(a.get("socioeconomic_cluster") or "—"),
@@ -213,7 +222,7 @@ def _build(
     for group in CriterionGroup:
         rows.append([group.label, i18n.format_number(weights.parts[group.value])])
         rows += [
-            [f"   {criterion.label}", i18n.format_number(weights.criteria[criterion.code])]
+            [INDENT + criterion.label, i18n.format_number(weights.criteria[criterion.code])]
             for criterion in CRITERIA
             if criterion.group is group
         ]
@@ -226,18 +235,31 @@ def _build(
     if ranked:
         document.table(
             [_("Place"), _("Town"), _("Total (0-100)")],
-            [[str(r.position), r.candidate.name, i18n.format_number(round(r.total, 1))] for r in ranked],
+            [
+                [
+                    str(r.position),
+                    town_name(authorities.get(r.candidate.key, {}), language) or r.candidate.name,
+                ]
+                + [i18n.format_number(round(r.total, 1))]
+                for r in ranked
+            ],
             col_widths=[12, 60, 28],
             numeric_columns=(0, 2),
         )
-        bars = [(r.candidate.name, contributions(r.candidate, weights)) for r in ranked[:12]]
+        bars = [
+            (
+                town_name(authorities.get(r.candidate.key, {}), language) or r.candidate.name,
+                contributions(r.candidate, weights),
+            )
+            for r in ranked[:12]
+        ]
         document.story.append(ranking_chart(bars, document.width, rtl))
     else:
         document.paragraph(_("No candidate was ranked."))
 
     disagreements = [
         _("{town}: {criterion} (scores {range})").format(
-            town=a["name_he"],
+            town=town_name(a, language),
             criterion=criterion.label,
             range=number_range(
                 str(min(process.member_scores(a["uuid"], criterion.code))),
@@ -258,7 +280,7 @@ def _build(
     condition_rows = []
     for authority in candidates:
         states = [process.condition(authority["uuid"], code)[0] for code, _label in BASE_CONDITIONS]
-        condition_rows.append([str(authority["name_he"])] + [s.label if s else "—" for s in states])
+        condition_rows.append([town_name(authority, language)] + [s.label if s else "—" for s in states])
     document.table(
         [_("Town")] + [_(label) for _code, label in BASE_CONDITIONS],
         condition_rows,
@@ -266,7 +288,7 @@ def _build(
     )
     kept = [
         _("{town} was kept in the ranking: {reason}").format(
-            town=authorities.get(uuid, {}).get("name_he", uuid), reason=reason
+            town=town_name(authorities.get(uuid, {}), language) or uuid, reason=reason
         )
         for uuid, reason in process.kept.items()
     ]
@@ -278,7 +300,7 @@ def _build(
         document.paragraph(
             _("Chosen: {towns}").format(
                 towns=i18n.format_list(
-                    [str(authorities.get(uuid, {}).get("name_he", uuid)) for uuid in process.chosen]
+                    [town_name(authorities.get(uuid, {}), language) or uuid for uuid in process.chosen]
                 )
             )
         )

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.reports.bidi_text import shape_arabic
 from desktop.reports.flags_report import HEAT_COLOURS
 from desktop.storage.workspace import Workspace
-from tests.reports.pdf_tools import drawn_lines, needs_poppler, print_document
+from tests.reports.pdf_tools import drawn_lines, needs_poppler, pdf_pages, print_document, word_boxes
 from tests.reports.rich_workspace import Records, build_rich_workspace
 
 pytestmark = needs_poppler
@@ -61,3 +62,30 @@ def test_ranges_are_drawn_low_to_high_as_one_unit_and_r_and_d_is_kept(rich) -> N
     assert "17:00-17:20" in words and "17:20-18:10" in words  # not "17:20–17:00"
     assert "12-18)" in words or "(12-18" in words or "12-18" in " ".join(words)
     assert "R&D" in words and "&" not in words
+
+
+@pytest.mark.parametrize(
+    ("language", "ofakim", "netivot"), [("en", "Ofakim", "Netivot"), ("ar", "أوفاكيم", "نتيفوت")]
+)
+def test_selection_report_names_towns_in_its_language(rich, language: str, ofakim: str, netivot: str) -> None:  # type: ignore[no-untyped-def]
+    workspace, records, folder = rich
+    out = folder / f"selection-{language}.pdf"
+    print_document(workspace, "selection", records.selection, out, language)
+    text = "\n".join(pdf_pages(out))
+    if language == "en":
+        assert "Ofakim" in text and "Netivot" in text
+    else:  # Arabic is drawn in its presentation forms: compare the shapes
+        assert shape_arabic(ofakim) in text.replace(" ", "") or ofakim in text
+    assert "נתיבות" not in text
+    assert text.count("אופקים") == 1  # only in the rationale as the team typed it
+
+
+def test_criteria_sit_indented_under_their_group(rich) -> None:  # type: ignore[no-untyped-def]
+    workspace, records, folder = rich
+    out = folder / "selection-en.pdf"
+    print_document(workspace, "selection", records.selection, out, "en")
+    boxes = word_boxes(out)
+    # "Change capabilities and leadership", then its first criterion "Formal leadership of the town"
+    group = next(x for word, x, _y, _page in boxes if word == "Change")
+    criterion = next(x for word, x, _y, _page in boxes if word == "Formal")
+    assert criterion > group + 10, (group, criterion)

@@ -291,7 +291,7 @@ def test_flags_diagnosis(every: Every) -> None:
         "Inclusive growth",
         "Desired outcome: Outcome wanted",
         "Goal Baseline Latest Target By",
-        "Goal families 35 % 48 % 60 % 1/1/2027",
+        "Goal families 35% 48% 60% 1/1/2027",
         "Action Quantity Frequency Owner When",
         "Action monthly meeting 10 monthly Owner Ruth 1/2027-6/2027",
     ]
@@ -329,9 +329,9 @@ def test_flags_workplan(every: Every) -> None:
         lines,
         [
             "Item Flag Action Owner From To",
-            "Welfare Services Inclusive growth Action monthly meeting Owner Ruth 2027-01 2027-06",
+            "Welfare Services Inclusive growth Action monthly meeting Owner Ruth 1/2027 6/2027",
             "Measured goals: baseline and latest value",
-            "Welfare Services Inclusive growth Goal families 35 % 48 % 60 %",
+            "Welfare Services Inclusive growth Goal families 35% 48% 60%",
             "Heat map: the latest agreed level of every item",
             "Welfare Services 1 2 3 4",
         ],
