@@ -49,7 +49,7 @@ def paragraph_levels(text: str, rtl: bool) -> list[int]:
     """
     if not text:
         return []
-    isolated, origins = _isolate_ranges(text)
+    isolated, origins = _isolate_ranges(text, rtl)
     levels = _levels(isolated, rtl)
     return [levels[index] for index in origins]
 
@@ -58,29 +58,56 @@ def paragraph_levels(text: str, rtl: bool) -> list[int]:
 # to right as one unit whatever the paragraph's direction, the way Hebrew writers type it.
 _NUMBER = r"\d+(?:[.:/,]\d+)*%?"
 _RANGE = re.compile(rf"{_NUMBER}(?:\s?[-\u2010-\u2015]\s?{_NUMBER})+")
-_LRI, _PDI = "\u2066", "\u2069"
+_LRI, _RLI, _PDI = "\u2066", "\u2067", "\u2069"
 
 
-def _isolate_ranges(text: str) -> tuple[str, list[int]]:
-    """`text` with every range inside a left-to-right isolate, and where each of the
-    original characters went."""
+def _isolate_ranges(text: str, rtl: bool = True) -> tuple[str, list[int]]:
+    """`text` with every range inside a left-to-right isolate and, in a left-to-right
+    paragraph, every right-to-left run (a Hebrew name, a note typed in Arabic) inside a
+    right-to-left isolate, so that each keeps its own direction and the numbers after it are
+    not pulled into it; and where each of the original characters went."""
+    opening: dict[int, list[str]] = {}
+    closing: dict[int, int] = {}
+    for match in _RANGE.finditer(text):
+        if any(character in match.group() for character in "-\u2010\u2011\u2012\u2013\u2014\u2015"):
+            opening.setdefault(match.start(), []).append(_LRI)
+            closing[match.end()] = closing.get(match.end(), 0) + 1
+    if not rtl:
+        for start, end in _rtl_runs(text):
+            opening.setdefault(start, []).insert(0, _RLI)
+            closing[end] = closing.get(end, 0) + 1
     pieces: list[str] = []
     origins: list[int] = []
-    position = 0
     length = 0
-    for match in _RANGE.finditer(text):
-        if not any(character in match.group() for character in "-\u2010\u2011\u2012\u2013\u2014\u2015"):
-            continue
-        pieces += [text[position : match.start()], _LRI]
-        origins += range(length, length + match.start() - position)
-        length += match.start() - position + 1
-        pieces += [match.group(), _PDI]
-        origins += range(length, length + len(match.group()))
-        length += len(match.group()) + 1
-        position = match.end()
-    pieces.append(text[position:])
-    origins += range(length, length + len(text) - position)
+    for index, character in enumerate(text):
+        marks = _PDI * closing.get(index, 0) + "".join(opening.get(index, []))
+        pieces.append(marks)
+        length += len(marks)
+        pieces.append(character)
+        origins.append(length)
+        length += 1
+    pieces.append(_PDI * closing.get(len(text), 0))
     return "".join(pieces), origins
+
+
+def _rtl_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch from a right-to-left letter to the last one before the
+    next left-to-right letter."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    last = 0
+    for index, character in enumerate(text):
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            if start is None:
+                start = index
+            last = index + 1
+        elif kind == "L" and start is not None:
+            runs.append((start, last))
+            start = None
+    if start is not None:
+        runs.append((start, last))
+    return runs
 
 
 def _levels(text: str, rtl: bool) -> list[int]:

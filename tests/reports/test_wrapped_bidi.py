@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from desktop.reports.bidi_text import paragraph_levels, visual_lines
+from desktop.reports.bidi_text import paragraph_levels, to_visual, visual_lines
 from desktop.reports.document import make_styles, text_paragraph
 from desktop.reports.fonts import register_fonts
 
@@ -69,3 +69,18 @@ def test_levels_come_from_the_whole_paragraph() -> None:
     levels = paragraph_levels("א (b) c", rtl=True)
     # Brackets between Hebrew and English take the paragraph's direction (rule N0).
     assert levels == [1, 1, 1, 2, 1, 1, 2]
+
+
+def test_hebrew_typed_into_an_english_document_keeps_its_own_direction() -> None:
+    # Each right-to-left run is isolated: the amount after a Hebrew name stays after it.
+    assert to_visual("תקווה ישראלית: ₪12,000,000.00 (55.8%)", rtl=False) == (
+        "תילארשי הווקת: ₪12,000,000.00 (55.8%)"
+    )
+    assert to_visual("Notes: פגישה ב-12.3.2027 עם ראש העיר, then more", rtl=False) == (
+        "Notes: ריעה שאר םע 12.3.2027-ב השיגפ, then more"
+    )
+
+
+def test_ranges_read_low_to_high_from_left_to_right() -> None:
+    assert to_visual("שעה 17:00–17:20 פתיחה", rtl=True) == "החיתפ 17:00–17:20 העש"
+    assert to_visual("גילאי 3-6 (ציונים 3–5)", rtl=True) == "(3–5 םינויצ) 3-6 יאליג"
