@@ -400,7 +400,10 @@ def syllabus_pdf(community: Community, names: Names, out: Path | None = None) ->
         numeric_columns=(0,),
     )
     document.heading(_("Yearly Gantt chart"))
-    document.story.append(gantt_drawing(community, document.width, document.rtl))
+    document.chart(
+        gantt_drawing(community, document.width, document.rtl),
+        _("The year's meetings by month, numbered as in the table; the key is under the chart."),
+    )
     document.keep_together(2)
     return document.build(out)
 

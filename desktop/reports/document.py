@@ -169,6 +169,7 @@ class Styles:
     cell_number: ParagraphStyle
     header_cell: ParagraphStyle
     notice: ParagraphStyle
+    caption: ParagraphStyle
 
 
 def _style(
@@ -210,6 +211,7 @@ def make_styles(language: str) -> Styles:
         title=_style("title", rtl, 20, bold=True, colour=HEADER_COLOUR, space_after=6),
         heading1=_style("h1", rtl, 14, bold=True, colour=HEADER_COLOUR, space_before=10, space_after=5),
         heading2=_style("h2", rtl, 12, bold=True, space_before=6, space_after=3),
+        caption=_style("caption", rtl, 9, colour=colors.HexColor("#444444"), align=TA_CENTER, space_after=6),
         # Data cells take their direction from their text: a Hebrew name in an English
         # table, or "C++" in a Hebrew one, each read in their own direction.
         cell=_style("cell", rtl, 9.5, space_after=0, auto_direction=True),
@@ -408,7 +410,18 @@ class DocumentBuilder:
         """A title (level 0) or section heading; a section never starts at a page's foot."""
         style = {0: self.styles.title, 1: self.styles.heading1}.get(level, self.styles.heading2)
         if level >= 1:
-            self.story.append(CondPageBreak(HEADING_ROOM))
+            previous = self.story[-2:]
+            if (
+                len(previous) == 2
+                and isinstance(previous[0], CondPageBreak)
+                and isinstance(previous[1], BidiParagraph)
+                and previous[1].style in (self.styles.heading1, self.styles.heading2)
+            ):
+                # A heading right under another: the room asked before the first one now
+                # holds both, so the first never stays alone at the foot of a page.
+                previous[0].height += style.leading + style.spaceBefore + style.spaceAfter
+            else:
+                self.story.append(CondPageBreak(HEADING_ROOM))
         self.story.append(text_paragraph(text, style))
 
     def paragraph(self, text: str, style: ParagraphStyle | None = None) -> None:
@@ -568,6 +581,13 @@ class DocumentBuilder:
         table = Table(rows, colWidths=widths, hAlign="RIGHT" if self.rtl else "LEFT")
         table.setStyle(TableStyle(commands))
         self.story.append(KeepTogether([table, Spacer(1, 8 * mm)]))
+
+    def chart(self, drawing: Flowable, caption: str, *, with_previous: bool = False) -> None:
+        """A chart with its caption under it, on one page (`with_previous`: on the page of the
+        flowable before it too, a table the chart draws)."""
+        self.story.append(drawing)
+        self.story.append(text_paragraph(caption, self.styles.caption))
+        self.keep_together(3 if with_previous else 2)
 
     def keep_together(self, count: int) -> None:
         """Keep the last `count` flowables on one page (a heading with its first lines)."""

@@ -7,8 +7,9 @@ import math
 from datetime import date
 from pathlib import Path
 
-from reportlab.graphics.shapes import Drawing, Line, Polygon
+from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop import i18n
 from desktop.i18n import N_, _
@@ -28,6 +29,7 @@ from desktop.models.flags import (
     rubric_version,
     workplan,
 )
+from desktop.reports.bidi_text import script_runs, shape_arabic
 from desktop.reports.document import DocumentBuilder, number_range, text_date
 from desktop.reports.fonts import font_for
 from desktop.reports.selection_report import _text
@@ -37,14 +39,40 @@ EARLIER = colors.Color(242 / 255, 177 / 255, 52 / 255, alpha=0.40)
 
 
 def radar_drawing(
-    latest: dict[Flag, int | None], earlier: dict[Flag, int | None] | None, width: float, rtl: bool
+    latest: dict[Flag, int | None],
+    earlier: dict[Flag, int | None] | None,
+    width: float,
+    rtl: bool,
+    legend: tuple[str, str] = ("", ""),
 ) -> Drawing:
-    """The same radar as on screen: four axes from the top, counter-clockwise in RTL."""
-    height = 230.0
+    """The same radar as on screen: four axes from the top, counter-clockwise in RTL; the
+    levels marked along the first axis (the scale) and a legend of which shape is which."""
+    height = 250.0
     drawing = Drawing(width, height)
     # Otherwise the renderer starts in Helvetica, listed in the PDF without being embedded.
     drawing.initialFontName = font_for(False, False)
-    cx, cy, radius = width / 2, height / 2, 80.0
+    cx, cy, radius = width / 2, height / 2 + 10, 80.0
+    for level in range(1, LEVEL_MAX + 1):
+        drawing.add(
+            String(
+                cx + 3,
+                cy + radius * level / LEVEL_MAX + 2,
+                str(level),
+                fontName=font_for(False, False),
+                fontSize=8,
+            )
+        )
+    x = width if rtl else 0.0
+    for text, colour in zip(legend, (LATEST, EARLIER), strict=True):
+        if not text:
+            continue
+        swatch = x - 10 if rtl else x
+        drawing.add(Rect(swatch, 2, 9, 9, fillColor=colour, strokeColor=None))
+        _text(drawing, x - 13 if rtl else x + 13, 3, text, rtl, anchor_end=rtl)
+        step = (
+            sum(stringWidth(part, font_for(a, False), 9) for a, part in script_runs(shape_arabic(text))) + 30
+        )
+        x = x - step if rtl else x + step
     # PDF y grows upwards: mirror the screen's angles vertically.
     angles = [-a for a in axis_angles(rtl)]
     for level in range(1, LEVEL_MAX + 1):
@@ -58,8 +86,6 @@ def radar_drawing(
         lx = x + (8 if math.cos(angle) > 0.3 else -8 if anchor_end else 0)
         ly = y + (8 if math.sin(angle) > 0.3 else -16 if math.sin(angle) < -0.3 else -3)
         if abs(math.cos(angle)) <= 0.3:
-            from reportlab.pdfbase.pdfmetrics import stringWidth
-
             lx -= stringWidth(flag.label, "Rubik", 8) / 2
         _text(drawing, lx, ly, flag.label, rtl, anchor_end=anchor_end)
     for levels, colour in ((earlier or {}, EARLIER), (latest, LATEST)):
@@ -118,16 +144,20 @@ def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str], ou
     history = flags.item_diagnoses(item.id)
     index = history.index(diagnosis)
     earlier = history[index - 1] if index > 0 else None
-    document.story.append(
-        radar_drawing(diagnosis.levels(), earlier.levels() if earlier else None, document.width, rtl)
+    this_one = _("This diagnosis ({date})").format(
+        date=i18n.format_date(date.fromisoformat(diagnosis.held_on))
     )
-    if earlier is not None:
-        document.paragraph(
-            _("Beneath, in orange: the diagnosis of {date}.").format(
-                date=i18n.format_date(date.fromisoformat(earlier.held_on))
-            ),
-            document.styles.small,
-        )
+    before = (
+        _("Earlier diagnosis ({date})").format(date=i18n.format_date(date.fromisoformat(earlier.held_on)))
+        if earlier is not None
+        else ""
+    )
+    document.chart(
+        radar_drawing(
+            diagnosis.levels(), earlier.levels() if earlier else None, document.width, rtl, (this_one, before)
+        ),
+        _("The agreed level of each flag, from 1 (centre) to {top} (edge).").format(top=LEVEL_MAX),
+    )
     document.heading(_("Levels by flag"))
     rows = []
     for flag in Flag:

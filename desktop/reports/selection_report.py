@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from desktop import i18n
@@ -60,8 +60,8 @@ def _text(
 def ranking_chart(bars: list[tuple[str, dict[str, float]]], width: float, rtl: bool) -> Drawing:
     """Horizontal bars of the totals split by part; in RTL names on the right, bars to the left."""
     row, names = 18.0, 110.0
-    legend = 16.0
-    height = row * len(bars) + legend + 6
+    legend, axis = 16.0, 16.0
+    height = row * len(bars) + legend + axis + 6
     drawing = Drawing(width, height)
     # Otherwise the renderer starts in Helvetica, listed in the PDF without being embedded.
     drawing.initialFontName = font_for(False, False)
@@ -83,6 +83,26 @@ def ranking_chart(bars: list[tuple[str, dict[str, float]]], width: float, rtl: b
             edge = x if rtl else edge + length
         total = i18n.format_number(round(sum(parts.values()), 1))
         _text(drawing, edge - 3 if rtl else edge + 3, y + 4, total, False, anchor_end=rtl)
+    # The scale: 0 to 100 along the bars, under them.
+    start = width - names if rtl else names
+    direction = -1.0 if rtl else 1.0
+    top = legend + axis
+    drawing.add(
+        Line(start, top, start + direction * 100 * scale, top, strokeColor=colors.HexColor("#555555"))
+    )
+    for tick in range(0, 101, 25):
+        x = start + direction * tick * scale
+        drawing.add(Line(x, top, x, top - 3, strokeColor=colors.HexColor("#555555")))
+        drawing.add(
+            String(
+                x,
+                legend + 3,
+                i18n.format_number(tick),
+                fontName=font_for(False, False),
+                fontSize=8,
+                textAnchor="middle",
+            )
+        )
     x = width if rtl else 0.0
     for part, colour in PART_COLOURS.items():
         label = weight_label(part)
@@ -253,7 +273,11 @@ def _build(
             )
             for r in ranked[:12]
         ]
-        document.story.append(ranking_chart(bars, document.width, rtl))
+        document.chart(
+            ranking_chart(bars, document.width, rtl),
+            _("Each town's total (0-100), by part of the weighting."),
+            with_previous=True,
+        )
     else:
         document.paragraph(_("No candidate was ranked."))
 

@@ -89,3 +89,37 @@ def test_criteria_sit_indented_under_their_group(rich) -> None:  # type: ignore[
     group = next(x for word, x, _y, _page in boxes if word == "Change")
     criterion = next(x for word, x, _y, _page in boxes if word == "Formal")
     assert criterion > group + 10, (group, criterion)
+
+
+def test_a_heading_right_above_another_never_stays_alone_at_a_page_foot() -> None:
+    from reportlab.platypus import CondPageBreak
+
+    from desktop.reports.document import HEADING_ROOM, DocumentBuilder
+
+    document = DocumentBuilder("בדיקה", "he")
+    document.heading("תכנון לפי דגלים")
+    document.heading("צמיחה מכלילה", 2)
+    document.paragraph("תוצאה רצויה")
+    breaks = [flowable for flowable in document.story if isinstance(flowable, CondPageBreak)]
+    # one break before both headings, asking room for the second heading too
+    assert len(breaks) == 1 and breaks[0].height > HEADING_ROOM + 10
+    assert document.story.index(breaks[0]) == 0
+
+
+@pytest.mark.parametrize("key", ["selection", "flags-diagnosis", "syllabus"])
+def test_every_chart_has_its_caption(rich, key: str) -> None:  # type: ignore[no-untyped-def]
+    workspace, records, folder = rich
+    out = folder / f"{key}-en.pdf"
+    record = {
+        "selection": records.selection,
+        "flags-diagnosis": records.flags,
+        "syllabus": records.community,
+    }[key]
+    options = {"diagnosis": records.diagnosis} if key == "flags-diagnosis" else {}
+    print_document(workspace, key, record, out, "en", **options)
+    caption = {
+        "selection": "Each town's total (0-100), by part of the weighting.",
+        "flags-diagnosis": "The agreed level of each flag, from 1 (centre) to 4 (edge).",
+        "syllabus": "The year's meetings by month, numbered as in the table; the key is under the chart.",
+    }[key]
+    assert caption in "\n".join(pdf_pages(out))

@@ -269,8 +269,10 @@ def test_flags_diagnosis(every: Every) -> None:
     assert lines[1] == (
         "Existing service · Core service · Professional leadership · 1 of 2 authorities take part · 5/10/2026"
     )
-    # the radar chart's axes, drawn before the table of levels
-    assert lines[2:6] == [label for _key, label in FLAGS]
+    # the radar chart: its scale (levels 1-4), its axes, its legend and caption, then the levels
+    assert lines[2:7] == ["1", "2", "3", "4", "This diagnosis (5/10/2026)"]
+    assert lines[7:11] == [label for _key, label in FLAGS]
+    assert lines[11] == "The agreed level of each flag, from 1 (centre) to 4 (edge)."
     parts = ["Levels by flag", "Flag Level What the level means Baseline"]
     for level, (_key, label) in enumerate(FLAGS, start=1):
         parts += [label.split()[0], f"{10 + level} families (1/1/2026)"]
