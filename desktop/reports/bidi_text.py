@@ -96,9 +96,19 @@ def _rtl_runs(text: str) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start: int | None = None
     last = 0
+    depth = 0  # inside an explicit isolate (see `isolate`), which already keeps its direction
     for index, character in enumerate(text):
         kind = unicodedata.bidirectional(character)
-        if kind in ("R", "AL"):
+        if kind in ("FSI", "LRI", "RLI"):
+            if start is not None and depth == 0:
+                runs.append((start, last))
+                start = None
+            depth += 1
+        elif kind == "PDI":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif kind in ("R", "AL"):
             if start is None:
                 start = index
             last = index + 1
@@ -167,6 +177,12 @@ def visual_lines(lines: list[str], rtl: bool) -> list[str]:
         visual.append(_reorder(paragraph[start:end], levels[start:end], rtl) if line else line)
         start = end + 1
     return visual
+
+
+def isolate(value: str) -> str:
+    """A value typed by a person (a title, a name), to put into a translated sentence: it
+    keeps its own direction, from its first letter, whatever the sentence's (FSI ... PDI)."""
+    return f"\u2068{value}\u2069" if value else value
 
 
 def to_visual(text: str, rtl: bool) -> str:

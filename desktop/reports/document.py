@@ -604,7 +604,7 @@ class DocumentBuilder:
             rightMargin=PAGE_MARGIN,
             topMargin=PAGE_MARGIN,
             bottomMargin=PAGE_MARGIN,
-            title=self.title,
+            title=self.title.replace("\u2068", "").replace("\u2069", ""),
             author=self.letterhead.organisation or self.author,
             subject=self.subject,
             creator="Shutafut",

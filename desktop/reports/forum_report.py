@@ -10,6 +10,7 @@ from desktop.i18n import _
 from desktop.models.documents import ForumData
 from desktop.models.enums import Sector
 from desktop.models.forum import ranking_tally, sector_balance, tally, timed_blocks
+from desktop.reports.bidi_text import isolate
 from desktop.reports.document import DocumentBuilder, number_range
 
 
@@ -28,7 +29,7 @@ def build_agenda_pdf(
     try:
         data = forum.session(session)
         title = _("{forum} – session {number}: {title}").format(
-            forum=forum.title, number=session, title=data.title
+            forum=isolate(forum.title), number=session, title=isolate(data.title)
         )
         document = DocumentBuilder(
             title, i18n.current_language(), author=_("Shutafut"), subject=_("Session agenda")
@@ -74,7 +75,7 @@ def build_summary_pdf(source: ForumData, out: Path | None = None, language: str 
     previous = _in_language(language)
     try:
         data = forum.session(session)
-        title = _("Summary of session {number}: {title}").format(number=session, title=data.title)
+        title = _("Summary of session {number}: {title}").format(number=session, title=isolate(data.title))
         document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"), subject=forum.title)
         document.heading(title, 0)
         document.paragraph(forum.title)
@@ -152,7 +153,7 @@ def build_shared_agenda_pdf(source: ForumData, out: Path | None = None, language
     forum = source.forum
     previous = _in_language(language)
     try:
-        title = _("Shared agenda: {forum}").format(forum=forum.title)
+        title = _("Shared agenda: {forum}").format(forum=isolate(forum.title))
         document = DocumentBuilder(
             title, i18n.current_language(), author=_("Shutafut"), subject=_("Shared agenda")
         )

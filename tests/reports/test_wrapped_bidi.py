@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from desktop.reports.bidi_text import paragraph_levels, to_visual, visual_lines
+from desktop.reports.bidi_text import isolate, paragraph_levels, to_visual, visual_lines
 from desktop.reports.document import make_styles, text_paragraph
 from desktop.reports.fonts import register_fonts
 
@@ -84,3 +84,15 @@ def test_hebrew_typed_into_an_english_document_keeps_its_own_direction() -> None
 def test_ranges_read_low_to_high_from_left_to_right() -> None:
     assert to_visual("שעה 17:00–17:20 פתיחה", rtl=True) == "החיתפ 17:00–17:20 העש"
     assert to_visual("גילאי 3-6 (ציונים 3–5)", rtl=True) == "(3–5 םינויצ) 3-6 יאליג"
+
+
+def test_a_typed_title_keeps_its_direction_inside_an_english_sentence() -> None:
+    title = isolate("גיבוש תפיסת STEM יישובית")
+    assert (
+        to_visual(f"Summary of session 1: {title}", rtl=False)
+        == "Summary of session 1: תיבושיי STEM תסיפת שוביג"
+    )
+    # two names joined by an English word stay in the sentence's order
+    assert (
+        to_visual("made between שדרות and קרן תקווה, to", rtl=False) == "made between תורדש and הווקת ןרק, to"
+    )
