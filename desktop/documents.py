@@ -116,8 +116,11 @@ def export_document(
     `out` in `language`. Options: version (MOU; None = the current draft), session (forum,
     1-4), meeting (meeting plan: number in date order, a meeting id, or None = the next one),
     diagnosis (its short number, or its id), item (scoring sheet: number in the item list, or id)."""
+    from desktop.reports.document import printed_with
+
     data = load_document_data(workspace, key, record_id, language, **options)
-    document_kind(key).build(data, out, language)
+    with printed_with(document_data.letterhead(workspace)):  # every document: the organisation's
+        document_kind(key).build(data, out, language)
 
 
 def document_choices(workspace: Workspace, key: str, record_id: int | None) -> dict[str, list[Choice]]:

@@ -23,6 +23,15 @@ from desktop.models.syllabus import Meeting, ordered
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    """What every document shows besides its content: the organisation that prints it (its
+    name and logo, set once per workspace in Settings)."""
+
+    organisation: str = ""
+    logo: bytes = b""  # a PNG or JPEG image; empty: none
+
+
+@dataclass(frozen=True)
 class WorkspaceSummaryData:
     """The workspace summary: its reference data as rows (see `reference_store.list_records`)."""
 
@@ -31,6 +40,7 @@ class WorkspaceSummaryData:
     authorities: Sequence[Mapping[str, Any]]
     clusters: Sequence[Mapping[str, Any]]
     organisations: Sequence[Mapping[str, Any]]
+    letterhead: Letterhead = field(default_factory=Letterhead)
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,7 @@ class SelectionData:
     process: SelectionProcess
     authorities: Mapping[str, Mapping[str, Any]]
     people: Mapping[str, str]
+    letterhead: Letterhead = field(default_factory=Letterhead)
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,7 @@ class MouData:
     draft: MouDraft
     names: Mapping[str, str]
     version: MouVersion | None = None  # None: the current draft
+    letterhead: Letterhead = field(default_factory=Letterhead)
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,7 @@ class ForumData:
 
     forum: Forum
     session: int = 1
+    letterhead: Letterhead = field(default_factory=Letterhead)
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,7 @@ class FlagsData:
     members: Sequence[str] = ()
     diagnosis: Diagnosis | None = None  # flags-diagnosis
     item: Item | None = None  # flags-sheet: the item the blank scoring sheet is for
+    letterhead: Letterhead = field(default_factory=Letterhead)
 
 
 @dataclass(frozen=True)
@@ -95,6 +109,7 @@ class CommunityData:
     meeting_number: int = 0
     meeting: Meeting | None = None
     today: date | None = None  # the day the work-teams states are reckoned on (None: today)
+    letterhead: Letterhead = field(default_factory=Letterhead)
 
 
 def community_people(community: Community) -> set[str]:

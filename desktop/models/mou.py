@@ -215,6 +215,7 @@ GENERATED_KEYS: Final = frozenset(
         "phase",
         "budget_total",
         "budget_source",
+        "chair_to_be_decided",
     }
 )
 PHASE_KEYS: Final = frozenset({"pre_establishment", "planning_year", "implementation"})

@@ -188,7 +188,7 @@ def _body_sentence(body: GovernanceBody, texts: MouTexts) -> str:
     sentence = g["body"].format(
         name=body.name,
         members=body.size_text,
-        chair=body.chair or "…",
+        chair=body.chair or g["chair_to_be_decided"],
         meetings=body.yearly_meetings,
     )
     if body.duration_months:

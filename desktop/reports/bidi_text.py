@@ -1,47 +1,20 @@
-"""Logical-to-visual reordering of one line of text, with bracket mirroring and Arabic shaping.
+"""Logical-to-visual reordering of wrapped text, with bracket mirroring and Arabic shaping.
 
-python-bidi's `get_display` resolves bracket pairs correctly (UBA rule N0) but does not
-mirror the brackets themselves. We learn each pair's resolved direction from where it
-lands: every pair is swapped for a unique bracket pair before reordering, and a pair
-whose closing bracket ends up left of its opening one was laid out right to left, so
-both are mirrored.
+Levels come from the Unicode bidi algorithm run on the whole paragraph (python-bidi's Rust
+core: paired brackets N0, isolates); each drawn line is then reordered alone with those
+levels (rules L1-L2) and characters at odd levels are mirrored (L4), so "( … )" wrapped
+over two lines keeps both brackets facing each other.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import arabic_reshaper
 from bidi import get_display
+from bidi.mirror import MIRRORED
 
-_PAIRS = {"(": ")", "[": "]", "{": "}"}
-_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
-_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<", "«": "»", "»": "«"}
-# Distinct paired brackets (Unicode Bidi_Paired_Bracket) used as stand-ins while reordering.
-_STAND_INS = [
-    ("\u2045", "\u2046"),
-    ("\u207d", "\u207e"),
-    ("\u208d", "\u208e"),
-    ("\u2308", "\u2309"),
-    ("\u230a", "\u230b"),
-    ("\u2329", "\u232a"),
-    ("\u2768", "\u2769"),
-    ("\u276a", "\u276b"),
-    ("\u276c", "\u276d"),
-    ("\u276e", "\u276f"),
-    ("\u2770", "\u2771"),
-    ("\u2772", "\u2773"),
-    ("\u2774", "\u2775"),
-    ("\u27c5", "\u27c6"),
-    ("\u27e6", "\u27e7"),
-    ("\u27e8", "\u27e9"),
-    ("\u27ea", "\u27eb"),
-    ("\u27ec", "\u27ed"),
-    ("\u27ee", "\u27ef"),
-    ("\u2983", "\u2984"),
-    ("\u2985", "\u2986"),
-    ("\u2987", "\u2988"),
-    ("\u2989", "\u298a"),
-    ("\u298b", "\u298c"),
-]
 _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 
@@ -63,47 +36,158 @@ def shape_arabic(text: str) -> str:
     return str(arabic_reshaper.reshape(text))
 
 
-def _bracket_pairs(text: str) -> list[tuple[int, int]]:
-    stack: list[tuple[str, int]] = []
-    pairs = []
+_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+# Characters whose level rule L1 resets to the paragraph's at the end of a line.
+_TRAILING = {"WS", "FSI", "LRI", "RLI", "PDI"}
+
+
+def paragraph_levels(text: str, rtl: bool) -> list[int]:
+    """The resolved embedding level of every character of one paragraph (UAX #9 up to I2).
+
+    python-bidi's Rust implementation (unicode-bidi: paired brackets, isolates) reports
+    its levels, one per UTF-8 byte, only in its debug output; we read them from there.
+    """
+    if not text:
+        return []
+    isolated, origins = _isolate_ranges(text, rtl)
+    levels = _levels(isolated, rtl)
+    return [levels[index] for index in origins]
+
+
+# A range of numbers, times or dates ("8:00-16:00", "3–6", "1.9.2026 – 31.7.2027"): read left
+# to right as one unit whatever the paragraph's direction, the way Hebrew writers type it.
+_NUMBER = r"\d+(?:[.:/,]\d+)*%?"
+_RANGE = re.compile(rf"{_NUMBER}(?:\s?[-\u2010-\u2015]\s?{_NUMBER})+")
+_LRI, _RLI, _PDI = "\u2066", "\u2067", "\u2069"
+
+
+def _isolate_ranges(text: str, rtl: bool = True) -> tuple[str, list[int]]:
+    """`text` with every range inside a left-to-right isolate and, in a left-to-right
+    paragraph, every right-to-left run (a Hebrew name, a note typed in Arabic) inside a
+    right-to-left isolate, so that each keeps its own direction and the numbers after it are
+    not pulled into it; and where each of the original characters went."""
+    opening: dict[int, list[str]] = {}
+    closing: dict[int, int] = {}
+    for match in _RANGE.finditer(text):
+        if any(character in match.group() for character in "-\u2010\u2011\u2012\u2013\u2014\u2015"):
+            opening.setdefault(match.start(), []).append(_LRI)
+            closing[match.end()] = closing.get(match.end(), 0) + 1
+    if not rtl:
+        for start, end in _rtl_runs(text):
+            opening.setdefault(start, []).insert(0, _RLI)
+            closing[end] = closing.get(end, 0) + 1
+    pieces: list[str] = []
+    origins: list[int] = []
+    length = 0
     for index, character in enumerate(text):
-        if character in _PAIRS:
-            stack.append((character, index))
-        elif character in _CLOSERS:
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == _CLOSERS[character]:
-                    pairs.append((stack[depth][1], index))
-                    del stack[depth:]
-                    break
-    return pairs[: len(_STAND_INS)]
+        marks = _PDI * closing.get(index, 0) + "".join(opening.get(index, []))
+        pieces.append(marks)
+        length += len(marks)
+        pieces.append(character)
+        origins.append(length)
+        length += 1
+    pieces.append(_PDI * closing.get(len(text), 0))
+    return "".join(pieces), origins
+
+
+def _rtl_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch from a right-to-left letter to the last one before the
+    next left-to-right letter."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    last = 0
+    depth = 0  # inside an explicit isolate (see `isolate`), which already keeps its direction
+    for index, character in enumerate(text):
+        kind = unicodedata.bidirectional(character)
+        if kind in ("FSI", "LRI", "RLI"):
+            if start is not None and depth == 0:
+                runs.append((start, last))
+                start = None
+            depth += 1
+        elif kind == "PDI":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif kind in ("R", "AL"):
+            if start is None:
+                start = index
+            last = index + 1
+        elif kind == "L" and start is not None:
+            runs.append((start, last))
+            start = None
+    if start is not None:
+        runs.append((start, last))
+    return runs
+
+
+def _levels(text: str, rtl: bool) -> list[int]:
+    info = str(get_display(text, base_dir="R" if rtl else "L", debug=True))
+    levels_text = info[info.index("levels:") : info.index("paragraphs:")]
+    per_byte = [int(level) for level in _LEVEL.findall(levels_text)]
+    levels = []
+    offset = 0
+    for character in text:
+        levels.append(per_byte[offset])
+        offset += len(character.encode("utf-8"))
+    return levels
+
+
+def _reorder(text: str, levels: list[int], rtl: bool) -> str:
+    """One line in drawing order from its characters' paragraph levels (rules L1, L2, L4)."""
+    base = 1 if rtl else 0
+    levels = list(levels)
+    index = len(text) - 1
+    while index >= 0 and (
+        unicodedata.bidirectional(text[index]) in _TRAILING or ord(text[index]) in _INVISIBLE
+    ):
+        levels[index] = base
+        index -= 1
+    characters = [
+        MIRRORED.get(character, character) if level % 2 else character
+        for character, level in zip(text, levels, strict=True)
+    ]
+    highest = max(levels)
+    lowest_odd = min((level for level in levels if level % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        start = None
+        for position in range(len(characters) + 1):
+            inside = position < len(characters) and levels[position] >= level
+            if inside and start is None:
+                start = position
+            elif not inside and start is not None:
+                characters[start:position] = characters[start:position][::-1]
+                levels[start:position] = levels[start:position][::-1]
+                start = None
+    return "".join(characters).translate(_INVISIBLE).replace("\u202f", "\u00a0")
+
+
+def visual_lines(lines: list[str], rtl: bool) -> list[str]:
+    """The wrapped lines of one paragraph, each in drawing order.
+
+    Levels are resolved on the whole paragraph (the lines joined by spaces), so a bracket
+    pair, a quotation or a number split over two lines keeps its direction; each line is
+    then reordered on its own with those levels (UAX #9 rules L1-L2 per line).
+    """
+    paragraph = " ".join(line.replace("\n", " ") for line in lines)
+    levels = paragraph_levels(paragraph, rtl)
+    visual = []
+    start = 0
+    for line in lines:
+        end = start + len(line)
+        visual.append(_reorder(paragraph[start:end], levels[start:end], rtl) if line else line)
+        start = end + 1
+    return visual
+
+
+def isolate(value: str) -> str:
+    """A value typed by a person (a title, a name), to put into a translated sentence: it
+    keeps its own direction, from its first letter, whatever the sentence's (FSI ... PDI)."""
+    return f"\u2068{value}\u2069" if value else value
 
 
 def to_visual(text: str, rtl: bool) -> str:
     """One line of logical text in left-to-right drawing order."""
-    if not text:
-        return text
-    pairs = _bracket_pairs(text)
-    characters = list(text)
-    originals: dict[str, str] = {}
-    for number, (open_index, close_index) in enumerate(pairs):
-        open_stand_in, close_stand_in = _STAND_INS[number]
-        originals[open_stand_in] = characters[open_index]
-        originals[close_stand_in] = characters[close_index]
-        characters[open_index], characters[close_index] = open_stand_in, close_stand_in
-    visual = get_display("".join(characters), base_dir="R" if rtl else "L")
-    mirrored_stand_ins: set[str] = set()
-    for number in range(len(pairs)):
-        open_stand_in, close_stand_in = _STAND_INS[number]
-        if visual.index(close_stand_in) < visual.index(open_stand_in):
-            mirrored_stand_ins.update((open_stand_in, close_stand_in))
-    result = []
-    for character in visual:
-        if character in originals:
-            original = originals[character]
-            result.append(_MIRROR[original] if character in mirrored_stand_ins else original)
-        else:
-            result.append(character)
-    return "".join(result).translate(_INVISIBLE).replace("\u202f", "\u00a0")
+    return visual_lines([text], rtl)[0]
 
 
 def script_runs(visual: str) -> list[tuple[bool, str]]:

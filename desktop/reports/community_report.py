@@ -37,7 +37,13 @@ from desktop.models.syllabus import (
 )
 from desktop.models.work_teams import OUTPUT_TYPES, ROLES, STAGES, WorkTeam, stage_state
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
-from desktop.reports.document import GRID_COLOUR, HEADER_COLOUR, STRIPE_COLOUR, DocumentBuilder
+from desktop.reports.document import (
+    GRID_COLOUR,
+    HEADER_COLOUR,
+    STRIPE_COLOUR,
+    DocumentBuilder,
+    number_range,
+)
 from desktop.reports.fonts import font_for
 
 STATE_LABELS = {
@@ -113,10 +119,13 @@ def _month_label(year: int, month: int) -> str:
 
     # The "format" context: Babel 2.18's stand-alone abbreviations for Arabic fall back to
     # whichever locale was used before (Hebrew month names in an Arabic document).
-    return str(get_month_names("abbreviated", "format", locale=i18n.babel_locale())[month])
+    return str(get_month_names("wide", "format", locale=i18n.babel_locale())[month])
 
 
 # --- drawing helpers ---------------------------------------------------------------------------
+
+
+CHART_TEXT = 10.0  # the size of a chart's words: smaller is hard to read on a photocopy
 
 
 def _runs(text: str, rtl: bool, bold: bool) -> list[tuple[str, str]]:
@@ -126,7 +135,9 @@ def _runs(text: str, rtl: bool, bold: bool) -> list[tuple[str, str]]:
 
 
 def _width(text: str, size: float, *, bold: bool = False) -> float:
-    return sum(stringWidth(part, font, size) for font, part in _runs(text, True, bold))
+    """The drawn width of `text` (the order of its runs does not change it)."""
+    runs = script_runs(shape_arabic(text))
+    return sum(stringWidth(part, font_for(arabic, bold), size) for arabic, part in runs)
 
 
 def _fit(text: str, width: float, size: float) -> str:
@@ -146,7 +157,7 @@ def _label(
     text: str,
     rtl: bool,
     *,
-    size: float = 8,
+    size: float = CHART_TEXT,
     anchor: str = "start",
     bold: bool = False,
     colour: colors.Color = INK,
@@ -215,7 +226,7 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
     start = min([community.period_start, *(m.day for m in meetings)])
     end = max([community.period_end, *(m.last_day for m in meetings)])
     months = months_between(start, end)
-    labels_width = min(135.0, width * 0.28)
+    labels_width = min(110.0, width * 0.22)
     column = (width - labels_width) / len(months)
     header, legend = 26.0, 22.0
     height = header + ROW_HEIGHT * len(rows) + legend
@@ -234,8 +245,10 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
         return origin + direction * offset * column
 
     month_size = min(
-        7.5,
-        7.5 * (column - 3) / max(_width(_month_label(year, month), 7.5, bold=True) for year, month in months),
+        CHART_TEXT,
+        CHART_TEXT
+        * (column - 3)
+        / max(_width(_month_label(year, month), CHART_TEXT) for year, month in months),
     )
     for index, (year, month) in enumerate(months):
         left = origin + direction * index * column - (column if rtl else 0)
@@ -252,9 +265,8 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
             rtl,
             size=month_size,
             anchor="middle",
-            bold=True,
         )
-        _label(drawing, centre, top + 3, str(year), False, size=6.5, anchor="middle", colour=MUTED)
+        _label(drawing, centre, top + 3, str(year), False, size=CHART_TEXT - 1, anchor="middle", colour=MUTED)
     for index in range(len(months) + 1):
         x = origin + direction * index * column
         drawing.add(Line(x, legend, x, top, strokeColor=GRID_COLOUR, strokeWidth=0.5))
@@ -274,7 +286,7 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
                     strokeWidth=0.3,
                 )
             )
-        text = _fit(titles[key] if key else _("Other meetings"), labels_width - 8, 8)
+        text = _fit(titles[key] if key else _("Other meetings"), labels_width - 8, CHART_TEXT)
         if rtl:
             _label(drawing, width - 4, y - 3, text, rtl, anchor="end")
         else:
@@ -319,7 +331,7 @@ def _legend(drawing: Drawing, width: float, rtl: bool) -> None:
             )
         text_x = left - 4 if rtl else left + size + 4
         _label(drawing, text_x, y - 3, text, rtl, anchor="end" if rtl else "start")
-        step = size + 4 + _width(text, 8) + 16
+        step = size + 4 + _width(text, CHART_TEXT) + 16
         x = x - step if rtl else x + step
 
 
@@ -334,7 +346,7 @@ def build_syllabus_pdf(source: CommunityData, out: Path | None = None, language:
 def _intro(document: DocumentBuilder, community: Community, names: Names) -> None:
     if names.demo:
         document.notice(_("Demo workspace: the people and organisations in it are fictional examples."))
-    period = f"{i18n.format_date(community.period_start)} – {i18n.format_date(community.period_end)}"
+    period = number_range(i18n.format_date(community.period_start), i18n.format_date(community.period_end))
     cycle = _(CYCLE_YEARS[community.cycle_year]) if community.cycle_year in CYCLE_YEARS else ""
     facts = [_own(community.profession), period, cycle]
     document.paragraph(" · ".join(fact for fact in facts if fact))
@@ -388,7 +400,10 @@ def syllabus_pdf(community: Community, names: Names, out: Path | None = None) ->
         numeric_columns=(0,),
     )
     document.heading(_("Yearly Gantt chart"))
-    document.story.append(gantt_drawing(community, document.width, document.rtl))
+    document.chart(
+        gantt_drawing(community, document.width, document.rtl),
+        _("The year's meetings by month, numbered as in the table; the key is under the chart."),
+    )
     document.keep_together(2)
     return document.build(out)
 
@@ -467,7 +482,7 @@ def meeting_plan_pdf(
             [_("Time"), _("Part"), _("Block"), _("Notes")],
             [
                 [
-                    f"{_clock(start)}–{_clock(end)}",
+                    number_range(_clock(start), _clock(end)),
                     _unbroken_brackets(_(PARTS[block.part]) if block.part in PARTS else ""),
                     _unbroken_brackets(block.title),
                     _unbroken_brackets(block.notes),

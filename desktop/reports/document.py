@@ -10,11 +10,14 @@ repeat on every page; the footer says "page X of Y".
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -24,6 +27,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -38,9 +42,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop import i18n
+from desktop import __version__, i18n
 from desktop.i18n import N_
-from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
+from desktop.models.documents import Letterhead
+from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual, visual_lines
 from desktop.reports.fonts import SOFT_BREAK, font_for, measure_font, register_fonts
 
 PAGE_MARGIN = 18 * mm
@@ -48,6 +53,21 @@ HEADING_ROOM = 35 * mm  # room a heading needs below it, or it moves to the next
 HEADER_COLOUR = colors.HexColor("#1f5f8b")
 GRID_COLOUR = colors.HexColor("#b8c4ce")
 STRIPE_COLOUR = colors.HexColor("#f1f5f8")
+# Header rows: dark text on a light tint (white on dark blue is lost by photocopiers and OCR).
+HEADER_FILL = colors.HexColor("#dbe6ef")
+
+
+_LETTERHEAD: ContextVar[Letterhead | None] = ContextVar("letterhead", default=None)
+
+
+@contextlib.contextmanager
+def printed_with(letterhead: Letterhead) -> Iterator[None]:
+    """Documents built inside carry this organisation's name and logo."""
+    token = _LETTERHEAD.set(letterhead)
+    try:
+        yield
+    finally:
+        _LETTERHEAD.reset(token)
 
 
 def first_strong_is_rtl(text: str, default: bool) -> bool:
@@ -61,26 +81,67 @@ def first_strong_is_rtl(text: str, default: bool) -> bool:
     return default
 
 
+def number_range(low: str, high: str) -> str:
+    """The one way every document writes a range of numbers, times or dates: low-high, no
+    spaces ("8:00-16:00", "3-6"), as Hebrew writers type it. bidi_text draws it left to right
+    as one unit in any paragraph."""
+    return f"{low}-{high}"
+
+
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def text_date(text: str) -> str:
+    """A date kept as text ("2027-06-30", or "2027-06" for a month) as every document shows
+    dates: d.M.yyyy (a month: M.yyyy) in the document's language; other text is left as typed."""
+    value = text.strip()
+    try:
+        return i18n.format_date(date.fromisoformat(value))
+    except ValueError:
+        pass
+    month = _ISO_MONTH.match(value)
+    if month and 1 <= int(month.group(2)) <= 12:
+        separator = next((c for c in i18n.format_date(date(2000, 11, 22)) if not c.isdigit()), ".")
+        return f"{int(month.group(2))}{separator}{month.group(1)}"
+    return text
+
+
 class BidiParagraph(Paragraph):
     """A paragraph of plain text drawn line by line in visual order, in the right fonts."""
+
+    def _base_rtl(self, words_of: list[list[str]]) -> bool:
+        rtl = bool(getattr(self.style, "rtl", False))
+        if getattr(self.style, "auto_direction", False):
+            rtl = first_strong_is_rtl(" ".join(" ".join(words) for words in words_of), rtl)
+        return rtl
+
+    def _words_of_lines(self) -> list[list[str]]:
+        lines = self.blPara.lines
+        # A line is (width, words) for a plain paragraph, or a FragLine whose fragments ("R",
+        # "&", "D": reportlab splits the text at entities) carry their own spaces.
+        return [
+            line[1] if isinstance(line, tuple) else ["".join(w.text for w in line.words)] for line in lines
+        ]
+
+    def drawn_lines(self) -> list[str]:
+        """The wrapped lines (after wrap()) in drawing order, left to right."""
+        words_of = self._words_of_lines()
+        logical_lines = [
+            " ".join(words).replace(SOFT_BREAK + " ", "").replace(SOFT_BREAK, "") for words in words_of
+        ]
+        return visual_lines(logical_lines, self._base_rtl(words_of))
 
     def drawPara(self, debug: int = 0) -> None:
         canvas = self.canv
         style = self.style
-        lines = self.blPara.lines
-        words_of = [line[1] if isinstance(line, tuple) else [w.text for w in line.words] for line in lines]
-        rtl = bool(getattr(style, "rtl", False))
-        if getattr(style, "auto_direction", False):
-            rtl = first_strong_is_rtl(" ".join(" ".join(words) for words in words_of), rtl)
         bold = style.fontName.endswith("-Bold")
         size = style.fontSize
         canvas.saveState()
         canvas.setFillColor(style.textColor)
         y = self.height - getattr(self.blPara, "ascent", size)
         available = self.width - style.leftIndent - style.rightIndent
-        for number, words in enumerate(words_of):
-            logical = " ".join(words).replace(SOFT_BREAK + " ", "").replace(SOFT_BREAK, "")
-            runs = [(font_for(arabic, bold), text) for arabic, text in script_runs(to_visual(logical, rtl))]
+        for number, visual in enumerate(self.drawn_lines()):
+            runs = [(font_for(arabic, bold), text) for arabic, text in script_runs(visual)]
             width = sum(stringWidth(text, font, size) for font, text in runs)
             indent = style.firstLineIndent if number == 0 else 0
             if style.alignment == TA_RIGHT:
@@ -108,6 +169,7 @@ class Styles:
     cell_number: ParagraphStyle
     header_cell: ParagraphStyle
     notice: ParagraphStyle
+    caption: ParagraphStyle
 
 
 def _style(
@@ -149,6 +211,7 @@ def make_styles(language: str) -> Styles:
         title=_style("title", rtl, 20, bold=True, colour=HEADER_COLOUR, space_after=6),
         heading1=_style("h1", rtl, 14, bold=True, colour=HEADER_COLOUR, space_before=10, space_after=5),
         heading2=_style("h2", rtl, 12, bold=True, space_before=6, space_after=3),
+        caption=_style("caption", rtl, 9, colour=colors.HexColor("#444444"), align=TA_CENTER, space_after=6),
         # Data cells take their direction from their text: a Hebrew name in an English
         # table, or "C++" in a Hebrew one, each read in their own direction.
         cell=_style("cell", rtl, 9.5, space_after=0, auto_direction=True),
@@ -157,7 +220,7 @@ def make_styles(language: str) -> Styles:
         cell_number=_style(
             "cell_number", rtl, 9.5, space_after=0, align=TA_CENTER, auto_direction=True, base_rtl=False
         ),
-        header_cell=_style("header_cell", rtl, 9.5, bold=True, colour=colors.white, space_after=0),
+        header_cell=_style("header_cell", rtl, 10, bold=True, colour=HEADER_COLOUR, space_after=0),
         notice=_style("notice", rtl, 10, bold=True, colour=colors.HexColor("#8a5a00")),
     )
 
@@ -219,6 +282,9 @@ class _NumberedCanvas(Canvas):
     language = "he"
     font_size = 8.5
     watermark = ""  # e.g. "draft", drawn large and faint across every page
+    organisation = ""  # the organisation's name, at the end of the running header
+    logo: ImageReader | None = None  # its logo, beside its name
+    printed = ""  # "Printed on 1.12.2026 · Shutafut 0.1.0", at the start of the footer
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -236,7 +302,9 @@ class _NumberedCanvas(Canvas):
             super().showPage()
         super().save()
 
-    def _draw_line(self, text: str, y: float, *, at_start: bool) -> None:
+    def _draw_line(self, text: str, y: float, *, at_start: bool, room: float = 0.0) -> None:
+        """One line of the header or footer at the start or end side; `room` keeps that much
+        space free at the side's edge (for the logo)."""
         rtl = i18n.is_rtl(self.language)
         runs = [
             (font_for(arabic, False), part)
@@ -245,7 +313,7 @@ class _NumberedCanvas(Canvas):
         width = sum(stringWidth(part, font, self.font_size) for font, part in runs)
         page_width = self._pagesize[0]
         right_aligned = rtl == at_start
-        x = page_width - PAGE_MARGIN - width if right_aligned else PAGE_MARGIN
+        x = page_width - PAGE_MARGIN - room - width if right_aligned else PAGE_MARGIN + room
         for font, part in runs:
             self.setFont(font, self.font_size)
             self.drawString(x, y, part)
@@ -261,7 +329,10 @@ class _NumberedCanvas(Canvas):
         size = 96
         width = sum(stringWidth(part, font, size) for font, part in runs)
         self.saveState()
-        self.setFillColor(colors.Color(0.85, 0.85, 0.85, alpha=0.45))
+        # Drawn last (copy-paste and search meet the page's text first) but multiplied into
+        # the page: the text over it stays as dark as it is, so the watermark is behind it.
+        self.setBlendMode("Multiply")
+        self.setFillColor(colors.Color(0.88, 0.88, 0.88))
         self.translate(self._pagesize[0] / 2, self._pagesize[1] / 2)
         self.rotate(40)
         x = -width / 2
@@ -278,7 +349,19 @@ class _NumberedCanvas(Canvas):
         self.setFillColor(colors.HexColor("#555555"))
         self.setStrokeColor(GRID_COLOUR)
         height = self._pagesize[1]
-        self._draw_line(self.title, height - PAGE_MARGIN + 6 * mm, at_start=True)
+        header = height - PAGE_MARGIN + 6 * mm
+        self._draw_line(self.title, header, at_start=True)
+        room = 0.0
+        if self.logo is not None:
+            logo_height = 8 * mm
+            width, high = self.logo.getSize()
+            logo_width = logo_height * width / max(high, 1)
+            rtl = i18n.is_rtl(self.language)
+            x = PAGE_MARGIN if rtl else self._pagesize[0] - PAGE_MARGIN - logo_width
+            self.drawImage(self.logo, x, header - 2, logo_width, logo_height, mask="auto")
+            room = logo_width + 2 * mm
+        if self.organisation:
+            self._draw_line(self.organisation, header, at_start=False, room=room)
         self.line(
             PAGE_MARGIN,
             height - PAGE_MARGIN + 4 * mm,
@@ -289,6 +372,8 @@ class _NumberedCanvas(Canvas):
             page=self._pageNumber, pages=total
         )
         self._draw_line(footer, PAGE_MARGIN - 9 * mm, at_start=False)
+        if self.printed:
+            self._draw_line(self.printed, PAGE_MARGIN - 9 * mm, at_start=True)
         self.restoreState()
 
 
@@ -305,8 +390,11 @@ class DocumentBuilder:
         watermark: str = "",
         invariant: bool = False,
     ) -> None:
-        """`invariant` makes the bytes reproducible (fixed dates and document id)."""
+        """`invariant` makes the bytes reproducible (fixed dates and document id).
+
+        The organisation's name and logo come from `printed_with` (set by the registry)."""
         register_fonts()
+        self.letterhead = _LETTERHEAD.get() or Letterhead()
         self.invariant = invariant
         self.watermark = watermark
         self.title = title
@@ -322,7 +410,18 @@ class DocumentBuilder:
         """A title (level 0) or section heading; a section never starts at a page's foot."""
         style = {0: self.styles.title, 1: self.styles.heading1}.get(level, self.styles.heading2)
         if level >= 1:
-            self.story.append(CondPageBreak(HEADING_ROOM))
+            previous = self.story[-2:]
+            if (
+                len(previous) == 2
+                and isinstance(previous[0], CondPageBreak)
+                and isinstance(previous[1], BidiParagraph)
+                and previous[1].style in (self.styles.heading1, self.styles.heading2)
+            ):
+                # A heading right under another: the room asked before the first one now
+                # holds both, so the first never stays alone at the foot of a page.
+                previous[0].height += style.leading + style.spaceBefore + style.spaceAfter
+            else:
+                self.story.append(CondPageBreak(HEADING_ROOM))
         self.story.append(text_paragraph(text, style))
 
     def paragraph(self, text: str, style: ParagraphStyle | None = None) -> None:
@@ -337,12 +436,21 @@ class DocumentBuilder:
     def page_break(self) -> None:
         self.story.append(PageBreak())
 
-    def _list(self, items: Sequence[str], markers: Sequence[str]) -> None:
+    def _list(self, items: Sequence[str], markers: Sequence[str], marker_width: float = 8 * mm) -> None:
+        """Items with a hanging indent: each marker in a column of its own."""
         rows = [
             [text_paragraph(marker, self.styles.body), text_paragraph(item, self.styles.body)]
             for marker, item in zip(markers, items, strict=True)
         ]
-        self.story.append(self._table(rows, [8 * mm, self.width - 8 * mm], header=False, grid=False))
+        table = self._table(rows, [marker_width, self.width - marker_width], header=False, grid=False)
+        table.setStyle(
+            TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)])
+        )
+        self.story.append(table)
+
+    def clauses(self, numbered: Sequence[tuple[str, str]]) -> None:
+        """Numbered clauses ("4.2", text) with a hanging indent, as in a contract."""
+        self._list([text for _number, text in numbered], [number for number, _text in numbered], 12 * mm)
 
     def bullets(self, items: Sequence[str]) -> None:
         self._list(items, ["•"] * len(items))
@@ -356,8 +464,12 @@ class DocumentBuilder:
         rows: Sequence[Sequence[str]],
         col_widths: Sequence[float] | None = None,
         numeric_columns: Sequence[int] = (),
+        backgrounds: Mapping[tuple[int, int], Any] | None = None,
     ) -> None:
-        """A table whose first column is on the right in RTL; header repeated on every page."""
+        """A table whose first column is on the right in RTL; header repeated on every page.
+
+        `backgrounds`: a colour for some cells, by (row, column) in logical order, the header
+        being row 0."""
         widths = list(col_widths) if col_widths else [self.width / len(header)] * len(header)
         scale = self.width / sum(widths)
         widths = [w * scale for w in widths]
@@ -389,7 +501,23 @@ class DocumentBuilder:
                     for index, text in enumerate(row)
                 ]
             )
-        self.story.append(self._table(cells, widths, header=True, grid=True))
+        table = self._table(cells, widths, header=True, grid=True)
+        if backgrounds:
+            last = len(header) - 1
+            table.setStyle(
+                TableStyle(
+                    [
+                        (
+                            "BACKGROUND",
+                            (last - column if self.rtl else column, row),
+                            (last - column if self.rtl else column, row),
+                            colour,
+                        )
+                        for (row, column), colour in backgrounds.items()
+                    ]
+                )
+            )
+        self.story.append(table)
 
     def _table(self, cells: list[list[Any]], widths: list[float], *, header: bool, grid: bool) -> Table:
         if self.rtl:
@@ -406,7 +534,7 @@ class DocumentBuilder:
         if grid:
             commands += [("GRID", (0, 0), (-1, -1), 0.5, GRID_COLOUR)]
         if header:
-            commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_COLOUR)]
+            commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
             commands += [
                 ("BACKGROUND", (0, row), (-1, row), STRIPE_COLOUR) for row in range(2, len(cells), 2)
             ]
@@ -415,6 +543,51 @@ class DocumentBuilder:
         )
         table.setStyle(TableStyle(commands))
         return table
+
+    def signature_block(self, name: str, role: str, signature: str, date_label: str, signed_on: str) -> None:
+        """Who signs (name, or a line to write it on; role), a line to sign on and a line for
+        the date (filled when signed), kept on one page."""
+        body = self.styles.body
+        line_rows: list[list[Any]] = [
+            ["", "", text_paragraph(signed_on, body) if signed_on else ""],
+            [text_paragraph(signature, self.styles.small), "", text_paragraph(date_label, self.styles.small)],
+        ]
+        widths = [self.width * 0.55, self.width * 0.1, self.width * 0.35]
+        if self.rtl:
+            line_rows = [list(reversed(row)) for row in line_rows]
+            widths.reverse()
+        sign, when = (2, 0) if self.rtl else (0, 2)
+        rows: list[list[Any]] = [
+            [text_paragraph(name, self.styles.heading2) if name else "", "", ""],
+            [text_paragraph(role, body), "", ""],
+            *line_rows,
+        ]
+        commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), font_for(False, False), 9.5),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("SPAN", (0, 0), (-1, 0)),
+            ("SPAN", (0, 1), (-1, 1)),
+            ("TOPPADDING", (0, 2), (-1, 2), 28),
+            ("LINEBELOW", (sign, 2), (sign, 2), 0.8, colors.black),
+            ("LINEBELOW", (when, 2), (when, 2), 0.8, colors.black),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]
+        if not name:  # a line to write the name on
+            commands += [
+                ("TOPPADDING", (0, 0), (-1, 0), 20),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRID_COLOUR),
+            ]
+        table = Table(rows, colWidths=widths, hAlign="RIGHT" if self.rtl else "LEFT")
+        table.setStyle(TableStyle(commands))
+        self.story.append(KeepTogether([table, Spacer(1, 8 * mm)]))
+
+    def chart(self, drawing: Flowable, caption: str, *, with_previous: bool = False) -> None:
+        """A chart with its caption under it, on one page (`with_previous`: on the page of the
+        flowable before it too, a table the chart draws)."""
+        self.story.append(drawing)
+        self.story.append(text_paragraph(caption, self.styles.caption))
+        self.keep_together(3 if with_previous else 2)
 
     def keep_together(self, count: int) -> None:
         """Keep the last `count` flowables on one page (a heading with its first lines)."""
@@ -431,8 +604,8 @@ class DocumentBuilder:
             rightMargin=PAGE_MARGIN,
             topMargin=PAGE_MARGIN,
             bottomMargin=PAGE_MARGIN,
-            title=self.title,
-            author=self.author,
+            title=self.title.replace("\u2068", "").replace("\u2069", ""),
+            author=self.letterhead.organisation or self.author,
             subject=self.subject,
             creator="Shutafut",
             lang=self.language,
@@ -449,8 +622,27 @@ class DocumentBuilder:
         PageCanvas.title = title
         PageCanvas.language = language
         PageCanvas.watermark = self.watermark
+        PageCanvas.organisation = shape_arabic(self.letterhead.organisation)
+        PageCanvas.logo = _logo(self.letterhead.logo)
+        PageCanvas.printed = i18n.translate_in(language, N_("Printed on {date} · Shutafut {version}")).format(
+            date=i18n.format_date(date(2000, 1, 1) if self.invariant else date.today(), language),
+            version=__version__,
+        )
+
         document.build(list(self.story), canvasmaker=PageCanvas)
         data = buffer.getvalue()
         if out is not None:
             out.write_bytes(data)
         return data
+
+
+def _logo(image: bytes) -> ImageReader | None:
+    """The organisation's logo ready to draw; None when there is none or it cannot be read."""
+    if not image:
+        return None
+    try:
+        reader = ImageReader(io.BytesIO(image))
+        reader.getSize()
+    except Exception:  # noqa: BLE001 - any unreadable image: the document prints without it
+        return None
+    return reader

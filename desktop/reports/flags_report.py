@@ -7,11 +7,12 @@ import math
 from datetime import date
 from pathlib import Path
 
-from reportlab.graphics.shapes import Drawing, Line, Polygon
+from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop import i18n
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.models.documents import FlagsData
 from desktop.models.flags import (
     ITEM_KINDS,
@@ -28,7 +29,8 @@ from desktop.models.flags import (
     rubric_version,
     workplan,
 )
-from desktop.reports.document import DocumentBuilder
+from desktop.reports.bidi_text import script_runs, shape_arabic
+from desktop.reports.document import DocumentBuilder, number_range, text_date
 from desktop.reports.fonts import font_for
 from desktop.reports.selection_report import _text
 
@@ -37,14 +39,40 @@ EARLIER = colors.Color(242 / 255, 177 / 255, 52 / 255, alpha=0.40)
 
 
 def radar_drawing(
-    latest: dict[Flag, int | None], earlier: dict[Flag, int | None] | None, width: float, rtl: bool
+    latest: dict[Flag, int | None],
+    earlier: dict[Flag, int | None] | None,
+    width: float,
+    rtl: bool,
+    legend: tuple[str, str] = ("", ""),
 ) -> Drawing:
-    """The same radar as on screen: four axes from the top, counter-clockwise in RTL."""
-    height = 230.0
+    """The same radar as on screen: four axes from the top, counter-clockwise in RTL; the
+    levels marked along the first axis (the scale) and a legend of which shape is which."""
+    height = 250.0
     drawing = Drawing(width, height)
     # Otherwise the renderer starts in Helvetica, listed in the PDF without being embedded.
     drawing.initialFontName = font_for(False, False)
-    cx, cy, radius = width / 2, height / 2, 80.0
+    cx, cy, radius = width / 2, height / 2 + 10, 80.0
+    for level in range(1, LEVEL_MAX + 1):
+        drawing.add(
+            String(
+                cx + 3,
+                cy + radius * level / LEVEL_MAX + 2,
+                str(level),
+                fontName=font_for(False, False),
+                fontSize=8,
+            )
+        )
+    x = width if rtl else 0.0
+    for text, colour in zip(legend, (LATEST, EARLIER), strict=True):
+        if not text:
+            continue
+        swatch = x - 10 if rtl else x
+        drawing.add(Rect(swatch, 2, 9, 9, fillColor=colour, strokeColor=None))
+        _text(drawing, x - 13 if rtl else x + 13, 3, text, rtl, anchor_end=rtl)
+        step = (
+            sum(stringWidth(part, font_for(a, False), 9) for a, part in script_runs(shape_arabic(text))) + 30
+        )
+        x = x - step if rtl else x + step
     # PDF y grows upwards: mirror the screen's angles vertically.
     angles = [-a for a in axis_angles(rtl)]
     for level in range(1, LEVEL_MAX + 1):
@@ -58,8 +86,6 @@ def radar_drawing(
         lx = x + (8 if math.cos(angle) > 0.3 else -8 if anchor_end else 0)
         ly = y + (8 if math.sin(angle) > 0.3 else -16 if math.sin(angle) < -0.3 else -3)
         if abs(math.cos(angle)) <= 0.3:
-            from reportlab.pdfbase.pdfmetrics import stringWidth
-
             lx -= stringWidth(flag.label, "Rubik", 8) / 2
         _text(drawing, lx, ly, flag.label, rtl, anchor_end=anchor_end)
     for levels, colour in ((earlier or {}, EARLIER), (latest, LATEST)):
@@ -118,16 +144,20 @@ def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str], ou
     history = flags.item_diagnoses(item.id)
     index = history.index(diagnosis)
     earlier = history[index - 1] if index > 0 else None
-    document.story.append(
-        radar_drawing(diagnosis.levels(), earlier.levels() if earlier else None, document.width, rtl)
+    this_one = _("This diagnosis ({date})").format(
+        date=i18n.format_date(date.fromisoformat(diagnosis.held_on))
     )
-    if earlier is not None:
-        document.paragraph(
-            _("Beneath, in orange: the diagnosis of {date}.").format(
-                date=i18n.format_date(date.fromisoformat(earlier.held_on))
-            ),
-            document.styles.small,
-        )
+    before = (
+        _("Earlier diagnosis ({date})").format(date=i18n.format_date(date.fromisoformat(earlier.held_on)))
+        if earlier is not None
+        else ""
+    )
+    document.chart(
+        radar_drawing(
+            diagnosis.levels(), earlier.levels() if earlier else None, document.width, rtl, (this_one, before)
+        ),
+        _("The agreed level of each flag, from 1 (centre) to {top} (edge).").format(top=LEVEL_MAX),
+    )
     document.heading(_("Levels by flag"))
     rows = []
     for flag in Flag:
@@ -190,7 +220,7 @@ def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str], ou
                             _amount(g.baseline.value, g.unit),
                             _amount(g.latest, g.unit),
                             _amount(g.target, g.unit),
-                            i18n.format_date(date.fromisoformat(g.by)) if g.by else "—",
+                            text_date(g.by) if g.by else "—",
                         ]
                         for g in plan.goals
                     ],
@@ -200,7 +230,7 @@ def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str], ou
                 document.table(
                     [_("Action"), _("Quantity"), _("Frequency"), _("Owner"), _("When")],
                     [
-                        [a.text, a.quantity, a.frequency, a.owner, f"{a.starts} – {a.ends}"]
+                        [a.text, a.quantity, a.frequency, a.owner, _when(a.starts, a.ends)]
                         for a in plan.actions
                     ],
                     col_widths=[34, 12, 14, 18, 22],
@@ -209,7 +239,53 @@ def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str], ou
 
 
 def _amount(value: float | None, unit: str) -> str:
-    return f"{i18n.format_number(value)} {unit}".strip() if value is not None else "—"
+    """A value with its unit; "%" is written onto its number ("42.7%"), as everywhere."""
+    if value is None:
+        return "—"
+    number = i18n.format_number(value)
+    if unit.strip() == "%":
+        return f"{number}%"
+    return f"{number} {unit}".strip()
+
+
+# The heat map's colours, from level 1 (far from the flag) to 4 (there), light enough for
+# black text; the same key is printed under the map.
+HEAT_COLOURS = {
+    1: colors.HexColor("#f4b6a6"),
+    2: colors.HexColor("#f7dc9b"),
+    3: colors.HexColor("#cfe6a8"),
+    4: colors.HexColor("#9fd3a2"),
+}
+
+
+def _heat_map(document: DocumentBuilder, flags: ClusterFlags) -> None:
+    rows = flags.heat_map()
+    document.table(
+        [_("Item"), *[flag.label for flag in Flag]],
+        [[item.name, *[str(levels.get(flag) or "—") for flag in Flag]] for item, levels in rows],
+        col_widths=[28, 18, 18, 18, 18],
+        numeric_columns=(1, 2, 3, 4),
+        backgrounds={
+            (row, column): HEAT_COLOURS[level]
+            for row, (_item, levels) in enumerate(rows, start=1)
+            for column, flag in enumerate(Flag, start=1)
+            if (level := levels.get(flag)) in HEAT_COLOURS
+        },
+    )
+    document.table(
+        [_("Key"), *[_("Level {level}").format(level=level) for level in HEAT_COLOURS]],
+        [[_("Colour"), "", "", "", ""], [_("Meaning"), *[_(HEAT_MEANINGS[level]) for level in HEAT_COLOURS]]],
+        col_widths=[28, 18, 18, 18, 18],
+        backgrounds={(1, column): HEAT_COLOURS[level] for column, level in enumerate(HEAT_COLOURS, start=1)},
+    )
+
+
+HEAT_MEANINGS = {
+    1: N_("Far from the flag"),
+    2: N_("First steps"),
+    3: N_("Well on the way"),
+    4: N_("The flag is met"),
+}
 
 
 def build_workplan_pdf(source: FlagsData, out: Path | None = None, language: str | None = None) -> bytes:
@@ -233,8 +309,8 @@ def build_workplan_pdf(source: FlagsData, out: Path | None = None, language: str
                         line.flag.label,
                         line.action.text,
                         line.action.owner,
-                        line.action.starts,
-                        line.action.ends,
+                        text_date(line.action.starts) or "—",
+                        text_date(line.action.ends) or "—",
                     ]
                     for line in lines
                 ],
@@ -266,15 +342,7 @@ def build_workplan_pdf(source: FlagsData, out: Path | None = None, language: str
                 col_widths=[18, 18, 22, 14, 14, 14],
             )
         document.heading(_("Heat map: the latest agreed level of every item"))
-        document.table(
-            [_("Item"), *[flag.label for flag in Flag]],
-            [
-                [item.name, *[str(levels.get(flag) or "—") for flag in Flag]]
-                for item, levels in flags.heat_map()
-            ],
-            col_widths=[28, 18, 18, 18, 18],
-            numeric_columns=(1, 2, 3, 4),
-        )
+        _heat_map(document, flags)
         return document.build(out)
     finally:
         i18n.set_language(previous)
@@ -313,3 +381,10 @@ def build_scoring_sheet_pdf(source: FlagsData, out: Path | None = None, language
         return document.build(out)
     finally:
         i18n.set_language(previous)
+
+
+def _when(starts: str, ends: str) -> str:
+    """An action's period, its dates as every document writes them."""
+    if starts and ends:
+        return number_range(text_date(starts), text_date(ends))
+    return text_date(starts or ends) or "—"

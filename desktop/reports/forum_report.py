@@ -11,7 +11,8 @@ from desktop.i18n import _
 from desktop.models.documents import ForumData
 from desktop.models.enums import Sector
 from desktop.models.forum import Participant, ranking_tally, sector_balance, tally, timed_blocks
-from desktop.reports.document import DocumentBuilder
+from desktop.reports.bidi_text import isolate
+from desktop.reports.document import DocumentBuilder, number_range
 
 
 def _in_language(language: str | None) -> str:
@@ -29,7 +30,7 @@ def build_agenda_pdf(
     try:
         data = forum.session(session)
         title = _("{forum} – session {number}: {title}").format(
-            forum=forum.title, number=session, title=data.title
+            forum=isolate(forum.title), number=session, title=isolate(data.title)
         )
         document = DocumentBuilder(
             title, i18n.current_language(), author=_("Shutafut"), subject=_("Session agenda")
@@ -49,7 +50,7 @@ def build_agenda_pdf(
         document.heading(_("Agenda"))
         timed, warnings = timed_blocks(data)
         header = [_("Time"), _("Block"), _("Method")]
-        rows = [[f"{t.starts}–{t.ends}", t.block.title, t.block.method] for t in timed]
+        rows = [[number_range(t.starts, t.ends), t.block.title, t.block.method] for t in timed]
         widths = [18, 50, 32]
         if facilitator:
             header += [_("Facilitator notes"), _("Materials")]
@@ -75,7 +76,7 @@ def build_summary_pdf(source: ForumData, out: Path | None = None, language: str 
     previous = _in_language(language)
     try:
         data = forum.session(session)
-        title = _("Summary of session {number}: {title}").format(number=session, title=data.title)
+        title = _("Summary of session {number}: {title}").format(number=session, title=isolate(data.title))
         document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"), subject=forum.title)
         document.heading(title, 0)
         document.paragraph(forum.title)
@@ -153,7 +154,7 @@ def build_shared_agenda_pdf(source: ForumData, out: Path | None = None, language
     forum = source.forum
     previous = _in_language(language)
     try:
-        title = _("Shared agenda: {forum}").format(forum=forum.title)
+        title = _("Shared agenda: {forum}").format(forum=isolate(forum.title))
         document = DocumentBuilder(
             title, i18n.current_language(), author=_("Shutafut"), subject=_("Shared agenda")
         )

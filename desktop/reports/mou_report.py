@@ -7,7 +7,7 @@ versions and drafts carry a "draft" watermark.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +24,7 @@ from desktop.models.mou_budget import (
     shares,
     year_total,
 )
-from desktop.models.mou_draft import MouDraft, party_display_names, render_document
+from desktop.models.mou_draft import DocumentSection, MouDraft, party_display_names, render_document
 from desktop.models.mou_timeline import timeframe_phases
 from desktop.models.mou_versions import MouVersion
 from desktop.reports.document import DocumentBuilder
@@ -45,28 +45,72 @@ def mou_pdf(
     document_data = render_document(draft, names)
     shown = party_display_names(names, draft.parties)
     signed = version is not None and version.is_signed
-    builder = DocumentBuilder(
-        f"{document_data.title} – {shown[AUTHORITY_PARTY]}",
-        language,
-        author=shown[ORGANISATION_PARTY],
-        subject=document_data.subtitle,
-        watermark="" if signed else words["draft_watermark"],
-    )
     previous = i18n.current_language()
     i18n.set_language(language)
     try:
+        builder = DocumentBuilder(
+            f"{document_data.title} – {shown[AUTHORITY_PARTY]} – {_version_words(version, words)}",
+            language,
+            author=shown[ORGANISATION_PARTY],
+            subject=document_data.subtitle,
+            watermark="" if signed else words["draft_watermark"],
+        )
         _title_page(builder, document_data.title, document_data.subtitle, shown, version, words)
         builder.paragraph(document_data.preamble)
-        for section in document_data.sections:
-            builder.heading(f"{section.number}. {section.title}")
-            for clause in section.clauses:
-                builder.paragraph(f"{clause.number}  {clause.text}")
+        for number, title, clauses in printed_sections(draft, document_data.sections):
+            builder.heading(f"{number}. {title}")
+            builder.clauses(clauses)
         _budget_annex(builder, draft, shown, words)
         _governance_annex(builder, draft, words)
-        _signature_page(builder, draft, shown, words)
+        _partners_annex(builder, draft, shown)
+        _signature_page(builder, draft, shown, words, version)
         return builder.build(out)
     finally:
         i18n.set_language(previous)
+
+
+ANNEX = "annexes."
+
+
+def printed_sections(
+    draft: MouDraft, sections: Sequence[DocumentSection]
+) -> list[tuple[int, str, list[tuple[str, str]]]]:
+    """(number, title, [(clause number, text)]) of each section as printed: an annex is listed
+    only when it is attached, and the annexes listed are numbered without gaps."""
+    attached = _attached_annexes(draft)
+    printed = []
+    for section in sections:
+        clauses = [c for c in section.clauses if not c.key.startswith(ANNEX) or c.key in attached]
+        if not clauses:
+            continue
+        if any(c.key.startswith(ANNEX) for c in clauses):
+            numbered = [(f"{section.number}.{index}", c.text) for index, c in enumerate(clauses, start=1)]
+        else:
+            numbered = [(c.number, c.text) for c in clauses]
+        printed.append((section.number, section.title, numbered))
+    return printed
+
+
+def _attached_annexes(draft: MouDraft) -> set[str]:
+    """The annex clauses whose annex this document attaches."""
+    attached = set()
+    if draft.bodies:
+        attached.add("annexes.partnership_structure")
+    if draft.budget.years and draft.budget.parties:
+        attached.add("annexes.budget")
+    if draft.parties.partner_uuids:
+        attached.add("annexes.supporting_organisations")
+    return attached
+
+
+def _version_words(version: MouVersion | None, words: Mapping[str, str]) -> str:
+    """Which text this is, for the running header: "version 2, signed on 3.4.2027", or draft."""
+    if version is None:
+        return words["draft_watermark"]
+    text = words["version"].format(number=version.number)
+    if version.signed_on is not None:
+        text += ", " + _("signed on {date}").format(date=i18n.format_date(version.signed_on))
+    return text
 
 
 def _title_page(
@@ -87,6 +131,8 @@ def _title_page(
     if version is not None:
         builder.paragraph(words["version"].format(number=version.number))
         builder.paragraph(words["sent_on"].format(date=i18n.format_date(version.sent_on)))
+        if version.signed_on is not None:
+            builder.notice(_("Signed on {date}.").format(date=i18n.format_date(version.signed_on)))
     else:
         builder.paragraph(f"{words['draft_watermark']} – {i18n.format_date(date.today())}")
     builder.page_break()
@@ -140,7 +186,7 @@ def _governance_annex(builder: DocumentBuilder, draft: MouDraft, words: Mapping[
             [
                 body.name + (f" – {body.mobility_field}" if body.mobility_field else ""),
                 body.size_text,
-                body.chair,
+                body.chair or _("To be decided"),
                 body.frequency.describe(draft.language),
                 i18n.format_list(list(body.member_roles), draft.language),
             ]
@@ -165,23 +211,32 @@ def _governance_annex(builder: DocumentBuilder, draft: MouDraft, words: Mapping[
         )
 
 
+def _partners_annex(builder: DocumentBuilder, draft: MouDraft, shown: Mapping[str, str]) -> None:
+    """The supporting organisations, when the agreement has partners besides the two parties."""
+    partners = [key for key in draft.parties.party_keys() if key not in (AUTHORITY_PARTY, ORGANISATION_PARTY)]
+    if not partners:
+        return
+    builder.heading(_("Annex: supporting organisations"))
+    builder.bullets([shown.get(key, key) for key in partners])
+
+
 def _signature_page(
-    builder: DocumentBuilder, draft: MouDraft, shown: Mapping[str, str], words: Mapping[str, str]
+    builder: DocumentBuilder,
+    draft: MouDraft,
+    shown: Mapping[str, str],
+    words: Mapping[str, str],
+    version: MouVersion | None,
 ) -> None:
+    """A block per signatory: name, role and party, a line to sign on and the date."""
     builder.page_break()
     builder.heading(words["signatures_title"])
-    rows = [
-        [
-            signatory.title or signatory.role.label,
+    if version is not None and version.signed_on is not None:
+        builder.notice(_("Signed on {date}.").format(date=i18n.format_date(version.signed_on)))
+    for signatory in draft.signatories:
+        builder.signature_block(
             signatory.person.name or "",
-            shown.get(signatory.party, ""),
-            "",
+            f"{signatory.title or signatory.role.label}, {shown.get(signatory.party, '')}",
+            words["signature"],
+            words["date"],
             i18n.format_date(signatory.signed_on),
-        ]
-        for signatory in draft.signatories
-    ]
-    builder.table(
-        [words["role"], words["name"], words["party"], words["signature"], words["date"]],
-        rows,
-        col_widths=[22, 20, 22, 22, 14],
-    )
+        )

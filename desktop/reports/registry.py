@@ -24,6 +24,7 @@ from desktop.reports import (
     selection_report,
     summary,
 )
+from desktop.reports.document import printed_with
 
 FEATURES = (
     "workspace",
@@ -53,6 +54,20 @@ OPTIONS = (VERSION, SESSION, MEETING, DIAGNOSIS, ITEM, TOWN, CLUSTER, COMPARE)
 Build = Callable[[Any, Path | None, str | None], bytes]
 
 
+def _letterheaded(build: Build) -> Build:
+    """`build` printing the organisation's name and logo its data carries (see Letterhead)."""
+
+    def build_with_letterhead(data: Any, out: Path | None, language: str | None) -> bytes:
+        letterhead = getattr(data, "letterhead", None)
+        if letterhead is None:  # data that carries none prints with the one in force (documents.py)
+            return build(data, out, language)
+        with printed_with(letterhead):
+            return build(data, out, language)
+
+    build_with_letterhead.__doc__ = build.__doc__
+    return build_with_letterhead
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     key: str  # the CLI name: shutafut-cli pdf KEY
@@ -61,6 +76,9 @@ class DocumentKind:
     build: Build  # (data from desktop.storage.document_data, out, language) -> PDF bytes
     options: tuple[str, ...] = ()
     record_optional: bool = False  # prints without a record too (the guidance needs comparison)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "build", _letterheaded(self.build))
 
     def title(self) -> str:
         """The document's name in the current language."""

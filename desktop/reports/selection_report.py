@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from desktop import i18n
@@ -24,7 +24,7 @@ from desktop.models.selection import (
     weight_label,
 )
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
-from desktop.reports.document import DocumentBuilder
+from desktop.reports.document import DocumentBuilder, number_range
 from desktop.reports.fonts import font_for
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def _drawn(text: str, rtl: bool) -> list[tuple[str, str]]:
 
 
 def _text(
-    drawing: Drawing, x: float, y: float, text: str, rtl: bool, *, anchor_end: bool, size: float = 8
+    drawing: Drawing, x: float, y: float, text: str, rtl: bool, *, anchor_end: bool, size: float = 9
 ) -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -60,8 +60,8 @@ def _text(
 def ranking_chart(bars: list[tuple[str, dict[str, float]]], width: float, rtl: bool) -> Drawing:
     """Horizontal bars of the totals split by part; in RTL names on the right, bars to the left."""
     row, names = 18.0, 110.0
-    legend = 16.0
-    height = row * len(bars) + legend + 6
+    legend, axis = 16.0, 16.0
+    height = row * len(bars) + legend + axis + 6
     drawing = Drawing(width, height)
     # Otherwise the renderer starts in Helvetica, listed in the PDF without being embedded.
     drawing.initialFontName = font_for(False, False)
@@ -83,12 +83,32 @@ def ranking_chart(bars: list[tuple[str, dict[str, float]]], width: float, rtl: b
             edge = x if rtl else edge + length
         total = i18n.format_number(round(sum(parts.values()), 1))
         _text(drawing, edge - 3 if rtl else edge + 3, y + 4, total, False, anchor_end=rtl)
+    # The scale: 0 to 100 along the bars, under them.
+    start = width - names if rtl else names
+    direction = -1.0 if rtl else 1.0
+    top = legend + axis
+    drawing.add(
+        Line(start, top, start + direction * 100 * scale, top, strokeColor=colors.HexColor("#555555"))
+    )
+    for tick in range(0, 101, 25):
+        x = start + direction * tick * scale
+        drawing.add(Line(x, top, x, top - 3, strokeColor=colors.HexColor("#555555")))
+        drawing.add(
+            String(
+                x,
+                legend + 3,
+                i18n.format_number(tick),
+                fontName=font_for(False, False),
+                fontSize=8,
+                textAnchor="middle",
+            )
+        )
     x = width if rtl else 0.0
     for part, colour in PART_COLOURS.items():
         label = weight_label(part)
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        size = sum(stringWidth(p, f, 8) for f, p in _drawn(label, rtl)) + 16
+        size = sum(stringWidth(p, font_for(a, False), 9) for a, p in script_runs(shape_arabic(label))) + 16
         swatch = x - 10 if rtl else x
         drawing.add(Rect(swatch, 2, 9, 9, fillColor=colour, strokeColor=None))
         _text(drawing, x - 13 if rtl else x + 13, 3, label, rtl, anchor_end=rtl)
@@ -99,10 +119,19 @@ def ranking_chart(bars: list[tuple[str, dict[str, float]]], width: float, rtl: b
 def _range(low: Any, high: Any) -> str:
     if low is None and high is None:
         return _("any")
-    return (
-        f"{i18n.format_number(low) if low is not None else '—'}–"
-        f"{i18n.format_number(high) if high is not None else '—'}"
+    return number_range(
+        i18n.format_number(low) if low is not None else "—",
+        i18n.format_number(high) if high is not None else "—",
     )
+
+
+INDENT = "\u00a0" * 6  # a criterion under its group: no-break spaces, kept where drawn
+
+
+def town_name(authority: Mapping[str, Any], language: str) -> str:
+    """A town's name in the document's language when the workspace holds it, else in Hebrew."""
+    own = str(authority.get(f"name_{language}") or "").strip() if language != "he" else ""
+    return own or str(authority.get("name_he") or "")
 
 
 def build_selection_pdf(data: SelectionData, out: Path | None = None, language: str | None = None) -> bytes:
@@ -164,20 +193,20 @@ def _build(
     )
     manual = [
         _("Added by hand: {name} – {reason}").format(
-            name=authorities.get(uuid, {}).get("name_he", uuid), reason=reason
+            name=town_name(authorities.get(uuid, {}), language) or uuid, reason=reason
         )
         for uuid, reason in process.added.items()
     ]
     manual += [
         _("Removed by hand: {name} – {reason}").format(
-            name=authorities.get(uuid, {}).get("name_he", uuid), reason=reason
+            name=town_name(authorities.get(uuid, {}), language) or uuid, reason=reason
         )
         for uuid, reason in process.removed.items()
     ]
     if manual:
         document.bullets(manual)
 
-    candidates = sorted(process.candidates(list(authorities.values())), key=lambda a: str(a["name_he"]))
+    candidates = sorted(process.candidates(list(authorities.values())), key=lambda a: town_name(a, language))
     document.heading(_("Candidates"))
     document.table(
         [
@@ -189,7 +218,7 @@ def _build(
         ],
         [
             [
-                str(a["name_he"]),
+                town_name(a, language),
                 MunicipalStatus(a["municipal_status"]).label,
                 i18n.format_number(a["population"]) if a.get("population") is not None else "—",
                 str(a.get("socioeconomic_cluster") or "—"),
@@ -213,7 +242,7 @@ def _build(
     for group in CriterionGroup:
         rows.append([group.label, i18n.format_number(weights.parts[group.value])])
         rows += [
-            [f"   {criterion.label}", i18n.format_number(weights.criteria[criterion.code])]
+            [INDENT + criterion.label, i18n.format_number(weights.criteria[criterion.code])]
             for criterion in CRITERIA
             if criterion.group is group
         ]
@@ -226,21 +255,40 @@ def _build(
     if ranked:
         document.table(
             [_("Place"), _("Town"), _("Total (0-100)")],
-            [[str(r.position), r.candidate.name, i18n.format_number(round(r.total, 1))] for r in ranked],
+            [
+                [
+                    str(r.position),
+                    town_name(authorities.get(r.candidate.key, {}), language) or r.candidate.name,
+                ]
+                + [i18n.format_number(round(r.total, 1))]
+                for r in ranked
+            ],
             col_widths=[12, 60, 28],
             numeric_columns=(0, 2),
         )
-        bars = [(r.candidate.name, contributions(r.candidate, weights)) for r in ranked[:12]]
-        document.story.append(ranking_chart(bars, document.width, rtl))
+        bars = [
+            (
+                town_name(authorities.get(r.candidate.key, {}), language) or r.candidate.name,
+                contributions(r.candidate, weights),
+            )
+            for r in ranked[:12]
+        ]
+        document.chart(
+            ranking_chart(bars, document.width, rtl),
+            _("Each town's total (0-100), by part of the weighting."),
+            with_previous=True,
+        )
     else:
         document.paragraph(_("No candidate was ranked."))
 
     disagreements = [
-        _("{town}: {criterion} (scores {low}–{high})").format(
-            town=a["name_he"],
+        _("{town}: {criterion} (scores {range})").format(
+            town=town_name(a, language),
             criterion=criterion.label,
-            low=min(process.member_scores(a["uuid"], criterion.code)),
-            high=max(process.member_scores(a["uuid"], criterion.code)),
+            range=number_range(
+                str(min(process.member_scores(a["uuid"], criterion.code))),
+                str(max(process.member_scores(a["uuid"], criterion.code))),
+            ),
         )
         for a in candidates
         for criterion in CRITERIA
@@ -256,7 +304,7 @@ def _build(
     condition_rows = []
     for authority in candidates:
         states = [process.condition(authority["uuid"], code)[0] for code, _label in BASE_CONDITIONS]
-        condition_rows.append([str(authority["name_he"])] + [s.label if s else "—" for s in states])
+        condition_rows.append([town_name(authority, language)] + [s.label if s else "—" for s in states])
     document.table(
         [_("Town")] + [_(label) for _code, label in BASE_CONDITIONS],
         condition_rows,
@@ -264,7 +312,7 @@ def _build(
     )
     kept = [
         _("{town} was kept in the ranking: {reason}").format(
-            town=authorities.get(uuid, {}).get("name_he", uuid), reason=reason
+            town=town_name(authorities.get(uuid, {}), language) or uuid, reason=reason
         )
         for uuid, reason in process.kept.items()
     ]
@@ -276,7 +324,7 @@ def _build(
         document.paragraph(
             _("Chosen: {towns}").format(
                 towns=i18n.format_list(
-                    [str(authorities.get(uuid, {}).get("name_he", uuid)) for uuid in process.chosen]
+                    [town_name(authorities.get(uuid, {}), language) or uuid for uuid in process.chosen]
                 )
             )
         )

@@ -7,8 +7,10 @@ version, session, meeting or diagnosis the record does not have.
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -16,6 +18,7 @@ from desktop.models.documents import (
     CommunityData,
     FlagsData,
     ForumData,
+    Letterhead,
     MouData,
     Names,
     NoSuchChoice,
@@ -33,12 +36,15 @@ from desktop.storage.workspace import Workspace
 
 
 def workspace_summary(workspace: Workspace) -> WorkspaceSummaryData:
-    return WorkspaceSummaryData(
-        workspace.name,
-        workspace.is_demo,
-        list_records(workspace, RecordKind.AUTHORITY),
-        list_records(workspace, RecordKind.CLUSTER),
-        list_records(workspace, RecordKind.ORGANISATION),
+    return _stamped(
+        workspace,
+        WorkspaceSummaryData(
+            workspace.name,
+            workspace.is_demo,
+            list_records(workspace, RecordKind.AUTHORITY),
+            list_records(workspace, RecordKind.CLUSTER),
+            list_records(workspace, RecordKind.ORGANISATION),
+        ),
     )
 
 
@@ -57,7 +63,7 @@ def selection(workspace: Workspace, process_id: int) -> SelectionData:
     # Every authority: the process's filter decides which of them were candidates.
     authorities = {a["uuid"]: a for a in list_records(workspace, RecordKind.AUTHORITY)}
     people = _people_named(workspace, {member.person for member in process.team})
-    return SelectionData(process, authorities, people)
+    return _stamped(workspace, SelectionData(process, authorities, people))
 
 
 def selection_title(workspace: Workspace, process_id: int) -> str:
@@ -72,11 +78,11 @@ def mou(workspace: Workspace, agreement_id: int, version: int | None = None) -> 
 
     agreement = load_agreement(workspace, agreement_id)
     if version is None:
-        return MouData(agreement.draft, party_names(workspace, agreement.draft), None)
+        return _stamped(workspace, MouData(agreement.draft, party_names(workspace, agreement.draft), None))
     frozen = next((v for v in agreement.versions if v.number == version), None)
     if frozen is None:
         raise NoSuchChoice("version", version)
-    return MouData(frozen.draft, frozen.names, frozen)
+    return _stamped(workspace, MouData(frozen.draft, frozen.names, frozen))
 
 
 def forum(workspace: Workspace, forum_id: int, session: int | None = None) -> ForumData:
@@ -85,10 +91,10 @@ def forum(workspace: Workspace, forum_id: int, session: int | None = None) -> Fo
 
     loaded = load_forum(workspace, forum_id)
     if session is None:
-        return ForumData(loaded)
+        return _stamped(workspace, ForumData(loaded))
     if not 1 <= session <= SESSIONS:
         raise NoSuchChoice("session", session)
-    return ForumData(loaded, session)
+    return _stamped(workspace, ForumData(loaded, session))
 
 
 def _cluster_name(workspace: Workspace, cluster_uuid: str) -> tuple[str, list[str]]:
@@ -112,7 +118,7 @@ def flags(
         found = next((d for d in work.diagnoses if diagnosis in (d.number, d.id)), None)
         if found is None:
             raise NoSuchChoice("diagnosis", diagnosis)
-        return FlagsData(work, name, members, found, work.item(found.item))
+        return _stamped(workspace, FlagsData(work, name, members, found, work.item(found.item)))
     if item is not None:
         if isinstance(item, int):
             chosen = work.items[item - 1] if 1 <= item <= len(work.items) else None
@@ -120,8 +126,8 @@ def flags(
             chosen = next((i for i in work.items if i.id == item), None)
         if chosen is None:
             raise NoSuchChoice("item", item)
-        return FlagsData(work, name, members, item=chosen)
-    return FlagsData(work, name, members)
+        return _stamped(workspace, FlagsData(work, name, members, item=chosen))
+    return _stamped(workspace, FlagsData(work, name, members))
 
 
 def _authorities_named(workspace: Workspace, uuids: set[str], language: str) -> dict[str, str]:
@@ -157,12 +163,53 @@ def community(
         workspace.is_demo,
     )
     if not plan:
-        return CommunityData(loaded, names, today=today)
+        return _stamped(workspace, CommunityData(loaded, names, today=today))
     try:
         number, chosen = choose_meeting(loaded.meetings, meeting, today)
     except LookupError:
         raise NoSuchChoice("meeting", meeting) from None
-    return CommunityData(loaded, names, number, chosen, today)
+    return _stamped(workspace, CommunityData(loaded, names, number, chosen, today))
+
+
+# The organisation's name and logo, set once per workspace (Tools > Settings).
+ORGANISATION_NAME = "organisation_name"
+ORGANISATION_LOGO = "organisation_logo"  # base64 of a PNG or JPEG image
+LOGO_LIMIT = 2_000_000  # bytes: a logo, not a photograph
+
+_Data = TypeVar("_Data", WorkspaceSummaryData, SelectionData, MouData, ForumData, FlagsData, CommunityData)
+
+
+class BadLogo(ValueError):
+    """The file is not a PNG or JPEG image (or is too large for a logo)."""
+
+
+def letterhead(workspace: Workspace) -> Letterhead:
+    encoded = workspace.info(ORGANISATION_LOGO)
+    try:
+        logo = base64.b64decode(encoded, validate=True) if encoded else b""
+    except ValueError:
+        logo = b""
+    return Letterhead(workspace.info(ORGANISATION_NAME), logo)
+
+
+def _stamped(workspace: Workspace, data: _Data) -> _Data:
+    return dataclasses.replace(data, letterhead=letterhead(workspace))
+
+
+def set_organisation_name(workspace: Workspace, name: str) -> None:
+    workspace.set_info(ORGANISATION_NAME, " ".join(name.split()))
+
+
+def set_organisation_logo(workspace: Workspace, image: bytes | None) -> None:
+    """Keeps `image` (PNG or JPEG) as the organisation's logo; None removes it."""
+    if image is None:
+        workspace.set_info(ORGANISATION_LOGO, "")
+        return
+    if len(image) > LOGO_LIMIT or not (
+        image.startswith(b"\x89PNG\r\n\x1a\n") or image.startswith(b"\xff\xd8\xff")
+    ):
+        raise BadLogo
+    workspace.set_info(ORGANISATION_LOGO, base64.b64encode(image).decode("ascii"))
 
 
 # --- regional clusters (issue 20): small loaders kept apart from the others ----------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
+from desktop.storage.workspace import Workspace
 from desktop.views.qt_i18n import LANGUAGE_NAMES, align_text_field
 
 
@@ -46,18 +47,50 @@ def language_combo(selected: str) -> QComboBox:
 
 
 class SettingsDialog(QDialog):
-    """Tools > Settings: the interface language, applied at once to the open window."""
+    """Tools > Settings: the interface language, applied at once to the open window, and the
+    workspace's organisation (its name and logo, printed on every document), saved as typed."""
 
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, language: str, parent: QWidget | None = None, workspace: Workspace | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
         self.setWindowTitle(_("Settings"))
+        self.workspace = workspace
         self.language = language_combo(language)
         self.language.setObjectName("language")
         note = QLabel(_("The window switches language at once; what you typed and did not save yet is kept."))
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(_("Interface language"), self.language)
+        self.organisation = QLineEdit()
+        self.organisation.setObjectName("organisation_name")
+        self.logo_state = QLabel()
+        self.logo_state.setObjectName("logo_state")
+        self.choose_logo = QPushButton(_("Choose a logo…"))
+        self.choose_logo.setObjectName("choose_logo")
+        self.remove_logo = QPushButton(_("Remove the logo"))
+        self.remove_logo.setObjectName("remove_logo")
+        self.logo_error = QLabel()
+        self.logo_error.setObjectName("logo_error")
+        self.logo_error.setStyleSheet("color: #b00020;")
+        self.logo_error.setWordWrap(True)
+        self.logo_error.hide()
+        if workspace is not None:
+            from desktop.storage.document_data import letterhead
+
+            self.organisation.setText(letterhead(workspace).organisation)
+            self.organisation.textChanged.connect(self._save_name)
+            self.choose_logo.clicked.connect(self._choose_logo)
+            self.remove_logo.clicked.connect(lambda: self._set_logo(None))
+            logo_row = QHBoxLayout()
+            logo_row.addWidget(self.logo_state, 1)
+            logo_row.addWidget(self.choose_logo)
+            logo_row.addWidget(self.remove_logo)
+            form.addRow(_("Organisation (printed on every document)"), self.organisation)
+            form.addRow(_("Organisation's logo"), logo_row)
+            form.addRow("", self.logo_error)
+            self._show_logo()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -70,6 +103,54 @@ class SettingsDialog(QDialog):
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())
+
+    def _save_name(self, text: str) -> None:
+        from desktop.storage.document_data import set_organisation_name
+
+        if self.workspace is not None:
+            set_organisation_name(self.workspace, text)
+
+    def _choose_logo(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a logo…"), str(Path.home()), _("Images (*.png *.jpg *.jpeg)")
+        )
+        if name:
+            self.set_logo_file(Path(name))
+
+    def set_logo_file(self, path: Path) -> None:
+        """Keeps the image at `path` as the logo, or says at the field why it cannot."""
+        try:
+            image = path.read_bytes()
+        except OSError as error:
+            self._show_error(_("The file cannot be read: {reason}").format(reason=error.strerror or error))
+            return
+        self._set_logo(image)
+
+    def _set_logo(self, image: bytes | None) -> None:
+        from desktop.storage.document_data import BadLogo, set_organisation_logo
+
+        if self.workspace is None:
+            return
+        try:
+            set_organisation_logo(self.workspace, image)
+        except BadLogo:
+            self._show_error(_("A logo is a PNG or JPEG image of at most 2 MB."))
+            return
+        self.logo_error.hide()
+        self._show_logo()
+
+    def _show_error(self, text: str) -> None:
+        self.logo_error.setText(text)
+        self.logo_error.show()
+
+    def _show_logo(self) -> None:
+        from desktop.storage.document_data import letterhead
+
+        if self.workspace is None:
+            return
+        has_logo = bool(letterhead(self.workspace).logo)
+        self.logo_state.setText(_("A logo is set.") if has_logo else _("No logo."))
+        self.remove_logo.setEnabled(has_logo)
 
 
 class ExportPdfDialog(QDialog):

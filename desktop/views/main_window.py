@@ -848,7 +848,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from desktop.views.dialogs import SettingsDialog
 
-        dialog = SettingsDialog(i18n.current_language(), self)
+        dialog = SettingsDialog(i18n.current_language(), self, self.workspace)
         if dialog.exec() and dialog.chosen_language() != i18n.current_language():
             self.change_language(dialog.chosen_language())
 

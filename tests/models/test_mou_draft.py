@@ -100,9 +100,9 @@ def test_rendered_document_numbers_clauses_and_fills_in_the_data() -> None:
     assert "פגישות בשנה: 11" in bodies[-2].text
     assert bodies[-1].text == "סך הפגישות בשנה בכל הגופים: 23."
     timeframe = [strip_marks(c.text) for c in sections[MouSection.TIMEFRAME].clauses]
-    assert "תקופת שיתוף הפעולה: 1.9.2026 – 31.8.2028." in timeframe
-    assert "פרה-הקמה: 1.9.2026 – 31.12.2026." in timeframe
-    assert "יישום – שנה 2: 1.9.2027 – 31.8.2028." in timeframe
+    assert "תקופת שיתוף הפעולה: 1.9.2026-31.8.2028." in timeframe
+    assert "פרה-הקמה: 1.9.2026-31.12.2026." in timeframe
+    assert "יישום – שנה 2: 1.9.2027-31.8.2028." in timeframe
     assert "סך המסגרת התקציבית: 1,200,000.00 ₪, כמפורט בנספח התקציבי." in timeframe
     assert 'קרן רש"י: 900,000.00 ₪ (75%).' in timeframe
     assert "JDC Israel: 0.00 ₪ (0%)." in timeframe

@@ -41,5 +41,5 @@ def test_workplan_shows_baseline_against_latest(tmp_path: Path) -> None:
     out = tmp_path / "plan.pdf"
     print_document(workspace, "flags-workplan", flags_work_number(workspace, cluster), out)
     words = set("\n".join(pdf_pages(out)).split())
-    assert {"35", "48", "60"} <= words
+    assert {"35%", "48%", "60%"} <= words
     workspace.close()

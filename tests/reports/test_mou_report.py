@@ -93,3 +93,53 @@ def test_cli_prints_the_mou_and_refuses_unknown_numbers(tmp_path: Path) -> None:
         )
         == 1
     )
+
+
+def _words(line: str) -> set[str]:
+    return set(line.split())
+
+
+def test_a_signed_version_says_so_and_every_page_carries_its_version(tmp_path: Path) -> None:
+    workspace, agreement = _agreement(tmp_path)
+    version = freeze_version(
+        agreement.draft, [], date(2026, 11, 1), names=party_names(workspace, agreement.draft)
+    )
+    agreement.versions.append(mark_signed(version, date(2026, 11, 20)))
+    agreement_id = save_agreement(workspace, agreement)
+    out = tmp_path / "signed.pdf"
+    print_document(workspace, "mou", agreement_id, out, version=1)
+    pages = pdf_pages(out)
+    # The title page says it is signed and when (".20.11.2026-ב נחתמה" as Poppler reads it).
+    assert any(_words(line) == {"נחתמה", ".20.11.2026-ב"} for line in pages[0].splitlines()), pages[0]
+    for page in pages:  # the running header: the title, the authority, the version, signed
+        assert any({"גרסה", "נחתמה", "20.11.2026-ב", "שדרות"} <= _words(line) for line in page.splitlines())
+    workspace.close()
+
+
+def test_every_signatory_has_a_block_to_sign_and_date(tmp_path: Path) -> None:
+    workspace, agreement = _agreement(tmp_path)
+    agreement_id = save_agreement(workspace, agreement)
+    out = tmp_path / "mou.pdf"
+    print_document(workspace, "mou", agreement_id, out)
+    lines = [line for page in pdf_pages(out)[-2:] for line in page.splitlines()]
+    signatories = agreement.draft.signatories
+    assert signatories
+    assert sum(1 for line in lines if _words(line) == {"חתימה", "תאריך"}) == len(signatories), lines
+    for signatory in signatories:
+        role = signatory.title or signatory.role.label
+        words = {word for word in role.split() if "/" not in word}  # Poppler turns "מנהל/ת" round
+        assert any(words <= _words(line.replace(",", " ")) for line in lines), role
+    workspace.close()
+
+
+def test_an_unnamed_chair_is_still_to_be_decided_not_an_ellipsis(tmp_path: Path) -> None:
+    workspace, agreement = _agreement(tmp_path)
+    assert any(not body.chair for body in agreement.draft.bodies)
+    agreement_id = save_agreement(workspace, agreement)
+    out = tmp_path / "mou.pdf"
+    print_document(workspace, "mou", agreement_id, out)
+    text = "\n".join(pdf_pages(out))
+    assert "…" not in text
+    assert ';בהמשך ייקבע :יו"ר' in text  # the clause ('יו"ר: ייקבע בהמשך;' read back by Poppler)
+    assert "6 בהמשך ייקבע 10-15 היגוי ועדת" in text  # the governance annex's table
+    workspace.close()

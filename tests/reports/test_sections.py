@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from desktop.models.mou_draft import render_document
+from desktop.reports.mou_report import printed_sections
 from desktop.storage import document_data
 from desktop.storage.workspace import Workspace
 from tests.reports.every_document import Records, build_workspace
@@ -87,7 +88,7 @@ def test_selection_report(every: Every) -> None:
             "• Dana Tester – facilitator",
             "• Omar Second – analyst",
             "Quantitative filter",
-            "Socio-economic cluster 1–4",
+            "Socio-economic cluster 1-4",
             "Candidates",
             "Alphaville City 12,000 2 —",
             "Betatown City 12,000 3 —",
@@ -100,7 +101,7 @@ def test_selection_report(every: Every) -> None:
             "Alphaville 97.2",
             "Quantitative data Change capabilities and leadership",
             "Disagreements to discuss",
-            "• Betatown: Formal leadership of the town (scores 2–5)",
+            "• Betatown: Formal leadership of the town (scores 2-5)",
             "Base conditions",
             "Alphaville Met Met Met Met Met Met",
             "Betatown Not met — — — — —",
@@ -132,17 +133,21 @@ def test_mou_sections_clause_numbers_and_annexes(every: Every, version: int | No
     lines = _lines(workspace, folder, "mou", records.agreement, version=version)
     data = document_data.mou(workspace, records.agreement, version)
     rendered = render_document(data.draft, data.names)
+    printed = printed_sections(data.draft, rendered.sections)
     expected = []
-    for section in rendered.sections:
-        expected.append(f"{section.number}.")
-        expected += [clause.number for clause in section.clauses]
+    for number, _title, clauses in printed:
+        expected.append(f"{number}.")
+        expected += [clause_number for clause_number, _text in clauses]
     assert [s.number for s in rendered.sections] == list(range(1, len(rendered.sections) + 1))
     assert _mou_numbering(lines) == expected
     # each number starts its own section title or clause text
-    for section in rendered.sections:
-        assert f"{section.number}. {section.title}" in lines
-        for clause in section.clauses:
-            assert any(line.startswith(f"{clause.number} {clause.text[:25]}") for line in lines), clause
+    for number, title, clauses in printed:
+        assert f"{number}. {title}" in lines
+        for clause_number, text in clauses:
+            assert any(line.startswith(f"{clause_number} {text[:25]}") for line in lines), clause_number
+    # only the annexes attached are listed: no implementation processes, no partners here
+    annexes = printed[-1][2]
+    assert [text for _n, text in annexes] == ["The substantive partnership structure.", "Budget."], annexes
     assert lines[0] == "Memorandum of Understanding"
     assert_in_order(
         lines,
@@ -160,8 +165,8 @@ def test_mou_sections_clause_numbers_and_annexes(every: Every, version: int | No
             "Timeframe of the cooperation and budget framework",
             "Pre-establishment 1/1/2027 30/4/2027",
             "Signatories of the memorandum",
-            "Role Name Party Signature Date",
-            "Head of the authority Alphaville",
+            "Head of the authority, Alphaville",
+            "Signature Date",
         ],
     )
     if version is not None:
@@ -179,7 +184,7 @@ def test_forum_agendas(every: Every) -> None:
         "Agenda",
     ]
     participants = _lines(workspace, folder, "forum-agenda", records.forum, session=1)
-    assert_in_order(participants, [*common, "Time Block Method", "17:00–17:20"])
+    assert_in_order(participants, [*common, "Time Block Method", "17:00-17:20"])
     assert not any("Prepare the opening" in line for line in participants)
     facilitator = _lines(workspace, folder, "forum-agenda-facilitator", records.forum, session=1)
     assert_in_order(
@@ -264,8 +269,10 @@ def test_flags_diagnosis(every: Every) -> None:
     assert lines[1] == (
         "Existing service · Core service · Professional leadership · 1 of 2 authorities take part · 5/10/2026"
     )
-    # the radar chart's axes, drawn before the table of levels
-    assert lines[2:6] == [label for _key, label in FLAGS]
+    # the radar chart: its scale (levels 1-4), its axes, its legend and caption, then the levels
+    assert lines[2:7] == ["1", "2", "3", "4", "This diagnosis (5/10/2026)"]
+    assert lines[7:11] == [label for _key, label in FLAGS]
+    assert lines[11] == "The agreed level of each flag, from 1 (centre) to 4 (edge)."
     parts = ["Levels by flag", "Flag Level What the level means Baseline"]
     for level, (_key, label) in enumerate(FLAGS, start=1):
         parts += [label.split()[0], f"{10 + level} families (1/1/2026)"]
@@ -286,9 +293,9 @@ def test_flags_diagnosis(every: Every) -> None:
         "Inclusive growth",
         "Desired outcome: Outcome wanted",
         "Goal Baseline Latest Target By",
-        "Goal families 35 % 48 % 60 % 1/1/2027",
+        "Goal families 35% 48% 60% 1/1/2027",
         "Action Quantity Frequency Owner When",
-        "Action monthly meeting 10 monthly Owner Ruth 2027-01 – 2027-06",
+        "Action monthly meeting 10 monthly Owner Ruth 1/2027-6/2027",
     ]
     assert_in_order(lines, parts)
     # each level's row: the flag's level then the start of what the level means
@@ -324,9 +331,9 @@ def test_flags_workplan(every: Every) -> None:
         lines,
         [
             "Item Flag Action Owner From To",
-            "Welfare Services Inclusive growth Action monthly meeting Owner Ruth 2027-01 2027-06",
+            "Welfare Services Inclusive growth Action monthly meeting Owner Ruth 1/2027 6/2027",
             "Measured goals: baseline and latest value",
-            "Welfare Services Inclusive growth Goal families 35 % 48 % 60 %",
+            "Welfare Services Inclusive growth Goal families 35% 48% 60%",
             "Heat map: the latest agreed level of every item",
             "Welfare Services 1 2 3 4",
         ],
@@ -340,7 +347,7 @@ def test_community_documents(every: Every) -> None:
     assert_in_order(
         syllabus,
         [
-            "Economy · 1/9/2026 – 31/7/2027 · Year 1: founding the community",
+            "Economy · 1/9/2026-31/7/2027 · Year 1: founding the community",
             "Community leader: Dana Tester",
             "1 member from Alphaville",
             "Meetings of the year",

@@ -1,0 +1,177 @@
+"""The OCR measure of a printed document: tesseract (heb+eng) reads its pages at 300 dpi and
+we count how many of the words drawn, and of the pairs of adjacent words, it reads back.
+
+The source is the logical text of every line the document draws (recorded while it is built),
+so a line drawn in the wrong order loses its pairs. OCR noise is allowed for by a small
+named table of confusions, applied to both sides, never by lowering the bar.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import desktop.documents  # noqa: F401  (every report module, to record their lines)
+from desktop.reports import bidi_text
+
+WORDS_NEEDED = 0.95
+PAIRS_NEEDED = 0.93
+DPI = 300
+
+# Characters tesseract's Hebrew+English models confuse in Rubik, each with the one it is
+# read as. "3" and "5" differ by one stroke in Rubik; gershayim ״, geresh ׳ and maqaf ־ are
+# read as ", ' and -; a final letter before a geresh or at a label's end is read as the plain
+# one and back ("מרץ" as "מרצ").
+CONFUSIONS = str.maketrans(
+    {
+        "5": "3",
+        "״": '"',
+        "׳": "'",
+        "־": "-",
+        "–": "-",
+        "—": "-",
+        "ץ": "צ",
+        "ך": "כ",
+        "ם": "מ",
+        "ן": "נ",
+        "ף": "פ",
+    }
+)
+# Punctuation trimmed from both ends of a word before comparing ("(STEM)" is "STEM").
+_TRIM = "()[]{}«»\"'“”„‘’.,:;!?•·|-–—/\\"
+
+
+# Invisible direction marks: tesseract writes them around runs, reports may hold them.
+_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+# Tesseract often drops the space between a Hebrew word and a number ("עמוד1"): the two are
+# compared apart on both sides.
+_HEBREW_NUMBER = re.compile(r"(?<=[\u05d0-\u05ea])(?=\d)|(?<=\d)(?=[\u05d0-\u05ea])")
+
+
+def words_of(line: str) -> list[str]:
+    words = []
+    for token in _HEBREW_NUMBER.sub(" ", line.translate(_MARKS).translate(CONFUSIONS)).split():
+        word = token.strip(_TRIM).lower()
+        if any(character.isalnum() for character in word):
+            words.append(word)
+    return words
+
+
+@contextlib.contextmanager
+def recorded_lines() -> Iterator[list[str]]:
+    """Records the logical text of every line drawn while documents are built."""
+    recorded: list[str] = []
+    original_lines: Callable[[list[str], bool], list[str]] = bidi_text.visual_lines
+    original_one: Callable[[str, bool], str] = bidi_text.to_visual
+
+    def lines(logical: list[str], rtl: bool) -> list[str]:
+        recorded.extend(logical)
+        return original_lines(logical, rtl)
+
+    def one(logical: str, rtl: bool) -> str:
+        recorded.append(logical)
+        return original_one(logical, rtl)
+
+    patched: list[tuple[Any, str, Any]] = []
+    for module in list(sys.modules.values()):
+        # Not bidi_text itself: its to_visual calls its visual_lines (one line, recorded once).
+        if getattr(module, "__name__", "").startswith("desktop.reports") and module is not bidi_text:
+            for name, replacement in (("visual_lines", lines), ("to_visual", one)):
+                current = getattr(module, name, None)
+                if current is original_lines or current is original_one:
+                    patched.append((module, name, current))
+                    setattr(module, name, replacement)
+    try:
+        yield recorded
+    finally:
+        for module, name, current in patched:
+            setattr(module, name, current)
+
+
+def ocr_lines(pdf: Path, languages: str = "heb+eng") -> list[str]:
+    """The text lines tesseract reads on every page of `pdf` (logical order)."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(pdf), f"{folder}/page"], check=True)
+        lines: list[str] = []
+        environment = dict(os.environ, OMP_THREAD_LIMIT="1")
+        for image in sorted(Path(folder).glob("page*.png")):
+            text = subprocess.run(
+                # No white-on-dark text in our documents: not looking for it is a quarter faster.
+                ["tesseract", str(image), "stdout", "-l", languages, "--dpi", str(DPI)]
+                + ["-c", "tessedit_do_invert=0"],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=environment,
+            ).stdout
+            lines += [line for line in text.splitlines() if line.strip()]
+        return lines
+
+
+@dataclass(frozen=True)
+class Measure:
+    words: float  # share of the source words read back
+    pairs: float  # share of adjacent source word pairs read back next to each other, in order
+    missing_words: list[str]
+    missing_pairs: list[tuple[str, str]]
+
+    @property
+    def passes(self) -> bool:
+        return self.words >= WORDS_NEEDED and self.pairs >= PAIRS_NEEDED
+
+
+def _missing(wanted: Counter[Any], found: Counter[Any]) -> list[Any]:
+    return sorted((wanted - found).elements(), key=str)
+
+
+def is_number(word: str) -> bool:
+    return any(character.isdigit() for character in word) and not any(
+        character.isalpha() for character in word
+    )
+
+
+def measure(source_lines: list[str], read_lines: list[str], numbers_lines: Sequence[str] = ()) -> Measure:
+    """`numbers_lines`: the same pages read by the English model alone, whose numbers count too.
+
+    Tesseract's Hebrew model misreads a number standing alone in a table cell ("2027" as
+    "2007", "1.1.2027" as "7") though it reads the same number inside a Hebrew sentence.
+    """
+    source = [words_of(line) for line in source_lines]
+    read = [words_of(line) for line in read_lines]
+    source_words = Counter(word for line in source for word in line)
+    read_words = Counter(word for line in read for word in line)
+    english_numbers = Counter(word for line in numbers_lines for word in words_of(line) if is_number(word))
+    read_words |= english_numbers
+    source_pairs = Counter(pair for line in source for pair in zip(line, line[1:], strict=False))
+    read_pairs = Counter(pair for line in read for pair in zip(line, line[1:], strict=False))
+    words_found = sum((source_words & read_words).values())
+    pairs_found = sum((source_pairs & read_pairs).values())
+    return Measure(
+        words_found / max(1, sum(source_words.values())),
+        pairs_found / max(1, sum(source_pairs.values())),
+        _missing(source_words, read_words),
+        _missing(source_pairs, read_pairs),
+    )
+
+
+def measure_pdf(pdf: Path, source_lines: list[str]) -> Measure:
+    """Reads `pdf` with the Hebrew and English models; when words are missing, reads it
+    again with the English model alone for the numbers (see `measure`)."""
+    read = ocr_lines(pdf)
+    result = measure(source_lines, read)
+    # Near the bar (or under it) with numbers missing, the English model reads the numbers:
+    # the measure should not depend on the Hebrew model's luck with a lone "17:00-17:20".
+    if result.words < WORDS_NEEDED + 0.02 and any(is_number(word) for word in result.missing_words):
+        result = measure(source_lines, read, ocr_lines(pdf, "eng"))
+    return result

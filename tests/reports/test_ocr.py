@@ -1,0 +1,66 @@
+"""Every Hebrew document printed from a rich workspace reads back through OCR (tesseract
+heb+eng at 300 dpi): at least 95% of its words and 93% of its adjacent word pairs, in order.
+
+The documents are printed once and read in two processes at a time; each test checks one."""
+
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from desktop.reports.registry import DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, VERSION
+from tests.reports.ocr import PAIRS_NEEDED, WORDS_NEEDED, Measure, measure_pdf, recorded_lines
+from tests.reports.pdf_tools import needs_poppler, print_document
+from tests.reports.rich_workspace import Records, build_rich_workspace
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+
+
+def _options(kind_options: tuple[str, ...], records: Records) -> dict[str, Any]:
+    chosen = {VERSION: 1, SESSION: 1, MEETING: 1, DIAGNOSIS: records.diagnosis, ITEM: 1}
+    return {option: chosen[option] for option in kind_options}
+
+
+def _record(feature: str, records: Records) -> int | None:
+    return {
+        "workspace": None,
+        "selection": records.selection,
+        "agreements": records.agreement,
+        "forums": records.forum,
+        "flags": records.flags,
+        "communities": records.community,
+    }[feature]
+
+
+@pytest.fixture(scope="module")
+def measures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Measure]:
+    folder = tmp_path_factory.mktemp("ocr")
+    workspace, records = build_rich_workspace(folder / "rich.shutafut")
+    sources: dict[str, list[str]] = {}
+    for kind in KINDS:
+        with recorded_lines() as lines:
+            print_document(
+                workspace,
+                kind.key,
+                _record(kind.feature, records),
+                folder / f"{kind.key}.pdf",
+                "he",
+                **_options(kind.options, records),
+            )
+        sources[kind.key] = list(lines)
+    with ThreadPoolExecutor(2) as pool:
+        results = pool.map(lambda key: measure_pdf(folder / f"{key}.pdf", sources[key]), sources)
+        return dict(zip(sources, results, strict=True))
+
+
+@needs_poppler
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.parametrize("key", [kind.key for kind in KINDS])
+def test_ocr_reads_the_hebrew_document(measures: dict[str, Measure], key: str) -> None:
+    result = measures[key]
+    assert result.words >= WORDS_NEEDED, (result.words, result.missing_words)
+    assert result.pairs >= PAIRS_NEEDED, (result.pairs, result.missing_pairs)
