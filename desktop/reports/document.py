@@ -198,8 +198,8 @@ def _style(
         spaceBefore=space_before,
         splitLongWords=0,
     )
-    style.rtl = rtl if base_rtl is None else base_rtl  # type: ignore[attr-defined]
-    style.auto_direction = auto_direction  # type: ignore[attr-defined]
+    style.rtl = rtl if base_rtl is None else base_rtl
+    style.auto_direction = auto_direction
     return style
 
 

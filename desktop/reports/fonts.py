@@ -49,7 +49,7 @@ def register_fonts() -> None:
     for font in loaded.values():
         pdfmetrics.registerFont(font)
 
-    class MixedFont(TTFont):  # type: ignore[misc]
+    class MixedFont(TTFont):
         """Rubik's metrics for the text, IBM Plex Sans Arabic's for its Arabic runs."""
 
         def __init__(self, name: str, latin: Any, arabic: Any) -> None:

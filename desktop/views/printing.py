@@ -8,6 +8,7 @@ open, where to save and in which language, writes the PDF off the report registr
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -122,14 +123,34 @@ class Printer:
         open_after: bool,
         dialog: ExportPdfDialog | None = None,
     ) -> bool:
-        """Write the document to `path`; a failure is said in the dialog (or a message box)."""
+        """Write the document to `path` (owner-only, replacing only a PDF Shutafut made, after
+        asking); a failure is said in the dialog (or a message box)."""
         from desktop.documents import export_document
+        from desktop.storage.private_files import create_private, is_our_pdf
+        from desktop.views.dialogs import confirm
 
         workspace = self.workspace()
         assert workspace is not None
+        if path.exists():
+            if not is_our_pdf(path):
+                message = _(
+                    "{name} is not a PDF made by Shutafut: it is left as it is. Choose another name."
+                ).format(name=path.name)
+                if dialog is not None:
+                    dialog.show_error(message)
+                else:
+                    QtWidgets.QMessageBox.warning(self.parent, _("Export PDF"), message)
+                return False
+            if dialog is not None and not confirm(
+                self.parent, _("Export PDF"), _("Replace {name}?").format(name=path.name)
+            ):
+                return False
+        partial = path.with_name(f".{path.name}.writing-{os.getpid()}")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            export_document(workspace, key, record_id, path, language, **options)
+            create_private(partial)  # it names people: readable by its owner only
+            export_document(workspace, key, record_id, partial, language, **options)
+            os.replace(partial, path)
         except OSError as error:
             message = _("Cannot write {path}: {error}").format(path=path, error=error.strerror or error)
             if dialog is not None:
@@ -138,6 +159,7 @@ class Printer:
                 QtWidgets.QMessageBox.critical(self.parent, _("Export PDF"), message)
             return False
         finally:
+            partial.unlink(missing_ok=True)
             QApplication.restoreOverrideCursor()
         self.settings.setValue("pdf_folder", str(path.parent))
         self.settings.setValue("open_pdf_after_export", "true" if open_after else "false")

@@ -319,3 +319,23 @@ def test_an_unsafe_python_and_qt_pair_is_told_at_start(
     app.warn_about_reference_defect(window)
     [message] = warned
     assert "6.12.0" in message and "3.12" in message
+
+
+def test_printing_never_writes_over_a_file_shutafut_did_not_make(
+    window: MainWindow, workspace_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stat
+
+    create_workspace(workspace_path).close()
+    window.open_workspace_file(workspace_path)
+    precious = tmp_path / "budget.pdf"
+    precious.write_bytes(b"not ours")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    assert not window.export_pdf_to(precious, "he", open_after=False)
+    assert precious.read_bytes() == b"not ours" and "budget.pdf" in warned[0]
+    out = tmp_path / "summary.pdf"
+    assert window.export_pdf_to(out, "he", open_after=False)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # it names people: the owner's only
+    assert window.export_pdf_to(out, "he", open_after=False)  # our own PDF may be replaced
+    assert not list(tmp_path.glob(".*writing*"))
