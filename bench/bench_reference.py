@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import interleaved_medians  # noqa: E402
+from harness import compile_app, interleaved_medians  # noqa: E402
 from make_large_workspace import large_workspace  # noqa: E402
 from reference_measures import Measure, print_measures, reference_measures  # noqa: E402
 
@@ -106,6 +106,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     arguments = parser.parse_args()
     path = large_workspace(arguments.cache)
+    compile_app()
     measures = reference_measures(path, arguments.runs)
     measures += opening_measures(path, max(3, arguments.runs // 2))
     print_measures(f"Reference data, large workspace (median of {arguments.runs} runs)", measures)
