@@ -208,12 +208,15 @@ def test_deleting_a_person_removes_the_row_and_undo_brings_it_back(
     workspace,
     monkeypatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    for name in ("דנה כהן", "אבי לוי"):
+    dana, _avi = (
         reference_store.save_record(workspace, RecordKind.PERSON, {"full_name": name})
+        for name in ("דנה כהן", "אבי לוי")
+    )
     section, stack = _section(qtbot, workspace)
     section.show_kind(RecordKind.PERSON)
     page = section.page_for(RecordKind.PERSON)
-    page.table.selectRow(1)  # דנה כהן, after אבי לוי
+    page.select(dana)
+    assert page.table.currentIndex().row() == 1  # after אבי לוי
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_current()
     assert [row[0] for row in _table_texts(page)] == ["אבי לוי"]
