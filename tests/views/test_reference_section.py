@@ -201,6 +201,14 @@ def test_the_people_list_sorts_by_organisation_and_keeps_the_selected_person(
     assert [row[0] for row in _table_texts(page)] == ["ב", "א", "ג"]
     assert page.table.currentIndex().row() == 0
     assert page.count_label.text() == "3 רשומות"
+    # Editing a field the list is not sorted by changes the row where it is.
+    changed: list[int] = []
+    page.model.dataChanged.connect(lambda top, _bottom: changed.append(top.row()))
+    role = page.form.editors["role"]
+    assert isinstance(role, QLineEdit)
+    type_text(role, "רכזת")
+    leave_field(role)
+    assert _table_texts(page)[0][:2] == ["ב", "רכזת"] and changed == [0]
 
 
 def test_deleting_a_person_removes_the_row_and_undo_brings_it_back(

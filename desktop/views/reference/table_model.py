@@ -122,13 +122,31 @@ class RecordTableModel(QAbstractTableModel):
             for column, keys in self._sort_keys.items():
                 keys.append(self._sort_key(values, column))
         else:
+            sort_keys = self._keys_of(self._sort_column)
+            sort_key = sort_keys[number]
+            matched = self._matches(number)
             self._rows[number] = values
             self._cells[number] = None
             self._search_keys[number] = None
             for column, keys in self._sort_keys.items():
                 keys[number] = self._sort_key(values, column)
+            if sort_keys[number] == sort_key and self._matches(number) == matched:
+                # Same place, same visibility: only the row's cells change (flat in list size).
+                shown = self.row_of(values["uuid"])
+                if shown >= 0:
+                    last = len(self.spec.columns) - 1
+                    self.dataChanged.emit(self.index(shown, 0), self.index(shown, last))
+                return
         self._sorted = None
         self._reorder()
+
+    def _matches(self, number: int) -> bool:
+        if not self._search:
+            return True
+        key = self._search_keys[number]
+        if key is None:
+            key = self._search_keys[number] = self._search_key(number)
+        return self._search in key
 
     def remove_row(self, uuid: str) -> None:
         number = self._position.get(uuid)
