@@ -230,17 +230,15 @@ def _alembic_config(connection: Any = None) -> Any:
 
 
 def head_revision() -> str:
-    from alembic.script import ScriptDirectory
+    from desktop.storage.revisions import head_revision  # read from the files: no Alembic
 
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return head_revision(MIGRATIONS_DIR / "versions")
 
 
 def _known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
+    from desktop.storage.revisions import known_revisions
 
-    return {script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    return known_revisions(MIGRATIONS_DIR / "versions")
 
 
 def _migration_engine(path: Path) -> Engine:

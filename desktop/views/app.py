@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
@@ -19,14 +20,31 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop import APP_NAME, ORGANISATION_NAME, i18n
 from desktop.i18n import _
 from desktop.paths import FONTS_DIR
-from desktop.versions import python_version, running_defect, version_report
 from desktop.views.icons import icon
 from desktop.views.main_window import MainWindow, default_workspace_path
 from desktop.views.qt_i18n import apply_language
 
+if TYPE_CHECKING:
+    from desktop.versions import ReferenceDefect
+
 UI_FONT_FAMILIES = ["Rubik", "IBM Plex Sans Arabic"]
 # Benchmarks set SHUTAFUT_BENCH_EXIT to quit at a milestone: "painted" or "loaded".
 BENCH_EXIT = os.environ.get("SHUTAFUT_BENCH_EXIT", "")
+
+
+class _VersionAction(argparse.Action):
+    """--version: reads the installed versions only when asked (importlib.metadata is slow)."""
+
+    def __init__(
+        self, option_strings: list[str], dest: str = argparse.SUPPRESS, help: str | None = None
+    ) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from desktop.versions import version_report
+
+        print(version_report())
+        parser.exit()
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -51,15 +69,23 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--read-only", action="store_true", help=_("open the workspace read-only"))
     parser.add_argument(
         "--version",
-        action="version",
-        version=version_report(),
+        action=_VersionAction,
         help=_("show the versions of Shutafut, Python, PySide6, Qt, SQLAlchemy and reportlab, then exit"),
     )
     return parser.parse_args(argv)
 
 
+def running_defect() -> tuple[ReferenceDefect, str] | None:
+    """desktop.versions.running_defect, imported only when asked (after the first paint)."""
+    from desktop.versions import running_defect
+
+    return running_defect()
+
+
 def reference_defect_message() -> str | None:
     """What to tell a person whose Python and Qt binding are known to lose references."""
+    from desktop.versions import python_version
+
     found = running_defect()
     if found is None:
         return None

@@ -30,6 +30,7 @@ from desktop.views.qt_i18n import apply_language, isolate
 if TYPE_CHECKING:
     from desktop.models.journey import Target
     from desktop.storage.workspace import Workspace
+    from desktop.views.backups_dialog import BackupScheduler
     from desktop.views.list_section import ListSection
     from desktop.views.printing import Printer
     from desktop.views.reference.section import ReferenceSection
@@ -59,9 +60,7 @@ class MainWindow(QMainWindow):
         self._lock_failed = False  # the last lock could not be made (not held by another copy)
         self.undo_stack = QUndoStack(self)
         self.setWindowIcon(icon("shutafut"))
-        from desktop.views.backups_dialog import BackupScheduler
-
-        self.backups = BackupScheduler(settings, self)  # automatic backups of the open file
+        self._backups: BackupScheduler | None = None  # built when a workspace opens (imports storage)
         self.backup_windows: list[MainWindow] = []  # backups opened read-only
 
         self.sidebar = QTreeWidget()
@@ -100,10 +99,19 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
-        self.backups.message.connect(self._show_message)
         self._create_toolbar()
         self.retranslate()
         self.resize(1200, 760)
+
+    @property
+    def backups(self) -> BackupScheduler:
+        """Automatic backups of the open file (the import pulls in SQLAlchemy: not before paint)."""
+        if self._backups is None:
+            from desktop.views.backups_dialog import BackupScheduler
+
+            self._backups = BackupScheduler(self.settings, self)
+            self._backups.message.connect(self._show_message)
+        return self._backups
 
     # building -----------------------------------------------------------------------------
 
@@ -496,7 +504,8 @@ class MainWindow(QMainWindow):
         return restore_in_window(self, backup, path)
 
     def _close_workspace(self) -> None:
-        self.backups.stop()
+        if self._backups is not None:
+            self._backups.stop()
         self.undo_stack.clear()
         if self._reference_section is not None:
             self._reference_section.set_workspace(None)

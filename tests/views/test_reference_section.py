@@ -136,3 +136,99 @@ def test_deleting_a_referenced_organisation_is_refused_naming_the_person(
     page.delete_current()
     assert reference_store.count_records(workspace, RecordKind.ORGANISATION) == 1
     assert warnings and "דנה כהן" in warnings[0]
+
+
+def test_renaming_an_organisation_updates_its_people_rows_without_reloading_the_lists(
+    qtbot: QtBot,
+    workspace,  # type: ignore[no-untyped-def]
+) -> None:
+    org = reference_store.save_record(
+        workspace, RecordKind.ORGANISATION, {"name": "קרן לדוגמה", "sector": "philanthropy"}
+    )
+    for name in ("דנה כהן", "אבי לוי"):
+        reference_store.save_record(workspace, RecordKind.PERSON, {"full_name": name, "organisation": org})
+    section, stack = _section(qtbot, workspace)
+    people = section.page_for(RecordKind.PERSON)
+    section.show_kind(RecordKind.ORGANISATION)
+    organisations = section.page_for(RecordKind.ORGANISATION)
+    reloads: list[RecordKind] = []
+    for page in section.pages.values():
+        page.model.modelReset.connect(lambda kind=page.kind: reloads.append(kind))
+    organisations.select(org)
+    name = organisations.form.editors["name"]
+    assert isinstance(name, QLineEdit)
+    name.selectAll()
+    type_text(name, "קרן אחרת")
+    leave_field(name)
+    assert [row[2] for row in _table_texts(people)] == ["קרן אחרת", "קרן אחרת"]
+    assert _table_texts(organisations)[0][0] == "קרן אחרת"
+    assert reloads == []  # the rows changed in place: no list was read again
+    combo = people.form.editors["organisation"]
+    assert isinstance(combo, QComboBox)
+    assert combo.itemText(combo.findData(org)) == "קרן אחרת"
+    stack.undo()
+    assert [row[2] for row in _table_texts(people)] == ["קרן לדוגמה", "קרן לדוגמה"]
+
+
+def test_the_people_list_sorts_by_organisation_and_keeps_the_selected_person(
+    qtbot: QtBot,
+    workspace,  # type: ignore[no-untyped-def]
+) -> None:
+    orgs = {
+        name: reference_store.save_record(workspace, RecordKind.ORGANISATION, {"name": name, "sector": "ngo"})
+        for name in ("תלמים", "אופק", "מרחבים")
+    }
+    person = {}
+    for full_name, org in (("א", "מרחבים"), ("ב", "תלמים"), ("ג", "אופק")):
+        person[full_name] = reference_store.save_record(
+            workspace, RecordKind.PERSON, {"full_name": full_name, "organisation": orgs[org]}
+        )
+    section, _stack = _section(qtbot, workspace)
+    section.show_kind(RecordKind.PERSON)
+    page = section.page_for(RecordKind.PERSON)
+    page.select(person["ב"])
+    page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # organisation
+    assert [row[0] for row in _table_texts(page)] == ["ג", "א", "ב"]
+    assert page.table.currentIndex().row() == 2 and page.current_uuid == person["ב"]
+    page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    assert [row[0] for row in _table_texts(page)] == ["ב", "א", "ג"]
+    assert page.table.currentIndex().row() == 0
+    # A search hides rows and keeps the person in the form; clearing it shows them all again.
+    type_text(page.search, "אופק")
+    assert [row[0] for row in _table_texts(page)] == ["ג"]
+    assert page.current_uuid == person["ב"] and page.form.values()["full_name"] == "ב"
+    page.search.clear()
+    assert [row[0] for row in _table_texts(page)] == ["ב", "א", "ג"]
+    assert page.table.currentIndex().row() == 0
+    assert page.count_label.text() == "3 רשומות"
+    # Editing a field the list is not sorted by changes the row where it is.
+    changed: list[int] = []
+    page.model.dataChanged.connect(lambda top, _bottom: changed.append(top.row()))
+    role = page.form.editors["role"]
+    assert isinstance(role, QLineEdit)
+    type_text(role, "רכזת")
+    leave_field(role)
+    assert _table_texts(page)[0][:2] == ["ב", "רכזת"] and changed == [0]
+
+
+def test_deleting_a_person_removes_the_row_and_undo_brings_it_back(
+    qtbot: QtBot,
+    workspace,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    dana, _avi = (
+        reference_store.save_record(workspace, RecordKind.PERSON, {"full_name": name})
+        for name in ("דנה כהן", "אבי לוי")
+    )
+    section, stack = _section(qtbot, workspace)
+    section.show_kind(RecordKind.PERSON)
+    page = section.page_for(RecordKind.PERSON)
+    page.select(dana)
+    assert page.table.currentIndex().row() == 1  # after אבי לוי
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_current()
+    assert [row[0] for row in _table_texts(page)] == ["אבי לוי"]
+    assert page.count_label.text() == "1 רשומה"
+    stack.undo()
+    assert [row[0] for row in _table_texts(page)] == ["אבי לוי", "דנה כהן"]
+    assert page.form.values()["full_name"] == "דנה כהן"

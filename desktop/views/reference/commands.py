@@ -14,9 +14,9 @@ from PySide6.QtGui import QUndoCommand
 from desktop.models.records import RECORD_SPECS, RecordKind
 
 # The section passes these in, so commands stay free of widgets: storage calls, and a
-# callback that refreshes the view after each change (uuid to select, or None).
+# callback that updates the view after each change of the record (its row, or its absence).
 Store = Any
-Refresh = Callable[[RecordKind, str | None], None]
+Refresh = Callable[[RecordKind, str], None]
 Report = Callable[[str], None]
 
 
@@ -60,7 +60,7 @@ class RecordCommand(QUndoCommand):
             self._report(str(error))
             self.setObsolete(True)
             return
-        self._refresh(self.kind, self.uuid if values is not None else None)
+        self._refresh(self.kind, self.uuid)
 
     def redo(self) -> None:
         if self._skip_next_redo:

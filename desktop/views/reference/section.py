@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, ngettext
-from desktop.models.records import RECORD_SPECS, RecordKind, RecordSpec
+from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind, RecordSpec
 from desktop.views.dialogs import confirm
 from desktop.views.qt_i18n import align_text_field
 from desktop.views.reference.commands import RecordCommand, editable_values
 from desktop.views.reference.form import ReferenceForm
-from desktop.views.reference.table_model import UUID_ROLE, RecordFilterModel, RecordTableModel
+from desktop.views.reference.table_model import UUID_ROLE, RecordTableModel
 
 if TYPE_CHECKING:
     from desktop.storage.reference_store import RecordInvalid
@@ -49,9 +49,15 @@ class RecordStore:
         # The version of each record as this screen last read or wrote it (0: deleted here),
         # so undo and redo never overwrite someone else's later change unseen.
         self.versions: dict[str, int] = {}
+        self.saved_values: dict[str, Any] = {}  # the last record saved, as stored
 
     def rows(self, kind: RecordKind) -> list[dict[str, Any]]:
-        return self._api.list_records(self.workspace, kind)
+        return self._api.list_rows(self.workspace, kind)
+
+    def row(self, kind: RecordKind, uuid: str) -> dict[str, Any] | None:
+        """The record's list row, None when it is gone."""
+        rows = self._api.list_rows(self.workspace, kind, [uuid])
+        return rows[0] if rows else None
 
     def load(self, kind: RecordKind, uuid: str) -> dict[str, Any]:
         values = self._api.load_record(self.workspace, kind, uuid)
@@ -65,7 +71,7 @@ class RecordStore:
         if expected_version is None and uuid is not None:
             expected_version = self.versions.get(uuid)
         saved = self._api.save_record(self.workspace, kind, values, uuid, expected_version=expected_version)
-        self.load(kind, saved)
+        self.saved_values = self.load(kind, saved)
         return saved
 
     def load_or_none(self, kind: RecordKind, uuid: str | None) -> dict[str, Any] | None:
@@ -77,6 +83,7 @@ class RecordStore:
             return None
 
     def delete(self, kind: RecordKind, uuid: str) -> dict[str, Any]:
+        self.saved_values = {}
         values = self._api.delete_record(self.workspace, kind, uuid, expected_version=self.versions.get(uuid))
         self.versions[uuid] = 0
         return values
@@ -87,6 +94,9 @@ class RecordStore:
     @property
     def invalid_error(self) -> type[RecordInvalid]:
         return self._api.RecordInvalid
+
+
+RESIZE_PRECISION = 0  # 0: the rows on screen
 
 
 class KindPage(QWidget):
@@ -106,14 +116,12 @@ class KindPage(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         align_text_field(self.search, left_to_right=False)
-        self.model = RecordTableModel(spec)
-        self.proxy = RecordFilterModel()
-        self.proxy.setSourceModel(self.model)
+        self.model = RecordTableModel(spec)  # sorts and searches its rows itself
         self.search.textChanged.connect(self._search_changed)
 
         self.table = QTableView()
         self.table.setObjectName("records")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -121,6 +129,8 @@ class KindPage(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns fit the rows on screen, not all 20,000 people.
+        self.table.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         QShortcut(
@@ -200,13 +210,13 @@ class KindPage(QWidget):
             self.select(select_uuid)
 
     def select(self, uuid: str) -> None:
-        row = self.model.row_of(uuid)
-        if row < 0:
+        if not self.model.has(uuid):
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():  # hidden by the search: show it anyway
+        row = self.model.row_of(uuid)
+        if row < 0:  # hidden by the search: show it anyway
             self.search.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            row = self.model.row_of(uuid)
+        index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
@@ -214,11 +224,20 @@ class KindPage(QWidget):
         self.table.scrollTo(index)
 
     def _search_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.model.set_search(text.strip())
+        # The list was laid anew: the record in the form stays selected if it is shown
+        # (and stays in the form if the search hides it).
+        uuid = self.current_uuid
+        if uuid is not None and self.model.row_of(uuid) >= 0:
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            self.select(uuid)
+            selection.blockSignals(False)
+            self.table.viewport().update()
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total()
         if shown == total:
             text = ngettext("{count} record", "{count} records", total).format(count=total)
         else:
@@ -238,10 +257,15 @@ class KindPage(QWidget):
             return
         self._show_record(uuid)
 
-    def _show_record(self, uuid: str | None) -> None:
+    def _show_record(self, uuid: str | None, stored: dict[str, Any] | None = None) -> None:
+        """Show the record in the form (`stored`: its values just read, else read now)."""
         self.current_uuid = uuid
         store = self.store
-        values = store.load(self.kind, uuid) if (store and uuid) else {}
+        if stored is not None and uuid is not None and store is not None:
+            store.versions[uuid] = int(stored["version"])
+            values = stored
+        else:
+            values = store.load(self.kind, uuid) if (store and uuid) else {}
         self._committed = editable_values(self.kind, values) if uuid else {}
         self._loaded_version = values.get("version")
         self.form.set_values(values)
@@ -280,7 +304,7 @@ class KindPage(QWidget):
             return False
         if uuid is None:
             return True
-        loaded = store.load(self.kind, uuid)
+        loaded = store.saved_values
         self._loaded_version = loaded.get("version")
         after = editable_values(self.kind, loaded)
         before = self._committed if self.current_uuid is not None else None
@@ -294,7 +318,7 @@ class KindPage(QWidget):
                 before,
                 after,
                 text,
-                self.section.refresh,
+                self.section.record_changed,
                 self.section.report,
                 already_done=True,
             )
@@ -304,7 +328,7 @@ class KindPage(QWidget):
         self.form.show_errors({})
         self.status.setText(_("Saved."))
         self._update_title()
-        self.section.refresh(self.kind, uuid)
+        self.section.record_changed(self.kind, uuid)
         return True
 
     def _save_unless_taking_theirs(self, store: RecordStore, typed: dict[str, Any]) -> str | None:
@@ -327,7 +351,8 @@ class KindPage(QWidget):
         gone = self.current_uuid if store.load_or_none(self.kind, self.current_uuid) is None else None
         self.form.show_errors({})
         self._show_record(None if gone else self.current_uuid)  # their values, in the form
-        self.section.refresh(self.kind, self.current_uuid)
+        if self.current_uuid is not None:
+            self.section.record_changed(self.kind, self.current_uuid)
         self.status.setText(_("Their version is shown; your change was not saved."))
         return None
 
@@ -375,7 +400,7 @@ class KindPage(QWidget):
             QMessageBox.warning(self, _("Cannot delete"), str(error))
             if isinstance(error, ConcurrentEdit):  # show what they changed, not deleted
                 self._show_record(None if error.deleted else uuid)
-                self.section.refresh(self.kind, self.current_uuid)
+                self.section.record_changed(self.kind, uuid)
             return
         self.section.undo_stack.push(
             RecordCommand(
@@ -385,13 +410,13 @@ class KindPage(QWidget):
                 before,
                 None,
                 _("Delete “{name}”").format(name=name),
-                self.section.refresh,
+                self.section.record_changed,
                 self.section.report,
                 already_done=True,
             )
         )
         self.current_uuid = None
-        self.section.refresh(self.kind, None)
+        self.section.record_changed(self.kind, uuid)
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
@@ -459,8 +484,40 @@ class ReferenceSection(QWidget):
             return
         self.stack.setCurrentWidget(self.page_for(kind))
 
+    def record_changed(self, kind: RecordKind, uuid: str) -> None:
+        """After one record was added, edited or deleted (here, or by undo/redo): update its
+        row, the rows and pickers that show its title, and show it (or nothing, if gone)."""
+        store = self.store
+        if store is None:
+            return
+        saved, store.saved_values = store.saved_values, {}
+        values = store.row(kind, uuid)
+        page = self.pages.get(kind)
+        if page is not None:
+            if values is None:
+                page.model.remove_row(uuid)
+            else:
+                page.model.put_row(values)
+            page._update_count()
+        for other in self.pages.values():
+            for field in other.spec.fields:
+                if field.target is not kind:
+                    continue
+                other.form.set_reference_choices(field.name, store.choices(kind))
+                if values is not None and field.kind is FieldKind.REFERENCE:
+                    title = str(values[RECORD_SPECS[kind].title_field])
+                    other.model.rename_reference(field.name, uuid, title)
+        page = self.page_for(kind)
+        if values is None:
+            page._show_record(None)
+        else:
+            page.select(uuid)
+            if uuid != page.current_uuid or not page.has_changes():
+                page._show_record(uuid, saved if saved.get("uuid") == uuid else None)
+        self.changed.emit()
+
     def refresh(self, kind: RecordKind, uuid: str | None) -> None:
-        """After a change of `kind`: reload every list (references show titles) and select."""
+        """After many changes (an import): reload every list and select `uuid` of `kind`."""
         for page in self.pages.values():
             page.reload(uuid if page.kind == kind else page.current_uuid)
         page = self.page_for(kind)

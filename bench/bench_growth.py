@@ -1,0 +1,84 @@
+"""Growth from 0.1x to 1x of the large workspace; exits non-zero on super-linear growth.
+
+    .venv/bin/python bench/bench_growth.py [--cache FOLDER] [--runs N] [--small 0.1]
+
+Each operation is timed on the workspace at the small scale and at full size (both built by
+make_large_workspace.py and cached). An operation on one record should not grow at all
+(size ratio 1); a list operation grows with the number of rows (size ratio 10 from 0.1x).
+The bench fails loudly when an operation grows more than 1.5x its size ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_large_workspace import FULL, counts, large_workspace  # noqa: E402
+from reference_measures import Measure, _median, reference_measures  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CACHE = ROOT / "bench" / ".cache"
+ALLOWED = 1.5  # times the size ratio
+
+
+def store_measures(path: Path, runs: int) -> list[Measure]:
+    """Storage calls without the window: opening the file, one person, every person."""
+    from desktop.models.records import RecordKind
+    from desktop.storage.reference_store import list_rows, load_record
+    from desktop.storage.workspace import open_workspace
+
+    def open_and_close() -> None:
+        open_workspace(path).close()
+
+    opening = _median(open_and_close, runs)
+    workspace = open_workspace(path)
+    uuid = list_rows(workspace, RecordKind.PERSON)[len(list_rows(workspace, RecordKind.PERSON)) // 2]["uuid"]
+    one = _median(lambda: load_record(workspace, RecordKind.PERSON, uuid), runs)
+    every = _median(lambda: list_rows(workspace, RecordKind.PERSON), runs)
+    workspace.close()
+    return [
+        # Opening checks the whole file (PRAGMA quick_check): linear in its size.
+        Measure("open the workspace file", opening, "", 0.0, "linear", None, False),
+        Measure("load one person", one, "", 0.0, "flat", None, True),
+        Measure("read the people list rows", every, "", 0.0, "linear", None, False),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--small", type=float, default=0.1)
+    arguments = parser.parse_args()
+    small_path = large_workspace(arguments.cache, arguments.small)
+    full_path = large_workspace(arguments.cache, 1.0)
+    size_ratio = FULL["people"] / counts(arguments.small)["people"]
+    small = store_measures(small_path, arguments.runs) + reference_measures(small_path, arguments.runs)
+    full = store_measures(full_path, arguments.runs) + reference_measures(full_path, arguments.runs)
+    print(f"\nGrowth from {arguments.small:g}x to 1x (people x{size_ratio:g}, median of {arguments.runs})")
+    header = f"{'operation':38} {'small':>9} {'full':>9} {'growth':>7} {'allowed':>8}  ok"
+    print(header)
+    print("-" * len(header))
+    failed = []
+    for before, after in zip(small, full, strict=True):
+        growth = after.seconds / before.seconds if before.seconds else float("inf")
+        allowed = ALLOWED * (1 if after.one_record else size_ratio)
+        ok = growth <= allowed
+        if not ok:
+            failed.append(after.name)
+        print(
+            f"{after.name:38} {before.seconds * 1000:7.1f}ms {after.seconds * 1000:7.1f}ms "
+            f"{growth:6.1f}x {allowed:7.1f}x  {'yes' if ok else 'NO'}"
+        )
+    if failed:
+        print(f"\nSUPER-LINEAR GROWTH: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,117 @@
+"""Reference data on the large workspace: the lists, an edit, search and sort, opening and memory.
+
+    .venv/bin/python bench/bench_reference.py [--cache FOLDER] [--runs N]
+
+The workspace comes from make_large_workspace.py (cached in FOLDER, built on first use).
+Each figure is printed with its floor measured in the same run and the ratio:
+- people list reload (20,000 rows) vs a plain sqlite3 read of the same rows (< 150 ms)
+- edit one field, commit and refresh every open list vs a plain sqlite3 update (< 50 ms)
+- people search, per keystroke vs scanning the casefolded rows in Python (< 30 ms)
+- sort people by organisation vs sorted() of the names (< 100 ms)
+- the app opened on the large workspace until its lists are populated vs a bare PySide6
+  window (at most 2x), and the peak memory (RSS) of that process (< 250 MB)
+Exits non-zero when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import compile_app, interleaved_medians  # noqa: E402
+from make_large_workspace import large_workspace  # noqa: E402
+from reference_measures import Measure, print_measures, reference_measures  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CACHE = ROOT / "bench" / ".cache"
+
+# Runs the app in a child process and prints the child's peak RSS in kilobytes.
+PEAK_RSS = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def _environment(home: Path) -> dict[str, str]:
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+    )
+
+
+def opening_measures(path: Path, runs: int) -> list[Measure]:
+    with tempfile.TemporaryDirectory() as folder:
+        env = _environment(Path(folder))
+        app = [sys.executable, "-m", "desktop", str(path)]
+
+        def run(arguments: list[str], **extra: str) -> None:
+            subprocess.run(arguments, env=dict(env, **extra), check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+        loaded, bare = interleaved_medians(
+            lambda: run(app, SHUTAFUT_BENCH_EXIT="loaded"),
+            lambda: run([sys.executable, "bench/bare_window.py"]),
+            runs,
+        )
+        rss_kb = int(
+            subprocess.run(
+                [sys.executable, "-c", PEAK_RSS, *app],
+                env=dict(env, SHUTAFUT_BENCH_EXIT="loaded"),
+                check=True,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+            ).stdout.split()[-1]
+        )
+        bare_rss_kb = int(
+            subprocess.run(
+                [sys.executable, "-c", PEAK_RSS, sys.executable, "bench/bare_window.py"],
+                env=env,
+                check=True,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+            ).stdout.split()[-1]
+        )
+    print(
+        f"\npeak RSS opening the large workspace: {rss_kb / 1024:.0f} MB "
+        f"(bare window {bare_rss_kb / 1024:.0f} MB)"
+    )
+    return [
+        Measure("lists populated, large workspace", loaded, "bare window", bare, "<= 2x", 2 * bare, False),
+        Measure(
+            "peak RSS opening (MB as ms)",
+            rss_kb / 1024 / 1000,
+            "bare window",
+            bare_rss_kb / 1024 / 1000,
+            "< 250 MB",
+            0.250,
+            False,
+        ),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--runs", type=int, default=7)
+    arguments = parser.parse_args()
+    path = large_workspace(arguments.cache)
+    compile_app()
+    measures = reference_measures(path, arguments.runs)
+    measures += opening_measures(path, max(3, arguments.runs // 2))
+    print_measures(f"Reference data, large workspace (median of {arguments.runs} runs)", measures)
+    return 0 if all(m.passed for m in measures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

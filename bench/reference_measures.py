@@ -1,0 +1,176 @@
+"""The reference-data measures on a workspace file, each with its floor, for the benches.
+
+Shared by bench_reference.py (the large workspace) and bench_growth.py (0.1x to 1x).
+Everything here runs in the bench's own process with an offscreen QApplication; the
+floors are plain sqlite3 reads and writes or plain Python over the same rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@dataclass
+class Measure:
+    name: str
+    seconds: float
+    floor_name: str
+    floor_seconds: float
+    target: str
+    limit: float | None  # seconds, None: reported only
+    one_record: bool  # flat in the workspace's size (else linear)
+
+    @property
+    def passed(self) -> bool:
+        return self.limit is None or self.seconds < self.limit
+
+
+def _median(action: Callable[[], object], runs: int, before: Callable[[], object] | None = None) -> float:
+    samples = []
+    for _ in range(runs + 1):  # the first is a warm-up
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples[1:])
+
+
+PEOPLE_SQL = (
+    "SELECT person.uuid, person.full_name, person.role, person.sector, person.email, person.phone, "
+    "organisation.name FROM person LEFT JOIN organisation ON organisation.id = person.organisation_id"
+)
+
+
+def reference_measures(path: Path, runs: int) -> list[Measure]:
+    """Open `path` in the reference section with every list shown, and time the people list."""
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from desktop.models.records import RecordKind
+    from desktop.storage.workspace import open_workspace
+    from desktop.views.reference.section import ReferenceSection
+
+    app = QApplication.instance() or QApplication([])
+    workspace = open_workspace(path)
+    undo = QUndoStack()
+    section = ReferenceSection(undo)
+    section.resize(1200, 800)
+    section.set_workspace(workspace)
+    for kind in RecordKind:
+        section.show_kind(kind)
+    section.show()
+    app.processEvents()
+    page = section.page_for(RecordKind.PERSON)
+    section.show_kind(RecordKind.PERSON)
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    measures = []
+
+    def floor_read() -> list[Any]:
+        return connection.execute(PEOPLE_SQL).fetchall()
+
+    reload_s = _median(lambda: (page.reload(), app.processEvents()), runs)
+    floor_s = _median(floor_read, runs)
+    measures.append(
+        Measure("people list reload", reload_s, "sqlite3 read", floor_s, "< 150 ms", 0.150, False)
+    )
+
+    # Edit one field: the role of the first person shown, as a person types it and leaves.
+    page.table.selectRow(0)
+    app.processEvents()
+    role = page.form.editors["role"]
+    assert isinstance(role, QLineEdit)
+    uuid = page.current_uuid
+    values = itertools.cycle(["רכזת קהילה", "מנהלת אגף"])
+    scratch = Path(str(path) + ".floor")
+    with closing(sqlite3.connect(scratch)) as floor_db:
+        floor_db.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, role TEXT)")
+        floor_db.execute("INSERT OR REPLACE INTO t VALUES (1, '')")
+        floor_db.commit()
+
+        def edit() -> None:
+            role.setText(next(values))
+            assert page.commit_pending()
+            app.processEvents()
+
+        def floor_write() -> None:
+            floor_db.execute("UPDATE t SET role = ? WHERE id = 1", (next(values),))
+            floor_db.commit()
+
+        edit_s = _median(edit, runs)
+        write_s = _median(floor_write, runs)
+    scratch.unlink()
+    assert page.current_uuid == uuid
+    measures.append(
+        Measure(
+            "edit one field (commit + refresh)", edit_s, "sqlite3 update", write_s, "< 50 ms", 0.050, True
+        )
+    )
+
+    # Search: two keystrokes into the search field, timed per keystroke.
+    people = [" ".join(str(cell or "") for cell in row[1:]).casefold() for row in floor_read()]
+
+    def type_two() -> None:
+        page.search.setText("מ")
+        page.search.setText("מי")
+        app.processEvents()
+
+    search_s = _median(type_two, runs, before=lambda: page.search.clear()) / 2
+    page.search.clear()
+    scan_s = _median(lambda: [text for text in people if "מי" in text], runs)
+    measures.append(
+        Measure(
+            "people search, per keystroke", search_s, "scan casefolded rows", scan_s, "< 30 ms", 0.030, False
+        )
+    )
+
+    # Sort by organisation, alternating the order as clicks on the header do.
+    column = [c.field for c in page.spec.columns].index("organisation")
+    orders = itertools.cycle([0, 1])
+    names = [str(row[-1] or "") for row in floor_read()]
+    from PySide6.QtCore import Qt
+
+    def sort() -> None:
+        page.table.sortByColumn(column, Qt.SortOrder(next(orders)))
+        app.processEvents()
+
+    sort_s = _median(sort, runs)
+    sorted_s = _median(lambda: sorted(names, key=str.casefold), runs)
+    measures.append(
+        Measure(
+            "sort people by organisation", sort_s, "sorted() of the names", sorted_s, "< 100 ms", 0.100, False
+        )
+    )
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    connection.close()
+    section.close()
+    import shiboken6
+
+    shiboken6.delete(section)
+    workspace.close()
+    return measures
+
+
+def print_measures(title: str, measures: list[Measure]) -> None:
+    print(f"\n{title}")
+    header = f"{'measure':38} {'median':>10} {'floor':>32} {'ratio':>7}  {'target':10} ok"
+    print(header)
+    print("-" * len(header))
+    for m in measures:
+        floor = f"{m.floor_name} {m.floor_seconds * 1000:.1f} ms"
+        ratio = m.seconds / m.floor_seconds if m.floor_seconds else float("inf")
+        print(
+            f"{m.name:38} {m.seconds * 1000:8.1f}ms {floor:>32} {ratio:7.1f}  {m.target:10} "
+            f"{'yes' if m.passed else 'NO'}"
+        )
