@@ -27,6 +27,7 @@ OPTIONS = {
     "flags-sheet": ["--item", "1"],
     "meeting-plan": ["--meeting", "8"],
     "journey": ["--town", "אופקים"],
+    "forum-sign-in": ["--session", "1"],
 }
 # A text each document must show, read back from the PDF.
 EXPECTED = {
@@ -39,7 +40,14 @@ EXPECTED = {
     "shared-agenda": "רצף חינוכי במדעים",
     "flags-diagnosis": "מרכז אפ 60+",
     "flags-sheet": "מרכז אפ 60+",
-    "flags-workplan": "גיוס והכשרת מנחים דוברי ערבית",
+    "flags-workplan": "מיכל אברהמי",
+    "forum-sign-in": "עיריית אופקים",
+    "forum-name-tags": "אסף ממן",
+    "cluster-profile": "הרשות היוזמת",
+    "guidance-needs": "אורבניקס",
+    "collective-plan": "משה אזולאי",
+    "investment-portfolio": "כסף חדש",
+    "outcomes-compass": "רצף חינוכי במדעים",
     "syllabus": "נכסים מניבים",
     "meeting-plan": "ניהול אמיץ ויוזם",
     "work-teams": "עדיין אין צוותי עבודה",

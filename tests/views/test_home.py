@@ -27,6 +27,8 @@ EDITORS: dict[str, tuple[str, str]] = {
     "forums": ("ForumWindow", "forum_id"),
     "flags": ("FlagsWindow", "flags_id"),
     "communities": ("CommunityWindow", "context.community_id"),
+    "collective-plans": ("PlanWindow", "context.record_id"),
+    "compasses": ("CompassWindow", "context.record_id"),
 }
 
 
@@ -126,7 +128,17 @@ def test_each_line_opens_its_record(window: MainWindow, qtbot: QtBot, editors: l
             assert window.sections.currentWidget() is window.reference_section
             assert page.current_uuid == target.uuid, line.text(0)
         opened.add(target.feature)
-    assert opened == {"authority", "cluster", "selection", "agreements", "forums", "flags", "communities"}
+    assert opened == {
+        "authority",
+        "cluster",
+        "selection",
+        "agreements",
+        "forums",
+        "flags",
+        "communities",
+        "collective-plans",
+        "compasses",
+    }
 
 
 def test_a_new_workspace_offers_the_national_authorities_in_one_step(qtbot: QtBot, tmp_path: Path) -> None:
