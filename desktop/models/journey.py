@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from desktop.i18n import _, format_date, format_number
+from desktop.i18n import _, format_date, format_number, ngettext
 from desktop.models.agreement import Agreement
 from desktop.models.community import Community
 from desktop.models.flags import Action, ClusterFlags
@@ -199,10 +199,12 @@ def _plan_step(town: TownRecords) -> Step:
         return Step(label, _("No collective plan for a goal of the town yet"), Mark.OPEN)
     actions = sum(plan.actions for plan in town.plans)
     late = sum(plan.late for plan in town.plans)
-    state = _("{plans} plans ({goals}); {actions} actions").format(
-        plans=format_number(len(town.plans)),
-        goals=", ".join(plan.goal for plan in town.plans),
-        actions=format_number(actions),
+    state = (
+        ngettext("{plans} plan ({goals})", "{plans} plans ({goals})", len(town.plans)).format(
+            plans=format_number(len(town.plans)), goals=", ".join(plan.goal for plan in town.plans)
+        )
+        + "; "
+        + ngettext("{actions} action", "{actions} actions", actions).format(actions=format_number(actions))
     )
     target = Target("collective-plans", town.plans[0].number)
     if late:
