@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import _
 from desktop.models.compass import Compass
@@ -16,16 +16,14 @@ from desktop.storage.workspace import Workspace
 from desktop.views.compass.comparison_tab import ComparisonTab
 from desktop.views.compass.statements_tab import StatementsTab
 from desktop.views.compass.takings_tab import TakingsTab
-from desktop.views.editor_window import EditorWindow
-from desktop.views.saving import PendingSave
-from desktop.views.town_instruments.context import InstrumentContext
+from desktop.views.town_instruments.window import InstrumentWindow
 
 
 def _store(workspace: Workspace, compass: Compass, record_id: int | None, expected: int | None) -> int:
     return save_compass(workspace, compass, record_id, expected_version=expected)
 
 
-class CompassWindow(EditorWindow):
+class CompassWindow(InstrumentWindow):
     def __init__(
         self,
         workspace: Workspace,
@@ -34,47 +32,27 @@ class CompassWindow(EditorWindow):
         export: Callable[[int, str, dict[str, Any]], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("compass_window", parent)
-        self.context = InstrumentContext(workspace, compass, compass_id, _store)
-        self.context.parent = self
-        self.context.pending = PendingSave(self.context.save, self)
+        super().__init__("compass_window", workspace, compass, compass_id, _store, parent)
         self.export = export
         self.town = compass_town_name(compass, authority_names(workspace))
-        if compass_id is None:
-            self.context.save()
         self.statements_tab = StatementsTab(self.context)
         self.takings_tab = TakingsTab(self.context)
         self.comparison_tab = ComparisonTab(self.context)
-        for tab, label in (
-            (self.statements_tab, _("Goal areas and statements")),
-            (self.takings_tab, _("Takings")),
-            (self.comparison_tab, _("Comparison")),
-        ):
-            self.add_tab(tab, label)
-        self.context.reloaders.append(self._reload_all)
-        self.saved = QLabel()
-        self.saved.setObjectName("compass_saved")
-        self.context.listeners.append(self._saved)
-        self.context.listeners.append(self.document_saved)
-        self.keep_history(self.context.document, self._reload_all)
-        self.print_button = QPushButton(_("Compass (PDF)…"))
-        self.print_button.setObjectName("compass_pdf")
-        self.print_button.clicked.connect(self.print_current)
-        self.print_button.setEnabled(export is not None)
-        self.actions_row.addWidget(self.print_button)
-        self.actions_row.addWidget(self.saved, 1)
-        self.setWindowTitle(_("Infrastructure-outcomes compass: {town}").format(town=self.town))
+        self.finish(
+            (
+                (self.statements_tab, _("Goal areas and statements")),
+                (self.takings_tab, _("Takings")),
+                (self.comparison_tab, _("Comparison")),
+            ),
+            "compass",
+            _("Compass (PDF)…"),
+            export is not None,
+        )
 
     @property
     def compass(self) -> Compass:
         compass: Compass = self.context.document
         return compass
-
-    def save(self) -> None:
-        self.context.save()
-
-    def flush(self) -> None:
-        self.context.flush()
 
     def print_current(self) -> None:
         """Ctrl+P: on the comparison tab, the comparison of its two takings; else the latest."""
@@ -90,9 +68,5 @@ class CompassWindow(EditorWindow):
                 options["compare"] = numbers[chosen]
         self.export(self.context.record_id, "outcomes-compass", options)
 
-    def _saved(self) -> None:
-        self.saved.setText(_("Saved."))
-
-    def _reload_all(self) -> None:
-        for tab in (self.statements_tab, self.takings_tab, self.comparison_tab):
-            tab.refresh()
+    def window_title(self) -> str:
+        return _("Infrastructure-outcomes compass: {town}").format(town=self.town)
