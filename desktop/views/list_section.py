@@ -20,9 +20,11 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -387,3 +389,27 @@ class ListSection(QWidget):
         self.empty_text.setText(description.about())
         self.start_button.setText(description.new_label())
         self.reload()
+
+
+def choose_cluster_without(
+    section: ListSection, title: str, number_of: Callable[[Workspace, str], int | None], none_left: str
+) -> str | None:
+    """Ask which regional cluster to start a per-cluster record for (the flags work, a cluster
+    profile): only clusters that have none yet (`number_of` gives None), or say `none_left`.
+    The chosen cluster's uuid, or None when the person cancels or none is left."""
+    from desktop.models.records import RecordKind
+    from desktop.storage.reference_store import choices
+
+    workspace = section.workspace
+    assert workspace is not None
+    clusters = [
+        (uuid, name)
+        for uuid, name in choices(workspace, RecordKind.CLUSTER)
+        if number_of(workspace, uuid) is None
+    ]
+    if not clusters:
+        QMessageBox.information(section, title, none_left)
+        return None
+    names = [name for _uuid, name in clusters]
+    name, ok = QInputDialog.getItem(section, title, _("Regional cluster:"), names, 0, False)
+    return clusters[names.index(name)][0] if ok else None

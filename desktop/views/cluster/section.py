@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
-
 from desktop.i18n import _
 from desktop.views.list_section import (
     FeatureDescription,
     ListSection,
+    choose_cluster_without,
     date_column,
     number_column,
     text_column,
@@ -32,40 +31,20 @@ def _delete(workspace: Workspace, profile_id: int) -> None:
     delete_profile(workspace, profile_id)
 
 
-def clusters_without_profile(workspace: Workspace) -> list[tuple[str, str]]:
-    from desktop.models.records import RecordKind
-    from desktop.storage.cluster_store import profile_number
-    from desktop.storage.reference_store import choices
-
-    return [
-        (uuid, name)
-        for uuid, name in choices(workspace, RecordKind.CLUSTER)
-        if profile_number(workspace, uuid) is None
-    ]
-
-
 def _start(section: ListSection) -> None:
-    from desktop.storage.cluster_store import start_profile
+    from desktop.storage.cluster_store import profile_number, start_profile
 
-    assert section.workspace is not None
-    clusters = clusters_without_profile(section.workspace)
-    if not clusters:
-        QMessageBox.information(
-            section,
-            _("New cluster profile"),
-            _(
-                "Every regional cluster of the workspace has its profile already. Add a regional cluster "
-                "in Reference data > Regional clusters to start another."
-            ),
-        )
-        return
-    names = [name for _uuid, name in clusters]
-    name, ok = QInputDialog.getItem(
-        section, _("New cluster profile"), _("Regional cluster:"), names, 0, False
+    uuid = choose_cluster_without(
+        section,
+        _("New cluster profile"),
+        profile_number,
+        _(
+            "Every regional cluster of the workspace has its profile already. Add a regional cluster "
+            "in Reference data > Regional clusters to start another."
+        ),
     )
-    if not ok:
-        return
-    open_profile(section, start_profile(section.workspace, clusters[names.index(name)][0]))
+    if uuid is not None and section.workspace is not None:
+        open_profile(section, start_profile(section.workspace, uuid))
 
 
 def open_profile(section: ListSection, profile_id: int) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
-
 from desktop.i18n import _
 from desktop.views.list_section import (
     FeatureDescription,
     ListSection,
+    choose_cluster_without,
     date_column,
     number_column,
     text_column,
@@ -32,41 +31,21 @@ def _delete(workspace: Workspace, flags_id: int) -> None:
     delete_flags_work(workspace, flags_id)
 
 
-def clusters_without_flags(workspace: Workspace) -> list[tuple[str, str]]:
-    """(uuid, name) of the regional clusters whose flags work has not started."""
-    from desktop.models.records import RecordKind
-    from desktop.storage.flags_store import flags_work_number
-    from desktop.storage.reference_store import choices
-
-    return [
-        (uuid, name)
-        for uuid, name in choices(workspace, RecordKind.CLUSTER)
-        if flags_work_number(workspace, uuid) is None
-    ]
-
-
 def _start(section: ListSection) -> None:
-    from desktop.storage.flags_store import start_flags_work
+    from desktop.storage.flags_store import flags_work_number, start_flags_work
 
-    assert section.workspace is not None
-    clusters = clusters_without_flags(section.workspace)
-    if not clusters:
-        QMessageBox.information(
-            section,
-            _("New flags work"),
-            _(
-                "Every regional cluster of the workspace has its flags work already. Add a regional "
-                "cluster in Reference data > Regional clusters (or import the local authorities with "
-                "their clusters from Tools) to start another."
-            ),
-        )
-        return
-    names = [name for _uuid, name in clusters]
-    name, ok = QInputDialog.getItem(section, _("New flags work"), _("Regional cluster:"), names, 0, False)
-    if not ok:
-        return
-    uuid = clusters[names.index(name)][0]
-    open_flags(section, start_flags_work(section.workspace, uuid))
+    uuid = choose_cluster_without(
+        section,
+        _("New flags work"),
+        flags_work_number,
+        _(
+            "Every regional cluster of the workspace has its flags work already. Add a regional "
+            "cluster in Reference data > Regional clusters (or import the local authorities with "
+            "their clusters from Tools) to start another."
+        ),
+    )
+    if uuid is not None and section.workspace is not None:
+        open_flags(section, start_flags_work(section.workspace, uuid))
 
 
 def open_flags(section: ListSection, flags_id: int) -> None:
