@@ -74,6 +74,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog(_language).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """Translate `message` as meant in `context`: where one English word needs two words in
+    Hebrew or Arabic (e.g. "Field" of a record, שדה, beside "Field" of work, תחום)."""
+    return _catalog(_language).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark `message` for extraction; translate it later, when it is shown."""
     return message

@@ -30,7 +30,8 @@ def _catalog_tool():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def catalogs():  # type: ignore[no-untyped-def]
     tool = _catalog_tool()
-    extracted = {m.id for m in tool.extract_catalog() if m.id}
+    # (msgid, context): the same English id may be extracted bare and with a pgettext context.
+    extracted = {(m.id, m.context) for m in tool.extract_catalog() if m.id}
     loaded = {}
     for language in i18n.LANGUAGES:
         with tool.po_path(language).open("rb") as handle:
@@ -43,9 +44,9 @@ def test_every_marked_string_is_translated(catalogs, language: str) -> None:  # 
     _tool, extracted, loaded = catalogs
     catalog = loaded[language]
     missing = sorted(
-        msgid
-        for msgid in extracted
-        if catalog.get(msgid) is None or not catalog.get(msgid).string or catalog.get(msgid).fuzzy
+        str(msgid) if context is None else f"{context}|{msgid}"
+        for msgid, context in extracted
+        if (message := catalog.get(msgid, context=context)) is None or not message.string or message.fuzzy
     )
     assert not missing, f"{len(missing)} strings lack a {language} translation, e.g. {missing[:5]}"
 
@@ -56,7 +57,7 @@ def test_translations_differ_from_english(catalogs, language: str) -> None:  # t
     untranslated = [
         m.id
         for m in loaded[language]
-        if m.id in extracted
+        if (m.id, m.context) in extracted
         and m.string == m.id
         and re.search(r"[A-Za-z]{3}", str(m.id))
         and not re.fullmatch(r"\S+@\S+", str(m.id))  # an example address reads the same
@@ -86,7 +87,12 @@ def test_compiled_catalog_matches_po(catalogs, language: str) -> None:  # type: 
                 form = message.string[compiled.plural(count)]  # type: ignore[attr-defined]
                 assert compiled.ngettext(singular, plural, count) == form
         elif message.id and message.string and not message.fuzzy:
-            assert compiled.gettext(str(message.id)) == message.string, (
+            found = (
+                compiled.pgettext(message.context, str(message.id))
+                if message.context
+                else compiled.gettext(str(message.id))
+            )
+            assert found == message.string, (
                 f"{language}.mo is stale: run python translations/catalogs.py compile"
             )
 
@@ -196,7 +202,7 @@ def test_no_translation_call_hides_inside_an_f_string() -> None:
                 for inner in ast.walk(node):
                     if (
                         isinstance(inner, ast.Call)
-                        and getattr(inner.func, "id", "") in ("_", "ngettext")
+                        and getattr(inner.func, "id", "") in ("_", "ngettext", "pgettext")
                         and inner.args
                         and isinstance(inner.args[0], ast.Constant)
                     ):

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, ngettext, pgettext
 from desktop.models import exchange as ex
 from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind
 from desktop.views.qt_i18n import isolate
@@ -305,7 +305,9 @@ class ConflictDialog(QDialog):
         rows = ex.side_by_side(item.mine.fields, item.record.fields)
         self.table = QTableWidget(len(rows), 3)
         self.table.setObjectName("fields")
-        self.table.setHorizontalHeaderLabels([_("Field"), _("This workspace"), _("The file")])
+        self.table.setHorizontalHeaderLabels(
+            [pgettext("record field", "Field"), _("This workspace"), _("The file")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
