@@ -208,3 +208,67 @@ def test_no_translation_call_hides_inside_an_f_string() -> None:
                     ):
                         offenders.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
     assert not offenders, "translated text inside f-strings is not extracted:\n" + "\n".join(offenders)
+
+
+# docs/glossary.md: a word the seeds do not use for a concept -> the seeds' word for it.
+# Matched on whole Hebrew words (with the prefixes ה ו ב ל) in every Hebrew translation.
+FORBIDDEN_HEBREW_TERMS = {
+    r"[הובל]?פגיש(?:ה|ות)": "מפגש / מפגשים (the seeds' word for every meeting and session)",
+    r"נקוד(?:ת|ות) (?:ה)?בסיס": "נקודת האפס (000 l.501)",
+    r"ערך (?:ה)?יעד": "ערך רצוי (a goal is יעד; its number is the ערך רצוי)",
+    r"סדר (?:ה)?יום (?:ה)?משותף": "אג'נדה משותפת (001 l.747)",
+    r"תכנית עבודה קולקטיבית": "תכנית קולקטיבית (001 glossary)",
+    r"מחוון תוצאות": "מצפן תוצאות תשתית (001 l.1082)",
+    r"לכידות (?:כלכלית|חברתית|תרבותית|פוליטית)": "המימד הכלכלי / החברתי / התרבותי / הפוליטי (000 l.185)",
+    r"מוביל התחום": "מוביל/ת התחום (001 l.563)",
+    r"[הובל]?מנהלת (?:ה)?יישוב(?:ית)?": "מינהלת יישובית (001 l.35)",
+    r"נתוני (?:ה)?ייחוס": "נתוני יסוד (the menu's name)",
+    r"טרום[ -]הקמה": "פרה-הקמה (001 l.636)",
+    r"מזכר הבנות": "מסמך הבנות (001 l.471)",
+    r"[הובל]?פריט(?:ים)?": "שותפות/פרויקט/שירות, or רשומה for a record",
+    r"תוכנית|תוכניות": "תכנית / תכניות (one spelling)",
+}
+
+
+def _hebrew_translations(catalogs):  # type: ignore[no-untyped-def]
+    _tool, extracted, loaded = catalogs
+    for message in loaded["he"]:
+        if message.id and (message.id, message.context) in extracted:
+            for text in message.string if isinstance(message.string, tuple) else (message.string,):
+                yield message, text
+
+
+def test_hebrew_uses_the_glossary_terms(catalogs) -> None:  # type: ignore[no-untyped-def]
+    offenders = []
+    for message, text in _hebrew_translations(catalogs):
+        for pattern, preferred in FORBIDDEN_HEBREW_TERMS.items():
+            found = re.search(rf"(?<![\u05d0-\u05ea]){pattern}(?![\u05d0-\u05ea])", text)
+            if found:
+                offenders.append(f"{message.id!r}: “{found.group()}” -> {preferred}")
+    assert not offenders, "Hebrew strings off the glossary (docs/glossary.md):\n" + "\n".join(offenders)
+
+
+def test_undo_never_reads_like_cancel(catalogs) -> None:  # type: ignore[no-untyped-def]
+    """Undo steps back one change (חזרה לאחור); ביטול is Cancel, a different button."""
+    undo_commands = [
+        (message, text)
+        for message, text in _hebrew_translations(catalogs)
+        if re.match(r"&?Undo\b(?! the check-in)|Undone\b|.*Edit > Undo", str(message.id))
+    ]
+    assert len(undo_commands) >= 6
+    wrong = [
+        str(m.id) for m, text in undo_commands if "חזרה לאחור" not in text or re.search("ביטול|בוטל", text)
+    ]
+    assert not wrong, f"Undo translated like Cancel: {wrong}"
+
+
+def test_one_english_word_two_hebrew_words_by_context(catalogs) -> None:  # type: ignore[no-untyped-def]
+    """pgettext: a record's "Field" is a שדה, a field of work is a תחום; a plan's "Review" is its מעקב."""
+    _tool, _extracted, loaded = catalogs
+    hebrew = loaded["he"]
+    assert hebrew.get("Field").string == "תחום"
+    assert hebrew.get("Field", context="record field").string == "שדה"
+    assert hebrew.get("Review").string == "סקירה"
+    assert hebrew.get("Review", context="plan follow-up").string == "מעקב"
+    i18n.set_language("he")
+    assert (i18n.pgettext("record field", "Field"), i18n._("Field")) == ("שדה", "תחום")
