@@ -12,8 +12,8 @@ import pytest
 from desktop.reports.bidi_text import shape_arabic
 from desktop.reports.flags_report import HEAT_COLOURS
 from desktop.storage.workspace import Workspace
+from tests.reports.every_document import Records, build_rich_workspace
 from tests.reports.pdf_tools import drawn_lines, needs_poppler, pdf_pages, print_document, word_boxes
-from tests.reports.rich_workspace import Records, build_rich_workspace
 
 pytestmark = needs_poppler
 

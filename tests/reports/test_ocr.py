@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from desktop.reports.registry import DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, VERSION
+from tests.reports.every_document import Records, build_rich_workspace
 from tests.reports.ocr import PAIRS_NEEDED, WORDS_NEEDED, Measure, measure_pdf, recorded_lines
 from tests.reports.pdf_tools import needs_poppler, print_document
-from tests.reports.rich_workspace import Records, build_rich_workspace
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
 
