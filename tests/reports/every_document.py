@@ -27,7 +27,7 @@ from desktop.models.mou_versions import freeze_version
 from desktop.models.records import RecordKind
 from desktop.models.selection import BASE_CONDITIONS, CRITERIA, ConditionState, QuantitativeFilter
 from desktop.models.selection_process import SelectionProcess, TeamMember
-from desktop.models.syllabus import Meeting, MeetingPlan
+from desktop.models.syllabus import BREAK, PART_A, PART_B, PART_C, Block, Meeting, MeetingPlan
 from desktop.models.work_teams import WorkTeam
 from desktop.storage import reference_store
 from desktop.storage.agreement_store import party_names, save_agreement
@@ -114,7 +114,7 @@ class Texts:
     decisions: str
     block_notes: str
     block_materials: str
-    participants: tuple[tuple[str, str, str], ...]  # name, organisation, sector
+    participants: tuple[tuple[str, ...], ...]  # name, organisation, sector and role
     idea_clusters: tuple[str, str]
     ideas: tuple[str, str, str]
     focus: tuple[str, str, str, str]  # the focus area's name, challenge, vision and goal
@@ -132,6 +132,7 @@ class Texts:
     member_roles: tuple[str, ...]  # the role of people[i], from towns[i]
     meeting_title: str
     meeting_plan: MeetingPlan = field(default_factory=MeetingPlan)
+    meeting_blocks: tuple[Block, ...] = ()
     community_extras: CommunityExtras | None = None
     profile: ProfileTexts | None = None
     instruments: bool = False  # the town instruments (collective plan, portfolio, compass)
@@ -224,7 +225,7 @@ HEBREW = Texts(
     block_notes='להכין מצגת פתיחה קצרה עם נתוני הלמ"ס (2022) על שיעור הזכאות לבגרות.',
     block_materials="פתקיות צבעוניות, לוח מחיק וטושים",
     participants=(
-        ("רונית לוי", "מועצת העיר אופקים", "local_authority"),
+        ("רונית לוי", "מועצת העיר אופקים", "local_authority", 'יו"ר ועדת החינוך (סגנית ראש העיר)'),
         ("סמיר עבדאללה", "עמותת Tikva Israelit", "ngo"),
     ),
     idea_clusters=("מעבדות מדע ורובוטיקה", "תעסוקת צעירים בהייטק"),
@@ -260,6 +261,14 @@ HEBREW = Texts(
         community_goals="לבנות אמון בין המשתתפים ולקבוע כללי עבודה משותפים.",
         desired_output="מפת אתגרים משותפת (לפחות 5 אתגרים) ולוח זמנים לשנה.",
         materials="מצגת, דפי עבודה ומקרן",
+    ),
+    meeting_blocks=(
+        Block(PART_A, "התכנסות וכיבוד קל", 30),
+        Block(PART_A, "סבב היכרות: שם, רשות ותפקיד", 30, "כל משתתף ומשתתפת עד 2 דקות"),
+        Block(PART_B, 'הרצאה: מודל ECOSTEM21 (ד"ר Noa Levi, Weizmann Institute)', 45),
+        Block(BREAK, "הפסקה", 15),
+        Block(PART_C, "עבודה בקבוצות: מפת אתגרים משותפת", 60, "4 קבוצות של 5-6 משתתפים"),
+        Block(PART_A, "סיכום ותיאום ציפיות לשנה", 30),
     ),
     community_extras=CommunityExtras(
         team="צוות מדיניות חינוך מדעי",
@@ -414,7 +423,14 @@ def build_workspace(path: Path, texts: Texts = ENGLISH) -> tuple[Workspace, Reco
     ]
     community.leader = dana
     community.meetings = [
-        Meeting("m1", date(2026, 10, 12), title=texts.meeting_title, host=runner_up, plan=texts.meeting_plan)
+        Meeting(
+            "m1",
+            date(2026, 10, 12),
+            title=texts.meeting_title,
+            host=runner_up,
+            blocks=list(texts.meeting_blocks),
+            plan=texts.meeting_plan,
+        )
     ]
     if texts.community_extras is not None:
         _community_extras(community, texts.community_extras, people, chosen)
