@@ -419,11 +419,13 @@ def syllabus_pdf(community: Community, names: Names, out: Path | None = None) ->
         numeric_columns=(0,),
     )
     document.heading(_("Yearly Gantt chart"))
+    # The heading, chart and caption kept in one KeepTogether: a KeepTogether nested in
+    # another always asks for a new page (reportlab), which left page 1 half empty.
     document.chart(
         gantt_drawing(community, document.width, document.rtl),
         _("The year's meetings by month, numbered as in the table; the key is under the chart."),
+        with_previous=True,
     )
-    document.keep_together(2)
     _advisory_committee(document, community, names)
     return document.build(out)
 

@@ -420,6 +420,7 @@ def test_syllabus_shows_the_days_kept_and_the_advisory_committee(workspace, tmp_
     community_id = _community_of_issue_20(workspace)
     out = tmp_path / "syllabus.pdf"
     print_document(workspace, "syllabus", community_id, out, "en")
+    assert int(pdf_info(out)["Pages"]) == 1  # the Gantt right under the table, not on a page of its own
     text = " ".join(" ".join(pdf_pages(out)).split())
     assert "Dates avoid the days kept by: Jewish and national days and Muslim days" in text
     assert "Falls on: Eid al-Fitr" in text
