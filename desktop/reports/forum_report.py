@@ -284,8 +284,11 @@ def build_sign_in_pdf(source: ForumData, out: Path | None = None, language: str 
         header = [_("Name"), _("Organisation"), _("Role"), _("Signature")]
         people = _roster(source)
         if people:
+            # The number first in the document's direction, whatever the name's script (the
+            # mark steers the cell's direction; it is not drawn).
+            mark = "\u200f" if document.rtl else "\u200e"
             rows = [
-                [f"{number}. {p.name}", p.organisation, _role(p), ""]
+                [f"{mark}{number}. {p.name}", p.organisation, _role(p), ""]
                 for number, p in enumerate(people, start=1)
             ]
             document.story.append(_sign_in_table(document, header, rows))
