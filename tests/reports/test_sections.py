@@ -348,10 +348,11 @@ def test_community_documents(every: Every) -> None:
         syllabus,
         [
             "Economy · 1/9/2026-31/7/2027 · Year 1: founding the community",
+            "Dates avoid the days kept by: Jewish and national days",
             "Community leader: Dana Tester",
             "1 member from Alphaville",
             "Meetings of the year",
-            "No. Date Hebrew date Topic Host Format Seminar",
+            "No. Date Hebrew date Topic Host Format Notes",
             "1 Mon 12/10/2026",
             "Meeting Kickoff Betatown In",
             "Yearly Gantt chart",
