@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QCollator, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QTableWidgetItem,
 )
 
 from desktop import i18n
@@ -87,6 +88,23 @@ def isolate(text: str) -> str:
     return f"{_FIRST_STRONG_ISOLATE}{text}{_POP_DIRECTIONAL_ISOLATE}" if text else text
 
 
+def left_to_right(text: str) -> str:
+    """A path, address or code inside a sentence: always laid out left to right as one unit
+    (LRI ... PDI), so its slashes and the sentence's punctuation stay on their own sides even
+    when the path holds Hebrew folder names."""
+    return f"\u2066{text}{_POP_DIRECTIONAL_ISOLATE}" if text else text
+
+
+def two_lines(label: str) -> str:
+    """A long header broken at the space nearest its middle, so a narrow column shows it whole."""
+    if len(label) < 16 or " " not in label:
+        return label
+    middle = len(label) // 2
+    spaces = [index for index, character in enumerate(label) if character == " "]
+    split = min(spaces, key=lambda index: abs(index - middle))
+    return label[:split] + "\n" + label[split + 1 :]
+
+
 def in_reading_direction(line: str) -> str:
     """A line that starts with a number or an isolate reads right to left in Hebrew and Arabic
     (Qt guesses a paragraph's direction from its first strong letter)."""
@@ -108,7 +126,7 @@ def apply_language(app: QApplication, language: str) -> None:
         if translator.load(f"qtbase_{language}", folder):
             app.installTranslator(translator)
             _qt_translators.append(translator)
-    QLocale.setDefault(QLocale(i18n.babel_locale(language)))
+    QLocale.setDefault(QLocale(i18n.QT_LOCALES[language]))
     i18n.set_language(language)
     # Installing qtbase_he flips the direction by itself: set it from the language, after.
     app.setLayoutDirection(layout_direction(language))
@@ -162,3 +180,15 @@ def first_strong_is_rtl(text: str) -> bool | None:
         if kind == "L":
             return False
     return None
+
+
+def collator() -> QCollator:
+    """Compares text the way the interface's language orders it (א before ת, أ before ي)."""
+    return QCollator(QLocale(i18n.babel_locale()))
+
+
+class CollatedItem(QTableWidgetItem):
+    """A table cell that sorts by the language's alphabet, not by code point or reversed."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return collator().compare(self.text(), other.text()) < 0

@@ -107,7 +107,7 @@ def test_selection_report(every: Every) -> None:
             "Betatown Not met — — — — —",
             "Decision",
             "Chosen: Alphaville",
-            "Decided on 20/11/2026.",
+            "Decided on 20.11.2026.",
             "Rationale",
             "Highest readiness of all",
         ],
@@ -163,14 +163,14 @@ def test_mou_sections_clause_numbers_and_annexes(every: Every, version: int | No
             "Annex: partnership structure",
             "Steering committee",
             "Timeframe of the cooperation and budget framework",
-            "Pre-establishment 1/1/2027 30/4/2027",
+            "Pre-establishment 1.1.2027 30.4.2027",
             "Signatories of the memorandum",
             "Head of the authority, Alphaville",
             "Signature Date",
         ],
     )
     if version is not None:
-        assert_in_order(lines, ["Hope Foundation", "Version 1", "Sent to the authority on 1/11/2026"])
+        assert_in_order(lines, ["Hope Foundation", "Version 1", "Sent to the authority on 1.11.2026"])
 
 
 def test_forum_agendas(every: Every) -> None:

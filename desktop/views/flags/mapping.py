@@ -110,7 +110,7 @@ class MappingTab(QWidget):
         form.addRow(_("Name"), self.name)
         form.addRow(_("Kind"), self.kind)
         form.addRow(_("Service level"), self.level)
-        form.addRow(_("Field"), self.field_name)
+        form.addRow(_("Field of activity"), self.field_name)
         form.addRow(_("Lead person"), self.lead)
         form.addRow(_("Leadership mechanism"), self.mechanism)
         form.addRow(_("Participating authorities"), self.authorities)
