@@ -28,7 +28,7 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.storage import backups
 from desktop.storage.backups import BackupInfo, BackupReason
-from desktop.views.qt_i18n import isolate, left_to_right
+from desktop.views.qt_i18n import isolate, path_text
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
@@ -122,7 +122,7 @@ class BackupsDialog(QDialog):
 
         folder = QLabel(
             _("Backups are kept in the folder {folder}, beside the workspace.").format(
-                folder=left_to_right(str(backups.backups_folder(self.workspace_path)))
+                folder=path_text(str(backups.backups_folder(self.workspace_path)))
             )
         )
         folder.setObjectName("backups_folder")

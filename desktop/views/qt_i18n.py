@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from PySide6.QtCore import QCollator, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
@@ -22,6 +23,7 @@ from desktop import i18n
 LANGUAGE_NAMES = {"he": "עברית", "ar": "العربية", "en": "English"}
 
 _FIRST_STRONG_ISOLATE = "\u2068"
+_LEFT_TO_RIGHT_ISOLATE = "\u2066"
 _POP_DIRECTIONAL_ISOLATE = "\u2069"
 _qt_translators: list[QTranslator] = []
 _SHOWS_START = "shutafut_shows_start"
@@ -90,9 +92,18 @@ def isolate(text: str) -> str:
 
 def left_to_right(text: str) -> str:
     """A path, address or code inside a sentence: always laid out left to right as one unit
-    (LRI ... PDI), so its slashes and the sentence's punctuation stay on their own sides even
-    when the path holds Hebrew folder names."""
-    return f"\u2066{text}{_POP_DIRECTIONAL_ISOLATE}" if text else text
+    (LRI ... PDI), so its slashes and the sentence's punctuation stay on their own sides."""
+    return f"{_LEFT_TO_RIGHT_ISOLATE}{text}{_POP_DIRECTIONAL_ISOLATE}" if text else text
+
+
+def path_text(path: str) -> str:
+    """A file or folder path inside a sentence of any language: left to right as a whole, and
+    each folder name with Hebrew or Arabic letters isolated too, so two such names in a row
+    stay in the path's order ("/home/שותפות/עבודה.backups", not the two names swapped)."""
+    parts = re.split(r"([\\/])", path)
+    return left_to_right(
+        "".join(left_to_right(part) if any(first_strong_is_rtl(c) for c in part) else part for part in parts)
+    )
 
 
 def two_lines(label: str) -> str:
