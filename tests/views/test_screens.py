@@ -267,3 +267,59 @@ def test_one_date_style_and_latin_digits_in_arabic(qtbot: QtBot, qapp: QApplicat
     spin.setValue(42)
     assert spin.text() == "42"  # not "٤٢": the digits of the labels beside it
     assert isinstance(editor, QDateEdit)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_weights_sensitivity_note_is_shown_whole(
+    qtbot: QtBot, qapp: QApplication, demo: Workspace, language: str
+) -> None:
+    from desktop.storage.selection_store import list_processes, load_process
+    from desktop.views.selection.wizard import SelectionWizard, WeightsPage
+
+    apply_language(qapp, language)
+    number = list_processes(demo)[0].id
+    wizard = SelectionWizard(demo, load_process(demo, number), number)
+    qtbot.addWidget(wizard)
+    wizard.resize(800, 720)
+    page_id = next(i for i in wizard.pageIds() if isinstance(wizard.page(i), WeightsPage))
+    wizard.setStartId(page_id)
+    wizard.restart()
+    wizard.show()
+    note = wizard.page(page_id).sensitivity
+    qtbot.waitUntil(lambda: note.text().count("\n") >= 2)
+    qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()))
+    assert note.width() > 0.8 * wizard.page(page_id).width()  # across the page, not a strip
+    next_button = wizard.button(wizard.WizardButton.NextButton)
+    assert (
+        note.mapTo(wizard, note.rect().bottomLeft()).y()
+        < next_button.mapTo(wizard, next_button.rect().topLeft()).y()
+    )
+
+
+def test_the_merge_list_shows_a_long_cluster_name_whole(qtbot: QtBot, demo: Workspace) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    window = _forum(qtbot, demo)
+    live = window.open_facilitation(1)
+    long_name = "מיומנויות המאה ה-21 ולמידה משמעותית בבית"
+    live.forum.new_cluster(1, long_name)
+    live.refresh()
+    combo = live.merge_target
+    combo.setCurrentIndex(combo.findText(long_name))
+    qtbot.waitUntil(lambda: combo.isVisible())
+    needed = QComboBox()  # a list as wide as its text asks, for comparison
+    needed.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    needed.addItem(long_name)
+    needed.setFont(combo.font())
+    qtbot.waitUntil(lambda: combo.width() >= needed.sizeHint().width())
+    assert live.width() <= 1366  # and the window still fits the screen
+    assert live.cluster_name.width() >= 160  # the new cluster's name field keeps room to type
+    # ideas name their table once: "(שולחן 1)", a bare number "(שולחן 3)"
+    labels = [
+        live.board.topLevelItem(group).child(row).text(0)
+        for group in range(live.board.topLevelItemCount())
+        for row in range(live.board.topLevelItem(group).childCount())
+    ]
+    assert any("(שולחן 1)" in label for label in labels)
+    assert not any("שולחן שולחן" in label for label in labels)
+    live.close()

@@ -53,6 +53,7 @@ from desktop.views.widgets import error_label, show_error
 T = TypeVar("T")
 UNDO_BUTTON_WIDTH = 360  # pixels; the window fits 1280 wide whatever was typed
 LOG_LINES = 40  # the newest lines of the change log shown
+MERGE_WIDTH = 380  # the merge list shows cluster names whole up to this width
 
 
 def log_line(line: str) -> str:
@@ -231,6 +232,7 @@ class FacilitationWindow(QWidget):
         self.cluster_name.setObjectName("cluster_name")
         self.cluster_name.setPlaceholderText(_("Cluster name: moves the selected ideas there"))
         align_text_field(self.cluster_name, left_to_right=False)
+        self.cluster_name.setMinimumWidth(160)  # a long name in the merge list beside it leaves room
         self.cluster_name.returnPressed.connect(self.cluster_selected)
         self.merge_target = QComboBox()
         self.merge_target.setObjectName("merge_target")
@@ -441,6 +443,14 @@ class FacilitationWindow(QWidget):
         self.merge_target.clear()
         for cluster in clusters:
             self.merge_target.addItem(cluster.name, cluster.id)
+            self.merge_target.setItemData(
+                self.merge_target.count() - 1, cluster.name, Qt.ItemDataRole.ToolTipRole
+            )
+        # Wide enough for the longest cluster name (up to MERGE_WIDTH pixels): the field for a
+        # new cluster's name beside it gives up the room; the list opens as wide as it needs.
+        self.merge_target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.merge_target.setMinimumWidth(min(self.merge_target.sizeHint().width(), MERGE_WIDTH))
+        self.merge_target.view().setMinimumWidth(self.merge_target.view().sizeHintForColumn(0) + 24)
         self.votes.refresh()
         for spin in self.votes.vote_spins.values():
             for edit in spin.findChildren(QLineEdit):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QTableWidget,
@@ -765,10 +766,15 @@ class WeightsPage(_Page):
         right = QVBoxLayout()
         right.addWidget(self.ranking, 2)
         right.addWidget(self.chart, 2)
-        right.addWidget(self.sensitivity)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
-        layout.addLayout(right, 3)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        # The note across the whole page under both columns: in one column it was squeezed
+        # to a strip a few words wide, and cut off when the page had no height to give it.
+        self.sensitivity.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.sensitivity)
         self._loading = False
         self._latest: tuple[list[Any], list[Any]] = ([], [])
         self._sensitivity_timer = QTimer(self)
