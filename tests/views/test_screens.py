@@ -323,3 +323,42 @@ def test_the_merge_list_shows_a_long_cluster_name_whole(qtbot: QtBot, demo: Work
     assert any("(שולחן 1)" in label for label in labels)
     assert not any("שולחן שולחן" in label for label in labels)
     live.close()
+
+
+@pytest.mark.parametrize("language", ["he", "ar"])
+def test_the_communities_list_and_the_heat_map_show_their_headers_whole(
+    qtbot: QtBot, qapp: QApplication, demo: Workspace, tmp_path: Path, language: str
+) -> None:
+    from desktop.views.main_window import MainWindow
+    from tests.views.conftest import open_flags_window
+
+    apply_language(qapp, language)
+    main = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    main.resize(1366, 740)
+    main.show()
+    assert main.open_workspace_file(demo.path, remember=False)
+    main.show_feature("communities")
+    table = main.feature_section("communities").table
+    qtbot.waitUntil(lambda: table.model().rowCount() >= 2)
+    header = table.horizontalHeader()
+    assert clipped_headers(header) == []
+    for column in range(header.count()):  # every column but the name's shows its cells whole
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
+    main.close()
+
+    window = open_flags_window(qtbot, demo)
+    window.resize(1024, 700)  # narrower than the screen: the flags' names on two lines still fit
+    window.tabs.setCurrentWidget(window.diagnoses)
+    heat = window.diagnoses.heat
+    qtbot.waitUntil(heat.isVisible)
+    assert heat.columnCount() == 4 and clipped_headers(heat.horizontalHeader()) == []
+    # the radar beside it: every flag's name inside the chart's widget, whole (two lines at most)
+    radar = window.diagnoses.radar
+    metrics = QFontMetrics(radar.font())
+    bounds = radar.rect()
+    for label, rect in radar.geometry_()[3]:
+        assert rect.left() >= 0 and rect.right() <= bounds.width(), label
+        needed = metrics.boundingRect(rect.toRect(), int(Qt.TextFlag.TextWordWrap), label)
+        assert needed.width() <= rect.width() + 1 and needed.height() <= rect.height(), label
