@@ -289,6 +289,11 @@ def test_the_weights_sensitivity_note_is_shown_whole(
     qtbot.waitUntil(lambda: note.text().count("\n") >= 2)
     qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()))
     assert note.width() > 0.8 * wizard.page(page_id).width()  # across the page, not a strip
+    # the towns by the names the workspace holds in the interface's language
+    ranking = wizard.page(page_id).ranking
+    towns = [ranking.item(row, 1).text() for row in range(ranking.rowCount())]
+    assert towns and {"ar": "أوفاكيم", "en": "Ofakim"}[language] in towns
+    assert "אופקים" not in note.text() and "אופקים" not in towns
     next_button = wizard.button(wizard.WizardButton.NextButton)
     assert (
         note.mapTo(wizard, note.rect().bottomLeft()).y()
