@@ -367,3 +367,22 @@ def test_the_communities_list_and_the_heat_map_show_their_headers_whole(
         assert rect.left() >= 0 and rect.right() <= bounds.width(), label
         needed = metrics.boundingRect(rect.toRect(), int(Qt.TextFlag.TextWordWrap), label)
         assert needed.width() <= rect.width() + 1 and needed.height() <= rect.height(), label
+
+
+def test_member_ranges_read_low_to_high_and_roles_show_whole(qtbot: QtBot, demo: Workspace) -> None:
+    window = _community(qtbot, demo)
+    members = window.members_tab
+    warnings = members.warnings
+    text = warnings.text().split("\n")[0]
+    assert "15-35" in text  # a hyphen, as Hebrew writers type a range
+    at = text.index("15-35")
+    # drawn as one unit, low to high from left to right, in the right-to-left sentence
+    assert _glyph_x(warnings, text, at) < _glyph_x(warnings, text, at + 3)
+    # the members' offices shown whole beside their names (the short columns as wide as they need)
+    table = members.table
+    header = table.horizontalHeader()
+    assert clipped_headers(header) == []
+    for column in range(1, header.count()):
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
+    assert header.sectionSize(2) >= table.sizeHintForColumn(2)  # the office column, at 1366 px
