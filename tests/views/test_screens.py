@@ -386,3 +386,25 @@ def test_member_ranges_read_low_to_high_and_roles_show_whole(qtbot: QtBot, demo:
         if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
             assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
     assert header.sectionSize(2) >= table.sizeHintForColumn(2)  # the office column, at 1366 px
+
+
+def test_the_clusters_lists_say_their_dates_the_languages_way(qtbot: QtBot, demo: Workspace) -> None:
+    from datetime import date
+
+    from desktop.storage.cluster_store import list_profiles, load_profile
+    from desktop.views.cluster.window import ClusterWindow
+
+    number = list_profiles(demo)[0].id
+    window = ClusterWindow(demo, load_profile(demo, number), number, lambda *_args: None)
+    qtbot.addWidget(window)
+    window.show()
+    membership = window.membership
+    window.tabs.setCurrentWidget(membership)
+    before = membership.lists.rowCount()
+    qtbot.mouseClick(membership.add_button, Qt.MouseButton.LeftButton)  # today's list, kept as ISO
+    lists = membership.lists
+    assert lists.rowCount() == before + 1
+    dates = [lists.item(row, 0).text() for row in range(lists.rowCount())]
+    assert i18n.format_date(date.today()) in dates
+    shown = "\n".join(dates) + membership.differences.text()
+    assert not re.search(r"\d{4}-\d\d-\d\d", shown), shown
