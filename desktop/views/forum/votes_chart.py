@@ -98,7 +98,9 @@ class VotesChart(QWidget):
         painter = QPainter(self)
         painter.setFont(self.chart_font())
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        # absolute: in right to left Qt would flip a plain AlignRight to the left, against the bars
         side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        side |= Qt.AlignmentFlag.AlignAbsolute
         for line in self.bar_lines():
             painter.setPen(self.palette().text().color())
             painter.drawText(line.name_rect, side | Qt.AlignmentFlag.AlignVCenter, line.name)
