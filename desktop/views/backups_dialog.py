@@ -28,7 +28,7 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.storage import backups
 from desktop.storage.backups import BackupInfo, BackupReason
-from desktop.views.qt_i18n import isolate
+from desktop.views.qt_i18n import isolate, path_text
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
@@ -122,9 +122,10 @@ class BackupsDialog(QDialog):
 
         folder = QLabel(
             _("Backups are kept in the folder {folder}, beside the workspace.").format(
-                folder=isolate(str(backups.backups_folder(self.workspace_path)))
+                folder=path_text(str(backups.backups_folder(self.workspace_path)))
             )
         )
+        folder.setObjectName("backups_folder")
         folder.setWordWrap(True)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         policy = QLabel(
@@ -204,7 +205,7 @@ class BackupsDialog(QDialog):
             taken.setToolTip(str(backup.path))
             reason = QStandardItem(backup.reason.label)
             reason.setData(backup.reason.label, SORT_ROLE)
-            size = QStandardItem(backups.format_size(backup.size))
+            size = QStandardItem(i18n.format_file_size(backup.size))
             size.setData(backup.size, SORT_ROLE)
             self.model.appendRow([taken, reason, size])
         self.model.sort(0, Qt.SortOrder.DescendingOrder)

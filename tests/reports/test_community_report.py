@@ -428,7 +428,7 @@ def test_syllabus_shows_the_days_kept_and_the_advisory_committee(workspace, tmp_
     assert "The advisory committee" in text
     assert "Maya Head Community member Head of economy · Rahat" in text
     assert "Yusuf Partner Stakeholder Chamber of Commerce" in text
-    assert "17/11/2026 Regular" in text and "9/2/2027 Ad hoc" in text  # (the agenda: the standing one)
+    assert "17.11.2026 Regular" in text and "9.2.2027 Ad hoc" in text  # (the agenda: the standing one)
     assert "Review the team budgets" in text
 
 

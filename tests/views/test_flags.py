@@ -36,7 +36,7 @@ def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # t
         mapping.authorities.item(row).setCheckState(Qt.CheckState.Checked)
     mapping.focus.setChecked(True)
     mapping.store()
-    assert mapping.table.item(0, 4).text() == "3/9 (33.3%)"
+    assert mapping.table.item(0, 4).text() == "\u200f3/9 (33.3%)"  # read from the right, as the row
     assert mapping.matrix.item(0, 5).text() == ""  # a member that does not take part
 
     section.tabs.setCurrentWidget(section.diagnoses)
