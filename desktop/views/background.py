@@ -37,14 +37,18 @@ _STEPS = 1000  # the bar's resolution: reports that do not move it are not sent
 
 T = TypeVar("T")
 
+# Threads still running, kept here rather than by a parent: a QThread destroyed while it runs
+# aborts the program, and a window may go away before the work it started has stopped.
+_RUNNING: set[_Worker] = set()
+
 
 class _Worker(QThread):
     """Runs the work; keeps what it returned or raised for the task to collect."""
 
     reported = Signal(int, int)
 
-    def __init__(self, work: Callable[[Progress], Any], parent: QObject) -> None:
-        super().__init__(parent)
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
         self.work = work
         self.progress = Progress(self._report)
         self.result: Any = None
@@ -75,7 +79,7 @@ class BackgroundTask(QObject, Generic[T]):
 
     def __init__(self, work: Callable[[Progress], T], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._worker = _Worker(work, self)
+        self._worker = _Worker(work)
         self._worker.reported.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self._worker.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self.is_done = False
@@ -85,6 +89,7 @@ class BackgroundTask(QObject, Generic[T]):
         return self._worker.progress
 
     def start(self) -> None:
+        _RUNNING.add(self._worker)
         self._worker.start()
 
     def cancel(self) -> None:
@@ -119,6 +124,7 @@ class BackgroundTask(QObject, Generic[T]):
         if self.is_done:  # (after wait(), the queued notice arrives too)
             return
         self._worker.wait()
+        _RUNNING.discard(self._worker)
         self.is_done = True
         self.done.emit()
 

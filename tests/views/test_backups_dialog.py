@@ -74,6 +74,7 @@ def test_back_up_now_then_restore_from_the_dialog(
 ) -> None:
     _with_records(workspace_path, 0)
     assert window.open_workspace_file(workspace_path)
+    window.backups.wait()  # the backup on open is taken in the background
     assert [b.reason for b in list_backups(workspace_path)] == [BackupReason.OPEN]
     assert window.workspace is not None
     _add(window.workspace, "ראשון")
@@ -129,12 +130,15 @@ def test_periodic_backups_come_only_after_edits(window: MainWindow, workspace_pa
     window.settings.setValue("backup_interval_minutes", 7)
     assert window.open_workspace_file(workspace_path)
     assert window.backups.timer.interval() == 7 * 60_000
-    assert window.backups.tick() is None  # nothing saved since the backup on open
+    window.backups.wait()
+    assert window.backups.tick() is False  # nothing saved since the backup on open
     assert window.workspace is not None
     _add(window.workspace, "עמותה")
-    taken = window.backups.tick()
+    assert window.backups.tick() is True
+    window.backups.wait()
+    taken = window.backups.last_taken
     assert taken is not None and taken.reason == BackupReason.PERIODIC
-    assert window.backups.tick() is None
+    assert window.backups.tick() is False
     assert len(list_backups(workspace_path)) == 2
 
 
