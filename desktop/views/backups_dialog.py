@@ -244,6 +244,8 @@ class BackupsDialog(QDialog):
         layout.addWidget(close)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
+        # an automatic backup ending while the list is open (the one on open, in the background)
+        window.backups.taken.connect(lambda _info: self.refresh(select=self.selected_backup()))
 
     def refresh(self, select: Path | None = None) -> None:
         self.model.clear()
