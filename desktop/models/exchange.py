@@ -575,9 +575,17 @@ def write_exchange(
 ) -> Header:
     """Write the archive to `target`; returns the header as written (with its checksum)."""
     items = [record.to_data() for record in records]
-    payload = json.dumps(
-        {"records": items, "absent": sorted(set(absent))}, ensure_ascii=False, separators=(",", ":")
-    ).encode()
+    # The same bytes as one json.dumps of {"records": items, "absent": …}, made a record at a
+    # time: one call over everything would hold the interpreter for seconds and freeze the
+    # window's thread while the export runs in a thread of its own.
+    parts = [b'{"records":[']
+    for index, item in enumerate(items):
+        if index:
+            parts.append(b",")
+        parts.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode())
+    absent_text = json.dumps(sorted(set(absent)), ensure_ascii=False, separators=(",", ":"))
+    parts.append(b'],"absent":' + absent_text.encode() + b"}")
+    payload = b"".join(parts)
     header.records = len(items)
     header.payload_sha256 = hashlib.sha256(payload).hexdigest()
     header.payload_bytes = len(payload)
