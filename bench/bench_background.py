@@ -6,7 +6,8 @@ The workspace comes from make_large_workspace.py (cached in FOLDER, built on fir
 A QTimer ticks every 10 ms on the window's thread and records the largest gap between two
 ticks (a stall: nothing repainted, no click answered) while
 - the whole large workspace is exported for a colleague through the window's own path
-  (`run_with_progress`, the export in a worker thread behind the progress dialog), and
+  (`run_with_progress`, the export in a worker thread behind the progress dialog),
+- that file is checked for import (the preview, in a worker thread), and
 - the backup taken when the workspace opens runs (`BackupScheduler`, in the background).
 The floor is the largest gap of the same timer over the same time with nothing running.
 Target: no stall over 100 ms. Exits non-zero when it is missed.
@@ -103,7 +104,7 @@ def main() -> int:
 
     from desktop.models import exchange as ex
     from desktop.progress import Progress
-    from desktop.storage.exchange import ExportResult, export_exchange
+    from desktop.storage.exchange import ExportResult, ImportPlan, export_exchange, plan_import
     from desktop.storage.worker import separate_workspace
     from desktop.storage.workspace import open_workspace
     from desktop.views.background import run_with_progress
@@ -134,6 +135,26 @@ def main() -> int:
         measures.append(
             Measure(
                 f"longest stall, export everything ({seconds:.1f} s)",
+                stall,
+                "10 ms timer, idle",
+                floor,
+                "< 100 ms",
+                LIMIT_S,
+                False,
+            )
+        )
+
+        def check() -> None:
+            def work(progress: Progress) -> ImportPlan:
+                with separate_workspace(workspace) as own:
+                    return plan_import(own, out, progress=progress)
+
+            run_with_progress(window, "Import", "Checking…", work)
+
+        stall, floor, seconds = stalls(check, arguments.runs)
+        measures.append(
+            Measure(
+                f"longest stall, check the file ({seconds:.1f} s)",
                 stall,
                 "10 ms timer, idle",
                 floor,

@@ -100,6 +100,11 @@ class BackgroundTask(QObject, Generic[T]):
     def running(self) -> bool:
         return self._worker.isRunning()
 
+    @property
+    def thread_(self) -> QThread:
+        """The work's thread: `thread_.wait()` waits for it from any thread, sending nothing."""
+        return self._worker
+
     def wait(self) -> None:
         """Block until the work has ended (for closing: cancel first to make it short)."""
         self._worker.wait()

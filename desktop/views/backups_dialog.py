@@ -3,6 +3,7 @@ good backup when a workspace turns out to be damaged."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -130,16 +131,25 @@ class BackupScheduler(QObject):
         self._in_background(BackupReason.PERIODIC)
         return True
 
-    def before_manual_backup(self) -> Path:
-        """The file to back up by hand, once the automatic backup running (if any) is done."""
+    def manual_backup(self) -> Callable[[Progress], BackupInfo]:
+        """The work of a backup by hand, for a worker thread: it lets the automatic backup
+        still running (if any) end first, since two copies at once would race for a name."""
         assert self.path is not None
-        self.wait()  # (two copies at once would race for the same name)
+        path = self.path
+        running = self._task.thread_ if self._task is not None else None
         if self._watcher is not None:
             self._watcher.mark()
-        return self.path
+
+        def back_up(progress: Progress) -> BackupInfo:
+            if running is not None:
+                running.wait()
+            return backups.take_backup(path, BackupReason.MANUAL, progress=progress)
+
+        return back_up
 
     def back_up_now(self) -> BackupInfo:
-        return backups.take_backup(self.before_manual_backup(), BackupReason.MANUAL)
+        self.wait()
+        return self.manual_backup()(Progress())
 
     def _report(self, error: Exception) -> None:
         detail = getattr(error, "strerror", None) or str(error)
@@ -296,15 +306,9 @@ class BackupsDialog(QDialog):
         self.error.setVisible(bool(text))
 
     def back_up_now(self) -> None:
-        path = self.window_.backups.before_manual_backup()
-
-        def back_up(progress: Progress) -> BackupInfo:
-            return backups.take_backup(path, BackupReason.MANUAL, progress=progress)
-
+        label = _("Backing up {name}…").format(name=self.workspace_path.name)
         try:
-            info = run_with_progress(
-                self, _("Backups"), _("Backing up {name}…").format(name=path.name), back_up
-            )
+            info = run_with_progress(self, _("Backups"), label, self.window_.backups.manual_backup())
         except Cancelled:
             self._show_error(_("The backup was cancelled; no backup was added."))
             return
