@@ -147,7 +147,8 @@ def main() -> int:
         def check() -> None:
             def work(progress: Progress) -> ImportPlan:
                 with separate_workspace(workspace) as own:
-                    return plan_import(own, out, progress=progress)
+                    # (everything of the large workspace is over the 32 MB a file may hold)
+                    return plan_import(own, out, progress=progress, max_payload_bytes=1 << 30)
 
             run_with_progress(window, "Import", "Checking…", work)
 
