@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QListView
+from PySide6.QtWidgets import QComboBox, QListView, QStyle
 from pytestqt.qtbot import QtBot
 
 from desktop.views.person_picker import ChoiceModel, fill_people
@@ -22,6 +22,9 @@ def test_a_filled_picker_chooses_and_refills_like_a_combo_box(qtbot: QtBot) -> N
     assert combo.findData("u3") == 3 and chosen == []  # filling emits nothing
     view = combo.view()
     assert isinstance(view, QListView) and view.uniformItemSizes()  # the popup lays out what shows
+    # neither the combo box's width nor its popup's is measured on every row
+    assert combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+    assert not combo.style().styleHint(QStyle.StyleHint.SH_ComboBox_Popup, None, combo)
     combo.setCurrentIndex(1)
     assert combo.currentData() == "u1" and chosen == [1]
     fill_people(combo, PEOPLE[1:], "missing")  # refilled: the first, when the chosen is gone
