@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -429,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     # Imported once a command runs: `--help` and usage errors never load SQLAlchemy.
+    import sqlite3
+
     from sqlalchemy.exc import SQLAlchemyError
 
     from desktop.storage.workspace import WorkspaceError
