@@ -836,23 +836,34 @@ def _is_date(text: str) -> bool:
 FieldSpecs = Mapping[str, Mapping[str, tuple[FieldKind, bool]]]  # type -> field -> (kind, nullable)
 
 
-# In JSON text, what a control character (but tab and line breaks), a lone UTF-16 surrogate
-# or an integer beyond 64 bits can only be written as (raw control characters below U+0020
-# are refused by the parser), so each is one of these; text matching one by chance, such as
-# an escaped backslash before "b", is merely checked.
-_ODD_VALUE = re.compile(
-    rb"\x7f|\xc2[\x80-\x9f]"  # DEL and the C1 controls, as UTF-8
-    rb"|\\[bf]|\\u00[01][0-9a-f]|\\u007f|\\u00[89][0-9a-f]"  # escaped controls
-    rb"|\\ud[89a-f][0-9a-f]{2}"  # escaped surrogates
-    rb"|\xed[\xa0-\xbf]"  # surrogates as UTF-8 bytes (json.loads decodes with surrogatepass)
-    rb"|[0-9]{19}",  # 2**63 has 19 digits
-    re.IGNORECASE,
+# In JSON text, what a control character (but tab and line breaks) or a lone UTF-16
+# surrogate can only be written as (raw control characters below U+0020 are refused by the
+# parser), so each is one of these; text matching one by chance, such as an escaped
+# backslash before "b", is merely checked. Each search starts from a byte found by a fast
+# scan (a backslash, 0xC2, 0xED), not at every byte of the payload.
+_ODD_ESCAPE = re.compile(
+    rb"\\(?:[bf]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]"  # escaped controls
+    rb"|u[dD][89a-fA-F][0-9a-fA-F]{2})"  # escaped surrogates
 )
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080-U+009F as UTF-8
+_SURROGATE_BYTES = re.compile(rb"\xed[\xa0-\xbf]")  # json.loads decodes with surrogatepass
+
+
+_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0" * 10)
 
 
 def _may_hold_odd_values(payload: bytes) -> bool:
+    """Whether the text of `payload` may hold a control character or a lone surrogate in any
+    string, or an integer SQLite cannot hold (2**63 has 19 digits)."""
     # (JSON in UTF-16 or UTF-32, which the parser also reads, has NUL bytes: not looked into)
-    return b"\x00" in payload or _ODD_VALUE.search(payload) is not None
+    return (
+        b"\x00" in payload
+        or b"\x7f" in payload
+        or (b"\xc2" in payload and _C1_CONTROL.search(payload) is not None)
+        or (b"\xed" in payload and _SURROGATE_BYTES.search(payload) is not None)
+        or (b"\\" in payload and _ODD_ESCAPE.search(payload) is not None)
+        or b"0" * 19 in payload.translate(_DIGITS_AS_ZERO)
+    )
 
 
 def _record(item: Any, specs: FieldSpecs, *, odd_values: bool = True) -> ExchangeRecord:

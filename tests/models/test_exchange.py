@@ -321,10 +321,14 @@ def test_a_file_is_searched_for_odd_values_whenever_its_text_may_hold_one() -> N
 
     assert not read(a_file()).odd_values
     assert not ex._may_hold_odd_values(payload("tab\tand\nlines\r, דנה 050-1234567", ensure_ascii=False))
-    for value in ["a\x1bb", "\x08", "\x0c", "\x7f", "\x85", "\x9b", "\ud800", "\udfff", 2**63, -(2**63) - 1]:
+    for value in ["a\x1bb", "\x08", "\x0c", "\x7f", "\x85", "\x9b", "\ud800", "\udfff", "\udbff"]:
         assert ex._may_hold_odd_values(payload(value)), value
         assert ex._may_hold_odd_values(payload(value, ensure_ascii=False)), value
     assert ex._may_hold_odd_values(json.dumps({"k": "דנה"}).encode("utf-16"))  # the parser reads it too
+    assert ex._may_hold_odd_values(b'{"k": "\\uDBFF"}')  # escaped in capitals
+    for number in (2**63, -(2**63) - 1, 10**30):
+        assert ex._may_hold_odd_values(payload(number)), number
+    assert not ex._may_hold_odd_values(payload(10**17))
 
 
 def test_shared_hashes_are_the_content_hashes_in_both_forms() -> None:
