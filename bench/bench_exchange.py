@@ -31,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from harness import Result, interleaved_medians, median_seconds, print_table  # noqa: E402
 
 if TYPE_CHECKING:
+    from reference_measures import Measure
+
     from desktop.storage.exchange import ImportPlan
     from desktop.storage.workspace import Workspace
 
@@ -177,7 +179,7 @@ class _Exchange:
         self.again.close()
 
 
-def growth_measures(path: Path, runs: int) -> list[object]:
+def growth_measures(path: Path, runs: int) -> list[Measure]:
     """Export and import of everything (linear) for bench_growth.py."""
     from reference_measures import Measure, _median
 
