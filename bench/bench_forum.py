@@ -18,9 +18,13 @@ import random
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import Result, interleaved_medians, print_table  # noqa: E402
+
+if TYPE_CHECKING:
+    from desktop.models.forum import Forum
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -137,7 +141,78 @@ def main() -> int:
         Result("session summary PDF, 400 ideas", pdf_s, "one-line PDF", line_s, "< 1 s", pdf_s < 1.0),
     ]
     print_table(f"Design forum, 60 participants and 400 ideas (median of {runs} runs)", results)
-    return 0 if all(result.passed for result in results) else 1
+    grown = growth(runs)
+    return 0 if all(result.passed for result in results) and grown else 1
+
+
+GROWTH_ALLOWED = 1.5  # times the size ratio (as bench_growth.py)
+
+
+def _voting_forum(participants: int) -> Forum:
+    from desktop.models.forum import Forum, sessions_from_template
+
+    rng = random.Random(participants)
+    forum = Forum("פורום", sessions=sessions_from_template("stem", "he"))
+    clusters = [forum.new_cluster(1, f"אשכול {n}") for n in range(12)]
+    for number in range(participants):
+        participant = forum.add_participant(f"משתתף {number}", sector="ngo")
+        forum.vote_by_participant(1, participant.id, {rng.choice(clusters).id: 2, rng.choice(clusters).id: 1})
+    return forum
+
+
+def growth(runs: int) -> bool:
+    """Tallying the votes of 60 and 600 participants, and filling and opening a people picker
+    of 2,000 and 20,000 people: each may grow at most 1.5x its size ratio (10x)."""
+    from PySide6.QtWidgets import QApplication, QComboBox
+
+    from desktop.models.forum import tally
+    from desktop.views.person_picker import fill_people
+
+    app = QApplication.instance() or QApplication([])
+    small_forum, large_forum = _voting_forum(60), _voting_forum(600)
+
+    def tally_often(forum: Forum) -> None:  # 20 times: one tally of 60 is a fraction of a ms
+        for _ in range(20):
+            tally(forum, 1)
+
+    tally_small, tally_large = interleaved_medians(
+        lambda: tally_often(small_forum), lambda: tally_often(large_forum), runs
+    )
+    people = {
+        size: [(f"uuid-{n}", f"אדם {n} · ארגון {n % 2000}") for n in range(size)] for size in (2000, 20000)
+    }
+
+    def picker(size: int) -> None:  # a plain one and one to type in
+        for editable in (False, True):
+            combo = QComboBox()
+            combo.setEditable(editable)
+            fill_people(combo, people[size], "", blank="—")
+            combo.show()
+            combo.showPopup()
+            app.processEvents()
+            combo.hidePopup()
+            combo.deleteLater()
+            app.processEvents()
+
+    picker_small, picker_large = interleaved_medians(lambda: picker(2000), lambda: picker(20000), runs)
+    rows = [
+        ("tally x20, 60 -> 600 participants", tally_small, tally_large),
+        ("2 people pickers: fill, show, popup, 2k -> 20k", picker_small, picker_large),
+    ]
+    print(f"\nGrowth for 10x the size (median of {runs} runs)")
+    header = f"{'operation':44} {'small':>9} {'large':>9} {'growth':>7} {'allowed':>8}  ok"
+    print(header)
+    print("-" * len(header))
+    ok = True
+    for name, small, large in rows:
+        grown = large / small if small else float("inf")
+        passed = grown <= GROWTH_ALLOWED * 10
+        ok = ok and passed
+        print(
+            f"{name:44} {small * 1000:7.2f}ms {large * 1000:7.2f}ms {grown:6.1f}x "
+            f"{GROWTH_ALLOWED * 10:7.1f}x  {'yes' if passed else 'NO'}"
+        )
+    return ok
 
 
 if __name__ == "__main__":

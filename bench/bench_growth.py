@@ -59,6 +59,12 @@ def main() -> int:
     size_ratio = FULL["people"] / counts(arguments.small)["people"]
     small = store_measures(small_path, arguments.runs) + reference_measures(small_path, arguments.runs)
     full = store_measures(full_path, arguments.runs) + reference_measures(full_path, arguments.runs)
+    # Exchange of everything (bench_exchange.py): export and import, linear.
+    from bench_exchange import growth_measures
+
+    exchange_runs = max(1, min(arguments.runs, 2))  # seconds each at full size
+    small += growth_measures(small_path, exchange_runs)
+    full += growth_measures(full_path, exchange_runs)
     print(f"\nGrowth from {arguments.small:g}x to 1x (people x{size_ratio:g}, median of {arguments.runs})")
     header = f"{'operation':38} {'small':>9} {'full':>9} {'growth':>7} {'allowed':>8}  ok"
     print(header)

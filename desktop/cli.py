@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import i18n
 from desktop.i18n import _
@@ -80,7 +77,9 @@ def _resolve_location(arguments: argparse.Namespace, parser: argparse.ArgumentPa
         arguments.workspace = location_text(url)  # named in messages, without the password
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; given the arguments, the documents of `pdf` (which import
+    every report and reportlab) are only described when the command is `pdf`."""
     parser = _Parser(prog="shutafut-cli", description=_("Shutafut batch commands."))
     parser.add_argument(
         "--lang", choices=i18n.LANGUAGES, help=_("language of messages and documents (default: Hebrew)")
@@ -92,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=_("check a workspace (integrity, schema version)"))
     check.add_argument("path", type=Path, nargs="?", help=_("the workspace file"))
     _server_option(check)
-    _add_pdf_commands(commands)
+    _add_pdf_commands(commands, documents=argv is None or "pdf" in argv)
     _add_list_command(commands)
     from desktop.cli_backups import add_backup_commands
 
@@ -159,7 +158,13 @@ def _record_help() -> dict[str, str]:
     }
 
 
-def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser], *, documents: bool = True) -> None:
+    pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
+    if documents:
+        _add_pdf_documents(pdf)
+
+
+def _add_pdf_documents(pdf: argparse.ArgumentParser) -> None:
     from desktop.reports.registry import (
         CLUSTER,
         COMPARE,
@@ -172,7 +177,6 @@ def _add_pdf_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         VERSION,
     )
 
-    pdf = commands.add_parser("pdf", help=_("print a document as PDF"))
     documents = pdf.add_subparsers(dest="document", required=True, parser_class=_Parser)
     option_arguments: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
         VERSION: (
@@ -417,12 +421,17 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     language = _language_from(argv)
     i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
-    parser = build_parser()
+    parser = build_parser(argv)
     try:
         arguments = parser.parse_args(argv)
         _resolve_location(arguments, parser)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    # Imported once a command runs: `--help` and usage errors never load SQLAlchemy.
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
     from desktop.storage.workspace import WorkspaceError
 
     try:

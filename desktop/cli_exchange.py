@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from desktop.i18n import _, ngettext
-from desktop.models import exchange as ex
 from desktop.models.validation import printable
+
+# The values of desktop.models.exchange.Scope (tests/test_cli_exchange.py checks them): that
+# module, with zipfile, hashlib and uuid, is imported by the commands, not by `--help`.
+SCOPES = ("everything", "cluster", "town", "forum", "community")
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -18,9 +21,7 @@ EXIT_PROBLEM = 1
 def add_parsers(commands: Any) -> None:
     export = commands.add_parser("export", help=_("export part of a workspace for a colleague"))
     export.add_argument("--workspace", type=Path, required=True, help=_("the workspace file"))
-    export.add_argument(
-        "--scope", required=True, choices=[s.value for s in ex.Scope], help=_("what to export")
-    )
+    export.add_argument("--scope", required=True, choices=SCOPES, help=_("what to export"))
     export.add_argument(
         "--id",
         dest="item",
@@ -67,6 +68,7 @@ def run(arguments: argparse.Namespace) -> int:
 
 
 def _export(workspace: Any, arguments: argparse.Namespace) -> int:
+    from desktop.models import exchange as ex
     from desktop.storage import exchange as sx
 
     scope = ex.Scope(arguments.scope)
@@ -95,6 +97,7 @@ def _export(workspace: Any, arguments: argparse.Namespace) -> int:
 
 
 def _import(workspace: Any, arguments: argparse.Namespace) -> int:
+    from desktop.models import exchange as ex
     from desktop.storage import exchange as sx
 
     if workspace.read_only:

@@ -149,3 +149,18 @@ def test_the_module_runs_demo_and_check(tmp_path: Path) -> None:
     assert again.returncode == 1 and "already exists" in again.stderr
     checked = subprocess.run([*run, "check", str(path)], capture_output=True, text=True, timeout=120)
     assert checked.returncode == 0 and "demo.shutafut" in checked.stdout
+
+
+def test_help_loads_neither_sqlalchemy_nor_the_reports() -> None:
+    """`shutafut-cli --help` answers at once: the database layer and the documents (reportlab)
+    are imported by the commands that use them."""
+    script = (
+        "import sys\n"
+        "from desktop import cli\n"
+        "assert cli.main(['--lang', 'en', '--help']) == 0\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'reportlab', 'PySide6'}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Shutafut batch commands." in result.stdout and "pdf" in result.stdout
+    assert result.stdout.splitlines()[-1] == "[]"

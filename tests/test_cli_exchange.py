@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.models import exchange as ex
 from desktop.models.records import RecordKind
 from desktop.storage.reference_store import load_record, save_record
 from desktop.storage.workspace import create_workspace, open_workspace
@@ -143,3 +144,9 @@ def test_conflicts_are_listed_and_need_a_choice(tmp_path: Path, capsys: pytest.C
     target = open_workspace(target_path)
     assert load_record(target, RecordKind.PERSON, ids.dana)["role"] == "מנהלת"
     target.close()
+
+
+def test_the_export_scopes_are_those_of_the_exchange_model() -> None:
+    from desktop import cli_exchange
+
+    assert tuple(scope.value for scope in ex.Scope) == cli_exchange.SCOPES

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import uuid as uuid_module
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -41,7 +42,8 @@ HEADER_MEMBER = "shutafut-exchange.json"
 PAYLOAD_MEMBER = "payload.json"
 MAX_HEADER_BYTES = 64 * 1024
 MAX_FILE_BYTES = 32 * 1024 * 1024  # the file as stored on disk
-MAX_PAYLOAD_BYTES = 32 * 1024 * 1024  # the records once unpacked (refused while unpacking)
+MAX_PAYLOAD_BYTES = 128 * 1024 * 1024  # the records once unpacked (refused while unpacking); a
+# foundation's whole workspace (bench/make_large_workspace.py) unpacks to 40 MB
 MAX_RECORDS = 50_000  # bench/bench_files.py: previewing this many takes seconds and ~150 MB
 _CHUNK = 1024 * 1024
 
@@ -217,6 +219,10 @@ class ExchangeFile:
     # UUIDs that records refer to but that did not exist in the source workspace either
     # (a person deleted after being named in a forum): known gaps, not damage.
     absent: list[str] = field(default_factory=list)
+    # Whether the file's text may hold a control character, a lone surrogate or an integer
+    # too large to store, in any string or number (_may_hold_odd_values): when it cannot,
+    # the checks that look for them in every value are skipped.
+    odd_values: bool = True
 
 
 def record_title(record_type: str, fields: Mapping[str, Any]) -> str:
@@ -249,28 +255,43 @@ def _refers_to(item: Mapping[str, Any]) -> str | None:
 
 
 def _scrub_document(data: Any, hidden: frozenset[str] | None) -> Any:
-    """A copy of `data` without contact details: everywhere (hidden is None), or only in the
-    objects that refer to the people in `hidden`."""
+    """`data` without contact details: everywhere (hidden is None), or only in the objects
+    that refer to the people in `hidden`. Parts with nothing to remove are returned as they
+    are (the same objects, not copies): one pass over the document, allocating only along
+    the paths that change."""
     if isinstance(data, list):
-        return [_scrub_document(item, hidden) for item in data]
+        changed = False
+        items = []
+        for item in data:
+            if isinstance(item, dict | list):
+                scrubbed = _scrub_document(item, hidden)
+                changed = changed or scrubbed is not item
+                items.append(scrubbed)
+            else:
+                items.append(item)
+        return items if changed else data
     if not isinstance(data, dict):
         return data
     person = _refers_to(data)
     about_hidden = person is not None and (hidden is None or person in hidden)
-    result = {}
+    contacts_go = hidden is None or about_hidden
+    result: dict[str, Any] | None = None
     for key, value in data.items():
-        if (
-            isinstance(value, str)
-            and value
-            and (
-                (key in CONTACT_KEYS and (hidden is None or about_hidden))
-                or (key in NOTE_KEYS and about_hidden)
-            )
-        ):
-            result[key] = ""
+        if isinstance(value, str):
+            if value and ((contacts_go and key in CONTACT_KEYS) or (about_hidden and key in NOTE_KEYS)):
+                new: Any = ""
+            else:
+                continue
+        elif isinstance(value, dict | list):
+            new = _scrub_document(value, hidden)
+            if new is value:
+                continue
         else:
-            result[key] = _scrub_document(value, hidden)
-    return result
+            continue
+        if result is None:
+            result = dict(data)
+        result[key] = new
+    return data if result is None else result
 
 
 def without_contacts(
@@ -279,9 +300,12 @@ def without_contacts(
     """The fields without contact details of people (all people, or those in `hidden`).
 
     A person's own phone, email and notes go (when removing all); in documents, phones and
-    emails wherever they are, and notes kept about a person.
+    emails wherever they are, and notes kept about a person. A new dict, whose values are
+    those of `fields` where nothing was removed from them (shared, not copied).
     """
     result = dict(fields)
+    if hidden is not None and not hidden:
+        return result  # nobody's details are withheld
     if record_type == PERSON and hidden is None:
         for name in PERSON_CONTACT_FIELDS:
             if name in result and result[name]:
@@ -301,31 +325,47 @@ def _identity(item: Any) -> Any:
 
 
 def _restore_document(mine: Any, theirs: Any) -> Any:
-    """`theirs` with the contact details it lacks taken from `mine` (matched by id or person)."""
+    """`theirs` with the contact details it lacks taken from `mine` (matched by id or person).
+    Parts where nothing is restored are returned as they are (the same objects)."""
     if isinstance(mine, dict) and isinstance(theirs, dict):
         about_person = _refers_to(theirs) is not None
-        result = {}
+        result: dict[str, Any] | None = None
         for key, value in theirs.items():
-            mine_value = mine.get(key)
+            if key not in mine:
+                continue
+            mine_value = mine[key]
             restorable = key in CONTACT_KEYS or (key in NOTE_KEYS and about_person)
             if restorable and not value and isinstance(mine_value, str) and mine_value:
-                result[key] = mine_value
-            elif key in mine:
-                result[key] = _restore_document(mine_value, value)
+                new: Any = mine_value
+            elif isinstance(value, dict | list) and value is not mine_value:
+                new = _restore_document(mine_value, value)
+                if new is value:
+                    continue
             else:
-                result[key] = value
-        return result
+                continue
+            if result is None:
+                result = dict(theirs)
+            result[key] = new
+        return theirs if result is None else result
     if isinstance(mine, list) and isinstance(theirs, list):
-        by_identity = {_identity(item): item for item in mine if _identity(item) is not None}
+        by_identity = {}
+        for item in mine:
+            identity = _identity(item)
+            if identity is not None:
+                by_identity[identity] = item
+        same_length = len(mine) == len(theirs)
+        changed = False
         restored = []
         for index, item in enumerate(theirs):
+            if not isinstance(item, dict | list):
+                restored.append(item)
+                continue
             key = _identity(item)
-            if key is not None:
-                counterpart = by_identity.get(key)
-            else:
-                counterpart = mine[index] if len(mine) == len(theirs) else None
-            restored.append(item if counterpart is None else _restore_document(counterpart, item))
-        return restored
+            counterpart = by_identity.get(key) if key is not None else mine[index] if same_length else None
+            new = item if counterpart is None or counterpart is item else _restore_document(counterpart, item)
+            changed = changed or new is not item
+            restored.append(new)
+        return restored if changed else theirs
     return theirs
 
 
@@ -333,7 +373,8 @@ def restore_contacts(record_type: str, mine: Mapping[str, Any], theirs: Mapping[
     """Incoming fields that came without contact details, keeping the ones we hold.
 
     A file exported without contact details says nothing about them: importing it must
-    not erase what this workspace knows.
+    not erase what this workspace knows. A new dict; its values are those of `theirs` where
+    nothing was restored (shared, not copied).
     """
     result = dict(theirs)
     if record_type == PERSON:
@@ -341,7 +382,8 @@ def restore_contacts(record_type: str, mine: Mapping[str, Any], theirs: Mapping[
             if not result.get(name) and mine.get(name):
                 result[name] = mine[name]
     for name, value in theirs.items():
-        if isinstance(value, dict | list) and name in mine:
+        if isinstance(value, dict | list) and name in mine and value != mine[name]:
+            # (equal documents hold the same details: nothing to restore)
             result[name] = _restore_document(mine[name], value)
     return result
 
@@ -474,20 +516,53 @@ class Decision(StrEnum):
     CONFLICT = "conflict"  # both changed it: the person chooses
 
 
+def _digest(record_type: str, form: bytes, content: bytes) -> str:
+    return hashlib.sha256(b"%s\0%s\0%s" % (record_type.encode(), form, content)).hexdigest()
+
+
 def content_hash(record_type: str, fields: Mapping[str, Any], *, contacts_removed: bool = False) -> str:
     """SHA-256 of a record's content (in the form compared when contacts were removed)."""
     # The two forms are told apart, so a copy that really blanked a phone is not mistaken
     # for one exported without contact details.
     if contacts_removed:
-        content, form = without_contacts(record_type, fields), b"without-contacts"
-    else:
-        content, form = dict(fields), b"full"
-    return hashlib.sha256(b"%s\0%s\0%s" % (record_type.encode(), form, canonical(content))).hexdigest()
+        return _digest(record_type, b"without-contacts", canonical(without_contacts(record_type, fields)))
+    return _digest(record_type, b"full", canonical(fields))
 
 
-def shared_hashes(record_type: str, fields: Mapping[str, Any]) -> set[str]:
-    """The hashes to remember when a record is shared: with and without contact details."""
-    return {content_hash(record_type, fields), content_hash(record_type, fields, contacts_removed=True)}
+# How a key that may hold contact details appears in canonical JSON: text without any of
+# these has nothing for without_contacts to remove.
+_CONTACT_KEY_BYTES = tuple(
+    json.dumps(key, ensure_ascii=False).encode() + b":" for key in sorted(CONTACT_KEYS | NOTE_KEYS)
+)
+
+
+_NOTE_KEY_BYTES = tuple(json.dumps(key, ensure_ascii=False).encode() + b":" for key in sorted(NOTE_KEYS))
+_CONTACT_ONLY_KEY_BYTES = tuple(key for key in _CONTACT_KEY_BYTES if key not in _NOTE_KEY_BYTES)
+# An object refers to a person by a non-empty text under one of PERSON_KEYS.
+_PERSON_REFERENCE_BYTES = tuple(json.dumps(key).encode() + b':"' for key in PERSON_KEYS)
+
+
+def _may_hold_contacts(record_type: str, text: bytes) -> bool:
+    """Whether without_contacts could change the record whose canonical JSON is `text`:
+    false when no key of contact details appears, or only notes and nothing refers to a person."""
+    if record_type == PERSON or any(key in text for key in _CONTACT_ONLY_KEY_BYTES):
+        return True
+    return any(key in text for key in _NOTE_KEY_BYTES) and any(key in text for key in _PERSON_REFERENCE_BYTES)
+
+
+def shared_hashes(record_type: str, fields: Mapping[str, Any], *, encoded: bytes | None = None) -> set[str]:
+    """The hashes to remember when a record is shared: with and without contact details.
+
+    (The same as content_hash in both forms; the record is written as canonical JSON once,
+    or not at all when the caller gives it as `encoded`, and again without contact details
+    only when it holds some.)"""
+    full = canonical(fields) if encoded is None else encoded
+    removed = full
+    if _may_hold_contacts(record_type, full):
+        scrubbed = without_contacts(record_type, fields)
+        if any(scrubbed[name] is not value for name, value in fields.items()):
+            removed = canonical(scrubbed)
+    return {_digest(record_type, b"full", full), _digest(record_type, b"without-contacts", removed)}
 
 
 def withholds_contacts(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -> bool:
@@ -570,26 +645,39 @@ def side_by_side(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> list[Fie
 # --- the file ------------------------------------------------------------------------------------
 
 
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def write_exchange(
-    header: Header, records: Iterable[ExchangeRecord], absent: Iterable[str], target: IO[bytes]
+    header: Header,
+    records: Iterable[ExchangeRecord],
+    absent: Iterable[str],
+    target: IO[bytes],
+    *,
+    encoded_fields: Iterable[bytes] | None = None,
 ) -> Header:
-    """Write the archive to `target`; returns the header as written (with its checksum)."""
-    items = [record.to_data() for record in records]
-    # The same bytes as one json.dumps of {"records": items, "absent": …}, made a record at a
-    # time: one call over everything would hold the interpreter for seconds and freeze the
-    # window's thread while the export runs in a thread of its own.
-    parts = [b'{"records":[']
-    for index, item in enumerate(items):
-        if index:
-            parts.append(b",")
-        parts.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode())
-    absent_text = json.dumps(sorted(set(absent)), ensure_ascii=False, separators=(",", ":"))
-    parts.append(b'],"absent":' + absent_text.encode() + b"}")
-    payload = b"".join(parts)
-    header.records = len(items)
+    """Write the archive to `target`; returns the header as written (with its checksum).
+
+    `encoded_fields`, when the caller has it already, is each record's fields as canonical
+    JSON (`canonical`), in the order of `records`: the payload is written from it rather
+    than encoding every document again."""
+    records = list(records)
+    fields = list(encoded_fields) if encoded_fields is not None else [canonical(r.fields) for r in records]
+    if len(fields) != len(records):
+        raise ValueError("one encoded_fields per record")
+    parts = []
+    for record, encoded in zip(records, fields, strict=True):
+        data = record.to_data()
+        del data["fields"]
+        parts.append(_json(data)[:-1] + b',"fields":' + encoded + b"}")
+    payload = b'{"records":[' + b",".join(parts) + b'],"absent":' + _json(sorted(set(absent))) + b"}"
+    header.records = len(records)
     header.payload_sha256 = hashlib.sha256(payload).hexdigest()
     header.payload_bytes = len(payload)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    # Level 1: four times faster than 6 for a file about 45% larger (a foundation's whole
+    # workspace: 4.4 MB instead of 3.0 MB).
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr(HEADER_MEMBER, json.dumps(header.to_data(), ensure_ascii=False, indent=1))
         archive.writestr(PAYLOAD_MEMBER, payload)
     return header
@@ -705,19 +793,35 @@ def _SQLITE_INT(value: int) -> bool:  # noqa: N802 - reads as a constant range
     return -(2**63) <= value < 2**63
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _unstorable(value: Any) -> bool:
     """Whether `value` holds text that cannot be stored (a lone UTF-16 surrogate) or an
     integer SQLite cannot hold, at any depth."""
     if isinstance(value, str):
-        return any("\ud800" <= c <= "\udfff" for c in value)
+        return _SURROGATE.search(value) is not None
     if isinstance(value, bool):
         return False
     if isinstance(value, int):
         return not _SQLITE_INT(value)
     if isinstance(value, dict):
-        return any(_unstorable(k) or _unstorable(v) for k, v in value.items())
+        for key, item in value.items():
+            if _unstorable(key):
+                return True
+            if isinstance(item, str):  # the most common case, without a call
+                if _SURROGATE.search(item) is not None:
+                    return True
+            elif _unstorable(item):
+                return True
+        return False
     if isinstance(value, list):
-        return any(_unstorable(v) for v in value)
+        for item in value:
+            if isinstance(item, str):
+                if _SURROGATE.search(item) is not None:
+                    return True
+            elif _unstorable(item):
+                return True
     return False
 
 
@@ -732,7 +836,37 @@ def _is_date(text: str) -> bool:
 FieldSpecs = Mapping[str, Mapping[str, tuple[FieldKind, bool]]]  # type -> field -> (kind, nullable)
 
 
-def _record(item: Any, specs: FieldSpecs) -> ExchangeRecord:
+# In JSON text, what a control character (but tab and line breaks) or a lone UTF-16
+# surrogate can only be written as (raw control characters below U+0020 are refused by the
+# parser), so each is one of these; text matching one by chance, such as an escaped
+# backslash before "b", is merely checked. Each search starts from a byte found by a fast
+# scan (a backslash, 0xC2, 0xED), not at every byte of the payload.
+_ODD_ESCAPE = re.compile(
+    rb"\\(?:[bf]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]"  # escaped controls
+    rb"|u[dD][89a-fA-F][0-9a-fA-F]{2})"  # escaped surrogates
+)
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080-U+009F as UTF-8
+_SURROGATE_BYTES = re.compile(rb"\xed[\xa0-\xbf]")  # json.loads decodes with surrogatepass
+
+
+_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0" * 10)
+
+
+def _may_hold_odd_values(payload: bytes) -> bool:
+    """Whether the text of `payload` may hold a control character or a lone surrogate in any
+    string, or an integer SQLite cannot hold (2**63 has 19 digits)."""
+    # (JSON in UTF-16 or UTF-32, which the parser also reads, has NUL bytes: not looked into)
+    return (
+        b"\x00" in payload
+        or b"\x7f" in payload
+        or (b"\xc2" in payload and _C1_CONTROL.search(payload) is not None)
+        or (b"\xed" in payload and _SURROGATE_BYTES.search(payload) is not None)
+        or (b"\\" in payload and _ODD_ESCAPE.search(payload) is not None)
+        or b"0" * 19 in payload.translate(_DIGITS_AS_ZERO)
+    )
+
+
+def _record(item: Any, specs: FieldSpecs, *, odd_values: bool = True) -> ExchangeRecord:
     if not isinstance(item, dict):
         raise _damaged()
     record_type, uuid, fields = item.get("type"), item.get("uuid"), item.get("fields")
@@ -745,7 +879,7 @@ def _record(item: Any, specs: FieldSpecs) -> ExchangeRecord:
     ):
         raise _damaged()
     spec = specs[record_type]
-    if set(fields) != set(spec) or _unstorable(fields):
+    if set(fields) != set(spec) or (odd_values and _unstorable(fields)):
         raise _damaged()
     for name, value in fields.items():
         kind, nullable = spec[name]
@@ -855,12 +989,13 @@ def read_exchange(
             )
         )
     try:
-        records = [_record(item, specs) for item in items]
+        odd_values = _may_hold_odd_values(payload)
+        records = [_record(item, specs, odd_values=odd_values) for item in items]
     except RecursionError as error:  # nested too deep to check
         raise _damaged() from error
     if len(records) != header.records or len({r.uuid for r in records}) != len(records):
         raise _damaged()
-    return ExchangeFile(header, records, list(absent))
+    return ExchangeFile(header, records, list(absent), odd_values)
 
 
 def check_references(exchange: ExchangeFile, local_uuids: Iterable[str]) -> None:
@@ -899,12 +1034,22 @@ def control_character_field(value: Any, name: str = "") -> str | None:
         return name if has_control_characters(value) else None
     if isinstance(value, Mapping):
         for key, item in value.items():
-            found = control_character_field(key, str(key)) or control_character_field(item, name or str(key))
-            if found is not None:
-                return found
+            if isinstance(key, str) and has_control_characters(key):
+                return key
+            if isinstance(item, str):  # the most common case, without a call
+                if has_control_characters(item):
+                    return name or str(key)
+            elif isinstance(item, Mapping | list):
+                found = control_character_field(item, name or str(key))
+                if found is not None:
+                    return found
     elif isinstance(value, list):
         for item in value:
-            found = control_character_field(item, name)
-            if found is not None:
-                return found
+            if isinstance(item, str):
+                if has_control_characters(item):
+                    return name
+            elif isinstance(item, Mapping | list):
+                found = control_character_field(item, name)
+                if found is not None:
+                    return found
     return None

@@ -22,6 +22,7 @@ from desktop.paths import DATA_DIR
 FORMAT_VERSION = 1
 LIVE_PARTS = ("participants", "sessions", "ideas", "clusters", "votes", "removed")
 _LIVE_CACHE = "_live_json_cache"
+_PARTICIPANT_INDEX = "_participant_index"  # (the list indexed, id -> (position, participant))
 SESSIONS = 4
 AGENDA_MIN, AGENDA_MAX = 1, 6  # focus areas of a shared agenda (the seed: 4-6)
 TEAM_MIN, TEAM_MAX = 10, 15  # professional team members (seed l.764)
@@ -157,7 +158,34 @@ class Forum:
     # --- participants -------------------------------------------------------------------------
 
     def participant(self, participant_id: str) -> Participant:
-        return next(p for p in self.participants if p.id == participant_id)
+        """The participant with this id (StopIteration when there is none), by an index kept
+        beside the list: rebuilt when the list was replaced, or when the participant found
+        is no longer at its place in the list or no longer has this id."""
+        participants = self.participants
+        cached = self.__dict__.get(_PARTICIPANT_INDEX)
+        if cached is None or cached[0] is not participants:
+            cached = self._index_participants()
+        found = cached[1].get(participant_id)
+        if found is not None:
+            position, participant = found
+            if (
+                position < len(participants)
+                and participants[position] is participant
+                and participant.id == participant_id
+            ):
+                return participant
+        found = self._index_participants()[1].get(participant_id)  # changed since: again
+        if found is None:
+            raise StopIteration(participant_id)
+        return found[1]
+
+    def _index_participants(self) -> tuple[list[Participant], dict[str, tuple[int, Participant]]]:
+        index: dict[str, tuple[int, Participant]] = {}
+        for position, participant in enumerate(self.participants):
+            index.setdefault(participant.id, (position, participant))  # the first, as next() did
+        cached = (self.participants, index)
+        self.__dict__[_PARTICIPANT_INDEX] = cached
+        return cached
 
     def add_participant(
         self,

@@ -132,20 +132,22 @@ def _read_all(connection: Connection) -> dict[str, LocalRecord]:
     records: dict[str, LocalRecord] = {}
     for record_type, table in tables.items():
         columns = [c for c in table.columns if c.name not in _BOOKKEEPING]
-        for row in connection.execute(select(table)).mappings():
-            fields: dict[str, Any] = {}
-            for column in columns:
-                value = row[column.name]
-                if column.foreign_keys:
-                    target = next(iter(column.foreign_keys)).column.table.name
-                    value = uuid_of[target].get(value) if value is not None else None
-                elif column.name == "state":
-                    value = json.loads(value or "{}")
-                else:
-                    value = _iso(value)
-                fields[_field_name(column.name)] = value
+        names = [_field_name(c.name) for c in columns]
+        # the fields that are not as they travel: (name, how to convert the stored value)
+        conversions = [
+            (name, convert)
+            for name, column in zip(names, columns, strict=True)
+            if (convert := _traveling_form(column, uuid_of)) is not None
+        ]
+        bookkeeping = (table.c.id, table.c.uuid, table.c.created_at, table.c.updated_at, table.c.version)
+        for row_id, uuid, created_at, updated_at, version, *values in connection.execute(
+            select(*bookkeeping, *columns)
+        ):
+            fields: dict[str, Any] = dict(zip(names, values, strict=True))
+            for name, convert in conversions:
+                fields[name] = convert(fields[name])
             if record_type == ex.CLUSTER:
-                fields["members"] = sorted(members.get(row["id"], []))
+                fields["members"] = sorted(members.get(row_id, []))
             if record_type == ex.AGREEMENT and "selection_id" in fields["state"]:
                 state = dict(fields["state"])
                 selection_id = state.pop("selection_id")
@@ -153,16 +155,21 @@ def _read_all(connection: Connection) -> dict[str, LocalRecord]:
                     uuid_of[ex.SELECTION].get(selection_id) if isinstance(selection_id, int) else None
                 )
                 fields["state"] = state
-            records[row["uuid"]] = LocalRecord(
-                record_type,
-                row["id"],
-                row["uuid"],
-                fields,
-                row["created_at"],
-                row["updated_at"],
-                row["version"],
-            )
+            records[uuid] = LocalRecord(record_type, row_id, uuid, fields, created_at, updated_at, version)
     return records
+
+
+def _traveling_form(column: Any, uuid_of: Mapping[str, Mapping[int, str]]) -> Callable[[Any], Any] | None:
+    """How a stored value of `column` travels (None: as it is): a reference as the UUID of
+    the record, a document as its JSON object, a date in ISO form."""
+    if column.foreign_keys:
+        uuids = uuid_of[next(iter(column.foreign_keys)).column.table.name]
+        return lambda value: uuids.get(value) if value is not None else None
+    if column.name == "state":
+        return lambda value: json.loads(value or "{}")
+    if isinstance(column.type, Date | DateTime):
+        return _iso
+    return None
 
 
 def _known_hashes(connection: Connection, uuids: Iterable[str] | None = None) -> dict[str, set[str]]:
@@ -272,7 +279,8 @@ def _closure(records: Mapping[str, LocalRecord], roots: Iterable[str]) -> tuple[
             absent.add(uuid)
             continue
         chosen[uuid] = None
-        pending.extend(ex.references(record.type, record.fields) - chosen.keys())
+        # (not `references - chosen.keys()`: that copies every chosen key, per record)
+        pending.extend(u for u in ex.references(record.type, record.fields) if u not in chosen)
     return list(chosen), absent
 
 
@@ -326,6 +334,7 @@ def export_exchange(
                 removed,
             )
         )
+    encoded = [ex.canonical(item.fields) for item in items]  # written, and hashed
     root = records.get(scope_uuid)
     header = ex.Header(
         schema=head_revision(),
@@ -342,7 +351,7 @@ def export_exchange(
     try:
         create_private(partial)  # it names people: owner only
         with partial.open("wb") as handle:
-            ex.write_exchange(header, items, absent, handle)
+            ex.write_exchange(header, items, absent, handle, encoded_fields=encoded)
         step(progress, 3, 4)
         if workspace.read_only:
             partial.replace(out)
@@ -355,8 +364,8 @@ def export_exchange(
                     connection,
                     known,
                     {
-                        r.uuid: ex.shared_hashes(r.type, r.fields) | {ex.content_hash(i.type, i.fields)}
-                        for r, i in zip(chosen, items, strict=True)
+                        r.uuid: _exported_hashes(r, i, e)
+                        for r, i, e in zip(chosen, items, encoded, strict=True)
                     },
                 )
                 step(progress, 4, 4)  # the last moment to stop: this transaction rolls back
@@ -372,6 +381,14 @@ def export_exchange(
     for record in chosen:
         counts[record.type] = counts.get(record.type, 0) + 1
     return ExportResult(out, len(items), counts, without_contacts)
+
+
+def _exported_hashes(record: LocalRecord, item: ex.ExchangeRecord, encoded: bytes) -> set[str]:
+    """Ours, in both forms, and the copy as it left (`encoded`): without some contact
+    details, perhaps; otherwise it is ours, whose hash is already there."""
+    if item.fields == record.fields:  # (the same values, mostly the same objects: quick)
+        return ex.shared_hashes(record.type, record.fields, encoded=encoded)
+    return ex.shared_hashes(record.type, record.fields) | {ex.content_hash(item.type, item.fields)}
 
 
 # --- import -------------------------------------------------------------------------------------
@@ -508,11 +525,12 @@ def _has_field(spec: records_spec.RecordSpec, name: str) -> bool:
     return any(field.name == name for field in spec.fields)
 
 
-def _validate_fields(records: Iterable[ex.ExchangeRecord]) -> None:
+def _validate_fields(records: Iterable[ex.ExchangeRecord], *, odd_values: bool = True) -> None:
     """Every field of a reference record passes the form's own validator, and no text
-    anywhere holds control characters; otherwise the whole file is refused."""
+    anywhere holds control characters; otherwise the whole file is refused. (`odd_values`
+    false: the file's text was found to hold no control character anywhere.)"""
     for record in records:
-        bad = ex.control_character_field(record.fields)
+        bad = ex.control_character_field(record.fields) if odd_values else None
         spec = _FORM_SPECS.get(record.type)
         if bad is None and spec is not None:
             for field in spec.fields:
@@ -598,7 +616,7 @@ def _plan_import(
     exchange = read_exchange_file(path, **limits)
     step(progress, 1, 4)
     _check_lengths(exchange.records)
-    _validate_fields(exchange.records)
+    _validate_fields(exchange.records, odd_values=exchange.odd_values)
     _validate_documents(exchange.records)
     step(progress, 2, 4)
     order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
@@ -796,9 +814,12 @@ def _apply(
         if taken:  # remember what was stored, as it reads back (with local ids mapped)
             stored = _read_all(connection)
             for record in taken:
-                remember[record.uuid] = ex.shared_hashes(record.type, stored[record.uuid].fields) | {
-                    ex.content_hash(record.type, record.fields, contacts_removed=record.contacts_removed)
-                }
+                fields = stored[record.uuid].fields
+                remember[record.uuid] = ex.shared_hashes(record.type, fields)
+                if fields != record.fields or record.contacts_removed:  # (otherwise the same hash)
+                    remember[record.uuid].add(
+                        ex.content_hash(record.type, record.fields, contacts_removed=record.contacts_removed)
+                    )
         _remember(connection, known, remember)
         step(progress, len(ex.TYPE_ORDER) + 1, len(ex.TYPE_ORDER) + 1)  # the last moment to stop
     return ImportResult(added, updated, unchanged, kept)

@@ -310,3 +310,45 @@ def test_the_header_says_what_the_file_holds() -> None:
     assert head["contacts_removed"] is True
     assert len(head["payload_sha256"]) == 64
     assert read(data).header.scope_label == "פורום"
+
+
+def test_a_file_is_searched_for_odd_values_whenever_its_text_may_hold_one() -> None:
+    """The per-value checks (control characters, lone surrogates, integers beyond 64 bits) are
+    skipped only for a payload whose text cannot hold any, in any way JSON can write them."""
+
+    def payload(value: Any, **options: Any) -> bytes:
+        return json.dumps({"records": [{"k": value}]}, **options).encode("utf-8", "surrogatepass")
+
+    assert not read(a_file()).odd_values
+    assert not ex._may_hold_odd_values(payload("tab\tand\nlines\r, דנה 050-1234567", ensure_ascii=False))
+    for value in ["a\x1bb", "\x08", "\x0c", "\x7f", "\x85", "\x9b", "\ud800", "\udfff", "\udbff"]:
+        assert ex._may_hold_odd_values(payload(value)), value
+        assert ex._may_hold_odd_values(payload(value, ensure_ascii=False)), value
+    assert ex._may_hold_odd_values(json.dumps({"k": "דנה"}).encode("utf-16"))  # the parser reads it too
+    assert ex._may_hold_odd_values(b'{"k": "\\uDBFF"}')  # escaped in capitals
+    for number in (2**63, -(2**63) - 1, 10**30):
+        assert ex._may_hold_odd_values(payload(number)), number
+    assert not ex._may_hold_odd_values(payload(10**17))
+
+
+def test_shared_hashes_are_the_content_hashes_in_both_forms() -> None:
+    """shared_hashes skips scrubbing what cannot hold contact details: the same hashes."""
+    records = [
+        (ex.PERSON, person()),
+        (ex.PERSON, person(phone="", notes="")),
+        (ex.FORUM, {"state": {"blocks": [{"notes": "for the facilitator"}], "ideas": [{"text": "x"}]}}),
+        (ex.FORUM, {"state": {"participants": [{"person_uuid": PERSON_A, "notes": "private"}]}}),
+        (ex.COMMUNITY, {"state": {"members": [{"person": PERSON_B, "phone": "050"}], "ratings": {}}}),
+        (ex.FLAGS, {"state": {"items": [{"authorities": [TOWN]}]}, "cluster_uuid": TOWN}),
+    ]
+    for record_type, fields in records:
+        expected = {
+            ex.content_hash(record_type, fields),
+            ex.content_hash(record_type, fields, contacts_removed=True),
+        }
+        assert ex.shared_hashes(record_type, fields) == expected
+        assert ex.shared_hashes(record_type, fields, encoded=ex.canonical(fields)) == expected
+    forum = records[3][1]
+    scrubbed = ex.without_contacts(ex.FORUM, forum)
+    assert scrubbed["state"]["participants"][0]["notes"] == ""
+    assert forum["state"]["participants"][0]["notes"] == "private"  # the original is unchanged

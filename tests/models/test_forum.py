@@ -8,6 +8,7 @@ from desktop.models.forum import (
     Block,
     FocusArea,
     Forum,
+    Participant,
     sector_balance,
     sessions_from_template,
     tally,
@@ -168,3 +169,30 @@ def test_ranking_ballots_give_borda_points_and_follow_merges() -> None:
     ]
     forum.merge_clusters(a.id, c.id)
     assert forum.session_votes(1).rankings[first.id] == [a.id, b.id]
+
+
+def test_participant_lookup_follows_every_change_to_the_list() -> None:
+    """Forum.participant is indexed: the index must never answer for a list that changed."""
+    forum = Forum("Index")
+    first = forum.add_participant("Dana")
+    second = forum.add_participant("Omar")
+    assert forum.participant(first.id) is first and forum.participant(second.id) is second
+    third = forum.add_participant("Noa")  # appended after the index was built
+    assert forum.participant(third.id) is third
+    forum.participants.remove(first)  # removed: positions shift
+    with pytest.raises(StopIteration):
+        forum.participant(first.id)
+    assert forum.participant(second.id) is second and forum.participant(third.id) is third
+    forum.participants.insert(0, first)  # back, at another place
+    assert forum.participant(first.id) is first and forum.participant(third.id) is third
+    replacement = Participant(first.id, "Dana Levi")
+    forum.participants[0] = replacement  # the same id, another object
+    assert forum.participant(first.id) is replacement
+    forum.participants = [second]  # a new list
+    assert forum.participant(second.id) is second
+    with pytest.raises(StopIteration):
+        forum.participant(third.id)
+    second.id = "renamed"
+    assert forum.participant("renamed") is second
+    with pytest.raises(StopIteration):
+        forum.participant(third.id)

@@ -254,6 +254,13 @@ def _set(record_type: str, field: str, value: Any) -> Any:
     return change
 
 
+def _set_in_document(record_type: str, key: str, value: Any) -> Any:
+    def change(payload: dict[str, Any]) -> None:
+        next(r for r in payload["records"] if r["type"] == record_type)["fields"]["state"][key] = value
+
+    return change
+
+
 CRAFTED: dict[str, tuple[Any, tuple[bytes, bytes] | None]] = {
     "sql in a status": (_set(ex.AUTHORITY, "municipal_status", "'; drop table authority; --"), None),
     "cluster 999": (_set(ex.AUTHORITY, "socioeconomic_cluster", 999), None),
@@ -263,6 +270,12 @@ CRAFTED: dict[str, tuple[Any, tuple[bytes, bytes] | None]] = {
     "a bad email": (_set(ex.PERSON, "email", "not an email"), None),
     "a bad sector": (_set(ex.ORGANISATION, "sector", "mafia"), None),
     "a lone surrogate": (_set(ex.PERSON, "full_name", "@@SURROGATE@@"), (b"@@SURROGATE@@", b"\\ud800")),
+    # in a document (no form validates it), escaped and as raw UTF-8
+    "an escape sequence in a document": (_set_in_document(ex.FORUM, "theme", "\x1b[2J"), None),
+    "a C1 control in a document": (
+        _set_in_document(ex.FORUM, "theme", "@@C1@@"),
+        (b"@@C1@@", "\x9b2J".encode()),
+    ),
     "deep nesting": (
         _set(ex.FORUM, "state", {"deep": "@@DEEP@@"}),
         (b'"@@DEEP@@"', b"[" * 100_000 + b"]" * 100_000),

@@ -29,6 +29,7 @@ from desktop.models.validation import ValidationError, clean_whole_number
 from desktop.views.cluster.fields import line, text
 from desktop.views.community.context import fill_combo, none_label
 from desktop.views.dialogs import confirm
+from desktop.views.person_picker import fill_people
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ class GovernanceTab(QScrollArea):
         self.ceo = QComboBox()
         self.ceo.setObjectName("profile_ceo")
         for combo, value in ((self.chair, profile.chair), (self.ceo, profile.ceo)):
-            fill_combo(combo, window.people_choices(), value, blank=none_label())
+            fill_people(combo, window.people_choices(), value, blank=none_label())
             combo.currentIndexChanged.connect(self._people_changed)
         self.chair_style = QComboBox()
         self.chair_style.setObjectName("profile_chair_style")

@@ -32,6 +32,7 @@ from desktop.models.validation import ValidationError
 from desktop.views.community.context import CommunityContext, fill_combo
 from desktop.views.community.members_tab import date_edit
 from desktop.views.dialogs import confirm
+from desktop.views.person_picker import fill_people
 from desktop.views.qt_i18n import align_text_field
 from desktop.views.widgets import error_label, pydate, qdate, show_error
 
@@ -50,7 +51,7 @@ class AddGuestDialog(QDialog):
         taken = {m.person for m in context.community.members} | {
             g.person for g in context.community.advisory_guests
         }
-        fill_combo(
+        fill_people(
             self.person,
             [
                 (p.uuid, p.full_name + (f" · {p.organisation}" if p.organisation else ""))

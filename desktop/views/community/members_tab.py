@@ -37,6 +37,7 @@ from desktop.models.enums import District, Sector
 from desktop.models.validation import ValidationError, clean_whole_number
 from desktop.views.community.context import CommunityContext, fill_combo, none_label
 from desktop.views.dialogs import confirm
+from desktop.views.person_picker import fill_people
 from desktop.views.qt_i18n import align_text_field
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
 
@@ -63,7 +64,7 @@ class AddMemberDialog(QDialog):
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         taken = {m.person for m in context.community.members}
-        fill_combo(
+        fill_people(
             self.person,
             [
                 (p.uuid, p.full_name + (f" · {p.organisation}" if p.organisation else ""))
@@ -292,7 +293,7 @@ class MembersTab(QWidget):
             self.leader, self._with_chosen(members, community.leader), community.leader, blank=none_label()
         )
         everyone = [(p.uuid, p.full_name) for p in self.context.people.values()]
-        fill_combo(
+        fill_people(
             self.partner,
             self._with_chosen(everyone, community.partner),
             community.partner,

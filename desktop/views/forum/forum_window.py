@@ -43,6 +43,7 @@ from desktop.models.forum import (
 from desktop.models.records import RecordKind
 from desktop.models.validation import ValidationError
 from desktop.views.editor_window import EditorWindow
+from desktop.views.person_picker import fill_people
 from desktop.views.qt_i18n import CollatedItem, align_text_document, align_text_field
 from desktop.views.saving import PendingSave
 from desktop.views.widgets import error_label, show_error
@@ -183,8 +184,7 @@ class RosterTab(QWidget):
         self.table.setSortingEnabled(True)
         self.from_people = QComboBox()
         self.from_people.setObjectName("from_people")
-        for uuid, name in self.people:
-            self.from_people.addItem(name, uuid)
+        fill_people(self.from_people, self.people, "")  # 20,000 people: a model, not items
         add_person = QPushButton(_("Add from the workspace"))
         add_person.setObjectName("add_person")
         add_person.clicked.connect(self.add_from_people)
