@@ -99,7 +99,11 @@ class HomeSection(QWidget):
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
-        self.reload()
+        if self.isVisible() or workspace is None:
+            self.reload()
+        else:  # shown later: showEvent reads it then, once (a large workspace's overview is long)
+            self.tree.clear()
+            self.groups = {}
 
     def _update_offer(self) -> None:
         offer = False
