@@ -221,7 +221,7 @@ def backup_problem(path: Path) -> str:
     Good: a Shutafut workspace this version can open, passing SQLite's full integrity_check.
     """
     try:
-        _probe(path)
+        _probe(path, check_pages=False)  # the integrity_check below reads every page
         with closing(sqlite3.connect(_read_only_uri(path), uri=True)) as connection:
             rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
     except WorkspaceError as error:
