@@ -749,6 +749,8 @@ class MainWindow(QMainWindow):
             self.sections.setCurrentWidget(self.feature_section(str(value)))
         elif value:
             self._shown_kind = RecordKind(value)
+            if self._reference_section is None and self.workspace is None:
+                return  # nothing to list yet (the window is being built): built when first used
             section = self.reference_section  # built, for the open workspace, on first use
             self.sections.setCurrentWidget(section)
             section.show_kind(self._shown_kind)
