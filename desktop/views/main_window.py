@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
                 lambda _c=False, k=kind: self.show_kind(k),
                 f"Ctrl+{number}",
             )
-        self._set_icons()
+        # The icons are set by retranslate() (mirrored for right to left), once.
 
     def _set_icons(self) -> None:
         for action, name in (
