@@ -26,7 +26,7 @@ ALLOWED = 1.5  # times the size ratio
 def store_measures(path: Path, runs: int) -> list[Measure]:
     """Storage calls without the window: opening the file, one person, every person."""
     from desktop.models.records import RecordKind
-    from desktop.storage.reference_store import list_rows, load_record
+    from desktop.storage.reference_store import list_table, load_record
     from desktop.storage.workspace import open_workspace
 
     def open_and_close() -> None:
@@ -34,9 +34,10 @@ def store_measures(path: Path, runs: int) -> list[Measure]:
 
     opening = _median(open_and_close, runs)
     workspace = open_workspace(path)
-    uuid = list_rows(workspace, RecordKind.PERSON)[len(list_rows(workspace, RecordKind.PERSON)) // 2]["uuid"]
+    names, rows = list_table(workspace, RecordKind.PERSON)
+    uuid = rows[len(rows) // 2][names.index("uuid")]
     one = _median(lambda: load_record(workspace, RecordKind.PERSON, uuid), runs)
-    every = _median(lambda: list_rows(workspace, RecordKind.PERSON), runs)
+    every = _median(lambda: list_table(workspace, RecordKind.PERSON), runs)  # what the list reads
     workspace.close()
     return [
         # Opening checks the whole file (PRAGMA quick_check): linear in its size.

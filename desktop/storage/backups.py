@@ -223,7 +223,7 @@ def backup_problem(path: Path, progress: Progress | None = None) -> str:
     With `progress`, Cancel interrupts the check (Cancelled).
     """
     try:
-        _probe(path)
+        _probe(path, check_pages=False)  # the integrity_check below reads every page
         with closing(sqlite3.connect(_read_only_uri(path), uri=True)) as connection:
             if progress is not None:
                 connection.set_progress_handler(progress.sqlite_interrupt(), 10_000)

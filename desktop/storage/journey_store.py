@@ -4,8 +4,10 @@ names. The home screen and the journey report call `overview`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
 from desktop.models.journey import (
     CompassFacts,
@@ -20,6 +22,8 @@ from desktop.models.journey import (
 )
 from desktop.models.records import RecordKind
 from desktop.storage.workspace import Workspace
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,17 +43,28 @@ def authority_names(workspace: Workspace) -> dict[str, list[str]]:
     }
 
 
-def overview(workspace: Workspace, today: date) -> Overview:
-    from desktop.storage.agreement_store import list_agreements, load_agreement
-    from desktop.storage.community_store import list_communities, load_community
-    from desktop.storage.flags_store import flags_work_number, load_cluster_flags
-    from desktop.storage.forum_store import list_forums, load_forum
-    from desktop.storage.reference_store import choices
-    from desktop.storage.selection_store import list_processes, load_process
+def _every(workspace: Workspace, record_class: Any, parse: Callable[[str], T]) -> list[tuple[int, T]]:
+    """(number, document) of every record of `record_class`, by number, read in one query and
+    each parsed once (the stores' list_ and load_ functions would parse each twice)."""
+    from sqlalchemy import select
 
-    selections = [(s.id, load_process(workspace, s.id)) for s in list_processes(workspace)]
-    agreements = [(a.id, load_agreement(workspace, a.id)) for a in list_agreements(workspace, today)]
-    forums = [(f.id, load_forum(workspace, f.id)) for f in list_forums(workspace)]
+    with workspace.session() as session:
+        found = session.execute(select(record_class.id, record_class.state).order_by(record_class.id))
+        return [(int(number), parse(state)) for number, state in found]
+
+
+def overview(workspace: Workspace, today: date) -> Overview:
+    from desktop.models.agreement import Agreement
+    from desktop.models.community import Community
+    from desktop.models.forum import Forum
+    from desktop.models.selection_process import SelectionProcess
+    from desktop.storage.flags_store import flags_work_number, load_cluster_flags
+    from desktop.storage.reference_store import choices
+    from desktop.storage.tables import AgreementRecord, CommunityRecord, ForumRecord, SelectionRecord
+
+    selections = _every(workspace, SelectionRecord, SelectionProcess.from_json)
+    agreements = _every(workspace, AgreementRecord, Agreement.from_json)
+    forums = _every(workspace, ForumRecord, Forum.from_json)
     towns = [
         town_journey(town, today)
         for town in with_instruments(
@@ -63,7 +78,8 @@ def overview(workspace: Workspace, today: date) -> Overview:
         clusters.append(cluster_journey(name, uuid, number, flags, today))
     clusters.sort(key=lambda j: (j.steps[0].target is None, j.name))
     communities = [
-        community_journey(c.id, load_community(workspace, c.id), today) for c in list_communities(workspace)
+        community_journey(number, community, today)
+        for number, community in _every(workspace, CommunityRecord, Community.from_json)
     ]
     return Overview(towns, clusters, communities)
 

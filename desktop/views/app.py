@@ -22,7 +22,7 @@ from desktop.i18n import _
 from desktop.paths import FONTS_DIR
 from desktop.views.icons import icon
 from desktop.views.main_window import MainWindow, default_workspace_path
-from desktop.views.qt_i18n import apply_language
+from desktop.views.qt_i18n import apply_language, install_field_polisher
 
 if TYPE_CHECKING:
     from desktop.versions import ReferenceDefect
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     language = arguments.lang or str(settings.value("language", i18n.DEFAULT_LANGUAGE))
     if language not in i18n.LANGUAGES:
         language = i18n.DEFAULT_LANGUAGE
-    apply_language(app, language)
+    apply_language(app, language, polish_fields=False)  # the window paints without fields
 
     window = MainWindow(settings)
     geometry = settings.value("geometry")
@@ -189,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         if BENCH_EXIT == "painted":
             QApplication.quit()
             return
+        install_field_polisher(app)  # before any section with fields is built
         warn_about_reference_defect(window)
         if arguments.database_url:
             from desktop.views.server_dialog import open_server

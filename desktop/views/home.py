@@ -5,6 +5,7 @@ community stands on the seeds' path, what is next and what is overdue (the rules
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
@@ -21,8 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.models.journey import Journey, Mark, Step, Target
-from desktop.storage.workspace import Workspace
+
+# The journey rules import every feature's models, and the storage layer imports SQLAlchemy:
+# both only once a workspace opens, after the window's first paint.
+if TYPE_CHECKING:
+    from desktop.models.journey import Journey, Mark, Step, Target
+    from desktop.storage.workspace import Workspace
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = QColor("#b00020")
@@ -31,6 +36,8 @@ DONE_COLOUR = QColor("#2e7d32")
 
 
 def mark_text(mark: Mark) -> str:
+    from desktop.models.journey import Mark
+
     return {
         Mark.DONE: _("Done"),
         Mark.NEXT: _("Next"),
@@ -92,19 +99,24 @@ class HomeSection(QWidget):
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
-        self.reload()
+        if self.isVisible() or workspace is None:
+            self.reload()
+        else:  # shown later: showEvent reads it then, once (a large workspace's overview is long)
+            self.tree.clear()
+            self.groups = {}
 
     def _update_offer(self) -> None:
-        from desktop.storage.first_run import has_authorities, national_count
+        offer = False
+        if self.workspace is not None and not self.workspace.read_only:
+            # Imported only with a workspace open: the window paints before SQLAlchemy loads.
+            from desktop.storage.first_run import has_authorities
 
-        offer = (
-            self.workspace is not None
-            and not self.workspace.read_only
-            and not has_authorities(self.workspace)
-        )
+            offer = not has_authorities(self.workspace)
         self.national_button.setVisible(offer)
         self.national_note.setVisible(offer)
         if offer:
+            from desktop.storage.first_run import national_count
+
             count = national_count()
             self.national_note.setText(
                 _(
@@ -185,6 +197,8 @@ class HomeSection(QWidget):
         item.setExpanded(journey.kind != "cluster" or journey.steps[0].target is not None)
 
     def _add_step(self, parent: QTreeWidgetItem, step: Step, fallback: Target | None) -> None:
+        from desktop.models.journey import Mark
+
         item = QTreeWidgetItem(parent, [step.label, mark_text(step.mark), step.state])
         colour = {Mark.OVERDUE: OVERDUE_COLOUR, Mark.NEXT: NEXT_COLOUR, Mark.DONE: DONE_COLOUR}.get(step.mark)
         if colour is not None:
@@ -209,6 +223,8 @@ class HomeSection(QWidget):
     # opening -------------------------------------------------------------------------------
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        from desktop.models.journey import Target
+
         target = item.data(0, TARGET_ROLE)
         if isinstance(target, Target):
             self.open_requested.emit(target)

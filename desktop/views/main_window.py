@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
                 lambda _c=False, k=kind: self.show_kind(k),
                 f"Ctrl+{number}",
             )
-        self._set_icons()
+        # The icons are set by retranslate() (mirrored for right to left), once.
 
     def _set_icons(self) -> None:
         for action, name in (
@@ -473,8 +473,7 @@ class MainWindow(QMainWindow):
             other.set_workspace(workspace)
         if self._reference_section is not None:
             self._reference_section.set_workspace(workspace)
-        else:
-            self.sections.setCurrentWidget(self.reference_section)  # built for this workspace
+        # else: the reference lists are built and read when first shown (the home screen is)
         if remember:
             self._remember_recent(recent)
         if not workspace.read_only and workspace.path is not None:
@@ -750,9 +749,11 @@ class MainWindow(QMainWindow):
             self.sections.setCurrentWidget(self.feature_section(str(value)))
         elif value:
             self._shown_kind = RecordKind(value)
-            if self._reference_section is not None:
-                self.sections.setCurrentWidget(self._reference_section)
-                self._reference_section.show_kind(self._shown_kind)
+            if self._reference_section is None and self.workspace is None:
+                return  # nothing to list yet (the window is being built): built when first used
+            section = self.reference_section  # built, for the open workspace, on first use
+            self.sections.setCurrentWidget(section)
+            section.show_kind(self._shown_kind)
 
     def help_page(self) -> str:
         """The help page of what is on screen: home, reference data or a feature's key."""

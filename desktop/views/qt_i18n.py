@@ -126,8 +126,12 @@ def layout_direction(language: str | None = None) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else Qt.LayoutDirection.LeftToRight
 
 
-def apply_language(app: QApplication, language: str) -> None:
-    """Switch gettext, Qt's own translations, the default locale and the layout direction."""
+def apply_language(app: QApplication, language: str, *, polish_fields: bool = True) -> None:
+    """Switch gettext, Qt's own translations, the default locale and the layout direction.
+
+    polish_fields=False leaves the field polisher to a later install_field_polisher(): the
+    app starts it after the window's first paint (its filter sees every object's events,
+    and the first private Qt object it sees makes PySide build every class it has)."""
     for translator in _qt_translators:
         app.removeTranslator(translator)
     _qt_translators.clear()
@@ -141,7 +145,8 @@ def apply_language(app: QApplication, language: str) -> None:
     i18n.set_language(language)
     # Installing qtbase_he flips the direction by itself: set it from the language, after.
     app.setLayoutDirection(layout_direction(language))
-    install_field_polisher(app)
+    if polish_fields:
+        install_field_polisher(app)
 
 
 def align_text_field(edit: QLineEdit, *, left_to_right: bool) -> None:

@@ -189,3 +189,26 @@ def test_no_empty_section_is_greyed_out_without_saying_why(
             assert button.isEnabled() or section.empty_reason.text(), key
         assert button.isEnabled() is not read_only, key
     main.close()
+
+
+def test_opening_a_workspace_reads_its_overview_once(
+    qtbot: QtBot, tmp_path: Path, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview reads every process, agreement and forum: on a foundation's workspace
+    that is the longest part of opening, so it is read for the home screen once, not again
+    when the home screen shows."""
+    from desktop.storage import journey_store
+
+    read: list[object] = []
+    overview = journey_store.overview
+    monkeypatch.setattr(journey_store, "overview", lambda *args: read.append(args) or overview(*args))
+    path = tmp_path / "demo.shutafut"
+    shutil.copyfile(demo_file, path)
+    main = MainWindow(QSettings())
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_workspace_file(path)
+    assert main.sections.currentWidget() is main.home_section
+    assert len(read) == 1
+    assert main.home_section.lines()  # and what it read is shown
+    main.close()

@@ -120,6 +120,8 @@ class ReferenceForm(QWidget):
 
     def set_reference_choices(self, name: str, pairs: list[tuple[str, str]]) -> None:
         """(uuid, title) pairs a REFERENCE or REFERENCES field offers."""
+        if self._choices.get(name) == pairs:
+            return  # as shown: a reload refills nothing (2,000 organisations for every person)
         self._choices[name] = pairs
         current = self._value_of(self.spec.field(name))
         self._fill_choices(self.spec.field(name))

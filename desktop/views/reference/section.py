@@ -51,8 +51,9 @@ class RecordStore:
         self.versions: dict[str, int] = {}
         self.saved_values: dict[str, Any] = {}  # the last record saved, as stored
 
-    def rows(self, kind: RecordKind) -> list[dict[str, Any]]:
-        return self._api.list_rows(self.workspace, kind)
+    def table(self, kind: RecordKind) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """The list of `kind`: the names of the values, then a tuple of them per record."""
+        return self._api.list_table(self.workspace, kind)
 
     def row(self, kind: RecordKind, uuid: str) -> dict[str, Any] | None:
         """The record's list row, None when it is gone."""
@@ -198,10 +199,10 @@ class KindPage(QWidget):
         """Read the list again from storage, keeping the search, sort and selection."""
         store = self.store
         if store is None:
-            self.model.set_rows([])
+            self.model.set_rows([], [])
             self._update_count()
             return
-        self.model.set_rows(store.rows(self.kind))
+        self.model.set_rows(*store.table(self.kind))
         for field in self.spec.fields:
             if field.target is not None:
                 self.form.set_reference_choices(field.name, store.choices(field.target))
