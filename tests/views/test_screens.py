@@ -217,6 +217,7 @@ def test_the_backups_folder_reads_left_to_right_inside_the_hebrew_sentence(
     main = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(main)
     assert main.open_workspace_file(path, remember=False)
+    main.backups.wait()  # the backup on open is taken in the background
     dialog = BackupsDialog(main)
     qtbot.addWidget(dialog)
     label = dialog.findChild(QLabel, "backups_folder")
