@@ -43,6 +43,20 @@ def authority_names(workspace: Workspace) -> dict[str, list[str]]:
     }
 
 
+def document_count(workspace: Workspace) -> int:
+    """How many documents `overview` parses (selection processes, agreements, forums and
+    communities): one COUNT each, without reading a document."""
+    from sqlalchemy import func, select
+
+    from desktop.storage.tables import AgreementRecord, CommunityRecord, ForumRecord, SelectionRecord
+
+    with workspace.session() as session:
+        return sum(
+            int(session.scalar(select(func.count()).select_from(table)) or 0)
+            for table in (SelectionRecord, AgreementRecord, ForumRecord, CommunityRecord)
+        )
+
+
 def _every(workspace: Workspace, record_class: Any, parse: Callable[[str], T]) -> list[tuple[int, T]]:
     """(number, document) of every record of `record_class`, by number, read in one query and
     each parsed once (the stores' list_ and load_ functions would parse each twice)."""

@@ -27,12 +27,19 @@ from desktop.i18n import _
 # both only once a workspace opens, after the window's first paint.
 if TYPE_CHECKING:
     from desktop.models.journey import Journey, Mark, Step, Target
+    from desktop.storage.journey_store import Overview
     from desktop.storage.workspace import Workspace
+    from desktop.views.background import BackgroundTask, Progress
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = QColor("#b00020")
 NEXT_COLOUR = QColor("#0b5394")
 DONE_COLOUR = QColor("#2e7d32")
+
+
+# From this many documents the overview is read in a thread of its own (below it, well under
+# 100 ms on the window's thread; a foundation's workspace holds about 450).
+READ_IN_BACKGROUND_FROM = 150
 
 
 def mark_text(mark: Mark) -> str:
@@ -56,6 +63,7 @@ class HomeSection(QWidget):
     open_requested = Signal(object)  # a desktop.models.journey.Target
     message = Signal(str)  # for the status bar
     data_changed = Signal()  # records were written (the national dataset brought in)
+    read = Signal()  # the overview is on screen (after a reading in the background too)
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -93,11 +101,14 @@ class HomeSection(QWidget):
         layout.addLayout(offer)
         layout.addWidget(self.tree, 1)
         self.groups: dict[str, QTreeWidgetItem] = {}
+        self._reading: BackgroundTask[Overview] | None = None
+        self._read_again = False
         self.retranslate()
 
     # content --------------------------------------------------------------------------------
 
     def set_workspace(self, workspace: Workspace | None) -> None:
+        self.stop_reading()
         self.workspace = workspace
         if self.isVisible() or workspace is None:
             self.reload()
@@ -151,9 +162,69 @@ class HomeSection(QWidget):
         self._update_offer()
         if self.workspace is None:
             return
-        from desktop.storage.journey_store import overview
+        from desktop.storage.journey_store import document_count, overview
 
-        found = overview(self.workspace, self.today or date.today())
+        today = self.today or date.today()
+        if self.workspace.path is None or document_count(self.workspace) < READ_IN_BACKGROUND_FROM:
+            self._show(overview(self.workspace, today))
+        else:
+            self._read_in_background(today)
+
+    def _read_in_background(self, today: date) -> None:
+        """A foundation's workspace: every document is parsed to say where each town stands
+        (about a second), so it is read in a thread of its own and the window stays usable."""
+        from desktop.views.background import BackgroundTask
+
+        QTreeWidgetItem(self.tree, [_("Reading where each town, cluster and community stands…")])
+        if self._reading is not None:  # what is being read may be stale: read again after it
+            self._read_again = True
+            return
+        workspace = self.workspace
+        assert workspace is not None
+
+        def work(_progress: Progress) -> Overview:
+            from desktop.storage.journey_store import overview
+            from desktop.storage.worker import separate_workspace
+
+            with separate_workspace(workspace) as own:
+                return overview(own, today)
+
+        task: BackgroundTask[Overview] = BackgroundTask(work, self)
+        task.done.connect(lambda: self._background_read_done(task, workspace))
+        self._reading = task
+        task.start()
+
+    def _background_read_done(self, task: BackgroundTask[Overview], workspace: Workspace) -> None:
+        if task is not self._reading:
+            return
+        self._reading = None
+        if workspace is not self.workspace:
+            return
+        if self._read_again:
+            self._read_again = False
+            self.reload()
+            return
+        self.tree.clear()
+        self.groups = {}
+        try:
+            found = task.result()
+        except Exception as error:  # said on the screen where the overview would be
+            QTreeWidgetItem(self.tree, [_("The overview could not be read: {error}").format(error=error)])
+            return
+        self._show(found)
+
+    def stop_reading(self) -> None:
+        """Wait for an overview being read (closing the workspace: its file must stay whole)."""
+        task, self._reading = self._reading, None
+        self._read_again = False
+        if task is not None:
+            task.wait()
+
+    @property
+    def reading(self) -> bool:
+        return self._reading is not None
+
+    def _show(self, found: Overview) -> None:
         for key, title, journeys, empty in (
             (
                 "towns",
@@ -181,6 +252,7 @@ class HomeSection(QWidget):
             for journey in journeys:
                 self._add_journey(group, journey)
             group.setExpanded(True)
+        self.read.emit()
 
     def _add_journey(self, group: QTreeWidgetItem, journey: Journey) -> None:
         overdue = journey.overdue

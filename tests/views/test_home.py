@@ -212,3 +212,42 @@ def test_opening_a_workspace_reads_its_overview_once(
     assert len(read) == 1
     assert main.home_section.lines()  # and what it read is shown
     main.close()
+
+
+def test_a_large_workspace_is_read_for_the_home_screen_in_another_thread(
+    qtbot: QtBot, tmp_path: Path, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From READ_IN_BACKGROUND_FROM documents the overview is read off the window's thread: the
+    window opens at once with a line saying it is being read, then shows what was read."""
+    from PySide6.QtCore import QThread
+
+    from desktop.storage import journey_store
+    from desktop.views import home
+
+    monkeypatch.setattr(home, "READ_IN_BACKGROUND_FROM", 1)  # the demo counts as large
+    threads: list[QThread] = []
+    overview = journey_store.overview
+
+    def read_and_note(*args: object) -> object:
+        threads.append(QThread.currentThread())
+        return overview(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(journey_store, "overview", read_and_note)
+    path = tmp_path / "demo.shutafut"
+    shutil.copyfile(demo_file, path)
+    main = MainWindow(QSettings())
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_workspace_file(path)
+    section = main.home_section
+    assert section.reading
+    assert section.tree.topLevelItem(0).text(0) == "קוראים היכן עומדים כל יישוב, אשכול וקהילה…"
+    with qtbot.waitSignal(section.read, timeout=20000):
+        pass
+    assert not section.reading and section.lines()
+    assert threads and all(thread is not QApplication.instance().thread() for thread in threads)
+    # closing while it reads waits for it: nothing runs on a closed workspace
+    section.reload()
+    assert section.reading
+    main.close()
+    assert not section.reading
