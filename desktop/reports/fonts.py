@@ -30,6 +30,7 @@ _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # An Arabic run, with the spaces inside it (drawn in the Arabic font, like script_runs).
 _ARABIC_RUN = re.compile(f"[{_ARABIC}][{_ARABIC} ]*")
 _registered = False
+WIDTHS_KEPT = 100_000  # measured words remembered per measuring font
 
 
 def font_files() -> list[Path]:
@@ -58,8 +59,20 @@ def register_fonts() -> None:
             # reportlab keys fonts by face name: an own name keeps Rubik's entry apart.
             self.face.name = name.encode()
             self.latin, self.arabic = latin, arabic
+            self.widths: dict[tuple[str, float, str], float] = {}
 
         def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
+            # reportlab measures every word of every paragraph while wrapping (and again when a
+            # table is split over pages); the same words come back again and again.
+            key = (text, size, encoding)
+            width = self.widths.get(key)
+            if width is None:
+                if len(self.widths) > WIDTHS_KEPT:
+                    self.widths.clear()
+                width = self.widths[key] = self._measure(text, size, encoding)
+            return width
+
+        def _measure(self, text: str, size: float, encoding: str) -> float:
             text = text.replace(SOFT_BREAK, "")
             if not _ARABIC_RUN.search(text):
                 return float(self.latin.stringWidth(text, size, encoding))
