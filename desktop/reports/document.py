@@ -112,6 +112,18 @@ def text_date(text: str) -> str:
 class BidiParagraph(Paragraph):
     """A paragraph of plain text drawn line by line in visual order, in the right fonts."""
 
+    _wrapped_at: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # A table wraps every cell again each time it is split over a page (the rest of the
+        # table is a new table of the same cells): the lines depend only on the width.
+        # (split() drops blPara when the paragraph moves on whole: wrapped again then.)
+        if avail_width == self._wrapped_at and "blPara" in self.__dict__:
+            return self.width, self.height
+        width, height = super().wrap(avail_width, avail_height)
+        self._wrapped_at = avail_width if avail_width == width else None
+        return width, height
+
     def _base_rtl(self, words_of: list[list[str]]) -> bool:
         rtl = bool(getattr(self.style, "rtl", False))
         if getattr(self.style, "auto_direction", False):
