@@ -164,8 +164,8 @@ def _reorder(text: str, levels: list[int], rtl: bool) -> str:
         (ord(match.group(1)), match.start(), match.end())
         for match in _SAME_LEVEL.finditer("".join(map(chr, levels)))
     ]
-    highest = max(levels)
-    lowest_odd = min((level for level in levels if level % 2), default=highest + 1)
+    highest = max([level for level, _start, _end in runs])
+    lowest_odd = min([level for level, _start, _end in runs if level % 2], default=highest + 1)
     order = list(range(len(runs)))
     for level in range(highest, lowest_odd - 1, -1):
         start = None

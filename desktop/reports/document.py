@@ -127,7 +127,7 @@ class BidiParagraph(Paragraph):
     def _base_rtl(self, words_of: list[list[str]]) -> bool:
         rtl = bool(getattr(self.style, "rtl", False))
         if getattr(self.style, "auto_direction", False):
-            rtl = first_strong_is_rtl(" ".join(" ".join(words) for words in words_of), rtl)
+            rtl = first_strong_is_rtl(" ".join([" ".join(words) for words in words_of]), rtl)
         return rtl
 
     def _words_of_lines(self) -> list[list[str]]:
@@ -262,7 +262,7 @@ def breakable(text: str, style: ParagraphStyle, width: float) -> str:
 def _widest_word(text: str, style: ParagraphStyle) -> float:
     """The width of the longest piece of `text` that cannot wrap (hyphens may wrap)."""
     pieces = _BREAK_AFTER.sub("\n", shape_arabic(text)).split()
-    return max((stringWidth(piece, style.fontName, style.fontSize) for piece in pieces), default=0.0)
+    return max([stringWidth(piece, style.fontName, style.fontSize) for piece in pieces], default=0.0)
 
 
 def _fit_widths(widths: list[float], header: list[float], rows: list[list[float]]) -> list[float]:
