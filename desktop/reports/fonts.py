@@ -31,7 +31,7 @@ _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # An Arabic run, with the spaces inside it (drawn in the Arabic font, like script_runs).
 _ARABIC_RUN = re.compile(f"[{_ARABIC}][{_ARABIC} ]*")
 _registered = False
-WIDTHS_KEPT = 100_000  # measured words remembered per measuring font
+WIDTHS_KEPT = 20_000  # measured words remembered per measuring font (a few MB at most)
 
 
 def font_files() -> list[Path]:
