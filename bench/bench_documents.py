@@ -8,7 +8,8 @@ and a design forum with 4,000 ideas is added. Each document is printed with the 
 export (desktop.documents.export_document: its data loaded from the workspace, then the PDF
 built) and timed against plain reportlab drawing the same cells: every table the document
 draws (its cells' texts and column widths, recorded while it was built), as plain paragraphs
-in plain tables, no bidi and no Arabic shaping. Targets (medians):
+in the Rubik font in plain tables, no bidi and no Arabic shaping. CPU time of the same runs is
+printed too: on a busy machine the wall time waits for the processor, the CPU time less so. Targets (medians):
 - syllabus, meeting-plan and work-teams PDFs of a 15-member community: under 150 ms (flat in
   the workspace's size: bench_growth.py times the community's loader at 0.1x and 1x)
 - selection decision PDF, workspace summary PDF, forum session summary with 4,000 ideas: under 1 s
@@ -183,13 +184,17 @@ def plain_tables(tables: Tables) -> Callable[[], bytes]:
 
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     from desktop.reports.document import GRID_COLOUR, PAGE_MARGIN
-    from desktop.reports.fonts import register_fonts
+    from desktop.reports.fonts import FONT_FILES
 
-    register_fonts()
-    style = ParagraphStyle("floor", fontName="Rubik", fontSize=9.5, leading=9.5 * 1.45)
+    # Rubik as reportlab loads any TrueType font (the app registers its own measuring classes).
+    if "FloorRubik" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("FloorRubik", str(FONT_FILES["Rubik"])))
+    style = ParagraphStyle("floor", fontName="FloorRubik", fontSize=9.5, leading=9.5 * 1.45)
 
     def build() -> bytes:
         story = []
