@@ -30,6 +30,7 @@ BENCHES: dict[str, tuple[str, bool, int]] = {
     "forum": ("bench_forum.py", False, 5),
     "backups": ("bench_backups.py", False, 3),
     "exchange": ("bench_exchange.py", False, 3),
+    "background": ("bench_background.py", True, 1),
     "documents": ("bench_documents.py", True, 3),
 }
 
@@ -42,7 +43,7 @@ def main() -> int:
     parser.add_argument("--only", nargs="+", choices=sorted(BENCHES), default=list(BENCHES))
     parser.add_argument("--quick", action="store_true")
     arguments = parser.parse_args()
-    if {"reference", "growth", "documents"} & set(arguments.only):
+    if {"reference", "growth", "background", "documents"} & set(arguments.only):
         build = [sys.executable, str(BENCH / "make_large_workspace.py"), str(arguments.cache)]
         subprocess.run(build, check=True)
     outcomes = []

@@ -13,6 +13,7 @@ meeting, diagnosis or item; KeyError for an unknown document key.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,11 +38,13 @@ from desktop.storage.workspace import Workspace
 __all__ = [
     "DocumentKind",
     "NoSuchChoice",
+    "PreparedDocument",
     "document_choices",
     "document_kind",
     "documents_for",
     "export_document",
     "flags_work_number",
+    "prepare_document",
     "suggested_file_name",
 ]
 
@@ -109,6 +112,33 @@ def _journey(workspace: Workspace, language: str, options: dict[str, Any]) -> An
         raise NoSuchChoice("town" if town is not None else "cluster", town or cluster) from None
 
 
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document's data read from the workspace (plain domain objects), ready to be built.
+
+    Reading needs the workspace's connection, in the thread that owns it; building needs
+    none, so the window builds a large PDF in a worker thread (separate reportlab documents
+    are independent)."""
+
+    key: str
+    data: Any
+    letterhead: Any
+
+    def build(self, out: Path, language: str) -> None:
+        from desktop.reports.document import printed_with
+
+        with printed_with(self.letterhead):  # every document: the organisation's
+            document_kind(self.key).build(self.data, out, language)
+
+
+def prepare_document(
+    workspace: Workspace, key: str, record_id: int | None, language: str, **options: Any
+) -> PreparedDocument:
+    """What document `key` needs, read from the workspace (options: see export_document)."""
+    data = load_document_data(workspace, key, record_id, language, **options)
+    return PreparedDocument(key, data, document_data.letterhead(workspace))
+
+
 def export_document(
     workspace: Workspace, key: str, record_id: int | None, out: Path, language: str, **options: Any
 ) -> None:
@@ -116,11 +146,7 @@ def export_document(
     `out` in `language`. Options: version (MOU; None = the current draft), session (forum,
     1-4), meeting (meeting plan: number in date order, a meeting id, or None = the next one),
     diagnosis (its short number, or its id), item (scoring sheet: number in the item list, or id)."""
-    from desktop.reports.document import printed_with
-
-    data = load_document_data(workspace, key, record_id, language, **options)
-    with printed_with(document_data.letterhead(workspace)):  # every document: the organisation's
-        document_kind(key).build(data, out, language)
+    prepare_document(workspace, key, record_id, language, **options).build(out, language)
 
 
 def document_choices(workspace: Workspace, key: str, record_id: int | None) -> dict[str, list[Choice]]:

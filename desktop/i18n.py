@@ -24,8 +24,14 @@ RTL_LANGUAGES: Final = frozenset({"he", "ar"})
 
 # Babel locale per UI language: Israel's conventions (₪, day before month).
 BABEL_LOCALES: Final = {"he": "he_IL", "ar": "ar_IL", "en": "en_IL"}
-# Explicit short date patterns: Hebrew reads day.month.year.
-DATE_PATTERNS: Final = {"he": "d.M.yyyy", "ar": "d/M/yyyy", "en": "d/M/yyyy"}
+# One short date style for every language, on screen and in documents: day.month.year
+# ("27.3.2023"), in Latin digits in Arabic too (Babel's ar_IL numbers use them).
+DATE_PATTERNS: Final = {"he": "d.M.yyyy", "ar": "d.M.yyyy", "en": "d.M.yyyy"}
+# Qt's locale per UI language. Qt's ar_IL writes Arabic-Indic digits ("٢١.٩.٢٠٢٢") where
+# Babel's writes Latin ones: ar_AE is Arabic with Latin digits and the same decimal signs, so
+# spin boxes and date fields read like the labels beside them. (Israel's week, from Sunday, is
+# set on the calendars themselves.)
+QT_LOCALES: Final = {"he": "he_IL", "ar": "ar_AE", "en": "en_IL"}
 
 # Invisible direction marks and no-break spaces Babel puts in formatted values.
 _INVISIBLE_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2066\u2067\u2068\u2069"), None)
@@ -72,6 +78,12 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog(_language).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate `message` as meant in `context`: where one English word needs two words in
+    Hebrew or Arabic (e.g. "Field" of a record, שדה, beside "Field" of work, תחום)."""
+    return _catalog(_language).pgettext(context, message)
 
 
 def N_(message: str) -> str:
@@ -138,6 +150,20 @@ def format_shekels(amount: int | Decimal | None, language: str | None = None) ->
     from babel.numbers import format_currency
 
     return format_currency(amount, "ILS", locale=babel_locale(language))
+
+
+def format_file_size(size: int, language: str | None = None) -> str:
+    """A file's size in kB or MB, its number and unit in the language's own words
+    ("12 ק״ב" in Hebrew, "12 كيلوبايت" in Arabic)."""
+    from babel.numbers import format_decimal
+
+    lang = language or _language
+    locale = babel_locale(lang)
+    if size >= 1024 * 1024:
+        number = format_decimal(round(size / (1024 * 1024), 1), locale=locale)
+        return translate_in(lang, N_("{size} MB")).format(size=number)
+    number = format_decimal(max(1, round(size / 1024)), locale=locale)
+    return translate_in(lang, N_("{size} kB")).format(size=number)
 
 
 def format_list(items: list[str], language: str | None = None) -> str:

@@ -30,7 +30,8 @@ def _catalog_tool():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def catalogs():  # type: ignore[no-untyped-def]
     tool = _catalog_tool()
-    extracted = {m.id for m in tool.extract_catalog() if m.id}
+    # (msgid, context): the same English id may be extracted bare and with a pgettext context.
+    extracted = {(m.id, m.context) for m in tool.extract_catalog() if m.id}
     loaded = {}
     for language in i18n.LANGUAGES:
         with tool.po_path(language).open("rb") as handle:
@@ -43,9 +44,9 @@ def test_every_marked_string_is_translated(catalogs, language: str) -> None:  # 
     _tool, extracted, loaded = catalogs
     catalog = loaded[language]
     missing = sorted(
-        msgid
-        for msgid in extracted
-        if catalog.get(msgid) is None or not catalog.get(msgid).string or catalog.get(msgid).fuzzy
+        str(msgid) if context is None else f"{context}|{msgid}"
+        for msgid, context in extracted
+        if (message := catalog.get(msgid, context=context)) is None or not message.string or message.fuzzy
     )
     assert not missing, f"{len(missing)} strings lack a {language} translation, e.g. {missing[:5]}"
 
@@ -56,7 +57,7 @@ def test_translations_differ_from_english(catalogs, language: str) -> None:  # t
     untranslated = [
         m.id
         for m in loaded[language]
-        if m.id in extracted
+        if (m.id, m.context) in extracted
         and m.string == m.id
         and re.search(r"[A-Za-z]{3}", str(m.id))
         and not re.fullmatch(r"\S+@\S+", str(m.id))  # an example address reads the same
@@ -86,7 +87,12 @@ def test_compiled_catalog_matches_po(catalogs, language: str) -> None:  # type: 
                 form = message.string[compiled.plural(count)]  # type: ignore[attr-defined]
                 assert compiled.ngettext(singular, plural, count) == form
         elif message.id and message.string and not message.fuzzy:
-            assert compiled.gettext(str(message.id)) == message.string, (
+            found = (
+                compiled.pgettext(message.context, str(message.id))
+                if message.context
+                else compiled.gettext(str(message.id))
+            )
+            assert found == message.string, (
                 f"{language}.mo is stale: run python translations/catalogs.py compile"
             )
 
@@ -109,7 +115,8 @@ def test_unknown_language_is_refused() -> None:
 def test_dates_numbers_and_shekels_follow_the_language() -> None:
     day = date(2026, 3, 15)
     assert i18n.format_date(day, "he") == "15.3.2026"
-    assert i18n.strip_marks(i18n.format_date(day, "ar")) == "15/3/2026"
+    assert i18n.strip_marks(i18n.format_date(day, "ar")) == "15.3.2026"
+    assert i18n.format_date(day, "en") == "15.3.2026"  # one date style on screen and in documents
     assert i18n.format_number(1234567, "he") == "1,234,567"
     assert i18n.strip_marks(i18n.format_shekels(Decimal("1234.5"), "he")) == "1,234.50 ₪"
     assert i18n.strip_marks(i18n.format_shekels(Decimal("1234.5"), "en")) == "₪1,234.50"
@@ -196,9 +203,73 @@ def test_no_translation_call_hides_inside_an_f_string() -> None:
                 for inner in ast.walk(node):
                     if (
                         isinstance(inner, ast.Call)
-                        and getattr(inner.func, "id", "") in ("_", "ngettext")
+                        and getattr(inner.func, "id", "") in ("_", "ngettext", "pgettext")
                         and inner.args
                         and isinstance(inner.args[0], ast.Constant)
                     ):
                         offenders.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
     assert not offenders, "translated text inside f-strings is not extracted:\n" + "\n".join(offenders)
+
+
+# docs/glossary.md: a word the seeds do not use for a concept -> the seeds' word for it.
+# Matched on whole Hebrew words (with the prefixes ה ו ב ל) in every Hebrew translation.
+FORBIDDEN_HEBREW_TERMS = {
+    r"[הובל]?פגיש(?:ה|ות)": "מפגש / מפגשים (the seeds' word for every meeting and session)",
+    r"נקוד(?:ת|ות) (?:ה)?בסיס": "נקודת האפס (000 l.501)",
+    r"ערך (?:ה)?יעד": "ערך רצוי (a goal is יעד; its number is the ערך רצוי)",
+    r"סדר (?:ה)?יום (?:ה)?משותף": "אג'נדה משותפת (001 l.747)",
+    r"תכנית עבודה קולקטיבית": "תכנית קולקטיבית (001 glossary)",
+    r"מחוון תוצאות": "מצפן תוצאות תשתית (001 l.1082)",
+    r"לכידות (?:כלכלית|חברתית|תרבותית|פוליטית)": "המימד הכלכלי / החברתי / התרבותי / הפוליטי (000 l.185)",
+    r"מוביל התחום": "מוביל/ת התחום (001 l.563)",
+    r"[הובל]?מנהלת (?:ה)?יישוב(?:ית)?": "מינהלת יישובית (001 l.35)",
+    r"נתוני (?:ה)?ייחוס": "נתוני יסוד (the menu's name)",
+    r"טרום[ -]הקמה": "פרה-הקמה (001 l.636)",
+    r"מזכר הבנות": "מסמך הבנות (001 l.471)",
+    r"[הובל]?פריט(?:ים)?": "שותפות/פרויקט/שירות, or רשומה for a record",
+    r"תוכנית|תוכניות": "תכנית / תכניות (one spelling)",
+}
+
+
+def _hebrew_translations(catalogs):  # type: ignore[no-untyped-def]
+    _tool, extracted, loaded = catalogs
+    for message in loaded["he"]:
+        if message.id and (message.id, message.context) in extracted:
+            for text in message.string if isinstance(message.string, tuple) else (message.string,):
+                yield message, text
+
+
+def test_hebrew_uses_the_glossary_terms(catalogs) -> None:  # type: ignore[no-untyped-def]
+    offenders = []
+    for message, text in _hebrew_translations(catalogs):
+        for pattern, preferred in FORBIDDEN_HEBREW_TERMS.items():
+            found = re.search(rf"(?<![\u05d0-\u05ea]){pattern}(?![\u05d0-\u05ea])", text)
+            if found:
+                offenders.append(f"{message.id!r}: “{found.group()}” -> {preferred}")
+    assert not offenders, "Hebrew strings off the glossary (docs/glossary.md):\n" + "\n".join(offenders)
+
+
+def test_undo_never_reads_like_cancel(catalogs) -> None:  # type: ignore[no-untyped-def]
+    """Undo steps back one change (חזרה לאחור); ביטול is Cancel, a different button."""
+    undo_commands = [
+        (message, text)
+        for message, text in _hebrew_translations(catalogs)
+        if re.match(r"&?Undo\b(?! the check-in)|Undone\b|.*Edit > Undo", str(message.id))
+    ]
+    assert len(undo_commands) >= 6
+    wrong = [
+        str(m.id) for m, text in undo_commands if "חזרה לאחור" not in text or re.search("ביטול|בוטל", text)
+    ]
+    assert not wrong, f"Undo translated like Cancel: {wrong}"
+
+
+def test_one_english_word_two_hebrew_words_by_context(catalogs) -> None:  # type: ignore[no-untyped-def]
+    """pgettext: a record's "Field" is a שדה, a field of work is a תחום; a plan's "Review" is its מעקב."""
+    _tool, _extracted, loaded = catalogs
+    hebrew = loaded["he"]
+    assert hebrew.get("Field").string == "תחום"
+    assert hebrew.get("Field", context="record field").string == "שדה"
+    assert hebrew.get("Review").string == "סקירה"
+    assert hebrew.get("Review", context="plan follow-up").string == "מעקב"
+    i18n.set_language("he")
+    assert (i18n.pgettext("record field", "Field"), i18n._("Field")) == ("שדה", "תחום")

@@ -6,7 +6,8 @@ Usage (from the checkout):
     python translations/catalogs.py compile   # .po -> .mo (what the app loads)
     python translations/catalogs.py all       # the three in order
     python translations/catalogs.py translate FILE.json
-        # set translations: {"msgid": {"he": "...", "ar": "..."}} (then run compile)
+        # set translations: {"msgid": {"he": "...", "ar": "..."}} (then run compile);
+        # a message with a context (pgettext) is keyed "context\\u0004msgid" in JSON (as in a .mo file)
 
 Message ids are English. The English catalog translates every id to itself unless
 a plainer wording is wanted; Hebrew and Arabic must translate every id (a test
@@ -28,7 +29,8 @@ TRANSLATIONS = ROOT / "translations"
 TEMPLATE = TRANSLATIONS / "shutafut.pot"
 DOMAIN = "shutafut"
 LANGUAGES = ("he", "ar", "en")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+CONTEXT_SEPARATOR = "\x04"  # gettext's: "context\x04msgid" names a message with a context
 
 
 def po_path(language: str) -> Path:
@@ -39,10 +41,10 @@ def extract_catalog() -> Catalog:
     """Every message marked in desktop/ (the same extraction the tests use)."""
     catalog = Catalog(project="Shutafut", msgid_bugs_address="", charset="utf-8")
     method_map = [("**.py", "python")]
-    for filename, lineno, message, comments, _context in extract_from_dir(
+    for filename, lineno, message, comments, context in extract_from_dir(
         str(ROOT / "desktop"), method_map=method_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):
-        catalog.add(message, None, [(f"desktop/{filename}", lineno)], auto_comments=comments)
+        catalog.add(message, None, [(f"desktop/{filename}", lineno)], auto_comments=comments, context=context)
     return catalog
 
 
@@ -88,12 +90,13 @@ def translate(source: Path) -> None:
         path = po_path(language)
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=language)
-        for msgid, texts in wanted.items():
+        for key, texts in wanted.items():
             if language not in texts:
                 continue
-            message = catalog.get(msgid)
+            context, _separator, msgid = key.rpartition(CONTEXT_SEPARATOR)
+            message = catalog.get(msgid, context=context or None)
             if message is None:  # no longer in the code (or not extracted yet): nothing to set
-                print(f"skipped {msgid!r}: not in the {language} catalog")
+                print(f"skipped {key!r}: not in the {language} catalog")
                 continue
             text = texts[language]
             message.string = tuple(text) if isinstance(text, list) else text  # plurals: a list

@@ -115,9 +115,11 @@ class CommunityData:
 def community_people(community: Community) -> set[str]:
     """The UUIDs of every person a community's documents name."""
     people = {m.person for m in community.members} | {community.leader, community.partner}
+    people.update(guest.person for guest in community.advisory_guests)
     for team in community.teams:
         people.update(team.members)
         people.update(team.roles.values())
+        people.add(team.accompanier)
     return {uuid for uuid in people if uuid}
 
 

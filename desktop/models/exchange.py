@@ -575,9 +575,17 @@ def write_exchange(
 ) -> Header:
     """Write the archive to `target`; returns the header as written (with its checksum)."""
     items = [record.to_data() for record in records]
-    payload = json.dumps(
-        {"records": items, "absent": sorted(set(absent))}, ensure_ascii=False, separators=(",", ":")
-    ).encode()
+    # The same bytes as one json.dumps of {"records": items, "absent": …}, made a record at a
+    # time: one call over everything would hold the interpreter for seconds and freeze the
+    # window's thread while the export runs in a thread of its own.
+    parts = [b'{"records":[']
+    for index, item in enumerate(items):
+        if index:
+            parts.append(b",")
+        parts.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode())
+    absent_text = json.dumps(sorted(set(absent)), ensure_ascii=False, separators=(",", ":"))
+    parts.append(b'],"absent":' + absent_text.encode() + b"}")
+    payload = b"".join(parts)
     header.records = len(items)
     header.payload_sha256 = hashlib.sha256(payload).hexdigest()
     header.payload_bytes = len(payload)
@@ -753,6 +761,42 @@ def _record(item: Any, specs: FieldSpecs) -> ExchangeRecord:
     )
 
 
+_RECORDS_START = '{"records":['
+_ABSENT_START = ',"absent":'
+
+
+def _load_payload(payload: bytes) -> Any:
+    """`json.loads(payload)`, a record at a time when the payload is laid out as
+    `write_exchange` writes it: one call over a large file would hold the interpreter for
+    seconds and freeze the window's thread while the file is checked in a thread of its own.
+    Any other layout (valid JSON all the same) is read in one call."""
+    text = payload.decode("utf-8")
+    if not text.startswith(_RECORDS_START):
+        return json.loads(text)
+    decoder = json.JSONDecoder()
+    items: list[Any] = []
+    index = len(_RECORDS_START)
+    if text.startswith("]", index):
+        index += 1
+    else:
+        while True:
+            item, index = decoder.raw_decode(text, index)
+            items.append(item)
+            if text.startswith(",", index):
+                index += 1
+            elif text.startswith("]", index):
+                index += 1
+                break
+            else:
+                return json.loads(text)
+    if not text.startswith(_ABSENT_START, index):
+        return json.loads(text)
+    absent, index = decoder.raw_decode(text, index + len(_ABSENT_START))
+    if text[index:] != "}":
+        return json.loads(text)
+    return {"records": items, "absent": absent}
+
+
 def read_exchange(
     source: IO[bytes],
     size: int,
@@ -797,7 +841,7 @@ def read_exchange(
             )
         )
     try:
-        data = json.loads(payload)
+        data = _load_payload(payload)
     except (ValueError, RecursionError) as error:  # RecursionError: nested thousands deep
         raise _damaged() from error
     items = data.get("records") if isinstance(data, dict) else None

@@ -33,7 +33,7 @@ from desktop.models.guidance import (
     mixed_roles,
     need_text,
 )
-from desktop.reports.document import DocumentBuilder
+from desktop.reports.document import DocumentBuilder, text_date
 
 DEMO_NOTICE = "Demo workspace: the people and organisations in it are fictional examples."
 
@@ -110,7 +110,7 @@ def cluster_profile_pdf(data: ClusterProfileData, out: Path | None) -> bytes:
         document.table(
             [_("Forum"), _("Kind"), _("Founded"), _("Notes")],
             [
-                [f.name, _(FORUM_KINDS.get(f.kind, FORUM_KINDS["other"])), f.founded, f.notes]
+                [f.name, _(FORUM_KINDS.get(f.kind, FORUM_KINDS["other"])), text_date(f.founded), f.notes]
                 for f in profile.forums
             ],
             col_widths=[30, 20, 12, 38],
@@ -141,7 +141,10 @@ def cluster_profile_pdf(data: ClusterProfileData, out: Path | None) -> bytes:
         members = ", ".join(names.authority(m) for m in later.members)
         document.paragraph(
             _("{as_of} ({count} authorities; source: {source}): {members}").format(
-                as_of=later.as_of, count=len(later.members), source=later.source, members=members
+                as_of=text_date(later.as_of),
+                count=len(later.members),
+                source=later.source,
+                members=members,
             )
         )
         if earlier is not None:
@@ -149,7 +152,7 @@ def cluster_profile_pdf(data: ClusterProfileData, out: Path | None) -> bytes:
             if joined or left:
                 document.paragraph(
                     _("Since {as_of}: joined {joined}; left {left}").format(
-                        as_of=earlier.as_of,
+                        as_of=text_date(earlier.as_of),
                         joined=", ".join(names.authority(m) for m in joined) or "—",
                         left=", ".join(names.authority(m) for m in left) or "—",
                     ),
@@ -159,7 +162,7 @@ def cluster_profile_pdf(data: ClusterProfileData, out: Path | None) -> bytes:
         document.paragraph(_("Why the lists differ: {note}").format(note=profile.membership_note))
     for as_of, joined_names, note in data.changes:
         document.paragraph(
-            _("{as_of}: joined {joined}").format(as_of=as_of, joined=", ".join(joined_names))
+            _("{as_of}: joined {joined}").format(as_of=text_date(as_of), joined=", ".join(joined_names))
             + (f" ({note})" if note else "")
         )
 
@@ -236,7 +239,7 @@ def _needs_table(document: DocumentBuilder, needs: dict[str, NeedChoice], provid
             _("CEO's choice"),
         ],
         rows,
-        col_widths=[4, 36, 14, 9, 15, 12, 10],
+        col_widths=[4, 36, 13, 11, 14, 12, 10],
         numeric_columns=(0,),
     )
     warnings = []
@@ -295,7 +298,7 @@ def guidance_pdf(data: GuidanceData, out: Path | None) -> bytes:
         [
             [
                 str(row.number),
-                need_text(row.number) + (" ★" if row.national else ""),
+                need_text(row.number) + (" *" if row.national else ""),
                 *[_(PRIORITIES[p]) for p in row.priorities],
                 ", ".join(names[i] for i in row.pressing) or "—",
             ]
@@ -304,5 +307,6 @@ def guidance_pdf(data: GuidanceData, out: Path | None) -> bytes:
         col_widths=[4, 40, *[10] * len(names), 18],
         numeric_columns=(0,),
     )
-    document.paragraph(_("★ raised to the national level. Most pressing first."), document.styles.small)
+    # An asterisk: the bundled fonts have no star.
+    document.paragraph(_("* raised to the national level. Most pressing first."), document.styles.small)
     return document.build(out)

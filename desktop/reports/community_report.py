@@ -22,9 +22,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop import i18n
 from desktop.i18n import N_, _
-from desktop.models.community import CYCLE_YEARS, Community
+from desktop.models.community import ADVISORY_KINDS, CYCLE_YEARS, Community
 from desktop.models.documents import CommunityData, Names, choose_meeting
 from desktop.models.hebrew_calendar import hebrew_date
+from desktop.models.holidays import GROUPS, holidays_on
 from desktop.models.syllabus import (
     FORMATS,
     IN_PERSON,
@@ -35,7 +36,7 @@ from desktop.models.syllabus import (
     months_between,
     ordered,
 )
-from desktop.models.work_teams import OUTPUT_TYPES, ROLES, STAGES, WorkTeam, stage_state
+from desktop.models.work_teams import GOOD_OUTPUT_SIGNS, OUTPUT_TYPES, ROLES, STAGES, WorkTeam, stage_state
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
 from desktop.reports.document import (
     GRID_COLOUR,
@@ -106,6 +107,13 @@ def gregorian_days(meeting: Meeting) -> str:
     if meeting.seminar:
         text += f" – {_weekday(meeting.last_day)} {i18n.format_date(meeting.last_day)}"
     return text
+
+
+def kept_days(community: Community, meeting: Meeting) -> str:
+    """The days the community's populations keep that the meeting falls on ("עיד אל-פיטר"),
+    or "" (the groups are the community's choice, Community.holiday_groups)."""
+    names = [name for day in meeting.days() for _group, name in holidays_on(day, community.holiday_groups)]
+    return i18n.format_list(list(dict.fromkeys(names)))
 
 
 def _clock(moment: time) -> str:
@@ -350,6 +358,12 @@ def _intro(document: DocumentBuilder, community: Community, names: Names) -> Non
     cycle = _(CYCLE_YEARS[community.cycle_year]) if community.cycle_year in CYCLE_YEARS else ""
     facts = [_own(community.profession), period, cycle]
     document.paragraph(" · ".join(fact for fact in facts if fact))
+    groups = [_(GROUPS[group]) for group in community.holiday_groups if group in GROUPS]
+    if groups:
+        document.paragraph(
+            _("Dates avoid the days kept by: {groups}").format(groups=i18n.format_list(groups)),
+            document.styles.small,
+        )
 
 
 def syllabus_pdf(community: Community, names: Names, out: Path | None = None) -> bytes:
@@ -382,6 +396,11 @@ def syllabus_pdf(community: Community, names: Names, out: Path | None = None) ->
     titles = {t.id: t.title for t in community.topics}
     rows = []
     for number, meeting in enumerate(meetings, start=1):
+        kept = kept_days(community, meeting)
+        notes = [
+            _("Two-day seminar") if meeting.seminar else "",
+            _("Falls on: {days}").format(days=kept) if kept else "",
+        ]
         rows.append(
             [
                 str(number),
@@ -390,22 +409,74 @@ def syllabus_pdf(community: Community, names: Names, out: Path | None = None) ->
                 meeting_title(meeting, titles) or "—",
                 _(FORMATS[ONLINE]) if meeting.format == ONLINE else names.authority(meeting.host),
                 _(FORMATS.get(meeting.format, FORMATS[IN_PERSON])),
-                _("Two-day seminar") if meeting.seminar else "",
+                "; ".join(note for note in notes if note),
             ]
         )
     document.table(
-        [_("No."), _("Date"), _("Hebrew date"), _("Topic"), _("Host"), _("Format"), _("Seminar")],
+        [_("No."), _("Date"), _("Hebrew date"), _("Topic"), _("Host"), _("Format"), _("Notes")],
         rows,
-        col_widths=[5, 18, 16, 27, 14, 9, 11],
+        col_widths=[5, 18, 16, 24, 13, 9, 15],
         numeric_columns=(0,),
     )
     document.heading(_("Yearly Gantt chart"))
+    # The heading, chart and caption kept in one KeepTogether: a KeepTogether nested in
+    # another always asks for a new page (reportlab), which left page 1 half empty.
     document.chart(
         gantt_drawing(community, document.width, document.rtl),
         _("The year's meetings by month, numbered as in the table; the key is under the chart."),
+        with_previous=True,
     )
-    document.keep_together(2)
+    _advisory_committee(document, community, names)
     return document.build(out)
+
+
+def _advisory_committee(document: DocumentBuilder, community: Community, names: Names) -> None:
+    """Who sits on the advisory committee (members and guests) and its meetings of the year
+    with their agendas (seed 004 l.1339-1378)."""
+    if not community.advisory_size() and not community.advisory_meetings:
+        return
+    document.heading(_("The advisory committee"))
+    people = [
+        [
+            names.person(member.person),
+            _("Community member"),
+            " · ".join(
+                part for part in (member.role, names.authority(member.authority)) if part and part != "—"
+            ),
+        ]
+        for member in community.advisory_members()
+    ]
+    people += [
+        [
+            names.person(guest.person),
+            _(ADVISORY_KINDS.get(guest.kind, ADVISORY_KINDS["partner"])),
+            guest.organisation,
+        ]
+        for guest in community.advisory_guests
+    ]
+    if people:
+        document.table(
+            [_("Name"), _("On the committee as"), _("Role and whom they represent")],
+            people,
+            col_widths=[28, 24, 48],
+        )
+    if community.advisory_meetings:
+        document.spacer(3 * mm)
+        document.table(
+            [_("Date"), _("Meeting"), _("Agenda"), _("Notes")],
+            [
+                [
+                    i18n.format_date(meeting.day),
+                    _("Ad hoc") if meeting.ad_hoc else _("Regular"),
+                    "; ".join(meeting.agenda) or "—",
+                    meeting.notes or "—",
+                ]
+                for meeting in community.advisory_meetings
+            ],
+            col_widths=[14, 12, 44, 30],
+        )
+    for warning in community.advisory_warnings():
+        document.paragraph(warning, document.styles.small)
 
 
 # --- the meeting plan page ----------------------------------------------------------------------
@@ -471,6 +542,9 @@ def meeting_plan_pdf(
             if part
         )
     )
+    kept = kept_days(community, meeting)
+    if kept:
+        document.notice(_("The meeting falls on a day some members keep: {days}").format(days=kept))
     plan = meeting.plan
     _text_block(document, _("The meeting's professional goals"), plan.professional_goals)
     _text_block(document, _("The meeting's community goals"), plan.community_goals)
@@ -563,15 +637,17 @@ def work_teams_pdf(community: Community, names: Names, out: Path | None, today: 
     for team in teams:
         document.heading(team.name)
         members = [_own(names.person(p)) for p in team.members]
-        document.paragraph(
-            " · ".join(
-                (
-                    _("Topic: {topic}").format(topic=_own(team.topic) or "—"),
-                    _("Output: {type}").format(type=_(OUTPUT_TYPES.get(team.output_type, OTHER_OUTPUT))),
-                    _("Budget: {amount}").format(amount=i18n.format_shekels(team.budget)),
-                )
-            )
-        )
+        facts = [
+            _("Topic: {topic}").format(topic=team.topic or "—"),
+            _("Output: {type}").format(type=_(OUTPUT_TYPES.get(team.output_type, OTHER_OUTPUT))),
+            _("Target audience: {audience}").format(audience=team.audience or "—"),
+            _("How it will be used and spread: {use}").format(use=team.use or "—"),
+            _("Budget: {amount}").format(amount=i18n.format_shekels(team.budget)),
+        ]
+        if team.accompanier:
+            facts.append(_("Accompanied by: {name}").format(name=names.person(team.accompanier)))
+        for fact in facts:  # one a line: a topic or an audience runs long
+            document.paragraph(fact)
         document.paragraph(
             i18n.ngettext("{count} member: {names}", "{count} members: {names}", len(members)).format(
                 count=len(members), names=i18n.format_list(members) or "—"
@@ -596,5 +672,14 @@ def work_teams_pdf(community: Community, names: Names, out: Path | None, today: 
             ],
             col_widths=[7, 55, 18, 20],
             numeric_columns=(0,),
+        )
+        document.spacer(3 * mm)
+        document.table(
+            [_("Signs of a good output"), _("Met?")],
+            [
+                [_(sign), _("Met") if key in team.signs else _("Not yet")]
+                for key, sign in GOOD_OUTPUT_SIGNS.items()
+            ],
+            col_widths=[82, 18],
         )
     return document.build(out)

@@ -203,9 +203,71 @@ def _roster(source: ForumData) -> list[Participant]:
     return sorted(people, key=lambda p: p.name)
 
 
+SIGN_IN_BLANK_ROWS = 8  # lines for those who come without registering
+SIGN_IN_ROW_HEIGHT = 11  # mm: room to sign by hand
+
+
+def _role(participant: Participant) -> str:
+    """What the participant does there: the role typed, else their sector."""
+    if participant.role:
+        return participant.role
+    return Sector(participant.sector).label if participant.sector else ""
+
+
+def _sign_in_table(document: DocumentBuilder, header: list[str], rows: list[list[str]]) -> Any:
+    """A ruled sign-in table: a writing line under every row, no boxes (a signature needs
+    room, not a cell; an empty box is read by OCR as stray strokes), each person's number
+    before their name in the same cell, and a darker line to sign on."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    from desktop.reports.document import CELL_PADDING, GRID_COLOUR, HEADER_FILL, text_paragraph
+    from desktop.reports.fonts import font_for
+
+    shares = [31, 27, 17, 25]
+    widths = [document.width * share / sum(shares) for share in shares]
+    cells: list[list[Any]] = [
+        [
+            text_paragraph(text, document.styles.header_cell, widths[i] - 2 * CELL_PADDING)
+            for i, text in enumerate(header)
+        ]
+    ]
+    cells += [
+        [
+            text_paragraph(text, document.styles.cell, widths[i] - 2 * CELL_PADDING) if text else ""
+            for i, text in enumerate(row)
+        ]
+        for row in rows
+    ]
+    sign = len(header) - 1
+    if document.rtl:
+        cells = [list(reversed(row)) for row in cells]
+        widths.reverse()
+        sign = 0
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), font_for(False, False), 9.5),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 1), (-1, -1), "BOTTOM"),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, GRID_COLOUR),
+        ("LINEBELOW", (sign, 1), (sign, -1), 0.8, colors.black),
+    ]
+    table = Table(
+        cells,
+        colWidths=widths,
+        rowHeights=[None] + [SIGN_IN_ROW_HEIGHT * mm] * len(rows),
+        repeatRows=1,
+        hAlign="RIGHT" if document.rtl else "LEFT",
+    )
+    table.setStyle(TableStyle(commands))
+    return table
+
+
 def build_sign_in_pdf(source: ForumData, out: Path | None = None, language: str | None = None) -> bytes:
-    """The sign-in sheet of session `source.session`: every expected participant with room to
-    sign, and blank lines for those who come without registering."""
+    """The sign-in sheet of session `source.session`: every expected participant, numbered,
+    with their organisation, role and a line to sign on, then lines for those who come
+    without registering."""
     forum, session = source.forum, source.session
     previous = _in_language(language)
     try:
@@ -219,24 +281,22 @@ def build_sign_in_pdf(source: ForumData, out: Path | None = None, language: str 
             _("Place: {place}").format(place=data.place) if data.place else "",
         ]
         document.paragraph(" · ".join(part for part in details if part))
+        header = [_("Name"), _("Organisation"), _("Role"), _("Signature")]
         people = _roster(source)
-        rows = [
-            [
-                str(number),
-                p.name,
-                p.organisation,
-                Sector(p.sector).label if p.sector else "",
-                "",
+        if people:
+            # The number first in the document's direction, whatever the name's script (the
+            # mark steers the cell's direction; it is not drawn).
+            mark = "\u200f" if document.rtl else "\u200e"
+            rows = [
+                [f"{mark}{number}. {p.name}", p.organisation, _role(p), ""]
+                for number, p in enumerate(people, start=1)
             ]
-            for number, p in enumerate(people, start=1)
-        ]
-        rows += [[str(number), "", "", "", ""] for number in range(len(people) + 1, len(people) + 11)]
-        document.table(
-            ["#", _("Name"), _("Organisation"), _("Sector"), _("Signature")],
-            rows,
-            col_widths=[6, 30, 28, 16, 20],
-            numeric_columns=(0,),
-        )
+            document.story.append(_sign_in_table(document, header, rows))
+        else:
+            document.paragraph(_("No participants on the roster yet."))
+        document.heading(_("Came without registering"), 2)
+        document.story.append(_sign_in_table(document, header, [["", "", "", ""]] * SIGN_IN_BLANK_ROWS))
+        document.keep_together(2)
         return document.build(out)
     finally:
         i18n.set_language(previous)

@@ -8,18 +8,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from desktop.progress import Progress
     from desktop.storage.workspace import Workspace
 
 
 SEQUENCE_KEY = "backup_sequence"
 
 
-def backup_copy(source: Workspace | Path, destination: Path, sequence: int | None = None) -> Path:
+PAGES_PER_STEP = 1024  # pages copied between two reports of progress (4 MB at 4 kB a page)
+
+
+def backup_copy(
+    source: Workspace | Path,
+    destination: Path,
+    sequence: int | None = None,
+    progress: Progress | None = None,
+) -> Path:
     """Copy the workspace (an open one or a file) to `destination`, which must not exist.
 
     The copy is created readable by its owner only (it holds personal data). `sequence`,
     when given, is written into the copy's workspace_info: the order in which backups were
-    taken, which a wrong clock cannot change (see backups.latest_good_backup)."""
+    taken, which a wrong clock cannot change (see backups.latest_good_backup). With `progress`,
+    the pages copied are reported and Cancel stops the copy (Cancelled): no file is left."""
     from desktop.storage.private_files import create_private
     from desktop.storage.workspace import _read_only_uri
 
@@ -38,7 +48,10 @@ def backup_copy(source: Workspace | Path, destination: Path, sequence: int | Non
             closing(sqlite3.connect(_read_only_uri(path), uri=True)) as reader,
             closing(sqlite3.connect(partial)) as writer,
         ):
-            reader.backup(writer)
+            if progress is None:
+                reader.backup(writer)
+            else:
+                reader.backup(writer, pages=PAGES_PER_STEP, progress=progress.sqlite_backup_callback())
             if (
                 sequence is not None
                 and writer.execute(
@@ -50,6 +63,8 @@ def backup_copy(source: Workspace | Path, destination: Path, sequence: int | Non
                     (SEQUENCE_KEY, str(sequence)),
                 )
                 writer.commit()
+        if progress is not None:
+            progress.check()  # the last moment to stop: after it the backup is complete
         partial.replace(destination)
     finally:
         for leftover in (

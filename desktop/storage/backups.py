@@ -33,7 +33,8 @@ from typing import TypeVar
 
 from desktop import i18n
 from desktop.i18n import N_, _
-from desktop.storage.backup import SEQUENCE_KEY, backup_copy
+from desktop.progress import Cancelled, Progress
+from desktop.storage.backup import PAGES_PER_STEP, SEQUENCE_KEY, backup_copy
 from desktop.storage.private_files import create_private, file_mode
 from desktop.storage.workspace import (
     EXTENSION,
@@ -215,18 +216,23 @@ def _new_backup_path(workspace_path: Path, reason: BackupReason, when: datetime)
 # --- checking ------------------------------------------------------------------------------
 
 
-def backup_problem(path: Path) -> str:
+def backup_problem(path: Path, progress: Progress | None = None) -> str:
     """Why `path` is not a good backup (translated), or "" when it is one.
 
     Good: a Shutafut workspace this version can open, passing SQLite's full integrity_check.
+    With `progress`, Cancel interrupts the check (Cancelled).
     """
     try:
         _probe(path)
         with closing(sqlite3.connect(_read_only_uri(path), uri=True)) as connection:
+            if progress is not None:
+                connection.set_progress_handler(progress.sqlite_interrupt(), 10_000)
             rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
     except WorkspaceError as error:
         return str(error)
     except sqlite3.DatabaseError as error:
+        if progress is not None and progress.cancelled:
+            raise Cancelled from error
         return _("The backup {name} is damaged ({detail}).").format(name=path.name, detail=error)
     if rows != ["ok"]:
         return _("The backup {name} is damaged ({detail}).").format(
@@ -307,11 +313,17 @@ def apply_retention(workspace_path: Path, now: datetime | None = None) -> list[P
 # --- taking ---------------------------------------------------------------------------------
 
 
-def take_backup(source: Workspace | Path, reason: BackupReason, when: datetime | None = None) -> BackupInfo:
+def take_backup(
+    source: Workspace | Path,
+    reason: BackupReason,
+    when: datetime | None = None,
+    progress: Progress | None = None,
+) -> BackupInfo:
     """Back up the workspace into its backups folder, then apply the retention policy.
 
     Safe while the workspace is being edited: the backup API copies one consistent
     snapshot. A copy that fails the integrity check is removed and raises DamagedWorkspace.
+    With `progress`, Cancel stops the copy or its check (Cancelled) and no file is left.
     """
     path = source if isinstance(source, Path) else source.path
     if path is None:
@@ -328,10 +340,14 @@ def take_backup(source: Workspace | Path, reason: BackupReason, when: datetime |
     folder.mkdir(exist_ok=True)
     try:
         sequence = next_sequence(path)
-        destination = backup_copy(source, _new_backup_path(path, reason, when), sequence)
+        destination = backup_copy(source, _new_backup_path(path, reason, when), sequence, progress)
     except sqlite3.Error as error:  # e.g. the disk is full
         raise OSError(errno.EIO, str(error), str(path)) from error
-    problem = backup_problem(destination)
+    try:
+        problem = backup_problem(destination, progress)
+    except Cancelled:
+        destination.unlink(missing_ok=True)
+        raise
     if problem:
         destination.unlink(missing_ok=True)
         raise DamagedWorkspace(problem)
@@ -389,7 +405,7 @@ class RestoreResult:
     damaged_copy: Path | None  # where a damaged workspace's bytes were kept
 
 
-def _check_restorable(backup: Path) -> None:
+def _check_restorable(backup: Path, progress: Progress | None = None) -> None:
     try:
         _probe(backup)
     except DamagedWorkspace as error:
@@ -405,7 +421,7 @@ def _check_restorable(backup: Path) -> None:
         raise BackupRefused(
             _("{problem} It cannot be restored; nothing was changed.").format(problem=error)
         ) from error
-    if backup_problem(backup):
+    if backup_problem(backup, progress):
         raise BackupRefused(_damaged_backup(backup))
 
 
@@ -415,7 +431,7 @@ def _damaged_backup(backup: Path) -> str:
     )
 
 
-def _prepare_copy(backup: Path, workspace_path: Path) -> Path:
+def _prepare_copy(backup: Path, workspace_path: Path, progress: Progress | None = None) -> Path:
     """A checked, self-contained WAL-mode copy of `backup` beside the workspace."""
     temporary = workspace_path.with_name(f".{workspace_path.name}.restoring-{os.getpid()}")
     for leftover in (temporary, *_sidecars(temporary)):
@@ -427,10 +443,20 @@ def _prepare_copy(backup: Path, workspace_path: Path) -> Path:
             closing(sqlite3.connect(_read_only_uri(backup), uri=True)) as reader,
             closing(sqlite3.connect(temporary)) as writer,
         ):
-            reader.backup(writer)
+            if progress is None:
+                reader.backup(writer)
+            else:
+                reader.backup(writer, pages=PAGES_PER_STEP, progress=progress.sqlite_backup_callback())
             writer.execute("PRAGMA journal_mode=WAL")
-            rows = [row[0] for row in writer.execute("PRAGMA integrity_check")]
-    except BaseException:  # e.g. the disk filled up: leave nothing behind
+            if progress is not None:
+                writer.set_progress_handler(progress.sqlite_interrupt(), 10_000)
+            try:
+                rows = [row[0] for row in writer.execute("PRAGMA integrity_check")]
+            except sqlite3.OperationalError as error:
+                if progress is not None and progress.cancelled:
+                    raise Cancelled from error
+                raise
+    except BaseException:  # e.g. the disk filled up, or Cancel: leave nothing behind
         for leftover in (temporary, *_sidecars(temporary)):
             leftover.unlink(missing_ok=True)
         raise
@@ -469,24 +495,29 @@ def damaged_copy_path(workspace_path: Path, when: datetime) -> Path:
     return candidate
 
 
-def restore_backup(workspace_path: Path, backup: Path, when: datetime | None = None) -> RestoreResult:
+def restore_backup(
+    workspace_path: Path, backup: Path, when: datetime | None = None, progress: Progress | None = None
+) -> RestoreResult:
     """Replace the (closed) workspace with `backup`'s content.
 
     The current state is backed up first ("before restore"); a damaged workspace is copied
     aside byte for byte instead. The swap is one atomic rename of a complete, checked copy,
     so a crash leaves either the old or the restored workspace, never a mix. Refusals
-    (BackupRefused, WorkspaceInUse) leave every file as it was.
+    (BackupRefused, WorkspaceInUse) leave every file as it was, and so does Cancel (with
+    `progress`): it is heard until the swap, which is a moment.
     """
     try:
-        return _restore(workspace_path, backup, when or datetime.now())
+        return _restore(workspace_path, backup, when or datetime.now(), progress)
     except sqlite3.Error as error:  # e.g. the disk is full; the swap did not happen
         raise OSError(errno.EIO, str(error), str(workspace_path)) from error
 
 
-def _restore(workspace_path: Path, backup: Path, when: datetime) -> RestoreResult:
+def _restore(
+    workspace_path: Path, backup: Path, when: datetime, progress: Progress | None = None
+) -> RestoreResult:
     if backup.resolve() == workspace_path.resolve():
         raise BackupRefused(_("A workspace cannot be restored from itself."))
-    _check_restorable(backup)
+    _check_restorable(backup, progress)
     damaged = False
     if workspace_path.exists():
         try:
@@ -497,10 +528,12 @@ def _restore(workspace_path: Path, backup: Path, when: datetime) -> RestoreResul
             raise BackupRefused(
                 _("{problem} Restoring over it was refused; nothing was changed.").format(problem=error)
             ) from error
-    temporary = _prepare_copy(backup, workspace_path)
+    temporary = _prepare_copy(backup, workspace_path, progress)
     try:
         before: BackupInfo | None = None
         kept: Path | None = None
+        if progress is not None:
+            progress.check()
         if damaged:
             kept = damaged_copy_path(workspace_path, when)
             shutil.copy2(workspace_path, kept)
@@ -512,7 +545,7 @@ def _restore(workspace_path: Path, backup: Path, when: datetime) -> RestoreResul
                 sidecar.unlink(missing_ok=True)
         elif workspace_path.exists():
             _settle_wal(workspace_path)
-            before = take_backup(workspace_path, BackupReason.BEFORE_RESTORE, when)
+            before = take_backup(workspace_path, BackupReason.BEFORE_RESTORE, when, progress)
         os.replace(temporary, workspace_path)
     finally:
         for leftover in (temporary, *_sidecars(temporary)):

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop.models.cbs_import import Change, Table, find_table
 from desktop.models.records import AUTHORITY, RecordKind
+from desktop.progress import Progress as WorkProgress
 from desktop.storage.reference_store import list_records
 from desktop.storage.workspace import Workspace
 
@@ -222,12 +223,18 @@ class ImportRefused(ValueError):
     """The import was refused and nothing was written; str() is a translated message."""
 
 
-def apply_changes(workspace: Workspace, changes: list[Change], source: str | None = None) -> int:
+def apply_changes(
+    workspace: Workspace,
+    changes: list[Change],
+    source: str | None = None,
+    progress: WorkProgress | None = None,
+) -> int:
     """Write the previewed changes in one transaction: all of them, or (on any refusal or
-    failure) none. Every written record names the source of its figures (`source`, or the one
-    each change carries, as the national dataset's do). Values pass the authority form's
-    validators, as the preview already checked."""
+    failure, or Cancel with `progress`) none. Every written record names the source of its
+    figures (`source`, or the one each change carries, as the national dataset's do). Values
+    pass the authority form's validators, as the preview already checked."""
     from desktop.i18n import _
+    from desktop.progress import step
     from desktop.storage.concurrency import guarded_save
     from desktop.storage.reference_store import (
         MODEL_BY_KIND,
@@ -240,7 +247,8 @@ def apply_changes(workspace: Workspace, changes: list[Change], source: str | Non
 
     spec = AUTHORITY
     with guarded_save(workspace, _("the local authorities import"), lambda _session: (None, None)) as session:
-        for change in changes:
+        for number, change in enumerate(changes):
+            step(progress, number, len(changes) + 1)
             values = dict(change.values)
             if source is not None:
                 values["data_source"] = source
@@ -263,4 +271,5 @@ def apply_changes(workspace: Workspace, changes: list[Change], source: str | Non
                 session.add(record)
             _apply(session, spec, record, cleaned)
             session.flush()
+        step(progress, len(changes) + 1, len(changes) + 1)  # the last moment to stop: rolled back
     return len(changes)

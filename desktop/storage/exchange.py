@@ -47,6 +47,7 @@ from desktop.models.flags import ClusterFlags
 from desktop.models.forum import Forum
 from desktop.models.selection_process import SelectionProcess
 from desktop.models.validation import printable
+from desktop.progress import Progress, step
 from desktop.storage.forum_store import merge_exchanged_forum
 from desktop.storage.private_files import create_private
 from desktop.storage.tables import (
@@ -287,11 +288,19 @@ class ExportResult:
 
 
 def export_exchange(
-    workspace: Workspace, out: Path, scope: ex.Scope, scope_uuid: str = "", *, without_contacts: bool = False
+    workspace: Workspace,
+    out: Path,
+    scope: ex.Scope,
+    scope_uuid: str = "",
+    *,
+    without_contacts: bool = False,
+    progress: Progress | None = None,
 ) -> ExportResult:
-    """Write the chosen part of the workspace to `out` (written aside, then renamed)."""
+    """Write the chosen part of the workspace to `out` (written aside, then renamed).
+    Cancel (`progress`) stops it before the file takes its name: nothing is left."""
     with workspace.engine.connect() as connection:
         records = _read_all(connection)
+        step(progress, 1, 4)
         uuids, absent = _closure(records, _roots(records, scope, scope_uuid))
         known = _known_hashes(connection, uuids) if not workspace.read_only else {}
     hidden = frozenset(
@@ -299,6 +308,7 @@ def export_exchange(
     )
     order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
     chosen = sorted((records[u] for u in uuids), key=lambda r: (order[r.type], r.id))
+    step(progress, 2, 4)
     items = []
     for record in chosen:
         if without_contacts or (record.type == ex.PERSON and record.uuid in hidden):
@@ -333,6 +343,7 @@ def export_exchange(
         create_private(partial)  # it names people: owner only
         with partial.open("wb") as handle:
             ex.write_exchange(header, items, absent, handle)
+        step(progress, 3, 4)
         if workspace.read_only:
             partial.replace(out)
         else:
@@ -348,6 +359,7 @@ def export_exchange(
                         for r, i in zip(chosen, items, strict=True)
                     },
                 )
+                step(progress, 4, 4)  # the last moment to stop: this transaction rolls back
                 partial.replace(out)
                 placed = True
     except BaseException:
@@ -570,19 +582,25 @@ def read_exchange_file(path: Path, **limits: int) -> ex.ExchangeFile:
         ) from error
 
 
-def plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
+def plan_import(
+    workspace: Workspace, path: Path, *, progress: Progress | None = None, **limits: int
+) -> ImportPlan:
     """Check the file and compare it with the workspace; writes nothing."""
     try:
-        return _plan_import(workspace, path, **limits)
+        return _plan_import(workspace, path, progress, **limits)
     except RecursionError as error:  # a document nested thousands deep
         raise ex.damaged() from error
 
 
-def _plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
+def _plan_import(
+    workspace: Workspace, path: Path, progress: Progress | None = None, **limits: int
+) -> ImportPlan:
     exchange = read_exchange_file(path, **limits)
+    step(progress, 1, 4)
     _check_lengths(exchange.records)
     _validate_fields(exchange.records)
     _validate_documents(exchange.records)
+    step(progress, 2, 4)
     order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
     exchange.records.sort(key=lambda r: order[r.type])
     with workspace.engine.connect() as connection:
@@ -606,6 +624,7 @@ def _plan_import(workspace: Workspace, path: Path, **limits: int) -> ImportPlan:
         exchange.records = incoming
         ex.check_references(exchange, records)
         known = _known_hashes(connection, (r.uuid for r in incoming))
+    step(progress, 3, 4)
     names = {u: ex.record_title(r.type, r.fields) for u, r in records.items()}
     names.update({r.uuid: r.title for r in incoming})
     items = []
@@ -678,15 +697,20 @@ def _row(
 
 
 def apply_import(
-    workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice] | None = None
+    workspace: Workspace,
+    plan: ImportPlan,
+    choices: Mapping[str, Choice] | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> ImportResult:
-    """Write the plan in one transaction. Every conflict needs a choice (by record UUID)."""
+    """Write the plan in one transaction. Every conflict needs a choice (by record UUID).
+    Cancel (`progress`) rolls the transaction back: nothing is imported."""
     choices = dict(choices or {})
     unresolved = [item.record.uuid for item in plan.conflicts if item.record.uuid not in choices]
     if unresolved:
         raise ValueError(f"conflicts without a choice: {unresolved}")
     try:
-        return _apply(workspace, plan, choices)
+        return _apply(workspace, plan, choices, progress)
     except IntegrityError as error:
         raise ex.ExchangeRefused(
             _(
@@ -696,7 +720,9 @@ def apply_import(
         ) from error
 
 
-def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]) -> ImportResult:
+def _apply(
+    workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice], progress: Progress | None = None
+) -> ImportResult:
     tables = exchanged_tables()
     added = updated = unchanged = kept = 0
     with workspace.engine.begin() as connection:
@@ -714,7 +740,8 @@ def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]
         clusters: list[ex.ExchangeRecord] = []
         taken: list[ex.ExchangeRecord] = []
         stamp = utc_now()
-        for record_type in ex.TYPE_ORDER:
+        for number, record_type in enumerate(ex.TYPE_ORDER):
+            step(progress, number, len(ex.TYPE_ORDER) + 1)
             table = tables[record_type]
             new_rows = []
             for item in plan.items:
@@ -773,6 +800,7 @@ def _apply(workspace: Workspace, plan: ImportPlan, choices: Mapping[str, Choice]
                     ex.content_hash(record.type, record.fields, contacts_removed=record.contacts_removed)
                 }
         _remember(connection, known, remember)
+        step(progress, len(ex.TYPE_ORDER) + 1, len(ex.TYPE_ORDER) + 1)  # the last moment to stop
     return ImportResult(added, updated, unchanged, kept)
 
 

@@ -3,6 +3,7 @@ good backup when a workspace turns out to be damaged."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,8 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.storage import backups
 from desktop.storage.backups import BackupInfo, BackupReason
-from desktop.views.qt_i18n import isolate
+from desktop.views.background import BackgroundTask, Cancelled, Progress, run_with_progress
+from desktop.views.qt_i18n import isolate, path_text
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
@@ -48,59 +50,119 @@ def backup_interval(settings: QSettings) -> int:
 
 
 class BackupScheduler(QObject):
-    """Backs up the open workspace on open, then at most every N minutes, only after edits."""
+    """Backs up the open workspace on open, then at most every N minutes, only after edits.
+
+    The automatic backups are taken in a thread of their own (a large workspace takes a
+    second or more to copy and check): a problem is said when the backup ends, and closing
+    the workspace cancels a backup still running and waits for it to stop, so no half
+    backup is left (the copy takes its name only once complete and checked).
+    """
 
     message = Signal(str)
+    taken = Signal(object)  # the BackupInfo of an automatic backup, once it is complete
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.path: Path | None = None
         self._watcher: backups.ChangeWatcher | None = None
+        self._task: BackgroundTask[BackupInfo] | None = None
+        self.last_taken: BackupInfo | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
 
     def start(self, workspace: Workspace) -> None:
-        """Take the backup on open and start watching `workspace` (a writable one)."""
+        """Start the backup on open (in the background) and watch `workspace` (a writable one)."""
         self.stop()
         assert workspace.path is not None, "only workspace files are backed up here"
         self.path = workspace.path
+        self._watcher = backups.ChangeWatcher(workspace.path)
+        self._in_background(BackupReason.OPEN)
+        self.timer.start(backup_interval(self.settings) * 60_000)
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def _in_background(self, reason: BackupReason) -> None:
+        path = self.path
+        assert path is not None
+
+        def back_up(progress: Progress) -> BackupInfo:
+            return backups.take_backup(path, reason, progress=progress)
+
+        task: BackgroundTask[BackupInfo] = BackgroundTask(back_up, self)
+        task.done.connect(lambda: self._ended(task))
+        self._task = task
+        task.start()
+
+    def _ended(self, task: BackgroundTask[BackupInfo]) -> None:
+        if self._task is task:
+            self._task = None
+        task.deleteLater()
         try:
-            self._watcher = backups.ChangeWatcher(workspace.path)
-            backups.take_backup(workspace.path, BackupReason.OPEN)
+            info = task.result()
+        except Cancelled:  # the workspace closed meanwhile: nothing was left behind
+            return
         except (OSError, backups.WorkspaceError) as error:
             self._report(error)
-        self.timer.start(backup_interval(self.settings) * 60_000)
+            return
+        self.last_taken = info
+        self.taken.emit(info)
+
+    def wait(self) -> None:
+        """Wait for the automatic backup still running, if any (its end is handled first)."""
+        if self._task is not None:
+            self._task.wait()
 
     def set_interval(self, minutes: int) -> None:
         self.settings.setValue(INTERVAL_KEY, minutes)
         if self.timer.isActive():
             self.timer.start(backup_interval(self.settings) * 60_000)
 
-    def tick(self) -> BackupInfo | None:
-        """A periodic backup, if anything was saved since the last one."""
-        if self.path is None or self._watcher is None or not self._watcher.changed():
-            return None
+    def tick(self) -> bool:
+        """Start a periodic backup (in the background) if anything was saved since the last
+        one and none is running; whether one was started."""
+        if self.path is None or self._watcher is None or self._task is not None:
+            return False
+        if not self._watcher.changed():
+            return False
         self._watcher.mark()  # what is saved while copying counts for the next one
-        try:
-            return backups.take_backup(self.path, BackupReason.PERIODIC)
-        except (OSError, backups.WorkspaceError) as error:
-            self._report(error)
-            return None
+        self._in_background(BackupReason.PERIODIC)
+        return True
 
-    def back_up_now(self) -> BackupInfo:
+    def manual_backup(self) -> Callable[[Progress], BackupInfo]:
+        """The work of a backup by hand, for a worker thread: it lets the automatic backup
+        still running (if any) end first, since two copies at once would race for a name."""
         assert self.path is not None
+        path = self.path
+        running = self._task.thread_ if self._task is not None else None
         if self._watcher is not None:
             self._watcher.mark()
-        return backups.take_backup(self.path, BackupReason.MANUAL)
+
+        def back_up(progress: Progress) -> BackupInfo:
+            if running is not None:
+                running.wait()
+            return backups.take_backup(path, BackupReason.MANUAL, progress=progress)
+
+        return back_up
+
+    def back_up_now(self) -> BackupInfo:
+        self.wait()
+        return self.manual_backup()(Progress())
 
     def _report(self, error: Exception) -> None:
         detail = getattr(error, "strerror", None) or str(error)
         self.message.emit(_("The automatic backup failed: {error}").format(error=detail))
 
     def stop(self) -> None:
-        """Stop before the workspace closes: the watcher's connection must close first."""
+        """Stop before the workspace closes: a backup still running is cancelled (it removes
+        its partial copy) and waited for; the watcher's connection must close first."""
         self.timer.stop()
+        task = self._task
+        if task is not None:
+            task.cancel()
+            task.wait()
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
@@ -122,9 +184,10 @@ class BackupsDialog(QDialog):
 
         folder = QLabel(
             _("Backups are kept in the folder {folder}, beside the workspace.").format(
-                folder=isolate(str(backups.backups_folder(self.workspace_path)))
+                folder=path_text(str(backups.backups_folder(self.workspace_path)))
             )
         )
+        folder.setObjectName("backups_folder")
         folder.setWordWrap(True)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         policy = QLabel(
@@ -192,6 +255,8 @@ class BackupsDialog(QDialog):
         layout.addWidget(close)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
+        # an automatic backup ending while the list is open (the one on open, in the background)
+        window.backups.taken.connect(lambda _info: self.refresh(select=self.selected_backup()))
 
     def refresh(self, select: Path | None = None) -> None:
         self.model.clear()
@@ -204,7 +269,7 @@ class BackupsDialog(QDialog):
             taken.setToolTip(str(backup.path))
             reason = QStandardItem(backup.reason.label)
             reason.setData(backup.reason.label, SORT_ROLE)
-            size = QStandardItem(backups.format_size(backup.size))
+            size = QStandardItem(i18n.format_file_size(backup.size))
             size.setData(backup.size, SORT_ROLE)
             self.model.appendRow([taken, reason, size])
         self.model.sort(0, Qt.SortOrder.DescendingOrder)
@@ -242,8 +307,12 @@ class BackupsDialog(QDialog):
         self.error.setVisible(bool(text))
 
     def back_up_now(self) -> None:
+        label = _("Backing up {name}…").format(name=self.workspace_path.name)
         try:
-            info = self.window_.backups.back_up_now()
+            info = run_with_progress(self, _("Backups"), label, self.window_.backups.manual_backup())
+        except Cancelled:
+            self._show_error(_("The backup was cancelled; no backup was added."))
+            return
         except (OSError, backups.WorkspaceError) as error:
             self._show_error(
                 _("The backup failed: {error}").format(error=getattr(error, "strerror", None) or error)
@@ -418,8 +487,18 @@ def restore_in_window(window: MainWindow, backup: Path, path: Path | None = None
                 ).format(name=path.name),
             )
             return False
+    workspace_path = path
+
+    def restore(progress: Progress) -> backups.RestoreResult:
+        return backups.restore_backup(workspace_path, backup, progress=progress)
+
     try:
-        result = backups.restore_backup(path, backup)
+        result: backups.RestoreResult | None = run_with_progress(
+            window, _("Restore a backup"), _("Restoring {name}…").format(name=backup.name), restore
+        )
+    except Cancelled:
+        result = None
+        window._show_message(_("The restore was cancelled; the workspace was not changed."))
     except (backups.WorkspaceError, OSError) as error:
         result = None
         QtWidgets.QMessageBox.critical(window, _("Restore a backup"), str(error))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.i18n import N_, _, ngettext
+from desktop.i18n import N_, _, ngettext, pgettext
 from desktop.models.records import FieldKind, RecordSpec
 from desktop.storage.concurrency import (
     ConcurrentEdit,
@@ -271,7 +271,12 @@ def ask_about_record(
     titles: Mapping[str, str],
 ) -> str:
     rows = record_rows(spec, loaded, mine, conflict.theirs, titles)
-    headers = [_("Field"), _("When you opened it"), _("Their version"), _("Your change")]
+    headers = [
+        pgettext("record field", "Field"),
+        _("When you opened it"),
+        _("Their version"),
+        _("Your change"),
+    ]
     return ConflictDialog(conflict, headers, list(rows), parent).ask()
 
 

@@ -41,9 +41,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, ngettext, pgettext
 from desktop.models import exchange as ex
 from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind
+from desktop.progress import Cancelled, Progress
+from desktop.views.background import run_with_progress
 from desktop.views.qt_i18n import isolate
 from desktop.views.widgets import error_label, show_error
 
@@ -112,6 +114,7 @@ def import_from_colleague(parent: QWidget, workspace: Workspace, folder: str) ->
     """File > Import from a colleague: choose the file, check it, choose side by side where both
     changed, import. What to say when something was imported; None when nothing changed."""
     from desktop.storage.exchange import plan_import
+    from desktop.storage.worker import separate_workspace
 
     title = _("Import from a colleague")
     if workspace.read_only:
@@ -120,8 +123,16 @@ def import_from_colleague(parent: QWidget, workspace: Workspace, folder: str) ->
     chosen, _filter = QFileDialog.getOpenFileName(parent, title, folder, exchange_filter())
     if not chosen:
         return None
+    path = Path(chosen)
+
+    def check(progress: Progress) -> ImportPlan:
+        with separate_workspace(workspace) as own:  # (in the worker thread: its own connections)
+            return plan_import(own, path, progress=progress)
+
     try:
-        plan = plan_import(workspace, Path(chosen))
+        plan = run_with_progress(parent, title, _("Checking {name}…").format(name=path.name), check)
+    except Cancelled:
+        return None
     except ex.ExchangeRefused as error:
         QMessageBox.warning(
             parent,
@@ -259,6 +270,7 @@ class ExportDialog(QDialog):
 
     def export(self) -> None:
         from desktop.storage.exchange import ScopeNotFound, export_exchange
+        from desktop.storage.worker import separate_workspace
 
         uuid = ""
         if self.scope is not ex.Scope.EVERYTHING:
@@ -269,10 +281,22 @@ class ExportDialog(QDialog):
         path = self.ask_path()
         if path is None:
             return
+        workspace, scope, without_contacts = self.workspace, self.scope, self.without_contacts.isChecked()
+
+        def export(progress: Progress) -> ExportResult:
+            with separate_workspace(workspace) as own:  # (in the worker thread: its own connections)
+                return export_exchange(
+                    own, path, scope, uuid, without_contacts=without_contacts, progress=progress
+                )
+
+        show_error(self.error, "")
         try:
-            self.result_ = export_exchange(
-                self.workspace, path, self.scope, uuid, without_contacts=self.without_contacts.isChecked()
+            self.result_ = run_with_progress(
+                self, _("Export for a colleague"), _("Writing {name}…").format(name=path.name), export
             )
+        except Cancelled:
+            show_error(self.error, _("The export was cancelled; no file was written."))
+            return
         except OSError as error:
             show_error(self.error, _("Cannot write the file: {error}").format(error=error.strerror or error))
             return
@@ -305,7 +329,9 @@ class ConflictDialog(QDialog):
         rows = ex.side_by_side(item.mine.fields, item.record.fields)
         self.table = QTableWidget(len(rows), 3)
         self.table.setObjectName("fields")
-        self.table.setHorizontalHeaderLabels([_("Field"), _("This workspace"), _("The file")])
+        self.table.setHorizontalHeaderLabels(
+            [pgettext("record field", "Field"), _("This workspace"), _("The file")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -486,11 +512,24 @@ class ImportDialog(QDialog):
 
     def apply(self) -> None:
         from desktop.storage.exchange import WorkspaceChanged, apply_import
+        from desktop.storage.worker import separate_workspace
 
         if len(self.choices) < len(self.plan.conflicts):
             return
+        workspace, plan, choices = self.workspace, self.plan, dict(self.choices)
+
+        def write(progress: Progress) -> ImportResult:
+            with separate_workspace(workspace) as own:  # (in the worker thread: its own connections)
+                return apply_import(own, plan, choices, progress=progress)
+
+        show_error(self.error, "")
         try:
-            self.result_ = apply_import(self.workspace, self.plan, self.choices)
+            self.result_ = run_with_progress(
+                self, _("Import from a colleague"), _("Importing {name}…").format(name=plan.path.name), write
+            )
+        except Cancelled:
+            show_error(self.error, _("The import was cancelled; nothing was imported."))
+            return
         except WorkspaceChanged:
             show_error(
                 self.error,

@@ -370,17 +370,32 @@ class ImportAuthoritiesDialog(QDialog):
             self.settings.setValue(f"import_mapping/{signature}", remembered)
         from desktop.storage.cbs_files import ImportRefused
         from desktop.storage.concurrency import SaveFailed
+        from desktop.storage.national_data import apply_national_clusters
+        from desktop.storage.worker import separate_workspace
+        from desktop.views.background import Cancelled, Progress, run_with_progress
+
+        workspace, source = self.workspace, self._source_text()
+        with_clusters = self.national.isChecked() and self.with_clusters.isChecked()
+
+        def write(progress: Progress) -> int:
+            with separate_workspace(workspace) as own:  # (in the worker thread: its own connections)
+                count = apply_changes(own, changes, source, progress)
+                if with_clusters:
+                    apply_national_clusters(own)
+                return count
 
         try:
-            self.applied += apply_changes(self.workspace, changes, self._source_text())
+            self.applied += run_with_progress(
+                self, _("Import local authorities"), _("Writing the local authorities…"), write
+            )
+        except Cancelled:
+            self.file_error.setText(_("The import was cancelled; nothing was imported."))
+            self.file_error.show()
+            return
         except (ImportRefused, SaveFailed) as error:
             self.file_error.setText(str(error))
             self.file_error.show()
             return
-        if self.national.isChecked() and self.with_clusters.isChecked():
-            from desktop.storage.national_data import apply_national_clusters
-
-            apply_national_clusters(self.workspace)
         self._source_changed()
 
 

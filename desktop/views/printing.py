@@ -125,8 +125,9 @@ class Printer:
     ) -> bool:
         """Write the document to `path` (owner-only, replacing only a PDF Shutafut made, after
         asking); a failure is said in the dialog (or a message box)."""
-        from desktop.documents import export_document
+        from desktop.documents import prepare_document
         from desktop.storage.private_files import create_private, is_our_pdf
+        from desktop.views.background import Cancelled, Progress, run_with_progress
         from desktop.views.dialogs import confirm
 
         workspace = self.workspace()
@@ -147,10 +148,25 @@ class Printer:
                 return False
         partial = path.with_name(f".{path.name}.writing-{os.getpid()}")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:  # read here, in the workspace's thread (quick); built in a worker thread
+            prepared = prepare_document(workspace, key, record_id, language, **options)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+        def build(progress: Progress) -> None:
+            progress.check()
+            prepared.build(partial, language)
+            progress.check()  # Cancel pressed while it was built: the file is not kept
+
         try:
             create_private(partial)  # it names people: readable by its owner only
-            export_document(workspace, key, record_id, partial, language, **options)
+            run_with_progress(
+                self.parent, _("Export PDF"), _("Writing {name}…").format(name=path.name), build
+            )
             os.replace(partial, path)
+        except Cancelled:
+            self.report(_("The PDF was not written: cancelled."))
+            return False
         except OSError as error:
             message = _("Cannot write {path}: {error}").format(path=path, error=error.strerror or error)
             if dialog is not None:
@@ -160,7 +176,6 @@ class Printer:
             return False
         finally:
             partial.unlink(missing_ok=True)
-            QApplication.restoreOverrideCursor()
         self.settings.setValue("pdf_folder", str(path.parent))
         self.settings.setValue("open_pdf_after_export", "true" if open_after else "false")
         self.report(_("Exported {name}.").format(name=path.name))

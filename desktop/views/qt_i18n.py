@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QCollator, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QTableWidgetItem,
 )
 
 from desktop import i18n
@@ -21,6 +23,7 @@ from desktop import i18n
 LANGUAGE_NAMES = {"he": "עברית", "ar": "العربية", "en": "English"}
 
 _FIRST_STRONG_ISOLATE = "\u2068"
+_LEFT_TO_RIGHT_ISOLATE = "\u2066"
 _POP_DIRECTIONAL_ISOLATE = "\u2069"
 _qt_translators: list[QTranslator] = []
 _SHOWS_START = "shutafut_shows_start"
@@ -87,6 +90,32 @@ def isolate(text: str) -> str:
     return f"{_FIRST_STRONG_ISOLATE}{text}{_POP_DIRECTIONAL_ISOLATE}" if text else text
 
 
+def left_to_right(text: str) -> str:
+    """A path, address or code inside a sentence: always laid out left to right as one unit
+    (LRI ... PDI), so its slashes and the sentence's punctuation stay on their own sides."""
+    return f"{_LEFT_TO_RIGHT_ISOLATE}{text}{_POP_DIRECTIONAL_ISOLATE}" if text else text
+
+
+def path_text(path: str) -> str:
+    """A file or folder path inside a sentence of any language: left to right as a whole, and
+    each folder name with Hebrew or Arabic letters isolated too, so two such names in a row
+    stay in the path's order ("/home/שותפות/עבודה.backups", not the two names swapped)."""
+    parts = re.split(r"([\\/])", path)
+    return left_to_right(
+        "".join(left_to_right(part) if any(first_strong_is_rtl(c) for c in part) else part for part in parts)
+    )
+
+
+def two_lines(label: str) -> str:
+    """A long header broken at the space nearest its middle, so a narrow column shows it whole."""
+    if len(label) < 16 or " " not in label:
+        return label
+    middle = len(label) // 2
+    spaces = [index for index, character in enumerate(label) if character == " "]
+    split = min(spaces, key=lambda index: abs(index - middle))
+    return label[:split] + "\n" + label[split + 1 :]
+
+
 def in_reading_direction(line: str) -> str:
     """A line that starts with a number or an isolate reads right to left in Hebrew and Arabic
     (Qt guesses a paragraph's direction from its first strong letter)."""
@@ -108,7 +137,7 @@ def apply_language(app: QApplication, language: str) -> None:
         if translator.load(f"qtbase_{language}", folder):
             app.installTranslator(translator)
             _qt_translators.append(translator)
-    QLocale.setDefault(QLocale(i18n.babel_locale(language)))
+    QLocale.setDefault(QLocale(i18n.QT_LOCALES[language]))
     i18n.set_language(language)
     # Installing qtbase_he flips the direction by itself: set it from the language, after.
     app.setLayoutDirection(layout_direction(language))
@@ -162,3 +191,15 @@ def first_strong_is_rtl(text: str) -> bool | None:
         if kind == "L":
             return False
     return None
+
+
+def collator() -> QCollator:
+    """Compares text the way the interface's language orders it (א before ת, أ before ي)."""
+    return QCollator(QLocale(i18n.babel_locale()))
+
+
+class CollatedItem(QTableWidgetItem):
+    """A table cell that sorts by the language's alphabet, not by code point or reversed."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return collator().compare(self.text(), other.text()) < 0

@@ -58,9 +58,19 @@ def date_editor(name: str = "") -> QDateEdit:
     if name:
         editor.setObjectName(name)
     editor.setCalendarPopup(True)
-    # Under RTL QDateEdit lays its sections out reversed: give them pre-reversed.
-    editor.setDisplayFormat("yyyy.M.d" if i18n.is_rtl() else "d/M/yyyy")
+    editor.setDisplayFormat(date_edit_format())
+    editor.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Sunday)  # Israel's week
     return editor
+
+
+def date_edit_format(language: str | None = None) -> str:
+    """The date fields' format: the language's date pattern (i18n.DATE_PATTERNS), with its
+    sections pre-reversed in right-to-left languages, where QDateEdit lays them out reversed."""
+    pattern = i18n.DATE_PATTERNS[language or i18n.current_language()]
+    if not i18n.is_rtl(language):
+        return pattern
+    separator = next(c for c in pattern if not c.isalpha())
+    return separator.join(reversed(pattern.split(separator)))
 
 
 ISO_ROLE = Qt.ItemDataRole.UserRole + 40  # a date cell's ISO value; the cell shows it formatted

@@ -81,7 +81,7 @@ def test_plan_checks_dates_and_owners_and_workplan_filters() -> None:
         actions=[Action("מפגשים חודשיים", "12", "חודשי", "", "2026-02-01", "2026-12-31")],
     )
     messages = [e.message for e in validate_plan(plan)]
-    assert any("לפני תאריך נקודת הבסיס" in m for m in messages)
+    assert any("מוקדם מתאריך נקודת האפס" in m for m in messages)
     assert any("מפגשים חודשיים" in m for m in messages)
     plan.actions[0].owner = "דנה"
     other = FlagPlan("1", "diversity", actions=[Action("תרגום", owner="סמיר", ends="2027-06-01")])

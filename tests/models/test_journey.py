@@ -106,11 +106,11 @@ def test_the_collective_plan_and_the_compass_are_steps_of_the_town() -> None:
     today = date(2026, 6, 1)
     town = TownRecords("u1", "אופקים")
     steps = {step.label: step for step in town_journey(town, today).steps}
-    assert steps["תכנית עבודה קולקטיבית"].mark in (Mark.OPEN, Mark.NEXT)
+    assert steps["תכנית קולקטיבית"].mark in (Mark.OPEN, Mark.NEXT)
     town.plans.append(PlanFacts(3, "מצוינות במדע", actions=5, late=2))
     town.compasses.append(CompassFacts(4, takings=1, last_taken=date(2025, 9, 1)))
     steps = {step.label: step for step in town_journey(town, today).steps}
-    plan = steps["תכנית עבודה קולקטיבית"]
+    plan = steps["תכנית קולקטיבית"]
     assert plan.mark is Mark.OVERDUE and "2" in plan.state and plan.target is not None
     assert plan.target.feature == "collective-plans" and plan.target.record_id == 3
     outcomes = steps["מדידת תוצאות תשתית (שנה א׳ ושנה ג׳)"]

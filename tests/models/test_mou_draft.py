@@ -97,8 +97,8 @@ def test_rendered_document_numbers_clauses_and_fills_in_the_data() -> None:
     assert any("90" in c.text for c in parties)
     assert parties[-1].text == "תנאי היציאה: הפרה יסודית"
     bodies = sections[MouSection.BODIES].clauses
-    assert "פגישות בשנה: 11" in bodies[-2].text
-    assert bodies[-1].text == "סך הפגישות בשנה בכל הגופים: 23."
+    assert "מפגשים בשנה: 11" in bodies[-2].text
+    assert bodies[-1].text == "סך המפגשים בשנה בכל הגופים: 23."
     timeframe = [strip_marks(c.text) for c in sections[MouSection.TIMEFRAME].clauses]
     assert "תקופת שיתוף הפעולה: 1.9.2026-31.8.2028." in timeframe
     assert "פרה-הקמה: 1.9.2026-31.12.2026." in timeframe

@@ -103,9 +103,13 @@ def print_document(
     **options: Any,
 ) -> bytes:
     """Document `key` of record `record_id` as the window and the CLI print it: its data
-    gathered by the storage-side loader, then its report function of the registry."""
+    gathered by the storage-side loader, then its report function of the registry, with the
+    workspace's letterhead."""
     from desktop.documents import load_document_data
+    from desktop.reports.document import printed_with
     from desktop.reports.registry import document_kind
+    from desktop.storage.document_data import letterhead
 
     data = load_document_data(workspace, key, record_id, language, **options)
-    return document_kind(key).build(data, out, language)
+    with printed_with(letterhead(workspace)):  # as export_document: the organisation's, for every one
+        return document_kind(key).build(data, out, language)

@@ -372,3 +372,84 @@ def test_ten_meetings_with_long_titles_and_ten_topics_still_fit_two_pages(
     assert 1 <= int(pdf_info(out)["Pages"]) <= 2
     # Each topic's row label is shortened to fit beside the chart, never dropped.
     assert len([line for line in drawn_lines(out) if "…" in line]) == 10
+
+
+# --- issue 20's fields in the documents: days kept, the advisory committee, a team's output ----
+
+
+def _community_of_issue_20(workspace) -> int:  # type: ignore[no-untyped-def]
+    from desktop.models.community import AdvisoryGuest, Member
+    from desktop.models.holidays import JEWISH, MUSLIM
+    from desktop.models.records import RecordKind
+    from desktop.models.work_teams import WorkTeam
+    from desktop.storage import reference_store
+
+    town = reference_store.save_record(
+        workspace, RecordKind.AUTHORITY, {"name_he": "Rahat", "municipal_status": "city", "district": "south"}
+    )
+    head, partner = (
+        reference_store.save_record(workspace, RecordKind.PERSON, {"full_name": name})
+        for name in ("Maya Head", "Yusuf Partner")
+    )
+    community = Community("Community Twenty", "Economy", date(2026, 9, 1), date(2027, 7, 31))
+    community.members = [Member(head, town, "Head of economy", advisory=True)]
+    community.advisory_guests = [AdvisoryGuest(partner, "stakeholder", "Chamber of Commerce")]
+    community.add_advisory_meeting(date(2026, 11, 17)).notes = "Review the team budgets"
+    community.add_advisory_meeting(date(2027, 2, 9)).ad_hoc = True
+    community.holiday_groups = [JEWISH, MUSLIM]
+    community.meetings = [
+        Meeting("m1", date(2026, 10, 13), title="Kickoff", host=town),
+        Meeting("m2", date(2027, 3, 10), title="Midyear", host=town),  # Eid al-Fitr
+    ]
+    community.teams = [
+        WorkTeam(
+            "t1",
+            "Team Markets",
+            members=[head],
+            audience="Audience Mayors",
+            use="Use at the conference",
+            signs=["useful"],
+            accompanier=partner,
+        )
+    ]
+    return save_community(workspace, community)
+
+
+@needs_poppler
+def test_syllabus_shows_the_days_kept_and_the_advisory_committee(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    community_id = _community_of_issue_20(workspace)
+    out = tmp_path / "syllabus.pdf"
+    print_document(workspace, "syllabus", community_id, out, "en")
+    assert int(pdf_info(out)["Pages"]) == 1  # the Gantt right under the table, not on a page of its own
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    assert "Dates avoid the days kept by: Jewish and national days and Muslim days" in text
+    assert "Falls on: Eid al-Fitr" in text
+    assert text.count("Falls on") == 1  # the meeting on an ordinary day says nothing
+    assert "The advisory committee" in text
+    assert "Maya Head Community member Head of economy · Rahat" in text
+    assert "Yusuf Partner Stakeholder Chamber of Commerce" in text
+    assert "17.11.2026 Regular" in text and "9.2.2027 Ad hoc" in text  # (the agenda: the standing one)
+    assert "Review the team budgets" in text
+
+
+@needs_poppler
+def test_meeting_plan_warns_of_a_day_kept_and_work_teams_show_audience_use_and_signs(
+    workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    community_id = _community_of_issue_20(workspace)
+    plans = []
+    for number in (1, 2):
+        out = tmp_path / f"plan{number}.pdf"
+        print_document(workspace, "meeting-plan", community_id, out, "en", meeting=number)
+        plans.append(" ".join(" ".join(pdf_pages(out)).split()))
+    assert "falls on a day some members keep: Eid al-Fitr" in plans[1]
+    assert "keep:" not in plans[0]
+    out = tmp_path / "teams.pdf"
+    print_document(workspace, "work-teams", community_id, out, "en")
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    assert "Target audience: Audience Mayors" in text
+    assert "How it will be used and spread: Use at the conference" in text
+    assert "Accompanied by: Yusuf Partner" in text
+    assert "Signs of a good output Met?" in text
+    assert "Useful and accessible: a tool for the members to make the change, to apply and spread Met" in text
+    assert text.count("Not yet") == 4  # the other four signs

@@ -12,8 +12,8 @@ import pytest
 from desktop.reports.bidi_text import shape_arabic
 from desktop.reports.flags_report import HEAT_COLOURS
 from desktop.storage.workspace import Workspace
+from tests.reports.every_document import Records, build_rich_workspace
 from tests.reports.pdf_tools import drawn_lines, needs_poppler, pdf_pages, print_document, word_boxes
-from tests.reports.rich_workspace import Records, build_rich_workspace
 
 pytestmark = needs_poppler
 
@@ -123,3 +123,18 @@ def test_every_chart_has_its_caption(rich, key: str) -> None:  # type: ignore[no
         "syllabus": "The year's meetings by month, numbered as in the table; the key is under the chart.",
     }[key]
     assert caption in "\n".join(pdf_pages(out))
+
+
+def test_cluster_documents_write_dates_d_m_yyyy_and_draw_only_glyphs_the_fonts_have(rich) -> None:  # type: ignore[no-untyped-def]
+    from tests.reports.pdf_tools import embedded_fonts
+
+    workspace, records, folder = rich
+    profile = folder / "cluster-profile.pdf"
+    print_document(workspace, "cluster-profile", records.profile, profile, "he")
+    words = " ".join(drawn_lines(profile)).split()
+    assert "1.1.2022" in words and "2022-01-01" not in " ".join(words)  # the membership list's date
+    guidance = folder / "guidance-needs.pdf"
+    print_document(workspace, "guidance-needs", records.profile, guidance, "he")
+    text = "\n".join(pdf_pages(guidance))
+    assert "★" not in text and "*" in text  # the fonts have no star: the national needs' mark
+    assert all(embedded_fonts(guidance).values())

@@ -3,6 +3,7 @@ date and the version, and carries its title, language and author in the PDF meta
 
 from __future__ import annotations
 
+import dataclasses
 import struct
 import subprocess
 import zlib
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 
 from desktop import __version__, i18n
-from desktop.reports.registry import DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, VERSION
+from desktop.reports.registry import CLUSTER, COMPARE, DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, TOWN, VERSION
 from desktop.storage.document_data import (
     BadLogo,
     letterhead,
@@ -40,11 +41,6 @@ def png(width: int = 4, height: int = 2) -> bytes:
     )
 
 
-# The features this fixture holds records of (the newer features' documents print with the
-# same letterhead through desktop.documents, and are read back from the demo elsewhere).
-RICH_FEATURES = ("workspace", "selection", "agreements", "forums", "flags", "communities")
-
-
 def _record(feature: str, records: Records) -> int | None:
     return {
         "workspace": None,
@@ -53,12 +49,25 @@ def _record(feature: str, records: Records) -> int | None:
         "forums": records.forum,
         "flags": records.flags,
         "communities": records.community,
+        "clusters": records.profile,
+        "collective-plans": records.plan,
+        "portfolios": None,  # by its town
+        "compasses": records.compass,
+        "journey": None,  # by its town
     }[feature]
 
 
 def _options(options: tuple[str, ...], records: Records) -> dict[str, Any]:
-    chosen = {VERSION: 1, SESSION: 1, MEETING: 1, DIAGNOSIS: records.diagnosis, ITEM: 1}
-    return {option: chosen[option] for option in options}
+    chosen = {
+        VERSION: 1,
+        SESSION: 1,
+        MEETING: 1,
+        DIAGNOSIS: records.diagnosis,
+        ITEM: 1,
+        TOWN: records.town,
+        COMPARE: 1,
+    }
+    return {option: chosen[option] for option in options if option != CLUSTER}
 
 
 def test_the_organisation_is_kept_in_the_workspace(tmp_path: Path) -> None:
@@ -78,10 +87,17 @@ def test_the_organisation_is_kept_in_the_workspace(tmp_path: Path) -> None:
 @needs_poppler
 def test_every_document_shows_the_organisation_its_print_date_and_version(tmp_path: Path) -> None:
     workspace, records = build_workspace(tmp_path / "w.shutafut")
+    from desktop.models.records import RecordKind
+    from desktop.storage.cluster_store import start_profile
+    from desktop.storage.reference_store import choices
+
+    records = dataclasses.replace(
+        records, profile=start_profile(workspace, choices(workspace, RecordKind.CLUSTER)[0][0])
+    )
     set_organisation_name(workspace, "Hope Foundation")
     set_organisation_logo(workspace, png())
     printed = f"Printed on {i18n.format_date(date.today(), 'en')} · Shutafut {__version__}"
-    for kind in (k for k in KINDS if k.feature in RICH_FEATURES):
+    for kind in KINDS:  # every document of every feature
         out = tmp_path / f"{kind.key}.pdf"
         print_document(
             workspace, kind.key, _record(kind.feature, records), out, "en", **_options(kind.options, records)

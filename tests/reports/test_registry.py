@@ -83,16 +83,16 @@ def test_choices_a_person_picks_from(every: Every) -> None:
     i18n.set_language("en")
     try:
         assert document_choices(workspace, "mou", records.agreement) == {
-            "version": [(None, "The current draft"), (1, "Version 1 (1/11/2026)")]
+            "version": [(None, "The current draft"), (1, "Version 1 (1.11.2026)")]
         }
         sessions = document_choices(workspace, "forum-summary", records.forum)["session"]
         assert [value for value, _label in sessions] == [1, 2, 3, 4]
         assert sessions[0][1].startswith("1. Forming the town")
         assert document_choices(workspace, "meeting-plan", records.community) == {
-            "meeting": [(1, "1. 12/10/2026 – Meeting Kickoff")]
+            "meeting": [(1, "1. 12.10.2026 – Meeting Kickoff")]
         }
         assert document_choices(workspace, "flags-diagnosis", records.flags) == {
-            "diagnosis": [(records.diagnosis, f"{records.diagnosis}. Welfare Services (5/10/2026)")]
+            "diagnosis": [(records.diagnosis, f"{records.diagnosis}. Welfare Services (5.10.2026)")]
         }
         assert document_choices(workspace, "flags-sheet", records.flags) == {
             "item": [(1, "1. Welfare Services")]

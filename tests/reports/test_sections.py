@@ -107,7 +107,7 @@ def test_selection_report(every: Every) -> None:
             "Betatown Not met — — — — —",
             "Decision",
             "Chosen: Alphaville",
-            "Decided on 20/11/2026.",
+            "Decided on 20.11.2026.",
             "Rationale",
             "Highest readiness of all",
         ],
@@ -163,14 +163,14 @@ def test_mou_sections_clause_numbers_and_annexes(every: Every, version: int | No
             "Annex: partnership structure",
             "Steering committee",
             "Timeframe of the cooperation and budget framework",
-            "Pre-establishment 1/1/2027 30/4/2027",
+            "Pre-establishment 1.1.2027 30.4.2027",
             "Signatories of the memorandum",
             "Head of the authority, Alphaville",
             "Signature Date",
         ],
     )
     if version is not None:
-        assert_in_order(lines, ["Hope Foundation", "Version 1", "Sent to the authority on 1/11/2026"])
+        assert_in_order(lines, ["Hope Foundation", "Version 1", "Sent to the authority on 1.11.2026"])
 
 
 def test_forum_agendas(every: Every) -> None:
@@ -267,15 +267,15 @@ def test_flags_diagnosis(every: Every) -> None:
     lines = _lines(workspace, folder, "flags-diagnosis", records.flags, diagnosis=records.diagnosis)
     assert lines[0] == "Flags diagnosis: Welfare Services"
     assert lines[1] == (
-        "Existing service · Core service · Professional leadership · 1 of 2 authorities take part · 5/10/2026"
+        "Existing service · Core service · Professional leadership · 1 of 2 authorities take part · 5.10.2026"
     )
     # the radar chart: its scale (levels 1-4), its axes, its legend and caption, then the levels
-    assert lines[2:7] == ["1", "2", "3", "4", "This diagnosis (5/10/2026)"]
+    assert lines[2:7] == ["1", "2", "3", "4", "This diagnosis (5.10.2026)"]
     assert lines[7:11] == [label for _key, label in FLAGS]
     assert lines[11] == "The agreed level of each flag, from 1 (centre) to 4 (edge)."
     parts = ["Levels by flag", "Flag Level What the level means Baseline"]
     for level, (_key, label) in enumerate(FLAGS, start=1):
-        parts += [label.split()[0], f"{10 + level} families (1/1/2026)"]
+        parts += [label.split()[0], f"{10 + level} families (1.1.2026)"]
     parts.append("Rubric version 1.")
     for level, (key, label) in enumerate(FLAGS, start=1):
         parts += [
@@ -293,9 +293,9 @@ def test_flags_diagnosis(every: Every) -> None:
         "Inclusive growth",
         "Desired outcome: Outcome wanted",
         "Goal Baseline Latest Target By",
-        "Goal families 35% 48% 60% 1/1/2027",
+        "Goal families 35% 48% 60% 1.1.2027",
         "Action Quantity Frequency Owner When",
-        "Action monthly meeting 10 monthly Owner Ruth 1/2027-6/2027",
+        "Action monthly meeting 10 monthly Owner Ruth 1.2027-6.2027",
     ]
     assert_in_order(lines, parts)
     # each level's row: the flag's level then the start of what the level means
@@ -331,7 +331,7 @@ def test_flags_workplan(every: Every) -> None:
         lines,
         [
             "Item Flag Action Owner From To",
-            "Welfare Services Inclusive growth Action monthly meeting Owner Ruth 1/2027 6/2027",
+            "Welfare Services Inclusive growth Action monthly meeting Owner Ruth 1.2027 6.2027",
             "Measured goals: baseline and latest value",
             "Welfare Services Inclusive growth Goal families 35% 48% 60%",
             "Heat map: the latest agreed level of every item",
@@ -347,12 +347,13 @@ def test_community_documents(every: Every) -> None:
     assert_in_order(
         syllabus,
         [
-            "Economy · 1/9/2026-31/7/2027 · Year 1: founding the community",
+            "Economy · 1.9.2026-31.7.2027 · Year 1: founding the community",
+            "Dates avoid the days kept by: Jewish and national days",
             "Community leader: Dana Tester",
             "1 member from Alphaville",
             "Meetings of the year",
-            "No. Date Hebrew date Topic Host Format Seminar",
-            "1 Mon 12/10/2026",
+            "No. Date Hebrew date Topic Host Format Notes",
+            "1 Mon 12.10.2026",
             "Meeting Kickoff Betatown In",
             "Yearly Gantt chart",
             "Sept",
@@ -367,7 +368,7 @@ def test_community_documents(every: Every) -> None:
         plan,
         [
             "Meeting plan – Community South",
-            "Date: Mon 12/10/2026",
+            "Date: Mon 12.10.2026",
             "Place: Betatown · In person",
             "The meeting's professional goals",
             "The meeting's community goals",

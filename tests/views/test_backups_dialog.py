@@ -74,6 +74,7 @@ def test_back_up_now_then_restore_from_the_dialog(
 ) -> None:
     _with_records(workspace_path, 0)
     assert window.open_workspace_file(workspace_path)
+    window.backups.wait()  # the backup on open is taken in the background
     assert [b.reason for b in list_backups(workspace_path)] == [BackupReason.OPEN]
     assert window.workspace is not None
     _add(window.workspace, "ראשון")
@@ -128,13 +129,17 @@ def test_periodic_backups_come_only_after_edits(window: MainWindow, workspace_pa
     _with_records(workspace_path, 0)
     window.settings.setValue("backup_interval_minutes", 7)
     assert window.open_workspace_file(workspace_path)
+    window.backups.wait()
     assert window.backups.timer.interval() == 7 * 60_000
-    assert window.backups.tick() is None  # nothing saved since the backup on open
+    window.backups.wait()
+    assert window.backups.tick() is False  # nothing saved since the backup on open
     assert window.workspace is not None
     _add(window.workspace, "עמותה")
-    taken = window.backups.tick()
+    assert window.backups.tick() is True
+    window.backups.wait()
+    taken = window.backups.last_taken
     assert taken is not None and taken.reason == BackupReason.PERIODIC
-    assert window.backups.tick() is None
+    assert window.backups.tick() is False
     assert len(list_backups(workspace_path)) == 2
 
 
@@ -146,6 +151,7 @@ def test_interval_and_delete_in_the_dialog(
 ) -> None:
     _with_records(workspace_path, 0)
     assert window.open_workspace_file(workspace_path)
+    window.backups.wait()  # the backup on open is taken in the background
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
 
     def act(dialog: QWidget) -> None:
@@ -194,6 +200,7 @@ def test_a_damaged_workspace_offers_to_open_its_backup_read_only(
     damaged = _damaged_with_backup(workspace_path)
     failures = _in_modal(qtbot, _click("open_good_backup"))
     assert window.open_workspace_file(workspace_path)
+    window.backups.wait()
     assert not failures, failures
     assert _digest(workspace_path) == damaged  # untouched
     assert window.workspace is None
@@ -213,6 +220,7 @@ def test_a_damaged_workspace_restored_from_its_backup_keeps_the_damaged_bytes(
     damaged = _damaged_with_backup(workspace_path)
     failures = _in_modal(qtbot, _click("restore_good_backup"))
     assert window.open_workspace_file(workspace_path)
+    window.backups.wait()
     assert not failures, failures
     assert window.workspace is not None and not window.workspace.read_only
     assert len(_names(window.workspace)) == 150
@@ -247,6 +255,7 @@ def test_open_read_only_from_the_dialog_shows_the_backup_in_its_own_window(
 ) -> None:
     _with_records(workspace_path, 2)
     assert window.open_workspace_file(workspace_path)
+    window.backups.wait()
     assert window.workspace is not None
     _add(window.workspace, "אחרי הגיבוי")
 
@@ -274,6 +283,7 @@ def test_a_damaged_backup_is_refused_in_the_dialog_and_work_goes_on(
 ) -> None:
     _with_records(workspace_path, 150)
     assert window.open_workspace_file(workspace_path)
+    window.backups.wait()
     bad = list_backups(workspace_path)[0].path
     _damage(bad)
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
@@ -305,6 +315,7 @@ def test_a_damaged_backup_opened_from_the_dialog_is_explained_plainly(
 ) -> None:
     _with_records(workspace_path, 150)
     assert window.open_workspace_file(workspace_path)
+    window.backups.wait()
     bad = list_backups(workspace_path)[0].path
     _damage(bad)
     damaged = _digest(bad)

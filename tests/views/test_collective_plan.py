@@ -143,7 +143,7 @@ def test_a_plan_from_a_focus_area_with_actions_budget_and_review(
     actions = window.actions_tab
     type_text(actions.new_title, "יצירת פורום יישובי")
     QTest.mouseClick(actions.add_button, Qt.MouseButton.LeftButton)
-    assert actions.add_error.text() == "לכל פעולה צריך אחראי." and actions.add_error.isVisible()
+    assert actions.add_error.text() == "לכל פעולה צריך אחראי/ת." and actions.add_error.isVisible()
     assert actions.new_title.text() == "יצירת פורום יישובי" and window.plan.actions == []
     type_text(actions.new_owner, "מחלקת הנוער")
     QTest.mouseClick(actions.add_button, Qt.MouseButton.LeftButton)
@@ -206,7 +206,7 @@ def test_a_plan_without_a_goal_is_not_started(qtbot: QtBot, workspace: Workspace
     dialog = NewPlanDialog(focus_areas(workspace), _towns(workspace))
     qtbot.addWidget(dialog)
     _press_ok(dialog)
-    assert dialog.result() == 0 and dialog.error.text() == "כתבו את היעד היישובי שהתכנית משרתת."
+    assert dialog.result() == 0 and dialog.error.text() == "יש לכתוב את היעד היישובי שהתכנית משרתת."
     type_text(dialog.goal, "תעסוקה")
     _press_ok(dialog)
     assert dialog.result() == 1 and plan_from_dialog(dialog).goal == "תעסוקה"

@@ -234,7 +234,7 @@ def test_build_a_syllabus_in_hebrew(
     _type_cell(qtbot, plan.blocks, 0, 3, "45")
     assert plan.blocks.item(1, 0).text() == "09:45"
     _type_cell(qtbot, plan.blocks, 1, 3, "0")
-    assert "יחידה 2" in plan.error.text()
+    assert "בלוק 2" in plan.error.text()
     stored = load_community(demo, window.context.community_id)
     saved = next(m for m in stored.meetings if m.id == third.id)
     assert saved.plan.desired_output == "עמוד שדרה ניהולי"

@@ -66,7 +66,7 @@ def test_export_one_forum_found_by_search_without_contacts(
     dialog.scope_buttons[ex.Scope.CLUSTER].click()
     asked = _save_as(monkeypatch, tmp_path / "nothing.shutafut-exchange")
     dialog.export_button.click()
-    assert (dialog.scope, asked, dialog.item_error.text()) == (ex.Scope.CLUSTER, [], "בחרו אחד מהרשימה.")
+    assert (dialog.scope, asked, dialog.item_error.text()) == (ex.Scope.CLUSTER, [], "יש לבחור אחד מהרשימה.")
     assert dialog.item_error.isVisible()
     assert asked == []  # no file dialog before a choice
     dialog.scope_buttons[ex.Scope.FORUM].click()
@@ -160,7 +160,7 @@ def test_import_with_a_conflict_chosen_side_by_side(
     assert seen["name"] == ("דנה לוי", "דנה לוי", False)
     assert seen["organisation"] == ("קרן שותפות", "קרן שותפות", False)  # by name, not UUID
     assert seen["sector"] == ("קרן / פילנתרופיה", "קרן / פילנתרופיה", False)
-    assert seen["choice"] == "לקחת את שלהם"
+    assert seen["choice"] == "לקבל את שלהם"
     assert window.workspace is not None
     assert load_record(window.workspace, RecordKind.PERSON, ids.dana)["role"] == "מנהלת תוכנית"
     assert load_record(window.workspace, RecordKind.AUTHORITY, ids.town)["population"] == 12000

@@ -36,7 +36,7 @@ def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # t
         mapping.authorities.item(row).setCheckState(Qt.CheckState.Checked)
     mapping.focus.setChecked(True)
     mapping.store()
-    assert mapping.table.item(0, 4).text() == "3/9 (33.3%)"
+    assert mapping.table.item(0, 4).text() == "\u200f3/9 (33.3%)"  # read from the right, as the row
     assert mapping.matrix.item(0, 5).text() == ""  # a member that does not take part
 
     section.tabs.setCurrentWidget(section.diagnoses)
@@ -66,7 +66,7 @@ def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # t
         page.baseline_value.setValue(35)
         wizard.button(QWizard.WizardButton.NextButton).click()
         assert wizard.currentPage() is page  # a baseline without a unit: refused
-        assert page.error.text() == "לנקודת הבסיס דרושה יחידת מידה."
+        assert page.error.text() == "לנקודת האפס דרושה יחידת מידה."
         type_text(page.baseline_unit, "% מהמשפחות")
         page.challenge.setChecked(flag is Flag.INCLUSIVE_GROWTH)
         wizard.button(QWizard.WizardButton.NextButton).click()

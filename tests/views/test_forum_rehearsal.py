@@ -136,7 +136,7 @@ def test_rehearsal_of_a_live_session_in_hebrew_at_1366x768(
         _type_line(live, name)
     assert live.attendance.text() == "48 נרשמו"
     _key(live, Qt.Key.Key_Z, CTRL)  # undo: a check-in
-    assert len(forum.attendance(1)) == 47 and "בוטל" in _log(live)
+    assert len(forum.attendance(1)) == 47 and "בוצעה חזרה לאחור" in _log(live)
     _key(live, Qt.Key.Key_Z, CTRL | SHIFT)
     assert len(forum.attendance(1)) == 48
 
@@ -230,7 +230,7 @@ def test_rehearsal_of_a_live_session_in_hebrew_at_1366x768(
     assert "קהילה" not in {c.name for c in forum.clusters}
     _key(live, Qt.Key.Key_Z, CTRL)
     assert len(forum.cluster_ideas(clusters["קהילה"].id)) == 15
-    assert "בוטל: מיזוג" in _log(live)
+    assert "בוצעה חזרה לאחור: מיזוג" in _log(live)
 
     # the vote by table: four tables entered, the fifth missing, then entered
     asked: list[str] = []

@@ -103,7 +103,7 @@ def test_fill_the_mou_wizard_save_and_print(qtbot: QtBot, demo: Workspace, tmp_p
 
     bodies = wizard.currentPage()
     assert isinstance(bodies, BodiesPage)
-    assert bodies.total.text().startswith("פגישות בשנה בכל הגופים:")
+    assert bodies.total.text().startswith("מפגשים בשנה בכל הגופים:")
     before = len(bodies.editors)
     bodies._add_team()
     assert len(bodies.editors) == before + 1

@@ -26,7 +26,7 @@ from desktop.i18n import _
 from desktop.models.cluster_profile import CRITERIA, definition_check, membership_difference
 from desktop.models.validation import ValidationError
 from desktop.views.cluster.fields import text
-from desktop.views.widgets import error_label, show_error
+from desktop.views.widgets import error_label, iso_or_none, show_error
 
 if TYPE_CHECKING:
     from desktop.views.cluster.window import ClusterWindow
@@ -111,9 +111,8 @@ class MembershipTab(QWidget):
         self.lists.setHorizontalHeaderLabels([_("As of"), _("Authorities"), _("Source"), _("Members")])
         for row, membership in enumerate(profile.memberships):
             members = ", ".join(names.get(m, "—") for m in membership.members)
-            for column, value in enumerate(
-                (membership.as_of, i18n.format_number(len(membership.members)), membership.source, members)
-            ):
+            count = i18n.format_number(len(membership.members))
+            for column, value in enumerate((shown_date(membership.as_of), count, membership.source, members)):
                 self.lists.setItem(row, column, _cell(value))
         self.lists.resizeColumnsToContents()
         lines = []
@@ -122,8 +121,8 @@ class MembershipTab(QWidget):
             if joined or left:
                 lines.append(
                     _("From {earlier} to {later}: joined {joined}; left {left}").format(
-                        earlier=earlier.as_of,
-                        later=later.as_of,
+                        earlier=shown_date(earlier.as_of),
+                        later=shown_date(later.as_of),
                         joined=", ".join(names.get(m, "—") for m in joined) or "—",
                         left=", ".join(names.get(m, "—") for m in left) or "—",
                     )
@@ -132,7 +131,9 @@ class MembershipTab(QWidget):
         if national is not None:
             for as_of, joined_names, note in national.changes:
                 lines.append(
-                    _("{as_of}: joined {joined}").format(as_of=as_of, joined=", ".join(joined_names))
+                    _("{as_of}: joined {joined}").format(
+                        as_of=shown_date(as_of), joined=", ".join(joined_names)
+                    )
                     + (f" ({note})" if note else "")
                 )
         self.differences.setText("\n".join(lines))
@@ -192,13 +193,13 @@ class MembershipTab(QWidget):
                 else _("Not met: {criteria}").format(criteria=", ".join(unmet))
             )
             changes = "; ".join(
-                _("{as_of}: joined {joined}").format(as_of=a, joined=", ".join(j))
+                _("{as_of}: joined {joined}").format(as_of=shown_date(a), joined=", ".join(j))
                 for a, j, _n in cluster.changes
             )
             values = (
                 cluster.name,
                 str(cluster.code) if cluster.code is not None else "—",
-                cluster.as_of,
+                shown_date(cluster.as_of),
                 i18n.format_number(len(cluster.members)) if cluster.members else "—",
                 verdict,
                 changes or (cluster.source if not cluster.members else ""),
@@ -224,3 +225,10 @@ class MembershipTab(QWidget):
         show_error(self.error, "")
         window.save()
         self.refresh()
+
+
+def shown_date(as_of: str) -> str:
+    """A list's date the way the language writes dates ("7.12.2026", not "2026-12-07"); a year
+    or other text typed for it stays as it is."""
+    day = iso_or_none(as_of)
+    return i18n.format_date(day) if day else as_of

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.i18n import _
+from desktop.i18n import _, pgettext
 from desktop.models.collective_plan import CollectivePlan
 from desktop.storage.collective_plan_store import authority_names, save_plan
 from desktop.storage.workspace import Workspace
@@ -43,7 +43,7 @@ class PlanWindow(InstrumentWindow):
                 (self.goal_tab, _("Goal, team and objectives")),
                 (self.logic_tab, _("Theory of change")),
                 (self.actions_tab, _("Actions and budget")),
-                (self.review_tab, _("Review")),
+                (self.review_tab, pgettext("plan follow-up", "Review")),
             ),
             "plan",
             _("Collective plan (PDF)…"),

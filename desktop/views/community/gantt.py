@@ -1,5 +1,8 @@
 """The year as a Gantt chart: months across (right to left in Hebrew and Arabic), one row per
-topic, a mark per meeting that can be dragged to another day (or moved with the arrow keys)."""
+topic, a mark per meeting that can be dragged to another day (or moved with the arrow keys).
+As in the printed syllabus: a filled mark for a meeting in person, an outline for one online, a
+wider pill for the two-day seminar, and a key under the chart saying so. The months share the
+window's width: the chart grows with the window."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -16,17 +19,21 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
+    QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from desktop import i18n
 from desktop.i18n import _
-from desktop.models.syllabus import ONLINE, Meeting, months_between, ordered
+from desktop.models.syllabus import FORMATS, IN_PERSON, ONLINE, Meeting, months_between, ordered
 
-DAY_WIDTH = 3.0
+DAY_WIDTH = 3.0  # the narrowest a day is drawn (a year is then ~1100 px wide)
 ROW_HEIGHT = 30.0
 LABEL_WIDTH = 170.0
 HEADER_HEIGHT = 26.0
+LEGEND_HEIGHT = 30.0
+MARK_WIDTH = 14.0
+SEMINAR_WIDTH = MARK_WIDTH * 1.9  # as the printed syllabus draws the seminar
 IN_PERSON_COLOUR = QColor("#2b6cb0")
 PROBLEM_COLOUR = QColor("#c53030")
 
@@ -51,6 +58,20 @@ class MeetingMark(QGraphicsRectItem):
         bounds = label.boundingRect()
         label.setPos(rect.center().x() - bounds.width() / 2, rect.center().y() - bounds.height() / 2)
         self.label = label
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Rounded like the printed marks (a pill for the seminar); selected: a dashed ring."""
+        painter.setPen(self.pen())
+        painter.setBrush(self.brush())
+        rect = self.rect()
+        radius = min(rect.width(), rect.height()) / 2
+        painter.drawRoundedRect(rect, radius, radius)
+        if self.isSelected():
+            painter.setPen(QPen(QColor("#111111"), 1, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), radius + 3, radius + 3)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:
@@ -86,21 +107,24 @@ class GanttView(QGraphicsView):
         self.start = date.today()
         self.end = date.today()
         self.marks: dict[str, MeetingMark] = {}
+        self.day_width = DAY_WIDTH
+        self.legend: list[tuple[QGraphicsRectItem, QGraphicsSimpleTextItem]] = []
+        self._shown: tuple[Any, ...] | None = None  # what show_year drew, to draw again wider
 
     # geometry -----------------------------------------------------------------------------
 
     def _span(self) -> float:
-        return ((self.end - self.start).days + 1) * DAY_WIDTH
+        return ((self.end - self.start).days + 1) * self.day_width
 
     def x_of(self, day: date) -> float:
-        offset = (day - self.start).days * DAY_WIDTH
+        offset = (day - self.start).days * self.day_width
         if self.right_to_left:
-            return self._span() - offset - DAY_WIDTH
+            return self._span() - offset - self.day_width
         return LABEL_WIDTH + offset
 
     def day_at(self, x: float) -> date:
-        offset = (self._span() - DAY_WIDTH - x) if self.right_to_left else x - LABEL_WIDTH
-        day = self.start + timedelta(days=round(offset / DAY_WIDTH))
+        offset = (self._span() - self.day_width - x) if self.right_to_left else x - LABEL_WIDTH
+        day = self.start + timedelta(days=round(offset / self.day_width))
         return min(max(day, self.start), self.end)
 
     # drawing ------------------------------------------------------------------------------
@@ -115,6 +139,8 @@ class GanttView(QGraphicsView):
         read_only: bool,
     ) -> None:
         """`rows`: (topic id, label) top to bottom; meetings whose topic has no row go last."""
+        self._shown = (start, end, meetings, rows, problems, read_only)
+        self.day_width = self._fitting_day_width(start, end)
         self.read_only = read_only
         self.right_to_left = i18n.is_rtl()
         self.start, self.end = start, end
@@ -133,7 +159,7 @@ class GanttView(QGraphicsView):
             following = date(year + number // 12, number % 12 + 1, 1)
             first, last = max(month, start), min(following - timedelta(days=1), end)
             left = min(self.x_of(first), self.x_of(last))
-            right = max(self.x_of(first), self.x_of(last)) + DAY_WIDTH
+            right = max(self.x_of(first), self.x_of(last)) + self.day_width
             scene.addRect(QRectF(left, 0, right - left, height), grid)
             name = QGraphicsSimpleTextItem(_month_label(month))
             bounds = name.boundingRect()
@@ -160,8 +186,8 @@ class GanttView(QGraphicsView):
             y = HEADER_HEIGHT + row * ROW_HEIGHT + 5
             days = 2 if meeting.seminar else 1
             left = min(self.x_of(meeting.day), self.x_of(meeting.last_day))
-            width = max(days * DAY_WIDTH, 14.0)
-            centre = left + days * DAY_WIDTH / 2
+            width = max(days * self.day_width, SEMINAR_WIDTH if meeting.seminar else MARK_WIDTH)
+            centre = left + days * self.day_width / 2
             mark = MeetingMark(self, meeting, number, QRectF(centre - width / 2, y, width, ROW_HEIGHT - 10))
             colour = PROBLEM_COLOUR if meeting.id in problems else IN_PERSON_COLOUR
             mark.setPen(QPen(colour, 2))
@@ -171,16 +197,61 @@ class GanttView(QGraphicsView):
             mark.setToolTip(_tooltip(meeting))
             scene.addItem(mark)
             self.marks[meeting.id] = mark
-        scene.setSceneRect(QRectF(0, 0, span + LABEL_WIDTH, height + 4))
+        self._draw_legend(height + 8)
+        scene.setSceneRect(QRectF(0, 0, span + LABEL_WIDTH, height + 8 + LEGEND_HEIGHT))
+
+    def _fitting_day_width(self, start: date, end: date) -> float:
+        """A day's width when the months fill the view's width (never narrower than DAY_WIDTH)."""
+        days = (end - start).days + 1
+        room = self.viewport().width() - LABEL_WIDTH - 2 * self.frameWidth() - 4
+        return max(DAY_WIDTH, room / max(days, 1))
+
+    def _draw_legend(self, top: float) -> None:
+        """The key the printed syllabus has: in person (filled), online (outline), the seminar."""
+        self.legend = []
+        x = self._span() + LABEL_WIDTH - 4 if self.right_to_left else LABEL_WIDTH
+        for online, seminar, text in (
+            (False, False, _(FORMATS[IN_PERSON])),
+            (True, False, _(FORMATS[ONLINE])),
+            (False, True, _("Two-day seminar")),
+        ):
+            width = SEMINAR_WIDTH if seminar else MARK_WIDTH
+            sample = _LegendMark(QRectF(0, 0, width, ROW_HEIGHT - 10))
+            sample.setPen(QPen(IN_PERSON_COLOUR, 2))
+            sample.setBrush(QBrush(Qt.BrushStyle.NoBrush) if online else QBrush(IN_PERSON_COLOUR))
+            label = QGraphicsSimpleTextItem(text)
+            label_width = label.boundingRect().width()
+            y = top + (LEGEND_HEIGHT - label.boundingRect().height()) / 2
+            if self.right_to_left:
+                sample.setPos(x - width, top + 5)
+                label.setPos(x - width - 6 - label_width, y)
+                x -= width + 6 + label_width + 24
+            else:
+                sample.setPos(x, top + 5)
+                label.setPos(x + width + 6, y)
+                x += width + 6 + label_width + 24
+            self.scene_.addItem(sample)
+            self.scene_.addItem(label)
+            self.legend.append((sample, label))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._shown is not None and abs(self._fitting_day_width(*self._shown[:2]) - self.day_width) > 0.05:
+            # Later, outside the resize: a mark must not be deleted inside its own drag.
+            QTimer.singleShot(0, self._draw_again)
+
+    def _draw_again(self) -> None:
+        if self._shown is not None and self.scene_.mouseGrabberItem() is None:
+            self.show_year(*self._shown)
 
     def mark_moved(self, mark: MeetingMark) -> None:
         if mark.pos().x() == 0:
             return
         rect = mark.sceneBoundingRect()
         days = 2 if mark.meeting.seminar else 1
-        left_day_x = rect.center().x() - days * DAY_WIDTH / 2
+        left_day_x = rect.center().x() - days * self.day_width / 2
         if self.right_to_left and mark.meeting.seminar:
-            left_day_x += DAY_WIDTH
+            left_day_x += self.day_width
         self.move_meeting(mark.meeting, self.day_at(left_day_x))
 
     def move_meeting(self, meeting: Meeting, day: date) -> None:
@@ -188,6 +259,18 @@ class GanttView(QGraphicsView):
         if day != meeting.day:
             # Later: the chart is redrawn, and the mark must not be deleted inside its own event.
             QTimer.singleShot(0, lambda: self.on_move(meeting, day))
+
+
+class _LegendMark(QGraphicsRectItem):
+    """A sample mark in the key, drawn as the meetings' marks are."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(self.pen())
+        painter.setBrush(self.brush())
+        radius = min(self.rect().width(), self.rect().height()) / 2
+        painter.drawRoundedRect(self.rect(), radius, radius)
 
 
 def _month_label(month: date) -> str:

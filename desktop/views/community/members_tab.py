@@ -42,7 +42,7 @@ from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 MEMBER_COLUMNS = 7
-CORE_COLUMN, ADVISORY_COLUMN = 4, 5  # the seniority is the last column
+ROLE_COLUMN, CORE_COLUMN, ADVISORY_COLUMN = 2, 4, 5  # the seniority is the last column
 
 
 def date_edit(name: str) -> QDateEdit:
@@ -192,7 +192,11 @@ class MembersTab(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the order they joined in
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The name and the role share the room; the short columns are as wide as their contents.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, ROLE_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(_("Add a member…"))
         self.add_button.setObjectName("member_add")
         self.add_button.clicked.connect(self.add_member)

@@ -44,7 +44,7 @@ from desktop.models.topics_survey import (
 from desktop.models.validation import ValidationError
 from desktop.views.community.context import CommunityContext, fill_combo
 from desktop.views.community.members_tab import date_edit
-from desktop.views.qt_i18n import align_text_field
+from desktop.views.qt_i18n import align_text_field, two_lines
 from desktop.views.widgets import error_label, pydate, qdate, show_error
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -233,7 +233,9 @@ class SurveyTab(QWidget):
         self.grid.clear()
         self.grid.setRowCount(len(community.members))
         self.grid.setColumnCount(len(community.topics))
-        self.grid.setHorizontalHeaderLabels([t.title for t in community.topics])
+        # Each topic's title whole above its column: on two lines, the column as wide as they are.
+        self.grid.setHorizontalHeaderLabels([two_lines(t.title) for t in community.topics])
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.grid.setVerticalHeaderLabels([self.context.person_name(m.person) for m in community.members])
         for row, member in enumerate(community.members):
             ratings = community.ratings.get(member.person, {})

@@ -27,6 +27,7 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.models.flags import ClusterFlags, Diagnosis, Flag
 from desktop.views.flags.radar import RadarChart
+from desktop.views.qt_i18n import two_lines
 
 if TYPE_CHECKING:
     from desktop.views.flags.window import FlagsWindow
@@ -179,16 +180,6 @@ class DiagnosesTab(QWidget):
 
 def _held_on(diagnosis: Diagnosis) -> str:
     return i18n.format_date(date.fromisoformat(diagnosis.held_on)) if diagnosis.held_on else ""
-
-
-def two_lines(label: str) -> str:
-    """A long header broken at the space nearest its middle, so a narrow column shows it whole."""
-    if len(label) < 16 or " " not in label:
-        return label
-    middle = len(label) // 2
-    spaces = [index for index, character in enumerate(label) if character == " "]
-    split = min(spaces, key=lambda index: abs(index - middle))
-    return label[:split] + "\n" + label[split + 1 :]
 
 
 def heat_key() -> QHBoxLayout:

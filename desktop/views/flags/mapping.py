@@ -39,7 +39,7 @@ from desktop.models.flags import (
     participation_matrix,
     validate_item,
 )
-from desktop.views.qt_i18n import align_text_field
+from desktop.views.qt_i18n import align_text_field, in_reading_direction
 from desktop.views.widgets import error_label, show_error
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class MappingTab(QWidget):
         form.addRow(_("Name"), self.name)
         form.addRow(_("Kind"), self.kind)
         form.addRow(_("Service level"), self.level)
-        form.addRow(_("Field"), self.field_name)
+        form.addRow(_("Field of activity"), self.field_name)
         form.addRow(_("Lead person"), self.lead)
         form.addRow(_("Leadership mechanism"), self.mechanism)
         form.addRow(_("Participating authorities"), self.authorities)
@@ -164,7 +164,8 @@ class MappingTab(QWidget):
                 _(ITEM_KINDS[item.kind]),
                 _(SERVICE_LEVELS[item.service_level]),
                 _(MECHANISMS[item.mechanism]),
-                f"{share.count}/{share.members} ({i18n.format_percent(share.share)})",
+                # starts with a number: read from the reading side, like the other cells
+                in_reading_direction(f"{share.count}/{share.members} ({i18n.format_percent(share.share)})"),
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

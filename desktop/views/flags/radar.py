@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
 from desktop.models.flags import LEVEL_MAX, Flag, axis_angles
+from desktop.views.qt_i18n import two_lines
 
 LATEST = QColor(31, 95, 139, 110)
 EARLIER = QColor(242, 177, 52, 90)
@@ -48,14 +49,56 @@ class RadarChart(QWidget):
             points.append(QPointF(centre.x() + value * math.cos(angle), centre.y() + value * math.sin(angle)))
         return QPolygonF(points)
 
+    def geometry_(self) -> tuple[QPointF, float, list[float], list[tuple[str, QRectF]]]:
+        """The centre, the radius, the axes' angles and where each flag's name is written:
+        the names beside the chart get the room they need (on two lines at most), the chart
+        takes what is left, so no name is cut at the widget's edge."""
+        metrics = self.fontMetrics()
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        legend_height = metrics.height() * len(self.legend) + (6 if self.legend else 0)
+        angles = axis_angles(rtl)
+        line = metrics.height()
+
+        def box_width(label: str) -> float:
+            return min(
+                float(max(metrics.horizontalAdvance(part) for part in two_lines(label).split("\n")) + 8),
+                170.0,
+            )
+
+        side = max(
+            (
+                box_width(flag.label)
+                for flag, angle in zip(Flag, angles, strict=True)
+                if abs(math.cos(angle)) > 0.3
+            ),
+            default=0.0,
+        )
+        centre = QPointF(self.width() / 2, (self.height() - legend_height) / 2)
+        radius = max(
+            20.0, min(self.width() / 2 - side - 14, (self.height() - legend_height) / 2 - 2 * line - 12)
+        )
+        labels = []
+        for flag, angle in zip(Flag, angles, strict=True):
+            end = QPointF(centre.x() + radius * math.cos(angle), centre.y() + radius * math.sin(angle))
+            label = flag.label
+            across = abs(math.cos(angle)) > 0.3
+            width = (
+                box_width(label)
+                if across
+                else min(metrics.horizontalAdvance(label) + 8.0, self.width() - 4.0)
+            )
+            x = end.x() + (
+                10 if math.cos(angle) > 0.3 else -width - 10 if math.cos(angle) < -0.3 else -width / 2
+            )
+            y = end.y() + (8 if math.sin(angle) > 0.3 else -line * 2 - 4 if math.sin(angle) < -0.3 else -line)
+            labels.append((label, QRectF(x, y, width, line * 2 + 4)))
+        return centre, radius, angles, labels
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        legend_height = painter.fontMetrics().height() * len(self.legend) + (6 if self.legend else 0)
-        centre = QPointF(self.width() / 2, (self.height() - legend_height) / 2)
-        radius = min(self.width(), self.height() - legend_height) / 2 - 46
-        angles = axis_angles(rtl)
+        centre, radius, angles, labels = self.geometry_()
         painter.setPen(QPen(QColor("#b8c4ce"), 1))
         for level in range(1, LEVEL_MAX + 1):
             ring = QPolygonF(
@@ -68,28 +111,11 @@ class RadarChart(QWidget):
                 ]
             )
             painter.drawPolygon(ring)
-        metrics = painter.fontMetrics()
-        for flag, angle in zip(Flag, angles, strict=True):
+        for angle, (label, rect) in zip(angles, labels, strict=True):
             end = QPointF(centre.x() + radius * math.cos(angle), centre.y() + radius * math.sin(angle))
             painter.drawLine(centre, end)
-            label = flag.label
-            width = min(metrics.horizontalAdvance(label) + 6, 170)
-            x = end.x() + (
-                10 if math.cos(angle) > 0.3 else -width - 10 if math.cos(angle) < -0.3 else -width / 2
-            )
-            y = end.y() + (
-                8
-                if math.sin(angle) > 0.3
-                else -metrics.height() * 2 - 4
-                if math.sin(angle) < -0.3
-                else -metrics.height()
-            )
             painter.setPen(self.palette().text().color())
-            painter.drawText(
-                QRectF(x, y, width, metrics.height() * 2 + 4),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                label,
-            )
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, label)
             painter.setPen(QPen(QColor("#b8c4ce"), 1))
         for levels, colour in ((self.earlier, EARLIER), (self.latest, LATEST)):
             if any(levels.get(flag) for flag in Flag):

@@ -39,7 +39,7 @@ class AudienceWindow(QWidget):
         self.board.setWordWrap(True)
         self.board.setFrameShape(QListWidget.Shape.NoFrame)
         self.board.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chart = VotesChart()
+        self.chart = VotesChart(fill=True)
         self.chart.setObjectName("audience_chart")
         self.chart.hide()
         layout = QVBoxLayout(self)

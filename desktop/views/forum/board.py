@@ -61,7 +61,7 @@ class IdeaBoard(QTreeWidget):
         self._count(loose)
 
     def _add_child(self, parent: QTreeWidgetItem, idea: Idea) -> None:
-        label = idea.text + (" (" + _("table {table}").format(table=idea.table) + ")" if idea.table else "")
+        label = idea.text + (f" ({table_label(idea.table)})" if idea.table else "")
         child = QTreeWidgetItem(parent, [label])
         child.setData(0, IDEA_ROLE, idea.id)
         child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
@@ -105,3 +105,10 @@ class IdeaBoard(QTreeWidget):
             cluster = parent.data(0, CLUSTER_ROLE)
         event.ignore()  # the board is rebuilt from the forum, not moved by Qt
         self.moved.emit(ideas, str(cluster) or None)
+
+
+def table_label(table: str) -> str:
+    """A table as the room calls it: "table 3" for a number, a name typed with its own word
+    ("שולחן 1", "Garden") as it is, never "שולחן שולחן 1"."""
+    table = table.strip()
+    return _("table {table}").format(table=table) if table[:1].isdigit() else table

@@ -11,7 +11,7 @@ the end of the session (end_session.py) and the roster import (roster_import.py)
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
@@ -46,13 +46,27 @@ from desktop.views.forum.end_session import EndOfSession
 from desktop.views.forum.history import ForumChange, SessionUndoKeys
 from desktop.views.forum.keymap import KeyMapDialog, key_of, shown_keys
 from desktop.views.forum.votes import RankingPanel, VotesPanel, fill_people
-from desktop.views.qt_i18n import align_text_field
+from desktop.views.qt_i18n import align_text_field, in_reading_direction
 from desktop.views.saving import SaveStatus
 from desktop.views.widgets import error_label, show_error
 
 T = TypeVar("T")
 UNDO_BUTTON_WIDTH = 360  # pixels; the window fits 1280 wide whatever was typed
 LOG_LINES = 40  # the newest lines of the change log shown
+MERGE_WIDTH = 380  # the merge list shows cluster names whole up to this width
+
+
+def log_line(line: str) -> str:
+    """A change-log line as shown: its time the way the language writes dates and times
+    ("7.12.2026 01:25"), not the ISO stamp it is kept with."""
+    stamp, _space, entry = line.partition(" ")
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return line
+    return in_reading_direction(f"{i18n.format_datetime(when)} {entry}")
+
+
 AUDIENCE_IDEAS = 30  # the newest ideas the audience view lists (it shows the last that fit)
 # A document to print after the session: (registry key, options) -> True when written
 PrintDocument = Callable[[str, dict[str, Any]], bool]
@@ -218,6 +232,7 @@ class FacilitationWindow(QWidget):
         self.cluster_name.setObjectName("cluster_name")
         self.cluster_name.setPlaceholderText(_("Cluster name: moves the selected ideas there"))
         align_text_field(self.cluster_name, left_to_right=False)
+        self.cluster_name.setMinimumWidth(160)  # a long name in the merge list beside it leaves room
         self.cluster_name.returnPressed.connect(self.cluster_selected)
         self.merge_target = QComboBox()
         self.merge_target.setObjectName("merge_target")
@@ -428,6 +443,14 @@ class FacilitationWindow(QWidget):
         self.merge_target.clear()
         for cluster in clusters:
             self.merge_target.addItem(cluster.name, cluster.id)
+            self.merge_target.setItemData(
+                self.merge_target.count() - 1, cluster.name, Qt.ItemDataRole.ToolTipRole
+            )
+        # Wide enough for the longest cluster name (up to MERGE_WIDTH pixels): the field for a
+        # new cluster's name beside it gives up the room; the list opens as wide as it needs.
+        self.merge_target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.merge_target.setMinimumWidth(min(self.merge_target.sizeHint().width(), MERGE_WIDTH))
+        self.merge_target.view().setMinimumWidth(self.merge_target.view().sizeHintForColumn(0) + 24)
         self.votes.refresh()
         for spin in self.votes.vote_spins.values():
             for edit in spin.findChildren(QLineEdit):
@@ -439,7 +462,7 @@ class FacilitationWindow(QWidget):
 
     def refresh_log(self) -> None:
         self.change_log.clear()
-        self.change_log.addItems(list(reversed(self.forum.log[-LOG_LINES:])))
+        self.change_log.addItems([log_line(line) for line in reversed(self.forum.log[-LOG_LINES:])])
 
     def _refresh_audience(self) -> None:
         blocks = self.session.blocks
@@ -610,7 +633,7 @@ class FacilitationWindow(QWidget):
         show_error(self.idea_error, "")
         self.idea.setText("")  # (its text undo gone: Ctrl+Z undoes the idea) table and author stay
         self.board.append_idea(idea)  # a new idea changes the board, the log and the audience only
-        self.change_log.insertItem(0, self.forum.log[-1])
+        self.change_log.insertItem(0, log_line(self.forum.log[-1]))
         while self.change_log.count() > LOG_LINES:
             self.change_log.takeItem(LOG_LINES)
         if not self.session.vote_closed:

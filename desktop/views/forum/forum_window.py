@@ -43,7 +43,7 @@ from desktop.models.forum import (
 from desktop.models.records import RecordKind
 from desktop.models.validation import ValidationError
 from desktop.views.editor_window import EditorWindow
-from desktop.views.qt_i18n import align_text_document, align_text_field
+from desktop.views.qt_i18n import CollatedItem, align_text_document, align_text_field
 from desktop.views.saving import PendingSave
 from desktop.views.widgets import error_label, show_error
 
@@ -178,6 +178,8 @@ class RosterTab(QWidget):
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # By name, א to ת, until the person clicks another column's header.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.from_people = QComboBox()
         self.from_people.setObjectName("from_people")
@@ -334,7 +336,7 @@ class RosterTab(QWidget):
             for column, text in enumerate(
                 (participant.name, participant.organisation, sector, participant.role, attended)
             ):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                self.table.setItem(row, column, CollatedItem(text))
             invitation = QComboBox()
             invitation.setObjectName(f"invitation_{row}")
             for code, label in invitation_choices():

@@ -7,6 +7,7 @@ Back through every earlier page.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QTableWidget,
@@ -59,7 +61,7 @@ from desktop.models.selection import (
     weight_label,
 )
 from desktop.models.selection_process import SelectionProcess, TeamMember
-from desktop.views.qt_i18n import align_text_document, align_text_field
+from desktop.views.qt_i18n import align_text_document, align_text_field, collator
 from desktop.views.selection.chart import RankingChart
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
 from desktop.views.wizard_shell import ShellPage, WizardShell
@@ -71,6 +73,15 @@ DISAGREEMENT_COLOUR = QColor("#ffe0b2")
 FLAG_COLOUR = QColor("#ffcdd2")
 SLIDER_STEPS = 2  # a slider step is half a weight point
 TEAM_KEY = "team"  # whose scores they are when no members were named
+
+
+def town_name(authority: dict[str, Any]) -> str:
+    """The town's name in the interface's language when the workspace holds it (its Arabic or
+    English name), else its Hebrew name."""
+    own = authority.get({"ar": "name_ar", "en": "name_en"}.get(i18n.current_language(), "name_he"))
+    return str(own or authority["name_he"])
+
+
 SENSITIVITY_POOL = 15  # the sensitivity note looks at the top of the ranking
 
 
@@ -120,7 +131,7 @@ class SelectionWizard(WizardShell):
         return [dict(a) for a in self.process.candidates(self.authorities)]
 
     def name_of(self, uuid: str) -> str:
-        return str(self.by_uuid[uuid]["name_he"]) if uuid in self.by_uuid else uuid
+        return town_name(self.by_uuid[uuid]) if uuid in self.by_uuid else uuid
 
     def person_name(self, uuid: str) -> str:
         return next((name for key, name in self.people if key == uuid), uuid)
@@ -359,8 +370,8 @@ class FilterPage(_Page):
             )
         )
         self.candidate_list.clear()
-        for authority in sorted(candidates, key=lambda a: str(a["name_he"])):
-            text = str(authority["name_he"])
+        for authority in sorted(candidates, key=lambda a: collator().sortKey(town_name(a))):
+            text = town_name(authority)
             if authority["uuid"] in self.process.added:
                 text += " — " + _("added by hand: {reason}").format(
                     reason=self.process.added[authority["uuid"]]
@@ -370,9 +381,9 @@ class FilterPage(_Page):
             self.candidate_list.addItem(item)
         shown = {a["uuid"] for a in candidates}
         self.add_combo.clear()
-        for authority in sorted(self.owner.authorities, key=lambda a: str(a["name_he"])):
+        for authority in sorted(self.owner.authorities, key=lambda a: collator().sortKey(town_name(a))):
             if authority["uuid"] not in shown:
-                self.add_combo.addItem(str(authority["name_he"]), authority["uuid"])
+                self.add_combo.addItem(town_name(authority), authority["uuid"])
         self.completeChanged.emit()
 
     def _reason(self, title: str, name: str) -> str | None:
@@ -480,7 +491,7 @@ class ScoresPage(_Page):
         layout.addWidget(self.discussion)
 
     def initializePage(self) -> None:
-        self.candidates = sorted(self.owner.candidates(), key=lambda a: str(a["name_he"]))
+        self.candidates = sorted(self.owner.candidates(), key=lambda a: collator().sortKey(town_name(a)))
         self.member.blockSignals(True)
         self.member.clear()
         for member in self.process.team:
@@ -493,7 +504,7 @@ class ScoresPage(_Page):
             table.setColumnCount(len(CRITERIA))
             table.setRowCount(len(self.candidates))
             table.setHorizontalHeaderLabels(headers)
-            table.setVerticalHeaderLabels([str(a["name_he"]) for a in self.candidates])
+            table.setVerticalHeaderLabels([town_name(a) for a in self.candidates])
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             table.horizontalHeader().setMinimumSectionSize(60)
             table.horizontalHeader().setDefaultAlignment(
@@ -572,7 +583,7 @@ class ScoresPage(_Page):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if summary.disagreement:
                     item.setBackground(QBrush(DISAGREEMENT_COLOUR))
-                    flagged.append(f"{authority['name_he']}: {criterion.label}")
+                    flagged.append(f"{town_name(authority)}: {criterion.label}")
                 self.summary.setItem(row, column, item)
         self.disagreements.setText(
             _("To discuss: {items}").format(items="; ".join(flagged)) if flagged else ""
@@ -622,12 +633,12 @@ class ConditionsPage(_Page):
         layout.addWidget(box, 2)
 
     def initializePage(self) -> None:
-        self.candidates = sorted(self.owner.candidates(), key=lambda a: str(a["name_he"]))
+        self.candidates = sorted(self.owner.candidates(), key=lambda a: collator().sortKey(town_name(a)))
         self.table.clear()
         self.table.setRowCount(len(self.candidates))
         self.table.setColumnCount(len(BASE_CONDITIONS))
         self.table.setHorizontalHeaderLabels([_(label) for _code, label in BASE_CONDITIONS])
-        self.table.setVerticalHeaderLabels([str(a["name_he"]) for a in self.candidates])
+        self.table.setVerticalHeaderLabels([town_name(a) for a in self.candidates])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
@@ -670,7 +681,7 @@ class ConditionsPage(_Page):
     def refresh(self) -> None:
         for row, authority in enumerate(self.candidates):
             flagged = self.process.flagged(authority["uuid"])
-            header = QTableWidgetItem(("⚑ " if flagged else "") + str(authority["name_he"]))
+            header = QTableWidgetItem(("⚑ " if flagged else "") + town_name(authority))
             if flagged:
                 header.setBackground(QBrush(FLAG_COLOUR))
             self.table.setVerticalHeaderItem(row, header)
@@ -686,7 +697,7 @@ class ConditionsPage(_Page):
     def _add_near_miss(self, authority: Any, why: str) -> None:
         uuid = authority["uuid"]
         kept = self.process.kept.get(uuid)
-        text = f"{authority['name_he']} — {why}"
+        text = f"{town_name(authority)} — {why}"
         if kept:
             text += " — " + _("kept: {reason}").format(reason=kept)
         item = QListWidgetItem(text)
@@ -765,10 +776,15 @@ class WeightsPage(_Page):
         right = QVBoxLayout()
         right.addWidget(self.ranking, 2)
         right.addWidget(self.chart, 2)
-        right.addWidget(self.sensitivity)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
-        layout.addLayout(right, 3)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        # The note across the whole page under both columns: in one column it was squeezed
+        # to a strip a few words wide, and cut off when the page had no height to give it.
+        self.sensitivity.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.sensitivity)
         self._loading = False
         self._latest: tuple[list[Any], list[Any]] = ([], [])
         self._sensitivity_timer = QTimer(self)
@@ -794,7 +810,11 @@ class WeightsPage(_Page):
 
     def scored(self) -> list[Any]:
         candidates = self.process.ranked_candidates(self.owner.candidates())
-        return self.process.candidate_scores(candidates)
+        # each town by its name in the interface's language (the scores keep the Hebrew one)
+        return [
+            dataclasses.replace(scores, name=self.owner.name_of(scores.key))
+            for scores in self.process.candidate_scores(candidates)
+        ]
 
     def refresh(self) -> None:
         for slider, label in self.sliders.values():

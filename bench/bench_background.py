@@ -1,0 +1,199 @@
+"""The window while long work runs in the background: the longest stall of its thread.
+
+    .venv/bin/python bench/bench_background.py [--cache FOLDER] [--runs N]
+
+The workspace comes from make_large_workspace.py (cached in FOLDER, built on first use).
+A QTimer ticks every 10 ms on the window's thread and records the largest gap between two
+ticks (a stall: nothing repainted, no click answered) while
+- the whole large workspace is exported for a colleague through the window's own path
+  (`run_with_progress`, the export in a worker thread behind the progress dialog),
+- that file is checked for import (the preview, in a worker thread), and
+- the backup taken when the workspace opens runs (`BackupScheduler`, in the background).
+The floor is the largest gap of the same timer over the same time with nothing running.
+Target: no stall over 100 ms. Exits non-zero when it is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT))
+from make_large_workspace import large_workspace  # noqa: E402
+from reference_measures import Measure, print_measures  # noqa: E402
+
+DEFAULT_CACHE = ROOT / "bench" / ".cache"
+TICK_MS = 10
+LIMIT_S = 0.100
+
+
+class StallMeter:
+    """The largest gap between ticks of a 10 ms timer on the window's thread."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.largest = 0.0
+        self._last = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.largest = max(self.largest, now - self._last)
+        self._last = now
+
+    def __enter__(self) -> StallMeter:
+        self.largest = 0.0
+        self._last = time.perf_counter()
+        self.timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._tick()
+        self.timer.stop()
+
+
+def idle(seconds: float) -> None:
+    """The window's thread with nothing to do for `seconds` (its event loop running)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def stalls(action: Callable[[], object], runs: int) -> tuple[float, float, float]:
+    """Median of the largest stall during `action`, of the same with nothing running for as
+    long (the floor), and the action's median duration."""
+    during, floors, durations = [], [], []
+    meter = StallMeter()
+    for _ in range(runs):
+        start = time.perf_counter()
+        with meter:
+            action()
+        durations.append(time.perf_counter() - start)
+        during.append(meter.largest)
+        with meter:
+            idle(durations[-1])
+        floors.append(meter.largest)
+    return statistics.median(during), statistics.median(floors), statistics.median(durations)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--runs", type=int, default=3)
+    arguments = parser.parse_args()
+    path = large_workspace(arguments.cache)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop.models import exchange as ex
+    from desktop.progress import Progress
+    from desktop.storage.exchange import ExportResult, ImportPlan, export_exchange, plan_import
+    from desktop.storage.worker import separate_workspace
+    from desktop.storage.workspace import open_workspace
+    from desktop.views.background import run_with_progress
+    from desktop.views.backups_dialog import BackupScheduler
+
+    app = QApplication.instance() or QApplication([])
+    window = QWidget()
+    window.resize(800, 600)
+    window.show()
+    app.processEvents()
+    measures = []
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "large.shutafut"
+        copy.write_bytes(path.read_bytes())  # the backups go beside it: not into the cache
+        workspace = open_workspace(copy, read_only=True)  # (an export remembers nothing then)
+        out = Path(folder) / "everything.shutafut-exchange"
+
+        def export() -> None:
+            out.unlink(missing_ok=True)
+
+            def work(progress: Progress) -> ExportResult:
+                with separate_workspace(workspace) as own:
+                    return export_exchange(own, out, ex.Scope.EVERYTHING, progress=progress)
+
+            run_with_progress(window, "Export", "Writing…", work)
+
+        stall, floor, seconds = stalls(export, arguments.runs)
+        measures.append(
+            Measure(
+                f"longest stall, export everything ({seconds:.1f} s)",
+                stall,
+                "10 ms timer, idle",
+                floor,
+                "< 100 ms",
+                LIMIT_S,
+                False,
+            )
+        )
+
+        def check() -> None:
+            def work(progress: Progress) -> ImportPlan:
+                with separate_workspace(workspace) as own:
+                    # (everything of the large workspace is over the 32 MB a file may hold)
+                    return plan_import(own, out, progress=progress, max_payload_bytes=1 << 30)
+
+            run_with_progress(window, "Import", "Checking…", work)
+
+        stall, floor, seconds = stalls(check, arguments.runs)
+        measures.append(
+            Measure(
+                f"longest stall, check the file ({seconds:.1f} s)",
+                stall,
+                "10 ms timer, idle",
+                floor,
+                "< 100 ms",
+                LIMIT_S,
+                False,
+            )
+        )
+        workspace.close()
+
+        writable = open_workspace(copy)
+        scheduler = BackupScheduler(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
+
+        def backup_at_open() -> None:
+            scheduler.start(writable)  # the backup on open, in the background
+            while scheduler.running:
+                app.processEvents()
+                time.sleep(0.001)  # (the window's thread idling, as in its event loop)
+            scheduler.stop()
+
+        stall, floor, seconds = stalls(backup_at_open, arguments.runs)
+        measures.append(
+            Measure(
+                f"longest stall, backup at open ({seconds:.1f} s)",
+                stall,
+                "10 ms timer, idle",
+                floor,
+                "< 100 ms",
+                LIMIT_S,
+                False,
+            )
+        )
+        writable.close()
+    print_measures(
+        f"The window's thread during long work, large workspace (median of {arguments.runs})", measures
+    )
+    return 0 if all(m.passed for m in measures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
