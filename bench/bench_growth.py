@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_documents import document_measures  # noqa: E402
 from make_large_workspace import FULL, counts, large_workspace  # noqa: E402
 from reference_measures import Measure, _median, reference_measures  # noqa: E402
 
@@ -66,6 +67,9 @@ def main() -> int:
     exchange_runs = max(1, min(arguments.runs, 2))  # seconds each at full size
     small += growth_measures(small_path, exchange_runs)
     full += growth_measures(full_path, exchange_runs)
+    # The one-record documents (bench_documents.py): their loaders and a community's syllabus.
+    small += document_measures(small_path, arguments.runs)
+    full += document_measures(full_path, arguments.runs)
     print(f"\nGrowth from {arguments.small:g}x to 1x (people x{size_ratio:g}, median of {arguments.runs})")
     header = f"{'operation':38} {'small':>9} {'full':>9} {'growth':>7} {'allowed':>8}  ok"
     print(header)

@@ -32,6 +32,7 @@ BENCHES: dict[str, tuple[str, bool, int]] = {
     "exchange": ("bench_exchange.py", True, 3),
     "background": ("bench_background.py", True, 1),
     "cli": ("bench_cli.py", False, 5),
+    "documents": ("bench_documents.py", True, 3),
 }
 
 
@@ -43,7 +44,7 @@ def main() -> int:
     parser.add_argument("--only", nargs="+", choices=sorted(BENCHES), default=list(BENCHES))
     parser.add_argument("--quick", action="store_true")
     arguments = parser.parse_args()
-    if {"reference", "growth", "background", "exchange"} & set(arguments.only):
+    if {"reference", "growth", "background", "exchange", "documents"} & set(arguments.only):
         build = [sys.executable, str(BENCH / "make_large_workspace.py"), str(arguments.cache)]
         subprocess.run(build, check=True)
     outcomes = []

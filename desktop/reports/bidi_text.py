@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import arabic_reshaper
 from bidi import get_display
@@ -24,14 +25,27 @@ _INVISIBLE = dict.fromkeys(
 )
 
 
+_ARABIC_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in _ARABIC_RANGES)
+# Whole strings are checked and split by these (in C), never character by character in Python:
+# a large table has hundreds of thousands of characters.
+_ARABIC_CHARACTER = re.compile(f"[{_ARABIC_CLASS}]")
+# A run of Arabic letters with the spaces inside and after it (see script_runs).
+_ARABIC_RUN = re.compile(f"[{_ARABIC_CLASS}][{_ARABIC_CLASS} ]*")
+# Rule L4: characters at odd levels drawn as their mirror image ("(" for ")").
+_MIRROR = str.maketrans(MIRRORED)
+
+
 def is_arabic(character: str) -> bool:
-    code = ord(character)
-    return any(low <= code <= high for low, high in _ARABIC_RANGES)
+    return _ARABIC_CHARACTER.match(character) is not None
+
+
+def has_arabic(text: str) -> bool:
+    return _ARABIC_CHARACTER.search(text) is not None
 
 
 def shape_arabic(text: str) -> str:
     """Join Arabic letters into their contextual forms (before measuring or wrapping)."""
-    if not any(is_arabic(character) for character in text):
+    if _ARABIC_CHARACTER.search(text) is None:
         return text
     return str(arabic_reshaper.reshape(text))
 
@@ -76,6 +90,8 @@ def _isolate_ranges(text: str, rtl: bool = True) -> tuple[str, list[int]]:
         for start, end in _rtl_runs(text):
             opening.setdefault(start, []).insert(0, _RLI)
             closing[end] = closing.get(end, 0) + 1
+    if not opening:
+        return text, list(range(len(text)))
     pieces: list[str] = []
     origins: list[int] = []
     length = 0
@@ -124,12 +140,11 @@ def _levels(text: str, rtl: bool) -> list[int]:
     info = str(get_display(text, base_dir="R" if rtl else "L", debug=True))
     levels_text = info[info.index("levels:") : info.index("paragraphs:")]
     per_byte = [int(level) for level in _LEVEL.findall(levels_text)]
-    levels = []
-    offset = 0
-    for character in text:
-        levels.append(per_byte[offset])
-        offset += len(character.encode("utf-8"))
-    return levels
+    # One level per character: the level of its first UTF-8 byte (not a continuation byte).
+    return [level for level, byte in zip(per_byte, text.encode("utf-8"), strict=True) if byte & 0xC0 != 0x80]
+
+
+_SAME_LEVEL = re.compile(r"(.)\1*", re.DOTALL)
 
 
 def _reorder(text: str, levels: list[int], rtl: bool) -> str:
@@ -142,23 +157,35 @@ def _reorder(text: str, levels: list[int], rtl: bool) -> str:
     ):
         levels[index] = base
         index -= 1
-    characters = [
-        MIRRORED.get(character, character) if level % 2 else character
-        for character, level in zip(text, levels, strict=True)
+    # Reversed run by run of equal level rather than character by character: rule L2
+    # reverses every maximal sequence at `level` or higher, from the highest level down to the
+    # lowest odd one; a run at level n is reversed n - lowest odd + 1 times in all.
+    runs = [
+        (ord(match.group(1)), match.start(), match.end())
+        for match in _SAME_LEVEL.finditer("".join(map(chr, levels)))
     ]
-    highest = max(levels)
-    lowest_odd = min((level for level in levels if level % 2), default=highest + 1)
+    highest = max([level for level, _start, _end in runs])
+    lowest_odd = min([level for level, _start, _end in runs if level % 2], default=highest + 1)
+    order = list(range(len(runs)))
     for level in range(highest, lowest_odd - 1, -1):
         start = None
-        for position in range(len(characters) + 1):
-            inside = position < len(characters) and levels[position] >= level
+        for position in range(len(order) + 1):
+            inside = position < len(order) and runs[order[position]][0] >= level
             if inside and start is None:
                 start = position
             elif not inside and start is not None:
-                characters[start:position] = characters[start:position][::-1]
-                levels[start:position] = levels[start:position][::-1]
+                order[start:position] = order[start:position][::-1]
                 start = None
-    return "".join(characters).translate(_INVISIBLE).replace("\u202f", "\u00a0")
+    pieces = []
+    for number in order:
+        level, start, end = runs[number]
+        piece = text[start:end]
+        if level % 2:
+            piece = piece.translate(_MIRROR)
+        if level >= lowest_odd and (level - lowest_odd) % 2 == 0:
+            piece = piece[::-1]
+        pieces.append(piece)
+    return "".join(pieces).translate(_INVISIBLE).replace("\u202f", "\u00a0")
 
 
 def visual_lines(lines: list[str], rtl: bool) -> list[str]:
@@ -168,15 +195,40 @@ def visual_lines(lines: list[str], rtl: bool) -> list[str]:
     pair, a quotation or a number split over two lines keeps its direction; each line is
     then reordered on its own with those levels (UAX #9 rules L1-L2 per line).
     """
-    paragraph = " ".join(line.replace("\n", " ") for line in lines)
+    return list(_visual_lines(tuple(lines), rtl))
+
+
+# Bidi classes that can put a character at an odd (right-to-left) level in a left-to-right
+# paragraph; without any of them every level is even and nothing is reordered.
+_MAKES_RTL = frozenset({"R", "AL", "RLE", "RLO", "RLI", "FSI"})
+# Classes that all resolve to level 1 in a right-to-left paragraph when nothing else is there
+# (no letters of the other direction, no digits, no explicit embeddings or isolates): the line
+# is then simply reversed, mirrored.
+_STAYS_RTL = frozenset({"R", "AL", "WS", "ON", "S", "NSM", "ES", "ET", "CS"})
+
+
+@lru_cache(maxsize=8192)  # headers on every page, markers, labels and repeated values
+def _visual_lines(lines: tuple[str, ...], rtl: bool) -> tuple[str, ...]:
+    flat = [line.replace("\n", " ") for line in lines]
+    paragraph = " ".join(flat)
+    classes = set(map(unicodedata.bidirectional, paragraph))
+    if not rtl and not classes & _MAKES_RTL:  # every level even: drawn as it is
+        return tuple(_drawable(line) if line else line for line in flat)
+    if rtl and classes <= _STAYS_RTL:  # every level 1: each line reversed and mirrored
+        return tuple(_drawable(line[::-1].translate(_MIRROR)) if line else line for line in flat)
     levels = paragraph_levels(paragraph, rtl)
     visual = []
     start = 0
-    for line in lines:
+    for line in flat:
         end = start + len(line)
         visual.append(_reorder(paragraph[start:end], levels[start:end], rtl) if line else line)
         start = end + 1
-    return visual
+    return tuple(visual)
+
+
+def _drawable(text: str) -> str:
+    """Without the invisible direction marks, which fonts have no glyph for."""
+    return text.translate(_INVISIBLE).replace("\u202f", "\u00a0")
 
 
 def isolate(value: str) -> str:
@@ -191,12 +243,15 @@ def to_visual(text: str, rtl: bool) -> str:
 
 
 def script_runs(visual: str) -> list[tuple[bool, str]]:
-    """Split drawn text into runs of Arabic and other characters: (is_arabic, text)."""
+    """Split drawn text into runs of Arabic and other characters: (is_arabic, text). Spaces
+    after an Arabic letter belong to its run."""
     runs: list[tuple[bool, str]] = []
-    for character in visual:
-        arabic = is_arabic(character) or (character == " " and bool(runs) and runs[-1][0])
-        if runs and runs[-1][0] == arabic:
-            runs[-1] = (arabic, runs[-1][1] + character)
-        else:
-            runs.append((arabic, character))
+    start = 0
+    for match in _ARABIC_RUN.finditer(visual):
+        if match.start() > start:
+            runs.append((False, visual[start : match.start()]))
+        runs.append((True, match.group()))
+        start = match.end()
+    if start < len(visual):
+        runs.append((False, visual[start:]))
     return runs

@@ -14,6 +14,7 @@ import contextlib
 import io
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaFrag
 
 from desktop import __version__, i18n
 from desktop.i18n import N_
@@ -109,10 +112,22 @@ def text_date(text: str) -> str:
 class BidiParagraph(Paragraph):
     """A paragraph of plain text drawn line by line in visual order, in the right fonts."""
 
+    _wrapped_at: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # A table wraps every cell again each time it is split over a page (the rest of the
+        # table is a new table of the same cells): the lines depend only on the width.
+        # (split() drops blPara when the paragraph moves on whole: wrapped again then.)
+        if avail_width == self._wrapped_at and "blPara" in self.__dict__:
+            return self.width, self.height
+        width, height = super().wrap(avail_width, avail_height)
+        self._wrapped_at = avail_width if avail_width == width else None
+        return width, height
+
     def _base_rtl(self, words_of: list[list[str]]) -> bool:
         rtl = bool(getattr(self.style, "rtl", False))
         if getattr(self.style, "auto_direction", False):
-            rtl = first_strong_is_rtl(" ".join(" ".join(words) for words in words_of), rtl)
+            rtl = first_strong_is_rtl(" ".join([" ".join(words) for words in words_of]), rtl)
         return rtl
 
     def _words_of_lines(self) -> list[list[str]]:
@@ -142,7 +157,8 @@ class BidiParagraph(Paragraph):
         available = self.width - style.leftIndent - style.rightIndent
         for number, visual in enumerate(self.drawn_lines()):
             runs = [(font_for(arabic, bold), text) for arabic, text in script_runs(visual)]
-            width = sum(stringWidth(text, font, size) for font, text in runs)
+            widths = [stringWidth(text, font, size) for font, text in runs]  # measured once
+            width = sum(widths)
             indent = style.firstLineIndent if number == 0 else 0
             if style.alignment == TA_RIGHT:
                 x = style.leftIndent + available - indent - width
@@ -150,10 +166,10 @@ class BidiParagraph(Paragraph):
                 x = style.leftIndent + (available - width) / 2
             else:
                 x = style.leftIndent + indent
-            for font, text in runs:
+            for (font, text), advance in zip(runs, widths, strict=True):
                 canvas.setFont(font, size)
                 canvas.drawString(x, y, text)
-                x += stringWidth(text, font, size)
+                x += advance
             y -= style.leading
         canvas.restoreState()
 
@@ -234,6 +250,8 @@ def breakable(text: str, style: ParagraphStyle, width: float) -> str:
 
     reportlab breaks lines only at spaces and would let such a word overflow its cell.
     """
+    if _BREAK_AFTER.search(text) is None:  # most cells: no hyphen or slash inside a word
+        return text
     words = text.split(" ")
     for index, word in enumerate(words):
         if _BREAK_AFTER.search(word) and stringWidth(word, style.fontName, style.fontSize) > width:
@@ -244,7 +262,7 @@ def breakable(text: str, style: ParagraphStyle, width: float) -> str:
 def _widest_word(text: str, style: ParagraphStyle) -> float:
     """The width of the longest piece of `text` that cannot wrap (hyphens may wrap)."""
     pieces = _BREAK_AFTER.sub("\n", shape_arabic(text)).split()
-    return max((stringWidth(piece, style.fontName, style.fontSize) for piece in pieces), default=0.0)
+    return max([stringWidth(piece, style.fontName, style.fontSize) for piece in pieces], default=0.0)
 
 
 def _fit_widths(widths: list[float], header: list[float], rows: list[list[float]]) -> list[float]:
@@ -272,7 +290,33 @@ def text_paragraph(text: str, style: ParagraphStyle, width: float | None = None)
     shaped = shape_arabic(text)
     if width is not None:
         shaped = breakable(shaped, style, width)
-    return BidiParagraph(escape(shaped), style)
+    return _plain_paragraph(shaped, style)
+
+
+# Per paragraph style: (the style's font, size and colour, the fragment reportlab's markup
+# parser made of plain text in that style).
+_PLAIN_FRAGMENTS: weakref.WeakKeyDictionary[ParagraphStyle, tuple[tuple[Any, ...], ParaFrag]] = (
+    weakref.WeakKeyDictionary()
+)
+_MARKUP = re.compile("[&<>]")
+
+
+def _plain_paragraph(text: str, style: ParagraphStyle) -> BidiParagraph:
+    """The paragraph reportlab makes of `text` (plain text), without running its markup parser
+    on every table cell: text without markup characters parses to one fragment that differs
+    from the style's first one only in its text."""
+    cleaned = cleanBlockQuotedText(text)
+    if not cleaned or _MARKUP.search(cleaned):
+        return BidiParagraph(escape(text), style)
+    signature = (style.fontName, style.fontSize, style.textColor)
+    known = _PLAIN_FRAGMENTS.get(style)
+    if known is None or known[0] != signature:
+        paragraph = BidiParagraph(cleaned, style)
+        if len(paragraph.frags) == 1 and paragraph.frags[0].text == cleaned:
+            _PLAIN_FRAGMENTS[style] = (signature, paragraph.frags[0].clone())
+        return paragraph
+    fragment = known[1].clone(text=cleaned, link=[], us_lines=[])
+    return BidiParagraph(cleaned, style, frags=[fragment])
 
 
 class _NumberedCanvas(Canvas):

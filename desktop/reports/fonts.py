@@ -7,6 +7,7 @@ that shaping produces. Both are static Regular and Bold files (SIL Open Font Lic
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # An Arabic run, with the spaces inside it (drawn in the Arabic font, like script_runs).
 _ARABIC_RUN = re.compile(f"[{_ARABIC}][{_ARABIC} ]*")
 _registered = False
+WIDTHS_KEPT = 20_000  # measured words remembered per measuring font (a few MB at most)
 
 
 def font_files() -> list[Path]:
@@ -45,7 +47,18 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    loaded = {name: TTFont(name, str(path)) for name, path in FONT_FILES.items()}
+    class MeasuredFont(TTFont):
+        """A TrueType font measured in C: reportlab's own measure (without its optional C
+        accelerator) runs a Python generator per character of every drawn line. The same
+        widths, summed in the same order."""
+
+        def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
+            if isinstance(text, bytes):
+                text = text.decode(encoding or "utf8")
+            face = self.face
+            return 0.001 * size * sum(map(face.charWidths.get, map(ord, text), repeat(face.defaultWidth)))
+
+    loaded = {name: MeasuredFont(name, str(path)) for name, path in FONT_FILES.items()}
     for font in loaded.values():
         pdfmetrics.registerFont(font)
 
@@ -58,8 +71,20 @@ def register_fonts() -> None:
             # reportlab keys fonts by face name: an own name keeps Rubik's entry apart.
             self.face.name = name.encode()
             self.latin, self.arabic = latin, arabic
+            self.widths: dict[tuple[str, float, str], float] = {}
 
         def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
+            # reportlab measures every word of every paragraph while wrapping (and again when a
+            # table is split over pages); the same words come back again and again.
+            key = (text, size, encoding)
+            width = self.widths.get(key)
+            if width is None:
+                if len(self.widths) > WIDTHS_KEPT:
+                    self.widths.clear()
+                width = self.widths[key] = self._measure(text, size, encoding)
+            return width
+
+        def _measure(self, text: str, size: float, encoding: str) -> float:
             text = text.replace(SOFT_BREAK, "")
             if not _ARABIC_RUN.search(text):
                 return float(self.latin.stringWidth(text, size, encoding))
