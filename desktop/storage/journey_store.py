@@ -21,6 +21,7 @@ from desktop.models.journey import (
     towns_worked_with,
 )
 from desktop.models.records import RecordKind
+from desktop.progress import Progress, check
 from desktop.storage.workspace import Workspace
 
 T = TypeVar("T")
@@ -57,17 +58,25 @@ def document_count(workspace: Workspace) -> int:
         )
 
 
-def _every(workspace: Workspace, record_class: Any, parse: Callable[[str], T]) -> list[tuple[int, T]]:
+def _every(
+    workspace: Workspace, record_class: Any, parse: Callable[[str], T], progress: Progress | None = None
+) -> list[tuple[int, T]]:
     """(number, document) of every record of `record_class`, by number, read in one query and
     each parsed once (the stores' list_ and load_ functions would parse each twice)."""
     from sqlalchemy import select
 
+    parsed = []
     with workspace.session() as session:
         found = session.execute(select(record_class.id, record_class.state).order_by(record_class.id))
-        return [(int(number), parse(state)) for number, state in found]
+        for number, state in found:
+            check(progress)
+            parsed.append((int(number), parse(state)))
+    return parsed
 
 
-def overview(workspace: Workspace, today: date) -> Overview:
+def overview(workspace: Workspace, today: date, progress: Progress | None = None) -> Overview:
+    """Where each town, cluster and community stands. Reading only: `progress` (work in the
+    background) may stop it at any document, which leaves nothing to undo."""
     from desktop.models.agreement import Agreement
     from desktop.models.community import Community
     from desktop.models.forum import Forum
@@ -76,9 +85,9 @@ def overview(workspace: Workspace, today: date) -> Overview:
     from desktop.storage.reference_store import choices
     from desktop.storage.tables import AgreementRecord, CommunityRecord, ForumRecord, SelectionRecord
 
-    selections = _every(workspace, SelectionRecord, SelectionProcess.from_json)
-    agreements = _every(workspace, AgreementRecord, Agreement.from_json)
-    forums = _every(workspace, ForumRecord, Forum.from_json)
+    selections = _every(workspace, SelectionRecord, SelectionProcess.from_json, progress)
+    agreements = _every(workspace, AgreementRecord, Agreement.from_json, progress)
+    forums = _every(workspace, ForumRecord, Forum.from_json, progress)
     towns = [
         town_journey(town, today)
         for town in with_instruments(
@@ -87,13 +96,14 @@ def overview(workspace: Workspace, today: date) -> Overview:
     ]
     clusters = []
     for uuid, name in choices(workspace, RecordKind.CLUSTER):
+        check(progress)
         number = flags_work_number(workspace, uuid)
         flags = load_cluster_flags(workspace, uuid) if number is not None else None
         clusters.append(cluster_journey(name, uuid, number, flags, today))
     clusters.sort(key=lambda j: (j.steps[0].target is None, j.name))
     communities = [
         community_journey(number, community, today)
-        for number, community in _every(workspace, CommunityRecord, Community.from_json)
+        for number, community in _every(workspace, CommunityRecord, Community.from_json, progress)
     ]
     return Overview(towns, clusters, communities)
 

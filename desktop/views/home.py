@@ -182,12 +182,12 @@ class HomeSection(QWidget):
         workspace = self.workspace
         assert workspace is not None
 
-        def work(_progress: Progress) -> Overview:
+        def work(progress: Progress) -> Overview:
             from desktop.storage.journey_store import overview
             from desktop.storage.worker import separate_workspace
 
             with separate_workspace(workspace) as own:
-                return overview(own, today)
+                return overview(own, today, progress)
 
         task: BackgroundTask[Overview] = BackgroundTask(work, self)
         task.done.connect(lambda: self._background_read_done(task, workspace))
@@ -214,10 +214,12 @@ class HomeSection(QWidget):
         self._show(found)
 
     def stop_reading(self) -> None:
-        """Wait for an overview being read (closing the workspace: its file must stay whole)."""
+        """Stop an overview being read, and wait until it has (closing the workspace: no
+        thread may still read its file). Reading only, so stopping leaves nothing behind."""
         task, self._reading = self._reading, None
         self._read_again = False
         if task is not None:
+            task.cancel()
             task.wait()
 
     @property

@@ -164,3 +164,22 @@ def test_the_demo_follows_the_seeds_path(tmp_path: Path) -> None:
     assert 330 <= (second - first).days <= 400  # a year apart
     assert all(d.final for d in diagnoses)
     assert any(plan.actions for plan in flags.plans if plan.flag == Flag.DIVERSITY.value)
+
+
+def test_the_overview_counts_its_documents_and_stops_when_cancelled(demo: Path) -> None:
+    """The home screen reads a large workspace's overview in the background and stops it when
+    the workspace closes: a cancelled Progress stops it at the next document."""
+    from desktop.progress import Cancelled, Progress
+    from desktop.storage.journey_store import document_count, overview
+    from desktop.storage.workspace import open_workspace
+
+    workspace = open_workspace(demo)
+    try:
+        assert document_count(workspace) >= 4  # a process, an agreement, a forum, a community
+        assert overview(workspace, date(2026, 12, 1), Progress()).towns
+        stopped = Progress()
+        stopped.cancel()
+        with pytest.raises(Cancelled):
+            overview(workspace, date(2026, 12, 1), stopped)
+    finally:
+        workspace.close()
