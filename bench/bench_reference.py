@@ -60,6 +60,11 @@ def opening_measures(path: Path, runs: int) -> list[Measure]:
             lambda: run([sys.executable, "bench/bare_window.py"]),
             runs,
         )
+        _, bare_orm = interleaved_medians(
+            lambda: None,
+            lambda: run([sys.executable, "bench/bare_window.py", "--with-sqlalchemy"]),
+            runs,
+        )
         rss_kb = int(
             subprocess.run(
                 [sys.executable, "-c", PEAK_RSS, *app],
@@ -86,6 +91,15 @@ def opening_measures(path: Path, runs: int) -> list[Measure]:
     )
     return [
         Measure("lists populated, large workspace", loaded, "bare window", bare, "<= 2x", 2 * bare, False),
+        Measure(
+            "lists populated, large workspace",
+            loaded,
+            "bare window + SQLAlchemy",
+            bare_orm,
+            "(reported)",
+            None,
+            False,
+        ),
         Measure(
             "peak RSS opening (MB as ms)",
             rss_kb / 1024 / 1000,

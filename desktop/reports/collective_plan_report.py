@@ -16,7 +16,7 @@ from desktop.i18n import _
 from desktop.models.collective_plan import FUNDERS, LEVEL_ORDER, LEVELS, STATUSES, CollectivePlan
 from desktop.models.instrument_documents import PlanData
 from desktop.models.town_instruments import INFRASTRUCTURES, LIFE_STAGES, label_of, money_text
-from desktop.reports.document import GRID_COLOUR, HEADER_COLOUR, STRIPE_COLOUR, DocumentBuilder
+from desktop.reports.document import GRID_COLOUR, HEADER_COLOUR, STRIPE_COLOUR, DocumentBuilder, number_range
 from desktop.reports.instrument_charts import arrow, label, new_drawing, wrap
 
 BOX_TEXT = 7.5
@@ -127,7 +127,7 @@ def collective_plan_pdf(source: PlanData, out: Path | None) -> bytes:
         (_("Town"), source.town or "—"),
         (_("Field lead (of the authority)"), plan.field_lead or "—"),
         (_("Professional team"), i18n.format_list(plan.team) if plan.team else "—"),
-        (_("Years"), f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])),
+        (_("Years"), number_range(str(years[0]), str(years[-1])) if len(years) > 1 else str(years[0])),
     ]
     document.table([_("Detail"), _("Value")], [[k, v] for k, v in facts], [1, 3])
     document.heading(_("Overall aim"))

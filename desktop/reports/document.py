@@ -242,7 +242,9 @@ def make_styles(language: str) -> Styles:
 
 
 CELL_PADDING = 6  # reportlab's default left and right padding in a table cell
-_BREAK_AFTER = re.compile(r"(?<=[^\s][-/])(?=[^\s])")
+# After a hyphen or slash inside a word, but never inside a range or a date of numbers
+# ("2026-2027", "1.9.2026-31.7.2027", "8:00-16:00"): a range is one unit.
+_BREAK_AFTER = re.compile(r"(?<=[^\s][-/])(?=[^\s\d])|(?<=[^\s\d][-/])(?=\d)")
 
 
 def breakable(text: str, style: ParagraphStyle, width: float) -> str:

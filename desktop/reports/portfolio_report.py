@@ -23,7 +23,7 @@ from desktop.models.portfolio import (
 )
 from desktop.models.town_instruments import LIFE_STAGES, ZERO, label_of, money_text
 from desktop.reports.collective_plan_report import in_language
-from desktop.reports.document import DocumentBuilder
+from desktop.reports.document import DocumentBuilder, number_range
 from desktop.reports.instrument_charts import bar_chart
 
 REGISTER_ROWS = 150  # more investments are summarised by source and kind (the app lists each)
@@ -187,7 +187,9 @@ def portfolio_pdf(source: PortfolioData, out: Path | None) -> bytes:
                 [
                     " · ".join(p for p in (i.title, i.funder) if p),
                     label_of(SOURCES, i.source) + (f" ({_(KINDS[i.kind])})" if i.kind == "new" else ""),
-                    f"{i.first_year}–{i.last_year}" if i.last_year != i.first_year else str(i.first_year),
+                    number_range(str(i.first_year), str(i.last_year))
+                    if i.last_year != i.first_year
+                    else str(i.first_year),
                     i.field or "—",
                     label_of(LIFE_STAGES, i.life_stage),
                     money_text(i.total()),

@@ -240,3 +240,16 @@ def test_subject_and_page_render_as_png(tmp_path: Path) -> None:
     with Image.open(png) as image:
         grey = image.convert("L")
         assert any(value < 128 for value in grey.tobytes())
+
+
+def test_a_range_of_numbers_never_wraps_inside_itself_while_a_long_hyphenated_word_may() -> None:
+    from desktop.reports.document import breakable, make_styles
+    from desktop.reports.fonts import register_fonts
+
+    register_fonts()
+    style = make_styles("he").cell
+    narrow = 5.0  # narrower than any word: every allowed break is taken
+    for unit in ("2026-2027", "1.9.2026-31.7.2027", "8:00-16:00", "3-6"):
+        assert breakable(f"שנים {unit}", style, narrow) == f"שנים {unit}"
+    assert breakable("socio-economic", style, narrow) != "socio-economic"
+    assert breakable("מוביל/ת", style, narrow) != "מוביל/ת"

@@ -49,7 +49,7 @@ def test_the_collective_plan_in_its_sections(every: Every) -> None:
         [
             "Alphaville",
             "Lead Person",
-            "2026–2027",
+            "2026-2027",
             "Overall aim",
             "Aim Participation",
             "Theory of change",
@@ -135,7 +135,7 @@ def test_the_investment_portfolio_in_its_sections(every: Every) -> None:
             "The investments",
             "Toddler Grant · Hope Foundation Philanthropy (New money) 2027",
             "Field Toddlers Early childhood ₪500.00",
-            "Youth Budget The authority 2026–2027 Field Youth",
+            "Youth Budget The authority 2026-2027 Field Youth",
             "Total: ₪2,500.00",
         ],
     )

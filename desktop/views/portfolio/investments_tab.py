@@ -58,7 +58,7 @@ def investment_cells(investment: Investment) -> list[str]:
         investment.title,
         label_of(SOURCES, investment.source),
         money_text(investment.amount),
-        f"{investment.first_year}–{investment.last_year}"
+        f"{investment.first_year}-{investment.last_year}"  # low-high: one unit in RTL
         if investment.last_year != investment.first_year
         else str(investment.first_year),
         investment.field or "—",
