@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, _, ngettext
 from desktop.models.holidays import DEFAULT_GROUPS, clean_groups
 from desktop.models.syllabus import Meeting, meeting_from_dict, meeting_to_dict
 from desktop.models.topics_survey import Topic
@@ -179,9 +179,12 @@ class Community:
         if low <= regular <= high:
             return []
         return [
-            _(
+            ngettext(
+                "The advisory committee has {count} regular meeting this year; "
+                "the seed recommends {low}-{high}.",
                 "The advisory committee has {count} regular meetings this year; "
-                "the seed recommends {low}-{high}."
+                "the seed recommends {low}-{high}.",
+                regular,
             ).format(count=regular, low=low, high=high)
         ]
 
