@@ -42,7 +42,7 @@ FORUM_TITLE = f"פורום עיצוב אופקים – STEM {DEMO_MARK}"
 # The selection team (001 l.372): partners' representatives, the initiative's people, a researcher.
 TEAM = [
     ("יוסף אלעוברה", "מוביל התהליך"),
-    ("לינה חורי", "מנהלת אסטרטגיה מבוססת מקום"),
+    ("לינה חורי", "מנהלת אסטרטגיית ההשקעה ממוקדת היישוב"),
     ("דנה לוי", "נציגת שותף ממשלתי"),
     ("אבי כהן", "נציג הקרן"),
     ("נור חטיב", "חוקרת מלווה"),
@@ -108,7 +108,7 @@ def add_demo_agreement(workspace: Workspace, selection_id: int) -> int:
             foundation,
             (partner,),
             90,
-            "כל צד רשאי לסיים את השותפות בהודעה מראש ובכתב, לאחר דיון בהנהלת היישוב.",
+            "כל צד רשאי לסיים את השותפות בהודעה מראש ובכתב, לאחר דיון במינהלת היישובית.",
         ),
     )
     draft = with_timeframe(draft, Timeframe(date(2022, 9, 1), 5))

@@ -303,7 +303,7 @@ def _compass(town: str, areas: list[str]) -> Compass:
     for key, value in seed_example.items():
         compass.set_mark(first.id, f"seed-{key}", focus, value)
     compass.set_mark(first.id, team.id, focus, DOES_NOT_HOLD, f"פרוטוקול ישיבת מינהלת, יוני 2025 {DEMO_MARK}")
-    third = compass.add_taking(date(2027, 6, 1), "שנה ג'")
+    third = compass.add_taking(date(2027, 6, 1), "שנה ג׳")
     compass.set_mark(
         third.id, "seed-data.data_role", focus, HOLDS, f"מינוי רכזת נתונים, ינואר 2027 {DEMO_MARK}"
     )
