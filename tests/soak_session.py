@@ -179,7 +179,7 @@ def none_references() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("workdir", type=Path)
-    parser.add_argument("--ideas", type=int, default=1000)
+    parser.add_argument("--ideas", type=int, default=500)
     arguments = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([])
     apply_language(app, "he")  # type: ignore[arg-type]
@@ -193,8 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     before = none_references()
     counts = {
         "ideas": forum_session(workspace, arguments.ideas),
-        "score_cells": selection_grid(workspace, 3),
-        "community_edits": community_tables(workspace, 20),
+        "score_cells": selection_grid(workspace, 2),
+        "community_edits": community_tables(workspace, 8),
         "list_reloads": reference_lists(workspace, 20),
     }
     after = none_references()
