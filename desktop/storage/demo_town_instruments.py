@@ -162,7 +162,7 @@ def _plan(town: str, area: FocusAreaChoice | None) -> CollectivePlan:
             action.baseline, action.target = "1,200", "1,800 (גידול של כ-40% ב-5 שנים)"
         else:
             action.metric = f"משתתפים בשירותי תחום {title}"
-            action.baseline, action.target = "נמדד בשנה א'", "גידול של כ-40% ב-5 שנים"
+            action.baseline, action.target = "נמדד בשנה א׳", "גידול של כ-40% ב-5 שנים"
         action.partners = partners
         action.status = status
         set_action_dates(action, start, end)
@@ -291,7 +291,7 @@ def _compass(town: str, areas: list[str]) -> Compass:
         f"צוות המינהלת, על סמך פרוטוקולי הפורום {DEMO_MARK}",
         [focus],
     )
-    first = compass.add_taking(date(2025, 6, 1), "שנה א'")
+    first = compass.add_taking(date(2024, 6, 1), "שנה א׳")
     seed_example = {
         "data.partial_access": DOES_NOT_HOLD,
         "data.scattered": HOLDS,
@@ -302,10 +302,10 @@ def _compass(town: str, areas: list[str]) -> Compass:
     }
     for key, value in seed_example.items():
         compass.set_mark(first.id, f"seed-{key}", focus, value)
-    compass.set_mark(first.id, team.id, focus, DOES_NOT_HOLD, f"פרוטוקול ישיבת מינהלת, יוני 2025 {DEMO_MARK}")
-    third = compass.add_taking(date(2027, 6, 1), "שנה ג׳")
+    compass.set_mark(first.id, team.id, focus, DOES_NOT_HOLD, f"פרוטוקול ישיבת מינהלת, יוני 2024 {DEMO_MARK}")
+    third = compass.add_taking(date(2026, 6, 1), "שנה ג׳")
     compass.set_mark(
-        third.id, "seed-data.data_role", focus, HOLDS, f"מינוי רכזת נתונים, ינואר 2027 {DEMO_MARK}"
+        third.id, "seed-data.data_role", focus, HOLDS, f"מינוי רכזת נתונים, ינואר 2026 {DEMO_MARK}"
     )
     compass.set_mark(
         third.id, "seed-data.systematic_collection", focus, HOLDS, f"לוח נתונים רבעוני {DEMO_MARK}"

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.views.background import BackgroundTask, Progress
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+JOURNEY_ROLE = Qt.ItemDataRole.UserRole + 2  # (kind, name) of a town's or a cluster's journey
 OVERDUE_COLOUR = QColor("#b00020")
 NEXT_COLOUR = QColor("#0b5394")
 DONE_COLOUR = QColor("#2e7d32")
@@ -64,6 +65,7 @@ class HomeSection(QWidget):
     message = Signal(str)  # for the status bar
     data_changed = Signal()  # records were written (the national dataset brought in)
     read = Signal()  # the overview is on screen (after a reading in the background too)
+    print_requested = Signal(str, str)  # a journey report: "town" or "cluster", and its name
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +94,10 @@ class HomeSection(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
+        self.tree.currentItemChanged.connect(lambda *_args: self._update_print_button())
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print_journey")
+        self.print_button.clicked.connect(self.print_selected)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
@@ -100,6 +106,10 @@ class HomeSection(QWidget):
         offer.addWidget(self.national_button)
         layout.addLayout(offer)
         layout.addWidget(self.tree, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.groups: dict[str, QTreeWidgetItem] = {}
         self._reading: BackgroundTask[Overview] | None = None
         self._read_again = False
@@ -254,6 +264,7 @@ class HomeSection(QWidget):
             for journey in journeys:
                 self._add_journey(group, journey)
             group.setExpanded(True)
+        self._update_print_button()
         self.read.emit()
 
     def _add_journey(self, group: QTreeWidgetItem, journey: Journey) -> None:
@@ -266,6 +277,8 @@ class HomeSection(QWidget):
         if overdue:
             item.setForeground(1, QBrush(OVERDUE_COLOUR))
         item.setData(0, TARGET_ROLE, journey.target)
+        if journey.kind in ("town", "cluster"):
+            item.setData(0, JOURNEY_ROLE, (journey.kind, journey.name))
         for step in journey.steps:
             self._add_step(item, step, journey.target)
         item.setExpanded(journey.kind != "cluster" or journey.steps[0].target is not None)
@@ -283,6 +296,26 @@ class HomeSection(QWidget):
             item.setFont(1, font)
         item.setToolTip(2, step.state)
         item.setData(0, TARGET_ROLE, step.target or fallback)
+
+    def selected_journey(self) -> tuple[str, str] | None:
+        """("town" or "cluster", name) of the line chosen, or of the journey a chosen step is in."""
+        item = self.tree.currentItem()
+        while item is not None:
+            journey = item.data(0, JOURNEY_ROLE)
+            if journey is not None:
+                kind, name = journey
+                return str(kind), str(name)
+            item = item.parent()
+        return None
+
+    def _update_print_button(self) -> None:
+        self.print_button.setEnabled(self.selected_journey() is not None)
+
+    def print_selected(self) -> None:
+        """Ask for the journey report of the town or cluster chosen (the window prints it)."""
+        journey = self.selected_journey()
+        if journey is not None:
+            self.print_requested.emit(*journey)
 
     def lines(self) -> list[QTreeWidgetItem]:
         """Every line that opens a record, in order (tests walk them)."""
@@ -316,4 +349,8 @@ class HomeSection(QWidget):
             )
         )
         self.tree.setHeaderLabels([_("Step"), _("Mark"), _("Where it stands")])
+        self.print_button.setText(_("Print the path (PDF)…"))
+        self.print_button.setToolTip(
+            _("The journey report of the town or regional cluster chosen in the list (Ctrl+P)")
+        )
         self.reload()

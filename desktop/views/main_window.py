@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.home_section.open_requested.connect(self.open_target)
         self.home_section.message.connect(self._show_message)
         self.home_section.data_changed.connect(self._reference_changed)
+        self.home_section.print_requested.connect(self.print_journey)
         self.sections.addWidget(self.home_section)
         self._build_sidebar()
 
@@ -712,8 +713,16 @@ class MainWindow(QMainWindow):
         """File > Export workspace summary (PDF)."""
         self.print_document("summary", None)
 
+    def print_journey(self, kind: str, name: str) -> bool:
+        """The journey report of a town or a regional cluster (from the home screen)."""
+        return self.print_document("journey", None, {kind: name})
+
     def print_current(self) -> None:
-        """Ctrl+P: the document of the record on screen (the summary beside reference data)."""
+        """Ctrl+P: the document of the record on screen (the summary beside reference data, the
+        path of the town or cluster chosen on the home screen)."""
+        if self.sections.currentWidget() is self.home_section and self.home_section.selected_journey():
+            self.home_section.print_selected()
+            return
         section = self.current_list()
         if section is None:
             self.export_pdf()

@@ -251,3 +251,32 @@ def test_a_large_workspace_is_read_for_the_home_screen_in_another_thread(
     assert section.reading
     main.close()
     assert not section.reading
+
+
+def test_the_path_of_the_chosen_town_or_cluster_prints_from_the_home_screen(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.reports.pdf_tools import pdf_lines
+
+    home = window.home_section
+    asked: list[tuple[str, int | None, dict[str, str]]] = []
+    monkeypatch.setattr(
+        window.printer,
+        "print_document",
+        lambda key, record_id, options=None: asked.append((key, record_id, options)),
+    )
+    home.tree.setCurrentItem(home.groups["towns"])  # a heading: nothing to print
+    assert not home.print_button.isEnabled()
+    town = home.groups["towns"].child(0)
+    home.tree.setCurrentItem(town.child(1))  # a step of the town's path
+    assert home.print_button.isEnabled()
+    qtbot.mouseClick(home.print_button, Qt.MouseButton.LeftButton)
+    assert asked == [("journey", None, {"town": town.text(0)})]
+    cluster = home.groups["clusters"].child(0)
+    home.tree.setCurrentItem(cluster)
+    window.print_action.trigger()  # Ctrl+P on the home screen: the chosen path
+    assert asked[-1] == ("journey", None, {"cluster": cluster.text(0)})
+    monkeypatch.undo()
+    out = tmp_path / "path.pdf"
+    assert window.printer.write("journey", None, {"town": town.text(0)}, out, "he", open_after=False)
+    assert any(town.text(0) in line for line in pdf_lines(out))
