@@ -8,6 +8,7 @@ the current catalog. Babel is imported lazily, off the path to the first paint.
 from __future__ import annotations
 
 import gettext
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Final
@@ -36,7 +37,10 @@ QT_LOCALES: Final = {"he": "he_IL", "ar": "ar_AE", "en": "en_IL"}
 # Invisible direction marks and no-break spaces Babel puts in formatted values.
 _INVISIBLE_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2066\u2067\u2068\u2069"), None)
 
-_language: str = DEFAULT_LANGUAGE
+_language: str = DEFAULT_LANGUAGE  # the window's (the main thread's) language
+# A document built in a worker thread sets its own language there, never the window's: the
+# window keeps translating in its own language while the PDF is built.
+_thread = threading.local()
 _translations: dict[str, gettext.NullTranslations] = {}
 _listeners: list[Callable[[str], None]] = []
 
@@ -50,9 +54,13 @@ def _catalog(language: str) -> gettext.NullTranslations:
 
 
 def set_language(language: str) -> None:
-    """Make `language` the active UI language and tell the listeners."""
+    """Make `language` the active language: on the main thread the UI's (the listeners are
+    told), in any other thread that thread's own (a document being built there)."""
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language: {language!r}")
+    if threading.current_thread() is not threading.main_thread():
+        _thread.language = language
+        return
     global _language
     _language = language
     for listener in list(_listeners):
@@ -60,7 +68,7 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
-    return _language
+    return getattr(_thread, "language", None) or _language
 
 
 def on_language_changed(listener: Callable[[str], None]) -> None:
@@ -68,22 +76,22 @@ def on_language_changed(listener: Callable[[str], None]) -> None:
 
 
 def is_rtl(language: str | None = None) -> bool:
-    return (language or _language) in RTL_LANGUAGES
+    return (language or current_language()) in RTL_LANGUAGES
 
 
 def _(message: str) -> str:
     """Translate `message` into the active language."""
-    return _catalog(_language).gettext(message)
+    return _catalog(current_language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _catalog(_language).ngettext(singular, plural, n)
+    return _catalog(current_language()).ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
     """Translate `message` as meant in `context`: where one English word needs two words in
     Hebrew or Arabic (e.g. "Field" of a record, שדה, beside "Field" of work, תחום)."""
-    return _catalog(_language).pgettext(context, message)
+    return _catalog(current_language()).pgettext(context, message)
 
 
 def N_(message: str) -> str:
@@ -102,7 +110,7 @@ def reload_catalogs() -> None:
 
 
 def babel_locale(language: str | None = None) -> str:
-    return BABEL_LOCALES[language or _language]
+    return BABEL_LOCALES[language or current_language()]
 
 
 def format_date(value: date | datetime | None, language: str | None = None) -> str:
@@ -110,7 +118,7 @@ def format_date(value: date | datetime | None, language: str | None = None) -> s
         return ""
     from babel.dates import format_date as babel_format_date
 
-    lang = language or _language
+    lang = language or current_language()
     if isinstance(value, datetime):
         value = value.date()
     return babel_format_date(value, DATE_PATTERNS[lang], locale=BABEL_LOCALES[lang])
@@ -121,7 +129,7 @@ def format_datetime(value: datetime | None, language: str | None = None) -> str:
         return ""
     from babel.dates import format_time
 
-    lang = language or _language
+    lang = language or current_language()
     time_text = format_time(value, "HH:mm", locale=BABEL_LOCALES[lang])
     return f"{format_date(value, lang)} {time_text}"
 
@@ -157,7 +165,7 @@ def format_file_size(size: int, language: str | None = None) -> str:
     ("12 ק״ב" in Hebrew, "12 كيلوبايت" in Arabic)."""
     from babel.numbers import format_decimal
 
-    lang = language or _language
+    lang = language or current_language()
     locale = babel_locale(lang)
     if size >= 1024 * 1024:
         number = format_decimal(round(size / (1024 * 1024), 1), locale=locale)

@@ -273,3 +273,34 @@ def test_one_english_word_two_hebrew_words_by_context(catalogs) -> None:  # type
     assert hebrew.get("Review", context="plan follow-up").string == "מעקב"
     i18n.set_language("he")
     assert (i18n.pgettext("record field", "Field"), i18n._("Field")) == ("שדה", "תחום")
+
+
+def test_a_document_built_in_a_worker_thread_keeps_its_language_to_its_thread() -> None:
+    """PDFs are built in a worker (issue 16) and set their own language there: the window's
+    language, its translations and its listeners are untouched meanwhile."""
+    import threading
+
+    heard: list[str] = []
+    i18n.set_language("he")
+    i18n.on_language_changed(heard.append)
+    seen: dict[str, str] = {}
+    inside = threading.Event()
+    resume = threading.Event()
+
+    def build() -> None:
+        i18n.set_language("en")
+        seen["worker"] = i18n._("Home")
+        inside.set()
+        resume.wait(5)
+
+    worker = threading.Thread(target=build)
+    worker.start()
+    try:
+        assert inside.wait(5)
+        seen["window"] = i18n._("Home")  # while the worker is in English
+    finally:
+        resume.set()
+        worker.join()
+        i18n._listeners.remove(heard.append)
+    assert seen == {"worker": "Home", "window": "בית"}
+    assert i18n.current_language() == "he" and heard == []
