@@ -191,6 +191,17 @@ def test_no_empty_section_is_greyed_out_without_saying_why(
     main.close()
 
 
+def _opened_on_a_copy(qtbot: QtBot, tmp_path: Path, demo_file: Path) -> MainWindow:
+    """A window shown and opened on a copy of the demo (the test's own, in the real language)."""
+    path = tmp_path / "demo.shutafut"
+    shutil.copyfile(demo_file, path)
+    main = MainWindow(QSettings())
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_workspace_file(path)
+    return main
+
+
 def test_opening_a_workspace_reads_its_overview_once(
     qtbot: QtBot, tmp_path: Path, demo_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -202,12 +213,7 @@ def test_opening_a_workspace_reads_its_overview_once(
     read: list[object] = []
     overview = journey_store.overview
     monkeypatch.setattr(journey_store, "overview", lambda *args: read.append(args) or overview(*args))
-    path = tmp_path / "demo.shutafut"
-    shutil.copyfile(demo_file, path)
-    main = MainWindow(QSettings())
-    qtbot.addWidget(main)
-    main.show()
-    assert main.open_workspace_file(path)
+    main = _opened_on_a_copy(qtbot, tmp_path, demo_file)
     assert main.sections.currentWidget() is main.home_section
     assert len(read) == 1
     assert main.home_section.lines()  # and what it read is shown
@@ -233,12 +239,7 @@ def test_a_large_workspace_is_read_for_the_home_screen_in_another_thread(
         return overview(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(journey_store, "overview", read_and_note)
-    path = tmp_path / "demo.shutafut"
-    shutil.copyfile(demo_file, path)
-    main = MainWindow(QSettings())
-    qtbot.addWidget(main)
-    main.show()
-    assert main.open_workspace_file(path)
+    main = _opened_on_a_copy(qtbot, tmp_path, demo_file)
     section = main.home_section
     assert section.reading
     assert section.tree.topLevelItem(0).text(0) == "קוראים היכן עומדים כל יישוב, אשכול וקהילה…"
