@@ -304,3 +304,69 @@ def test_a_document_built_in_a_worker_thread_keeps_its_language_to_its_thread() 
         i18n._listeners.remove(heard.append)
     assert seen == {"worker": "Home", "window": "בית"}
     assert i18n.current_language() == "he" and heard == []
+
+
+# docs/glossary.md, Arabic column: a word the Arabic catalog no longer uses -> the one it uses.
+# Matched on whole Arabic words (with the prefixes ال و ب ل ف) in every Arabic translation.
+FORBIDDEN_ARABIC_TERMS = {
+    r"(?:ال|و|ب|ل|لل|ف)*اجتماع(?:ات|ًا|ان|ين)?": "لقاء / اللقاءات (every meeting and session, as מפגש)",
+    r"(?:ال|و|ب|ل|لل|ف)*جلس(?:ة|ات)": "لقاء / اللقاءات (a session of a forum is a meeting)",
+    r"بيئة (?:ال)?عمل": "مساحة العمل (the workspace)",
+    r"(?:ال)?بيانات (?:ال)?مرجعية": "البيانات الأساسية (the menu's name, as נתוני יסוד)",
+    r"(?:ال|و|ب|ل|لل)*راي(?:ة|ات)": "العلم / الأعلام (the four flags)",
+    r"جدول (?:ال)?أعمال (?:ال)?مشترك": "الأجندة المشتركة (as אג'נדה משותפת)",
+    r"خطة (?:ال)?عمل (?:ال)?جماعية": "الخطة الجماعية (as תכנית קולקטיבית, not a work plan)",
+    r"(?:نتائج|نتيجة) (?:ال)?بنية (?:ال)?تحتية": "النتائج البنيوية / بوصلة النتائج البنيوية",
+    r"(?:ال)?طواقم (?:ال)?مهنية": "الفرق المهنية (professional teams, as צוותים מקצועיים)",
+    r"(?:ال|و|ب|ل|لل)*اتفاقية": "الاتفاق (the agreement record)",
+    r"شوتافوت": "شراكة (the program's Arabic name)",
+}
+
+
+def _arabic_translations(catalogs):  # type: ignore[no-untyped-def]
+    _tool, extracted, loaded = catalogs
+    for message in loaded["ar"]:
+        if message.id and (message.id, message.context) in extracted:
+            for text in message.string if isinstance(message.string, tuple) else (message.string,):
+                yield message, text
+
+
+def test_arabic_uses_the_glossary_terms(catalogs) -> None:  # type: ignore[no-untyped-def]
+    offenders = []
+    for message, text in _arabic_translations(catalogs):
+        for pattern, preferred in FORBIDDEN_ARABIC_TERMS.items():
+            found = re.search(rf"(?<![\u0621-\u064A]){pattern}(?![\u0621-\u064A])", text)
+            if found:
+                offenders.append(f"{message.id!r}: “{found.group()}” -> {preferred}")
+        if re.search("[„“”]", text):
+            offenders.append(f"{message.id!r}: quote with «…», not „…” or “…”")
+    assert not offenders, "Arabic strings off the glossary (docs/glossary.md):\n" + "\n".join(offenders)
+
+
+def test_arabic_undo_never_reads_like_cancel(catalogs) -> None:  # type: ignore[no-untyped-def]
+    """Undo steps back one change (تراجع); إلغاء is Cancel, a different button."""
+    undo_commands = [
+        (message, text)
+        for message, text in _arabic_translations(catalogs)
+        if re.match(r"&?Undo\b|Undo(?:ne|ing)\b|.*Edit > Undo|.*\bundone\b", str(message.id))
+    ]
+    assert len(undo_commands) >= 8
+    wrong = [
+        str(m.id) for m, text in undo_commands if "تراجع" not in text or re.search("إلغاء|أُلغي|ألغي", text)
+    ]
+    assert not wrong, f"Undo translated like Cancel: {wrong}"
+
+
+def test_arabic_plurals_follow_the_header(catalogs) -> None:  # type: ignore[no-untyped-def]
+    """The header sends 11-99 to form 5 (one noun, accusative: 11 سجلًا) and 100-102 to form 4
+    (one noun, genitive: 100 سجل); a form with the accusative ending -ًا must not serve 100."""
+    tool, _extracted, loaded = catalogs
+    with tool.po_path("ar").with_suffix(".mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    assert compiled.plural(11) == 5 and compiled.plural(100) == 4  # type: ignore[attr-defined]
+    wrong = [
+        str(m.id)
+        for m in loaded["ar"]
+        if isinstance(m.id, tuple) and len(m.string) == 6 and "ًا" in m.string[4] and "ًا" not in m.string[5]
+    ]
+    assert not wrong, f"Arabic plural forms 4 and 5 swapped: {wrong}"
