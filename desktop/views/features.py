@@ -23,7 +23,7 @@ FEATURES: dict[str, tuple[Callable[[], str], str, str]] = {
     "forums": (lambda: _("Design forums"), "desktop.views.forum.section", "FORUMS"),
     "flags": (lambda: _("The four flags"), "desktop.views.flags.section", "FLAGS"),
     "communities": (lambda: _("Learning communities"), "desktop.views.community.section", "COMMUNITIES"),
-    "clusters": (lambda: _("Regional clusters"), "desktop.views.cluster.section", "CLUSTERS"),
+    "clusters": (lambda: _("Cluster profiles"), "desktop.views.cluster.section", "CLUSTERS"),
     "collective-plans": (
         lambda: _("Collective plans"),
         "desktop.views.collective_plan.section",

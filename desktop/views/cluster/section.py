@@ -67,7 +67,7 @@ def open_profile(section: ListSection, profile_id: int) -> None:
 
 CLUSTERS = FeatureDescription(
     key="clusters",
-    title=lambda: _("Regional clusters"),
+    title=lambda: _("Cluster profiles"),
     about=lambda: _(
         "Keep each regional cluster's profile: how it was founded and by whom, its goals, launch event, "
         "three levels of work, forums, accompanying body and board of mayors; its members with dates "
