@@ -339,3 +339,19 @@ def test_printing_never_writes_over_a_file_shutafut_did_not_make(
     assert stat.S_IMODE(out.stat().st_mode) == 0o600  # it names people: the owner's only
     assert window.export_pdf_to(out, "he", open_after=False)  # our own PDF may be replaced
     assert not list(tmp_path.glob(".*writing*"))
+
+
+@pytest.mark.parametrize("language", ["he", "ar", "en"])
+def test_no_two_places_in_the_sidebar_share_a_name(window: MainWindow, language: str) -> None:
+    """The reference list of regional clusters and the cluster profiles once read alike."""
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_language(app, language)
+    names = []
+    found = QTreeWidgetItemIterator(window.sidebar)
+    while found.value():
+        names.append(found.value().text(0))
+        found += 1
+    assert len(names) > 10 and len(set(names)) == len(names), names
