@@ -50,9 +50,13 @@ from desktop.i18n import N_
 from desktop.models.documents import Letterhead
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual, visual_lines
 from desktop.reports.fonts import SOFT_BREAK, font_for, measure_font, register_fonts
+from desktop.reports.paged_table import PagedTable
 
 PAGE_MARGIN = 18 * mm
 HEADING_ROOM = 35 * mm  # room a heading needs below it, or it moves to the next page
+# Tables of more rows than this are laid out a page at a time (paged_table.py): reportlab's
+# own split of a long Table does work that grows with its rows x pages.
+PAGED_ROWS = 40
 HEADER_COLOUR = colors.HexColor("#1f5f8b")
 GRID_COLOUR = colors.HexColor("#b8c4ce")
 STRIPE_COLOUR = colors.HexColor("#f1f5f8")
@@ -146,18 +150,29 @@ class BidiParagraph(Paragraph):
         ]
         return visual_lines(logical_lines, self._base_rtl(words_of))
 
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        # As Flowable.drawOn, without moving the canvas's origin to the paragraph and back
+        # (a table draws thousands of cells): the lines are drawn at x, y from here.
+        self._draw_lines(canvas, self._hAlignAdjust(x, _sW), y)
+
     def drawPara(self, debug: int = 0) -> None:
-        canvas = self.canv
+        self._draw_lines(self.canv, 0.0, 0.0)
+
+    def _draw_lines(self, canvas: Canvas, left: float, bottom: float) -> None:
+        """The wrapped lines in visual order, each run of one script in its font, all in one
+        text object."""
         style = self.style
         bold = style.fontName.endswith("-Bold")
         size = style.fontSize
         canvas.saveState()
         canvas.setFillColor(style.textColor)
-        y = self.height - getattr(self.blPara, "ascent", size)
+        text = canvas.beginText()
+        current = ""
+        y = bottom + self.height - getattr(self.blPara, "ascent", size)
         available = self.width - style.leftIndent - style.rightIndent
         for number, visual in enumerate(self.drawn_lines()):
-            runs = [(font_for(arabic, bold), text) for arabic, text in script_runs(visual)]
-            widths = [stringWidth(text, font, size) for font, text in runs]  # measured once
+            runs = [(font_for(arabic, bold), part) for arabic, part in script_runs(visual)]
+            widths = [stringWidth(part, font, size) for font, part in runs]  # measured once
             width = sum(widths)
             indent = style.firstLineIndent if number == 0 else 0
             if style.alignment == TA_RIGHT:
@@ -166,11 +181,15 @@ class BidiParagraph(Paragraph):
                 x = style.leftIndent + (available - width) / 2
             else:
                 x = style.leftIndent + indent
-            for (font, text), advance in zip(runs, widths, strict=True):
-                canvas.setFont(font, size)
-                canvas.drawString(x, y, text)
+            for (font, part), advance in zip(runs, widths, strict=True):
+                if font != current:
+                    text.setFont(font, size)
+                    current = font
+                text.setTextOrigin(left + x, y)
+                text._textOut(part)  # as drawString does, without a text object per run
                 x += advance
             y -= style.leading
+        canvas.drawText(text)
         canvas.restoreState()
 
 
@@ -565,7 +584,9 @@ class DocumentBuilder:
             )
         self.story.append(table)
 
-    def _table(self, cells: list[list[Any]], widths: list[float], *, header: bool, grid: bool) -> Table:
+    def _table(
+        self, cells: list[list[Any]], widths: list[float], *, header: bool, grid: bool
+    ) -> Table | PagedTable:
         if self.rtl:
             cells = [list(reversed(row)) for row in cells]
             widths = list(reversed(widths))
@@ -584,9 +605,12 @@ class DocumentBuilder:
             commands += [
                 ("BACKGROUND", (0, row), (-1, row), STRIPE_COLOUR) for row in range(2, len(cells), 2)
             ]
-        table = Table(
-            cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="RIGHT" if self.rtl else "LEFT"
-        )
+        align = "RIGHT" if self.rtl else "LEFT"
+        table: Table | PagedTable
+        if len(cells) > PAGED_ROWS:
+            table = PagedTable(cells, widths, header_rows=1 if header else 0, h_align=align)
+        else:
+            table = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign=align)
         table.setStyle(TableStyle(commands))
         return table
 
