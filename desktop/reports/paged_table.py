@@ -18,6 +18,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Table, TableStyle
 
 Command = tuple[Any, ...]
+MEASURED_TOGETHER = 50
 
 
 class _Layout:
@@ -46,11 +47,16 @@ class _Layout:
         self.heights = None
 
     def measure(self) -> list[float]:
-        """Every row's height, measured once by reportlab in one table of all the rows."""
+        """Every row's height, measured once by reportlab, in tables of MEASURED_TOGETHER rows
+        (reportlab's measure looks for the next row to measure from the table's first)."""
         if self.heights is None:
-            table = self.table(self.header_rows, len(self.rows), None)
-            table.wrap(sum(self.widths), 1e9)
-            self.heights = list(table._rowHeights)
+            header = self.header_rows
+            heights: list[float] = []
+            for start in range(header, max(len(self.rows), header + 1), MEASURED_TOGETHER):
+                table = self.table(start, min(start + MEASURED_TOGETHER, len(self.rows)), None)
+                table.wrap(sum(self.widths), 1e9)
+                heights += table._rowHeights[header:] if heights else table._rowHeights
+            self.heights = heights
             # the height of the rows from each one to the end (a part's height, at once)
             self.after = list(accumulate(reversed(self.heights), initial=0.0))[::-1]
         return self.heights
