@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -50,9 +51,13 @@ from desktop.i18n import N_
 from desktop.models.documents import Letterhead
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual, visual_lines
 from desktop.reports.fonts import SOFT_BREAK, font_for, measure_font, register_fonts
+from desktop.reports.paged_table import PagedTable
 
 PAGE_MARGIN = 18 * mm
 HEADING_ROOM = 35 * mm  # room a heading needs below it, or it moves to the next page
+# Tables of more rows than this are laid out a page at a time (paged_table.py): reportlab's
+# own split of a long Table does work that grows with its rows x pages.
+PAGED_ROWS = 40
 HEADER_COLOUR = colors.HexColor("#1f5f8b")
 GRID_COLOUR = colors.HexColor("#b8c4ce")
 STRIPE_COLOUR = colors.HexColor("#f1f5f8")
@@ -146,18 +151,31 @@ class BidiParagraph(Paragraph):
         ]
         return visual_lines(logical_lines, self._base_rtl(words_of))
 
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        # As Flowable.drawOn, without moving the canvas's origin to the paragraph and back
+        # (a table draws thousands of cells): the lines are drawn at x, y from here.
+        self._draw_lines(canvas, self._hAlignAdjust(x, _sW), y)
+
     def drawPara(self, debug: int = 0) -> None:
-        canvas = self.canv
+        self._draw_lines(self.canv, 0.0, 0.0)
+
+    def _runs(self) -> list[tuple[float, float, str, str]]:
+        """(x, y, font, text) of each run of one script, from the paragraph's bottom left, in
+        drawing order; kept while the wrapped lines are (a header row or a list's marker is
+        drawn again and again)."""
+        blocks = self.blPara
+        kept = self.__dict__.get("_placed")
+        if kept is not None and kept[0] is blocks and kept[1] == self.width:
+            return kept[2]
         style = self.style
         bold = style.fontName.endswith("-Bold")
         size = style.fontSize
-        canvas.saveState()
-        canvas.setFillColor(style.textColor)
-        y = self.height - getattr(self.blPara, "ascent", size)
+        placed: list[tuple[float, float, str, str]] = []
+        y = self.height - getattr(blocks, "ascent", size)
         available = self.width - style.leftIndent - style.rightIndent
         for number, visual in enumerate(self.drawn_lines()):
-            runs = [(font_for(arabic, bold), text) for arabic, text in script_runs(visual)]
-            widths = [stringWidth(text, font, size) for font, text in runs]  # measured once
+            runs = [(font_for(arabic, bold), part) for arabic, part in script_runs(visual)]
+            widths = [stringWidth(part, font, size) for font, part in runs]  # measured once
             width = sum(widths)
             indent = style.firstLineIndent if number == 0 else 0
             if style.alignment == TA_RIGHT:
@@ -166,12 +184,38 @@ class BidiParagraph(Paragraph):
                 x = style.leftIndent + (available - width) / 2
             else:
                 x = style.leftIndent + indent
-            for (font, text), advance in zip(runs, widths, strict=True):
-                canvas.setFont(font, size)
-                canvas.drawString(x, y, text)
+            for (font, part), advance in zip(runs, widths, strict=True):
+                placed.append((x, y, font, part))
                 x += advance
             y -= style.leading
-        canvas.restoreState()
+        self._placed = (blocks, self.width, placed)
+        return placed
+
+    def _draw_lines(self, canvas: Canvas, left: float, bottom: float) -> None:
+        """The wrapped lines in visual order, each run of one script in its font, all in one
+        text object."""
+        style = self.style
+        size = style.fontSize
+        placed = [(left + x, bottom + y, font, part) for x, y, font, part in self._runs()]
+        if not placed:
+            return
+        # Most cells are in the colour the table has just set: no colour change to undo then.
+        recolour = canvas._fillColorObj != style.textColor
+        if recolour:
+            canvas.saveState()
+            canvas.setFillColor(style.textColor)
+        text = canvas.beginText(placed[0][0], placed[0][1])
+        current = ""
+        for number, (x, y, font, part) in enumerate(placed):
+            if font != current:
+                text.setFont(font, size)
+                current = font
+            if number:
+                text.setTextOrigin(x, y)
+            text._textOut(part)  # as drawString does, without a text object per run
+        canvas.drawText(text)
+        if recolour:
+            canvas.restoreState()
 
 
 @dataclass
@@ -484,8 +528,11 @@ class DocumentBuilder:
 
     def _list(self, items: Sequence[str], markers: Sequence[str], marker_width: float = 8 * mm) -> None:
         """Items with a hanging indent: each marker in a column of its own."""
+        # One paragraph per distinct marker ("•" thousands of times): made, wrapped and laid
+        # out once, drawn in every row.
+        marker_paragraphs = {marker: text_paragraph(marker, self.styles.body) for marker in set(markers)}
         rows = [
-            [text_paragraph(marker, self.styles.body), text_paragraph(item, self.styles.body)]
+            [marker_paragraphs[marker], text_paragraph(item, self.styles.body)]
             for marker, item in zip(markers, items, strict=True)
         ]
         table = self._table(rows, [marker_width, self.width - marker_width], header=False, grid=False)
@@ -565,7 +612,9 @@ class DocumentBuilder:
             )
         self.story.append(table)
 
-    def _table(self, cells: list[list[Any]], widths: list[float], *, header: bool, grid: bool) -> Table:
+    def _table(
+        self, cells: list[list[Any]], widths: list[float], *, header: bool, grid: bool
+    ) -> Table | PagedTable:
         if self.rtl:
             cells = [list(reversed(row)) for row in cells]
             widths = list(reversed(widths))
@@ -584,9 +633,12 @@ class DocumentBuilder:
             commands += [
                 ("BACKGROUND", (0, row), (-1, row), STRIPE_COLOUR) for row in range(2, len(cells), 2)
             ]
-        table = Table(
-            cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="RIGHT" if self.rtl else "LEFT"
-        )
+        align = "RIGHT" if self.rtl else "LEFT"
+        table: Table | PagedTable
+        if len(cells) > PAGED_ROWS:
+            table = PagedTable(cells, widths, header_rows=1 if header else 0, h_align=align)
+        else:
+            table = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign=align)
         table.setStyle(TableStyle(commands))
         return table
 
@@ -675,11 +727,25 @@ class DocumentBuilder:
             version=__version__,
         )
 
-        document.build(list(self.story), canvasmaker=PageCanvas)
+        with _binary_streams():
+            document.build(list(self.story), canvasmaker=PageCanvas)
         data = buffer.getvalue()
         if out is not None:
             out.write_bytes(data)
         return data
+
+
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    """The PDF's compressed streams written as bytes: reportlab's default also spells each in
+    ASCII (base 85), a quarter larger and, in Python without rl_accel, a tenth of the time of
+    a long document."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
 
 
 def _logo(image: bytes) -> ImageReader | None:

@@ -58,6 +58,18 @@ def register_fonts() -> None:
             face = self.face
             return 0.001 * size * sum(map(face.charWidths.get, map(ord, text), repeat(face.defaultWidth)))
 
+        def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+            # reportlab maps every drawn character to its code in one of the font's subsets, in a
+            # Python loop. Once a document has drawn a character its code is fixed: text made
+            # only of such characters, all in the first subset, is mapped in C.
+            state = self.state.get(doc)
+            if state is not None and isinstance(text, str) and "\xa0" not in text:
+                try:
+                    return [(0, bytes(map(state.assignments.__getitem__, map(ord, text))))]
+                except (KeyError, ValueError):  # a new character, or one in a later subset
+                    pass
+            return list(super().splitString(text, doc, encoding))
+
     loaded = {name: MeasuredFont(name, str(path)) for name, path in FONT_FILES.items()}
     for font in loaded.values():
         pdfmetrics.registerFont(font)
