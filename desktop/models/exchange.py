@@ -229,13 +229,24 @@ def record_title(record_type: str, fields: Mapping[str, Any]) -> str:
     return str(fields.get(TITLE_FIELDS.get(record_type, ""), "") or "")
 
 
+# (one encoder for every record: json.dumps with options builds a new one per call)
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    return _CANONICAL.encode(data).encode()
+
+
+# The form every UUID the app makes is written in: accepted without building a UUID object
+# (any other text of 36 characters is still checked by uuid.UUID, which accepts more forms).
+_CANONICAL_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def is_uuid(value: object) -> bool:
     if not isinstance(value, str) or len(value) != 36:
         return False
+    if _CANONICAL_UUID.fullmatch(value) is not None:
+        return True
     try:
         uuid_module.UUID(value)
     except ValueError:
@@ -576,6 +587,8 @@ def withholds_contacts(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -
 def decide(mine: Mapping[str, Any] | None, theirs: ExchangeRecord, known: Iterable[str]) -> Decision:
     if mine is None:
         return Decision.ADD
+    if mine == theirs.fields:  # the same content: the same hash in either form, without hashing
+        return Decision.UNCHANGED
     removed = withholds_contacts(mine, theirs)
     my_hash = content_hash(theirs.type, mine, contacts_removed=removed)
     their_hash = content_hash(theirs.type, theirs.fields, contacts_removed=removed)
