@@ -223,6 +223,23 @@ class ExchangeFile:
     # too large to store, in any string or number (_may_hold_odd_values): when it cannot,
     # the checks that look for them in every value are skipped.
     odd_values: bool = True
+    # By record UUID, the hashes of its fields as the file holds them (FileHashes).
+    hashes: dict[str, FileHashes] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FileHashes:
+    """What `shared_hashes` gives for a record's fields, taken from the text the file holds
+    them in rather than by writing them as canonical JSON again (a file is written so).
+    Only for that very object (`fields`), as it was read: a record whose fields were
+    replaced or renamed is hashed anew."""
+
+    fields: Mapping[str, Any]
+    full: str
+    without_contacts: str
+
+    def of(self, fields: Mapping[str, Any]) -> set[str] | None:
+        return {self.full, self.without_contacts} if fields is self.fields else None
 
 
 def record_title(record_type: str, fields: Mapping[str, Any]) -> str:
@@ -576,6 +593,45 @@ def shared_hashes(record_type: str, fields: Mapping[str, Any], *, encoded: bytes
     return {_digest(record_type, b"full", full), _digest(record_type, b"without-contacts", removed)}
 
 
+def _file_hashes(record: ExchangeRecord, encoded: bytes) -> FileHashes:
+    full = _digest(record.type, b"full", encoded)
+    removed = encoded
+    if _may_hold_contacts(record.type, encoded):
+        scrubbed = without_contacts(record.type, record.fields)
+        if any(scrubbed[name] is not value for name, value in record.fields.items()):
+            removed = canonical(scrubbed)
+    return FileHashes(record.fields, full, _digest(record.type, b"without-contacts", removed))
+
+
+_HEAD_KEYS = ("type", "uuid", "created_at", "updated_at", "contacts_removed")
+_ITEM_KEYS = (*_HEAD_KEYS, "fields")
+
+
+def _hashes_from_text(
+    text: str, spans: list[tuple[int, int]], items: list[Any], records: list[ExchangeRecord]
+) -> dict[str, FileHashes]:
+    """The hashes of each record's fields from the text of the payload, where the record is
+    laid out as `write_exchange` writes it (its five other keys, then its fields, last);
+    a record laid out otherwise is left out (hashed anew when needed). A file whose fields
+    were not written as canonical JSON gives hashes no content has: only a record's
+    sharing is then forgotten, never taken for another content."""
+    hashes: dict[str, FileHashes] = {}
+    for (start, end), item, record in zip(spans, items, records, strict=True):
+        if tuple(item) != _ITEM_KEYS or text[end - 1] != "}":
+            continue
+        # (as _json writes them when no text needs escaping; otherwise they differ: left out)
+        removed = item["contacts_removed"]
+        head = (
+            f'{{"type":"{item["type"]}","uuid":"{item["uuid"]}","created_at":"{item["created_at"]}",'
+            f'"updated_at":"{item["updated_at"]}","contacts_removed":'
+            f'{"true" if removed is True else "false" if removed is False else "-"},"fields":'
+        )
+        if not text.startswith(head, start):
+            continue
+        hashes[record.uuid] = _file_hashes(record, text[start + len(head) : end - 1].encode())
+    return hashes
+
+
 def withholds_contacts(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -> bool:
     """Whether their copy says nothing about contact details we hold: it was made without
     them, or it lacks some we have (a blank phone in a file never erases one kept here)."""
@@ -587,8 +643,6 @@ def withholds_contacts(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -
 def decide(mine: Mapping[str, Any] | None, theirs: ExchangeRecord, known: Iterable[str]) -> Decision:
     if mine is None:
         return Decision.ADD
-    if mine == theirs.fields:  # the same content: the same hash in either form, without hashing
-        return Decision.UNCHANGED
     removed = withholds_contacts(mine, theirs)
     my_hash = content_hash(theirs.type, mine, contacts_removed=removed)
     their_hash = content_hash(theirs.type, theirs.fields, contacts_removed=removed)
@@ -912,36 +966,40 @@ _RECORDS_START = '{"records":['
 _ABSENT_START = ',"absent":'
 
 
-def _load_payload(payload: bytes) -> Any:
+def _load_payload(payload: bytes) -> tuple[Any, str, list[tuple[int, int]] | None]:
     """`json.loads(payload)`, a record at a time when the payload is laid out as
     `write_exchange` writes it: one call over a large file would hold the interpreter for
     seconds and freeze the window's thread while the file is checked in a thread of its own.
-    Any other layout (valid JSON all the same) is read in one call."""
+    Any other layout (valid JSON all the same) is read in one call. Also the text, and where
+    each record is in it (None: read in one call)."""
     text = payload.decode("utf-8")
     if not text.startswith(_RECORDS_START):
-        return json.loads(text)
+        return json.loads(text), text, None
     decoder = json.JSONDecoder()
     items: list[Any] = []
+    spans: list[tuple[int, int]] = []
     index = len(_RECORDS_START)
     if text.startswith("]", index):
         index += 1
     else:
         while True:
+            start = index
             item, index = decoder.raw_decode(text, index)
             items.append(item)
+            spans.append((start, index))
             if text.startswith(",", index):
                 index += 1
             elif text.startswith("]", index):
                 index += 1
                 break
             else:
-                return json.loads(text)
+                return json.loads(text), text, None
     if not text.startswith(_ABSENT_START, index):
-        return json.loads(text)
+        return json.loads(text), text, None
     absent, index = decoder.raw_decode(text, index + len(_ABSENT_START))
     if text[index:] != "}":
-        return json.loads(text)
-    return {"records": items, "absent": absent}
+        return json.loads(text), text, None
+    return {"records": items, "absent": absent}, text, spans
 
 
 def read_exchange(
@@ -988,7 +1046,7 @@ def read_exchange(
             )
         )
     try:
-        data = _load_payload(payload)
+        data, text, spans = _load_payload(payload)
     except (ValueError, RecursionError) as error:  # RecursionError: nested thousands deep
         raise _damaged() from error
     items = data.get("records") if isinstance(data, dict) else None
@@ -1008,7 +1066,9 @@ def read_exchange(
         raise _damaged() from error
     if len(records) != header.records or len({r.uuid for r in records}) != len(records):
         raise _damaged()
-    return ExchangeFile(header, records, list(absent), odd_values)
+    # (text that may hold a lone surrogate cannot be written back as UTF-8: hashed anew)
+    hashes = _hashes_from_text(text, spans, items, records) if spans is not None and not odd_values else {}
+    return ExchangeFile(header, records, list(absent), odd_values, hashes)
 
 
 def check_references(exchange: ExchangeFile, local_uuids: Iterable[str]) -> None:

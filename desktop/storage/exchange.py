@@ -177,7 +177,7 @@ def _known_hashes(connection: Connection, uuids: Iterable[str] | None = None) ->
     query = select(table.c.record_uuid, table.c.content_hash)
     known: dict[str, set[str]] = {}
     wanted = set(uuids) if uuids is not None else None
-    for record_uuid, content_hash in connection.execute(query):
+    for record_uuid, content_hash in connection.execute(query).all():
         if wanted is None or record_uuid in wanted:
             known.setdefault(record_uuid, set()).add(content_hash)
     return known
@@ -629,25 +629,53 @@ def plan_import(
         raise ex.damaged() from error
 
 
+def _same_as_ours(
+    record: ex.ExchangeRecord, records: Mapping[str, LocalRecord], hashes: Mapping[str, ex.FileHashes]
+) -> bool:
+    """Whether the record is ours as it is, to the byte of its canonical JSON (== alone
+    takes 1 for 1.0 or true), told by the hash of the file's text."""
+    mine = records.get(record.uuid)
+    if mine is None or mine.type != record.type or mine.fields != record.fields:
+        return False
+    theirs = hashes.get(record.uuid)
+    return (
+        theirs is not None
+        and theirs.fields is record.fields
+        and ex.content_hash(record.type, mine.fields) == theirs.full
+    )
+
+
 def _plan_import(
     workspace: Workspace, path: Path, progress: Progress | None = None, **limits: int
 ) -> ImportPlan:
     exchange = read_exchange_file(path, **limits)
     step(progress, 1, 4)
-    _check_lengths(exchange.records)
-    _validate_fields(exchange.records, odd_values=exchange.odd_values)
-    _validate_documents(exchange.records)
-    step(progress, 2, 4)
-    order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
-    exchange.records.sort(key=lambda r: order[r.type])
     with workspace.engine.connect() as connection:
         records = _read_all(connection)
+        order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
+        exchange.records.sort(key=lambda r: order[r.type])
         aliases = _aliases(records, exchange.records)
+        # A record the same as ours is unchanged, not written: its values are ours, checked
+        # already. Every other record is checked as the forms and the app read it. (Renamed
+        # references change records: then every one is checked and compared.)
+        same = (
+            set()
+            if aliases
+            else {r.uuid for r in exchange.records if _same_as_ours(r, records, exchange.hashes)}
+        )
+        new = [record for record in exchange.records if record.uuid not in same]
+        _check_lengths(new)
+        _validate_fields(new, odd_values=exchange.odd_values)
+        _validate_documents(new)
+        step(progress, 2, 4)
         incoming = []
         for record in exchange.records:
             fields = ex.rename_references(record.fields, aliases)
             if record.type == ex.CLUSTER:
-                fields["members"] = sorted(fields["members"])
+                members = sorted(fields["members"])
+                if members != fields["members"]:
+                    exchange.hashes.pop(record.uuid, None)  # (no longer the file's text)
+                fields["members"] = members
             incoming.append(
                 ex.ExchangeRecord(
                     record.type,
@@ -674,7 +702,11 @@ def _plan_import(
                     "of another kind of record here."
                 )
             )
-        decision = ex.decide(mine.fields if mine else None, record, known.get(record.uuid, ()))
+        decision = (
+            ex.Decision.UNCHANGED
+            if record.uuid in same
+            else ex.decide(mine.fields if mine else None, record, known.get(record.uuid, ()))
+        )
         if (
             record.type == ex.FORUM
             and mine is not None
@@ -859,7 +891,7 @@ def _apply(
                 if not take:
                     if item.decision is ex.Decision.UNCHANGED:
                         unchanged += 1
-                        remember[record.uuid] = ex.shared_hashes(record.type, mine or {})
+                        remember[record.uuid] = _shared_hashes(plan, record, mine or {})
                     else:
                         kept += 1
                         remember[record.uuid] = {
@@ -902,7 +934,7 @@ def _apply(
         # remember what was stored (as it reads back, with references to records not here
         # left empty), and their copy as it came when that differs
         for record, stored in taken:
-            remember[record.uuid] = ex.shared_hashes(record.type, stored)
+            remember[record.uuid] = _shared_hashes(plan, record, stored)
             if stored != record.fields or record.contacts_removed:  # (otherwise the same hash)
                 remember[record.uuid].add(
                     ex.content_hash(record.type, record.fields, contacts_removed=record.contacts_removed)
@@ -910,6 +942,19 @@ def _apply(
         _remember(connection, known, remember)
         step(progress, len(ex.TYPE_ORDER) + 1, len(ex.TYPE_ORDER) + 1)  # the last moment to stop
     return ImportResult(added, updated, unchanged, kept)
+
+
+def _shared_hashes(plan: ImportPlan, record: ex.ExchangeRecord, fields: Mapping[str, Any]) -> set[str]:
+    """`ex.shared_hashes(record.type, fields)`, taken from the file's text when `fields` hold
+    the record's values as the file holds them. (Here == is enough: what is stored differs
+    from the file's values only where a reference or a date was replaced, and an unchanged
+    record is ours to the byte or equal but for contact details, which are text.)"""
+    from_file = plan.exchange.hashes.get(record.uuid)
+    if from_file is not None and (fields is record.fields or fields == record.fields):
+        found = from_file.of(record.fields)
+        if found is not None:
+            return found
+    return ex.shared_hashes(record.type, fields)
 
 
 def _write_members(

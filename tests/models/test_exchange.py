@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -352,3 +353,37 @@ def test_shared_hashes_are_the_content_hashes_in_both_forms() -> None:
     scrubbed = ex.without_contacts(ex.FORUM, forum)
     assert scrubbed["state"]["participants"][0]["notes"] == ""
     assert forum["state"]["participants"][0]["notes"] == "private"  # the original is unchanged
+
+
+def test_the_hashes_read_from_a_file_are_those_of_its_records() -> None:
+    """A file as write_exchange lays it out gives every record's shared hashes from its
+    text; a file laid out otherwise (valid all the same) gives none, and is hashed anew."""
+    specs = {**SPECS, ex.FORUM: {"state": (ex.FieldKind.DOCUMENT, False)}}
+    forum = {"state": {"participants": [{"person_uuid": PERSON_A, "phone": "050", "name": 'דנה "הגדולה"'}]}}
+    records = [
+        ex.ExchangeRecord(ex.PERSON, PERSON_A, person()),
+        ex.ExchangeRecord(ex.PERSON, PERSON_B, person("סמיר", phone="", notes="", email="")),
+        ex.ExchangeRecord(ex.ORGANISATION, ORG, {"name": "עמותה"}, "2026-01-01T10:00:00", "", True),
+        ex.ExchangeRecord(ex.FORUM, TOWN, forum),
+    ]
+    data = ex.exchange_bytes(header(), records)
+    exchange = ex.read_exchange(io.BytesIO(data), len(data), known_schemas={"0007"}, specs=specs)
+    assert set(exchange.hashes) == {r.uuid for r in records}
+    for record in exchange.records:
+        assert exchange.hashes[record.uuid].of(record.fields) == ex.shared_hashes(record.type, record.fields)
+        assert exchange.hashes[record.uuid].of(dict(record.fields)) is None  # that very object only
+    # the same records, a record at a time, with spaces after the keys: no hash from the text
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        head = json.loads(archive.read(ex.HEADER_MEMBER))
+        payload = json.loads(archive.read(ex.PAYLOAD_MEMBER))
+    items = [json.dumps(item, ensure_ascii=False).encode() for item in payload["records"]]
+    spaced = b'{"records":[' + b",".join(items) + b'],"absent":[]}'
+    head["payload_sha256"], head["payload_bytes"] = hashlib.sha256(spaced).hexdigest(), len(spaced)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(ex.HEADER_MEMBER, json.dumps(head))
+        archive.writestr(ex.PAYLOAD_MEMBER, spaced)
+    buffer.seek(0)
+    other = ex.read_exchange(buffer, len(buffer.getvalue()), known_schemas={"0007"}, specs=specs)
+    assert other.hashes == {}
+    assert [r.fields for r in other.records] == [r.fields for r in exchange.records]

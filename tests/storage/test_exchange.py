@@ -516,3 +516,19 @@ def test_an_import_remembers_the_records_as_they_read_back(
     assert next(r for r in stored.values() if r.type == ex.AGREEMENT).fields["state"]["selection"] is None
     for uuid, record in stored.items():
         assert ex.shared_hashes(record.type, record.fields) <= known[uuid], record.type
+
+
+def test_a_copy_equal_to_ours_but_for_a_number_written_otherwise_is_a_change(
+    source: Any, tmp_path: Path
+) -> None:
+    """1.0 == 1 in Python, not in the file: such a record is compared (and checked) as changed."""
+    workspace, ids = source
+    exchange = sx.read_exchange_file(export(workspace, tmp_path))
+    forum = next(r for r in exchange.records if r.type == ex.FORUM)
+    assert isinstance(forum.fields["state"]["format"], int)
+    forum.fields["state"]["format"] = float(forum.fields["state"]["format"])
+    changed = tmp_path / f"changed{ex.EXTENSION}"
+    with changed.open("wb") as handle:
+        ex.write_exchange(exchange.header, exchange.records, exchange.absent, handle)
+    plan = sx.plan_import(workspace, changed)
+    assert [i.record.uuid for i in plan.items if i.decision is not ex.Decision.UNCHANGED] == [forum.uuid]
