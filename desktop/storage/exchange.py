@@ -184,14 +184,17 @@ def _known_hashes(connection: Connection, uuids: Iterable[str] | None = None) ->
 
 
 def _remember(connection: Connection, known: Mapping[str, set[str]], hashes: Mapping[str, set[str]]) -> int:
-    """Add the hashes not known yet; returns how many rows were written."""
+    """Add the hashes not known yet (`known`: read earlier; one added since, by another
+    program, is left as it is); returns how many rows were offered."""
+    if connection.dialect.paramstyle != "qmark":  # (not SQLite: read them again, here)
+        known = _known_hashes(connection, hashes)
     now = utc_now()
     rows = [
         {"record_uuid": record_uuid, "content_hash": content_hash, "shared_at": now}
         for record_uuid, new in hashes.items()
         for content_hash in sorted(new - known.get(record_uuid, set()))
     ]
-    _insert_many(connection, Base.metadata.tables["exchange_shared"], rows)
+    _insert_many(connection, Base.metadata.tables["exchange_shared"], rows, or_ignore=True)
     return len(rows)
 
 
@@ -417,6 +420,7 @@ class ImportPlan:
     items: list[PlannedRecord]
     aliases: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # record UUID -> its name, to show
+    known: dict[str, set[str]] = field(default_factory=dict)  # the hashes shared, when planned
 
     def of(self, decision: ex.Decision) -> list[PlannedRecord]:
         return [item for item in self.items if item.decision is decision]
@@ -722,7 +726,12 @@ def _plan_import(
         )
         items.append(PlannedRecord(record, decision, mine, title))
     return ImportPlan(
-        path, exchange, items, aliases, {u: str(n) for u, n in names.items() if n and not ex.is_uuid(n)}
+        path,
+        exchange,
+        items,
+        aliases,
+        {u: str(n) for u, n in names.items() if n and not ex.is_uuid(n)},
+        known,
     )
 
 
@@ -795,7 +804,9 @@ def _row(
     return row, stored
 
 
-def _insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+def _insert_many(
+    connection: Connection, table: Table, rows: list[dict[str, Any]], *, or_ignore: bool = False
+) -> None:
     """INSERT many rows (all with the same keys) through the database driver: SQLAlchemy's
     own executemany builds and converts a dictionary of parameters per row, which took a
     third of the time of importing a large file. Values are converted for the driver as
@@ -813,7 +824,8 @@ def _insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]
         if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]
     quote = dialect.identifier_preparer.quote
-    statement = "INSERT INTO {table} ({columns}) VALUES ({marks})".format(
+    statement = "INSERT {ignore}INTO {table} ({columns}) VALUES ({marks})".format(
+        ignore="OR IGNORE " if or_ignore else "",
         table=dialect.identifier_preparer.format_table(table),
         columns=", ".join(quote(name) for name in names),
         marks=", ".join(["?"] * len(names)),
@@ -860,7 +872,6 @@ def _apply(
         versions: dict[str, int] = {}
         for table in tables.values():
             versions.update(connection.execute(select(table.c.uuid, table.c.version)).all())
-        known = _known_hashes(connection, (item.record.uuid for item in plan.items))
         for item in plan.items:  # nothing may have changed since the preview
             now = versions.get(item.record.uuid)
             before = item.mine
@@ -939,7 +950,7 @@ def _apply(
                 remember[record.uuid].add(
                     ex.content_hash(record.type, record.fields, contacts_removed=record.contacts_removed)
                 )
-        _remember(connection, known, remember)
+        _remember(connection, plan.known, remember)
         step(progress, len(ex.TYPE_ORDER) + 1, len(ex.TYPE_ORDER) + 1)  # the last moment to stop
     return ImportResult(added, updated, unchanged, kept)
 
