@@ -585,22 +585,36 @@ def shared_hashes(record_type: str, fields: Mapping[str, Any], *, encoded: bytes
     or not at all when the caller gives it as `encoded`, and again without contact details
     only when it holds some.)"""
     full = canonical(fields) if encoded is None else encoded
-    removed = full
-    if _may_hold_contacts(record_type, full):
-        scrubbed = without_contacts(record_type, fields)
-        if any(scrubbed[name] is not value for name, value in fields.items()):
-            removed = canonical(scrubbed)
+    removed = _without_contacts_text(record_type, fields, full)
     return {_digest(record_type, b"full", full), _digest(record_type, b"without-contacts", removed)}
 
 
+# A person's own contact details in the canonical JSON of a person, whose fields hold no
+# object or list: each such key there is one of the person's (in text, a quote is escaped).
+_PERSON_CONTACT_TEXT = re.compile(
+    rb'"(%s)":"(?:[^"\\]|\\.)*"' % b"|".join(re.escape(name.encode()) for name in PERSON_CONTACT_FIELDS),
+    re.DOTALL,
+)
+
+
+def _without_contacts_text(record_type: str, fields: Mapping[str, Any], full: bytes) -> bytes:
+    """canonical(without_contacts(record_type, fields)), given `full`, canonical(fields)."""
+    if record_type == PERSON and not any(isinstance(value, dict | list) for value in fields.values()):
+        return _PERSON_CONTACT_TEXT.sub(rb'"\1":""', full)  # (the same, without a second encoding)
+    if _may_hold_contacts(record_type, full):
+        scrubbed = without_contacts(record_type, fields)
+        if any(scrubbed[name] is not value for name, value in fields.items()):
+            return canonical(scrubbed)
+    return full
+
+
 def _file_hashes(record: ExchangeRecord, encoded: bytes) -> FileHashes:
-    full = _digest(record.type, b"full", encoded)
-    removed = encoded
-    if _may_hold_contacts(record.type, encoded):
-        scrubbed = without_contacts(record.type, record.fields)
-        if any(scrubbed[name] is not value for name, value in record.fields.items()):
-            removed = canonical(scrubbed)
-    return FileHashes(record.fields, full, _digest(record.type, b"without-contacts", removed))
+    removed = _without_contacts_text(record.type, record.fields, encoded)
+    return FileHashes(
+        record.fields,
+        _digest(record.type, b"full", encoded),
+        _digest(record.type, b"without-contacts", removed),
+    )
 
 
 _HEAD_KEYS = ("type", "uuid", "created_at", "updated_at", "contacts_removed")
@@ -712,8 +726,11 @@ def side_by_side(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> list[Fie
 # --- the file ------------------------------------------------------------------------------------
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # (one for every record)
+
+
 def _json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    return _COMPACT.encode(value).encode()
 
 
 def write_exchange(
@@ -735,9 +752,14 @@ def write_exchange(
         raise ValueError("one encoded_fields per record")
     parts = []
     for record, encoded in zip(records, fields, strict=True):
-        data = record.to_data()
-        del data["fields"]
-        parts.append(_json(data)[:-1] + b',"fields":' + encoded + b"}")
+        head = {
+            "type": record.type,
+            "uuid": record.uuid,
+            "created_at": record.created_at,
+            "updated_at": record.updated_at,
+            "contacts_removed": record.contacts_removed,
+        }  # (as to_data, but its fields)
+        parts.append(_json(head)[:-1] + b',"fields":' + encoded + b"}")
     payload = b'{"records":[' + b",".join(parts) + b'],"absent":' + _json(sorted(set(absent))) + b"}"
     header.records = len(records)
     header.payload_sha256 = hashlib.sha256(payload).hexdigest()

@@ -342,6 +342,11 @@ def test_shared_hashes_are_the_content_hashes_in_both_forms() -> None:
         (ex.COMMUNITY, {"state": {"members": [{"person": PERSON_B, "phone": "050"}], "ratings": {}}}),
         (ex.FLAGS, {"state": {"items": [{"authorities": [TOWN]}]}, "cluster_uuid": TOWN}),
     ]
+    records += [  # quotes and backslashes in a person's details; nothing to remove
+        (ex.PERSON, person(phone='05"0\\', notes='a "quoted" \\"note\\"', email="x\\")),
+        (ex.PERSON, person(phone="", notes="", email="")),
+        (ex.PERSON, person(notes=None, email="\u05d0@example.org")),
+    ]
     for record_type, fields in records:
         expected = {
             ex.content_hash(record_type, fields),
