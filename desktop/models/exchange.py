@@ -20,13 +20,14 @@ the person settles.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import json
 import re
 import uuid as uuid_module
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -951,11 +952,34 @@ def _may_hold_odd_values(payload: bytes) -> bool:
     return (
         b"\x00" in payload
         or b"\x7f" in payload
-        or (b"\xc2" in payload and _C1_CONTROL.search(payload) is not None)
-        or (b"\xed" in payload and _SURROGATE_BYTES.search(payload) is not None)
-        or (b"\\" in payload and _ODD_ESCAPE.search(payload) is not None)
-        or b"0" * 19 in payload.translate(_DIGITS_AS_ZERO)
+        or (b"\xc2" in payload and _in_parts(payload, 1, lambda part: _C1_CONTROL.search(part) is not None))
+        or (
+            b"\xed" in payload
+            and _in_parts(payload, 1, lambda part: _SURROGATE_BYTES.search(part) is not None)
+        )
+        or (b"\\" in payload and _in_parts(payload, 5, lambda part: _ODD_ESCAPE.search(part) is not None))
+        or _in_parts(payload, 18, lambda part: b"0" * 19 in part.translate(_DIGITS_AS_ZERO))
     )
+
+
+_PART = 1024 * 1024
+
+
+def _in_parts(payload: bytes, overlap: int, found: Callable[[bytes], bool]) -> bool:
+    """Whether `found` holds for a part of the payload, looked at a megabyte at a time (each
+    part running `overlap` bytes into the next, so that what is at most overlap + 1 bytes long
+    is never cut in two). One search or translation of a large payload holds the interpreter
+    for a tenth of a second or more, freezing the window while a file is checked in the
+    background."""
+    return any(found(payload[start : start + _PART + overlap]) for start in range(0, len(payload), _PART))
+
+
+def _decoded(payload: bytes) -> str:
+    """`payload.decode("utf-8")`, a megabyte at a time (see _in_parts)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    parts = [decoder.decode(payload[start : start + _PART]) for start in range(0, len(payload), _PART)]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
 
 
 def _record(item: Any, specs: FieldSpecs, *, odd_values: bool = True) -> ExchangeRecord:
@@ -997,7 +1021,7 @@ def _load_payload(payload: bytes) -> tuple[Any, str, list[tuple[int, int]] | Non
     seconds and freeze the window's thread while the file is checked in a thread of its own.
     Any other layout (valid JSON all the same) is read in one call. Also the text, and where
     each record is in it (None: read in one call)."""
-    text = payload.decode("utf-8")
+    text = _decoded(payload)
     if not text.startswith(_RECORDS_START):
         return json.loads(text), text, None
     decoder = json.JSONDecoder()

@@ -189,10 +189,10 @@ def _remember(connection: Connection, known: Mapping[str, set[str]], hashes: Map
     if connection.dialect.paramstyle != "qmark":  # (not SQLite: read them again, here)
         known = _known_hashes(connection, hashes)
     now = utc_now()
-    rows = [
+    rows = [  # (in the order of the table's key: its index is filled page after page)
         {"record_uuid": record_uuid, "content_hash": content_hash, "shared_at": now}
-        for record_uuid, new in hashes.items()
-        for content_hash in sorted(new - known.get(record_uuid, set()))
+        for record_uuid in sorted(hashes)
+        for content_hash in sorted(hashes[record_uuid] - known.get(record_uuid, set()))
     ]
     _insert_many(connection, Base.metadata.tables["exchange_shared"], rows, or_ignore=True)
     return len(rows)

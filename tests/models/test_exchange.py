@@ -392,3 +392,16 @@ def test_the_hashes_read_from_a_file_are_those_of_its_records() -> None:
     other = ex.read_exchange(buffer, len(buffer.getvalue()), known_schemas={"0007"}, specs=specs)
     assert other.hashes == {}
     assert [r.fields for r in other.records] == [r.fields for r in exchange.records]
+
+
+@pytest.mark.parametrize(
+    "odd", [b"\\u0001", b"\\ud800", b"\xc2\x85", b"\xed\xa0\x80", b"1" * 19, b"\\b"], ids=repr
+)
+def test_an_odd_value_across_two_parts_of_the_payload_is_found(odd: bytes) -> None:
+    """The payload is searched a megabyte at a time: what lies across two parts is found."""
+    for cut in range(1, len(odd)):
+        payload = b"a" * (ex._PART - cut) + odd + b"a" * 10
+        assert ex._may_hold_odd_values(payload), cut
+    assert not ex._may_hold_odd_values(b"a" * (ex._PART * 2) + b"1" * 18)
+    text = "א" * (ex._PART // 2 + 1)  # two bytes a letter: one is cut at the part's end
+    assert ex._decoded(text.encode()) == text
