@@ -20,13 +20,14 @@ the person settles.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import json
 import re
 import uuid as uuid_module
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -223,19 +224,47 @@ class ExchangeFile:
     # too large to store, in any string or number (_may_hold_odd_values): when it cannot,
     # the checks that look for them in every value are skipped.
     odd_values: bool = True
+    # By record UUID, the hashes of its fields as the file holds them (FileHashes).
+    hashes: dict[str, FileHashes] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FileHashes:
+    """What `shared_hashes` gives for a record's fields, taken from the text the file holds
+    them in rather than by writing them as canonical JSON again (a file is written so).
+    Only for that very object (`fields`), as it was read: a record whose fields were
+    replaced or renamed is hashed anew."""
+
+    fields: Mapping[str, Any]
+    full: str
+    without_contacts: str
+
+    def of(self, fields: Mapping[str, Any]) -> set[str] | None:
+        return {self.full, self.without_contacts} if fields is self.fields else None
 
 
 def record_title(record_type: str, fields: Mapping[str, Any]) -> str:
     return str(fields.get(TITLE_FIELDS.get(record_type, ""), "") or "")
 
 
+# (one encoder for every record: json.dumps with options builds a new one per call)
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    return _CANONICAL.encode(data).encode()
+
+
+# The form every UUID the app makes is written in: accepted without building a UUID object
+# (any other text of 36 characters is still checked by uuid.UUID, which accepts more forms).
+_CANONICAL_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def is_uuid(value: object) -> bool:
     if not isinstance(value, str) or len(value) != 36:
         return False
+    if _CANONICAL_UUID.fullmatch(value) is not None:
+        return True
     try:
         uuid_module.UUID(value)
     except ValueError:
@@ -557,12 +586,68 @@ def shared_hashes(record_type: str, fields: Mapping[str, Any], *, encoded: bytes
     or not at all when the caller gives it as `encoded`, and again without contact details
     only when it holds some.)"""
     full = canonical(fields) if encoded is None else encoded
-    removed = full
+    removed = _without_contacts_text(record_type, fields, full)
+    return {_digest(record_type, b"full", full), _digest(record_type, b"without-contacts", removed)}
+
+
+# A person's own contact details in the canonical JSON of a person, whose fields hold no
+# object or list: each such key there is one of the person's (in text, a quote is escaped).
+# (one pattern a key, replaced by a constant: a template would be expanded at every match)
+_PERSON_CONTACT_TEXT = tuple(
+    (re.compile(rb'"%s":"(?:[^"\\]|\\.)*"' % re.escape(name.encode()), re.DOTALL), b'"%s":""' % name.encode())
+    for name in PERSON_CONTACT_FIELDS
+)
+
+
+def _without_contacts_text(record_type: str, fields: Mapping[str, Any], full: bytes) -> bytes:
+    """canonical(without_contacts(record_type, fields)), given `full`, canonical(fields)."""
+    if record_type == PERSON and not any(isinstance(value, dict | list) for value in fields.values()):
+        for pattern, empty in _PERSON_CONTACT_TEXT:  # (the same, without a second encoding)
+            full = pattern.sub(empty, full)
+        return full
     if _may_hold_contacts(record_type, full):
         scrubbed = without_contacts(record_type, fields)
         if any(scrubbed[name] is not value for name, value in fields.items()):
-            removed = canonical(scrubbed)
-    return {_digest(record_type, b"full", full), _digest(record_type, b"without-contacts", removed)}
+            return canonical(scrubbed)
+    return full
+
+
+def _file_hashes(record: ExchangeRecord, encoded: bytes) -> FileHashes:
+    removed = _without_contacts_text(record.type, record.fields, encoded)
+    return FileHashes(
+        record.fields,
+        _digest(record.type, b"full", encoded),
+        _digest(record.type, b"without-contacts", removed),
+    )
+
+
+_HEAD_KEYS = ("type", "uuid", "created_at", "updated_at", "contacts_removed")
+_ITEM_KEYS = (*_HEAD_KEYS, "fields")
+
+
+def _hashes_from_text(
+    text: str, spans: list[tuple[int, int]], items: list[Any], records: list[ExchangeRecord]
+) -> dict[str, FileHashes]:
+    """The hashes of each record's fields from the text of the payload, where the record is
+    laid out as `write_exchange` writes it (its five other keys, then its fields, last);
+    a record laid out otherwise is left out (hashed anew when needed). A file whose fields
+    were not written as canonical JSON gives hashes no content has: only a record's
+    sharing is then forgotten, never taken for another content."""
+    hashes: dict[str, FileHashes] = {}
+    for (start, end), item, record in zip(spans, items, records, strict=True):
+        if tuple(item) != _ITEM_KEYS or text[end - 1] != "}":
+            continue
+        # (as _json writes them when no text needs escaping; otherwise they differ: left out)
+        removed = item["contacts_removed"]
+        head = (
+            f'{{"type":"{item["type"]}","uuid":"{item["uuid"]}","created_at":"{item["created_at"]}",'
+            f'"updated_at":"{item["updated_at"]}","contacts_removed":'
+            f'{"true" if removed is True else "false" if removed is False else "-"},"fields":'
+        )
+        if not text.startswith(head, start):
+            continue
+        hashes[record.uuid] = _file_hashes(record, text[start + len(head) : end - 1].encode())
+    return hashes
 
 
 def withholds_contacts(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -> bool:
@@ -645,8 +730,11 @@ def side_by_side(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> list[Fie
 # --- the file ------------------------------------------------------------------------------------
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # (one for every record)
+
+
 def _json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    return _COMPACT.encode(value).encode()
 
 
 def write_exchange(
@@ -668,9 +756,14 @@ def write_exchange(
         raise ValueError("one encoded_fields per record")
     parts = []
     for record, encoded in zip(records, fields, strict=True):
-        data = record.to_data()
-        del data["fields"]
-        parts.append(_json(data)[:-1] + b',"fields":' + encoded + b"}")
+        head = {
+            "type": record.type,
+            "uuid": record.uuid,
+            "created_at": record.created_at,
+            "updated_at": record.updated_at,
+            "contacts_removed": record.contacts_removed,
+        }  # (as to_data, but its fields)
+        parts.append(_json(head)[:-1] + b',"fields":' + encoded + b"}")
     payload = b'{"records":[' + b",".join(parts) + b'],"absent":' + _json(sorted(set(absent))) + b"}"
     header.records = len(records)
     header.payload_sha256 = hashlib.sha256(payload).hexdigest()
@@ -859,11 +952,34 @@ def _may_hold_odd_values(payload: bytes) -> bool:
     return (
         b"\x00" in payload
         or b"\x7f" in payload
-        or (b"\xc2" in payload and _C1_CONTROL.search(payload) is not None)
-        or (b"\xed" in payload and _SURROGATE_BYTES.search(payload) is not None)
-        or (b"\\" in payload and _ODD_ESCAPE.search(payload) is not None)
-        or b"0" * 19 in payload.translate(_DIGITS_AS_ZERO)
+        or (b"\xc2" in payload and _in_parts(payload, 1, lambda part: _C1_CONTROL.search(part) is not None))
+        or (
+            b"\xed" in payload
+            and _in_parts(payload, 1, lambda part: _SURROGATE_BYTES.search(part) is not None)
+        )
+        or (b"\\" in payload and _in_parts(payload, 5, lambda part: _ODD_ESCAPE.search(part) is not None))
+        or _in_parts(payload, 18, lambda part: b"0" * 19 in part.translate(_DIGITS_AS_ZERO))
     )
+
+
+_PART = 1024 * 1024
+
+
+def _in_parts(payload: bytes, overlap: int, found: Callable[[bytes], bool]) -> bool:
+    """Whether `found` holds for a part of the payload, looked at a megabyte at a time (each
+    part running `overlap` bytes into the next, so that what is at most overlap + 1 bytes long
+    is never cut in two). One search or translation of a large payload holds the interpreter
+    for a tenth of a second or more, freezing the window while a file is checked in the
+    background."""
+    return any(found(payload[start : start + _PART + overlap]) for start in range(0, len(payload), _PART))
+
+
+def _decoded(payload: bytes) -> str:
+    """`payload.decode("utf-8")`, a megabyte at a time (see _in_parts)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    parts = [decoder.decode(payload[start : start + _PART]) for start in range(0, len(payload), _PART)]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
 
 
 def _record(item: Any, specs: FieldSpecs, *, odd_values: bool = True) -> ExchangeRecord:
@@ -899,36 +1015,40 @@ _RECORDS_START = '{"records":['
 _ABSENT_START = ',"absent":'
 
 
-def _load_payload(payload: bytes) -> Any:
+def _load_payload(payload: bytes) -> tuple[Any, str, list[tuple[int, int]] | None]:
     """`json.loads(payload)`, a record at a time when the payload is laid out as
     `write_exchange` writes it: one call over a large file would hold the interpreter for
     seconds and freeze the window's thread while the file is checked in a thread of its own.
-    Any other layout (valid JSON all the same) is read in one call."""
-    text = payload.decode("utf-8")
+    Any other layout (valid JSON all the same) is read in one call. Also the text, and where
+    each record is in it (None: read in one call)."""
+    text = _decoded(payload)
     if not text.startswith(_RECORDS_START):
-        return json.loads(text)
+        return json.loads(text), text, None
     decoder = json.JSONDecoder()
     items: list[Any] = []
+    spans: list[tuple[int, int]] = []
     index = len(_RECORDS_START)
     if text.startswith("]", index):
         index += 1
     else:
         while True:
+            start = index
             item, index = decoder.raw_decode(text, index)
             items.append(item)
+            spans.append((start, index))
             if text.startswith(",", index):
                 index += 1
             elif text.startswith("]", index):
                 index += 1
                 break
             else:
-                return json.loads(text)
+                return json.loads(text), text, None
     if not text.startswith(_ABSENT_START, index):
-        return json.loads(text)
+        return json.loads(text), text, None
     absent, index = decoder.raw_decode(text, index + len(_ABSENT_START))
     if text[index:] != "}":
-        return json.loads(text)
-    return {"records": items, "absent": absent}
+        return json.loads(text), text, None
+    return {"records": items, "absent": absent}, text, spans
 
 
 def read_exchange(
@@ -975,7 +1095,7 @@ def read_exchange(
             )
         )
     try:
-        data = _load_payload(payload)
+        data, text, spans = _load_payload(payload)
     except (ValueError, RecursionError) as error:  # RecursionError: nested thousands deep
         raise _damaged() from error
     items = data.get("records") if isinstance(data, dict) else None
@@ -995,7 +1115,9 @@ def read_exchange(
         raise _damaged() from error
     if len(records) != header.records or len({r.uuid for r in records}) != len(records):
         raise _damaged()
-    return ExchangeFile(header, records, list(absent), odd_values)
+    # (text that may hold a lone surrogate cannot be written back as UTF-8: hashed anew)
+    hashes = _hashes_from_text(text, spans, items, records) if spans is not None and not odd_values else {}
+    return ExchangeFile(header, records, list(absent), odd_values, hashes)
 
 
 def check_references(exchange: ExchangeFile, local_uuids: Iterable[str]) -> None:

@@ -177,22 +177,24 @@ def _known_hashes(connection: Connection, uuids: Iterable[str] | None = None) ->
     query = select(table.c.record_uuid, table.c.content_hash)
     known: dict[str, set[str]] = {}
     wanted = set(uuids) if uuids is not None else None
-    for record_uuid, content_hash in connection.execute(query):
+    for record_uuid, content_hash in connection.execute(query).all():
         if wanted is None or record_uuid in wanted:
             known.setdefault(record_uuid, set()).add(content_hash)
     return known
 
 
 def _remember(connection: Connection, known: Mapping[str, set[str]], hashes: Mapping[str, set[str]]) -> int:
-    """Add the hashes not known yet; returns how many rows were written."""
+    """Add the hashes not known yet (`known`: read earlier; one added since, by another
+    program, is left as it is); returns how many rows were offered."""
+    if connection.dialect.paramstyle != "qmark":  # (not SQLite: read them again, here)
+        known = _known_hashes(connection, hashes)
     now = utc_now()
-    rows = [
+    rows = [  # (in the order of the table's key: its index is filled page after page)
         {"record_uuid": record_uuid, "content_hash": content_hash, "shared_at": now}
-        for record_uuid, new in hashes.items()
-        for content_hash in sorted(new - known.get(record_uuid, set()))
+        for record_uuid in sorted(hashes)
+        for content_hash in sorted(hashes[record_uuid] - known.get(record_uuid, set()))
     ]
-    if rows:
-        connection.execute(insert(Base.metadata.tables["exchange_shared"]), rows)
+    _insert_many(connection, Base.metadata.tables["exchange_shared"], rows, or_ignore=True)
     return len(rows)
 
 
@@ -418,6 +420,7 @@ class ImportPlan:
     items: list[PlannedRecord]
     aliases: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # record UUID -> its name, to show
+    known: dict[str, set[str]] = field(default_factory=dict)  # the hashes shared, when planned
 
     def of(self, decision: ex.Decision) -> list[PlannedRecord]:
         return [item for item in self.items if item.decision is decision]
@@ -490,11 +493,13 @@ def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
     readers.update(document_readers())
     for record in records:
         state = record.fields.get("state") or {}
-        try:
+        try:  # (the readers take text; written as it is, without escaping every Hebrew letter)
             if record.type in readers:
-                readers[record.type](json.dumps(state))
+                readers[record.type](json.dumps(state, ensure_ascii=False))
             elif record.type == ex.AGREEMENT:
-                Agreement.from_json(json.dumps({k: v for k, v in state.items() if k != "selection"}))
+                Agreement.from_json(
+                    json.dumps({k: v for k, v in state.items() if k != "selection"}, ensure_ascii=False)
+                )
         except Exception as error:  # noqa: BLE001 - any failure means the document is unreadable
             raise ex.ExchangeRefused(
                 _(
@@ -529,23 +534,41 @@ def _validate_fields(records: Iterable[ex.ExchangeRecord], *, odd_values: bool =
     """Every field of a reference record passes the form's own validator, and no text
     anywhere holds control characters; otherwise the whole file is refused. (`odd_values`
     false: the file's text was found to hold no control character anywhere.)"""
+    # The values each field was seen to accept: a value many records share (a status, a
+    # sector, an empty phone) is cleaned once. A cleaner depends on the value alone.
+    accepted: dict[tuple[str, str], set[Any]] = {}
+    checked = [
+        (
+            record_type,
+            [
+                (field, accepted.setdefault((record_type, field.name), set()))
+                for field in spec.fields
+                if field.kind not in (records_spec.FieldKind.REFERENCE, records_spec.FieldKind.REFERENCES)
+            ],
+        )
+        for record_type, spec in _FORM_SPECS.items()
+    ]  # (references are checked against the workspace by check_references)
+    fields_of = dict(checked)
     for record in records:
         bad = ex.control_character_field(record.fields) if odd_values else None
         spec = _FORM_SPECS.get(record.type)
         if bad is None and spec is not None:
-            for field in spec.fields:
-                if field.kind in (records_spec.FieldKind.REFERENCE, records_spec.FieldKind.REFERENCES):
-                    continue  # checked against the workspace by check_references
+            for field, good in fields_of[record.type]:
                 value = record.fields.get(field.name)
                 if field.kind is records_spec.FieldKind.BOOL:
                     if value is not None and not isinstance(value, bool):
                         bad = field.name
+                    continue
+                hashable = isinstance(value, str | int | float | bool) or value is None
+                if hashable and (type(value), value) in good:
                     continue
                 try:
                     field.clean(_form_value(field, value))
                 except validation.ValidationError:
                     bad = field.name
                     break
+                if hashable:
+                    good.add((type(value), value))
         if bad is not None:
             raise ex.ExchangeRefused(
                 _(
@@ -610,25 +633,53 @@ def plan_import(
         raise ex.damaged() from error
 
 
+def _same_as_ours(
+    record: ex.ExchangeRecord, records: Mapping[str, LocalRecord], hashes: Mapping[str, ex.FileHashes]
+) -> bool:
+    """Whether the record is ours as it is, to the byte of its canonical JSON (== alone
+    takes 1 for 1.0 or true), told by the hash of the file's text."""
+    mine = records.get(record.uuid)
+    if mine is None or mine.type != record.type or mine.fields != record.fields:
+        return False
+    theirs = hashes.get(record.uuid)
+    return (
+        theirs is not None
+        and theirs.fields is record.fields
+        and ex.content_hash(record.type, mine.fields) == theirs.full
+    )
+
+
 def _plan_import(
     workspace: Workspace, path: Path, progress: Progress | None = None, **limits: int
 ) -> ImportPlan:
     exchange = read_exchange_file(path, **limits)
     step(progress, 1, 4)
-    _check_lengths(exchange.records)
-    _validate_fields(exchange.records, odd_values=exchange.odd_values)
-    _validate_documents(exchange.records)
-    step(progress, 2, 4)
-    order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
-    exchange.records.sort(key=lambda r: order[r.type])
     with workspace.engine.connect() as connection:
         records = _read_all(connection)
+        order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
+        exchange.records.sort(key=lambda r: order[r.type])
         aliases = _aliases(records, exchange.records)
+        # A record the same as ours is unchanged, not written: its values are ours, checked
+        # already. Every other record is checked as the forms and the app read it. (Renamed
+        # references change records: then every one is checked and compared.)
+        same = (
+            set()
+            if aliases
+            else {r.uuid for r in exchange.records if _same_as_ours(r, records, exchange.hashes)}
+        )
+        new = [record for record in exchange.records if record.uuid not in same]
+        _check_lengths(new)
+        _validate_fields(new, odd_values=exchange.odd_values)
+        _validate_documents(new)
+        step(progress, 2, 4)
         incoming = []
         for record in exchange.records:
             fields = ex.rename_references(record.fields, aliases)
             if record.type == ex.CLUSTER:
-                fields["members"] = sorted(fields["members"])
+                members = sorted(fields["members"])
+                if members != fields["members"]:
+                    exchange.hashes.pop(record.uuid, None)  # (no longer the file's text)
+                fields["members"] = members
             incoming.append(
                 ex.ExchangeRecord(
                     record.type,
@@ -655,7 +706,11 @@ def _plan_import(
                     "of another kind of record here."
                 )
             )
-        decision = ex.decide(mine.fields if mine else None, record, known.get(record.uuid, ()))
+        decision = (
+            ex.Decision.UNCHANGED
+            if record.uuid in same
+            else ex.decide(mine.fields if mine else None, record, known.get(record.uuid, ()))
+        )
         if (
             record.type == ex.FORUM
             and mine is not None
@@ -671,7 +726,12 @@ def _plan_import(
         )
         items.append(PlannedRecord(record, decision, mine, title))
     return ImportPlan(
-        path, exchange, items, aliases, {u: str(n) for u, n in names.items() if n and not ex.is_uuid(n)}
+        path,
+        exchange,
+        items,
+        aliases,
+        {u: str(n) for u, n in names.items() if n and not ex.is_uuid(n)},
+        known,
     )
 
 
@@ -679,39 +739,104 @@ class WorkspaceChanged(Exception):
     """The workspace changed between the preview and the import; nothing was written."""
 
 
-def _column_value(column: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(column.type, DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(column.type, Date):
-        return date.fromisoformat(value)
-    return value
+@dataclass(frozen=True)
+class _Column:
+    """How one field is written to its column."""
+
+    name: str  # the column's
+    field: str  # the field's, as it travels
+    target: str = ""  # the table a reference points into
+    state: bool = False  # a JSON document
+    date: type[date] | None = None  # date or datetime
+
+
+def _columns(table: Table) -> list[_Column]:
+    found = []
+    for column in table.columns:
+        if column.name in _BOOKKEEPING:
+            continue
+        if column.foreign_keys:
+            target = next(iter(column.foreign_keys)).column.table.name
+            found.append(_Column(column.name, _field_name(column.name), target=target))
+        elif column.name == "state":
+            found.append(_Column(column.name, column.name, state=True))
+        elif isinstance(column.type, DateTime):
+            found.append(_Column(column.name, column.name, date=datetime))
+        elif isinstance(column.type, Date):
+            found.append(_Column(column.name, column.name, date=date))
+        else:
+            found.append(_Column(column.name, column.name))
+    return found
 
 
 def _row(
     table: Table,
+    columns: Iterable[_Column],
     fields: Mapping[str, Any],
     ids: Mapping[str, dict[str, int]],
     selection_ids: Mapping[str, int],
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The table row of a record's fields, and the fields as that row reads back
+    (`_read_all`): a reference to a record that is not here reads back empty, a date in
+    its ISO form."""
     row: dict[str, Any] = {}
-    for column in table.columns:
-        if column.name in _BOOKKEEPING:
-            continue
-        value = fields[_field_name(column.name)]
-        if column.foreign_keys:
-            target = next(iter(column.foreign_keys)).column.table.name
-            value = ids[target].get(value) if value else None
-        elif column.name == "state":
+    stored = dict(fields)
+    for column in columns:
+        value = fields[column.field]
+        if column.target:
+            value = ids[column.target].get(value) if value else None
+            if value is None:
+                stored[column.field] = None
+        elif column.state:
             state = dict(value)
             if table.name == ex.AGREEMENT and "selection" in state:
-                state["selection_id"] = selection_ids.get(state.pop("selection") or "")
+                selection = state.pop("selection") or ""
+                state["selection_id"] = selection_ids.get(selection)
+                if state["selection_id"] is None:
+                    stored[column.field] = {**value, "selection": None}
             value = json.dumps(state, ensure_ascii=False)
-        else:
-            value = _column_value(column, value)
+        elif column.date is not None and value is not None:
+            value = column.date.fromisoformat(value)
+            # (SQLite keeps a time without its offset)
+            kept = value.replace(tzinfo=None) if isinstance(value, datetime) else value
+            stored[column.field] = kept.isoformat()
         row[column.name] = value
-    return row
+    return row, stored
+
+
+def _insert_many(
+    connection: Connection, table: Table, rows: list[dict[str, Any]], *, or_ignore: bool = False
+) -> None:
+    """INSERT many rows (all with the same keys) through the database driver: SQLAlchemy's
+    own executemany builds and converts a dictionary of parameters per row, which took a
+    third of the time of importing a large file. Values are converted for the driver as
+    SQLAlchemy would (times as text, booleans as integers)."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    if dialect.paramstyle != "qmark":  # (not SQLite's driver: the ordinary way)
+        connection.execute(insert(table), rows)
+        return
+    names = list(rows[0])
+    conversions = [
+        (index, processor)
+        for index, name in enumerate(names)
+        if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    ]
+    quote = dialect.identifier_preparer.quote
+    statement = "INSERT {ignore}INTO {table} ({columns}) VALUES ({marks})".format(
+        ignore="OR IGNORE " if or_ignore else "",
+        table=dialect.identifier_preparer.format_table(table),
+        columns=", ".join(quote(name) for name in names),
+        marks=", ".join(["?"] * len(names)),
+    )
+    parameters = []
+    for row in rows:
+        values = [row[name] for name in names]
+        for index, convert in conversions:
+            values[index] = convert(values[index])
+        parameters.append(tuple(values))
+    connection.exec_driver_sql(statement, parameters)
 
 
 def apply_import(
@@ -744,28 +869,32 @@ def _apply(
     tables = exchanged_tables()
     added = updated = unchanged = kept = 0
     with workspace.engine.begin() as connection:
-        records = _read_all(connection)
-        known = _known_hashes(connection, (item.record.uuid for item in plan.items))
+        versions: dict[str, int] = {}
+        for table in tables.values():
+            versions.update(connection.execute(select(table.c.uuid, table.c.version)).all())
         for item in plan.items:  # nothing may have changed since the preview
-            now = records.get(item.record.uuid)
+            now = versions.get(item.record.uuid)
             before = item.mine
             if (now is None) != (before is None) or (
-                now is not None and before is not None and now.version != before.version
+                now is not None and before is not None and now != before.version
             ):
                 raise WorkspaceChanged(item.record.uuid)
         ids = {name: dict(connection.execute(select(t.c.uuid, t.c.id)).all()) for name, t in tables.items()}
         remember: dict[str, set[str]] = {}
         clusters: list[ex.ExchangeRecord] = []
-        taken: list[ex.ExchangeRecord] = []
+        # what was taken, as it reads back once written (references and dates as stored)
+        taken: list[tuple[ex.ExchangeRecord, dict[str, Any]]] = []
         stamp = utc_now()
+        by_type: dict[str, list[PlannedRecord]] = {}
+        for item in plan.items:
+            by_type.setdefault(item.record.type, []).append(item)
         for number, record_type in enumerate(ex.TYPE_ORDER):
             step(progress, number, len(ex.TYPE_ORDER) + 1)
             table = tables[record_type]
+            columns = _columns(table)
             new_rows = []
-            for item in plan.items:
+            for item in by_type.get(record_type, ()):
                 record = item.record
-                if record.type != record_type:
-                    continue
                 mine = item.mine.fields if item.mine else None
                 take = item.decision in (ex.Decision.ADD, ex.Decision.UPDATE) or (
                     item.decision is ex.Decision.CONFLICT and choices[record.uuid] is Choice.TAKE_THEIRS
@@ -773,7 +902,7 @@ def _apply(
                 if not take:
                     if item.decision is ex.Decision.UNCHANGED:
                         unchanged += 1
-                        remember[record.uuid] = ex.shared_hashes(record.type, mine or {})
+                        remember[record.uuid] = _shared_hashes(plan, record, mine or {})
                     else:
                         kept += 1
                         remember[record.uuid] = {
@@ -783,8 +912,8 @@ def _apply(
                         }
                     continue
                 fields = ex.incoming_fields(mine, record)
-                taken.append(record)
-                row = _row(table, fields, ids, ids[ex.SELECTION])
+                row, stored = _row(table, columns, fields, ids, ids[ex.SELECTION])
+                taken.append((record, stored))
                 if item.mine is None:
                     added += 1
                     created = record.created_at or stamp.isoformat()
@@ -806,23 +935,37 @@ def _apply(
                     )
                 if record_type == ex.CLUSTER:
                     clusters.append(record)
+                    # (its members as they read back: those here, in order)
+                    stored["members"] = sorted(a for a in record.fields["members"] if a in ids[ex.AUTHORITY])
             if new_rows:
-                connection.execute(insert(table), new_rows)
+                _insert_many(connection, table, new_rows)
                 ids[record_type] = dict(connection.execute(select(table.c.uuid, table.c.id)).all())
             if record_type == ex.CLUSTER:
                 _write_members(connection, clusters, ids)
-        if taken:  # remember what was stored, as it reads back (with local ids mapped)
-            stored = _read_all(connection)
-            for record in taken:
-                fields = stored[record.uuid].fields
-                remember[record.uuid] = ex.shared_hashes(record.type, fields)
-                if fields != record.fields or record.contacts_removed:  # (otherwise the same hash)
-                    remember[record.uuid].add(
-                        ex.content_hash(record.type, record.fields, contacts_removed=record.contacts_removed)
-                    )
-        _remember(connection, known, remember)
+        # remember what was stored (as it reads back, with references to records not here
+        # left empty), and their copy as it came when that differs
+        for record, stored in taken:
+            remember[record.uuid] = _shared_hashes(plan, record, stored)
+            if stored != record.fields or record.contacts_removed:  # (otherwise the same hash)
+                remember[record.uuid].add(
+                    ex.content_hash(record.type, record.fields, contacts_removed=record.contacts_removed)
+                )
+        _remember(connection, plan.known, remember)
         step(progress, len(ex.TYPE_ORDER) + 1, len(ex.TYPE_ORDER) + 1)  # the last moment to stop
     return ImportResult(added, updated, unchanged, kept)
+
+
+def _shared_hashes(plan: ImportPlan, record: ex.ExchangeRecord, fields: Mapping[str, Any]) -> set[str]:
+    """`ex.shared_hashes(record.type, fields)`, taken from the file's text when `fields` hold
+    the record's values as the file holds them. (Here == is enough: what is stored differs
+    from the file's values only where a reference or a date was replaced, and an unchanged
+    record is ours to the byte or equal but for contact details, which are text.)"""
+    from_file = plan.exchange.hashes.get(record.uuid)
+    if from_file is not None and (fields is record.fields or fields == record.fields):
+        found = from_file.of(record.fields)
+        if found is not None:
+            return found
+    return ex.shared_hashes(record.type, fields)
 
 
 def _write_members(

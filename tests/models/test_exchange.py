@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -341,6 +342,11 @@ def test_shared_hashes_are_the_content_hashes_in_both_forms() -> None:
         (ex.COMMUNITY, {"state": {"members": [{"person": PERSON_B, "phone": "050"}], "ratings": {}}}),
         (ex.FLAGS, {"state": {"items": [{"authorities": [TOWN]}]}, "cluster_uuid": TOWN}),
     ]
+    records += [  # quotes and backslashes in a person's details; nothing to remove
+        (ex.PERSON, person(phone='05"0\\', notes='a "quoted" \\"note\\"', email="x\\")),
+        (ex.PERSON, person(phone="", notes="", email="")),
+        (ex.PERSON, person(notes=None, email="\u05d0@example.org")),
+    ]
     for record_type, fields in records:
         expected = {
             ex.content_hash(record_type, fields),
@@ -352,3 +358,50 @@ def test_shared_hashes_are_the_content_hashes_in_both_forms() -> None:
     scrubbed = ex.without_contacts(ex.FORUM, forum)
     assert scrubbed["state"]["participants"][0]["notes"] == ""
     assert forum["state"]["participants"][0]["notes"] == "private"  # the original is unchanged
+
+
+def test_the_hashes_read_from_a_file_are_those_of_its_records() -> None:
+    """A file as write_exchange lays it out gives every record's shared hashes from its
+    text; a file laid out otherwise (valid all the same) gives none, and is hashed anew."""
+    specs = {**SPECS, ex.FORUM: {"state": (ex.FieldKind.DOCUMENT, False)}}
+    forum = {"state": {"participants": [{"person_uuid": PERSON_A, "phone": "050", "name": 'דנה "הגדולה"'}]}}
+    records = [
+        ex.ExchangeRecord(ex.PERSON, PERSON_A, person()),
+        ex.ExchangeRecord(ex.PERSON, PERSON_B, person("סמיר", phone="", notes="", email="")),
+        ex.ExchangeRecord(ex.ORGANISATION, ORG, {"name": "עמותה"}, "2026-01-01T10:00:00", "", True),
+        ex.ExchangeRecord(ex.FORUM, TOWN, forum),
+    ]
+    data = ex.exchange_bytes(header(), records)
+    exchange = ex.read_exchange(io.BytesIO(data), len(data), known_schemas={"0007"}, specs=specs)
+    assert set(exchange.hashes) == {r.uuid for r in records}
+    for record in exchange.records:
+        assert exchange.hashes[record.uuid].of(record.fields) == ex.shared_hashes(record.type, record.fields)
+        assert exchange.hashes[record.uuid].of(dict(record.fields)) is None  # that very object only
+    # the same records, a record at a time, with spaces after the keys: no hash from the text
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        head = json.loads(archive.read(ex.HEADER_MEMBER))
+        payload = json.loads(archive.read(ex.PAYLOAD_MEMBER))
+    items = [json.dumps(item, ensure_ascii=False).encode() for item in payload["records"]]
+    spaced = b'{"records":[' + b",".join(items) + b'],"absent":[]}'
+    head["payload_sha256"], head["payload_bytes"] = hashlib.sha256(spaced).hexdigest(), len(spaced)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(ex.HEADER_MEMBER, json.dumps(head))
+        archive.writestr(ex.PAYLOAD_MEMBER, spaced)
+    buffer.seek(0)
+    other = ex.read_exchange(buffer, len(buffer.getvalue()), known_schemas={"0007"}, specs=specs)
+    assert other.hashes == {}
+    assert [r.fields for r in other.records] == [r.fields for r in exchange.records]
+
+
+@pytest.mark.parametrize(
+    "odd", [b"\\u0001", b"\\ud800", b"\xc2\x85", b"\xed\xa0\x80", b"1" * 19, b"\\b"], ids=repr
+)
+def test_an_odd_value_across_two_parts_of_the_payload_is_found(odd: bytes) -> None:
+    """The payload is searched a megabyte at a time: what lies across two parts is found."""
+    for cut in range(1, len(odd)):
+        payload = b"a" * (ex._PART - cut) + odd + b"a" * 10
+        assert ex._may_hold_odd_values(payload), cut
+    assert not ex._may_hold_odd_values(b"a" * (ex._PART * 2) + b"1" * 18)
+    text = "א" * (ex._PART // 2 + 1)  # two bytes a letter: one is cut at the part's end
+    assert ex._decoded(text.encode()) == text

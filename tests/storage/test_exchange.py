@@ -486,3 +486,49 @@ def test_a_copy_that_went_out_without_contacts_comes_back_without_erasing_them(
     got = load_record(workspace, RecordKind.PERSON, ids.dana)
     assert (got["role"], got["email"], got["notes"]) == ("יועצת", EMAILS[0], NOTE)
     assert got["phone"]
+
+
+def _gaps_and_an_odd_date(_head: dict[str, Any], payload: dict[str, Any]) -> None:
+    """The organisation left out as a known gap, the agreement's selection gone too, and the
+    selection's decision date in ISO's basic form: each reads back otherwise than it came."""
+    records = payload["records"]
+    organisation = next(r for r in records if r["type"] == ex.ORGANISATION)
+    records.remove(organisation)
+    gone = "5f0c1d2e-3a4b-4c5d-8e9f-a0b1c2d3e4f5"
+    next(r for r in records if r["type"] == ex.AGREEMENT)["fields"]["state"]["selection"] = gone
+    next(r for r in records if r["type"] == ex.SELECTION)["fields"]["decided_on"] = "20260301"
+    payload["absent"] = sorted({*payload["absent"], organisation["uuid"], gone})
+
+
+def test_an_import_remembers_the_records_as_they_read_back(
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
+    """What is remembered as shared is what the next export of these records will hold."""
+    workspace, ids = source
+    path = _rezip(export(workspace, tmp_path), tmp_path / "gaps.shutafut-exchange", _gaps_and_an_odd_date)
+    import_(target, path)
+    with target.engine.connect() as connection:
+        stored = sx._read_all(connection)
+        known = sx._known_hashes(connection)
+    assert stored[ids.dana].fields["organisation"] is None
+    selection = next(r for r in stored.values() if r.type == ex.SELECTION)
+    assert selection.fields["decided_on"] == "2026-03-01"
+    assert next(r for r in stored.values() if r.type == ex.AGREEMENT).fields["state"]["selection"] is None
+    for uuid, record in stored.items():
+        assert ex.shared_hashes(record.type, record.fields) <= known[uuid], record.type
+
+
+def test_a_copy_equal_to_ours_but_for_a_number_written_otherwise_is_a_change(
+    source: Any, tmp_path: Path
+) -> None:
+    """1.0 == 1 in Python, not in the file: such a record is compared (and checked) as changed."""
+    workspace, ids = source
+    exchange = sx.read_exchange_file(export(workspace, tmp_path))
+    forum = next(r for r in exchange.records if r.type == ex.FORUM)
+    assert isinstance(forum.fields["state"]["format"], int)
+    forum.fields["state"]["format"] = float(forum.fields["state"]["format"])
+    changed = tmp_path / f"changed{ex.EXTENSION}"
+    with changed.open("wb") as handle:
+        ex.write_exchange(exchange.header, exchange.records, exchange.absent, handle)
+    plan = sx.plan_import(workspace, changed)
+    assert [i.record.uuid for i in plan.items if i.decision is not ex.Decision.UNCHANGED] == [forum.uuid]
