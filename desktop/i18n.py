@@ -7,6 +7,7 @@ the current catalog. Babel is imported lazily, off the path to the first paint.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import threading
 from collections.abc import Callable
@@ -137,9 +138,16 @@ def format_datetime(value: datetime | None, language: str | None = None) -> str:
 def format_number(value: int | float | Decimal | None, language: str | None = None) -> str:
     if value is None:
         return ""
+    return _formatted_number(value, type(value).__name__, babel_locale(language))
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted_number(value: int | float | Decimal, _kind: str, locale: str) -> str:
+    """Babel's formatting, remembered: a ranking redrawn at each slider step formats the same
+    few hundred numbers again (the type is part of the key: 1 and 1.0 are equal keys)."""
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=babel_locale(language))
+    return format_decimal(value, locale=locale)
 
 
 def format_percent(fraction: float | Decimal | None, language: str | None = None) -> str:

@@ -53,6 +53,7 @@ from desktop.views.saving import SaveStatus, may_close
 AUTOSAVE_DELAY_MS = 400  # a save once typing rests this long
 STATUS_ROW = 50  # the failed-save strip's row in QWizard's grid: below all of QWizard's own
 WATCHED = "wizard_shell_watched"  # dynamic property: the shell listens to this field
+DISPLAY_ONLY = "wizard_shell_display_only"  # dynamic property: a table that only shows results
 
 PageBuilder = Callable[[], QWizardPage]
 
@@ -279,6 +280,8 @@ class WizardShell(QWizard):
         """Listen to every field under `root` (once each): a change saves after a short rest,
         leaving the field saves at once. Call again after adding fields to a page."""
         for widget in _fields(root):
+            if widget.property(DISPLAY_ONLY):  # shows results; nothing the person types
+                continue
             if not widget.property(WATCHED) and self._connect(widget):
                 widget.setProperty(WATCHED, True)
 

@@ -333,3 +333,20 @@ def test_the_score_grid_keeps_its_rows_when_many_pairs_are_for_discussion(
     conditions = wizard.currentPage()
     assert str(len(BASE_CONDITIONS)) in conditions.subTitle()
     assert conditions.table.columnCount() == len(BASE_CONDITIONS)
+
+
+def test_the_ranking_redrawn_at_each_slider_step_is_not_taken_for_typing(
+    qtbot: QtBot, demo: Workspace
+) -> None:
+    """The ranking table only shows results: redrawing it (257 rows at each step of a slider)
+    must not start the autosave as if the person had typed into it."""
+    wizard = _wizard(qtbot, demo)
+    wizard.go_to(4)
+    page = wizard.currentPage()
+    assert isinstance(page, WeightsPage)
+    qtbot.waitUntil(lambda: not wizard._autosave.isActive())
+    page.refresh()  # what a slider step does after storing its weight
+    assert page.ranking.rowCount() > 0
+    assert not wizard._autosave.isActive()
+    page.sliders[QUANTITATIVE][0].setValue(page.sliders[QUANTITATIVE][0].value() + 1)
+    assert wizard._autosave.isActive()  # a weight moved: that is saved

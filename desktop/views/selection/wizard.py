@@ -64,7 +64,7 @@ from desktop.models.selection_process import SelectionProcess, TeamMember
 from desktop.views.qt_i18n import align_text_document, align_text_field, collator
 from desktop.views.selection.chart import RankingChart
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
-from desktop.views.wizard_shell import ShellPage, WizardShell
+from desktop.views.wizard_shell import DISPLAY_ONLY, ShellPage, WizardShell
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
@@ -760,6 +760,7 @@ class WeightsPage(_Page):
         self.error = error_label("weights_error")
         self.ranking = QTableWidget(0, 3)
         self.ranking.setObjectName("ranking")
+        self.ranking.setProperty(DISPLAY_ONLY, True)  # redrawn at each slider step: saves nothing
         self.ranking.setHorizontalHeaderLabels([_("Place"), _("Town"), _("Total (0-100)")])
         self.ranking.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ranking.verticalHeader().hide()
