@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -317,6 +318,21 @@ class ListSection(QWidget):
         record_id = self.selected_id()
         if record_id is not None and self.workspace is not None:
             self.description.open_record(self, record_id)
+
+    def run_editor(self, editor: QDialog, record_id: Callable[[], int | None], message: str = "") -> None:
+        """Run a record's editor (modal) as this section's open editor; when it closes, list
+        again with the record it saved selected (`record_id` is read then: a new record has
+        its number only once saved)."""
+        self.editor = editor
+        try:
+            editor.exec()
+        finally:
+            self.editor = None
+        self.after_edit(record_id(), message)
+
+    def print_with_options(self, record_id: int, key: str, options: dict[str, Any]) -> None:
+        """An editor's request to print one of its record's documents."""
+        self.print_requested.emit(key, record_id, options)
 
     def after_edit(self, record_id: int | None, message: str = "") -> None:
         """What an editor calls when it closes: list again, keep its record selected."""

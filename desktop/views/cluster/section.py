@@ -52,17 +52,14 @@ def open_profile(section: ListSection, profile_id: int) -> None:
     from desktop.views.cluster.window import ClusterWindow
 
     assert section.workspace is not None
-
-    def print_document(record_id: int, key: str, options: dict[str, Any]) -> None:
-        section.print_requested.emit(key, record_id, options)
-
     window = ClusterWindow(
-        section.workspace, load_profile(section.workspace, profile_id), profile_id, print_document, section
+        section.workspace,
+        load_profile(section.workspace, profile_id),
+        profile_id,
+        section.print_with_options,
+        section,
     )
-    section.editor = window
-    window.exec()
-    section.editor = None
-    section.after_edit(profile_id)
+    section.run_editor(window, lambda: profile_id)
 
 
 CLUSTERS = FeatureDescription(

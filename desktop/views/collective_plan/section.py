@@ -168,10 +168,7 @@ def open_plan(section: ListSection, plan: CollectivePlan, plan_id: int | None) -
         section.print_requested.emit(key, record_id, {})
 
     window = PlanWindow(section.workspace, plan, plan_id, print_document, section)
-    section.editor = window
-    window.exec()
-    section.editor = None
-    section.after_edit(window.context.record_id)
+    section.run_editor(window, lambda: window.context.record_id)
 
 
 COLLECTIVE_PLANS = FeatureDescription(

@@ -114,10 +114,7 @@ def open_community(section: ListSection, community: Community, community_id: int
         section.print_requested.emit(key, record_id, {"meeting": meeting} if meeting else {})
 
     window = CommunityWindow(section.workspace, community, community_id, print_document, section)
-    section.editor = window
-    window.exec()
-    section.editor = None
-    section.after_edit(window.context.community_id)
+    section.run_editor(window, lambda: window.context.community_id)
 
 
 def plan_next_year(section: ListSection, community_id: int) -> None:

@@ -124,15 +124,8 @@ def open_compass(section: ListSection, compass: Compass, compass_id: int | None)
     from desktop.views.compass.window import CompassWindow
 
     assert section.workspace is not None
-
-    def print_document(record_id: int, key: str, options: dict[str, Any]) -> None:
-        section.print_requested.emit(key, record_id, options)
-
-    window = CompassWindow(section.workspace, compass, compass_id, print_document, section)
-    section.editor = window
-    window.exec()
-    section.editor = None
-    section.after_edit(window.context.record_id)
+    window = CompassWindow(section.workspace, compass, compass_id, section.print_with_options, section)
+    section.run_editor(window, lambda: window.context.record_id)
 
 
 COMPASSES = FeatureDescription(

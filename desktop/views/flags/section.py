@@ -53,17 +53,14 @@ def open_flags(section: ListSection, flags_id: int) -> None:
     from desktop.views.flags.window import FlagsWindow
 
     assert section.workspace is not None
-
-    def print_document(record_id: int, key: str, options: dict[str, Any]) -> None:
-        section.print_requested.emit(key, record_id, options)
-
     window = FlagsWindow(
-        section.workspace, load_flags_work(section.workspace, flags_id), flags_id, print_document, section
+        section.workspace,
+        load_flags_work(section.workspace, flags_id),
+        flags_id,
+        section.print_with_options,
+        section,
     )
-    section.editor = window
-    window.exec()
-    section.editor = None
-    section.after_edit(flags_id)
+    section.run_editor(window, lambda: flags_id)
 
 
 FLAGS = FeatureDescription(

@@ -113,10 +113,7 @@ def open_forum(section: ListSection, forum: Forum, forum_id: int | None) -> None
 
     assert section.workspace is not None
     window = ForumWindow(section.workspace, forum, forum_id, section)
-    section.editor = window
-    window.exec()
-    section.editor = None
-    section.after_edit(window.forum_id)
+    section.run_editor(window, lambda: window.forum_id)
 
 
 FORUMS = FeatureDescription(

@@ -131,10 +131,7 @@ def run_wizard(section: ListSection, agreement: Agreement, agreement_id: int | N
     assert section.workspace is not None
     wizard = MouWizard(section.workspace, agreement, agreement_id, section)
     wizard.print_document = lambda: _print(section, wizard.agreement_id)
-    section.editor = wizard
-    wizard.exec()
-    section.editor = None
-    section.after_edit(wizard.agreement_id, _("The MOU was saved."))
+    section.run_editor(wizard, lambda: wizard.agreement_id, _("The MOU was saved."))
 
 
 def edit_stages(section: ListSection, agreement_id: int) -> None:

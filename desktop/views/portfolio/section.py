@@ -101,10 +101,7 @@ def open_portfolio(section: ListSection, portfolio: Portfolio, portfolio_id: int
         section.print_requested.emit(key, record_id, {})
 
     window = PortfolioWindow(section.workspace, portfolio, portfolio_id, print_document, section)
-    section.editor = window
-    window.exec()
-    section.editor = None
-    section.after_edit(window.context.record_id)
+    section.run_editor(window, lambda: window.context.record_id)
 
 
 PORTFOLIOS = FeatureDescription(

@@ -62,10 +62,7 @@ def run_wizard(section: ListSection, process: SelectionProcess, process_id: int 
     wizard = SelectionWizard(section.workspace, process, process_id, section)
     wizard.saved.connect(section.reload)
     wizard.print_document = lambda: _print(section, wizard.process_id)
-    section.editor = wizard
-    wizard.exec()
-    section.editor = None
-    section.after_edit(wizard.process_id, _("The selection process was saved."))
+    section.run_editor(wizard, lambda: wizard.process_id, _("The selection process was saved."))
 
 
 SELECTION = FeatureDescription(
