@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import gettext
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Final
 
@@ -66,6 +67,19 @@ def set_language(language: str) -> None:
     _language = language
     for listener in list(_listeners):
         listener(language)
+
+
+@contextmanager
+def using_language(language: str | None) -> Iterator[str]:
+    """`language` (the current one when None) active for the block, the one before after it:
+    how a document is built in its own language (in a worker thread, only there)."""
+    previous = current_language()
+    chosen = language or previous
+    set_language(chosen)
+    try:
+        yield chosen
+    finally:
+        set_language(previous)
 
 
 def current_language() -> str:

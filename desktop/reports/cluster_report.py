@@ -3,7 +3,6 @@ needs compared across the clusters (seed 002 l.222-262)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -38,15 +37,6 @@ from desktop.reports.document import DocumentBuilder, text_date
 DEMO_NOTICE = "Demo workspace: the people and organisations in it are fictional examples."
 
 
-def _in_language(language: str | None, build: Callable[[], bytes]) -> bytes:
-    previous = i18n.current_language()
-    i18n.set_language(language or previous)
-    try:
-        return build()
-    finally:
-        i18n.set_language(previous)
-
-
 def _yes(value: bool) -> str:
     return _("Met") if value else _("Not met")
 
@@ -62,7 +52,8 @@ def provider_label(provider: str, names: dict[str, str] | object) -> str:
 def build_cluster_profile_pdf(
     data: ClusterProfileData, out: Path | None = None, language: str | None = None
 ) -> bytes:
-    return _in_language(language, lambda: cluster_profile_pdf(data, out))
+    with i18n.using_language(language):
+        return cluster_profile_pdf(data, out)
 
 
 def cluster_profile_pdf(data: ClusterProfileData, out: Path | None) -> bytes:
@@ -261,7 +252,8 @@ def _needs_table(document: DocumentBuilder, needs: dict[str, NeedChoice], provid
 
 
 def build_guidance_pdf(data: GuidanceData, out: Path | None = None, language: str | None = None) -> bytes:
-    return _in_language(language, lambda: guidance_pdf(data, out))
+    with i18n.using_language(language):
+        return guidance_pdf(data, out)
 
 
 def guidance_pdf(data: GuidanceData, out: Path | None) -> bytes:

@@ -5,7 +5,6 @@ pays per year and over the years, and the review: planned against done, and what
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -22,15 +21,6 @@ from desktop.reports.instrument_charts import arrow, label, new_drawing, wrap
 BOX_TEXT = 7.5
 LINE_HEIGHT = 9.5
 BOX_GAP = 8.0
-
-
-def in_language(language: str | None, build: Callable[[], bytes]) -> bytes:
-    previous = i18n.current_language()
-    i18n.set_language(language or previous)
-    try:
-        return build()
-    finally:
-        i18n.set_language(previous)
 
 
 def logic_model_drawing(plan: CollectivePlan, width: float, rtl: bool) -> Drawing:
@@ -105,7 +95,8 @@ def logic_model_drawing(plan: CollectivePlan, width: float, rtl: bool) -> Drawin
 def build_collective_plan_pdf(
     source: PlanData, out: Path | None = None, language: str | None = None
 ) -> bytes:
-    return in_language(language, lambda: collective_plan_pdf(source, out))
+    with i18n.using_language(language):
+        return collective_plan_pdf(source, out)
 
 
 def _dates(start: date | None, end: date | None) -> str:

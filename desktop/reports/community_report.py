@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
 
@@ -58,15 +57,6 @@ MARKER_RADIUS = 6.5
 ROW_HEIGHT = 19.0
 INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#555555")
-
-
-def _in_language(language: str | None, build: Callable[[], bytes]) -> bytes:
-    previous = i18n.current_language()
-    i18n.set_language(language or previous)
-    try:
-        return build()
-    finally:
-        i18n.set_language(previous)
 
 
 def _own(text: str) -> str:
@@ -348,7 +338,8 @@ def _legend(drawing: Drawing, width: float, rtl: bool) -> None:
 
 def build_syllabus_pdf(source: CommunityData, out: Path | None = None, language: str | None = None) -> bytes:
     community, names = source.community, source.names
-    return _in_language(language, lambda: syllabus_pdf(community, names, out))
+    with i18n.using_language(language):
+        return syllabus_pdf(community, names, out)
 
 
 def _intro(document: DocumentBuilder, community: Community, names: Names) -> None:
@@ -489,7 +480,8 @@ def build_meeting_plan_pdf(
     community, names, number, chosen = source.community, source.names, source.meeting_number, source.meeting
     if chosen is None:
         number, chosen = choose_meeting(community.meetings, None, source.today)
-    return _in_language(language, lambda: meeting_plan_pdf(community, number, chosen, names, out))
+    with i18n.using_language(language):
+        return meeting_plan_pdf(community, number, chosen, names, out)
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -588,7 +580,8 @@ def build_work_teams_pdf(
     source: CommunityData, out: Path | None = None, language: str | None = None
 ) -> bytes:
     community, names, today = source.community, source.names, source.today or date.today()
-    return _in_language(language, lambda: work_teams_pdf(community, names, out, today))
+    with i18n.using_language(language):
+        return work_teams_pdf(community, names, out, today)
 
 
 def _state_cell(team: WorkTeam, index: int, today: date) -> str:

@@ -11,12 +11,12 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.models.compass import MARKS, OUTCOMES, SEED, Compass, Statement, Taking, compare, holds_count
 from desktop.models.instrument_documents import CompassData
-from desktop.reports.collective_plan_report import in_language
 from desktop.reports.document import DocumentBuilder
 
 
 def build_compass_pdf(source: CompassData, out: Path | None = None, language: str | None = None) -> bytes:
-    return in_language(language, lambda: compass_pdf(source, out))
+    with i18n.using_language(language):
+        return compass_pdf(source, out)
 
 
 def _title(taking: Taking) -> str:

@@ -106,12 +106,8 @@ def build_diagnosis_pdf(source: FlagsData, out: Path | None = None, language: st
     """The report of diagnosis `source.diagnosis`: levels, radar, participation, plans."""
     if source.diagnosis is None:
         raise ValueError("a flags diagnosis document needs its diagnosis")
-    previous = i18n.current_language()
-    i18n.set_language(language or previous)
-    try:
+    with i18n.using_language(language) as language:
         return _diagnosis(source.flags, source.diagnosis, list(source.members), out)
-    finally:
-        i18n.set_language(previous)
 
 
 def _diagnosis(flags: ClusterFlags, diagnosis: Diagnosis, members: list[str], out: Path | None) -> bytes:
@@ -291,9 +287,7 @@ HEAT_MEANINGS = {
 def build_workplan_pdf(source: FlagsData, out: Path | None = None, language: str | None = None) -> bytes:
     """The cluster's work plan: actions, measured goals, heat map."""
     flags = source.flags
-    previous = i18n.current_language()
-    i18n.set_language(language or previous)
-    try:
+    with i18n.using_language(language) as language:
         title = _("Work plan by flags: {cluster}").format(cluster=source.cluster_name)
         document = DocumentBuilder(
             title, i18n.current_language(), author=_("Shutafut"), subject=_("Cluster work plan")
@@ -344,8 +338,6 @@ def build_workplan_pdf(source: FlagsData, out: Path | None = None, language: str
         document.heading(_("Heat map: the latest agreed level of every item"))
         _heat_map(document, flags)
         return document.build(out)
-    finally:
-        i18n.set_language(previous)
 
 
 def build_scoring_sheet_pdf(source: FlagsData, out: Path | None = None, language: str | None = None) -> bytes:
@@ -355,9 +347,7 @@ def build_scoring_sheet_pdf(source: FlagsData, out: Path | None = None, language
     if source.item is None:
         raise ValueError("a scoring sheet needs its item")
     flags, item = source.flags, source.item
-    previous = i18n.current_language()
-    i18n.set_language(language or previous)
-    try:
+    with i18n.using_language(language) as language:
         language = i18n.current_language()
         title = _("Scoring sheet: {item}").format(item=item.name)
         document = DocumentBuilder(title, language, author=_("Shutafut"), subject=_("Flags diagnosis"))
@@ -379,8 +369,6 @@ def build_scoring_sheet_pdf(source: FlagsData, out: Path | None = None, language
             )
             document.paragraph(_("Evidence and links to strengthen:") + " " + "_" * 60)
         return document.build(out)
-    finally:
-        i18n.set_language(previous)
 
 
 def _when(starts: str, ends: str) -> str:

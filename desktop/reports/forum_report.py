@@ -15,19 +15,12 @@ from desktop.reports.bidi_text import isolate
 from desktop.reports.document import DocumentBuilder, number_range
 
 
-def _in_language(language: str | None) -> str:
-    previous = i18n.current_language()
-    i18n.set_language(language or previous)
-    return previous
-
-
 def build_agenda_pdf(
     source: ForumData, out: Path | None = None, language: str | None = None, *, facilitator: bool = False
 ) -> bytes:
     """The agenda of session `source.session`; the facilitator's copy adds notes and materials."""
     forum, session = source.forum, source.session
-    previous = _in_language(language)
-    try:
+    with i18n.using_language(language) as language:
         data = forum.session(session)
         title = _("{forum} – session {number}: {title}").format(
             forum=isolate(forum.title), number=session, title=isolate(data.title)
@@ -60,8 +53,6 @@ def build_agenda_pdf(
         if facilitator and warnings:
             document.notice("\n".join(warnings))
         return document.build(out)
-    finally:
-        i18n.set_language(previous)
 
 
 def build_facilitator_agenda_pdf(
@@ -73,8 +64,7 @@ def build_facilitator_agenda_pdf(
 def build_summary_pdf(source: ForumData, out: Path | None = None, language: str | None = None) -> bytes:
     """The summary of session `source.session`: attendance, ideas, votes, decisions, outputs."""
     forum, session = source.forum, source.session
-    previous = _in_language(language)
-    try:
+    with i18n.using_language(language) as language:
         data = forum.session(session)
         title = _("Summary of session {number}: {title}").format(number=session, title=isolate(data.title))
         document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"), subject=forum.title)
@@ -146,14 +136,11 @@ def build_summary_pdf(source: ForumData, out: Path | None = None, language: str 
         document.heading(_("Outputs against the expected outputs"))
         document.numbered(data.outputs or ["—"])
         return document.build(out)
-    finally:
-        i18n.set_language(previous)
 
 
 def build_shared_agenda_pdf(source: ForumData, out: Path | None = None, language: str | None = None) -> bytes:
     forum = source.forum
-    previous = _in_language(language)
-    try:
+    with i18n.using_language(language) as language:
         title = _("Shared agenda: {forum}").format(forum=isolate(forum.title))
         document = DocumentBuilder(
             title, i18n.current_language(), author=_("Shutafut"), subject=_("Shared agenda")
@@ -193,8 +180,6 @@ def build_shared_agenda_pdf(source: ForumData, out: Path | None = None, language
         if not forum.agenda:
             document.paragraph(_("No focus areas yet."))
         return document.build(out)
-    finally:
-        i18n.set_language(previous)
 
 
 def _roster(source: ForumData) -> list[Participant]:
@@ -269,8 +254,7 @@ def build_sign_in_pdf(source: ForumData, out: Path | None = None, language: str 
     with their organisation, role and a line to sign on, then lines for those who come
     without registering."""
     forum, session = source.forum, source.session
-    previous = _in_language(language)
-    try:
+    with i18n.using_language(language) as language:
         data = forum.session(session)
         title = _("Sign-in sheet – session {number}: {title}").format(number=session, title=data.title)
         document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"), subject=forum.title)
@@ -298,8 +282,6 @@ def build_sign_in_pdf(source: ForumData, out: Path | None = None, language: str 
         document.story.append(_sign_in_table(document, header, [["", "", "", ""]] * SIGN_IN_BLANK_ROWS))
         document.keep_together(2)
         return document.build(out)
-    finally:
-        i18n.set_language(previous)
 
 
 TAG_COLUMNS, TAG_ROWS = 2, 5  # name tags per A4 page (cut along the lines)
@@ -313,8 +295,7 @@ def build_name_tags_pdf(source: ForumData, out: Path | None = None, language: st
     from desktop.reports.document import GRID_COLOUR, PAGE_MARGIN, text_paragraph
 
     forum = source.forum
-    previous = _in_language(language)
-    try:
+    with i18n.using_language(language) as language:
         title = _("Name tags: {forum}").format(forum=forum.title)
         document = DocumentBuilder(title, i18n.current_language(), author=_("Shutafut"), subject=forum.title)
         name_style = document.styles.title.clone("tag_name", fontSize=22, leading=27, alignment=1)
@@ -354,5 +335,3 @@ def build_name_tags_pdf(source: ForumData, out: Path | None = None, language: st
                 document.page_break()
             document.story.append(table)
         return document.build(out)
-    finally:
-        i18n.set_language(previous)

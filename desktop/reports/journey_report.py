@@ -21,10 +21,7 @@ def _mark(mark: Mark) -> str:
 
 
 def build_journey_pdf(data: JourneyReportData, out: Path | None = None, language: str | None = None) -> bytes:
-    previous = i18n.current_language()
-    language = language or previous
-    i18n.set_language(language)
-    try:
+    with i18n.using_language(language) as language:
         journey = data.journey
         title = _("Journey report: {name}").format(name=journey.name)
         document = DocumentBuilder(title, language, author=_("Shutafut"), subject=_("Journey report"))
@@ -60,5 +57,3 @@ def build_journey_pdf(data: JourneyReportData, out: Path | None = None, language
             document.heading(_("Next"))
             document.bullets(upcoming)
         return document.build(out)
-    finally:
-        i18n.set_language(previous)

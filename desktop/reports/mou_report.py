@@ -45,9 +45,7 @@ def mou_pdf(
     document_data = render_document(draft, names)
     shown = party_display_names(names, draft.parties)
     signed = version is not None and version.is_signed
-    previous = i18n.current_language()
-    i18n.set_language(language)
-    try:
+    with i18n.using_language(language) as language:
         builder = DocumentBuilder(
             f"{document_data.title} – {shown[AUTHORITY_PARTY]} – {_version_words(version, words)}",
             language,
@@ -65,8 +63,6 @@ def mou_pdf(
         _partners_annex(builder, draft, shown)
         _signature_page(builder, draft, shown, words, version)
         return builder.build(out)
-    finally:
-        i18n.set_language(previous)
 
 
 ANNEX = "annexes."

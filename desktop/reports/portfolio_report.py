@@ -22,7 +22,6 @@ from desktop.models.portfolio import (
     leverage_ratio,
 )
 from desktop.models.town_instruments import LIFE_STAGES, ZERO, label_of, money_text
-from desktop.reports.collective_plan_report import in_language
 from desktop.reports.document import DocumentBuilder, number_range
 from desktop.reports.instrument_charts import bar_chart
 
@@ -55,7 +54,8 @@ def _register_summary(document: DocumentBuilder, portfolio: Portfolio) -> None:
 
 
 def build_portfolio_pdf(source: PortfolioData, out: Path | None = None, language: str | None = None) -> bytes:
-    return in_language(language, lambda: portfolio_pdf(source, out))
+    with i18n.using_language(language):
+        return portfolio_pdf(source, out)
 
 
 def portfolio_pdf(source: PortfolioData, out: Path | None) -> bytes:

@@ -136,13 +136,8 @@ def town_name(authority: Mapping[str, Any], language: str) -> str:
 
 def build_selection_pdf(data: SelectionData, out: Path | None = None, language: str | None = None) -> bytes:
     """The decision report of a selection process."""
-    previous = i18n.current_language()
-    language = language or previous
-    i18n.set_language(language)
-    try:
+    with i18n.using_language(language) as language:
         return _build(data.process, data.authorities, data.people, language, out)
-    finally:
-        i18n.set_language(previous)
 
 
 def _build(

@@ -42,10 +42,7 @@ def build_summary_pdf(
     data: WorkspaceSummaryData, out: Path | None = None, language: str | None = None
 ) -> bytes:
     """The workspace summary as PDF bytes (also written to `out` when given)."""
-    previous = i18n.current_language()
-    language = language or previous
-    i18n.set_language(language)
-    try:
+    with i18n.using_language(language) as language:
         authorities, clusters, organisations = data.authorities, data.clusters, data.organisations
         title = _("Workspace summary: {name}").format(name=data.name)
         document = DocumentBuilder(title, language, author=_("Shutafut"), subject=_("Workspace summary"))
@@ -59,8 +56,6 @@ def build_summary_pdf(
         _clusters_section(document, clusters, {a["uuid"]: a for a in authorities}, language)
         _organisations_section(document, organisations)
         return document.build(out)
-    finally:
-        i18n.set_language(previous)
 
 
 def _authorities_section(document: DocumentBuilder, rows: Sequence[Mapping[str, Any]], language: str) -> None:

@@ -142,9 +142,7 @@ def journey_report_data(
     from desktop import i18n
 
     today = today or date.today()
-    previous = i18n.current_language()
-    i18n.set_language(language)
-    try:
+    with i18n.using_language(language):
         found = overview(workspace, today)
         wanted = (town or cluster or "").strip()
         if town is not None:
@@ -154,8 +152,6 @@ def journey_report_data(
             ]
         else:
             journeys = [j for j in found.clusters if j.name == wanted]
-    finally:
-        i18n.set_language(previous)
     if not journeys:
         raise NoSuchJourney(wanted)
     return JourneyReportData(journeys[0], workspace.is_demo, today)
