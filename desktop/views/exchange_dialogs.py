@@ -9,6 +9,7 @@ field by field, and the person keeps theirs or takes the file's before confirmin
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -45,7 +46,7 @@ from desktop.i18n import _, ngettext, pgettext
 from desktop.models import exchange as ex
 from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind
 from desktop.progress import Cancelled, Progress
-from desktop.views.background import run_with_progress
+from desktop.views.background import let_go_in_background, run_with_progress
 from desktop.views.qt_i18n import isolate
 from desktop.views.widgets import error_label, show_error
 
@@ -145,11 +146,21 @@ def import_from_colleague(parent: QWidget, workspace: Workspace, folder: str) ->
     dialog = ImportDialog(workspace, plan, parent)
     dialog.exec()
     result = dialog.result_
+    dialog.deleteLater()
+    let_go_of_plan(plan)
     if result is None:
         return None
     return _(
         "Imported: {added} added, {updated} updated, {unchanged} unchanged, {kept} kept as they are here."
     ).format(added=result.added, updated=result.updated, unchanged=result.unchanged, kept=result.kept)
+
+
+def let_go_of_plan(plan: ImportPlan) -> threading.Thread:
+    """Free a checked plan (hundreds of thousands of objects for a whole workspace) without
+    holding the window up: its dialog is closed and nothing else reads it."""
+    return let_go_in_background(
+        plan.items, plan.exchange.records, plan.exchange.hashes, plan.names, plan.aliases, plan.known
+    )
 
 
 class ExportDialog(QDialog):
