@@ -9,12 +9,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop import i18n
 from desktop.i18n import _
 
+TYPE_CHECKING = False  # (typing is not imported at run time: see desktop.i18n)
 if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
     from desktop.storage.workspace import Workspace
 
 EXIT_OK = 0

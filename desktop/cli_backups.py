@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from desktop import i18n
 from desktop.i18n import _
+
+TYPE_CHECKING = False  # (typing is not imported at run time: see desktop.i18n)
+if TYPE_CHECKING:
+    from typing import Any
 
 COMMANDS = ("backup", "restore", "backups")
 

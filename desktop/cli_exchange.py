@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from desktop.i18n import _, ngettext
 from desktop.models.validation import printable
+
+TYPE_CHECKING = False  # (typing is not imported at run time: see desktop.i18n)
+if TYPE_CHECKING:
+    from typing import Any
 
 # The values of desktop.models.exchange.Scope (tests/test_cli_exchange.py checks them): that
 # module, with zipfile, hashlib and uuid, is imported by the commands, not by `--help`.

@@ -12,13 +12,16 @@ import gettext
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Final
 
 from desktop.paths import TRANSLATIONS_DIR
 
+# (not typing.TYPE_CHECKING: typing and datetime are not imported at run time, they are
+# 10% of `shutafut-cli --help`, which must start in at most twice Python's own time)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date, datetime
     from decimal import Decimal
+    from typing import Final
 
 DOMAIN: Final = "shutafut"
 LANGUAGES: Final = ("he", "ar", "en")
@@ -131,6 +134,8 @@ def babel_locale(language: str | None = None) -> str:
 def format_date(value: date | datetime | None, language: str | None = None) -> str:
     if value is None:
         return ""
+    from datetime import datetime
+
     from babel.dates import format_date as babel_format_date
 
     lang = language or current_language()
