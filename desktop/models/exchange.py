@@ -754,7 +754,9 @@ def write_exchange(
     fields = list(encoded_fields) if encoded_fields is not None else [canonical(r.fields) for r in records]
     if len(fields) != len(records):
         raise ValueError("one encoded_fields per record")
-    parts = []
+    # The payload is joined once from its pieces: each `+` of a 40 MB payload copied all of it
+    # while holding the interpreter (the window stood still up to 0.1 s during an export).
+    pieces = [b'{"records":[']
     for record, encoded in zip(records, fields, strict=True):
         head = {
             "type": record.type,
@@ -763,8 +765,11 @@ def write_exchange(
             "updated_at": record.updated_at,
             "contacts_removed": record.contacts_removed,
         }  # (as to_data, but its fields)
-        parts.append(_json(head)[:-1] + b',"fields":' + encoded + b"}")
-    payload = b'{"records":[' + b",".join(parts) + b'],"absent":' + _json(sorted(set(absent))) + b"}"
+        if len(pieces) > 1:
+            pieces.append(b",")
+        pieces.append(_json(head)[:-1] + b',"fields":' + encoded + b"}")
+    pieces.append(b'],"absent":' + _json(sorted(set(absent))) + b"}")
+    payload = b"".join(pieces)
     header.records = len(records)
     header.payload_sha256 = hashlib.sha256(payload).hexdigest()
     header.payload_bytes = len(payload)
