@@ -4,10 +4,11 @@ community stands on the seeds' path, what is next and what is overdue (the rules
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -52,6 +53,33 @@ def mark_text(mark: Mark) -> str:
         Mark.OVERDUE: _("Overdue"),
         Mark.OPEN: _("Not yet"),
     }[mark]
+
+
+class _AfterPaint(QObject):
+    """Calls `callback` once, from the event loop, after the watched widget has painted
+    (unless cancelled first)."""
+
+    def __init__(self, callback: Callable[[], None], watched: QWidget) -> None:
+        super().__init__(watched)
+        self._callback: Callable[[], None] | None = callback
+        self._painted = False
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._call)
+        return False
+
+    def _call(self) -> None:
+        callback, self._callback = self._callback, None
+        self.deleteLater()
+        if callback is not None:
+            callback()
+
+    def cancel(self) -> None:
+        self._callback = None
+        self.deleteLater()
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
@@ -111,6 +139,7 @@ class HomeSection(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.groups: dict[str, QTreeWidgetItem] = {}
+        self._waiting: _AfterPaint | None = None  # the reading starts once the tree has painted
         self._reading: BackgroundTask[Overview] | None = None
         self._read_again = False
         self.retranslate()
@@ -182,15 +211,26 @@ class HomeSection(QWidget):
 
     def _read_in_background(self, today: date) -> None:
         """A foundation's workspace: every document is parsed to say where each town stands
-        (about a second), so it is read in a thread of its own and the window stays usable."""
-        from desktop.views.background import BackgroundTask
+        (about a second), so it is read in a thread of its own and the window stays usable.
 
+        The thread starts once the line saying so has been painted: it begins by importing
+        SQLAlchemy and the journey rules (half a second that holds Python's lock most of the
+        time), which would otherwise delay that first view of the workspace."""
         QTreeWidgetItem(self.tree, [_("Reading where each town, cluster and community stands…")])
         if self._reading is not None:  # what is being read may be stale: read again after it
             self._read_again = True
             return
+        if self._waiting is None:  # (if waiting, it reads what is open when it starts)
+            self._waiting = _AfterPaint(self._start_reading, self.tree.viewport())
+
+    def _start_reading(self) -> None:
+        from desktop.views.background import BackgroundTask
+
+        self._waiting = None
         workspace = self.workspace
-        assert workspace is not None
+        if workspace is None:
+            return
+        today = self.today or date.today()
 
         def work(progress: Progress) -> Overview:
             from desktop.storage.journey_store import overview
@@ -226,6 +266,9 @@ class HomeSection(QWidget):
     def stop_reading(self) -> None:
         """Stop an overview being read, and wait until it has (closing the workspace: no
         thread may still read its file). Reading only, so stopping leaves nothing behind."""
+        if self._waiting is not None:
+            self._waiting.cancel()
+            self._waiting = None
         task, self._reading = self._reading, None
         self._read_again = False
         if task is not None:
@@ -234,7 +277,7 @@ class HomeSection(QWidget):
 
     @property
     def reading(self) -> bool:
-        return self._reading is not None
+        return self._reading is not None or self._waiting is not None
 
     def _show(self, found: Overview) -> None:
         for key, title, journeys, empty in (

@@ -183,3 +183,35 @@ def test_the_overview_counts_its_documents_and_stops_when_cancelled(demo: Path) 
             overview(workspace, date(2026, 12, 1), stopped)
     finally:
         workspace.close()
+
+
+def test_the_plain_reads_of_the_home_screen_agree_with_sqlalchemy_on_the_demo(demo: Path) -> None:
+    """What the window reads before SQLAlchemy loads (Workspace.read, plain sqlite3) is what the
+    tables read through SQLAlchemy say about the same demo."""
+    from sqlalchemy import func, select
+
+    from desktop.storage.first_run import has_authorities
+    from desktop.storage.journey_store import DOCUMENT_TABLES, document_count
+    from desktop.storage.tables import (
+        AgreementRecord,
+        CommunityRecord,
+        ForumRecord,
+        SelectionRecord,
+        WorkspaceInfo,
+    )
+    from desktop.storage.workspace import open_workspace
+
+    documents = (SelectionRecord, AgreementRecord, ForumRecord, CommunityRecord)
+    assert tuple(table.__tablename__ for table in documents) == DOCUMENT_TABLES
+    workspace = open_workspace(demo, read_only=True)
+    try:
+        with workspace.session() as session:
+            counted = sum(int(session.scalar(select(func.count()).select_from(t)) or 0) for t in documents)
+            facts = {row.key: row.value for row in session.scalars(select(WorkspaceInfo))}
+        assert document_count(workspace) == counted >= 4
+        assert has_authorities(workspace) is bool(reference_store.choices(workspace, RecordKind.AUTHORITY))
+        assert has_authorities(workspace)
+        assert facts["demo"] == "1" and workspace.is_demo
+        assert {key: workspace.info(key) for key in facts} == facts
+    finally:
+        workspace.close()
