@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,6 +143,20 @@ def initial_workspace(arguments: argparse.Namespace, settings: QSettings) -> tup
     return default_workspace_path(), False
 
 
+def start_probing(path: Path) -> threading.Thread:
+    """Start checking the workspace to open (desktop.storage.workspace.probe_early) in a thread
+    that also imports the storage module, while the window paints; join it before opening."""
+
+    def start() -> None:
+        from desktop.storage.workspace import probe_early
+
+        probe_early(path)
+
+    thread = threading.Thread(target=start, name="workspace-probe-start")
+    thread.start()
+    return thread
+
+
 def open_first_workspace(window: MainWindow, path: Path, demo: bool, read_only: bool) -> None:
     from desktop.storage.workspace import create_workspace
 
@@ -183,10 +198,6 @@ def main(argv: list[str] | None = None) -> int:
         language = i18n.DEFAULT_LANGUAGE
     apply_language(app, language, polish_fields=False)  # the window paints without fields
     path, demo = initial_workspace(arguments, settings)
-    if not arguments.database_url:
-        from desktop.storage.workspace import probe_early
-
-        probe_early(path.expanduser())  # SQLite checks the file while the window is built
 
     window = MainWindow(settings)
     geometry = settings.value("geometry")
@@ -204,11 +215,14 @@ def main(argv: list[str] | None = None) -> int:
 
             open_server(window, arguments.database_url)
             return
+        if probing is not None:  # (quick: the probe goes on in a thread of its own, joined on opening)
+            probing.join()
         open_first_workspace(window, path, demo, bool(arguments.read_only))
 
-    # Opening the workspace imports SQLAlchemy: do it once the window is on screen.
+    # The workspace opens once the window is on screen; its file is checked while Qt paints.
     window.installEventFilter(_AfterFirstPaint(after_first_paint, window))
     window.show()
+    probing = None if arguments.database_url else start_probing(path.expanduser())
     return app.exec()
 
 
