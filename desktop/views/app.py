@@ -208,9 +208,9 @@ def main(argv: list[str] | None = None) -> int:
         if BENCH_EXIT == "painted":
             QApplication.quit()
             return
-        install_field_polisher(app)  # before any section with fields is built
         warn_about_reference_defect(window)
         if arguments.database_url:
+            install_field_polisher(app)  # before the password dialog's fields
             from desktop.views.server_dialog import open_server
 
             open_server(window, arguments.database_url)
@@ -218,6 +218,10 @@ def main(argv: list[str] | None = None) -> int:
         if probing is not None:  # (quick: the probe goes on in a thread of its own, joined on opening)
             probing.join()
         open_first_workspace(window, path, demo, bool(arguments.read_only))
+        # Before any section with fields is built (the home screen has none), but after the
+        # workspace is on screen: the polisher sees every event, and the first ones make
+        # PySide build the Python types of the widgets they come from (some 135 enums, 40-60 ms).
+        QTimer.singleShot(0, lambda: install_field_polisher(app))
 
     # The workspace opens once the window is on screen; its file is checked while Qt paints.
     window.installEventFilter(_AfterFirstPaint(after_first_paint, window))

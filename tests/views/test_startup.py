@@ -4,8 +4,9 @@ and shows a workspace before them too (lists populated at most 2x a bare window)
 One child process starts the app as a person does and stops it where the workspace would
 open, just after the first paint: by then neither SQLAlchemy, the storage layer (but the
 module that checks the file with sqlite3 while the window paints) nor the journey rules (which
-import every feature's models) may have been imported, and the field polisher, held back until
-the paint, must be in place before any section with fields. Then it opens a workspace whose
+import every feature's models) may have been imported. The field polisher, held back until the
+workspace is on screen (the home screen has no fields), must be in place as soon as the window
+takes events again, before any section with fields can be built. Then it opens a workspace whose
 home screen is read in the background, as a foundation's is: once open, with its name in the
 title and the home screen saying it is being read, SQLAlchemy and the journey rules are still
 not imported (they load in the reading's thread).
@@ -23,10 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import json, sys
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from desktop.views import app, qt_i18n
-
-from desktop.views import home
+from desktop.views import app, home, qt_i18n
 
 seen = {}
 LIGHT = (  # what checks a workspace file with sqlite3 while the window paints
@@ -46,12 +46,16 @@ def heavy(*prefixes):
 def at_open(window, path, demo, read_only):
     seen["heavy"] = heavy("desktop.storage", "desktop.reports", "desktop.models.journey")
     seen["painted"] = window.isVisible()
-    seen["polisher"] = qt_i18n._polisher is not None
     home.READ_IN_BACKGROUND_FROM = 0  # read in the background, as a foundation's workspace is
     seen["opened"] = window.open_workspace_file(path) and path.stem in window.windowTitle()
     seen["reading"] = window.home_section.reading
     seen["heavy when open"] = heavy("desktop.storage.tables", "desktop.reports", "desktop.models.journey")
-    QApplication.quit()
+
+    def next_events():  # what the window does next, before a person's click is handled
+        seen["polisher"] = qt_i18n._polisher is not None
+        QApplication.quit()
+
+    QTimer.singleShot(0, lambda: QTimer.singleShot(0, next_events))
 
 app.open_first_workspace = at_open
 app.main([sys.argv[1]])
