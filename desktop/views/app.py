@@ -145,7 +145,7 @@ def initial_workspace(arguments: argparse.Namespace, settings: QSettings) -> tup
 
 def start_probing(path: Path) -> threading.Thread:
     """Start checking the workspace to open (desktop.storage.workspace.probe_early) in a thread
-    that also imports the storage module, while the window paints; join it before opening."""
+    that also imports the storage module, while the window is built; join it before opening."""
 
     def start() -> None:
         from desktop.storage.workspace import probe_early
@@ -188,16 +188,18 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     QApplication.setOrganizationName(ORGANISATION_NAME)
     QApplication.setApplicationName(APP_NAME)
+    settings = QSettings()
+    path, demo = initial_workspace(arguments, settings)
+    # SQLite checks the file in a thread of its own while the window is built and painted.
+    probing = None if arguments.database_url else start_probing(path.expanduser())
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setWindowIcon(icon("shutafut"))
     load_fonts(app)
-    settings = QSettings()
     language = arguments.lang or str(settings.value("language", i18n.DEFAULT_LANGUAGE))
     if language not in i18n.LANGUAGES:
         language = i18n.DEFAULT_LANGUAGE
     apply_language(app, language, polish_fields=False)  # the window paints without fields
-    path, demo = initial_workspace(arguments, settings)
 
     window = MainWindow(settings)
     geometry = settings.value("geometry")
@@ -223,10 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         # PySide build the Python types of the widgets they come from (some 135 enums, 40-60 ms).
         QTimer.singleShot(0, lambda: install_field_polisher(app))
 
-    # The workspace opens once the window is on screen; its file is checked while Qt paints.
+    # The workspace opens once the window is on screen.
     window.installEventFilter(_AfterFirstPaint(after_first_paint, window))
     window.show()
-    probing = None if arguments.database_url else start_probing(path.expanduser())
     return app.exec()
 
 
