@@ -8,6 +8,8 @@ reads the overview itself in the background when the workspace is large."""
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -52,21 +54,33 @@ def document_count(workspace: Workspace) -> int:
     return int(workspace.read(f"SELECT {counts}")[0][0] or 0)
 
 
+# What `overview` imports: the journey rules, every feature's models, the stores and SQLAlchemy.
+OVERVIEW_MODULES = (
+    "desktop.models.agreement",
+    "desktop.models.community",
+    "desktop.models.forum",
+    "desktop.models.journey",
+    "desktop.models.selection_process",
+    "desktop.storage.collective_plan_store",
+    "desktop.storage.compass_store",
+    "desktop.storage.flags_store",
+    "desktop.storage.reference_store",
+    "desktop.storage.tables",
+    "desktop.storage.worker",
+)
+
+
+def overview_modules_imported() -> bool:
+    """Whether `overview` can run without importing anything first (half a second the first
+    time: the home screen then reads even a small workspace in the background)."""
+    return all(name in sys.modules for name in OVERVIEW_MODULES)
+
+
 def import_overview_modules() -> None:
-    """Import what `overview` needs: the journey rules, every feature's models, the stores
-    and SQLAlchemy (about half a second). It touches no workspace, so a thread of its own may
-    do it while the window works, and be left behind if the program ends meanwhile."""
-    import desktop.models.agreement
-    import desktop.models.community
-    import desktop.models.forum
-    import desktop.models.journey
-    import desktop.models.selection_process
-    import desktop.storage.collective_plan_store
-    import desktop.storage.compass_store
-    import desktop.storage.flags_store
-    import desktop.storage.reference_store
-    import desktop.storage.tables
-    import desktop.storage.worker  # noqa: F401
+    """Import what `overview` needs. It touches no workspace: a thread may do it while the
+    window works."""
+    for name in OVERVIEW_MODULES:
+        importlib.import_module(name)
 
 
 def _every(

@@ -41,7 +41,8 @@ DONE_COLOUR = QColor("#2e7d32")
 
 
 # From this many documents the overview is read in a thread of its own (below it, well under
-# 100 ms on the window's thread; a foundation's workspace holds about 450).
+# 100 ms on the window's thread; a foundation's workspace holds about 450). The first reading
+# of a session is too, whatever the size: it imports SQLAlchemy and the journey rules.
 READ_IN_BACKGROUND_FROM = 150
 
 
@@ -211,12 +212,14 @@ class HomeSection(QWidget):
         self._update_offer()
         if self.workspace is None:
             return
-        from desktop.storage.journey_store import document_count, overview
+        from desktop.storage.journey_store import document_count, overview, overview_modules_imported
 
         today = self.today or date.today()
-        if self.workspace.path is None or document_count(self.workspace) < READ_IN_BACKGROUND_FROM:
+        if self.workspace.path is None or (
+            overview_modules_imported() and document_count(self.workspace) < READ_IN_BACKGROUND_FROM
+        ):
             self._show(overview(self.workspace, today))
-        else:
+        else:  # a large workspace, or the first reading (it imports half a second of modules)
             self._read_in_background(today)
 
     def _read_in_background(self, today: date) -> None:
