@@ -44,6 +44,7 @@ DONE_COLOUR = QColor("#2e7d32")
 # 100 ms on the window's thread; a foundation's workspace holds about 450). The first reading
 # of a session is too, whatever the size: it imports SQLAlchemy and the journey rules.
 READ_IN_BACKGROUND_FROM = 150
+_FROZEN = False  # the modules the first reading imported are out of the cycle collector's way
 
 
 def mark_text(mark: Mark) -> str:
@@ -249,11 +250,14 @@ class HomeSection(QWidget):
             from desktop.storage.journey_store import import_overview_modules, overview
             from desktop.storage.worker import separate_workspace
 
+            global _FROZEN
             import_overview_modules()
-            # What those imports built (SQLAlchemy, the models: some 200,000 objects) lives as
-            # long as the program: moved out of the cycle collector's way, or its first passes
-            # after the reading would walk them all while the window waits (70-90 ms each).
-            gc.freeze()
+            if not _FROZEN:
+                # What those imports built (SQLAlchemy, the models: some 200,000 objects) lives
+                # as long as the program: moved out of the cycle collector's way once, or its
+                # first passes after the reading walk them all while the window waits (70-90 ms).
+                gc.freeze()
+                _FROZEN = True
             with separate_workspace(workspace) as own:
                 return overview(own, today, progress)
 
