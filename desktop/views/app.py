@@ -143,6 +143,14 @@ def initial_workspace(arguments: argparse.Namespace, settings: QSettings) -> tup
     return default_workspace_path(), False
 
 
+def polish_fields(app: QApplication) -> None:
+    """Install the field polisher (desktop.views.qt_i18n). It sees every event, and its first
+    ones make PySide build the Python type of each widget class they come from (some 135 enums,
+    40-60 ms): listing the widgets builds those at once, rather than while a thread reads."""
+    app.allWidgets()
+    install_field_polisher(app)
+
+
 def start_probing(path: Path) -> threading.Thread:
     """Start checking the workspace to open (desktop.storage.workspace.probe_early) in a thread
     that also imports the storage module, while the window is built; join it before opening."""
@@ -212,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
             return
         warn_about_reference_defect(window)
         if arguments.database_url:
-            install_field_polisher(app)  # before the password dialog's fields
+            polish_fields(app)  # before the password dialog's fields
             from desktop.views.server_dialog import open_server
 
             open_server(window, arguments.database_url)
@@ -221,9 +229,8 @@ def main(argv: list[str] | None = None) -> int:
             probing.join()
         open_first_workspace(window, path, demo, bool(arguments.read_only))
         # Before any section with fields is built (the home screen has none), but after the
-        # workspace is on screen: the polisher sees every event, and the first ones make
-        # PySide build the Python types of the widgets they come from (some 135 enums, 40-60 ms).
-        QTimer.singleShot(0, lambda: install_field_polisher(app))
+        # workspace is on screen (and before the home screen's reading starts in its thread).
+        QTimer.singleShot(0, lambda: polish_fields(app))
 
     # The workspace opens once the window is on screen.
     window.installEventFilter(_AfterFirstPaint(after_first_paint, window))

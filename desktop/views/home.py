@@ -44,6 +44,8 @@ DONE_COLOUR = QColor("#2e7d32")
 # 100 ms on the window's thread; a foundation's workspace holds about 450). The first reading
 # of a session is too, whatever the size: it imports SQLAlchemy and the journey rules.
 READ_IN_BACKGROUND_FROM = 150
+# The reading's thread starts this long after the line saying so has painted (see _AfterPaint).
+SETTLE_MS = 100
 _FROZEN = False  # the modules the first reading imported are out of the cycle collector's way
 
 
@@ -59,8 +61,10 @@ def mark_text(mark: Mark) -> str:
 
 
 class _AfterPaint(QObject):
-    """Calls `callback` once, from the event loop, after the watched widget has painted
-    (unless cancelled first)."""
+    """Calls `callback` once, SETTLE_MS after the watched widget has painted (unless cancelled
+    first). The first events after a workspace opens make PySide build the types of the widgets
+    they come from (40-70 ms of the window's thread); a thread started meanwhile competes with
+    them for Python's lock and stretched that to freezes of 80-190 ms."""
 
     def __init__(self, callback: Callable[[], None], watched: QWidget) -> None:
         super().__init__(watched)
@@ -71,12 +75,12 @@ class _AfterPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self, self._call)
+            QTimer.singleShot(SETTLE_MS, self, self._call)
         return False
 
     def _call(self) -> None:
-        callback, self._callback = self._callback, None
-        self.deleteLater()
+        callback = self._callback
+        self.cancel()
         if callback is not None:
             callback()
 
