@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -78,9 +79,18 @@ def overview_modules_imported() -> bool:
 
 def import_overview_modules() -> None:
     """Import what `overview` needs. It touches no workspace: a thread may do it while the
-    window works."""
+    window works. Another thread importing some of the same modules in another order at the
+    same moment can make Python's import locks report a deadlock (RuntimeError) in one of
+    them: that one waits a moment, the other finishes, and the import is tried again."""
     for name in OVERVIEW_MODULES:
-        importlib.import_module(name)
+        for attempt in range(3):
+            try:
+                importlib.import_module(name)
+                break
+            except RuntimeError:
+                if attempt == 2:
+                    raise
+                time.sleep(0.05)
 
 
 def _every(

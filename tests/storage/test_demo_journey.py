@@ -215,3 +215,31 @@ def test_the_plain_reads_of_the_home_screen_agree_with_sqlalchemy_on_the_demo(de
         assert {key: workspace.info(key) for key in facts} == facts
     finally:
         workspace.close()
+
+
+def test_importing_for_the_overview_tries_again_after_a_reported_import_deadlock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two threads importing the same modules in another order can make Python report a
+    deadlock in one of them (RuntimeError): the home screen's reading tries again, and gives up
+    (raising) only when it keeps failing."""
+    import importlib
+
+    from desktop.storage import journey_store
+
+    real = importlib.import_module
+    failures = {"desktop.models.journey": 1}
+
+    def flaky(name: str) -> object:
+        if failures.get(name, 0) > 0:
+            failures[name] -= 1
+            raise RuntimeError(f"deadlock detected by _ModuleLock('{name}')")
+        return real(name)
+
+    monkeypatch.setattr(journey_store.time, "sleep", lambda _seconds: None)
+    monkeypatch.setattr(importlib, "import_module", flaky)
+    journey_store.import_overview_modules()
+    assert failures["desktop.models.journey"] == 0
+    failures["desktop.models.journey"] = 3
+    with pytest.raises(RuntimeError, match="deadlock"):
+        journey_store.import_overview_modules()
