@@ -8,8 +8,10 @@ Each figure is printed with its floor measured in the same run and the ratio:
 - edit one field, commit and refresh every open list vs a plain sqlite3 update (< 50 ms)
 - people search, per keystroke vs scanning the casefolded rows in Python (< 30 ms)
 - sort people by organisation vs sorted() of the names (< 100 ms)
-- the app opened on the large workspace until its lists are populated vs a bare PySide6
-  window (at most 2x), and the peak memory (RSS) of that process (< 250 MB)
+- the app opened on the large workspace until its lists are populated (the home screen shows
+  the workspace; its overview is then read in the background) vs a bare PySide6 window (at
+  most 2x), and the peak memory (RSS) of that process (< 250 MB)
+- reported: until the home screen's full overview is shown (read in the background)
 Exits non-zero when a target is missed.
 """
 
@@ -60,8 +62,8 @@ def opening_measures(path: Path, runs: int) -> list[Measure]:
             lambda: run([sys.executable, "bench/bare_window.py"]),
             runs,
         )
-        _, bare_orm = interleaved_medians(
-            lambda: None,
+        overview, bare_orm = interleaved_medians(
+            lambda: run(app, SHUTAFUT_BENCH_EXIT="overview"),
             lambda: run([sys.executable, "bench/bare_window.py", "--with-sqlalchemy"]),
             runs,
         )
@@ -100,6 +102,7 @@ def opening_measures(path: Path, runs: int) -> list[Measure]:
             None,
             False,
         ),
+        Measure("home overview shown (background)", overview, "bare window", bare, "(reported)", None, False),
         Measure(
             "peak RSS opening (MB as ms)",
             rss_kb / 1024 / 1000,

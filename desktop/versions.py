@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 
 from desktop import __version__
 
@@ -67,6 +66,8 @@ def parse_version(text: str) -> tuple[int, ...]:
 
 
 def installed_version(distribution: str) -> str | None:
+    from importlib import metadata  # about 0.1 s: only when a version is asked for
+
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
@@ -89,10 +90,24 @@ def affecting_defect(python: tuple[int, ...], distribution: str, version: str) -
     return None
 
 
+# The module whose __version__ is its distribution's version, once imported: the window asks
+# at start, and reading the installed metadata (importlib.metadata) takes about 0.1 s.
+RUNNING_MODULES = {"PySide6-Essentials": "PySide6"}
+
+
+def running_version(distribution: str) -> str | None:
+    """The version of `distribution` as loaded in this process, else as installed."""
+    module = sys.modules.get(RUNNING_MODULES.get(distribution, ""))
+    version = getattr(module, "__version__", None)
+    return str(version) if version else installed_version(distribution)
+
+
 def running_defect() -> tuple[ReferenceDefect, str] | None:
     """The defect of the running Python and the installed binding, with the binding's version."""
     for defect in KNOWN_REFERENCE_DEFECTS:
-        version = installed_version(defect.distribution)
+        if tuple(sys.version_info[:2]) >= defect.python_below:
+            continue  # this Python is not affected, whatever the binding
+        version = running_version(defect.distribution)
         if version is not None and affecting_defect(sys.version_info[:3], defect.distribution, version):
             return defect, version
     return None

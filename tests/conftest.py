@@ -12,6 +12,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SHUTAFUT_TESTING", "1")
 
 from desktop import i18n  # noqa: E402
+from desktop.storage.journey_store import import_overview_modules  # noqa: E402
+
+# As after a session's first reading of the home screen: a small workspace's overview is then
+# read on the window's thread, whichever test runs first (test_home checks the first reading).
+import_overview_modules()
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 CBS_DIR = SHARED_DIR / "data" / "cbs"

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 SEQUENCE_KEY = "backup_sequence"
 
 
-PAGES_PER_STEP = 1024  # pages copied between two reports of progress (4 MB at 4 kB a page)
+PAGES_PER_STEP = 256  # pages copied between two reports of progress (1 MB at 4 kB a page)
 
 
 def backup_copy(

@@ -24,9 +24,8 @@ def national_count() -> int:
 
 
 def has_authorities(workspace: Workspace) -> bool:
-    from desktop.storage.reference_store import choices
-
-    return bool(choices(workspace, RecordKind.AUTHORITY))
+    """Read in plain SQL (Workspace.read): the home screen asks before SQLAlchemy has loaded."""
+    return bool(workspace.read("SELECT EXISTS (SELECT 1 FROM authority)")[0][0])
 
 
 def bring_in_national_data(workspace: Workspace) -> Brought:

@@ -1,28 +1,27 @@
 """Gathers from the workspace what `desktop.models.journey` needs: every selection process,
 agreement, forum, flags work and learning community, and the authorities' and clusters'
-names. The home screen and the journey report call `overview`."""
+names. The home screen and the journey report call `overview`.
+
+Importing this module is light (the journey rules import every feature's models, SQLAlchemy
+the tables): the home screen asks `document_count` while the window opens a workspace and
+reads the overview itself in the background when the workspace is large."""
 
 from __future__ import annotations
 
+import importlib
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from desktop.models.journey import (
-    CompassFacts,
-    Journey,
-    JourneyReportData,
-    PlanFacts,
-    TownRecords,
-    cluster_journey,
-    community_journey,
-    town_journey,
-    towns_worked_with,
-)
 from desktop.models.records import RecordKind
 from desktop.progress import Progress, check
-from desktop.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.models.journey import Journey, JourneyReportData, TownRecords
+    from desktop.storage.workspace import Workspace
 
 T = TypeVar("T")
 
@@ -44,18 +43,54 @@ def authority_names(workspace: Workspace) -> dict[str, list[str]]:
     }
 
 
+# The tables of the documents `overview` parses (desktop.storage.tables names them).
+DOCUMENT_TABLES = ("selection_process", "agreement", "design_forum", "learning_community")
+
+
 def document_count(workspace: Workspace) -> int:
     """How many documents `overview` parses (selection processes, agreements, forums and
-    communities): one COUNT each, without reading a document."""
-    from sqlalchemy import func, select
+    communities): one COUNT each, without reading a document, in plain SQL (Workspace.read:
+    asked while the window opens a workspace, before SQLAlchemy has loaded)."""
+    counts = " + ".join(f"(SELECT COUNT(*) FROM {table})" for table in DOCUMENT_TABLES)
+    return int(workspace.read(f"SELECT {counts}")[0][0] or 0)
 
-    from desktop.storage.tables import AgreementRecord, CommunityRecord, ForumRecord, SelectionRecord
 
-    with workspace.session() as session:
-        return sum(
-            int(session.scalar(select(func.count()).select_from(table)) or 0)
-            for table in (SelectionRecord, AgreementRecord, ForumRecord, CommunityRecord)
-        )
+# What `overview` imports: the journey rules, every feature's models, the stores and SQLAlchemy.
+OVERVIEW_MODULES = (
+    "desktop.models.agreement",
+    "desktop.models.community",
+    "desktop.models.forum",
+    "desktop.models.journey",
+    "desktop.models.selection_process",
+    "desktop.storage.collective_plan_store",
+    "desktop.storage.compass_store",
+    "desktop.storage.flags_store",
+    "desktop.storage.reference_store",
+    "desktop.storage.tables",
+    "desktop.storage.worker",
+)
+
+
+def overview_modules_imported() -> bool:
+    """Whether `overview` can run without importing anything first (half a second the first
+    time: the home screen then reads even a small workspace in the background)."""
+    return all(name in sys.modules for name in OVERVIEW_MODULES)
+
+
+def import_overview_modules() -> None:
+    """Import what `overview` needs. It touches no workspace: a thread may do it while the
+    window works. Another thread importing some of the same modules in another order at the
+    same moment can make Python's import locks report a deadlock (RuntimeError) in one of
+    them: that one waits a moment, the other finishes, and the import is tried again."""
+    for name in OVERVIEW_MODULES:
+        for attempt in range(3):
+            try:
+                importlib.import_module(name)
+                break
+            except RuntimeError:
+                if attempt == 2:
+                    raise
+                time.sleep(0.05)
 
 
 def _every(
@@ -80,6 +115,7 @@ def overview(workspace: Workspace, today: date, progress: Progress | None = None
     from desktop.models.agreement import Agreement
     from desktop.models.community import Community
     from desktop.models.forum import Forum
+    from desktop.models.journey import cluster_journey, community_journey, town_journey, towns_worked_with
     from desktop.models.selection_process import SelectionProcess
     from desktop.storage.flags_store import flags_work_number, load_cluster_flags
     from desktop.storage.reference_store import choices
@@ -110,6 +146,7 @@ def overview(workspace: Workspace, today: date, progress: Progress | None = None
 
 def with_instruments(workspace: Workspace, towns: list[TownRecords], today: date) -> list[TownRecords]:
     """The towns with their collective plans and compasses (matched by the town's name)."""
+    from desktop.models.journey import CompassFacts, PlanFacts
     from desktop.storage.collective_plan_store import list_plans
     from desktop.storage.compass_store import list_compasses
 
@@ -140,6 +177,7 @@ def journey_report_data(
     """The journey of the town or cluster named `town` / `cluster` (in any of its languages),
     its texts in `language`; NoSuchJourney when none has that name."""
     from desktop import i18n
+    from desktop.models.journey import JourneyReportData
 
     today = today or date.today()
     with i18n.using_language(language):

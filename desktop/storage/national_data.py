@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.models.cbs_import import ParsedAuthority, ParseResult, Preview, build_preview
 from desktop.paths import DATA_DIR
-from desktop.storage.cbs_files import existing_authorities
-from desktop.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # the home screen counts the dataset before SQLAlchemy has loaded
+    from desktop.models.cbs_import import Preview
+    from desktop.storage.workspace import Workspace
 
 DATASET_PATH = DATA_DIR / "authorities.json"
 
@@ -23,6 +24,9 @@ def national_authorities() -> tuple[dict[str, Any], ...]:
 
 def national_preview(workspace: Workspace, codes: set[str] | None = None) -> Preview:
     """What bringing the national data (all, or only `codes`) into the workspace would change."""
+    from desktop.models.cbs_import import ParsedAuthority, ParseResult, build_preview
+    from desktop.storage.cbs_files import existing_authorities
+
     parsed = ParseResult(
         [
             ParsedAuthority(0, dict(values))

@@ -4,6 +4,11 @@ Opening a file first probes it without writing anything (no journal or WAL files
 created), and refuses what is not a workspace of this version with a translated
 message. Only a file that passes is opened for writing; if its schema is older, a
 timestamped backup copy is made before Alembic upgrades it.
+
+Nothing here imports SQLAlchemy until it is needed: opening a file checks it with sqlite3
+alone, and a `Workspace` makes its engine on first use, so the window can show what a
+workspace holds (`Workspace.read`: plain SQL through sqlite3) while SQLAlchemy and the
+tables load in the background or when first edited.
 """
 
 from __future__ import annotations
@@ -12,23 +17,22 @@ import errno
 import os
 import re
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
 
 from desktop import __version__
 from desktop.i18n import _
 from desktop.storage.private_files import create_private
-from desktop.storage.tables import Base, WorkspaceInfo  # declares every table
+
+if TYPE_CHECKING:  # imported when first used (SQLAlchemy alone takes about 0.4 s to import)
+    from sqlalchemy import URL, Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 EXTENSION = ".shutafut"
 # PRAGMA application_id marks a SQLite file as ours ("SHTF").
@@ -138,10 +142,16 @@ def file_url(path: Path) -> URL:
     Never format a path into a URL string: SQLAlchemy would decode `%20` and cut the
     name at `?` or `#`, so edits would go to another file.
     """
+    from sqlalchemy import URL
+
     return URL.create("sqlite", database=os.fspath(path.resolve()))
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    import desktop.storage.tables  # noqa: F401  (declares every table before any session)
+
     if read_only:
         uri = _read_only_uri(path)
         engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
@@ -153,26 +163,57 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 
 
 class Workspace:
-    """An open workspace: its file (None on a team server), engine and a session factory."""
+    """An open workspace: its file (None on a team server), engine and a session factory.
+
+    A file's engine is made on first use: until something needs SQLAlchemy (a session, an
+    edit), `read` answers plain SQL through a sqlite3 connection of its own, which is how the
+    window shows a workspace before SQLAlchemy has loaded. A team server's engine is given.
+    """
 
     def __init__(
         self,
         path: Path | None,
-        engine: Engine,
+        engine: Engine | None = None,
         *,
         read_only: bool = False,
         read_only_reason: str = "",
         server: str = "",
         server_name: str = "",
     ) -> None:
+        if path is None and engine is None:
+            raise ValueError("a workspace on a team server needs its engine")
         self.path = path
-        self.engine = engine
+        self._engine = engine
         self.read_only = read_only
         self.read_only_reason = read_only_reason
         # On a team server: its address without the password, and a short name for titles.
         self.server = server
         self._server_name = server_name
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._session_factory: sessionmaker[Session] | None = None
+        self._engine_lock = threading.Lock()
+        self._reader: sqlite3.Connection | None = None
+        self._reader_lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (a file's is made, importing SQLAlchemy, on first use)."""
+        with self._engine_lock:
+            if self._engine is None:
+                assert self.path is not None
+                self._engine = make_engine(self.path, read_only=self.read_only)
+            return self._engine
+
+    @property
+    def engine_made(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def _sessions(self) -> sessionmaker[Session]:
+        if self._session_factory is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._session_factory = sessionmaker(self.engine, expire_on_commit=False)
+        return self._session_factory
 
     @property
     def is_server(self) -> bool:
@@ -200,12 +241,29 @@ class Workspace:
         finally:
             session.close()
 
+    def read(self, sql: str, parameters: Mapping[str, Any] | None = None) -> list[Sequence[Any]]:
+        """The rows of one SELECT in plain SQL (parameters named `:name`), the same text for a
+        file and a team server. A file is read through a sqlite3 connection of the workspace's
+        own, without SQLAlchemy (each statement sees what is committed); a server through the
+        engine. For small reads the window needs before SQLAlchemy has loaded."""
+        if self.path is None:
+            from sqlalchemy import text
+
+            with self.engine.connect() as connection:
+                return [tuple(row) for row in connection.execute(text(sql), dict(parameters or {}))]
+        with self._reader_lock:
+            if self._reader is None:
+                uri = _read_only_uri(self.path) if self.read_only else _uri(self.path, mode="rw")
+                self._reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            return self._reader.execute(sql, dict(parameters or {})).fetchall()
+
     def info(self, key: str, default: str = "") -> str:
-        with self.session() as session:
-            row = session.get(WorkspaceInfo, key)
-            return row.value if row is not None else default
+        rows = self.read("SELECT value FROM workspace_info WHERE key = :key", {"key": key})
+        return str(rows[0][0]) if rows else default
 
     def set_info(self, key: str, value: str) -> None:
+        from desktop.storage.tables import WorkspaceInfo
+
         with self.session() as session:
             session.merge(WorkspaceInfo(key=key, value=value))
 
@@ -214,7 +272,12 @@ class Workspace:
         return self.info("demo") == "1"
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._reader_lock:
+            reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 # --- schema versions (Alembic) ----------------------------------------------------------
@@ -250,6 +313,9 @@ def _migration_engine(path: Path) -> Engine:
     included (pysqlite would otherwise commit around DDL), so a failure leaves the file as
     it was.
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
     engine = create_engine(file_url(path), poolclass=NullPool)
 
     def _connect(dbapi_connection: Any, _record: Any) -> None:
@@ -362,6 +428,68 @@ def _probe(path: Path, *, check_pages: bool = True) -> str | None:
     return revision
 
 
+def _signature(path: Path) -> tuple[int, ...] | None:
+    """What changes when the file or its WAL is written (None when it cannot be read)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    try:
+        wal = os.stat(f"{path}-wal")
+        wal_parts = (wal.st_size, wal.st_mtime_ns)
+    except OSError:
+        wal_parts = (-1, -1)
+    return (found.st_ino, found.st_size, found.st_mtime_ns, *wal_parts)
+
+
+class _EarlyProbe:
+    """`_probe(path)` running in a thread of its own (see probe_early)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.signature = _signature(path)
+        self.revision: str | None = None
+        self.passed = False
+        self.thread = threading.Thread(target=self._run, name="workspace-probe")
+        self.thread.start()
+
+    def _run(self) -> None:
+        with suppress(Exception):  # a refusal is said when the file is opened: probed again there
+            self.revision = _probe(self.path)
+            self.passed = True
+
+
+_early_probes: dict[Path, _EarlyProbe] = {}
+_early_lock = threading.Lock()
+
+
+def probe_early(path: Path) -> None:
+    """Start checking the workspace at `path` as `open_workspace` will, in a thread of its own.
+
+    The window calls this as it starts, before it is built and painted: SQLite's check of every
+    page (most of the probe, tens of milliseconds on a foundation's workspace) runs meanwhile
+    without holding Python's lock. `open_workspace` uses what it found if the file has not
+    changed since; a refusal is found again then, so its message is in the language of that time.
+    """
+    with suppress(OSError):
+        key = path.resolve()
+        if key.is_file():
+            with _early_lock:
+                if key not in _early_probes:
+                    _early_probes[key] = _EarlyProbe(key)
+
+
+def _probe_for_opening(path: Path) -> str | None:
+    """`_probe(path)`, or what an early probe of the unchanged file found."""
+    with _early_lock:
+        early = _early_probes.pop(path.resolve(), None)
+    if early is not None:
+        early.thread.join()
+        if early.passed and early.signature is not None and early.signature == _signature(early.path):
+            return early.revision
+    return _probe(path)
+
+
 def _on_read_only_media(path: Path) -> bool:
     """Whether the file system holding `path` is mounted read-only (a CD, a locked card)."""
     statvfs = getattr(os, "statvfs", None)
@@ -439,6 +567,10 @@ def create_workspace(path: Path) -> Workspace:
     )
     if too_long:
         raise OSError(errno.ENAMETOOLONG, too_long, str(path))
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.storage.tables import Base
+
     partial = path.with_name(f".{path.name}.creating-{os.getpid()}")
     try:
         create_private(partial)  # personal data: owner only; SQLite gives its sidecars this mode
@@ -452,7 +584,7 @@ def create_workspace(path: Path) -> Workspace:
         building = Workspace(partial, engine)
         building.set_info("created_with", __version__)
         building.set_info("created_at", datetime.now().isoformat(timespec="seconds"))
-        engine.dispose()  # the last connection closing checkpoints the WAL into the file
+        building.close()  # the last connection closing checkpoints the WAL into the file
         _move_into_place(partial, path)
     except OperationalError as error:  # e.g. the folder cannot be written to, the disk is full
         raise OSError(errno.EIO, str(error.orig), str(path)) from error
@@ -463,7 +595,7 @@ def create_workspace(path: Path) -> Workspace:
     finally:
         for leftover in (partial, *_sidecars(partial)):
             leftover.unlink(missing_ok=True)
-    return Workspace(path, make_engine(path))
+    return Workspace(path)
 
 
 STALE_AFTER_SECONDS = 120
@@ -513,7 +645,7 @@ def remove_leftovers(path: Path, now: float | None = None) -> list[Path]:
 
 def open_workspace(path: Path, *, read_only: bool = False) -> Workspace:
     """Open `path`, refusing (with WorkspaceError) anything that is not a usable workspace."""
-    revision = _probe(path)
+    revision = _probe_for_opening(path)
     reason = read_only_reason_for(path)
     if reason:
         read_only = True
@@ -541,12 +673,7 @@ def open_workspace(path: Path, *, read_only: bool = False) -> Workspace:
                     "({detail}). It was left as it was; a backup copy is at {backup}."
                 ).format(name=path.name, detail=error, backup=backup.name)
             ) from error
-    return Workspace(
-        path,
-        make_engine(path, read_only=read_only),
-        read_only=read_only,
-        read_only_reason=reason,
-    )
+    return Workspace(path, read_only=read_only, read_only_reason=reason)  # engine: on first use
 
 
 def schema_revision(path: Path) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
     from desktop.versions import ReferenceDefect
 
 UI_FONT_FAMILIES = ["Rubik", "IBM Plex Sans Arabic"]
-# Benchmarks set SHUTAFUT_BENCH_EXIT to quit at a milestone: "painted" or "loaded".
+# Benchmarks set SHUTAFUT_BENCH_EXIT to quit at a milestone: "painted" (the window's first
+# paint), "loaded" (the workspace is open and the home screen shows its first view: on a large
+# workspace, that its overview is being read) or "overview" (the home screen's full overview).
 BENCH_EXIT = os.environ.get("SHUTAFUT_BENCH_EXIT", "")
 
 
@@ -140,6 +143,28 @@ def initial_workspace(arguments: argparse.Namespace, settings: QSettings) -> tup
     return default_workspace_path(), False
 
 
+def polish_fields(app: QApplication) -> None:
+    """Install the field polisher (desktop.views.qt_i18n). It sees every event, and its first
+    ones make PySide build the Python type of each widget class they come from (some 135 enums,
+    40-60 ms): listing the widgets builds those at once, rather than while a thread reads."""
+    app.allWidgets()
+    install_field_polisher(app)
+
+
+def start_probing(path: Path) -> threading.Thread:
+    """Start checking the workspace to open (desktop.storage.workspace.probe_early) in a thread
+    that also imports the storage module, while the window is built; join it before opening."""
+
+    def start() -> None:
+        from desktop.storage.workspace import probe_early
+
+        probe_early(path)
+
+    thread = threading.Thread(target=start, name="workspace-probe-start")
+    thread.start()
+    return thread
+
+
 def open_first_workspace(window: MainWindow, path: Path, demo: bool, read_only: bool) -> None:
     from desktop.storage.workspace import create_workspace
 
@@ -160,6 +185,8 @@ def open_first_workspace(window: MainWindow, path: Path, demo: bool, read_only: 
             _("Cannot create {path}: {error}").format(path=path, error=error.strerror or error),
         )
         return
+    if BENCH_EXIT == "overview":
+        window.home_section.read.connect(lambda: QTimer.singleShot(0, QApplication.quit))
     window.open_workspace_file(path, read_only=read_only)
     if BENCH_EXIT == "loaded":
         QTimer.singleShot(0, QApplication.quit)
@@ -169,11 +196,14 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     QApplication.setOrganizationName(ORGANISATION_NAME)
     QApplication.setApplicationName(APP_NAME)
+    settings = QSettings()
+    path, demo = initial_workspace(arguments, settings)
+    # SQLite checks the file in a thread of its own while the window is built and painted.
+    probing = None if arguments.database_url else start_probing(path.expanduser())
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setWindowIcon(icon("shutafut"))
     load_fonts(app)
-    settings = QSettings()
     language = arguments.lang or str(settings.value("language", i18n.DEFAULT_LANGUAGE))
     if language not in i18n.LANGUAGES:
         language = i18n.DEFAULT_LANGUAGE
@@ -183,22 +213,26 @@ def main(argv: list[str] | None = None) -> int:
     geometry = settings.value("geometry")
     if geometry is not None:
         window.restoreGeometry(geometry)
-    path, demo = initial_workspace(arguments, settings)
 
     def after_first_paint() -> None:
         if BENCH_EXIT == "painted":
             QApplication.quit()
             return
-        install_field_polisher(app)  # before any section with fields is built
         warn_about_reference_defect(window)
         if arguments.database_url:
+            polish_fields(app)  # before the password dialog's fields
             from desktop.views.server_dialog import open_server
 
             open_server(window, arguments.database_url)
             return
+        if probing is not None:  # (quick: the probe goes on in a thread of its own, joined on opening)
+            probing.join()
         open_first_workspace(window, path, demo, bool(arguments.read_only))
+        # Before any section with fields is built (the home screen has none), but after the
+        # workspace is on screen (and before the home screen's reading starts in its thread).
+        QTimer.singleShot(0, lambda: polish_fields(app))
 
-    # Opening the workspace imports SQLAlchemy: do it once the window is on screen.
+    # The workspace opens once the window is on screen.
     window.installEventFilter(_AfterFirstPaint(after_first_paint, window))
     window.show()
     return app.exec()

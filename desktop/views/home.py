@@ -4,11 +4,13 @@ community stands on the seeds' path, what is next and what is overdue (the rules
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -39,8 +41,12 @@ DONE_COLOUR = QColor("#2e7d32")
 
 
 # From this many documents the overview is read in a thread of its own (below it, well under
-# 100 ms on the window's thread; a foundation's workspace holds about 450).
+# 100 ms on the window's thread; a foundation's workspace holds about 450). The first reading
+# of a session is too, whatever the size: it imports SQLAlchemy and the journey rules.
 READ_IN_BACKGROUND_FROM = 150
+# The reading's thread starts this long after the line saying so has painted (see _AfterPaint).
+SETTLE_MS = 100
+_FROZEN = False  # the modules the first reading imported are out of the cycle collector's way
 
 
 def mark_text(mark: Mark) -> str:
@@ -52,6 +58,35 @@ def mark_text(mark: Mark) -> str:
         Mark.OVERDUE: _("Overdue"),
         Mark.OPEN: _("Not yet"),
     }[mark]
+
+
+class _AfterPaint(QObject):
+    """Calls `callback` once, SETTLE_MS after the watched widget has painted (unless cancelled
+    first). The first events after a workspace opens make PySide build the types of the widgets
+    they come from (40-70 ms of the window's thread); a thread started meanwhile competes with
+    them for Python's lock and stretched that to freezes of 80-190 ms."""
+
+    def __init__(self, callback: Callable[[], None], watched: QWidget) -> None:
+        super().__init__(watched)
+        self._callback: Callable[[], None] | None = callback
+        self._painted = False
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(SETTLE_MS, self, self._call)
+        return False
+
+    def _call(self) -> None:
+        callback = self._callback
+        self.cancel()
+        if callback is not None:
+            callback()
+
+    def cancel(self) -> None:
+        self._callback = None
+        self.deleteLater()
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
@@ -85,6 +120,14 @@ class HomeSection(QWidget):
         self.national_note.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("home_tree")
+        # The tree's viewport is made here, as Qt makes its own: the reading waits for it to
+        # paint, and asking Qt for its own would make PySide look up every widget class it
+        # knows (some 70 enums built, 5-40 ms) while a workspace opens.
+        self._viewport = QWidget()
+        self._viewport.setObjectName("qt_scrollarea_viewport")
+        self._viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        self._viewport.setAutoFillBackground(True)
+        self.tree.setViewport(self._viewport)
         self.tree.setColumnCount(3)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
@@ -111,8 +154,10 @@ class HomeSection(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.groups: dict[str, QTreeWidgetItem] = {}
+        self._waiting: _AfterPaint | None = None  # the reading starts once the tree has painted
         self._reading: BackgroundTask[Overview] | None = None
         self._read_again = False
+        self._mark_looks: dict[Mark, tuple[QColor, bool]] = {}  # (colour, bold) of a step's mark
         self.retranslate()
 
     # content --------------------------------------------------------------------------------
@@ -172,30 +217,51 @@ class HomeSection(QWidget):
         self._update_offer()
         if self.workspace is None:
             return
-        from desktop.storage.journey_store import document_count, overview
+        from desktop.storage.journey_store import document_count, overview, overview_modules_imported
 
         today = self.today or date.today()
-        if self.workspace.path is None or document_count(self.workspace) < READ_IN_BACKGROUND_FROM:
+        if self.workspace.path is None or (
+            overview_modules_imported() and document_count(self.workspace) < READ_IN_BACKGROUND_FROM
+        ):
             self._show(overview(self.workspace, today))
-        else:
+        else:  # a large workspace, or the first reading (it imports half a second of modules)
             self._read_in_background(today)
 
     def _read_in_background(self, today: date) -> None:
         """A foundation's workspace: every document is parsed to say where each town stands
-        (about a second), so it is read in a thread of its own and the window stays usable."""
-        from desktop.views.background import BackgroundTask
+        (about a second), so it is read in a thread of its own and the window stays usable.
 
+        The thread starts once the line saying so has been painted: it begins by importing
+        SQLAlchemy and the journey rules (half a second that holds Python's lock most of the
+        time), which would otherwise delay that first view of the workspace."""
         QTreeWidgetItem(self.tree, [_("Reading where each town, cluster and community stands…")])
         if self._reading is not None:  # what is being read may be stale: read again after it
             self._read_again = True
             return
+        if self._waiting is None:  # (if waiting, it reads what is open when it starts)
+            self._waiting = _AfterPaint(self._start_reading, self._viewport)
+
+    def _start_reading(self) -> None:
+        from desktop.views.background import BackgroundTask
+
+        self._waiting = None
         workspace = self.workspace
-        assert workspace is not None
+        if workspace is None:
+            return
+        today = self.today or date.today()
 
         def work(progress: Progress) -> Overview:
-            from desktop.storage.journey_store import overview
+            from desktop.storage.journey_store import import_overview_modules, overview
             from desktop.storage.worker import separate_workspace
 
+            global _FROZEN
+            import_overview_modules()
+            if not _FROZEN:
+                # What those imports built (SQLAlchemy, the models: some 200,000 objects) lives
+                # as long as the program: moved out of the cycle collector's way once, or its
+                # first passes after the reading walk them all while the window waits (70-90 ms).
+                gc.freeze()
+                _FROZEN = True
             with separate_workspace(workspace) as own:
                 return overview(own, today, progress)
 
@@ -226,6 +292,9 @@ class HomeSection(QWidget):
     def stop_reading(self) -> None:
         """Stop an overview being read, and wait until it has (closing the workspace: no
         thread may still read its file). Reading only, so stopping leaves nothing behind."""
+        if self._waiting is not None:
+            self._waiting.cancel()
+            self._waiting = None
         task, self._reading = self._reading, None
         self._read_again = False
         if task is not None:
@@ -234,9 +303,23 @@ class HomeSection(QWidget):
 
     @property
     def reading(self) -> bool:
-        return self._reading is not None
+        return self._reading is not None or self._waiting is not None
 
     def _show(self, found: Overview) -> None:
+        """Fill the tree (a foundation's workspace: about 1,700 lines). Lines are expanded while
+        the view's layout is still pending, and spanned only after: a span lays the tree out at
+        once, and each expansion after it would lay it out again (0.2 s instead of 0.07 s)."""
+        from desktop.models.journey import Mark
+
+        # Translated once, not once a line; the marks shown bold and their colours.
+        marks = {mark: mark_text(mark) for mark in Mark}
+        self._mark_looks = {
+            Mark.OVERDUE: (OVERDUE_COLOUR, True),
+            Mark.NEXT: (NEXT_COLOUR, True),
+            Mark.DONE: (DONE_COLOUR, False),
+        }
+        spanned: list[QTreeWidgetItem] = []
+        expanded: list[QTreeWidgetItem] = []
         for key, title, journeys, empty in (
             (
                 "towns",
@@ -257,17 +340,25 @@ class HomeSection(QWidget):
             bold.setBold(True)
             bold.setPointSizeF(bold.pointSizeF() * 1.15)
             group.setFont(0, bold)
-            group.setFirstColumnSpanned(True)
+            spanned.append(group)
             self.groups[key] = group
             if not journeys:
-                QTreeWidgetItem(group, [empty]).setFirstColumnSpanned(True)
+                spanned.append(QTreeWidgetItem(group, [empty]))
             for journey in journeys:
-                self._add_journey(group, journey)
-            group.setExpanded(True)
+                item = self._add_journey(group, journey, marks)
+                if journey.kind != "cluster" or journey.steps[0].target is not None:
+                    expanded.append(item)
+            expanded.append(group)
+        for item in expanded:
+            item.setExpanded(True)
+        for item in spanned:
+            item.setFirstColumnSpanned(True)
         self._update_print_button()
         self.read.emit()
 
-    def _add_journey(self, group: QTreeWidgetItem, journey: Journey) -> None:
+    def _add_journey(
+        self, group: QTreeWidgetItem, journey: Journey, marks: dict[Mark, str]
+    ) -> QTreeWidgetItem:
         overdue = journey.overdue
         summary = _("{count} overdue").format(count=overdue) if overdue else ""
         item = QTreeWidgetItem(group, [journey.name, summary, ""])
@@ -280,20 +371,21 @@ class HomeSection(QWidget):
         if journey.kind in ("town", "cluster"):
             item.setData(0, JOURNEY_ROLE, (journey.kind, journey.name))
         for step in journey.steps:
-            self._add_step(item, step, journey.target)
-        item.setExpanded(journey.kind != "cluster" or journey.steps[0].target is not None)
+            self._add_step(item, step, journey.target, marks)
+        return item
 
-    def _add_step(self, parent: QTreeWidgetItem, step: Step, fallback: Target | None) -> None:
-        from desktop.models.journey import Mark
-
-        item = QTreeWidgetItem(parent, [step.label, mark_text(step.mark), step.state])
-        colour = {Mark.OVERDUE: OVERDUE_COLOUR, Mark.NEXT: NEXT_COLOUR, Mark.DONE: DONE_COLOUR}.get(step.mark)
-        if colour is not None:
+    def _add_step(
+        self, parent: QTreeWidgetItem, step: Step, fallback: Target | None, marks: dict[Mark, str]
+    ) -> None:
+        item = QTreeWidgetItem(parent, [step.label, marks[step.mark], step.state])
+        looks = self._mark_looks.get(step.mark)
+        if looks is not None:
+            colour, bold = looks
             item.setForeground(1, QBrush(colour))
-        if step.mark in (Mark.OVERDUE, Mark.NEXT):
-            font = QFont(item.font(1))
-            font.setBold(True)
-            item.setFont(1, font)
+            if bold:
+                font = QFont(item.font(1))
+                font.setBold(True)
+                item.setFont(1, font)
         item.setToolTip(2, step.state)
         item.setData(0, TARGET_ROLE, step.target or fallback)
 

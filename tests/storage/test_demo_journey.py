@@ -183,3 +183,63 @@ def test_the_overview_counts_its_documents_and_stops_when_cancelled(demo: Path) 
             overview(workspace, date(2026, 12, 1), stopped)
     finally:
         workspace.close()
+
+
+def test_the_plain_reads_of_the_home_screen_agree_with_sqlalchemy_on_the_demo(demo: Path) -> None:
+    """What the window reads before SQLAlchemy loads (Workspace.read, plain sqlite3) is what the
+    tables read through SQLAlchemy say about the same demo."""
+    from sqlalchemy import func, select
+
+    from desktop.storage.first_run import has_authorities
+    from desktop.storage.journey_store import DOCUMENT_TABLES, document_count
+    from desktop.storage.tables import (
+        AgreementRecord,
+        CommunityRecord,
+        ForumRecord,
+        SelectionRecord,
+        WorkspaceInfo,
+    )
+    from desktop.storage.workspace import open_workspace
+
+    documents = (SelectionRecord, AgreementRecord, ForumRecord, CommunityRecord)
+    assert tuple(table.__tablename__ for table in documents) == DOCUMENT_TABLES
+    workspace = open_workspace(demo, read_only=True)
+    try:
+        with workspace.session() as session:
+            counted = sum(int(session.scalar(select(func.count()).select_from(t)) or 0) for t in documents)
+            facts = {row.key: row.value for row in session.scalars(select(WorkspaceInfo))}
+        assert document_count(workspace) == counted >= 4
+        assert has_authorities(workspace) is bool(reference_store.choices(workspace, RecordKind.AUTHORITY))
+        assert has_authorities(workspace)
+        assert facts["demo"] == "1" and workspace.is_demo
+        assert {key: workspace.info(key) for key in facts} == facts
+    finally:
+        workspace.close()
+
+
+def test_importing_for_the_overview_tries_again_after_a_reported_import_deadlock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two threads importing the same modules in another order can make Python report a
+    deadlock in one of them (RuntimeError): the home screen's reading tries again, and gives up
+    (raising) only when it keeps failing."""
+    import importlib
+
+    from desktop.storage import journey_store
+
+    real = importlib.import_module
+    failures = {"desktop.models.journey": 1}
+
+    def flaky(name: str) -> object:
+        if failures.get(name, 0) > 0:
+            failures[name] -= 1
+            raise RuntimeError(f"deadlock detected by _ModuleLock('{name}')")
+        return real(name)
+
+    monkeypatch.setattr(journey_store.time, "sleep", lambda _seconds: None)
+    monkeypatch.setattr(importlib, "import_module", flaky)
+    journey_store.import_overview_modules()
+    assert failures["desktop.models.journey"] == 0
+    failures["desktop.models.journey"] = 3
+    with pytest.raises(RuntimeError, match="deadlock"):
+        journey_store.import_overview_modules()

@@ -451,3 +451,65 @@ def test_an_older_workspace_opened_read_only_is_refused_untouched(workspace_path
     with pytest.raises(workspace_module.ReadOnlyNeedsUpgrade, match="test.shutafut"):
         open_workspace(workspace_path, read_only=True)
     assert _snapshot(workspace_path) == before
+
+
+# --- opening without SQLAlchemy (issue 16) -----------------------------------------------------
+
+
+def test_opening_a_file_reads_its_first_view_without_making_the_engine(workspace_path: Path) -> None:
+    """The window shows a workspace before SQLAlchemy loads: opening checks the file with
+    sqlite3, and the facts of the first view are plain reads; the engine comes with the first
+    session (an edit here), and reads then see what it wrote."""
+    from desktop.storage.first_run import has_authorities
+    from desktop.storage.journey_store import document_count
+
+    create_workspace(workspace_path).close()
+    opened = open_workspace(workspace_path)
+    try:
+        assert not opened.engine_made
+        assert not opened.is_demo
+        assert document_count(opened) == 0
+        assert not has_authorities(opened)
+        assert not opened.engine_made
+        opened.set_info("note", "written through SQLAlchemy")
+        assert opened.engine_made
+        assert opened.info("note") == "written through SQLAlchemy"
+        assert opened.info("absent", "default") == "default"
+    finally:
+        opened.close()
+
+
+def test_plain_reads_and_sessions_agree_on_both_backends(workspace: Any) -> None:
+    """Workspace.read is the same SQL on a file (sqlite3) and a team server (the engine)."""
+    from desktop.storage.first_run import has_authorities
+    from desktop.storage.journey_store import document_count
+
+    assert workspace.info("created_with")
+    assert document_count(workspace) == 0
+    assert not has_authorities(workspace)
+    reference_store.save_record(
+        workspace,
+        RecordKind.AUTHORITY,
+        {"name_he": "אופקים", "municipal_status": "city"},
+    )
+    workspace.set_info("demo", "1")
+    assert has_authorities(workspace)
+    assert workspace.is_demo
+    assert workspace.read("SELECT name_he FROM authority WHERE name_he = :name", {"name": "אופקים"}) == [
+        ("אופקים",)
+    ]
+
+
+def test_an_early_probe_counts_only_while_the_file_is_unchanged(workspace_path: Path) -> None:
+    """probe_early checks the file while the window is built; opening uses what it found only if
+    the file is still the one it checked, and refuses a file changed meanwhile as ever."""
+    create_workspace(workspace_path).close()
+    workspace_module.probe_early(workspace_path)
+    open_workspace(workspace_path).close()
+    assert not workspace_module._early_probes  # used once, then forgotten
+
+    workspace_module.probe_early(workspace_path)
+    workspace_module._early_probes[workspace_path.resolve()].thread.join()  # it passed the file
+    workspace_path.write_bytes(b"not a workspace any more\n" * 10)
+    _assert_refused(workspace_path, NotAWorkspaceFile)
+    assert not workspace_module._early_probes

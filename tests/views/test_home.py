@@ -281,3 +281,21 @@ def test_the_path_of_the_chosen_town_or_cluster_prints_from_the_home_screen(
     out = tmp_path / "path.pdf"
     assert window.printer.write("journey", None, {"town": town.text(0)}, out, "he", open_after=False)
     assert any(town.text(0) in line for line in pdf_lines(out))
+
+
+def test_the_first_reading_of_a_session_is_in_another_thread_whatever_the_size(
+    qtbot: QtBot, tmp_path: Path, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Until the journey rules and SQLAlchemy are imported (half a second), even the small demo
+    is read off the window's thread: the window shows it is being read, then the overview."""
+    from desktop.storage import journey_store
+
+    monkeypatch.setattr(journey_store, "overview_modules_imported", lambda: False)
+    main = _opened_on_a_copy(qtbot, tmp_path, demo_file)
+    section = main.home_section
+    assert section.reading
+    assert section.tree.topLevelItem(0).text(0) == "קוראים היכן עומדים כל יישוב, אשכול וקהילה…"
+    with qtbot.waitSignal(section.read, timeout=20000):
+        pass
+    assert not section.reading and section.lines()
+    main.close()
