@@ -9,8 +9,9 @@ ticks (a stall: nothing repainted, no click answered) while
   (`run_with_progress`, the export in a worker thread behind the progress dialog),
 - that file is checked for import (the preview, in a worker thread) and the plan let go of
   as the window does when its dialog closes,
-- the first PDF of a session: the documents imported in the background as the window does
-  after a workspace opens, then the workspace summary printed (`Printer.write`), and
+- the first PDF of a session, the workspace summary, printed as the window prints it
+  (`Printer.write`: read on the window's thread, reportlab imported and the PDF built in a
+  worker thread), and
 - the backup taken when the workspace opens runs (`BackupScheduler`, in the background).
 The floor is the largest gap of the same timer over the same time with nothing running.
 Target: no stall over 100 ms. Exits non-zero when it is missed.
@@ -110,7 +111,7 @@ def main() -> int:
     from desktop.storage.exchange import ExportResult, ImportPlan, export_exchange, plan_import
     from desktop.storage.worker import separate_workspace
     from desktop.storage.workspace import open_workspace
-    from desktop.views.background import import_in_background, run_with_progress
+    from desktop.views.background import run_with_progress
     from desktop.views.backups_dialog import BackupScheduler
     from desktop.views.exchange_dialogs import let_go_of_plan
     from desktop.views.printing import Printer
@@ -178,11 +179,7 @@ def main() -> int:
         summary = Path(folder) / "summary.pdf"
 
         def first_pdf() -> None:
-            # as the window does after a workspace opens: the documents imported ahead, then
-            # the summary printed (read on the window's thread, built in a worker)
-            importing = import_in_background("desktop.documents")
-            while importing.is_alive():
-                idle(0.01)
+            # (the first run imports the documents here and reportlab in the worker)
             summary.unlink(missing_ok=True)
             printer.write("summary", None, {}, summary, "he", open_after=False)
 

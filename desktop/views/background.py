@@ -36,7 +36,6 @@ __all__ = [
     "BackgroundTask",
     "Cancelled",
     "Progress",
-    "import_in_background",
     "let_go_in_background",
     "run_with_progress",
 ]
@@ -107,30 +106,6 @@ def _empty_one_by_one(containers: tuple[list[Any] | dict[Any, Any], ...]) -> Non
                 container.pop()
 
 
-def _import_quietly(modules: tuple[str, ...]) -> None:
-    import importlib
-
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except Exception:  # (imported again where it is needed, which reports the error)
-            return
-
-
-def import_in_background(*modules: str) -> threading.Thread:
-    """Import these modules in a thread of their own, ahead of their first use.
-
-    The documents (reportlab and the report registry) take 0.3-0.5 s to import: done on the
-    window's thread when the first PDF of a session was printed, the window stood still that
-    long. In another thread the interpreter is shared in turns, so the window keeps answering
-    (measured: no stall over 30 ms). An import of the same module on the window's thread meanwhile
-    waits for this one to finish, as it would have waited for its own.
-    """
-    thread = threading.Thread(target=_import_quietly, args=(modules,), name="import", daemon=True)
-    thread.start()
-    return thread
-
-
 def let_go_in_background(*containers: list[Any] | dict[Any, Any]) -> threading.Thread:
     """Empty these lists and dicts in a thread of their own, one element at a time.
 
@@ -139,7 +114,8 @@ def let_go_in_background(*containers: list[Any] | dict[Any, Any]) -> threading.T
     time lets the window's thread take its turn in between. The caller must own the
     containers: nothing else may still read them. Returns the thread (tests wait for it).
     """
-    thread = threading.Thread(target=_empty_one_by_one, args=(containers,), name="let-go", daemon=True)
+    # (not a daemon: one stopped at exit in the middle of freeing can take the process down)
+    thread = threading.Thread(target=_empty_one_by_one, args=(containers,), name="let-go")
     thread.start()
     return thread
 

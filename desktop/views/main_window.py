@@ -42,19 +42,6 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 HOME = "home"  # the sidebar's first item
 WORKSPACE_FILTER_EXTENSION = "*.shutafut"
 
-# The documents are imported in the background this long after a workspace opens (not at
-# once: the opening's own work comes first), so that the first PDF does not wait for them.
-IMPORT_DOCUMENTS_AFTER_MS = 1500
-
-
-def _import_documents_ahead() -> None:
-    import sys
-
-    if "desktop.documents" not in sys.modules:
-        from desktop.views.background import import_in_background
-
-        import_in_background("desktop.documents")
-
 
 def default_workspace_path() -> Path:
     """The workspace opened on first start, in the user's data folder."""
@@ -495,7 +482,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.home_section.set_workspace(workspace)
         self.show_home()
-        QtCore.QTimer.singleShot(IMPORT_DOCUMENTS_AFTER_MS, self, _import_documents_ahead)
 
     def show_backups(self) -> None:
         from desktop.views.backups_dialog import BackupsDialog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,3 +149,13 @@ def test_export_refuses_what_the_record_does_not_have(every: Every, tmp_path: Pa
         export_document(workspace, "syllabus", records.community, out, "he", session=1)
     assert not out.exists()
     assert flags_work_number(workspace, "no-such-cluster") is None
+
+
+def test_every_document_names_a_build_function_that_exists() -> None:
+    """The report modules are imported when a document is built (not with the list): a name
+    that does not resolve would otherwise fail only when that document is printed."""
+    for kind in KINDS:
+        module, function = kind.builder.rsplit(".", 1)
+        assert callable(getattr(importlib.import_module(f"desktop.reports.{module}"), function, None)), (
+            kind.key
+        )

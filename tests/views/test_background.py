@@ -7,7 +7,6 @@ No timings: where a test must press Cancel while the work runs, the work waits a
 from __future__ import annotations
 
 import gc
-import sys
 import threading
 import weakref
 from collections.abc import Callable, Iterator
@@ -27,7 +26,7 @@ from desktop.storage import backups
 from desktop.storage import exchange as sx
 from desktop.storage.reference_store import list_records
 from desktop.storage.workspace import Workspace, create_workspace
-from desktop.views import background, main_window
+from desktop.views import background
 from desktop.views.exchange_dialogs import ExportDialog, ImportDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.qt_i18n import apply_language
@@ -291,38 +290,6 @@ def test_the_backup_at_open_is_taken_off_the_window_thread(
     found = backups.list_backups(workspace_path)
     assert [b.reason for b in found] == [backups.BackupReason.OPEN]
     assert found[0].path.is_file() and not backups.backup_problem(found[0].path)
-
-
-def test_a_module_imported_in_background_is_imported_in_another_thread(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "slow_to_import_here.py").write_text(
-        "import threading\nIMPORTED_IN = threading.current_thread()\n", encoding="utf-8"
-    )
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, "slow_to_import_here", raising=False)
-    importing = background.import_in_background("no_such_module_here", "slow_to_import_here")
-    importing.join(GATE_TIMEOUT)
-    assert "slow_to_import_here" not in sys.modules  # (stops at the first that fails, quietly)
-    importing = background.import_in_background("slow_to_import_here")
-    importing.join(GATE_TIMEOUT)
-    imported = sys.modules["slow_to_import_here"]
-    assert imported.IMPORTED_IN is importing and importing is not threading.current_thread()
-
-
-def test_the_documents_are_imported_in_background_after_a_workspace_opens(
-    qtbot: QtBot, window: MainWindow, workspace_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The first PDF of a session must not wait for reportlab and the reports to import on the
-    window's thread (0.3-0.5 s)."""
-    create_workspace(workspace_path).close()
-    asked: list[tuple[str, ...]] = []
-    monkeypatch.setattr(main_window, "IMPORT_DOCUMENTS_AFTER_MS", 0)
-    monkeypatch.setattr(background, "import_in_background", lambda *modules: asked.append(modules))
-    monkeypatch.delitem(sys.modules, "desktop.documents", raising=False)
-    assert window.open_workspace_file(workspace_path)
-    window.backups.wait()
-    qtbot.waitUntil(lambda: asked == [("desktop.documents",)], timeout=GATE_TIMEOUT * 1000)
 
 
 def test_closing_while_the_backup_at_open_runs_leaves_no_partial_file(

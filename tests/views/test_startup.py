@@ -53,6 +53,12 @@ def at_open(window, path, demo, read_only):
 
     def next_events():  # what the window does next, before a person's click is handled
         seen["polisher"] = qt_i18n._polisher is not None
+        import desktop.documents  # (what the window reads to name and ask for a document)
+        seen["reportlab with the documents"] = sorted(
+            name for name in sys.modules
+            if name.split(".")[0] == "reportlab"
+            or (name.startswith("desktop.reports.") and name != "desktop.reports.registry")
+        )
         QApplication.quit()
 
     QTimer.singleShot(0, lambda: QTimer.singleShot(0, next_events))
@@ -89,4 +95,5 @@ def test_the_window_paints_and_shows_the_workspace_before_storage_and_the_journe
         "opened": True,
         "reading": True,
         "heavy when open": [],
+        "reportlab with the documents": [],  # imported where a PDF is built, in a worker thread
     }
