@@ -4,7 +4,6 @@ community stands on the seeds' path, what is next and what is overdue (the rules
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -46,7 +45,6 @@ DONE_COLOUR = QColor("#2e7d32")
 READ_IN_BACKGROUND_FROM = 150
 # The reading's thread starts this long after the line saying so has painted (see _AfterPaint).
 SETTLE_MS = 100
-_FROZEN = False  # the modules the first reading imported are out of the cycle collector's way
 
 
 def mark_text(mark: Mark) -> str:
@@ -93,6 +91,9 @@ def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     return [child for index in range(item.childCount()) if (child := item.child(index)) is not None]
 
 
+FITTED_ROWS = 100  # rows whose texts the first two columns are fitted to, besides those shown
+
+
 class HomeSection(QWidget):
     """The first page of the window: the journeys, three groups of lines in one tree."""
 
@@ -133,6 +134,11 @@ class HomeSection(QWidget):
         self.tree.setUniformRowHeights(False)
         header = self.tree.header()
         header.setStretchLastSection(True)
+        # The first two columns fit their texts in the rows on screen and the next 100, not all
+        # of a foundation's 1,700 (Qt's default, 1,000, measured every text on each layout:
+        # 40-60 ms of the window's thread when the overview is shown). The step names repeat
+        # from one town to the next, so the first hundred rows hold the longest of them.
+        header.setResizeContentsPrecision(FITTED_ROWS)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)
@@ -254,14 +260,9 @@ class HomeSection(QWidget):
             from desktop.storage.journey_store import import_overview_modules, overview
             from desktop.storage.worker import separate_workspace
 
-            global _FROZEN
+            # (what these imports build, some 200,000 objects, is moved to the collector's
+            # oldest generation when the work ends: views.background)
             import_overview_modules()
-            if not _FROZEN:
-                # What those imports built (SQLAlchemy, the models: some 200,000 objects) lives
-                # as long as the program: moved out of the cycle collector's way once, or its
-                # first passes after the reading walk them all while the window waits (70-90 ms).
-                gc.freeze()
-                _FROZEN = True
             with separate_workspace(workspace) as own:
                 return overview(own, today, progress)
 
@@ -318,8 +319,9 @@ class HomeSection(QWidget):
             Mark.NEXT: (NEXT_COLOUR, True),
             Mark.DONE: (DONE_COLOUR, False),
         }
+        groups: list[QTreeWidgetItem] = []
         spanned: list[QTreeWidgetItem] = []
-        expanded: list[QTreeWidgetItem] = []
+        collapsed: list[QTreeWidgetItem] = []
         for key, title, journeys, empty in (
             (
                 "towns",
@@ -335,22 +337,26 @@ class HomeSection(QWidget):
             ),
             ("communities", _("Learning communities"), found.communities, _("No learning community yet.")),
         ):
-            group = QTreeWidgetItem(self.tree, [title])
-            bold = QFont(group.font(0))
+            group = QTreeWidgetItem([title])  # (made apart and added at once: see below)
+            bold = QFont(self.tree.font())
             bold.setBold(True)
             bold.setPointSizeF(bold.pointSizeF() * 1.15)
             group.setFont(0, bold)
+            groups.append(group)
             spanned.append(group)
             self.groups[key] = group
             if not journeys:
                 spanned.append(QTreeWidgetItem(group, [empty]))
             for journey in journeys:
                 item = self._add_journey(group, journey, marks)
-                if journey.kind != "cluster" or journey.steps[0].target is not None:
-                    expanded.append(item)
-            expanded.append(group)
-        for item in expanded:
-            item.setExpanded(True)
+                if journey.kind == "cluster" and journey.steps[0].target is None:
+                    collapsed.append(item)
+        # Lines made outside the tree and added in one call: added one by one, each told the
+        # view of a new row (a foundation's 1,700 lines: 60-75 ms of the window's thread).
+        self.tree.addTopLevelItems(groups)
+        self.tree.expandAll()
+        for item in collapsed:
+            item.setExpanded(False)
         for item in spanned:
             item.setFirstColumnSpanned(True)
         self._update_print_button()
@@ -362,7 +368,7 @@ class HomeSection(QWidget):
         overdue = journey.overdue
         summary = _("{count} overdue").format(count=overdue) if overdue else ""
         item = QTreeWidgetItem(group, [journey.name, summary, ""])
-        font = QFont(item.font(0))
+        font = QFont(self.tree.font())
         font.setBold(True)
         item.setFont(0, font)
         if overdue:
@@ -383,7 +389,7 @@ class HomeSection(QWidget):
             colour, bold = looks
             item.setForeground(1, QBrush(colour))
             if bold:
-                font = QFont(item.font(1))
+                font = QFont(self.tree.font())
                 font.setBold(True)
                 item.setFont(1, font)
         item.setToolTip(2, step.state)
