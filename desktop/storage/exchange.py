@@ -13,10 +13,12 @@ for conflicts, in one transaction.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -97,6 +99,22 @@ def field_specs() -> dict[str, dict[str, tuple[ex.FieldKind, bool]]]:
             spec["members"] = (ex.FieldKind.REFERENCES, False)
         specs[record_type] = spec
     return specs
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while an exchange reads or writes a workspace's worth
+    of records: they hold no cycles, and each full collection walks every object alive (the
+    hundreds of thousands of a large file's records, again and again as they are made),
+    which took a third of the time of reading one. Reference counting frees the rest as
+    usual; cycles wait until the work ends. (The window's background work pauses it too.)"""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # --- reading the workspace --------------------------------------------------------------------
@@ -308,6 +326,18 @@ def export_exchange(
 ) -> ExportResult:
     """Write the chosen part of the workspace to `out` (written aside, then renamed).
     Cancel (`progress`) stops it before the file takes its name: nothing is left."""
+    with _collector_paused():
+        return _export(workspace, out, scope, scope_uuid, without_contacts, progress)
+
+
+def _export(
+    workspace: Workspace,
+    out: Path,
+    scope: ex.Scope,
+    scope_uuid: str,
+    without_contacts: bool,
+    progress: Progress | None,
+) -> ExportResult:
     with workspace.engine.connect() as connection:
         records = _read_all(connection)
         step(progress, 1, 4)
@@ -421,6 +451,8 @@ class ImportPlan:
     aliases: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # record UUID -> its name, to show
     known: dict[str, set[str]] = field(default_factory=dict)  # the hashes shared, when planned
+    # by record UUID, a document checked and the text it was checked in (_validate_documents)
+    texts: dict[str, tuple[object, str]] = field(default_factory=dict)
 
     def of(self, decision: ex.Decision) -> list[PlannedRecord]:
         return [item for item in self.items if item.decision is decision]
@@ -475,8 +507,15 @@ def _cluster_profile_reader() -> Callable[[str], object]:
     return ClusterProfile.from_json
 
 
-def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
-    """Documents must read as the app reads them, so nothing unreadable gets in."""
+def _validate_documents(
+    records: Iterable[ex.ExchangeRecord], documents: Mapping[str, tuple[object, str]] | None = None
+) -> dict[str, tuple[object, str]]:
+    """Documents must read as the app reads them, so nothing unreadable gets in. Returns, by
+    record UUID, each document checked and the text it was read from, which is the text
+    written to its column (`_row`) as long as the record keeps that very document.
+    `documents`: by record UUID, the text the file holds its document in (ExchangeFile), read
+    as it is rather than written anew."""
+    documents = documents or {}
     readers: dict[str, Callable[[str], object]] = {
         ex.SELECTION: SelectionProcess.from_json,
         ex.FORUM: Forum.from_json,
@@ -491,11 +530,19 @@ def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
     from desktop.storage.instrument_document_data import document_readers
 
     readers.update(document_readers())
+    texts: dict[str, tuple[object, str]] = {}
     for record in records:
         state = record.fields.get("state") or {}
         try:  # (the readers take text; written as it is, without escaping every Hebrew letter)
             if record.type in readers:
-                readers[record.type](json.dumps(state, ensure_ascii=False))
+                known = documents.get(record.uuid)
+                text = (
+                    known[1]
+                    if known is not None and known[0] is state
+                    else json.dumps(state, ensure_ascii=False)
+                )
+                readers[record.type](text)
+                texts[record.uuid] = (record.fields.get("state"), text)
             elif record.type == ex.AGREEMENT:
                 Agreement.from_json(
                     json.dumps({k: v for k, v in state.items() if k != "selection"}, ensure_ascii=False)
@@ -507,6 +554,7 @@ def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
                     "Ask for the file again."
                 ).format(kind=_(ex.TYPE_LABELS[record.type]), title=record.title)
             ) from error
+    return texts
 
 
 _FORM_SPECS = {
@@ -530,10 +578,41 @@ def _has_field(spec: records_spec.RecordSpec, name: str) -> bool:
     return any(field.name == name for field in spec.fields)
 
 
+def _fields_accepted(records: Iterable[ex.ExchangeRecord]) -> bool:
+    """Whether every field of every reference record passes the form's own validator: each
+    distinct value of a field (by type and value) is cleaned once, a field at a time."""
+    by_type: dict[str, list[Mapping[str, Any]]] = {}
+    for record in records:
+        if record.type in _FORM_SPECS:
+            by_type.setdefault(record.type, []).append(record.fields)
+    for record_type, group in by_type.items():
+        for spec in _FORM_SPECS[record_type].fields:
+            if spec.kind in (records_spec.FieldKind.REFERENCE, records_spec.FieldKind.REFERENCES):
+                continue  # (checked against the workspace by check_references)
+            name = spec.name
+            values = [fields.get(name) for fields in group]
+            if spec.kind is records_spec.FieldKind.BOOL:
+                if not all(value is None or isinstance(value, bool) for value in values):
+                    return False
+                continue
+            hashable = [v for v in values if v is None or isinstance(v, str | int | float | bool)]
+            others = [v for v in values if not (v is None or isinstance(v, str | int | float | bool))]
+            try:
+                for value in (*{(type(v), v): v for v in hashable}.values(), *others):
+                    spec.clean(_form_value(spec, value))
+            except validation.ValidationError:
+                return False
+    return True
+
+
 def _validate_fields(records: Iterable[ex.ExchangeRecord], *, odd_values: bool = True) -> None:
     """Every field of a reference record passes the form's own validator, and no text
     anywhere holds control characters; otherwise the whole file is refused. (`odd_values`
     false: the file's text was found to hold no control character anywhere.)"""
+    records = list(records)
+    if not odd_values and _fields_accepted(records):
+        return
+    # (one record at a time, to name the first that is refused)
     # The values each field was seen to accept: a value many records share (a status, a
     # sector, an empty phone) is cleaned once. A cleaner depends on the value alone.
     accepted: dict[tuple[str, str], set[Any]] = {}
@@ -593,7 +672,17 @@ def _check_lengths(records: Iterable[ex.ExchangeRecord]) -> None:
             length = getattr(column.type, "length", None)
             if isinstance(length, int):
                 limits[record_type][_field_name(column.name)] = length
+    records = list(records)
+    by_type: dict[str, list[Mapping[str, Any]]] = {}
     for record in records:
+        by_type.setdefault(record.type, []).append(record.fields)
+    if all(
+        all(not isinstance(value, str) or len(value) <= limit for value in [f.get(name) for f in group])
+        for record_type, group in by_type.items()
+        for name, limit in limits[record_type].items()
+    ):
+        return
+    for record in records:  # (one at a time, to name the first that is too long)
         for name, limit in limits[record.type].items():
             value = record.fields.get(name)
             if isinstance(value, str) and len(value) > limit:
@@ -628,7 +717,8 @@ def plan_import(
 ) -> ImportPlan:
     """Check the file and compare it with the workspace; writes nothing."""
     try:
-        return _plan_import(workspace, path, progress, **limits)
+        with _collector_paused():
+            return _plan_import(workspace, path, progress, **limits)
     except RecursionError as error:  # a document nested thousands deep
         raise ex.damaged() from error
 
@@ -670,7 +760,7 @@ def _plan_import(
         new = [record for record in exchange.records if record.uuid not in same]
         _check_lengths(new)
         _validate_fields(new, odd_values=exchange.odd_values)
-        _validate_documents(new)
+        texts = _validate_documents(new, exchange.documents)
         step(progress, 2, 4)
         incoming = []
         for record in exchange.records:
@@ -732,6 +822,7 @@ def _plan_import(
         aliases,
         {u: str(n) for u, n in names.items() if n and not ex.is_uuid(n)},
         known,
+        texts,
     )
 
 
@@ -775,49 +866,71 @@ def _row(
     fields: Mapping[str, Any],
     ids: Mapping[str, dict[str, int]],
     selection_ids: Mapping[str, int],
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The table row of a record's fields, and the fields as that row reads back
-    (`_read_all`): a reference to a record that is not here reads back empty, a date in
-    its ISO form."""
-    row: dict[str, Any] = {}
-    stored = dict(fields)
+    text: tuple[object, str] | None = None,
+) -> tuple[list[Any], Mapping[str, Any]]:
+    """The values of a record's fields for the table's columns (in the order of `columns`),
+    and the fields as that row reads back (`_read_all`): a reference to a record that is not
+    here reads back empty, a date in its ISO form. (`fields` itself when nothing differs.)
+    `text`: a document and the JSON text it was checked in, written as it is when the record
+    holds that very document."""
+    values: list[Any] = []
+    stored: dict[str, Any] | None = None
     for column in columns:
         value = fields[column.field]
         if column.target:
             value = ids[column.target].get(value) if value else None
-            if value is None:
+            if value is None and fields[column.field] is not None:
+                stored = stored if stored is not None else dict(fields)
                 stored[column.field] = None
         elif column.state:
-            state = dict(value)
-            if table.name == ex.AGREEMENT and "selection" in state:
-                selection = state.pop("selection") or ""
-                state["selection_id"] = selection_ids.get(selection)
-                if state["selection_id"] is None:
-                    stored[column.field] = {**value, "selection": None}
-            value = json.dumps(state, ensure_ascii=False)
+            if text is not None and text[0] is value:
+                value = text[1]
+            else:
+                state = dict(value)
+                if table.name == ex.AGREEMENT and "selection" in state:
+                    selection = state.pop("selection") or ""
+                    state["selection_id"] = selection_ids.get(selection)
+                    if state["selection_id"] is None and value.get("selection") is not None:
+                        stored = stored if stored is not None else dict(fields)
+                        stored[column.field] = {**value, "selection": None}
+                value = json.dumps(state, ensure_ascii=False)
         elif column.date is not None and value is not None:
             value = column.date.fromisoformat(value)
             # (SQLite keeps a time without its offset)
-            kept = value.replace(tzinfo=None) if isinstance(value, datetime) else value
-            stored[column.field] = kept.isoformat()
-        row[column.name] = value
-    return row, stored
+            kept = (value.replace(tzinfo=None) if isinstance(value, datetime) else value).isoformat()
+            if kept != fields[column.field]:
+                stored = stored if stored is not None else dict(fields)
+                stored[column.field] = kept
+        values.append(value)
+    return values, fields if stored is None else stored
 
 
 def _insert_many(
     connection: Connection, table: Table, rows: list[dict[str, Any]], *, or_ignore: bool = False
 ) -> None:
-    """INSERT many rows (all with the same keys) through the database driver: SQLAlchemy's
-    own executemany builds and converts a dictionary of parameters per row, which took a
-    third of the time of importing a large file. Values are converted for the driver as
-    SQLAlchemy would (times as text, booleans as integers)."""
+    """INSERT many rows (all with the same keys): see _insert_rows."""
+    if rows:
+        names = list(rows[0])
+        _insert_rows(connection, table, names, [tuple(row[n] for n in names) for row in rows], or_ignore)
+
+
+def _insert_rows(
+    connection: Connection,
+    table: Table,
+    names: list[str],
+    rows: list[tuple[Any, ...]],
+    or_ignore: bool = False,
+) -> None:
+    """INSERT many rows (values in the order of the columns `names`) through the database
+    driver: SQLAlchemy's own executemany builds and converts a dictionary of parameters per
+    row, which took a third of the time of importing a large file. Values are converted for
+    the driver as SQLAlchemy would (times as text, booleans as integers)."""
     if not rows:
         return
     dialect = connection.dialect
     if dialect.paramstyle != "qmark":  # (not SQLite's driver: the ordinary way)
-        connection.execute(insert(table), rows)
+        connection.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
         return
-    names = list(rows[0])
     conversions = [
         (index, processor)
         for index, name in enumerate(names)
@@ -830,13 +943,22 @@ def _insert_many(
         columns=", ".join(quote(name) for name in names),
         marks=", ".join(["?"] * len(names)),
     )
-    parameters = []
-    for row in rows:
-        values = [row[name] for name in names]
-        for index, convert in conversions:
-            values[index] = convert(values[index])
-        parameters.append(tuple(values))
-    connection.exec_driver_sql(statement, parameters)
+    if conversions:
+        converted = []
+        last: dict[int, tuple[Any, Any]] = {}  # by column, the last value converted and its result
+        for row in rows:
+            values = list(row)
+            for index, convert in conversions:
+                value = values[index]
+                previous = last.get(index)
+                if previous is not None and previous[0] is value:  # (the rows remembered
+                    values[index] = previous[1]  # when sharing all hold the same time)
+                else:
+                    values[index] = convert(value)
+                    last[index] = (value, values[index])
+            converted.append(tuple(values))
+        rows = converted
+    connection.exec_driver_sql(statement, rows)
 
 
 def apply_import(
@@ -853,7 +975,8 @@ def apply_import(
     if unresolved:
         raise ValueError(f"conflicts without a choice: {unresolved}")
     try:
-        return _apply(workspace, plan, choices, progress)
+        with _collector_paused():
+            return _apply(workspace, plan, choices, progress)
     except IntegrityError as error:
         raise ex.ExchangeRefused(
             _(
@@ -883,7 +1006,7 @@ def _apply(
         remember: dict[str, set[str]] = {}
         clusters: list[ex.ExchangeRecord] = []
         # what was taken, as it reads back once written (references and dates as stored)
-        taken: list[tuple[ex.ExchangeRecord, dict[str, Any]]] = []
+        taken: list[tuple[ex.ExchangeRecord, Mapping[str, Any]]] = []
         stamp = utc_now()
         by_type: dict[str, list[PlannedRecord]] = {}
         for item in plan.items:
@@ -892,7 +1015,9 @@ def _apply(
             step(progress, number, len(ex.TYPE_ORDER) + 1)
             table = tables[record_type]
             columns = _columns(table)
-            new_rows = []
+            names = [column.name for column in columns]
+            selection_ids = ids[ex.SELECTION]
+            new_rows: list[tuple[Any, ...]] = []
             for item in by_type.get(record_type, ()):
                 record = item.record
                 mine = item.mine.fields if item.mine else None
@@ -911,34 +1036,40 @@ def _apply(
                             )
                         }
                     continue
-                fields = ex.incoming_fields(mine, record)
-                row, stored = _row(table, columns, fields, ids, ids[ex.SELECTION])
+                # (theirs as they are, for a record not here: _row copies what it changes)
+                fields = record.fields if mine is None else ex.incoming_fields(mine, record)
+                values, stored = _row(table, columns, fields, ids, selection_ids, plan.texts.get(record.uuid))
+                if record_type == ex.CLUSTER:
+                    clusters.append(record)
+                    # (its members as they read back: those here, in order)
+                    members = sorted(a for a in record.fields["members"] if a in ids[ex.AUTHORITY])
+                    if members != stored["members"]:
+                        stored = {**stored, "members": members}
                 taken.append((record, stored))
                 if item.mine is None:
                     added += 1
                     created = record.created_at or stamp.isoformat()
                     new_rows.append(
-                        {
-                            **row,
-                            "uuid": record.uuid,
-                            "version": 1,
-                            "created_at": datetime.fromisoformat(created),
-                            "updated_at": datetime.fromisoformat(record.updated_at or created),
-                        }
+                        (
+                            *values,
+                            record.uuid,
+                            1,
+                            datetime.fromisoformat(created),
+                            datetime.fromisoformat(record.updated_at or created),
+                        )
                     )
                 else:
                     updated += 1
+                    row = dict(zip(names, values, strict=True))
                     connection.execute(
                         update(table)
                         .where(table.c.id == item.mine.id)
                         .values(**row, version=table.c.version + 1, updated_at=stamp)
                     )
-                if record_type == ex.CLUSTER:
-                    clusters.append(record)
-                    # (its members as they read back: those here, in order)
-                    stored["members"] = sorted(a for a in record.fields["members"] if a in ids[ex.AUTHORITY])
             if new_rows:
-                _insert_many(connection, table, new_rows)
+                _insert_rows(
+                    connection, table, [*names, "uuid", "version", "created_at", "updated_at"], new_rows
+                )
                 ids[record_type] = dict(connection.execute(select(table.c.uuid, table.c.id)).all())
             if record_type == ex.CLUSTER:
                 _write_members(connection, clusters, ids)
@@ -946,7 +1077,8 @@ def _apply(
         # left empty), and their copy as it came when that differs
         for record, stored in taken:
             remember[record.uuid] = _shared_hashes(plan, record, stored)
-            if stored != record.fields or record.contacts_removed:  # (otherwise the same hash)
+            if record.contacts_removed or (stored is not record.fields and stored != record.fields):
+                # (otherwise the same hash)
                 remember[record.uuid].add(
                     ex.content_hash(record.type, record.fields, contacts_removed=record.contacts_removed)
                 )
