@@ -129,14 +129,19 @@ class LocalRecord:
     created_at: datetime | None
     updated_at: datetime | None
     version: int
+    # read with raw_documents: the stored text of its document, not read yet (fields["state"]
+    # is then None until _read_documents reads it)
+    document_text: str | None = None
 
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
-def _read_all(connection: Connection) -> dict[str, LocalRecord]:
-    """Every exchanged record of the workspace by UUID, its fields as they travel."""
+def _read_all(connection: Connection, *, raw_documents: bool = False) -> dict[str, LocalRecord]:
+    """Every exchanged record of the workspace by UUID, its fields as they travel. With
+    `raw_documents`, documents (but an agreement's, which travels changed) are kept as the
+    stored text in `document_text`, to be read by _read_documents."""
     tables = exchanged_tables()
     uuid_of: dict[str, dict[int, str]] = {
         name: dict(connection.execute(select(table.c.id, table.c.uuid)).all())
@@ -152,18 +157,22 @@ def _read_all(connection: Connection) -> dict[str, LocalRecord]:
         columns = [c for c in table.columns if c.name not in _BOOKKEEPING]
         names = [_field_name(c.name) for c in columns]
         # the fields that are not as they travel: (name, how to convert the stored value)
+        raw = raw_documents and record_type != ex.AGREEMENT and "state" in names
         conversions = [
             (name, convert)
             for name, column in zip(names, columns, strict=True)
-            if (convert := _traveling_form(column, uuid_of)) is not None
+            if (convert := _traveling_form(column, uuid_of)) is not None and not (raw and name == "state")
         ]
         bookkeeping = (table.c.id, table.c.uuid, table.c.created_at, table.c.updated_at, table.c.version)
         for row_id, uuid, created_at, updated_at, version, *values in connection.execute(
             select(*bookkeeping, *columns)
-        ):
+        ).all():
             fields: dict[str, Any] = dict(zip(names, values, strict=True))
             for name, convert in conversions:
                 fields[name] = convert(fields[name])
+            text = None
+            if raw:
+                text, fields["state"] = fields["state"] or "{}", None
             if record_type == ex.CLUSTER:
                 fields["members"] = sorted(members.get(row_id, []))
             if record_type == ex.AGREEMENT and "selection_id" in fields["state"]:
@@ -173,8 +182,18 @@ def _read_all(connection: Connection) -> dict[str, LocalRecord]:
                     uuid_of[ex.SELECTION].get(selection_id) if isinstance(selection_id, int) else None
                 )
                 fields["state"] = state
-            records[uuid] = LocalRecord(record_type, row_id, uuid, fields, created_at, updated_at, version)
+            records[uuid] = LocalRecord(
+                record_type, row_id, uuid, fields, created_at, updated_at, version, text
+            )
     return records
+
+
+def _read_documents(records: Iterable[LocalRecord]) -> None:
+    """Read the documents _read_all(raw_documents=True) left as text."""
+    for record in records:
+        if record.document_text is not None:
+            record.fields["state"] = json.loads(record.document_text)
+            record.document_text = None
 
 
 def _traveling_form(column: Any, uuid_of: Mapping[str, Mapping[int, str]]) -> Callable[[Any], Any] | None:
@@ -207,12 +226,19 @@ def _remember(connection: Connection, known: Mapping[str, set[str]], hashes: Map
     if connection.dialect.paramstyle != "qmark":  # (not SQLite: read them again, here)
         known = _known_hashes(connection, hashes)
     now = utc_now()
+    nothing: set[str] = set()
     rows = [  # (in the order of the table's key: its index is filled page after page)
-        {"record_uuid": record_uuid, "content_hash": content_hash, "shared_at": now}
+        (record_uuid, content_hash, now)
         for record_uuid in sorted(hashes)
-        for content_hash in sorted(hashes[record_uuid] - known.get(record_uuid, set()))
+        for content_hash in sorted(hashes[record_uuid] - known.get(record_uuid, nothing))
     ]
-    _insert_many(connection, Base.metadata.tables["exchange_shared"], rows, or_ignore=True)
+    _insert_rows(
+        connection,
+        Base.metadata.tables["exchange_shared"],
+        ["record_uuid", "content_hash", "shared_at"],
+        rows,
+        or_ignore=True,
+    )
     return len(rows)
 
 
@@ -724,19 +750,53 @@ def plan_import(
 
 
 def _same_as_ours(
-    record: ex.ExchangeRecord, records: Mapping[str, LocalRecord], hashes: Mapping[str, ex.FileHashes]
+    record: ex.ExchangeRecord,
+    records: Mapping[str, LocalRecord],
+    hashes: Mapping[str, ex.FileHashes],
+    documents: Mapping[str, tuple[object, str]],
 ) -> bool:
     """Whether the record is ours as it is, to the byte of its canonical JSON (== alone
-    takes 1 for 1.0 or true), told by the hash of the file's text."""
+    takes 1 for 1.0 or true): its document stored in the very text the file holds it in
+    (`documents`), or equal to ours by the hash of the file's text, and every other field of
+    the same type and value. Then our record takes the file's fields, the same content read."""
     mine = records.get(record.uuid)
-    if mine is None or mine.type != record.type or mine.fields != record.fields:
+    if mine is None or mine.type != record.type or record.uuid not in hashes:
         return False
-    theirs = hashes.get(record.uuid)
-    return (
-        theirs is not None
-        and theirs.fields is record.fields
-        and ex.content_hash(record.type, mine.fields) == theirs.full
-    )
+    theirs = record.fields
+    if mine.document_text is not None:  # (its document not read: compared as text)
+        document = documents.get(record.uuid)
+        if document is None or document[0] is not theirs.get("state") or document[1] != mine.document_text:
+            return False
+        if not _same_values(mine.fields, theirs, ignore="state"):
+            return False
+    elif "state" in theirs:  # (an agreement's document, read: compared by its hash)
+        full = hashes[record.uuid]
+        if (
+            mine.fields != theirs
+            or full.fields is not theirs
+            or ex.content_hash(mine.type, mine.fields) != full.full
+        ):
+            return False
+    elif not _same_values(mine.fields, theirs):
+        return False
+    mine.fields, mine.document_text = theirs, None
+    return True
+
+
+def _same_values(mine: Mapping[str, Any], theirs: Mapping[str, Any], ignore: str = "") -> bool:
+    """Whether the fields (texts, numbers, flags, lists of texts) are the same, each of the
+    same type (1, 1.0 and true are not), but for the field `ignore`."""
+    if mine.keys() != theirs.keys():
+        return False
+    for name, value in theirs.items():
+        other = mine[name]
+        if value is other or name == ignore:
+            continue
+        if type(value) is not type(other) or value != other:
+            return False
+        if type(value) is list and any(type(a) is not type(b) for a, b in zip(value, other, strict=True)):
+            return False
+    return True
 
 
 def _plan_import(
@@ -745,18 +805,23 @@ def _plan_import(
     exchange = read_exchange_file(path, **limits)
     step(progress, 1, 4)
     with workspace.engine.connect() as connection:
-        records = _read_all(connection)
+        records = _read_all(connection, raw_documents=True)
         order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
         exchange.records.sort(key=lambda r: order[r.type])
-        aliases = _aliases(records, exchange.records)
+        aliases = _aliases(records, exchange.records)  # (from fields that are not documents)
         # A record the same as ours is unchanged, not written: its values are ours, checked
         # already. Every other record is checked as the forms and the app read it. (Renamed
         # references change records: then every one is checked and compared.)
         same = (
             set()
             if aliases
-            else {r.uuid for r in exchange.records if _same_as_ours(r, records, exchange.hashes)}
+            else {
+                r.uuid
+                for r in exchange.records
+                if _same_as_ours(r, records, exchange.hashes, exchange.documents)
+            }
         )
+        _read_documents(records.values())  # (the others' documents)
         new = [record for record in exchange.records if record.uuid not in same]
         _check_lengths(new)
         _validate_fields(new, odd_values=exchange.odd_values)
@@ -770,6 +835,9 @@ def _plan_import(
                 if members != fields["members"]:
                     exchange.hashes.pop(record.uuid, None)  # (no longer the file's text)
                 fields["members"] = members
+            if fields is record.fields and record.uuid not in aliases:
+                incoming.append(record)  # (as it is: nothing renamed)
+                continue
             incoming.append(
                 ex.ExchangeRecord(
                     record.type,
@@ -903,15 +971,6 @@ def _row(
                 stored[column.field] = kept
         values.append(value)
     return values, fields if stored is None else stored
-
-
-def _insert_many(
-    connection: Connection, table: Table, rows: list[dict[str, Any]], *, or_ignore: bool = False
-) -> None:
-    """INSERT many rows (all with the same keys): see _insert_rows."""
-    if rows:
-        names = list(rows[0])
-        _insert_rows(connection, table, names, [tuple(row[n] for n in names) for row in rows], or_ignore)
 
 
 def _insert_rows(
