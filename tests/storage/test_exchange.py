@@ -532,3 +532,97 @@ def test_a_copy_equal_to_ours_but_for_a_number_written_otherwise_is_a_change(
         ex.write_exchange(exchange.header, exchange.records, exchange.absent, handle)
     plan = sx.plan_import(workspace, changed)
     assert [i.record.uuid for i in plan.items if i.decision is not ex.Decision.UNCHANGED] == [forum.uuid]
+
+
+def _stored_state(workspace: Workspace, uuid: str) -> str:
+    from desktop.storage.tables import ForumRecord
+
+    with workspace.engine.connect() as connection:
+        return str(connection.execute(select(ForumRecord.state).where(ForumRecord.uuid == uuid)).scalar_one())
+
+
+def test_a_document_is_stored_in_the_text_the_file_holds_it_in(
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
+    """Read by the app's own reader from the file's text, and that text is what is stored."""
+    workspace, ids = source
+    path = export(workspace, tmp_path)
+    import_(target, path)
+    exchange = sx.read_exchange_file(path)
+    forum = next(r for r in exchange.records if r.uuid == ids.forum_uuid)
+    document, text = exchange.documents[ids.forum_uuid]
+    assert document is forum.fields["state"] and json.loads(text) == forum.fields["state"]
+    assert _stored_state(target, ids.forum_uuid) == text
+    assert load_forum(target, _forum_id(target, ids.forum_uuid)) == load_forum(workspace, ids.forum)
+
+
+def _forum_id(workspace: Workspace, uuid: str) -> int:
+    from desktop.storage.tables import ForumRecord
+
+    with workspace.engine.connect() as connection:
+        return int(connection.execute(select(ForumRecord.id).where(ForumRecord.uuid == uuid)).scalar_one())
+
+
+@pytest.mark.parametrize("change", ["document", "title", "number"])
+def test_a_record_stored_as_the_file_holds_it_is_unchanged_only_while_nothing_differs(
+    source: Any, target: Workspace, tmp_path: Path, change: str
+) -> None:
+    """The shortcut for documents stored in the file's own text: any difference in the
+    document's text or in another field makes it a change, compared and checked as such."""
+    from sqlalchemy import update
+
+    from desktop.storage.tables import ForumRecord
+
+    workspace, ids = source
+    path = export(workspace, tmp_path)
+    import_(target, path)
+    assert sx.plan_import(target, path).count(ex.Decision.UNCHANGED) == len(contents(workspace))
+    stored = _stored_state(target, ids.forum_uuid)
+    if change == "number":  # the same value to ==, written otherwise: 1.0 for 1
+        values: dict[str, Any] = {"state": stored.replace('"format":1', '"format":1.0', 1)}
+    elif change == "document":
+        values = {"state": stored.replace("מרכז למידה קהילתי", "מרכז למידה אחר")}
+    else:
+        values = {"title": "פורום אחר לגמרי"}
+    assert values.get("state", "") != stored
+    with target.engine.begin() as connection:  # (as another program would, version and all)
+        connection.execute(update(ForumRecord).where(ForumRecord.uuid == ids.forum_uuid).values(**values))
+    plan = sx.plan_import(target, path)
+    assert [i.record.uuid for i in plan.items if i.decision is not ex.Decision.UNCHANGED] == [ids.forum_uuid]
+
+
+def test_a_document_whose_text_holds_more_than_the_document_is_refused(
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
+    """A hand-made file (with a valid checksum) whose fields repeat a key after the document:
+    the document's text alone is not one JSON value, so it is refused as unreadable."""
+    import hashlib
+
+    workspace, ids = source
+    good = export(workspace, tmp_path)
+    with zipfile.ZipFile(good) as archive:
+        head = json.loads(archive.read(ex.HEADER_MEMBER))
+        payload = archive.read(ex.PAYLOAD_MEMBER).decode()
+    title = '},"title":"פורום עיצוב ירוחם"}'
+    assert payload.count(title) == 1
+    payload = payload.replace(title, '},"title":"x","title":"פורום עיצוב ירוחם"}')
+    data = payload.encode()
+    head.update(payload_sha256=hashlib.sha256(data).hexdigest(), payload_bytes=len(data))
+    bad = tmp_path / f"bad{ex.EXTENSION}"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr(ex.HEADER_MEMBER, json.dumps(head))
+        archive.writestr(ex.PAYLOAD_MEMBER, data)
+    before = file_hash(target.path)
+    with pytest.raises(ex.ExchangeRefused, match="cannot be read"):
+        sx.plan_import(target, bad)
+    assert file_hash(target.path) == before
+
+
+def test_fields_are_the_same_only_with_the_same_types() -> None:
+    assert sx._same_values({"a": "x", "b": [1, 2], "c": True}, {"c": True, "b": [1, 2], "a": "x"})
+    assert not sx._same_values({"a": 1}, {"a": True})
+    assert not sx._same_values({"a": 1}, {"a": 1.0})
+    assert not sx._same_values({"a": [1]}, {"a": [1.0]})
+    assert not sx._same_values({"a": None}, {"a": ""})
+    assert not sx._same_values({"a": 1}, {"a": 1, "b": 2})
+    assert sx._same_values({"a": 1, "state": None}, {"a": 1, "state": {"x": 1}}, ignore="state")
