@@ -581,14 +581,16 @@ def _may_hold_contacts(record_type: str, text: bytes) -> bool:
     return any(key in text for key in _NOTE_KEY_BYTES) and any(key in text for key in _PERSON_REFERENCE_BYTES)
 
 
-def shared_hashes(record_type: str, fields: Mapping[str, Any], *, encoded: bytes | None = None) -> set[str]:
+def shared_hashes(
+    record_type: str, fields: Mapping[str, Any], *, encoded: bytes | None = None, scalar: bool = False
+) -> set[str]:
     """The hashes to remember when a record is shared: with and without contact details.
 
     (The same as content_hash in both forms; the record is written as canonical JSON once,
     or not at all when the caller gives it as `encoded`, and again without contact details
-    only when it holds some.)"""
+    only when it holds some. `scalar`: the caller knows no field holds an object or a list.)"""
     full = canonical(fields) if encoded is None else encoded
-    removed = _without_contacts_text(record_type, fields, full)
+    removed = _without_contacts_text(record_type, fields, full, scalar=scalar)
     return {_digest(record_type, b"full", full), _digest(record_type, b"without-contacts", removed)}
 
 
@@ -776,6 +778,33 @@ def _json(value: Any) -> bytes:
     return _COMPACT.encode(value).encode()
 
 
+# Text that JSON writes as it is, between quotes (no quote, backslash or control character).
+_PLAIN = re.compile(r'[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]*')
+
+
+def _head(record: ExchangeRecord) -> bytes:
+    """A record's other keys, as to_data writes them but without its fields and the closing
+    brace: `_json` of them, written directly when no text needs escaping (UUIDs, record types
+    and ISO times never do)."""
+    texts = (record.type, record.uuid, record.created_at, record.updated_at)
+    if type(record.contacts_removed) is bool and all(
+        type(t) is str and _PLAIN.fullmatch(t) is not None for t in texts
+    ):
+        removed = "true" if record.contacts_removed else "false"
+        return (
+            f'{{"type":"{record.type}","uuid":"{record.uuid}","created_at":"{record.created_at}",'
+            f'"updated_at":"{record.updated_at}","contacts_removed":{removed}'
+        ).encode()
+    head = {
+        "type": record.type,
+        "uuid": record.uuid,
+        "created_at": record.created_at,
+        "updated_at": record.updated_at,
+        "contacts_removed": record.contacts_removed,
+    }  # (as to_data, but its fields)
+    return _json(head)[:-1]
+
+
 def write_exchange(
     header: Header,
     records: Iterable[ExchangeRecord],
@@ -795,14 +824,7 @@ def write_exchange(
         raise ValueError("one encoded_fields per record")
     parts = []
     for record, encoded in zip(records, fields, strict=True):
-        head = {
-            "type": record.type,
-            "uuid": record.uuid,
-            "created_at": record.created_at,
-            "updated_at": record.updated_at,
-            "contacts_removed": record.contacts_removed,
-        }  # (as to_data, but its fields)
-        parts.append(_json(head)[:-1] + b',"fields":' + encoded + b"}")
+        parts.append(_head(record) + b',"fields":' + encoded + b"}")
     payload = b'{"records":[' + b",".join(parts) + b'],"absent":' + _json(sorted(set(absent))) + b"}"
     header.records = len(records)
     header.payload_sha256 = hashlib.sha256(payload).hexdigest()

@@ -18,6 +18,7 @@ import importlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -408,8 +409,20 @@ def _export(
     placed = False
     try:
         create_private(partial)  # it names people: owner only
-        with partial.open("wb") as handle:
-            ex.write_exchange(header, items, absent, handle, encoded_fields=encoded)
+        # The file is written (compressed and checksummed, which let other threads run) in a
+        # thread of its own while the hashes to remember are computed here.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            writing = pool.submit(_write_file, partial, header, items, absent, encoded)
+            scalar = _scalar_types()
+            exported = (  # ours, and the copy as it left (without some contact details, perhaps)
+                {}
+                if workspace.read_only
+                else {
+                    r.uuid: _exported_hashes(r, i, e, scalar)
+                    for r, i, e in zip(chosen, items, encoded, strict=True)
+                }
+            )
+            writing.result()
         step(progress, 3, 4)
         if workspace.read_only:
             partial.replace(out)
@@ -417,15 +430,7 @@ def _export(
             # The file takes its name only inside the transaction that remembers what was
             # shared: a workspace that is busy or full leaves no exchange file behind.
             with workspace.engine.begin() as connection:
-                # ours, and the copy as it left (without some contact details, perhaps)
-                _remember(
-                    connection,
-                    known,
-                    {
-                        r.uuid: _exported_hashes(r, i, e)
-                        for r, i, e in zip(chosen, items, encoded, strict=True)
-                    },
-                )
+                _remember(connection, known, exported)
                 step(progress, 4, 4)  # the last moment to stop: this transaction rolls back
                 partial.replace(out)
                 placed = True
@@ -441,11 +446,31 @@ def _export(
     return ExportResult(out, len(items), counts, without_contacts)
 
 
-def _exported_hashes(record: LocalRecord, item: ex.ExchangeRecord, encoded: bytes) -> set[str]:
+def _write_file(
+    path: Path, header: ex.Header, items: list[ex.ExchangeRecord], absent: Iterable[str], encoded: list[bytes]
+) -> None:
+    with path.open("wb") as handle:
+        ex.write_exchange(header, items, absent, handle, encoded_fields=encoded)
+
+
+def _scalar_types() -> frozenset[str]:
+    """The record types none of whose fields holds an object or a list."""
+    nested = (ex.FieldKind.DOCUMENT, ex.FieldKind.REFERENCES)
+    return frozenset(
+        record_type
+        for record_type, spec in field_specs().items()
+        if all(kind not in nested for kind, _nullable in spec.values())
+    )
+
+
+def _exported_hashes(
+    record: LocalRecord, item: ex.ExchangeRecord, encoded: bytes, scalar: frozenset[str] = frozenset()
+) -> set[str]:
     """Ours, in both forms, and the copy as it left (`encoded`): without some contact
-    details, perhaps; otherwise it is ours, whose hash is already there."""
+    details, perhaps; otherwise it is ours, whose hash is already there. (`scalar`: the
+    types whose fields, read from their tables, hold no object or list.)"""
     if item.fields == record.fields:  # (the same values, mostly the same objects: quick)
-        return ex.shared_hashes(record.type, record.fields, encoded=encoded)
+        return ex.shared_hashes(record.type, record.fields, encoded=encoded, scalar=record.type in scalar)
     return ex.shared_hashes(record.type, record.fields) | {ex.content_hash(item.type, item.fields)}
 
 

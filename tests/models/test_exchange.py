@@ -421,3 +421,14 @@ def test_a_document_is_found_in_its_fields_text_only_between_canonical_fields() 
     assert found is not None
     with pytest.raises(ValueError):
         json.loads(found)
+
+
+@pytest.mark.parametrize(
+    "created", ["2026-01-02T03:04:05.123456", "", 'a "quoted" \\ time', "ש\x01", "\u2028", "x\x7f"]
+)
+def test_a_records_head_is_written_as_json_writes_it(created: str) -> None:
+    for removed in (True, False):
+        record = ex.ExchangeRecord(ex.PERSON, PERSON_A, {}, created, created, removed)
+        data = record.to_data()
+        del data["fields"]
+        assert ex._head(record) == ex._json(data)[:-1]
