@@ -19,7 +19,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -38,7 +38,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from desktop import __version__
 from desktop.i18n import _
@@ -1075,7 +1075,7 @@ def _apply(
 ) -> ImportResult:
     tables = exchanged_tables()
     added = updated = unchanged = kept = 0
-    with workspace.engine.begin() as connection:
+    with workspace.engine.begin() as connection, _large_cache(connection):
         versions: dict[str, int] = {}
         for table in tables.values():
             versions.update(connection.execute(select(table.c.uuid, table.c.version)).all())
@@ -1169,6 +1169,23 @@ def _apply(
         _remember(connection, plan.known, remember)
         step(progress, len(ex.TYPE_ORDER) + 1, len(ex.TYPE_ORDER) + 1)  # the last moment to stop
     return ImportResult(added, updated, unchanged, kept)
+
+
+@contextmanager
+def _large_cache(connection: Connection, kibibytes: int = 64 * 1024) -> Iterator[None]:
+    """SQLite's page cache of this connection enlarged while a file's records are written
+    (its 2 MB are spilled to the log again and again while the indexes of tens of megabytes
+    of rows are filled), then as it was."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{int(kibibytes)}")
+    try:
+        yield
+    finally:
+        with suppress(SQLAlchemyError):  # (a connection that failed: what failed is what is told)
+            connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 
 
 def _shared_hashes(plan: ImportPlan, record: ex.ExchangeRecord, fields: Mapping[str, Any]) -> set[str]:

@@ -626,3 +626,14 @@ def test_fields_are_the_same_only_with_the_same_types() -> None:
     assert not sx._same_values({"a": None}, {"a": ""})
     assert not sx._same_values({"a": 1}, {"a": 1, "b": 2})
     assert sx._same_values({"a": 1, "state": None}, {"a": 1, "state": {"x": 1}}, ignore="state")
+
+
+def test_an_import_leaves_the_page_cache_as_it_was(source: Any, target: Workspace, tmp_path: Path) -> None:
+    """The larger page cache used while writing is given back (it would stay with the pooled
+    connection, in memory, as long as the workspace is open)."""
+    workspace, _ids = source
+    with target.engine.connect() as connection:
+        before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    import_(target, export(workspace, tmp_path))
+    with target.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == before
