@@ -35,6 +35,7 @@ from sqlalchemy import (
     Table,
     delete,
     insert,
+    null,
     select,
     update,
 )
@@ -139,10 +140,13 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
-def _read_all(connection: Connection, *, raw_documents: bool = False) -> dict[str, LocalRecord]:
+def _read_all(
+    connection: Connection, *, raw_documents: bool = False, times: bool = True
+) -> dict[str, LocalRecord]:
     """Every exchanged record of the workspace by UUID, its fields as they travel. With
     `raw_documents`, documents (but an agreement's, which travels changed) are kept as the
-    stored text in `document_text`, to be read by _read_documents."""
+    stored text in `document_text`, to be read by _read_documents; without `times`, when
+    each was made and changed is not read (None)."""
     tables = exchanged_tables()
     uuid_of: dict[str, dict[int, str]] = {
         name: dict(connection.execute(select(table.c.id, table.c.uuid)).all())
@@ -164,7 +168,13 @@ def _read_all(connection: Connection, *, raw_documents: bool = False) -> dict[st
             for name, column in zip(names, columns, strict=True)
             if (convert := _traveling_form(column, uuid_of)) is not None and not (raw and name == "state")
         ]
-        bookkeeping = (table.c.id, table.c.uuid, table.c.created_at, table.c.updated_at, table.c.version)
+        bookkeeping = (
+            table.c.id,
+            table.c.uuid,
+            table.c.created_at if times else null(),
+            table.c.updated_at if times else null(),
+            table.c.version,
+        )
         for row_id, uuid, created_at, updated_at, version, *values in connection.execute(
             select(*bookkeeping, *columns)
         ).all():
@@ -830,7 +840,7 @@ def _plan_import(
     exchange = read_exchange_file(path, **limits)
     step(progress, 1, 4)
     with workspace.engine.connect() as connection:
-        records = _read_all(connection, raw_documents=True)
+        records = _read_all(connection, raw_documents=True, times=False)
         order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
         exchange.records.sort(key=lambda r: order[r.type])
         aliases = _aliases(records, exchange.records)  # (from fields that are not documents)
@@ -877,8 +887,9 @@ def _plan_import(
         ex.check_references(exchange, records)
         known = _known_hashes(connection, (r.uuid for r in incoming))
     step(progress, 3, 4)
-    names = {u: ex.record_title(r.type, r.fields) for u, r in records.items()}
-    names.update({r.uuid: r.title for r in incoming})
+    titles = {r.uuid: r.title for r in incoming}
+    names = {u: ex.record_title(r.type, r.fields) for u, r in records.items() if u not in titles}
+    names.update(titles)
     items = []
     for record in incoming:
         mine = records.get(record.uuid)
@@ -902,8 +913,9 @@ def _plan_import(
             # laptops that ran the same forum: merged by id, so neither side's ideas are lost
             record.fields = merge_exchanged_forum(mine.fields, record.fields)
             decision = ex.Decision.UPDATE
+            titles[record.uuid] = record.title
         title = (
-            record.title
+            titles[record.uuid]
             if record.type not in (ex.FLAGS, ex.CLUSTER_PROFILE)
             else str(names.get(str(record.fields.get("cluster_uuid")), ""))
         )
