@@ -637,3 +637,15 @@ def test_an_import_leaves_the_page_cache_as_it_was(source: Any, target: Workspac
     import_(target, export(workspace, tmp_path))
     with target.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == before
+
+
+def test_everything_takes_the_records_and_gaps_that_walking_its_references_finds(source: Any) -> None:
+    workspace, ids = source
+    with workspace.engine.connect() as connection:
+        records = sx._read_all(connection)
+    gone = "5f0c1d2e-3a4b-4c5d-8e9f-a0b1c2d3e4f5"
+    records[ids.dana].fields["organisation"] = gone  # (a reference broken at home)
+    uuids, absent = sx._closure(records, list(records))
+    walked, walked_absent = sx._closure(records, [*records, ids.dana])  # (a root twice: walked)
+    assert sorted(uuids) == sorted(walked) == sorted(records)
+    assert absent == walked_absent == {gone}
