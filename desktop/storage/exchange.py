@@ -399,6 +399,8 @@ def _export(
     for record in chosen:
         if without_contacts or (record.type == ex.PERSON and record.uuid in hidden):
             fields, removed = ex.without_contacts(record.type, record.fields), True
+        elif not hidden:  # (nobody's details are withheld: ours as they are)
+            fields, removed = record.fields, False
         else:
             fields = ex.without_contacts(record.type, record.fields, hidden)
             removed = fields != record.fields

@@ -649,3 +649,17 @@ def test_everything_takes_the_records_and_gaps_that_walking_its_references_finds
     walked, walked_absent = sx._closure(records, [*records, ids.dana])  # (a root twice: walked)
     assert sorted(uuids) == sorted(walked) == sorted(records)
     assert absent == walked_absent == {gone}
+
+
+def test_when_everyone_consented_everything_travels_as_it_is(
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    workspace, _ids = source
+    with workspace.engine.begin() as connection:
+        connection.execute(update(Person).values(consent_contact=True))
+    path = export(workspace, tmp_path)
+    assert not any(r.contacts_removed for r in sx.read_exchange_file(path).records)
+    import_(target, path)
+    assert contents(target) == contents(workspace)
