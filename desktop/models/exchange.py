@@ -325,6 +325,23 @@ def _scrub_document(data: Any, hidden: frozenset[str] | None) -> Any:
     return data if result is None else result
 
 
+# In canonical JSON, a key that refers to a person and its text (quotes inside a text are
+# escaped, so this is never found inside one).
+_PERSON_REFERENCE = re.compile(rb'"(?:%s)":"((?:[^"\\]|\\.)*)"' % b"|".join(k.encode() for k in PERSON_KEYS))
+
+
+def mentioned(people: Iterable[str]) -> frozenset[bytes]:
+    """The people (UUIDs) as their text is written in canonical JSON, for `mentions`."""
+    return frozenset(canonical(uuid)[1:-1] for uuid in people)
+
+
+def mentions(encoded: bytes, people: frozenset[bytes]) -> bool:
+    """Whether canonical JSON `encoded` holds an object that refers to one of `people`
+    (`mentioned`) under a key of PERSON_KEYS. When it does not, without_contacts(type,
+    fields, hidden) for those people changes nothing (only such objects lose details)."""
+    return bool(people) and any(match[1] in people for match in _PERSON_REFERENCE.finditer(encoded))
+
+
 def without_contacts(
     record_type: str, fields: Mapping[str, Any], hidden: frozenset[str] | None = None
 ) -> dict[str, Any]:

@@ -396,14 +396,25 @@ def _export(
     chosen = sorted((records[u] for u in uuids), key=lambda r: (order[r.type], r.id))
     step(progress, 2, 4)
     items = []
+    encoded = []  # each record's fields as canonical JSON: written, and hashed
+    scalar = _scalar_types()
+    hidden_text = ex.mentioned(hidden)
     for record in chosen:
         if without_contacts or (record.type == ex.PERSON and record.uuid in hidden):
             fields, removed = ex.without_contacts(record.type, record.fields), True
-        elif not hidden:  # (nobody's details are withheld: ours as they are)
+            encoded.append(ex.canonical(fields))
+        elif not hidden or record.type in scalar:  # (nothing about them to withhold)
             fields, removed = record.fields, False
+            encoded.append(ex.canonical(fields))
         else:
-            fields = ex.without_contacts(record.type, record.fields, hidden)
-            removed = fields != record.fields
+            text = ex.canonical(record.fields)
+            if ex.mentions(text, hidden_text):  # (otherwise nothing would be removed)
+                fields = ex.without_contacts(record.type, record.fields, hidden)
+                removed = fields != record.fields
+                text = ex.canonical(fields) if removed else text
+            else:
+                fields, removed = record.fields, False
+            encoded.append(text)
         items.append(
             ex.ExchangeRecord(
                 record.type,
@@ -414,7 +425,6 @@ def _export(
                 removed,
             )
         )
-    encoded = [ex.canonical(item.fields) for item in items]  # written, and hashed
     root = records.get(scope_uuid)
     header = ex.Header(
         schema=head_revision(),
@@ -434,7 +444,6 @@ def _export(
         # thread of its own while the hashes to remember are computed here.
         with ThreadPoolExecutor(max_workers=1) as pool:
             writing = pool.submit(_write_file, partial, header, items, absent, encoded)
-            scalar = _scalar_types()
             exported = (  # ours, and the copy as it left (without some contact details, perhaps)
                 {}
                 if workspace.read_only

@@ -432,3 +432,16 @@ def test_a_records_head_is_written_as_json_writes_it(created: str) -> None:
         data = record.to_data()
         del data["fields"]
         assert ex._head(record) == ex._json(data)[:-1]
+
+
+def test_a_document_mentions_a_person_by_either_key_at_any_depth() -> None:
+    hidden = ex.mentioned([PERSON_A])
+    for document in (
+        {"state": {"participants": [{"person_uuid": PERSON_A, "phone": "1"}]}},
+        {"state": {"a": [[{"person": PERSON_A}]]}},
+        {"state": {"m": {"person": "", "person_uuid": PERSON_A}}},
+    ):
+        assert ex.mentions(ex.canonical(document), hidden), document
+    assert not ex.mentions(ex.canonical({"state": {"p": {"person": PERSON_B}}}), hidden)
+    assert not ex.mentions(ex.canonical({"note": f'"person":"{PERSON_A}"'}), hidden)  # (a text)
+    assert not ex.mentions(ex.canonical({"state": {"p": {"person": PERSON_A}}}), frozenset())

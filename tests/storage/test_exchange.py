@@ -663,3 +663,35 @@ def test_when_everyone_consented_everything_travels_as_it_is(
     assert not any(r.contacts_removed for r in sx.read_exchange_file(path).records)
     import_(target, path)
     assert contents(target) == contents(workspace)
+
+
+def test_a_document_never_carries_the_contacts_of_someone_who_did_not_consent(
+    source: Any, tmp_path: Path
+) -> None:
+    """Whatever object of a document refers to that person (by "person" or "person_uuid")
+    leaves without its phone, email and notes; the same details about someone who consented
+    travel in a full export."""
+    from sqlalchemy import update
+
+    from desktop.storage.tables import ForumRecord
+
+    workspace, ids = source
+    stored = json.loads(_stored_state(workspace, ids.forum_uuid))
+    stored["participants"] = [
+        *stored.get("participants", []),
+        {"person_uuid": ids.hidden, "phone": "050-7654321", "notes": "פתק סודי", "name": "נועה"},
+        {"person": ids.dana, "email": "dana.forum@example.org", "notes": "פתק גלוי"},
+    ]
+    with workspace.engine.begin() as connection:
+        connection.execute(
+            update(ForumRecord)
+            .where(ForumRecord.uuid == ids.forum_uuid)
+            .values(state=json.dumps(stored, ensure_ascii=False))
+        )
+    text = _unpacked_text(export(workspace, tmp_path))
+    assert "050-7654321" not in text and "פתק סודי" not in text
+    assert "dana.forum@example.org" in text and "פתק גלוי" in text
+    forum = next(
+        r for r in sx.read_exchange_file(tmp_path / f"out{ex.EXTENSION}").records if r.uuid == ids.forum_uuid
+    )
+    assert forum.contacts_removed
