@@ -226,6 +226,8 @@ class ExchangeFile:
     odd_values: bool = True
     # By record UUID, the hashes of its fields as the file holds them (FileHashes).
     hashes: dict[str, FileHashes] = field(default_factory=dict)
+    # By record UUID, its document (`state`) and the text it has in the file (_document_text).
+    documents: dict[str, tuple[object, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -321,6 +323,23 @@ def _scrub_document(data: Any, hidden: frozenset[str] | None) -> Any:
             result = dict(data)
         result[key] = new
     return data if result is None else result
+
+
+# In canonical JSON, a key that refers to a person and its text (quotes inside a text are
+# escaped, so this is never found inside one).
+_PERSON_REFERENCE = re.compile(rb'"(?:%s)":"((?:[^"\\]|\\.)*)"' % b"|".join(k.encode() for k in PERSON_KEYS))
+
+
+def mentioned(people: Iterable[str]) -> frozenset[bytes]:
+    """The people (UUIDs) as their text is written in canonical JSON, for `mentions`."""
+    return frozenset(canonical(uuid)[1:-1] for uuid in people)
+
+
+def mentions(encoded: bytes, people: frozenset[bytes]) -> bool:
+    """Whether canonical JSON `encoded` holds an object that refers to one of `people`
+    (`mentioned`) under a key of PERSON_KEYS. When it does not, without_contacts(type,
+    fields, hidden) for those people changes nothing (only such objects lose details)."""
+    return bool(people) and any(match[1] in people for match in _PERSON_REFERENCE.finditer(encoded))
 
 
 def without_contacts(
@@ -546,7 +565,11 @@ class Decision(StrEnum):
 
 
 def _digest(record_type: str, form: bytes, content: bytes) -> str:
-    return hashlib.sha256(b"%s\0%s\0%s" % (record_type.encode(), form, content)).hexdigest()
+    """SHA-256 of the type, the form and the content, each after a NUL (fed in parts: the
+    content is not copied)."""
+    digest = hashlib.sha256(b"%s\0%s\0" % (record_type.encode(), form))
+    digest.update(content)
+    return digest.hexdigest()
 
 
 def content_hash(record_type: str, fields: Mapping[str, Any], *, contacts_removed: bool = False) -> str:
@@ -579,14 +602,16 @@ def _may_hold_contacts(record_type: str, text: bytes) -> bool:
     return any(key in text for key in _NOTE_KEY_BYTES) and any(key in text for key in _PERSON_REFERENCE_BYTES)
 
 
-def shared_hashes(record_type: str, fields: Mapping[str, Any], *, encoded: bytes | None = None) -> set[str]:
+def shared_hashes(
+    record_type: str, fields: Mapping[str, Any], *, encoded: bytes | None = None, scalar: bool = False
+) -> set[str]:
     """The hashes to remember when a record is shared: with and without contact details.
 
     (The same as content_hash in both forms; the record is written as canonical JSON once,
     or not at all when the caller gives it as `encoded`, and again without contact details
-    only when it holds some.)"""
+    only when it holds some. `scalar`: the caller knows no field holds an object or a list.)"""
     full = canonical(fields) if encoded is None else encoded
-    removed = _without_contacts_text(record_type, fields, full)
+    removed = _without_contacts_text(record_type, fields, full, scalar=scalar)
     return {_digest(record_type, b"full", full), _digest(record_type, b"without-contacts", removed)}
 
 
@@ -594,16 +619,26 @@ def shared_hashes(record_type: str, fields: Mapping[str, Any], *, encoded: bytes
 # object or list: each such key there is one of the person's (in text, a quote is escaped).
 # (one pattern a key, replaced by a constant: a template would be expanded at every match)
 _PERSON_CONTACT_TEXT = tuple(
-    (re.compile(rb'"%s":"(?:[^"\\]|\\.)*"' % re.escape(name.encode()), re.DOTALL), b'"%s":""' % name.encode())
+    (
+        name,
+        re.compile(rb'"%s":"(?:[^"\\]|\\.)*"' % re.escape(name.encode()), re.DOTALL),
+        b'"%s":""' % name.encode(),
+    )
     for name in PERSON_CONTACT_FIELDS
 )
 
 
-def _without_contacts_text(record_type: str, fields: Mapping[str, Any], full: bytes) -> bytes:
-    """canonical(without_contacts(record_type, fields)), given `full`, canonical(fields)."""
-    if record_type == PERSON and not any(isinstance(value, dict | list) for value in fields.values()):
-        for pattern, empty in _PERSON_CONTACT_TEXT:  # (the same, without a second encoding)
-            full = pattern.sub(empty, full)
+def _without_contacts_text(
+    record_type: str, fields: Mapping[str, Any], full: bytes, *, scalar: bool = False
+) -> bytes:
+    """canonical(without_contacts(record_type, fields)), given `full`, canonical(fields).
+    (`scalar`: the caller knows that no field holds an object or a list.)"""
+    if record_type == PERSON and (
+        scalar or not any(isinstance(value, dict | list) for value in fields.values())
+    ):
+        for name, pattern, empty in _PERSON_CONTACT_TEXT:  # (the same, without a second encoding)
+            if fields.get(name):  # (an empty text is left as it is)
+                full = pattern.sub(empty, full)
         return full
     if _may_hold_contacts(record_type, full):
         scrubbed = without_contacts(record_type, fields)
@@ -612,8 +647,8 @@ def _without_contacts_text(record_type: str, fields: Mapping[str, Any], full: by
     return full
 
 
-def _file_hashes(record: ExchangeRecord, encoded: bytes) -> FileHashes:
-    removed = _without_contacts_text(record.type, record.fields, encoded)
+def _file_hashes(record: ExchangeRecord, encoded: bytes, *, scalar: bool = False) -> FileHashes:
+    removed = _without_contacts_text(record.type, record.fields, encoded, scalar=scalar)
     return FileHashes(
         record.fields,
         _digest(record.type, b"full", encoded),
@@ -626,7 +661,12 @@ _ITEM_KEYS = (*_HEAD_KEYS, "fields")
 
 
 def _hashes_from_text(
-    text: str, spans: list[tuple[int, int]], items: list[Any], records: list[ExchangeRecord]
+    text: str,
+    spans: list[tuple[int, int]],
+    items: list[Any],
+    records: list[ExchangeRecord],
+    scalar_types: frozenset[str] = frozenset(),
+    documents: dict[str, tuple[object, str]] | None = None,
 ) -> dict[str, FileHashes]:
     """The hashes of each record's fields from the text of the payload, where the record is
     laid out as `write_exchange` writes it (its five other keys, then its fields, last);
@@ -646,8 +686,30 @@ def _hashes_from_text(
         )
         if not text.startswith(head, start):
             continue
-        hashes[record.uuid] = _file_hashes(record, text[start + len(head) : end - 1].encode())
+        fields_text = text[start + len(head) : end - 1]
+        hashes[record.uuid] = _file_hashes(record, fields_text.encode(), scalar=record.type in scalar_types)
+        if documents is not None and isinstance(record.fields.get("state"), dict):
+            document = _document_text(fields_text, record.fields)
+            if document is not None:
+                documents[record.uuid] = (record.fields["state"], document)
     return hashes
+
+
+def _document_text(fields_text: str, fields: Mapping[str, Any]) -> str | None:
+    """The text of `fields["state"]` in `fields_text`, the text `fields` were read from, when
+    the other fields are written around it as canonical JSON (None otherwise). Parsed alone,
+    it gives the very document read with the fields, or fails: the text before it ends with
+    the key "state" (no other key holds it) and the text after it holds the other keys; had
+    it more than one JSON value, parsing it alone fails."""
+    before = _CANONICAL.encode({k: v for k, v in fields.items() if k < "state"})
+    after = _CANONICAL.encode({k: v for k, v in fields.items() if k > "state"})
+    prefix = (before[:-1] + "," if len(before) > 2 else "{") + '"state":'
+    suffix = "," + after[1:] if len(after) > 2 else "}"
+    if len(fields_text) <= len(prefix) + len(suffix):
+        return None
+    if not fields_text.startswith(prefix) or not fields_text.endswith(suffix):
+        return None
+    return fields_text[len(prefix) : len(fields_text) - len(suffix)]
 
 
 def withholds_contacts(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -> bool:
@@ -737,6 +799,33 @@ def _json(value: Any) -> bytes:
     return _COMPACT.encode(value).encode()
 
 
+# Text that JSON writes as it is, between quotes (no quote, backslash or control character).
+_PLAIN = re.compile(r'[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]*')
+
+
+def _head(record: ExchangeRecord) -> bytes:
+    """A record's other keys, as to_data writes them but without its fields and the closing
+    brace: `_json` of them, written directly when no text needs escaping (UUIDs, record types
+    and ISO times never do)."""
+    texts = (record.type, record.uuid, record.created_at, record.updated_at)
+    if type(record.contacts_removed) is bool and all(
+        type(t) is str and _PLAIN.fullmatch(t) is not None for t in texts
+    ):
+        removed = "true" if record.contacts_removed else "false"
+        return (
+            f'{{"type":"{record.type}","uuid":"{record.uuid}","created_at":"{record.created_at}",'
+            f'"updated_at":"{record.updated_at}","contacts_removed":{removed}'
+        ).encode()
+    head = {
+        "type": record.type,
+        "uuid": record.uuid,
+        "created_at": record.created_at,
+        "updated_at": record.updated_at,
+        "contacts_removed": record.contacts_removed,
+    }  # (as to_data, but its fields)
+    return _json(head)[:-1]
+
+
 def write_exchange(
     header: Header,
     records: Iterable[ExchangeRecord],
@@ -758,16 +847,9 @@ def write_exchange(
     # while holding the interpreter (the window stood still up to 0.1 s during an export).
     pieces = [b'{"records":[']
     for record, encoded in zip(records, fields, strict=True):
-        head = {
-            "type": record.type,
-            "uuid": record.uuid,
-            "created_at": record.created_at,
-            "updated_at": record.updated_at,
-            "contacts_removed": record.contacts_removed,
-        }  # (as to_data, but its fields)
         if len(pieces) > 1:
             pieces.append(b",")
-        pieces.append(_json(head)[:-1] + b',"fields":' + encoded + b"}")
+        pieces.append(_head(record) + b',"fields":' + encoded + b"}")
     pieces.append(b'],"absent":' + _json(sorted(set(absent))) + b"}")
     payload = b"".join(pieces)
     header.records = len(records)
@@ -987,7 +1069,26 @@ def _decoded(payload: bytes) -> str:
     return "".join(parts)
 
 
-def _record(item: Any, specs: FieldSpecs, *, odd_values: bool = True) -> ExchangeRecord:
+_Checks = dict[str, tuple[frozenset[str], tuple[tuple[str, Callable[[Any], bool], bool], ...]]]
+
+
+def _checks(specs: FieldSpecs) -> _Checks:
+    """By record type: its field names, and each field's check with whether it may be null."""
+    return {
+        record_type: (
+            frozenset(spec),
+            tuple(
+                (name, _KIND_CHECKS[kind], nullable or kind is FieldKind.REFERENCE)
+                for name, (kind, nullable) in spec.items()
+            ),
+        )
+        for record_type, spec in specs.items()
+    }
+
+
+def _record(
+    item: Any, specs: FieldSpecs, *, odd_values: bool = True, checks: _Checks | None = None
+) -> ExchangeRecord:
     if not isinstance(item, dict):
         raise _damaged()
     record_type, uuid, fields = item.get("type"), item.get("uuid"), item.get("fields")
@@ -999,14 +1100,14 @@ def _record(item: Any, specs: FieldSpecs, *, odd_values: bool = True) -> Exchang
         or not isinstance(fields, dict)
     ):
         raise _damaged()
-    spec = specs[record_type]
-    if set(fields) != set(spec) or (odd_values and _unstorable(fields)):
+    names, field_checks = (checks if checks is not None else _checks(specs))[record_type]
+    if fields.keys() != names or (odd_values and _unstorable(fields)):
         raise _damaged()
-    for name, value in fields.items():
-        kind, nullable = spec[name]
-        if value is None and (nullable or kind is FieldKind.REFERENCE):
+    for name, check, may_be_none in field_checks:
+        value = fields[name]
+        if value is None and may_be_none:
             continue
-        if not _KIND_CHECKS[kind](value):
+        if not check(value):
             raise _damaged()
     created, updated = item.get("created_at", ""), item.get("updated_at", "")
     if not all(isinstance(t, str) and (not t or _is_date(t)) for t in (created, updated)):
@@ -1115,14 +1216,26 @@ def read_exchange(
         )
     try:
         odd_values = _may_hold_odd_values(payload)
-        records = [_record(item, specs, odd_values=odd_values) for item in items]
+        checks = _checks(specs)
+        records = [_record(item, specs, odd_values=odd_values, checks=checks) for item in items]
     except RecursionError as error:  # nested too deep to check
         raise _damaged() from error
     if len(records) != header.records or len({r.uuid for r in records}) != len(records):
         raise _damaged()
     # (text that may hold a lone surrogate cannot be written back as UTF-8: hashed anew)
-    hashes = _hashes_from_text(text, spans, items, records) if spans is not None and not odd_values else {}
-    return ExchangeFile(header, records, list(absent), odd_values, hashes)
+    # (the types whose fields, as checked, hold no object or list)
+    scalar_types = frozenset(
+        t
+        for t, spec in specs.items()
+        if all(k not in (FieldKind.DOCUMENT, FieldKind.REFERENCES) for k, _n in spec.values())
+    )
+    documents: dict[str, tuple[object, str]] = {}
+    hashes = (
+        _hashes_from_text(text, spans, items, records, scalar_types, documents)
+        if spans is not None and not odd_values
+        else {}
+    )
+    return ExchangeFile(header, records, list(absent), odd_values, hashes, documents)
 
 
 def check_references(exchange: ExchangeFile, local_uuids: Iterable[str]) -> None:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import importlib
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -32,12 +34,13 @@ from sqlalchemy import (
     Table,
     delete,
     insert,
+    null,
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from desktop import __version__
+from desktop import __version__, collector
 from desktop.i18n import _
 from desktop.models import exchange as ex
 from desktop.models import records as records_spec
@@ -111,14 +114,22 @@ class LocalRecord:
     created_at: datetime | None
     updated_at: datetime | None
     version: int
+    # read with raw_documents: the stored text of its document, not read yet (fields["state"]
+    # is then None until _read_documents reads it)
+    document_text: str | None = None
 
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
-def _read_all(connection: Connection) -> dict[str, LocalRecord]:
-    """Every exchanged record of the workspace by UUID, its fields as they travel."""
+def _read_all(
+    connection: Connection, *, raw_documents: bool = False, times: bool = True
+) -> dict[str, LocalRecord]:
+    """Every exchanged record of the workspace by UUID, its fields as they travel. With
+    `raw_documents`, documents (but an agreement's, which travels changed) are kept as the
+    stored text in `document_text`, to be read by _read_documents; without `times`, when
+    each was made and changed is not read (None)."""
     tables = exchanged_tables()
     uuid_of: dict[str, dict[int, str]] = {
         name: dict(connection.execute(select(table.c.id, table.c.uuid)).all())
@@ -131,21 +142,34 @@ def _read_all(connection: Connection) -> dict[str, LocalRecord]:
         members.setdefault(cluster_id, []).append(uuid_of[ex.AUTHORITY][authority_id])
     records: dict[str, LocalRecord] = {}
     for record_type, table in tables.items():
-        columns = [c for c in table.columns if c.name not in _BOOKKEEPING]
+        # (in the order of their names, as a file holds them: compared quickly, _same_values)
+        columns = sorted(
+            (c for c in table.columns if c.name not in _BOOKKEEPING), key=lambda c: _field_name(c.name)
+        )
         names = [_field_name(c.name) for c in columns]
         # the fields that are not as they travel: (name, how to convert the stored value)
+        raw = raw_documents and record_type != ex.AGREEMENT and "state" in names
         conversions = [
             (name, convert)
             for name, column in zip(names, columns, strict=True)
-            if (convert := _traveling_form(column, uuid_of)) is not None
+            if (convert := _traveling_form(column, uuid_of)) is not None and not (raw and name == "state")
         ]
-        bookkeeping = (table.c.id, table.c.uuid, table.c.created_at, table.c.updated_at, table.c.version)
+        bookkeeping = (
+            table.c.id,
+            table.c.uuid,
+            table.c.created_at if times else null(),
+            table.c.updated_at if times else null(),
+            table.c.version,
+        )
         for row_id, uuid, created_at, updated_at, version, *values in connection.execute(
             select(*bookkeeping, *columns)
-        ):
+        ).all():
             fields: dict[str, Any] = dict(zip(names, values, strict=True))
             for name, convert in conversions:
                 fields[name] = convert(fields[name])
+            text = None
+            if raw:
+                text, fields["state"] = fields["state"] or "{}", None
             if record_type == ex.CLUSTER:
                 fields["members"] = sorted(members.get(row_id, []))
             if record_type == ex.AGREEMENT and "selection_id" in fields["state"]:
@@ -155,8 +179,18 @@ def _read_all(connection: Connection) -> dict[str, LocalRecord]:
                     uuid_of[ex.SELECTION].get(selection_id) if isinstance(selection_id, int) else None
                 )
                 fields["state"] = state
-            records[uuid] = LocalRecord(record_type, row_id, uuid, fields, created_at, updated_at, version)
+            records[uuid] = LocalRecord(
+                record_type, row_id, uuid, fields, created_at, updated_at, version, text
+            )
     return records
+
+
+def _read_documents(records: Iterable[LocalRecord]) -> None:
+    """Read the documents _read_all(raw_documents=True) left as text."""
+    for record in records:
+        if record.document_text is not None:
+            record.fields["state"] = json.loads(record.document_text)
+            record.document_text = None
 
 
 def _traveling_form(column: Any, uuid_of: Mapping[str, Mapping[int, str]]) -> Callable[[Any], Any] | None:
@@ -189,12 +223,19 @@ def _remember(connection: Connection, known: Mapping[str, set[str]], hashes: Map
     if connection.dialect.paramstyle != "qmark":  # (not SQLite: read them again, here)
         known = _known_hashes(connection, hashes)
     now = utc_now()
+    nothing: set[str] = set()
     rows = [  # (in the order of the table's key: its index is filled page after page)
-        {"record_uuid": record_uuid, "content_hash": content_hash, "shared_at": now}
+        (record_uuid, content_hash, now)
         for record_uuid in sorted(hashes)
-        for content_hash in sorted(hashes[record_uuid] - known.get(record_uuid, set()))
+        for content_hash in sorted(hashes[record_uuid] - known.get(record_uuid, nothing))
     ]
-    _insert_many(connection, Base.metadata.tables["exchange_shared"], rows, or_ignore=True)
+    _insert_rows(
+        connection,
+        Base.metadata.tables["exchange_shared"],
+        ["record_uuid", "content_hash", "shared_at"],
+        rows,
+        or_ignore=True,
+    )
     return len(rows)
 
 
@@ -269,6 +310,12 @@ def _roots(records: Mapping[str, LocalRecord], scope: ex.Scope, scope_uuid: str)
 def _closure(records: Mapping[str, LocalRecord], roots: Iterable[str]) -> tuple[list[str], set[str]]:
     """The roots and every record they refer to, directly or not; and the references to
     records that do not exist."""
+    roots = list(roots)
+    if len(roots) == len(records) and set(roots) == records.keys():  # (everything)
+        referred: set[str] = set()
+        for local in records.values():
+            referred.update(ex.references(local.type, local.fields))
+        return roots, referred - records.keys()
     chosen: dict[str, None] = {}
     absent: set[str] = set()
     pending = list(roots)
@@ -308,6 +355,18 @@ def export_exchange(
 ) -> ExportResult:
     """Write the chosen part of the workspace to `out` (written aside, then renamed).
     Cancel (`progress`) stops it before the file takes its name: nothing is left."""
+    with collector.paused():
+        return _export(workspace, out, scope, scope_uuid, without_contacts, progress)
+
+
+def _export(
+    workspace: Workspace,
+    out: Path,
+    scope: ex.Scope,
+    scope_uuid: str,
+    without_contacts: bool,
+    progress: Progress | None,
+) -> ExportResult:
     with workspace.engine.connect() as connection:
         records = _read_all(connection)
         step(progress, 1, 4)
@@ -320,12 +379,25 @@ def export_exchange(
     chosen = sorted((records[u] for u in uuids), key=lambda r: (order[r.type], r.id))
     step(progress, 2, 4)
     items = []
+    encoded = []  # each record's fields as canonical JSON: written, and hashed
+    scalar = _scalar_types()
+    hidden_text = ex.mentioned(hidden)
     for record in chosen:
         if without_contacts or (record.type == ex.PERSON and record.uuid in hidden):
             fields, removed = ex.without_contacts(record.type, record.fields), True
+            encoded.append(ex.canonical(fields))
+        elif not hidden or record.type in scalar:  # (nothing about them to withhold)
+            fields, removed = record.fields, False
+            encoded.append(ex.canonical(fields))
         else:
-            fields = ex.without_contacts(record.type, record.fields, hidden)
-            removed = fields != record.fields
+            text = ex.canonical(record.fields)
+            if ex.mentions(text, hidden_text):  # (otherwise nothing would be removed)
+                fields = ex.without_contacts(record.type, record.fields, hidden)
+                removed = fields != record.fields
+                text = ex.canonical(fields) if removed else text
+            else:
+                fields, removed = record.fields, False
+            encoded.append(text)
         items.append(
             ex.ExchangeRecord(
                 record.type,
@@ -336,7 +408,6 @@ def export_exchange(
                 removed,
             )
         )
-    encoded = [ex.canonical(item.fields) for item in items]  # written, and hashed
     root = records.get(scope_uuid)
     header = ex.Header(
         schema=head_revision(),
@@ -352,8 +423,19 @@ def export_exchange(
     placed = False
     try:
         create_private(partial)  # it names people: owner only
-        with partial.open("wb") as handle:
-            ex.write_exchange(header, items, absent, handle, encoded_fields=encoded)
+        # The file is written (compressed and checksummed, which let other threads run) in a
+        # thread of its own while the hashes to remember are computed here.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            writing = pool.submit(_write_file, partial, header, items, absent, encoded)
+            exported = (  # ours, and the copy as it left (without some contact details, perhaps)
+                {}
+                if workspace.read_only
+                else {
+                    r.uuid: _exported_hashes(r, i, e, scalar)
+                    for r, i, e in zip(chosen, items, encoded, strict=True)
+                }
+            )
+            writing.result()
         step(progress, 3, 4)
         if workspace.read_only:
             partial.replace(out)
@@ -361,15 +443,7 @@ def export_exchange(
             # The file takes its name only inside the transaction that remembers what was
             # shared: a workspace that is busy or full leaves no exchange file behind.
             with workspace.engine.begin() as connection:
-                # ours, and the copy as it left (without some contact details, perhaps)
-                _remember(
-                    connection,
-                    known,
-                    {
-                        r.uuid: _exported_hashes(r, i, e)
-                        for r, i, e in zip(chosen, items, encoded, strict=True)
-                    },
-                )
+                _remember(connection, known, exported)
                 step(progress, 4, 4)  # the last moment to stop: this transaction rolls back
                 partial.replace(out)
                 placed = True
@@ -385,11 +459,31 @@ def export_exchange(
     return ExportResult(out, len(items), counts, without_contacts)
 
 
-def _exported_hashes(record: LocalRecord, item: ex.ExchangeRecord, encoded: bytes) -> set[str]:
+def _write_file(
+    path: Path, header: ex.Header, items: list[ex.ExchangeRecord], absent: Iterable[str], encoded: list[bytes]
+) -> None:
+    with path.open("wb") as handle:
+        ex.write_exchange(header, items, absent, handle, encoded_fields=encoded)
+
+
+def _scalar_types() -> frozenset[str]:
+    """The record types none of whose fields holds an object or a list."""
+    nested = (ex.FieldKind.DOCUMENT, ex.FieldKind.REFERENCES)
+    return frozenset(
+        record_type
+        for record_type, spec in field_specs().items()
+        if all(kind not in nested for kind, _nullable in spec.values())
+    )
+
+
+def _exported_hashes(
+    record: LocalRecord, item: ex.ExchangeRecord, encoded: bytes, scalar: frozenset[str] = frozenset()
+) -> set[str]:
     """Ours, in both forms, and the copy as it left (`encoded`): without some contact
-    details, perhaps; otherwise it is ours, whose hash is already there."""
+    details, perhaps; otherwise it is ours, whose hash is already there. (`scalar`: the
+    types whose fields, read from their tables, hold no object or list.)"""
     if item.fields == record.fields:  # (the same values, mostly the same objects: quick)
-        return ex.shared_hashes(record.type, record.fields, encoded=encoded)
+        return ex.shared_hashes(record.type, record.fields, encoded=encoded, scalar=record.type in scalar)
     return ex.shared_hashes(record.type, record.fields) | {ex.content_hash(item.type, item.fields)}
 
 
@@ -421,6 +515,8 @@ class ImportPlan:
     aliases: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # record UUID -> its name, to show
     known: dict[str, set[str]] = field(default_factory=dict)  # the hashes shared, when planned
+    # by record UUID, a document checked and the text it was checked in (_validate_documents)
+    texts: dict[str, tuple[object, str]] = field(default_factory=dict)
 
     def of(self, decision: ex.Decision) -> list[PlannedRecord]:
         return [item for item in self.items if item.decision is decision]
@@ -475,8 +571,15 @@ def _cluster_profile_reader() -> Callable[[str], object]:
     return ClusterProfile.from_json
 
 
-def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
-    """Documents must read as the app reads them, so nothing unreadable gets in."""
+def _validate_documents(
+    records: Iterable[ex.ExchangeRecord], documents: Mapping[str, tuple[object, str]] | None = None
+) -> dict[str, tuple[object, str]]:
+    """Documents must read as the app reads them, so nothing unreadable gets in. Returns, by
+    record UUID, each document checked and the text it was read from, which is the text
+    written to its column (`_row`) as long as the record keeps that very document.
+    `documents`: by record UUID, the text the file holds its document in (ExchangeFile), read
+    as it is rather than written anew."""
+    documents = documents or {}
     readers: dict[str, Callable[[str], object]] = {
         ex.SELECTION: SelectionProcess.from_json,
         ex.FORUM: Forum.from_json,
@@ -491,11 +594,19 @@ def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
     from desktop.storage.instrument_document_data import document_readers
 
     readers.update(document_readers())
+    texts: dict[str, tuple[object, str]] = {}
     for record in records:
         state = record.fields.get("state") or {}
         try:  # (the readers take text; written as it is, without escaping every Hebrew letter)
             if record.type in readers:
-                readers[record.type](json.dumps(state, ensure_ascii=False))
+                known = documents.get(record.uuid)
+                text = (
+                    known[1]
+                    if known is not None and known[0] is state
+                    else json.dumps(state, ensure_ascii=False)
+                )
+                readers[record.type](text)
+                texts[record.uuid] = (record.fields.get("state"), text)
             elif record.type == ex.AGREEMENT:
                 Agreement.from_json(
                     json.dumps({k: v for k, v in state.items() if k != "selection"}, ensure_ascii=False)
@@ -507,6 +618,7 @@ def _validate_documents(records: Iterable[ex.ExchangeRecord]) -> None:
                     "Ask for the file again."
                 ).format(kind=_(ex.TYPE_LABELS[record.type]), title=record.title)
             ) from error
+    return texts
 
 
 _FORM_SPECS = {
@@ -530,10 +642,41 @@ def _has_field(spec: records_spec.RecordSpec, name: str) -> bool:
     return any(field.name == name for field in spec.fields)
 
 
+def _fields_accepted(records: Iterable[ex.ExchangeRecord]) -> bool:
+    """Whether every field of every reference record passes the form's own validator: each
+    distinct value of a field (by type and value) is cleaned once, a field at a time."""
+    by_type: dict[str, list[Mapping[str, Any]]] = {}
+    for record in records:
+        if record.type in _FORM_SPECS:
+            by_type.setdefault(record.type, []).append(record.fields)
+    for record_type, group in by_type.items():
+        for spec in _FORM_SPECS[record_type].fields:
+            if spec.kind in (records_spec.FieldKind.REFERENCE, records_spec.FieldKind.REFERENCES):
+                continue  # (checked against the workspace by check_references)
+            name = spec.name
+            values = [fields.get(name) for fields in group]
+            if spec.kind is records_spec.FieldKind.BOOL:
+                if not all(value is None or isinstance(value, bool) for value in values):
+                    return False
+                continue
+            hashable = [v for v in values if v is None or isinstance(v, str | int | float | bool)]
+            others = [v for v in values if not (v is None or isinstance(v, str | int | float | bool))]
+            try:
+                for value in (*{(type(v), v): v for v in hashable}.values(), *others):
+                    spec.clean(_form_value(spec, value))
+            except validation.ValidationError:
+                return False
+    return True
+
+
 def _validate_fields(records: Iterable[ex.ExchangeRecord], *, odd_values: bool = True) -> None:
     """Every field of a reference record passes the form's own validator, and no text
     anywhere holds control characters; otherwise the whole file is refused. (`odd_values`
     false: the file's text was found to hold no control character anywhere.)"""
+    records = list(records)
+    if not odd_values and _fields_accepted(records):
+        return
+    # (one record at a time, to name the first that is refused)
     # The values each field was seen to accept: a value many records share (a status, a
     # sector, an empty phone) is cleaned once. A cleaner depends on the value alone.
     accepted: dict[tuple[str, str], set[Any]] = {}
@@ -593,7 +736,17 @@ def _check_lengths(records: Iterable[ex.ExchangeRecord]) -> None:
             length = getattr(column.type, "length", None)
             if isinstance(length, int):
                 limits[record_type][_field_name(column.name)] = length
+    records = list(records)
+    by_type: dict[str, list[Mapping[str, Any]]] = {}
     for record in records:
+        by_type.setdefault(record.type, []).append(record.fields)
+    if all(
+        all(not isinstance(value, str) or len(value) <= limit for value in [f.get(name) for f in group])
+        for record_type, group in by_type.items()
+        for name, limit in limits[record_type].items()
+    ):
+        return
+    for record in records:  # (one at a time, to name the first that is too long)
         for name, limit in limits[record.type].items():
             value = record.fields.get(name)
             if isinstance(value, str) and len(value) > limit:
@@ -628,25 +781,64 @@ def plan_import(
 ) -> ImportPlan:
     """Check the file and compare it with the workspace; writes nothing."""
     try:
-        return _plan_import(workspace, path, progress, **limits)
+        with collector.paused():
+            return _plan_import(workspace, path, progress, **limits)
     except RecursionError as error:  # a document nested thousands deep
         raise ex.damaged() from error
 
 
 def _same_as_ours(
-    record: ex.ExchangeRecord, records: Mapping[str, LocalRecord], hashes: Mapping[str, ex.FileHashes]
+    record: ex.ExchangeRecord,
+    records: Mapping[str, LocalRecord],
+    hashes: Mapping[str, ex.FileHashes],
+    documents: Mapping[str, tuple[object, str]],
 ) -> bool:
     """Whether the record is ours as it is, to the byte of its canonical JSON (== alone
-    takes 1 for 1.0 or true), told by the hash of the file's text."""
+    takes 1 for 1.0 or true): its document stored in the very text the file holds it in
+    (`documents`), or equal to ours by the hash of the file's text, and every other field of
+    the same type and value. Then our record takes the file's fields, the same content read."""
     mine = records.get(record.uuid)
-    if mine is None or mine.type != record.type or mine.fields != record.fields:
+    if mine is None or mine.type != record.type or record.uuid not in hashes:
         return False
-    theirs = hashes.get(record.uuid)
-    return (
-        theirs is not None
-        and theirs.fields is record.fields
-        and ex.content_hash(record.type, mine.fields) == theirs.full
-    )
+    theirs = record.fields
+    if mine.document_text is not None:  # (its document not read: compared as text)
+        document = documents.get(record.uuid)
+        if document is None or document[0] is not theirs.get("state") or document[1] != mine.document_text:
+            return False
+        if not _same_values(mine.fields, theirs, ignore="state"):
+            return False
+    elif "state" in theirs:  # (an agreement's document, read: compared by its hash)
+        full = hashes[record.uuid]
+        if (
+            mine.fields != theirs
+            or full.fields is not theirs
+            or ex.content_hash(mine.type, mine.fields) != full.full
+        ):
+            return False
+    elif not _same_values(mine.fields, theirs):
+        return False
+    mine.fields, mine.document_text = theirs, None
+    return True
+
+
+def _same_values(mine: Mapping[str, Any], theirs: Mapping[str, Any], ignore: str = "") -> bool:
+    """Whether the fields (texts, numbers, flags, lists of texts) are the same, each of the
+    same type (1, 1.0 and true are not), but for the field `ignore`."""
+    if not ignore and list(mine) == list(theirs):  # (in the same order: compared in C)
+        types = list(map(type, theirs.values()))
+        if list not in types:
+            return mine == theirs and types == list(map(type, mine.values()))
+    if mine.keys() != theirs.keys():
+        return False
+    for name, value in theirs.items():
+        other = mine[name]
+        if value is other or name == ignore:
+            continue
+        if type(value) is not type(other) or value != other:
+            return False
+        if type(value) is list and any(type(a) is not type(b) for a, b in zip(value, other, strict=True)):
+            return False
+    return True
 
 
 def _plan_import(
@@ -655,22 +847,27 @@ def _plan_import(
     exchange = read_exchange_file(path, **limits)
     step(progress, 1, 4)
     with workspace.engine.connect() as connection:
-        records = _read_all(connection)
+        records = _read_all(connection, raw_documents=True, times=False)
         order = {name: index for index, name in enumerate(ex.TYPE_ORDER)}
         exchange.records.sort(key=lambda r: order[r.type])
-        aliases = _aliases(records, exchange.records)
+        aliases = _aliases(records, exchange.records)  # (from fields that are not documents)
         # A record the same as ours is unchanged, not written: its values are ours, checked
         # already. Every other record is checked as the forms and the app read it. (Renamed
         # references change records: then every one is checked and compared.)
         same = (
             set()
             if aliases
-            else {r.uuid for r in exchange.records if _same_as_ours(r, records, exchange.hashes)}
+            else {
+                r.uuid
+                for r in exchange.records
+                if _same_as_ours(r, records, exchange.hashes, exchange.documents)
+            }
         )
+        _read_documents(records.values())  # (the others' documents)
         new = [record for record in exchange.records if record.uuid not in same]
         _check_lengths(new)
         _validate_fields(new, odd_values=exchange.odd_values)
-        _validate_documents(new)
+        texts = _validate_documents(new, exchange.documents)
         step(progress, 2, 4)
         incoming = []
         for record in exchange.records:
@@ -680,6 +877,9 @@ def _plan_import(
                 if members != fields["members"]:
                     exchange.hashes.pop(record.uuid, None)  # (no longer the file's text)
                 fields["members"] = members
+            if fields is record.fields and record.uuid not in aliases:
+                incoming.append(record)  # (as it is: nothing renamed)
+                continue
             incoming.append(
                 ex.ExchangeRecord(
                     record.type,
@@ -694,8 +894,9 @@ def _plan_import(
         ex.check_references(exchange, records)
         known = _known_hashes(connection, (r.uuid for r in incoming))
     step(progress, 3, 4)
-    names = {u: ex.record_title(r.type, r.fields) for u, r in records.items()}
-    names.update({r.uuid: r.title for r in incoming})
+    titles = {r.uuid: r.title for r in incoming}
+    names = {u: ex.record_title(r.type, r.fields) for u, r in records.items() if u not in titles}
+    names.update(titles)
     items = []
     for record in incoming:
         mine = records.get(record.uuid)
@@ -719,8 +920,9 @@ def _plan_import(
             # laptops that ran the same forum: merged by id, so neither side's ideas are lost
             record.fields = merge_exchanged_forum(mine.fields, record.fields)
             decision = ex.Decision.UPDATE
+            titles[record.uuid] = record.title
         title = (
-            record.title
+            titles[record.uuid]
             if record.type not in (ex.FLAGS, ex.CLUSTER_PROFILE)
             else str(names.get(str(record.fields.get("cluster_uuid")), ""))
         )
@@ -732,6 +934,7 @@ def _plan_import(
         aliases,
         {u: str(n) for u, n in names.items() if n and not ex.is_uuid(n)},
         known,
+        texts,
     )
 
 
@@ -775,49 +978,62 @@ def _row(
     fields: Mapping[str, Any],
     ids: Mapping[str, dict[str, int]],
     selection_ids: Mapping[str, int],
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The table row of a record's fields, and the fields as that row reads back
-    (`_read_all`): a reference to a record that is not here reads back empty, a date in
-    its ISO form."""
-    row: dict[str, Any] = {}
-    stored = dict(fields)
+    text: tuple[object, str] | None = None,
+) -> tuple[list[Any], Mapping[str, Any]]:
+    """The values of a record's fields for the table's columns (in the order of `columns`),
+    and the fields as that row reads back (`_read_all`): a reference to a record that is not
+    here reads back empty, a date in its ISO form. (`fields` itself when nothing differs.)
+    `text`: a document and the JSON text it was checked in, written as it is when the record
+    holds that very document."""
+    values: list[Any] = []
+    stored: dict[str, Any] | None = None
     for column in columns:
         value = fields[column.field]
         if column.target:
             value = ids[column.target].get(value) if value else None
-            if value is None:
+            if value is None and fields[column.field] is not None:
+                stored = stored if stored is not None else dict(fields)
                 stored[column.field] = None
         elif column.state:
-            state = dict(value)
-            if table.name == ex.AGREEMENT and "selection" in state:
-                selection = state.pop("selection") or ""
-                state["selection_id"] = selection_ids.get(selection)
-                if state["selection_id"] is None:
-                    stored[column.field] = {**value, "selection": None}
-            value = json.dumps(state, ensure_ascii=False)
+            if text is not None and text[0] is value:
+                value = text[1]
+            else:
+                state = dict(value)
+                if table.name == ex.AGREEMENT and "selection" in state:
+                    selection = state.pop("selection") or ""
+                    state["selection_id"] = selection_ids.get(selection)
+                    if state["selection_id"] is None and value.get("selection") is not None:
+                        stored = stored if stored is not None else dict(fields)
+                        stored[column.field] = {**value, "selection": None}
+                value = json.dumps(state, ensure_ascii=False)
         elif column.date is not None and value is not None:
             value = column.date.fromisoformat(value)
             # (SQLite keeps a time without its offset)
-            kept = value.replace(tzinfo=None) if isinstance(value, datetime) else value
-            stored[column.field] = kept.isoformat()
-        row[column.name] = value
-    return row, stored
+            kept = (value.replace(tzinfo=None) if isinstance(value, datetime) else value).isoformat()
+            if kept != fields[column.field]:
+                stored = stored if stored is not None else dict(fields)
+                stored[column.field] = kept
+        values.append(value)
+    return values, fields if stored is None else stored
 
 
-def _insert_many(
-    connection: Connection, table: Table, rows: list[dict[str, Any]], *, or_ignore: bool = False
+def _insert_rows(
+    connection: Connection,
+    table: Table,
+    names: list[str],
+    rows: list[tuple[Any, ...]],
+    or_ignore: bool = False,
 ) -> None:
-    """INSERT many rows (all with the same keys) through the database driver: SQLAlchemy's
-    own executemany builds and converts a dictionary of parameters per row, which took a
-    third of the time of importing a large file. Values are converted for the driver as
-    SQLAlchemy would (times as text, booleans as integers)."""
+    """INSERT many rows (values in the order of the columns `names`) through the database
+    driver: SQLAlchemy's own executemany builds and converts a dictionary of parameters per
+    row, which took a third of the time of importing a large file. Values are converted for
+    the driver as SQLAlchemy would (times as text, booleans as integers)."""
     if not rows:
         return
     dialect = connection.dialect
     if dialect.paramstyle != "qmark":  # (not SQLite's driver: the ordinary way)
-        connection.execute(insert(table), rows)
+        connection.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
         return
-    names = list(rows[0])
     conversions = [
         (index, processor)
         for index, name in enumerate(names)
@@ -830,13 +1046,22 @@ def _insert_many(
         columns=", ".join(quote(name) for name in names),
         marks=", ".join(["?"] * len(names)),
     )
-    parameters = []
-    for row in rows:
-        values = [row[name] for name in names]
-        for index, convert in conversions:
-            values[index] = convert(values[index])
-        parameters.append(tuple(values))
-    connection.exec_driver_sql(statement, parameters)
+    if conversions:
+        converted = []
+        last: dict[int, tuple[Any, Any]] = {}  # by column, the last value converted and its result
+        for row in rows:
+            values = list(row)
+            for index, convert in conversions:
+                value = values[index]
+                previous = last.get(index)
+                if previous is not None and previous[0] is value:  # (the rows remembered
+                    values[index] = previous[1]  # when sharing all hold the same time)
+                else:
+                    values[index] = convert(value)
+                    last[index] = (value, values[index])
+            converted.append(tuple(values))
+        rows = converted
+    connection.exec_driver_sql(statement, rows)
 
 
 def apply_import(
@@ -853,7 +1078,8 @@ def apply_import(
     if unresolved:
         raise ValueError(f"conflicts without a choice: {unresolved}")
     try:
-        return _apply(workspace, plan, choices, progress)
+        with collector.paused():
+            return _apply(workspace, plan, choices, progress)
     except IntegrityError as error:
         raise ex.ExchangeRefused(
             _(
@@ -868,7 +1094,7 @@ def _apply(
 ) -> ImportResult:
     tables = exchanged_tables()
     added = updated = unchanged = kept = 0
-    with workspace.engine.begin() as connection:
+    with workspace.engine.begin() as connection, _large_cache(connection):
         versions: dict[str, int] = {}
         for table in tables.values():
             versions.update(connection.execute(select(table.c.uuid, table.c.version)).all())
@@ -883,7 +1109,7 @@ def _apply(
         remember: dict[str, set[str]] = {}
         clusters: list[ex.ExchangeRecord] = []
         # what was taken, as it reads back once written (references and dates as stored)
-        taken: list[tuple[ex.ExchangeRecord, dict[str, Any]]] = []
+        taken: list[tuple[ex.ExchangeRecord, Mapping[str, Any]]] = []
         stamp = utc_now()
         by_type: dict[str, list[PlannedRecord]] = {}
         for item in plan.items:
@@ -892,7 +1118,9 @@ def _apply(
             step(progress, number, len(ex.TYPE_ORDER) + 1)
             table = tables[record_type]
             columns = _columns(table)
-            new_rows = []
+            names = [column.name for column in columns]
+            selection_ids = ids[ex.SELECTION]
+            new_rows: list[tuple[Any, ...]] = []
             for item in by_type.get(record_type, ()):
                 record = item.record
                 mine = item.mine.fields if item.mine else None
@@ -911,34 +1139,40 @@ def _apply(
                             )
                         }
                     continue
-                fields = ex.incoming_fields(mine, record)
-                row, stored = _row(table, columns, fields, ids, ids[ex.SELECTION])
+                # (theirs as they are, for a record not here: _row copies what it changes)
+                fields = record.fields if mine is None else ex.incoming_fields(mine, record)
+                values, stored = _row(table, columns, fields, ids, selection_ids, plan.texts.get(record.uuid))
+                if record_type == ex.CLUSTER:
+                    clusters.append(record)
+                    # (its members as they read back: those here, in order)
+                    members = sorted(a for a in record.fields["members"] if a in ids[ex.AUTHORITY])
+                    if members != stored["members"]:
+                        stored = {**stored, "members": members}
                 taken.append((record, stored))
                 if item.mine is None:
                     added += 1
                     created = record.created_at or stamp.isoformat()
                     new_rows.append(
-                        {
-                            **row,
-                            "uuid": record.uuid,
-                            "version": 1,
-                            "created_at": datetime.fromisoformat(created),
-                            "updated_at": datetime.fromisoformat(record.updated_at or created),
-                        }
+                        (
+                            *values,
+                            record.uuid,
+                            1,
+                            datetime.fromisoformat(created),
+                            datetime.fromisoformat(record.updated_at or created),
+                        )
                     )
                 else:
                     updated += 1
+                    row = dict(zip(names, values, strict=True))
                     connection.execute(
                         update(table)
                         .where(table.c.id == item.mine.id)
                         .values(**row, version=table.c.version + 1, updated_at=stamp)
                     )
-                if record_type == ex.CLUSTER:
-                    clusters.append(record)
-                    # (its members as they read back: those here, in order)
-                    stored["members"] = sorted(a for a in record.fields["members"] if a in ids[ex.AUTHORITY])
             if new_rows:
-                _insert_many(connection, table, new_rows)
+                _insert_rows(
+                    connection, table, [*names, "uuid", "version", "created_at", "updated_at"], new_rows
+                )
                 ids[record_type] = dict(connection.execute(select(table.c.uuid, table.c.id)).all())
             if record_type == ex.CLUSTER:
                 _write_members(connection, clusters, ids)
@@ -946,13 +1180,31 @@ def _apply(
         # left empty), and their copy as it came when that differs
         for record, stored in taken:
             remember[record.uuid] = _shared_hashes(plan, record, stored)
-            if stored != record.fields or record.contacts_removed:  # (otherwise the same hash)
+            if record.contacts_removed or (stored is not record.fields and stored != record.fields):
+                # (otherwise the same hash)
                 remember[record.uuid].add(
                     ex.content_hash(record.type, record.fields, contacts_removed=record.contacts_removed)
                 )
         _remember(connection, plan.known, remember)
         step(progress, len(ex.TYPE_ORDER) + 1, len(ex.TYPE_ORDER) + 1)  # the last moment to stop
     return ImportResult(added, updated, unchanged, kept)
+
+
+@contextmanager
+def _large_cache(connection: Connection, kibibytes: int = 64 * 1024) -> Iterator[None]:
+    """SQLite's page cache of this connection enlarged while a file's records are written
+    (its 2 MB are spilled to the log again and again while the indexes of tens of megabytes
+    of rows are filled), then as it was."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{int(kibibytes)}")
+    try:
+        yield
+    finally:
+        with suppress(SQLAlchemyError):  # (a connection that failed: what failed is what is told)
+            connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 
 
 def _shared_hashes(plan: ImportPlan, record: ex.ExchangeRecord, fields: Mapping[str, Any]) -> set[str]:

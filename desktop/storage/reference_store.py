@@ -8,14 +8,13 @@ bring a record back under the same identity.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import CursorResult, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from desktop import collector
 from desktop.i18n import _
 from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind, RecordSpec
 from desktop.storage.concurrency import check_version, guarded_save
@@ -161,19 +160,6 @@ def list_table(
     return _table(workspace, kind, uuids, shown)
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """No cyclic garbage collection while building many rows: they hold no cycles, and the
-    collector's passes over the growing heap would make reading a list super-linear."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _plain_rows(result: CursorResult[Any]) -> list[tuple[Any, ...]]:
     """The rows of `result` as tuples of values.
 
@@ -215,7 +201,7 @@ def _table(
     if uuids is not None:
         query = query.where(model.uuid.in_(list(uuids)))
     multi = [place for place, field in enumerate(plain, start=1) if field.kind is FieldKind.MULTI_CHOICE]
-    with workspace.session() as session, _no_collection():
+    with workspace.session() as session, collector.paused():
         connection = session.connection()  # Core rows: no ORM bookkeeping per row
         rows = _plain_rows(connection.execute(query.order_by(model.id)))
         width = len(names)

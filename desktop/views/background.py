@@ -19,15 +19,14 @@ Cancel flag at safe points through `desktop.progress.Progress.step`, which raise
 
 from __future__ import annotations
 
-import gc
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop import collector
 from desktop.i18n import _
 from desktop.progress import Cancelled, Progress
 
@@ -50,50 +49,6 @@ T = TypeVar("T")
 # Threads still running, kept here rather than by a parent: a QThread destroyed while it runs
 # aborts the program, and a window may go away before the work it started has stopped.
 _RUNNING: set[_Worker] = set()
-
-_collector_lock = threading.Lock()
-_collector_pauses = 0
-_collector_was_enabled = True
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while work runs in the background.
-
-    A full collection walks every object alive, in one go: with the hundreds of thousands
-    of objects a large export holds it takes most of a second, and the window's thread waits
-    for it (measured: stalls of 0.5-0.8 s with it, none over 0.3 s without). Reference
-    counting still frees nearly everything; cycles wait until the work has ended.
-    """
-    global _collector_pauses, _collector_was_enabled
-    with _collector_lock:
-        _collector_pauses += 1
-        if _collector_pauses == 1:
-            _collector_was_enabled = gc.isenabled()
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            _collector_pauses -= 1
-            if _collector_pauses == 0 and _collector_was_enabled:
-                _promote_to_oldest_generation()
-                gc.enable()
-
-
-def _promote_to_oldest_generation() -> None:
-    """Move every object the collector tracks into its oldest generation, walking none.
-
-    While the collector was paused, everything the work made and kept (a checked import plan:
-    half a million objects) piled up in the youngest generation, which is collected most
-    often: the first collection after the pause walked all of it on whichever thread
-    allocated next, the window's (a stall of 130-170 ms). freeze() moves every generation
-    into the permanent one and unfreeze() moves that into the oldest, both in constant time;
-    the oldest is walked only by a full collection, which Python starts when it has grown by
-    a quarter since the last one, so cycles among these objects are still found then.
-    """
-    gc.freeze()
-    gc.unfreeze()
 
 
 def _empty_one_by_one(containers: tuple[list[Any] | dict[Any, Any], ...]) -> None:
@@ -141,7 +96,7 @@ class _Worker(QThread):
 
     def run(self) -> None:
         try:
-            with _collector_paused():
+            with collector.paused():
                 self.result = self.work(self.progress)
         except BaseException as error:  # handed to the window's thread, raised there
             self.error = error

@@ -405,3 +405,43 @@ def test_an_odd_value_across_two_parts_of_the_payload_is_found(odd: bytes) -> No
     assert not ex._may_hold_odd_values(b"a" * (ex._PART * 2) + b"1" * 18)
     text = "א" * (ex._PART // 2 + 1)  # two bytes a letter: one is cut at the part's end
     assert ex._decoded(text.encode()) == text
+
+
+def test_a_document_is_found_in_its_fields_text_only_between_canonical_fields() -> None:
+    fields = {"a": 1, "state": {"k": "ש", "n": [1, 2]}, "title": "x"}
+    text = ex.canonical(fields).decode()
+    assert ex._document_text(text, fields) == '{"k":"ש","n":[1,2]}'
+    assert ex._document_text(json.dumps(fields, ensure_ascii=False), fields) is None  # (spaces)
+    assert ex._document_text('{"a":1,"state":{},"title":"y"}', fields) is None
+    alone = {"state": {"k": 1}}
+    assert ex._document_text('{"state":{"k":1}}', alone) == '{"k":1}'
+    # a key repeated after the document: the text found is not one JSON value
+    repeated = '{"a":1,"state":{"k":1},"title":"z","title":"x"}'
+    found = ex._document_text(repeated, json.loads(repeated))
+    assert found is not None
+    with pytest.raises(ValueError):
+        json.loads(found)
+
+
+@pytest.mark.parametrize(
+    "created", ["2026-01-02T03:04:05.123456", "", 'a "quoted" \\ time', "ש\x01", "\u2028", "x\x7f"]
+)
+def test_a_records_head_is_written_as_json_writes_it(created: str) -> None:
+    for removed in (True, False):
+        record = ex.ExchangeRecord(ex.PERSON, PERSON_A, {}, created, created, removed)
+        data = record.to_data()
+        del data["fields"]
+        assert ex._head(record) == ex._json(data)[:-1]
+
+
+def test_a_document_mentions_a_person_by_either_key_at_any_depth() -> None:
+    hidden = ex.mentioned([PERSON_A])
+    for document in (
+        {"state": {"participants": [{"person_uuid": PERSON_A, "phone": "1"}]}},
+        {"state": {"a": [[{"person": PERSON_A}]]}},
+        {"state": {"m": {"person": "", "person_uuid": PERSON_A}}},
+    ):
+        assert ex.mentions(ex.canonical(document), hidden), document
+    assert not ex.mentions(ex.canonical({"state": {"p": {"person": PERSON_B}}}), hidden)
+    assert not ex.mentions(ex.canonical({"note": f'"person":"{PERSON_A}"'}), hidden)  # (a text)
+    assert not ex.mentions(ex.canonical({"state": {"p": {"person": PERSON_A}}}), frozenset())

@@ -532,3 +532,166 @@ def test_a_copy_equal_to_ours_but_for_a_number_written_otherwise_is_a_change(
         ex.write_exchange(exchange.header, exchange.records, exchange.absent, handle)
     plan = sx.plan_import(workspace, changed)
     assert [i.record.uuid for i in plan.items if i.decision is not ex.Decision.UNCHANGED] == [forum.uuid]
+
+
+def _stored_state(workspace: Workspace, uuid: str) -> str:
+    from desktop.storage.tables import ForumRecord
+
+    with workspace.engine.connect() as connection:
+        return str(connection.execute(select(ForumRecord.state).where(ForumRecord.uuid == uuid)).scalar_one())
+
+
+def test_a_document_is_stored_in_the_text_the_file_holds_it_in(
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
+    """Read by the app's own reader from the file's text, and that text is what is stored."""
+    workspace, ids = source
+    path = export(workspace, tmp_path)
+    import_(target, path)
+    exchange = sx.read_exchange_file(path)
+    forum = next(r for r in exchange.records if r.uuid == ids.forum_uuid)
+    document, text = exchange.documents[ids.forum_uuid]
+    assert document is forum.fields["state"] and json.loads(text) == forum.fields["state"]
+    assert _stored_state(target, ids.forum_uuid) == text
+    assert load_forum(target, _forum_id(target, ids.forum_uuid)) == load_forum(workspace, ids.forum)
+
+
+def _forum_id(workspace: Workspace, uuid: str) -> int:
+    from desktop.storage.tables import ForumRecord
+
+    with workspace.engine.connect() as connection:
+        return int(connection.execute(select(ForumRecord.id).where(ForumRecord.uuid == uuid)).scalar_one())
+
+
+@pytest.mark.parametrize("change", ["document", "title", "number"])
+def test_a_record_stored_as_the_file_holds_it_is_unchanged_only_while_nothing_differs(
+    source: Any, target: Workspace, tmp_path: Path, change: str
+) -> None:
+    """The shortcut for documents stored in the file's own text: any difference in the
+    document's text or in another field makes it a change, compared and checked as such."""
+    from sqlalchemy import update
+
+    from desktop.storage.tables import ForumRecord
+
+    workspace, ids = source
+    path = export(workspace, tmp_path)
+    import_(target, path)
+    assert sx.plan_import(target, path).count(ex.Decision.UNCHANGED) == len(contents(workspace))
+    stored = _stored_state(target, ids.forum_uuid)
+    if change == "number":  # the same value to ==, written otherwise: 1.0 for 1
+        values: dict[str, Any] = {"state": stored.replace('"format":1', '"format":1.0', 1)}
+    elif change == "document":
+        values = {"state": stored.replace("מרכז למידה קהילתי", "מרכז למידה אחר")}
+    else:
+        values = {"title": "פורום אחר לגמרי"}
+    assert values.get("state", "") != stored
+    with target.engine.begin() as connection:  # (as another program would, version and all)
+        connection.execute(update(ForumRecord).where(ForumRecord.uuid == ids.forum_uuid).values(**values))
+    plan = sx.plan_import(target, path)
+    assert [i.record.uuid for i in plan.items if i.decision is not ex.Decision.UNCHANGED] == [ids.forum_uuid]
+
+
+def test_a_document_whose_text_holds_more_than_the_document_is_refused(
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
+    """A hand-made file (with a valid checksum) whose fields repeat a key after the document:
+    the document's text alone is not one JSON value, so it is refused as unreadable."""
+    import hashlib
+
+    workspace, ids = source
+    good = export(workspace, tmp_path)
+    with zipfile.ZipFile(good) as archive:
+        head = json.loads(archive.read(ex.HEADER_MEMBER))
+        payload = archive.read(ex.PAYLOAD_MEMBER).decode()
+    title = '},"title":"פורום עיצוב ירוחם"}'
+    assert payload.count(title) == 1
+    payload = payload.replace(title, '},"title":"x","title":"פורום עיצוב ירוחם"}')
+    data = payload.encode()
+    head.update(payload_sha256=hashlib.sha256(data).hexdigest(), payload_bytes=len(data))
+    bad = tmp_path / f"bad{ex.EXTENSION}"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr(ex.HEADER_MEMBER, json.dumps(head))
+        archive.writestr(ex.PAYLOAD_MEMBER, data)
+    before = file_hash(target.path)
+    with pytest.raises(ex.ExchangeRefused, match="cannot be read"):
+        sx.plan_import(target, bad)
+    assert file_hash(target.path) == before
+
+
+def test_fields_are_the_same_only_with_the_same_types() -> None:
+    assert sx._same_values({"a": "x", "b": [1, 2], "c": True}, {"c": True, "b": [1, 2], "a": "x"})
+    assert not sx._same_values({"a": 1}, {"a": True})
+    assert not sx._same_values({"a": 1}, {"a": 1.0})
+    assert not sx._same_values({"a": [1]}, {"a": [1.0]})
+    assert not sx._same_values({"a": None}, {"a": ""})
+    assert not sx._same_values({"a": 1}, {"a": 1, "b": 2})
+    assert sx._same_values({"a": 1, "state": None}, {"a": 1, "state": {"x": 1}}, ignore="state")
+
+
+def test_an_import_leaves_the_page_cache_as_it_was(source: Any, target: Workspace, tmp_path: Path) -> None:
+    """The larger page cache used while writing is given back (it would stay with the pooled
+    connection, in memory, as long as the workspace is open)."""
+    workspace, _ids = source
+    with target.engine.connect() as connection:
+        before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    import_(target, export(workspace, tmp_path))
+    with target.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == before
+
+
+def test_everything_takes_the_records_and_gaps_that_walking_its_references_finds(source: Any) -> None:
+    workspace, ids = source
+    with workspace.engine.connect() as connection:
+        records = sx._read_all(connection)
+    gone = "5f0c1d2e-3a4b-4c5d-8e9f-a0b1c2d3e4f5"
+    records[ids.dana].fields["organisation"] = gone  # (a reference broken at home)
+    uuids, absent = sx._closure(records, list(records))
+    walked, walked_absent = sx._closure(records, [*records, ids.dana])  # (a root twice: walked)
+    assert sorted(uuids) == sorted(walked) == sorted(records)
+    assert absent == walked_absent == {gone}
+
+
+def test_when_everyone_consented_everything_travels_as_it_is(
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    workspace, _ids = source
+    with workspace.engine.begin() as connection:
+        connection.execute(update(Person).values(consent_contact=True))
+    path = export(workspace, tmp_path)
+    assert not any(r.contacts_removed for r in sx.read_exchange_file(path).records)
+    import_(target, path)
+    assert contents(target) == contents(workspace)
+
+
+def test_a_document_never_carries_the_contacts_of_someone_who_did_not_consent(
+    source: Any, tmp_path: Path
+) -> None:
+    """Whatever object of a document refers to that person (by "person" or "person_uuid")
+    leaves without its phone, email and notes; the same details about someone who consented
+    travel in a full export."""
+    from sqlalchemy import update
+
+    from desktop.storage.tables import ForumRecord
+
+    workspace, ids = source
+    stored = json.loads(_stored_state(workspace, ids.forum_uuid))
+    stored["participants"] = [
+        *stored.get("participants", []),
+        {"person_uuid": ids.hidden, "phone": "050-7654321", "notes": "פתק סודי", "name": "נועה"},
+        {"person": ids.dana, "email": "dana.forum@example.org", "notes": "פתק גלוי"},
+    ]
+    with workspace.engine.begin() as connection:
+        connection.execute(
+            update(ForumRecord)
+            .where(ForumRecord.uuid == ids.forum_uuid)
+            .values(state=json.dumps(stored, ensure_ascii=False))
+        )
+    text = _unpacked_text(export(workspace, tmp_path))
+    assert "050-7654321" not in text and "פתק סודי" not in text
+    assert "dana.forum@example.org" in text and "פתק גלוי" in text
+    forum = next(
+        r for r in sx.read_exchange_file(tmp_path / f"out{ex.EXTENSION}").records if r.uuid == ids.forum_uuid
+    )
+    assert forum.contacts_removed

@@ -6,7 +6,6 @@ No timings: where a test must press Cancel while the work runs, the work waits a
 
 from __future__ import annotations
 
-import gc
 import threading
 import weakref
 from collections.abc import Callable, Iterator
@@ -141,18 +140,6 @@ class _Kept:
 
     def __init__(self) -> None:
         self.parts = [{"n": n, "of": [n]} for n in range(1000)]
-
-
-def test_what_the_work_kept_moves_to_the_oldest_generation_when_the_collector_resumes(qtbot: QtBot) -> None:
-    """The collector is paused while work runs, so what the work keeps piles up in the youngest
-    generation; left there, the first collection after the work walks all of it on the window's
-    thread (130-170 ms for a checked import). It is moved to the oldest generation instead,
-    which only the rarer full collections walk."""
-    with background._collector_paused():
-        kept = _Kept()
-    oldest = {id(thing) for thing in gc.get_objects(generation=2)}
-    assert gc.isenabled()
-    assert id(kept) in oldest and id(kept.parts) in oldest
 
 
 def test_the_worker_lets_go_of_the_result_once_handed_over(qtbot: QtBot) -> None:
