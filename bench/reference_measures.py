@@ -155,6 +155,9 @@ def reference_measures(path: Path, runs: int) -> list[Measure]:
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     connection.close()
     section.close()
+    # The edits' undo commands name the section: deleted here, in order, not left to the cycle
+    # collector (which may destroy the stack after the section, and crash in QUndoStack::clear).
+    undo.clear()
     import shiboken6
 
     shiboken6.delete(section)
