@@ -94,6 +94,12 @@ def stalls(action: Callable[[], object], runs: int) -> tuple[float, float, float
     return statistics.median(during), statistics.median(floors), statistics.median(durations)
 
 
+def stall_measure(what: str, action: Callable[[], object], runs: int) -> Measure:
+    """The longest stall during `action` against the idle timer's, as a line of the table."""
+    stall, floor, seconds = stalls(action, runs)
+    return Measure(f"{what} ({seconds:.1f} s)", stall, "10 ms timer, idle", floor, "< 100 ms", LIMIT_S, False)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -137,18 +143,7 @@ def main() -> int:
 
             run_with_progress(window, "Export", "Writing…", work)
 
-        stall, floor, seconds = stalls(export, arguments.runs)
-        measures.append(
-            Measure(
-                f"longest stall, export everything ({seconds:.1f} s)",
-                stall,
-                "10 ms timer, idle",
-                floor,
-                "< 100 ms",
-                LIMIT_S,
-                False,
-            )
-        )
+        measures.append(stall_measure("longest stall, export everything", export, arguments.runs))
 
         def check() -> None:
             def work(progress: Progress) -> ImportPlan:
@@ -162,18 +157,7 @@ def main() -> int:
             while letting_go.is_alive():  # (the window's thread stays measured meanwhile)
                 idle(0.01)
 
-        stall, floor, seconds = stalls(check, arguments.runs)
-        measures.append(
-            Measure(
-                f"longest stall, check the file ({seconds:.1f} s)",
-                stall,
-                "10 ms timer, idle",
-                floor,
-                "< 100 ms",
-                LIMIT_S,
-                False,
-            )
-        )
+        measures.append(stall_measure("longest stall, check the file", check, arguments.runs))
         pdf_settings = QSettings(str(Path(folder) / "pdf.ini"), QSettings.Format.IniFormat)
         printer = Printer(window, pdf_settings, lambda: workspace, print)
         summary = Path(folder) / "summary.pdf"
@@ -183,18 +167,7 @@ def main() -> int:
             summary.unlink(missing_ok=True)
             printer.write("summary", None, {}, summary, "he", open_after=False)
 
-        stall, floor, seconds = stalls(first_pdf, arguments.runs)
-        measures.append(
-            Measure(
-                f"longest stall, first PDF, summary ({seconds:.1f} s)",
-                stall,
-                "10 ms timer, idle",
-                floor,
-                "< 100 ms",
-                LIMIT_S,
-                False,
-            )
-        )
+        measures.append(stall_measure("longest stall, first PDF, summary", first_pdf, arguments.runs))
         workspace.close()
 
         writable = open_workspace(copy)
@@ -207,18 +180,7 @@ def main() -> int:
                 time.sleep(0.001)  # (the window's thread idling, as in its event loop)
             scheduler.stop()
 
-        stall, floor, seconds = stalls(backup_at_open, arguments.runs)
-        measures.append(
-            Measure(
-                f"longest stall, backup at open ({seconds:.1f} s)",
-                stall,
-                "10 ms timer, idle",
-                floor,
-                "< 100 ms",
-                LIMIT_S,
-                False,
-            )
-        )
+        measures.append(stall_measure("longest stall, backup at open", backup_at_open, arguments.runs))
         writable.close()
     print_measures(
         f"The window's thread during long work, large workspace (median of {arguments.runs})", measures

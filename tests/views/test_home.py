@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.models.journey import Mark, Target
 from desktop.storage.demo import create_demo_workspace
-from desktop.views.home import TARGET_ROLE, mark_text
+from desktop.views.home import TARGET_ROLE, HomeSection, mark_text
 from desktop.views.main_window import MainWindow
 from desktop.views.qt_i18n import apply_language
 from tests.views.seams import fit_laptop_screen
@@ -220,6 +220,17 @@ def test_opening_a_workspace_reads_its_overview_once(
     main.close()
 
 
+def _read_behind_a_line_saying_so(qtbot: QtBot, main: MainWindow) -> HomeSection:
+    """The home screen says the overview is being read, then shows what was read."""
+    section = main.home_section
+    assert section.reading
+    assert section.tree.topLevelItem(0).text(0) == "קוראים היכן עומדים כל יישוב, אשכול וקהילה…"
+    with qtbot.waitSignal(section.read, timeout=20000):
+        pass
+    assert not section.reading and section.lines()
+    return section
+
+
 def test_a_large_workspace_is_read_for_the_home_screen_in_another_thread(
     qtbot: QtBot, tmp_path: Path, demo_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -240,12 +251,7 @@ def test_a_large_workspace_is_read_for_the_home_screen_in_another_thread(
 
     monkeypatch.setattr(journey_store, "overview", read_and_note)
     main = _opened_on_a_copy(qtbot, tmp_path, demo_file)
-    section = main.home_section
-    assert section.reading
-    assert section.tree.topLevelItem(0).text(0) == "קוראים היכן עומדים כל יישוב, אשכול וקהילה…"
-    with qtbot.waitSignal(section.read, timeout=20000):
-        pass
-    assert not section.reading and section.lines()
+    section = _read_behind_a_line_saying_so(qtbot, main)
     assert threads and all(thread is not QApplication.instance().thread() for thread in threads)
     # closing while it reads waits for it: nothing runs on a closed workspace
     section.reload()
@@ -292,10 +298,5 @@ def test_the_first_reading_of_a_session_is_in_another_thread_whatever_the_size(
 
     monkeypatch.setattr(journey_store, "overview_modules_imported", lambda: False)
     main = _opened_on_a_copy(qtbot, tmp_path, demo_file)
-    section = main.home_section
-    assert section.reading
-    assert section.tree.topLevelItem(0).text(0) == "קוראים היכן עומדים כל יישוב, אשכול וקהילה…"
-    with qtbot.waitSignal(section.read, timeout=20000):
-        pass
-    assert not section.reading and section.lines()
+    _read_behind_a_line_saying_so(qtbot, main)
     main.close()
