@@ -466,8 +466,8 @@ _early_lock = threading.Lock()
 def probe_early(path: Path) -> None:
     """Start checking the workspace at `path` as `open_workspace` will, in a thread of its own.
 
-    The window calls this as it starts, before it is built and painted: SQLite's check of every
-    page (most of the probe, tens of milliseconds on a foundation's workspace) runs meanwhile
+    The window calls this once it is shown, while Qt paints it: SQLite's check of every page
+    (most of the probe, tens of milliseconds on a foundation's workspace) runs meanwhile
     without holding Python's lock. `open_workspace` uses what it found if the file has not
     changed since; a refusal is found again then, so its message is in the language of that time.
     """

@@ -153,7 +153,7 @@ def polish_fields(app: QApplication) -> None:
 
 def start_probing(path: Path) -> threading.Thread:
     """Start checking the workspace to open (desktop.storage.workspace.probe_early) in a thread
-    that also imports the storage module, while the window is built; join it before opening."""
+    that also imports the storage module, while the window paints; join it before opening."""
 
     def start() -> None:
         from desktop.storage.workspace import probe_early
