@@ -528,6 +528,22 @@ class ImportPlan:
     def count(self, decision: ex.Decision) -> int:
         return len(self.of(decision))
 
+    def containers(self) -> list[list[Any] | dict[Any, Any]]:
+        """Every list and dict the plan holds its records in (and the file's), for a caller
+        that frees a large plan a piece at a time (views.exchange_dialogs.let_go_of_plan)."""
+        exchange = self.exchange
+        return [
+            self.items,
+            exchange.records,
+            exchange.hashes,
+            exchange.documents,
+            exchange.absent,
+            self.texts,
+            self.names,
+            self.aliases,
+            self.known,
+        ]
+
 
 @dataclass(frozen=True)
 class ImportResult:

@@ -158,9 +158,7 @@ def import_from_colleague(parent: QWidget, workspace: Workspace, folder: str) ->
 def let_go_of_plan(plan: ImportPlan) -> threading.Thread:
     """Free a checked plan (hundreds of thousands of objects for a whole workspace) without
     holding the window up: its dialog is closed and nothing else reads it."""
-    return let_go_in_background(
-        plan.items, plan.exchange.records, plan.exchange.hashes, plan.names, plan.aliases, plan.known
-    )
+    return let_go_in_background(*plan.containers())
 
 
 class ExportDialog(QDialog):

@@ -6,6 +6,7 @@ No timings: where a test must press Cancel while the work runs, the work waits a
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import weakref
 from collections.abc import Callable, Iterator
@@ -26,7 +27,7 @@ from desktop.storage import exchange as sx
 from desktop.storage.reference_store import list_records
 from desktop.storage.workspace import Workspace, create_workspace
 from desktop.views import background
-from desktop.views.exchange_dialogs import ExportDialog, ImportDialog
+from desktop.views.exchange_dialogs import ExportDialog, ImportDialog, let_go_of_plan
 from desktop.views.main_window import MainWindow
 from desktop.views.qt_i18n import apply_language
 from tests.storage.exchange_data import build
@@ -162,6 +163,27 @@ def test_letting_go_in_background_empties_the_containers_in_another_thread(qtbot
     assert letting_go is not threading.current_thread()
     assert records == [] and names == {}
     assert all(watch() is None for watch in watched)
+
+
+def test_a_checked_plan_is_let_go_of_entirely(qtbot: QtBot, tmp_path: Path) -> None:
+    """Every list and dict of the plan and of its file is emptied in the other thread: one
+    left out would be freed at once on the window's thread when the dialog lets go."""
+    source, _ids = build(tmp_path / "source.shutafut")
+    file = tmp_path / "all.shutafut-exchange"
+    sx.export_exchange(source, file, ex.Scope.EVERYTHING)
+    target = create_workspace(tmp_path / "target.shutafut")
+    plan = sx.plan_import(target, file)
+    held = [
+        (owner, part.name)
+        for owner in (plan, plan.exchange)
+        for part in dataclasses.fields(owner)
+        if isinstance(getattr(owner, part.name), list | dict)
+    ]
+    assert any(getattr(owner, name) for owner, name in held)
+    let_go_of_plan(plan).join(GATE_TIMEOUT)
+    assert [name for owner, name in held if getattr(owner, name)] == []
+    target.close()
+    source.close()
 
 
 def test_cancel_on_export_leaves_no_file(
