@@ -37,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import Result, print_table  # noqa: E402
-from make_large_workspace import large_workspace  # noqa: E402
+from make_large_workspace import forum_with_ideas, large_workspace  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -123,18 +123,11 @@ def _plan_year(workspace: Any, community_id: int) -> None:
 
 
 def _big_forum(workspace: Any) -> int:
-    from desktop.models.forum import Forum, sessions_from_template
     from desktop.storage.forum_store import save_forum
 
     rng = random.Random(4000)
-    forum = Forum(BIG_FORUM_TITLE, sessions=sessions_from_template("stem", "he"))
-    for index in range(60):
-        participant = forum.add_participant(f"משתתף {index}", sector="ngo")
-        forum.check_in(participant.id, 1)
-    clusters = [forum.new_cluster(1, f"אשכול {index}") for index in range(12)]
-    for index in range(BIG_FORUM_IDEAS):
-        idea = forum.add_idea(1, 1, f"רעיון מספר {index} על חינוך, תעסוקה ומוביליות")
-        idea.cluster = rng.choice(clusters).id
+    forum = forum_with_ideas(BIG_FORUM_TITLE, 60, BIG_FORUM_IDEAS, rng)
+    clusters = forum.clusters
     for participant in forum.participants:
         forum.vote_by_participant(1, participant.id, {rng.choice(clusters).id: 2, rng.choice(clusters).id: 1})
     return save_forum(workspace, forum)

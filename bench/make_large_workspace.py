@@ -20,6 +20,7 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -138,11 +139,25 @@ def _columns(spec, cleaned):  # type: ignore[no-untyped-def]
     }
 
 
+def forum_with_ideas(title: str, participants: int, ideas: int, rng: random.Random) -> Any:
+    """A design forum's first session: `participants` checked in and `ideas` in 12 clusters."""
+    from desktop.models.forum import Forum, sessions_from_template
+
+    forum = Forum(title, sessions=sessions_from_template("stem", "he"))
+    for index in range(participants):
+        participant = forum.add_participant(f"משתתף {index}", sector="ngo")
+        forum.check_in(participant.id, 1)
+    clusters = [forum.new_cluster(1, f"אשכול {index}") for index in range(12)]
+    for index in range(ideas):
+        idea = forum.add_idea(1, 1, f"רעיון מספר {index} על חינוך, תעסוקה ומוביליות")
+        idea.cluster = rng.choice(clusters).id
+    return forum
+
+
 def _documents(workspace, sizes, rng, authorities, people, organisations):  # type: ignore[no-untyped-def]
     from desktop.models.agreement import Agreement
     from desktop.models.community import Community, Member
     from desktop.models.flags import ClusterFlags, Item, new_id
-    from desktop.models.forum import Forum, sessions_from_template
     from desktop.models.mou import Parties
     from desktop.models.mou_versions import freeze_version
     from desktop.models.records import RecordKind
@@ -175,14 +190,7 @@ def _documents(workspace, sizes, rng, authorities, people, organisations):  # ty
         save_agreement(workspace, agreement)
 
     for number in range(sizes["forums"]):
-        forum = Forum(f"פורום עיצוב {number + 1}", sessions=sessions_from_template("stem", "he"))
-        for index in range(FORUM_PARTICIPANTS):
-            participant = forum.add_participant(f"משתתף {index}", sector="ngo")
-            forum.check_in(participant.id, 1)
-        clusters = [forum.new_cluster(1, f"אשכול {index}") for index in range(12)]
-        for index in range(FORUM_IDEAS):
-            idea = forum.add_idea(1, 1, f"רעיון מספר {index} על חינוך, תעסוקה ומוביליות")
-            idea.cluster = rng.choice(clusters).id
+        forum = forum_with_ideas(f"פורום עיצוב {number + 1}", FORUM_PARTICIPANTS, FORUM_IDEAS, rng)
         save_forum(workspace, forum)
 
     cluster_uuids = [row["uuid"] for row in list_records(workspace, RecordKind.CLUSTER)]
