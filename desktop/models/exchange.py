@@ -27,11 +27,11 @@ import json
 import re
 import uuid as uuid_module
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from desktop.i18n import N_, _, format_number
 from desktop.models.validation import has_control_characters
@@ -213,6 +213,21 @@ class Header:
         }
 
 
+class PendingDigests(Protocol):
+    """The digests of a file's records being computed elsewhere (another process):
+    `payload_digests` of its payload, or None when they could not be (then they are
+    computed here)."""
+
+    def result(self) -> Mapping[str, Sequence[str]] | None: ...
+
+    def discard(self) -> None: ...
+
+
+# Given a checked payload and the record types whose fields hold no object or list: where
+# its digests are being computed, or None to compute them here.
+DigestsElsewhere = Callable[[bytes, frozenset[str]], "PendingDigests | None"]
+
+
 @dataclass
 class ExchangeFile:
     header: Header
@@ -224,10 +239,37 @@ class ExchangeFile:
     # too large to store, in any string or number (_may_hold_odd_values): when it cannot,
     # the checks that look for them in every value are skipped.
     odd_values: bool = True
-    # By record UUID, the hashes of its fields as the file holds them (FileHashes).
-    hashes: dict[str, FileHashes] = field(default_factory=dict)
+    # By record UUID, the hashes of its fields as the file holds them (FileHashes; read
+    # through `hashes`, which waits for those computed elsewhere).
+    file_hashes: dict[str, FileHashes] = field(default_factory=dict)
     # By record UUID, its document (`state`) and the text it has in the file (_document_text).
     documents: dict[str, tuple[object, str]] = field(default_factory=dict)
+    # The UUIDs of the records whose fields the file holds as canonical JSON: those that
+    # have their hashes in `hashes`.
+    laid_out: set[str] = field(default_factory=set)
+    pending: _PendingHashes | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def hashes(self) -> dict[str, FileHashes]:
+        """`file_hashes`, once those computed elsewhere are in."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            self.file_hashes.update(pending.resolve())
+        return self.file_hashes
+
+    def full_hash(self, uuid: str, fields: Mapping[str, Any]) -> str | None:
+        """`hashes[uuid].full` for that very `fields` object (FileHashes.of), without waiting
+        for those computed elsewhere."""
+        if self.pending is not None:
+            return self.pending.full_hash(uuid, fields)
+        found = self.file_hashes.get(uuid)
+        return found.full if found is not None and found.fields is fields else None
+
+    def discard_pending(self) -> None:
+        """Stop computing the hashes elsewhere (the file is refused or the check cancelled)."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.digests.discard()
 
 
 @dataclass(frozen=True)
@@ -647,35 +689,29 @@ def _without_contacts_text(
     return full
 
 
-def _file_hashes(record: ExchangeRecord, encoded: bytes, *, scalar: bool = False) -> FileHashes:
-    removed = _without_contacts_text(record.type, record.fields, encoded, scalar=scalar)
-    return FileHashes(
-        record.fields,
-        _digest(record.type, b"full", encoded),
-        _digest(record.type, b"without-contacts", removed),
-    )
+def record_digests(
+    record_type: str, fields: Mapping[str, Any], encoded: bytes, *, scalar: bool
+) -> tuple[str, str]:
+    """The digests of a record's fields, with and without contact details, given `encoded`,
+    canonical(fields). (`scalar`: no field holds an object or a list.)"""
+    removed = _without_contacts_text(record_type, fields, encoded, scalar=scalar)
+    return _digest(record_type, b"full", encoded), _digest(record_type, b"without-contacts", removed)
 
 
 _HEAD_KEYS = ("type", "uuid", "created_at", "updated_at", "contacts_removed")
 _ITEM_KEYS = (*_HEAD_KEYS, "fields")
 
 
-def _hashes_from_text(
-    text: str,
-    spans: list[tuple[int, int]],
-    items: list[Any],
-    records: list[ExchangeRecord],
-    scalar_types: frozenset[str] = frozenset(),
-    documents: dict[str, tuple[object, str]] | None = None,
-) -> dict[str, FileHashes]:
-    """The hashes of each record's fields from the text of the payload, where the record is
-    laid out as `write_exchange` writes it (its five other keys, then its fields, last);
-    a record laid out otherwise is left out (hashed anew when needed). A file whose fields
-    were not written as canonical JSON gives hashes no content has: only a record's
-    sharing is then forgotten, never taken for another content."""
-    hashes: dict[str, FileHashes] = {}
-    for (start, end), item, record in zip(spans, items, records, strict=True):
-        if tuple(item) != _ITEM_KEYS or text[end - 1] != "}":
+def _laid_out_fields(
+    text: str, spans: list[tuple[int, int]], items: list[Any]
+) -> Iterator[tuple[int, int, int]]:
+    """Each record laid out as `write_exchange` writes it (its five other keys, then its
+    fields, last): its index, and where the text of its fields starts and ends. A record
+    laid out otherwise is left out (hashed anew when needed). A file whose fields were not
+    written as canonical JSON gives hashes no content has: only a record's sharing is then
+    forgotten, never taken for another content."""
+    for index, ((start, end), item) in enumerate(zip(spans, items, strict=True)):
+        if type(item) is not dict or tuple(item) != _ITEM_KEYS or text[end - 1] != "}":
             continue
         # (as _json writes them when no text needs escaping; otherwise they differ: left out)
         removed = item["contacts_removed"]
@@ -684,15 +720,94 @@ def _hashes_from_text(
             f'"updated_at":"{item["updated_at"]}","contacts_removed":'
             f'{"true" if removed is True else "false" if removed is False else "-"},"fields":'
         )
-        if not text.startswith(head, start):
-            continue
-        fields_text = text[start + len(head) : end - 1]
-        hashes[record.uuid] = _file_hashes(record, fields_text.encode(), scalar=record.type in scalar_types)
-        if documents is not None and isinstance(record.fields.get("state"), dict):
+        if text.startswith(head, start):
+            yield index, start + len(head), end - 1
+
+
+def payload_digests(payload: bytes, scalar_types: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """By record UUID, `record_digests` of each record the payload lays out as
+    `write_exchange` writes it. The records are not checked: for a payload whose records
+    the caller checks (read_exchange), in another process while it does."""
+    data, text, spans = _load_payload(payload)
+    if spans is None:
+        return {}
+    items = data["records"]
+    digests: dict[str, tuple[str, str]] = {}
+    for index, start, end in _laid_out_fields(text, spans, items):
+        item = items[index]
+        record_type = item["type"]
+        digests[item["uuid"]] = record_digests(
+            record_type, item["fields"], text[start:end].encode(), scalar=record_type in scalar_types
+        )
+    return digests
+
+
+@dataclass
+class _PendingHashes:
+    """What is needed to take in the digests computed elsewhere, or to compute them here."""
+
+    digests: PendingDigests
+    text: str
+    fields_at: dict[str, tuple[int, int]]  # by record UUID, where its fields are in `text`
+    records: dict[str, ExchangeRecord]
+    scalar_types: frozenset[str]
+
+    def full_hash(self, uuid: str, fields: Mapping[str, Any]) -> str | None:
+        record, at = self.records.get(uuid), self.fields_at.get(uuid)
+        if record is None or at is None or record.fields is not fields:
+            return None
+        return _digest(record.type, b"full", self.text[at[0] : at[1]].encode())
+
+    def resolve(self) -> dict[str, FileHashes]:
+        found = self.digests.result() or {}
+        hashes: dict[str, FileHashes] = {}
+        for uuid, (start, end) in self.fields_at.items():
+            record = self.records[uuid]
+            digests = found.get(uuid)
+            if digests is None:  # (not computed elsewhere: here)
+                digests = record_digests(
+                    record.type,
+                    record.fields,
+                    self.text[start:end].encode(),
+                    scalar=record.type in self.scalar_types,
+                )
+            hashes[uuid] = FileHashes(record.fields, digests[0], digests[1])
+        return hashes
+
+
+def _hashes_from_text(
+    text: str,
+    spans: list[tuple[int, int]],
+    items: list[Any],
+    records: list[ExchangeRecord],
+    scalar_types: frozenset[str] = frozenset(),
+    pending: PendingDigests | None = None,
+) -> tuple[dict[str, FileHashes], dict[str, tuple[object, str]], set[str], _PendingHashes | None]:
+    """The hashes of each record's fields from the text of the payload (see _laid_out_fields),
+    the documents' texts (_document_text) and the UUIDs of the records laid out; with
+    `pending` (the digests being computed elsewhere), no hashes but what takes those in."""
+    hashes: dict[str, FileHashes] = {}
+    documents: dict[str, tuple[object, str]] = {}
+    fields_at: dict[str, tuple[int, int]] = {}
+    for index, start, end in _laid_out_fields(text, spans, items):
+        record = records[index]
+        fields_at[record.uuid] = (start, end)
+        state = record.fields.get("state")
+        fields_text = text[start:end] if pending is None or isinstance(state, dict) else ""
+        if pending is None:
+            digests = record_digests(
+                record.type, record.fields, fields_text.encode(), scalar=record.type in scalar_types
+            )
+            hashes[record.uuid] = FileHashes(record.fields, *digests)
+        if isinstance(state, dict):
             document = _document_text(fields_text, record.fields)
             if document is not None:
-                documents[record.uuid] = (record.fields["state"], document)
-    return hashes
+                documents[record.uuid] = (state, document)
+    laid_out = set(fields_at)
+    if pending is None:
+        return hashes, documents, laid_out, None
+    by_uuid = {record.uuid: record for record in records}
+    return hashes, documents, laid_out, _PendingHashes(pending, text, fields_at, by_uuid, scalar_types)
 
 
 def _document_text(fields_text: str, fields: Mapping[str, Any]) -> str | None:
@@ -1166,8 +1281,11 @@ def read_exchange(
     max_file_bytes: int = MAX_FILE_BYTES,
     max_payload_bytes: int = MAX_PAYLOAD_BYTES,
     max_records: int = MAX_RECORDS,
+    digests_elsewhere: DigestsElsewhere | None = None,
 ) -> ExchangeFile:
-    """Read and check an exchange file; raise ExchangeRefused saying what is wrong."""
+    """Read and check an exchange file; raise ExchangeRefused saying what is wrong.
+    `digests_elsewhere`: starts computing the digests of its records elsewhere, while they
+    are checked here (ExchangeFile.hashes waits for them)."""
     if size > max_file_bytes:
         raise ExchangeRefused(
             _("The exchange file is too large: it is {found} MB and the limit is {size} MB.").format(
@@ -1200,6 +1318,32 @@ def read_exchange(
                 "Ask for a fresh copy."
             )
         )
+    odd_values = _may_hold_odd_values(payload)
+    # (the types whose fields, as checked, hold no object or list)
+    scalar_types = frozenset(
+        t
+        for t, spec in specs.items()
+        if all(k not in (FieldKind.DOCUMENT, FieldKind.REFERENCES) for k, _n in spec.values())
+    )
+    # (text that may hold a lone surrogate cannot be written back as UTF-8: hashed anew)
+    pending = digests_elsewhere(payload, scalar_types) if digests_elsewhere and not odd_values else None
+    try:
+        return _checked_payload(header, payload, specs, odd_values, scalar_types, pending, max_records)
+    except BaseException:
+        if pending is not None:
+            pending.discard()
+        raise
+
+
+def _checked_payload(
+    header: Header,
+    payload: bytes,
+    specs: FieldSpecs,
+    odd_values: bool,
+    scalar_types: frozenset[str],
+    pending: PendingDigests | None,
+    max_records: int,
+) -> ExchangeFile:
     try:
         data, text, spans = _load_payload(payload)
     except (ValueError, RecursionError) as error:  # RecursionError: nested thousands deep
@@ -1215,34 +1359,32 @@ def read_exchange(
             )
         )
     try:
-        odd_values = _may_hold_odd_values(payload)
         checks = _checks(specs)
         records = [_record(item, specs, odd_values=odd_values, checks=checks) for item in items]
     except RecursionError as error:  # nested too deep to check
         raise _damaged() from error
     if len(records) != header.records or len({r.uuid for r in records}) != len(records):
         raise _damaged()
-    # (text that may hold a lone surrogate cannot be written back as UTF-8: hashed anew)
-    # (the types whose fields, as checked, hold no object or list)
-    scalar_types = frozenset(
-        t
-        for t, spec in specs.items()
-        if all(k not in (FieldKind.DOCUMENT, FieldKind.REFERENCES) for k, _n in spec.values())
+    if spans is None or odd_values:
+        if pending is not None:
+            pending.discard()
+        return ExchangeFile(header, records, list(absent), odd_values)
+    hashes, documents, laid_out, waiting = _hashes_from_text(
+        text, spans, items, records, scalar_types, pending
     )
-    documents: dict[str, tuple[object, str]] = {}
-    hashes = (
-        _hashes_from_text(text, spans, items, records, scalar_types, documents)
-        if spans is not None and not odd_values
-        else {}
-    )
-    return ExchangeFile(header, records, list(absent), odd_values, hashes, documents)
+    return ExchangeFile(header, records, list(absent), odd_values, hashes, documents, laid_out, waiting)
 
 
-def check_references(exchange: ExchangeFile, local_uuids: Iterable[str]) -> None:
-    """Refuse a file whose records refer to records neither in it nor in the workspace."""
+def check_references(
+    exchange: ExchangeFile, local_uuids: Iterable[str], unchanged: Container[str] = frozenset()
+) -> None:
+    """Refuse a file whose records refer to records neither in it nor in the workspace.
+    (`unchanged`: the UUIDs of records the same as ours, which the import leaves as they are.)"""
     available = {record.uuid for record in exchange.records} | set(local_uuids) | set(exchange.absent)
     missing: dict[str, list[str]] = {}
     for record in exchange.records:
+        if record.uuid in unchanged:
+            continue
         for reference in references(record.type, record.fields) - available:
             missing.setdefault(reference, []).append(record.title or record.uuid)
     if missing:

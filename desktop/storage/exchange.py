@@ -51,6 +51,7 @@ from desktop.models.forum import Forum
 from desktop.models.selection_process import SelectionProcess
 from desktop.models.validation import printable
 from desktop.progress import Progress, step
+from desktop.storage import exchange_digests
 from desktop.storage.forum_store import merge_exchanged_forum
 from desktop.storage.private_files import create_private
 from desktop.storage.tables import (
@@ -535,7 +536,7 @@ class ImportPlan:
         return [
             self.items,
             exchange.records,
-            exchange.hashes,
+            exchange.file_hashes,
             exchange.documents,
             exchange.absent,
             self.texts,
@@ -779,12 +780,19 @@ def _check_lengths(records: Iterable[ex.ExchangeRecord]) -> None:
                 )
 
 
-def read_exchange_file(path: Path, **limits: int) -> ex.ExchangeFile:
+def read_exchange_file(
+    path: Path, digests_elsewhere: ex.DigestsElsewhere | None = None, **limits: int
+) -> ex.ExchangeFile:
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
             return ex.read_exchange(
-                handle, size, known_schemas=_known_revisions(), specs=field_specs(), **limits
+                handle,
+                size,
+                known_schemas=_known_revisions(),
+                specs=field_specs(),
+                digests_elsewhere=digests_elsewhere,
+                **limits,
             )
     except OSError as error:
         raise ex.ExchangeRefused(
@@ -804,32 +812,25 @@ def plan_import(
 
 
 def _same_as_ours(
-    record: ex.ExchangeRecord,
-    records: Mapping[str, LocalRecord],
-    hashes: Mapping[str, ex.FileHashes],
-    documents: Mapping[str, tuple[object, str]],
+    record: ex.ExchangeRecord, records: Mapping[str, LocalRecord], exchange: ex.ExchangeFile
 ) -> bool:
     """Whether the record is ours as it is, to the byte of its canonical JSON (== alone
     takes 1 for 1.0 or true): its document stored in the very text the file holds it in
     (`documents`), or equal to ours by the hash of the file's text, and every other field of
     the same type and value. Then our record takes the file's fields, the same content read."""
     mine = records.get(record.uuid)
-    if mine is None or mine.type != record.type or record.uuid not in hashes:
+    if mine is None or mine.type != record.type or record.uuid not in exchange.laid_out:
         return False
     theirs = record.fields
     if mine.document_text is not None:  # (its document not read: compared as text)
-        document = documents.get(record.uuid)
+        document = exchange.documents.get(record.uuid)
         if document is None or document[0] is not theirs.get("state") or document[1] != mine.document_text:
             return False
         if not _same_values(mine.fields, theirs, ignore="state"):
             return False
     elif "state" in theirs:  # (an agreement's document, read: compared by its hash)
-        full = hashes[record.uuid]
-        if (
-            mine.fields != theirs
-            or full.fields is not theirs
-            or ex.content_hash(mine.type, mine.fields) != full.full
-        ):
+        full = exchange.full_hash(record.uuid, theirs)
+        if mine.fields != theirs or full is None or ex.content_hash(mine.type, mine.fields) != full:
             return False
     elif not _same_values(mine.fields, theirs):
         return False
@@ -860,7 +861,16 @@ def _same_values(mine: Mapping[str, Any], theirs: Mapping[str, Any], ignore: str
 def _plan_import(
     workspace: Workspace, path: Path, progress: Progress | None = None, **limits: int
 ) -> ImportPlan:
-    exchange = read_exchange_file(path, **limits)
+    exchange = read_exchange_file(path, exchange_digests.start, **limits)
+    try:
+        return _planned(workspace, exchange, path, progress)
+    finally:
+        exchange.discard_pending()
+
+
+def _planned(
+    workspace: Workspace, exchange: ex.ExchangeFile, path: Path, progress: Progress | None = None
+) -> ImportPlan:
     step(progress, 1, 4)
     with workspace.engine.connect() as connection:
         records = _read_all(connection, raw_documents=True, times=False)
@@ -870,15 +880,7 @@ def _plan_import(
         # A record the same as ours is unchanged, not written: its values are ours, checked
         # already. Every other record is checked as the forms and the app read it. (Renamed
         # references change records: then every one is checked and compared.)
-        same = (
-            set()
-            if aliases
-            else {
-                r.uuid
-                for r in exchange.records
-                if _same_as_ours(r, records, exchange.hashes, exchange.documents)
-            }
-        )
+        same = set() if aliases else {r.uuid for r in exchange.records if _same_as_ours(r, records, exchange)}
         _read_documents(records.values())  # (the others' documents)
         new = [record for record in exchange.records if record.uuid not in same]
         _check_lengths(new)
@@ -907,8 +909,9 @@ def _plan_import(
                 )
             )
         exchange.records = incoming
-        ex.check_references(exchange, records)
+        ex.check_references(exchange, records, same)
         known = _known_hashes(connection, (r.uuid for r in incoming))
+    exchange.hashes  # noqa: B018 - (those computed elsewhere: in, before the plan is handed over)
     step(progress, 3, 4)
     titles = {r.uuid: r.title for r in incoming}
     names = {u: ex.record_title(r.type, r.fields) for u, r in records.items() if u not in titles}

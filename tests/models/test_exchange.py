@@ -157,6 +157,7 @@ def test_references_must_be_in_the_file_or_the_workspace() -> None:
     ex.check_references(exchange, {ORG})
     with pytest.raises(ex.ExchangeRefused, match="1 records"):
         ex.check_references(exchange, set())
+    ex.check_references(exchange, set(), unchanged={PERSON_A})  # the same as ours: left as it is
     exchange.absent = [ORG]  # already missing where it was made
     ex.check_references(exchange, set())
 
@@ -377,6 +378,9 @@ def test_the_hashes_read_from_a_file_are_those_of_its_records() -> None:
     for record in exchange.records:
         assert exchange.hashes[record.uuid].of(record.fields) == ex.shared_hashes(record.type, record.fields)
         assert exchange.hashes[record.uuid].of(dict(record.fields)) is None  # that very object only
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # as another process computes them
+        digests = ex.payload_digests(archive.read(ex.PAYLOAD_MEMBER), frozenset({ex.PERSON, ex.ORGANISATION}))
+    assert digests == {u: (h.full, h.without_contacts) for u, h in exchange.hashes.items()}
     # the same records, a record at a time, with spaces after the keys: no hash from the text
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         head = json.loads(archive.read(ex.HEADER_MEMBER))
@@ -391,6 +395,7 @@ def test_the_hashes_read_from_a_file_are_those_of_its_records() -> None:
     buffer.seek(0)
     other = ex.read_exchange(buffer, len(buffer.getvalue()), known_schemas={"0007"}, specs=specs)
     assert other.hashes == {}
+    assert ex.payload_digests(spaced, frozenset()) == {}
     assert [r.fields for r in other.records] == [r.fields for r in exchange.records]
 
 

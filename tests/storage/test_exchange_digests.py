@@ -1,0 +1,146 @@
+"""The digests of a file's records computed in a process of their own while the records are
+checked: the same hashes remembered as when computed here, and nothing left running."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from desktop import i18n
+from desktop.models import exchange as ex
+from desktop.storage import exchange as sx
+from desktop.storage import exchange_digests
+from desktop.storage.tables import SharedVersion
+from desktop.storage.workspace import Workspace, create_workspace
+from tests.storage.exchange_data import build
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def processes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
+    """Every file is hashed elsewhere, however small; the processes started, as started."""
+    started: list[Any] = []
+    start = exchange_digests.start
+
+    def recording(payload: bytes, scalar_types: frozenset[str]) -> ex.PendingDigests | None:
+        found = start(payload, scalar_types)
+        started.append(found)
+        return found
+
+    monkeypatch.setattr(exchange_digests, "ELSEWHERE_FROM_BYTES", 0)
+    monkeypatch.setattr(exchange_digests, "start", recording)
+    yield started
+
+
+@pytest.fixture
+def exported(tmp_path: Path) -> Path:
+    workspace, _ids = build(tmp_path / "source.shutafut")
+    out = tmp_path / f"out{ex.EXTENSION}"
+    sx.export_exchange(workspace, out, ex.Scope.EVERYTHING)
+    workspace.close()
+    return out
+
+
+def shared(workspace: Workspace) -> set[tuple[str, str]]:
+    with workspace.session() as session:
+        rows = session.execute(select(SharedVersion.record_uuid, SharedVersion.content_hash))
+        return {(uuid, content_hash) for uuid, content_hash in rows}
+
+
+def import_twice(path: Path, target: Workspace) -> None:
+    sx.apply_import(target, sx.plan_import(target, path))
+    plan = sx.plan_import(target, path)  # (an agreement is compared by its hash, before the rest)
+    assert plan.count(ex.Decision.UNCHANGED) == len(plan.items)
+    sx.apply_import(target, plan)
+
+
+def test_the_hashes_computed_elsewhere_are_those_computed_here(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = create_workspace(tmp_path / "here.shutafut")
+    import_twice(exported, here)  # (the file is far below ELSEWHERE_FROM_BYTES)
+    hashes = {
+        u: (h.full, h.without_contacts) for u, h in sx.plan_import(here, exported).exchange.hashes.items()
+    }
+    answers: list[Mapping[str, Sequence[str]] | None] = []
+    result = exchange_digests._Process.result
+
+    def recorded(process: Any) -> Mapping[str, Sequence[str]] | None:
+        answers.append(result(process))
+        return answers[-1]
+
+    monkeypatch.setattr(exchange_digests, "ELSEWHERE_FROM_BYTES", 0)
+    monkeypatch.setattr(exchange_digests._Process, "result", recorded)
+    elsewhere = create_workspace(tmp_path / "elsewhere.shutafut")
+    import_twice(exported, elsewhere)
+    assert len(answers) == 2
+    for answer in answers:  # every record hashed there, as here
+        assert answer is not None
+        assert {u: tuple(d) for u, d in answer.items()} == hashes
+    assert shared(elsewhere) == shared(here)
+
+
+def test_the_process_ends_once_its_answer_is_read(
+    exported: Path, tmp_path: Path, processes: list[Any]
+) -> None:
+    target = create_workspace(tmp_path / "target.shutafut")
+    plan = sx.plan_import(target, exported)
+    assert plan.exchange.pending is None  # (taken in before the plan is handed over)
+    [process] = processes
+    assert process._process.poll() == 0
+
+
+def test_a_file_refused_after_the_process_started_stops_it(
+    exported: Path, tmp_path: Path, processes: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object) -> None:
+        raise ex.ExchangeRefused("refused")
+
+    monkeypatch.setattr(sx, "_validate_documents", refuse)
+    target = create_workspace(tmp_path / "target.shutafut")
+    with pytest.raises(ex.ExchangeRefused):
+        sx.plan_import(target, exported)
+    [process] = processes
+    assert process._process.returncode is not None  # stopped and waited for
+    assert process._errors.closed
+
+
+def test_a_process_that_fails_leaves_the_hashes_to_be_computed_here(
+    exported: Path,
+    tmp_path: Path,
+    processes: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    here = create_workspace(tmp_path / "here.shutafut")
+    monkeypatch.setattr(exchange_digests, "ELSEWHERE_FROM_BYTES", 1 << 40)
+    sx.apply_import(here, sx.plan_import(here, exported))
+    monkeypatch.setattr(exchange_digests, "ELSEWHERE_FROM_BYTES", 0)
+    monkeypatch.setattr(
+        exchange_digests, "_command", lambda _types: [sys.executable, "-c", "raise SystemExit('no digests')"]
+    )
+    target = create_workspace(tmp_path / "target.shutafut")
+    with caplog.at_level(logging.WARNING, logger=exchange_digests.__name__):
+        sx.apply_import(target, sx.plan_import(target, exported))
+    assert "no digests" in caplog.text
+    assert shared(target) == shared(here)
+
+
+def test_a_process_that_cannot_start_leaves_the_hashes_to_be_computed_here(
+    exported: Path, tmp_path: Path, processes: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exchange_digests, "_command", lambda _types: [str(tmp_path / "no-such-python")])
+    target = create_workspace(tmp_path / "target.shutafut")
+    plan = sx.plan_import(target, exported)
+    assert processes == [None]
+    assert set(plan.exchange.hashes) == {item.record.uuid for item in plan.items}
