@@ -50,7 +50,7 @@ def start(payload: bytes, scalar_types: frozenset[str]) -> ex.PendingDigests | N
             env=_environment(),
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # (Windows: no console)
         )
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, TypeError) as error:  # (TypeError: no sys.executable)
         errors.close()
         _LOG.warning("the digests are computed here: no process could start (%s)", error)
         return None
