@@ -269,7 +269,8 @@ class ExchangeFile:
         """Stop computing the hashes elsewhere (the file is refused or the check cancelled)."""
         if self.pending is not None:
             pending, self.pending = self.pending, None
-            pending.digests.discard()
+            if pending.digests is not None:
+                pending.digests.discard()
 
 
 @dataclass(frozen=True)
@@ -744,9 +745,10 @@ def payload_digests(payload: bytes, scalar_types: frozenset[str]) -> dict[str, t
 
 @dataclass
 class _PendingHashes:
-    """What is needed to take in the digests computed elsewhere, or to compute them here."""
+    """What is needed to take in the digests computed elsewhere, or to compute them here
+    (those not computed there)."""
 
-    digests: PendingDigests
+    digests: PendingDigests | None  # (None: computed here)
     text: str
     fields_at: dict[str, tuple[int, int]]  # by record UUID, where its fields are in `text`
     records: dict[str, ExchangeRecord]
@@ -759,7 +761,7 @@ class _PendingHashes:
         return _digest(record.type, b"full", self.text[at[0] : at[1]].encode())
 
     def resolve(self) -> dict[str, FileHashes]:
-        found = self.digests.result() or {}
+        found = (self.digests.result() if self.digests is not None else None) or {}
         hashes: dict[str, FileHashes] = {}
         for uuid, (start, end) in self.fields_at.items():
             record = self.records[uuid]
@@ -782,32 +784,22 @@ def _hashes_from_text(
     records: list[ExchangeRecord],
     scalar_types: frozenset[str] = frozenset(),
     pending: PendingDigests | None = None,
-) -> tuple[dict[str, FileHashes], dict[str, tuple[object, str]], set[str], _PendingHashes | None]:
-    """The hashes of each record's fields from the text of the payload (see _laid_out_fields),
-    the documents' texts (_document_text) and the UUIDs of the records laid out; with
-    `pending` (the digests being computed elsewhere), no hashes but what takes those in."""
-    hashes: dict[str, FileHashes] = {}
+) -> tuple[dict[str, tuple[object, str]], _PendingHashes]:
+    """The documents' texts (_document_text) of the records laid out in the payload's text
+    (_laid_out_fields), and what gives the hashes of their fields: those computed elsewhere
+    (`pending`), or computed here."""
     documents: dict[str, tuple[object, str]] = {}
     fields_at: dict[str, tuple[int, int]] = {}
     for index, start, end in _laid_out_fields(text, spans, items):
         record = records[index]
         fields_at[record.uuid] = (start, end)
         state = record.fields.get("state")
-        fields_text = text[start:end] if pending is None or isinstance(state, dict) else ""
-        if pending is None:
-            digests = record_digests(
-                record.type, record.fields, fields_text.encode(), scalar=record.type in scalar_types
-            )
-            hashes[record.uuid] = FileHashes(record.fields, *digests)
         if isinstance(state, dict):
-            document = _document_text(fields_text, record.fields)
+            document = _document_text(text[start:end], record.fields)
             if document is not None:
                 documents[record.uuid] = (state, document)
-    laid_out = set(fields_at)
-    if pending is None:
-        return hashes, documents, laid_out, None
     by_uuid = {record.uuid: record for record in records}
-    return hashes, documents, laid_out, _PendingHashes(pending, text, fields_at, by_uuid, scalar_types)
+    return documents, _PendingHashes(pending, text, fields_at, by_uuid, scalar_types)
 
 
 def _document_text(fields_text: str, fields: Mapping[str, Any]) -> str | None:
@@ -1369,10 +1361,13 @@ def _checked_payload(
         if pending is not None:
             pending.discard()
         return ExchangeFile(header, records, list(absent), odd_values)
-    hashes, documents, laid_out, waiting = _hashes_from_text(
-        text, spans, items, records, scalar_types, pending
+    documents, waiting = _hashes_from_text(text, spans, items, records, scalar_types, pending)
+    exchange = ExchangeFile(
+        header, records, list(absent), odd_values, {}, documents, set(waiting.fields_at), waiting
     )
-    return ExchangeFile(header, records, list(absent), odd_values, hashes, documents, laid_out, waiting)
+    if pending is None:  # (computed here, now: the text is let go of with the rest)
+        exchange.hashes  # noqa: B018
+    return exchange
 
 
 def check_references(
