@@ -65,6 +65,18 @@ def interleaved_medians(
     return statistics.median(a), statistics.median(b)
 
 
+def interleaved_reported_medians(
+    first: Callable[[], float], second: Callable[[], float], runs: int
+) -> tuple[float, float]:
+    """Medians of two measures taken alternately, each returning the seconds it measured."""
+    first(), second()
+    a, b = [], []
+    for _ in range(runs):
+        a.append(first())
+        b.append(second())
+    return statistics.median(a), statistics.median(b)
+
+
 def print_table(title: str, results: list[Result]) -> None:
     print(f"\n{title}")
     header = f"{'measure':44} {'median':>10} {'baseline':>30} {'ratio':>7}  {'target':24} ok"

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.views.item_roles import USER_ROLE
 
 # The journey rules import every feature's models, and the storage layer imports SQLAlchemy:
 # both only once a workspace opens, after the window's first paint.
@@ -32,8 +34,8 @@ if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
     from desktop.views.background import BackgroundTask, Progress
 
-TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
-JOURNEY_ROLE = Qt.ItemDataRole.UserRole + 2  # (kind, name) of a town's or a cluster's journey
+TARGET_ROLE = USER_ROLE + 1
+JOURNEY_ROLE = USER_ROLE + 2  # (kind, name) of a town's or a cluster's journey
 OVERDUE_COLOUR = QColor("#b00020")
 NEXT_COLOUR = QColor("#0b5394")
 DONE_COLOUR = QColor("#2e7d32")
@@ -204,7 +206,7 @@ class HomeSection(QWidget):
 
         if self.workspace is None or self.workspace.read_only:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             brought = bring_in_national_data(self.workspace)
         finally:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +26,7 @@ from desktop.i18n import _
 from desktop.models.records import RECORD_SPECS, RecordKind
 from desktop.views.features import FEATURES, feature_title
 from desktop.views.icons import icon
+from desktop.views.item_roles import USER_ROLE
 from desktop.views.qt_i18n import apply_language, isolate
 
 if TYPE_CHECKING:
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 # Classes used only after the first paint are reached through their modules
 # (QtWidgets.QMessageBox...), so PySide builds them and their enums only when needed.
 MAX_RECENT = 8
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = USER_ROLE + 1
 HOME = "home"  # the sidebar's first item
 WORKSPACE_FILTER_EXTENSION = "*.shutafut"
 
@@ -50,10 +52,32 @@ def default_workspace_path() -> Path:
     return folder / "workspace.shutafut"
 
 
+class _FirstPaintWatch(QObject):
+    """Once the window is first painted: emits its `first_painted`, then runs `then` (after
+    what listens to that signal: the app opens the workspace; the start-up bench notes the
+    time), and stops watching the window's events."""
+
+    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._window.first_painted.emit)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
 class MainWindow(QMainWindow):
+    first_painted = Signal()  # once, just after the window is first on screen
+
     def __init__(self, settings: QSettings) -> None:
         super().__init__()
         self.setObjectName("main_window")
+        self._first_paint_watch = _FirstPaintWatch(self, then=self._finish_after_first_paint)
         self.settings = settings
         self.workspace: Workspace | None = None
         self._lock: QtCore.QLockFile | None = None
@@ -160,7 +184,6 @@ class MainWindow(QMainWindow):
         self.home_item = QTreeWidgetItem(self.sidebar)
         self.home_item.setData(0, KIND_ROLE, HOME)
         self.reference_item = QTreeWidgetItem(self.sidebar)
-        self.reference_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.kind_items: dict[RecordKind, QTreeWidgetItem] = {}
         for kind in RECORD_SPECS:
             item = QTreeWidgetItem(self.reference_item)
@@ -175,6 +198,11 @@ class MainWindow(QMainWindow):
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         self.sidebar.setCurrentItem(self.kind_items[RecordKind.AUTHORITY])
 
+    def _finish_after_first_paint(self) -> None:
+        """What needs the Qt namespace's enums, which the first paint does without (see
+        desktop.views.item_roles): the reference data heading is not a page to select."""
+        self.reference_item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
+
     def _action(
         self,
         name: str,
@@ -183,8 +211,8 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
+        if shortcut is not None:  # (setShortcut's overloads would build the Qt namespace's enums)
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         return action
 
@@ -274,7 +302,8 @@ class MainWindow(QMainWindow):
     def _create_toolbar(self) -> None:
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # (by name: Qt.ToolButtonStyle would build the Qt namespace before the first paint)
+        self.toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
         self.toolbar.addActions([self.new_record_action, self.delete_record_action])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.undo_action, self.redo_action])

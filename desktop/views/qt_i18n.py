@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtCore import QCollator, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+# (Qt's namespace through QtCore, when a function needs it: importing `Qt` builds its enums,
+# which the window's first paint does without; see desktop.views.item_roles)
+from PySide6 import QtCore
+from PySide6.QtCore import QCollator, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,8 +42,7 @@ class FieldPolisher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Polish:
             if isinstance(watched, QAbstractSpinBox):
-                side = Qt.AlignmentFlag.AlignRight if i18n.is_rtl() else Qt.AlignmentFlag.AlignLeft
-                watched.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+                watched.setAlignment(_start_side(i18n.is_rtl()))
             elif isinstance(watched, QLineEdit) and not _inside_another_widget(watched):
                 show_start_when_idle(watched)
         elif (
@@ -48,11 +50,16 @@ class FieldPolisher(QObject):
             and isinstance(watched, QLineEdit)
             and watched.property(_SHOWS_START)
             and isinstance(event, QFocusEvent)
-            and event.reason() not in (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.TabFocusReason)
+            and not _entered_by_mouse_or_tab(event)
             and not watched.hasSelectedText()
         ):
             watched.end(False)  # entered from the keyboard or by the program: go on at the end
         return False
+
+
+def _entered_by_mouse_or_tab(event: QFocusEvent) -> bool:
+    reason = QtCore.Qt.FocusReason
+    return event.reason() in (reason.MouseFocusReason, reason.TabFocusReason)
 
 
 def _inside_another_widget(edit: QLineEdit) -> bool:
@@ -122,8 +129,19 @@ def in_reading_direction(line: str) -> str:
     return f"\u200f{line}" if i18n.is_rtl() else line
 
 
-def layout_direction(language: str | None = None) -> Qt.LayoutDirection:
-    return Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else Qt.LayoutDirection.LeftToRight
+def layout_direction(language: str | None = None) -> QtCore.Qt.LayoutDirection:
+    return _direction(i18n.is_rtl(language))
+
+
+def _direction(rtl: bool) -> QtCore.Qt.LayoutDirection:
+    direction = QtCore.Qt.LayoutDirection
+    return direction.RightToLeft if rtl else direction.LeftToRight
+
+
+def _start_side(rtl: bool) -> QtCore.Qt.AlignmentFlag:
+    """Where a line in that direction starts, whatever the widget's own direction."""
+    align = QtCore.Qt.AlignmentFlag
+    return (align.AlignRight if rtl else align.AlignLeft) | align.AlignAbsolute
 
 
 def apply_language(app: QApplication, language: str, *, polish_fields: bool = True) -> None:
@@ -143,8 +161,12 @@ def apply_language(app: QApplication, language: str, *, polish_fields: bool = Tr
             _qt_translators.append(translator)
     QLocale.setDefault(QLocale(i18n.QT_LOCALES[language]))
     i18n.set_language(language)
-    # Installing qtbase_he flips the direction by itself: set it from the language, after.
-    app.setLayoutDirection(layout_direction(language))
+    # Installing qtbase_he or qtbase_ar turns the direction right to left by itself (Qt reads
+    # it from the catalog): set it from the language where that did not happen (no catalog,
+    # an explicit direction left from before). (isRightToLeft, not layoutDirection: reading
+    # that enum would build the Qt namespace's enums before the first paint.)
+    if app.isRightToLeft() != i18n.is_rtl(language):
+        app.setLayoutDirection(layout_direction(language))
     if polish_fields:
         install_field_polisher(app)
 
@@ -152,12 +174,10 @@ def apply_language(app: QApplication, language: str, *, polish_fields: bool = Tr
 def align_text_field(edit: QLineEdit, *, left_to_right: bool) -> None:
     """Data that reads left to right (email, codes) stays LTR; other fields follow the UI."""
     if left_to_right:
-        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        edit.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
-    elif i18n.is_rtl():
-        edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        edit.setLayoutDirection(_direction(False))
+        edit.setAlignment(_start_side(False))
     else:
-        edit.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        edit.setAlignment(_start_side(i18n.is_rtl()))
 
 
 def align_text_document(edit: QPlainTextEdit) -> None:
@@ -170,16 +190,15 @@ def align_text_document(edit: QPlainTextEdit) -> None:
         if rtl is None:
             rtl = i18n.is_rtl()
         option = edit.document().defaultTextOption()
-        wanted = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        wanted = _direction(rtl)
         if option.textDirection() == wanted:
             return
         option.setTextDirection(wanted)
-        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        option.setAlignment(_start_side(rtl))
         edit.document().setDefaultTextOption(option)
 
     option = edit.document().defaultTextOption()
-    option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)  # decided by follow_text
+    option.setTextDirection(QtCore.Qt.LayoutDirection.LayoutDirectionAuto)  # decided by follow_text
     edit.document().setDefaultTextOption(option)
     if not edit.property(_FOLLOWS_TEXT):
         edit.setProperty(_FOLLOWS_TEXT, True)

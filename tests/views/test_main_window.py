@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -42,6 +43,17 @@ def test_window_is_right_to_left_in_hebrew_with_the_five_menus(window: MainWindo
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["&קובץ", "&עריכה", "&תצוגה", "&כלים", "&עזרה"]
+
+
+def test_after_the_first_paint_the_reference_heading_is_not_a_page(window: MainWindow, qtbot: QtBot) -> None:
+    # (its flags are set once the window is painted: see desktop.views.item_roles)
+    qtbot.waitUntil(lambda: window.reference_item.flags() == Qt.ItemFlag.ItemIsEnabled)
+    assert not window.reference_item.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert window.new_action.shortcut().toString() == "Ctrl+Shift+N"
+    assert window.redo_action.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Redo)) == (
+        QKeySequence.SequenceMatch.ExactMatch
+    )
 
 
 def test_open_add_undo_in_hebrew(window: MainWindow, workspace_path: Path) -> None:

@@ -2,7 +2,8 @@
 and shows a workspace before them too (lists populated at most 2x a bare window).
 
 One child process starts the app as a person does and stops it where the workspace would
-open, just after the first paint: by then neither SQLAlchemy, the storage layer (but the
+open, just after the first paint: by then neither the enums of PySide's Qt namespace (built
+all at once by its first use), SQLAlchemy, the storage layer (but the
 module that checks the file with sqlite3 while the window paints) nor the journey rules (which
 import every feature's models) may have been imported. The field polisher, held back until the
 workspace is on screen (the home screen has no fields), must be in place as soon as the window
@@ -23,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
-import json, sys
+import enum, gc, json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from desktop.views import app, home, qt_i18n
@@ -43,7 +44,14 @@ def heavy(*prefixes):
         or (name.startswith(prefixes) and name not in LIGHT)
     )
 
+def qt_namespace_enums():  # (built all at once by the first use of PySide's Qt namespace)
+    return [
+        kind.__qualname__ for kind in gc.get_objects()
+        if isinstance(kind, enum.EnumType) and kind.__qualname__.startswith("Qt.")
+    ]
+
 def at_open(window, path, demo, read_only):
+    seen["Qt enums at the first paint"] = qt_namespace_enums()
     seen["heavy"] = heavy("desktop.storage", "desktop.reports", "desktop.models.journey")
     seen["painted"] = window.isVisible()
     home.READ_IN_BACKGROUND_FROM = 0  # read in the background, as a foundation's workspace is
@@ -89,6 +97,7 @@ def test_the_window_paints_and_shows_the_workspace_before_storage_and_the_journe
     )
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen == {
+        "Qt enums at the first paint": [],  # (about 23 ms: see desktop.views.item_roles)
         "heavy": [],
         "painted": True,
         "polisher": True,
