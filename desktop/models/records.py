@@ -14,13 +14,7 @@ from typing import Any
 from desktop.i18n import N_, _
 from desktop.models import validation as v
 from desktop.models.enums import District, LabelledEnum, MunicipalStatus, PopulationGroup, Sector
-
-
-class RecordKind(StrEnum):
-    AUTHORITY = "authority"
-    CLUSTER = "cluster"
-    ORGANISATION = "organisation"
-    PERSON = "person"
+from desktop.models.record_kinds import PLURALS, RecordKind
 
 
 class FieldKind(StrEnum):
@@ -136,7 +130,7 @@ class RecordSpec:
 AUTHORITY = RecordSpec(
     kind=RecordKind.AUTHORITY,
     singular=N_("Local authority"),
-    plural=N_("Local authorities"),
+    plural=PLURALS[RecordKind.AUTHORITY],
     title_field="name_he",
     fields=(
         FieldSpec("name_he", N_("Name (Hebrew)"), required=True),
@@ -206,7 +200,7 @@ AUTHORITY = RecordSpec(
 CLUSTER = RecordSpec(
     kind=RecordKind.CLUSTER,
     singular=N_("Regional cluster"),
-    plural=N_("Regional clusters"),
+    plural=PLURALS[RecordKind.CLUSTER],
     title_field="name",
     fields=(
         FieldSpec("name", N_("Name"), required=True),
@@ -225,7 +219,7 @@ CLUSTER = RecordSpec(
 ORGANISATION = RecordSpec(
     kind=RecordKind.ORGANISATION,
     singular=N_("Organisation"),
-    plural=N_("Organisations"),
+    plural=PLURALS[RecordKind.ORGANISATION],
     title_field="name",
     fields=(
         FieldSpec("name", N_("Name"), required=True),
@@ -239,7 +233,7 @@ ORGANISATION = RecordSpec(
 PERSON = RecordSpec(
     kind=RecordKind.PERSON,
     singular=N_("Person"),
-    plural=N_("People"),
+    plural=PLURALS[RecordKind.PERSON],
     title_field="full_name",
     fields=(
         FieldSpec("full_name", N_("Full name"), required=True),

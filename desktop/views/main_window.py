@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__, i18n
 from desktop.i18n import _
-from desktop.models.records import RECORD_SPECS, RecordKind
+from desktop.models.record_kinds import PLURALS, RecordKind
 from desktop.views.features import FEATURES, feature_title
 from desktop.views.icons import icon
 from desktop.views.item_roles import USER_ROLE
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         self.home_item.setData(0, KIND_ROLE, HOME)
         self.reference_item = QTreeWidgetItem(self.sidebar)
         self.kind_items: dict[RecordKind, QTreeWidgetItem] = {}
-        for kind in RECORD_SPECS:
+        for kind in PLURALS:
             item = QTreeWidgetItem(self.reference_item)
             item.setData(0, KIND_ROLE, kind.value)
             self.kind_items[kind] = item
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         self.calendar_action = self._action("action_calendar", self.show_calendar, "Ctrl+Shift+L")
         self.help_action = self._action("action_help", self.show_help, QKeySequence.StandardKey.HelpContents)
         self.kind_actions: dict[RecordKind, QAction] = {}
-        for number, kind in enumerate(RECORD_SPECS, start=1):
+        for number, kind in enumerate(PLURALS, start=1):
             self.kind_actions[kind] = self._action(
                 f"action_show_{kind.value}",
                 lambda _c=False, k=kind: self.show_kind(k),
@@ -355,8 +355,8 @@ class MainWindow(QMainWindow):
         for section in self._other_sections():
             section.retranslate()
         for kind, item in self.kind_items.items():
-            item.setText(0, _(RECORD_SPECS[kind].plural))
-            self.kind_actions[kind].setText(_(RECORD_SPECS[kind].plural))
+            item.setText(0, _(PLURALS[kind]))
+            self.kind_actions[kind].setText(_(PLURALS[kind]))
         self._set_icons()
         if self._reference_section is not None:
             self._reference_section.retranslate()

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-# (Qt's namespace through QtCore, when a function needs it: importing `Qt` builds its enums,
-# which the window's first paint does without; see desktop.views.item_roles)
-from PySide6 import QtCore
+# (Qt's namespace and the fields' classes through their modules, where a function needs them:
+# importing them makes PySide build their enums, all of the Qt namespace's at once, which the
+# window's first paint does without; see desktop.views.item_roles)
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QCollator, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QTableWidgetItem,
-)
+from PySide6.QtWidgets import QApplication
 
 from desktop import i18n
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 # Each language shown in its own name in the language chooser.
 LANGUAGE_NAMES = {"he": "עברית", "ar": "العربية", "en": "English"}
@@ -41,13 +38,13 @@ class FieldPolisher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Polish:
-            if isinstance(watched, QAbstractSpinBox):
+            if isinstance(watched, QtWidgets.QAbstractSpinBox):
                 watched.setAlignment(_start_side(i18n.is_rtl()))
-            elif isinstance(watched, QLineEdit) and not _inside_another_widget(watched):
+            elif isinstance(watched, QtWidgets.QLineEdit) and not _inside_another_widget(watched):
                 show_start_when_idle(watched)
         elif (
             event.type() == QEvent.Type.FocusIn
-            and isinstance(watched, QLineEdit)
+            and isinstance(watched, QtWidgets.QLineEdit)
             and watched.property(_SHOWS_START)
             and isinstance(event, QFocusEvent)
             and not _entered_by_mouse_or_tab(event)
@@ -66,9 +63,9 @@ def _inside_another_widget(edit: QLineEdit) -> bool:
     """A spin box's or combo box's own line, or a table cell's editor (the view selects its
     text for typing over): those keep Qt's behaviour."""
     parent = edit.parent()
-    if isinstance(parent, QAbstractSpinBox | QComboBox):
+    if isinstance(parent, QtWidgets.QAbstractSpinBox | QtWidgets.QComboBox):
         return True
-    return parent is not None and isinstance(parent.parent(), QAbstractItemView)
+    return parent is not None and isinstance(parent.parent(), QtWidgets.QAbstractItemView)
 
 
 def show_start_when_idle(edit: QLineEdit) -> None:
@@ -220,10 +217,3 @@ def first_strong_is_rtl(text: str) -> bool | None:
 def collator() -> QCollator:
     """Compares text the way the interface's language orders it (א before ת, أ before ي)."""
     return QCollator(QLocale(i18n.babel_locale()))
-
-
-class CollatedItem(QTableWidgetItem):
-    """A table cell that sorts by the language's alphabet, not by code point or reversed."""
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        return collator().compare(self.text(), other.text()) < 0

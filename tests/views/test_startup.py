@@ -52,6 +52,7 @@ def qt_namespace_enums():  # (built all at once by the first use of PySide's Qt 
 
 def at_open(window, path, demo, read_only):
     seen["Qt enums at the first paint"] = qt_namespace_enums()
+    seen["forms' specifications"] = "desktop.models.records" in sys.modules
     seen["heavy"] = heavy("desktop.storage", "desktop.reports", "desktop.models.journey")
     seen["painted"] = window.isVisible()
     home.READ_IN_BACKGROUND_FROM = 0  # read in the background, as a foundation's workspace is
@@ -98,6 +99,7 @@ def test_the_window_paints_and_shows_the_workspace_before_storage_and_the_journe
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen == {
         "Qt enums at the first paint": [],  # (about 23 ms: see desktop.views.item_roles)
+        "forms' specifications": False,  # (desktop.models.record_kinds names the kinds)
         "heavy": [],
         "painted": True,
         "polisher": True,

@@ -44,7 +44,7 @@ from desktop.models.records import RecordKind
 from desktop.models.validation import ValidationError
 from desktop.views.editor_window import EditorWindow
 from desktop.views.person_picker import fill_people
-from desktop.views.qt_i18n import CollatedItem, align_text_document, align_text_field
+from desktop.views.qt_i18n import align_text_document, align_text_field, collator
 from desktop.views.saving import PendingSave
 from desktop.views.widgets import error_label, show_error
 
@@ -70,6 +70,13 @@ def templates_folder() -> Path:
 
 def invitation_choices() -> list[tuple[str, str]]:
     return [("invited", _("Invited")), ("confirmed", _("Confirmed")), ("declined", _("Declined"))]
+
+
+class CollatedItem(QTableWidgetItem):
+    """A table cell that sorts by the language's alphabet, not by code point or reversed."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return collator().compare(self.text(), other.text()) < 0
 
 
 class ForumWindow(EditorWindow):
