@@ -7,6 +7,7 @@ a wizard left at any point resumes where it stopped.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -52,7 +53,11 @@ class Agreement:
 
     @classmethod
     def from_json(cls, text: str) -> Agreement:
-        data = json.loads(text)
+        return cls.from_data(json.loads(text))
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Agreement:
+        """The agreement of `data` as from_json reads it from its text (`data` is only read)."""
         if int(data.get("format", FORMAT_VERSION)) > FORMAT_VERSION:
             raise ValueError("newer agreement format")
         stages = tuple(_stage(item) for item in data.get("stages", ()))

@@ -625,9 +625,8 @@ def _validate_documents(
                 readers[record.type](text)
                 texts[record.uuid] = (record.fields.get("state"), text)
             elif record.type == ex.AGREEMENT:
-                Agreement.from_json(
-                    json.dumps({k: v for k, v in state.items() if k != "selection"}, ensure_ascii=False)
-                )
+                # (its fields came from JSON text: read as they are, not written and read again)
+                Agreement.from_data({k: v for k, v in state.items() if k != "selection"})
         except Exception as error:  # noqa: BLE001 - any failure means the document is unreadable
             raise ex.ExchangeRefused(
                 _(

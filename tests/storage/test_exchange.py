@@ -305,6 +305,24 @@ REFUSALS = {
 }
 
 
+def test_an_agreement_whose_draft_cannot_be_read_is_refused(
+    source: Any, target: Workspace, tmp_path: Path
+) -> None:
+    workspace, ids = source
+
+    def break_the_draft(_head: dict[str, Any], payload: dict[str, Any]) -> None:
+        agreement = next(r for r in payload["records"] if r["type"] == ex.AGREEMENT)
+        del agreement["fields"]["state"]["draft"]["clauses"]
+
+    bad = _rezip(
+        export(workspace, tmp_path, ex.Scope.TOWN, ids.town), tmp_path / f"bad{ex.EXTENSION}", break_the_draft
+    )
+    before = file_hash(target.path)
+    with pytest.raises(ex.ExchangeRefused, match="cannot be read"):
+        sx.plan_import(target, bad)
+    assert file_hash(target.path) == before
+
+
 @pytest.mark.parametrize("case", sorted(REFUSALS))
 def test_each_refusal_leaves_the_workspace_byte_identical(
     source: Any, target: Workspace, tmp_path: Path, case: str
