@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.models.records import RecordKind
+from desktop.models.record_kinds import RecordKind
 from desktop.storage.workspace import Workspace
 
 
