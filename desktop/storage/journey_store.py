@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from desktop.models.records import RecordKind
+from desktop.models.record_kinds import RecordKind
 from desktop.progress import Progress, check
 
 if TYPE_CHECKING:

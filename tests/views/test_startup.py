@@ -58,7 +58,9 @@ def at_open(window, path, demo, read_only):
     home.READ_IN_BACKGROUND_FROM = 0  # read in the background, as a foundation's workspace is
     seen["opened"] = window.open_workspace_file(path) and path.stem in window.windowTitle()
     seen["reading"] = window.home_section.reading
-    seen["heavy when open"] = heavy("desktop.storage.tables", "desktop.reports", "desktop.models.journey")
+    seen["heavy when open"] = heavy(
+        "desktop.storage.tables", "desktop.reports", "desktop.models.journey", "desktop.models.records"
+    )
 
     def next_events():  # what the window does next, before a person's click is handled
         seen["polisher"] = qt_i18n._polisher is not None
