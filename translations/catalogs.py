@@ -48,9 +48,20 @@ def extract_catalog() -> Catalog:
     return catalog
 
 
+def write_catalog(path: Path, catalog: Catalog, **options: bool) -> None:
+    """Write a template or catalog. The app formats its messages with str.format only
+    (python-brace-format): a "%" in one is a per cent sign, which Babel takes for a
+    %-directive ("% of residents", flagged python-format whenever a catalog is read) and GNU
+    msgfmt --check-format, which translators' tools run, then finds missing from the
+    translation."""
+    for message in catalog:
+        message.flags.discard("python-format")
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, sort_output=True, **options)
+
+
 def extract() -> None:
-    with TEMPLATE.open("wb") as handle:
-        write_po(handle, extract_catalog(), width=100, sort_output=True, omit_header=False)
+    write_catalog(TEMPLATE, extract_catalog(), omit_header=False)
 
 
 def update() -> None:
@@ -64,13 +75,23 @@ def update() -> None:
         else:
             catalog = Catalog(locale=language, project="Shutafut", charset="utf-8")
         catalog.update(template, no_fuzzy_matching=True)
+        drop_obsolete_twins(catalog)
         if language == "en":
             for message in catalog:
                 if message.id and not any(message.string or ()):
                     # Plural ids are (singular, plural): English keeps both forms.
                     message.string = message.id
-        with path.open("wb") as handle:
-            write_po(handle, catalog, width=100, sort_output=True, include_previous=False)
+        write_catalog(path, catalog, include_previous=False)
+
+
+def drop_obsolete_twins(catalog: Catalog) -> None:
+    """Forget the obsolete entries ("#~") of messages that are in use again: Babel carries them
+    over, and GNU msgfmt (which Poedit and other translators' tools run) refuses a catalog that
+    defines a message twice."""
+    for key in list(catalog.obsolete):
+        msgid, context = (key, None) if isinstance(key, str) else key
+        if catalog.get(msgid, context=context) is not None:
+            del catalog.obsolete[key]
 
 
 def compile_all() -> None:
@@ -101,8 +122,7 @@ def translate(source: Path) -> None:
             text = texts[language]
             message.string = tuple(text) if isinstance(text, list) else text  # plurals: a list
             message.flags.discard("fuzzy")
-        with path.open("wb") as handle:
-            write_po(handle, catalog, width=100, sort_output=True, include_previous=False)
+        write_catalog(path, catalog, include_previous=False)
 
 
 def main(argv: list[str]) -> int:
