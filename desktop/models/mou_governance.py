@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
-from desktop.i18n import N_, _, babel_locale
+from desktop.i18n import N_, _, babel_locale, ngettext
 from desktop.models.enums import LabelledEnum
 from desktop.models.mou import load_texts
 from desktop.models.mou_timeline import add_months
@@ -66,9 +66,14 @@ class MeetingFrequency:
 
     def describe(self, language: str | None = None) -> str:
         """A translated phrase such as "Monthly, not in August"."""
+        # (plurals: Arabic says each one way for 2, another for 3-10 and another for 11 or 12)
+        count = self.count
         if self.kind is FrequencyKind.TIMES_PER_YEAR:
-            return _("{count} times a year").format(count=self.count)
-        text = _("Monthly") if self.count == 1 else _("Every {count} months").format(count=self.count)
+            return ngettext("{count} time a year", "{count} times a year", count).format(count=count)
+        if count == 1:
+            text = _("Monthly")
+        else:
+            text = ngettext("Every {count} month", "Every {count} months", count).format(count=count)
         if self.skipped_months:
             text = _("{frequency}, not in {months}").format(
                 frequency=text, months=", ".join(month_names(self.skipped_months, language))

@@ -93,6 +93,26 @@ def test_frequency_is_described_in_the_ui_language() -> None:
     assert MeetingFrequency(FrequencyKind.EVERY_N_MONTHS, 2).describe() == "Every 2 months"
 
 
+def test_frequencies_take_the_plural_each_language_gives_the_number() -> None:
+    def described(kind: FrequencyKind, counts: tuple[int, ...]) -> list[str]:
+        return [MeetingFrequency(kind, count).describe() for count in counts]
+
+    every = FrequencyKind.EVERY_N_MONTHS
+    times = FrequencyKind.TIMES_PER_YEAR
+    with i18n.using_language("ar"):  # two (dual), three to ten, eleven and up: three forms
+        assert described(every, (2, 3, 11, 12)) == ["كل شهرين", "كل 3 أشهر", "كل 11 شهرًا", "كل 12 شهرًا"]
+        assert described(times, (1, 2, 4, 12)) == [
+            "مرة واحدة في السنة",
+            "مرتين في السنة",
+            "4 مرات في السنة",
+            "12 مرةً في السنة",
+        ]
+    with i18n.using_language("he"):
+        assert described(times, (1, 6)) == ["פעם אחת בשנה", "6 פעמים בשנה"]
+    with i18n.using_language("en"):
+        assert described(times, (1, 6)) == ["Once a year", "6 times a year"]
+
+
 def test_body_validation() -> None:
     leading = default_bodies("en")[0]
     bad = (
