@@ -53,28 +53,29 @@ def interleaved_medians(
     first: Callable[[], object], second: Callable[[], object], runs: int
 ) -> tuple[float, float]:
     """Medians of two actions measured alternately, so machine noise hits both alike."""
-    first(), second()
-    a, b = [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        first()
-        a.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        second()
-        b.append(time.perf_counter() - start)
-    return statistics.median(a), statistics.median(b)
+    return interleaved_reported_medians(_timed(first), _timed(second), runs)
 
 
 def interleaved_reported_medians(
     first: Callable[[], float], second: Callable[[], float], runs: int
 ) -> tuple[float, float]:
-    """Medians of two measures taken alternately, each returning the seconds it measured."""
+    """Medians of two measures taken alternately, each returning the seconds it measured
+    (each taken once first, not counted)."""
     first(), second()
     a, b = [], []
     for _ in range(runs):
         a.append(first())
         b.append(second())
     return statistics.median(a), statistics.median(b)
+
+
+def _timed(action: Callable[[], object]) -> Callable[[], float]:
+    def measured() -> float:
+        start = time.perf_counter()
+        action()
+        return time.perf_counter() - start
+
+    return measured
 
 
 def print_table(title: str, results: list[Result]) -> None:
