@@ -59,7 +59,7 @@ def run_backup_command(arguments: argparse.Namespace) -> int:
     from desktop.storage import backups
     from desktop.storage.backup import backup_copy
     from desktop.storage.backups import format_size
-    from desktop.storage.workspace import _probe
+    from desktop.storage.workspace import _probe, remove_leftovers
 
     workspace: Path = arguments.workspace
     if arguments.command == "backups":
@@ -90,6 +90,7 @@ def run_backup_command(arguments: argparse.Namespace) -> int:
         return 0
     if arguments.command == "backup":
         _probe(workspace)
+        remove_leftovers(workspace)  # (what a killed session left, as opening the workspace does)
         if arguments.out is not None:
             out: Path = arguments.out
             if out.exists():
@@ -111,6 +112,7 @@ def run_backup_command(arguments: argparse.Namespace) -> int:
                 "The workspace {name} is open in Shutafut. Close it there, then restore. Nothing was changed."
             ).format(name=workspace.name)
         )
+    remove_leftovers(workspace)
     result = backups.restore_backup(workspace, source)
     print(_("Restored {workspace} from {backup}.").format(workspace=workspace, backup=source))
     if result.before is not None:

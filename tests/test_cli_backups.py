@@ -110,3 +110,27 @@ def test_check_of_a_damaged_workspace_names_the_latest_good_backup(
     restored = open_workspace(workspace, read_only=True)
     assert len(_names(restored)) == 150
     restored.close()
+
+
+@pytest.mark.parametrize("command", ["backup", "restore"])
+def test_backup_and_restore_remove_what_a_killed_session_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    import os
+
+    workspace = tmp_path / "team.shutafut"
+    _with_records(workspace, 1)
+    assert main(["--lang", "en", "backup", "--workspace", str(workspace)]) == 0
+    backup = next((tmp_path / "team.backups").iterdir())
+    dead_pid = 2**22 + 12345  # above Linux's pid_max: no such process
+    leftovers = [
+        tmp_path / "team.backups" / "team-20260101-000000-open.shutafut.partial",
+        tmp_path / f".team.shutafut.restoring-{dead_pid}",
+    ]
+    for leftover in leftovers:
+        leftover.write_bytes(b"x" * 1000)
+        os.utime(leftover, (0, 0))
+    arguments = ["--from", str(backup)] if command == "restore" else []
+    assert main(["--lang", "en", command, "--workspace", str(workspace), *arguments]) == 0
+    assert not any(leftover.exists() for leftover in leftovers)
+    capsys.readouterr()
