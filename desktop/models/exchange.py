@@ -214,11 +214,18 @@ class Header:
 
 
 class PendingDigests(Protocol):
-    """The digests of a file's records being computed elsewhere (another process):
-    `payload_digests` of its payload, or None when they could not be (then they are
-    computed here)."""
+    """The digests of a file's records being computed elsewhere (another process), with the
+    records whose document's text was found to parse alone: `payload_answer` of its payload."""
 
-    def result(self) -> Mapping[str, Sequence[str]] | None: ...
+    def result(self) -> Mapping[str, Sequence[str]] | None:
+        """The digests by record UUID; None when they could not be computed (then they are
+        computed here)."""
+        ...
+
+    def documents_read(self) -> frozenset[str] | None:
+        """The UUIDs of the records whose document's text (_document_text) parses alone;
+        None when not known (then they are parsed here)."""
+        ...
 
     def discard(self) -> None: ...
 
@@ -248,6 +255,9 @@ class ExchangeFile:
     # have their hashes in `hashes`.
     laid_out: set[str] = field(default_factory=set)
     pending: _PendingHashes | None = field(default=None, repr=False, compare=False)
+    # Once `hashes` are in: the UUIDs of the records whose text in `documents` the process
+    # that computed them found to parse alone (None: not known).
+    documents_read: frozenset[str] | None = None
 
     @property
     def hashes(self) -> dict[str, FileHashes]:
@@ -255,6 +265,8 @@ class ExchangeFile:
         if self.pending is not None:
             pending, self.pending = self.pending, None
             self.file_hashes.update(pending.resolve())
+            if pending.digests is not None:
+                self.documents_read = pending.digests.documents_read()
         return self.file_hashes
 
     def full_hash(self, uuid: str, fields: Mapping[str, Any]) -> str | None:
@@ -730,6 +742,48 @@ def payload_digests(payload: bytes, scalar_types: frozenset[str]) -> dict[str, t
     `write_exchange` writes it. The records are not checked: for a payload whose records
     the caller checks (read_exchange), in another process while it does."""
     data, text, spans = _load_payload(payload)
+    return _digests_laid_out(data, text, spans, scalar_types)
+
+
+def payload_answer(payload: bytes, scalar_types: frozenset[str]) -> dict[str, Any]:
+    """What the other process answers for a payload: "digests", as `payload_digests`, and
+    "documents", the UUIDs of the records laid out in it whose document's text
+    (_document_text, as `read_exchange` finds it) parses alone, which is what lets the import
+    store that text as it is. Neither is a verdict on the file: `read_exchange` and the import
+    check it."""
+    data, text, spans = _load_payload(payload)
+    return {
+        "digests": _digests_laid_out(data, text, spans, scalar_types),
+        "documents": _documents_parsing_alone(data, text, spans),
+    }
+
+
+def _documents_parsing_alone(data: Any, text: str, spans: list[tuple[int, int]] | None) -> list[str]:
+    if spans is None:
+        return []
+    items = data["records"]
+    found = []
+    for index, start, end in _laid_out_fields(text, spans, items):
+        fields = items[index]["fields"]
+        if isinstance(fields, dict) and isinstance(fields.get("state"), dict):
+            document = _document_text(text[start:end], fields)
+            if document is not None and parses_alone(document):
+                found.append(items[index]["uuid"])
+    return found
+
+
+def parses_alone(text: str) -> bool:
+    """Whether `text` is one JSON value and nothing more (too deep a nesting is not)."""
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _digests_laid_out(
+    data: Any, text: str, spans: list[tuple[int, int]] | None, scalar_types: frozenset[str]
+) -> dict[str, tuple[str, str]]:
     if spans is None:
         return {}
     items = data["records"]

@@ -418,8 +418,12 @@ class ClusterFlags:
 
     @classmethod
     def from_json(cls, text: str) -> ClusterFlags:
-        data = json.loads(text)
-        if int(data.pop("format", FORMAT_VERSION)) > FORMAT_VERSION:
+        return cls.from_data(json.loads(text))
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> ClusterFlags:
+        """The flags as from_json reads them from the text of `data` (which is only read)."""
+        if int(data.get("format", FORMAT_VERSION)) > FORMAT_VERSION:
             raise ValueError("newer flags format")
         diagnoses = []
         for item in data.get("diagnoses", []):

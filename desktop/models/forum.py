@@ -447,14 +447,23 @@ class Forum:
 
     @classmethod
     def from_json(cls, text: str) -> Forum:
-        data = json.loads(text)
-        if int(data.pop("format", FORMAT_VERSION)) > FORMAT_VERSION:
+        return cls.from_data(json.loads(text))
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Forum:
+        """The forum as from_json reads it from the text of `data` (which is only read)."""
+        if int(data.get("format", FORMAT_VERSION)) > FORMAT_VERSION:
             raise ValueError("newer forum format")
-        sessions = []
-        for item in data.get("sessions", []):
-            item["blocks"] = [Block(**block) for block in item.get("blocks", [])]
-            item["held_on"] = date.fromisoformat(item["held_on"]) if item.get("held_on") else None
-            sessions.append(Session(**item))
+        sessions = [
+            Session(
+                **{
+                    **item,
+                    "blocks": [Block(**block) for block in item.get("blocks", [])],
+                    "held_on": date.fromisoformat(item["held_on"]) if item.get("held_on") else None,
+                }
+            )
+            for item in data.get("sessions", [])
+        ]
         return cls(
             title=data["title"],
             theme=data.get("theme", ""),

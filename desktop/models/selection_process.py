@@ -159,7 +159,11 @@ class SelectionProcess:
 
     @classmethod
     def from_json(cls, text: str) -> SelectionProcess:
-        data = json.loads(text or "{}")
+        return cls.from_data(json.loads(text or "{}"))
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> SelectionProcess:
+        """The process as from_json reads it from the text of `data` (which is only read)."""
         if data.get("format", FORMAT_VERSION) > FORMAT_VERSION:
             raise ValueError("newer selection format")
 

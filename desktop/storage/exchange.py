@@ -13,7 +13,6 @@ for conflicts, in one transaction.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -582,58 +581,70 @@ def _aliases(records: Mapping[str, LocalRecord], incoming: list[ex.ExchangeRecor
     return aliases
 
 
-def _cluster_profile_reader() -> Callable[[str], object]:
-    from desktop.models.cluster_profile import ClusterProfile
+def _document_readers() -> dict[str, Callable[[Any], object]]:
+    """By record type, the app's reader of its document, taking it parsed (each only reads
+    what it is given)."""
+    from desktop.models.cluster_profile import profile_from_dict
+    from desktop.models.community import community_from_dict
+    from desktop.storage.instrument_document_data import document_readers
 
-    return ClusterProfile.from_json
+    return {
+        ex.SELECTION: SelectionProcess.from_data,
+        ex.FORUM: Forum.from_data,
+        ex.FLAGS: ClusterFlags.from_data,
+        ex.COMMUNITY: community_from_dict,
+        ex.CLUSTER_PROFILE: profile_from_dict,
+        **document_readers(),
+    }
+
+
+def _unreadable(record: ex.ExchangeRecord) -> ex.ExchangeRefused:
+    return ex.ExchangeRefused(
+        _(
+            "The exchange file holds a record that cannot be read ({kind} “{title}”). Ask for the file again."
+        ).format(kind=_(ex.TYPE_LABELS[record.type]), title=record.title)
+    )
 
 
 def _validate_documents(
     records: Iterable[ex.ExchangeRecord], documents: Mapping[str, tuple[object, str]] | None = None
 ) -> dict[str, tuple[object, str]]:
-    """Documents must read as the app reads them, so nothing unreadable gets in. Returns, by
-    record UUID, each document checked and the text it was read from, which is the text
-    written to its column (`_row`) as long as the record keeps that very document.
-    `documents`: by record UUID, the text the file holds its document in (ExchangeFile), read
-    as it is rather than written anew."""
+    """Documents must read as the app reads them, so nothing unreadable gets in: each is read
+    as the file's JSON was parsed (the values the app would read from its text). Returns, by
+    record UUID, the documents the file holds as text of their own (`documents`, from
+    ExchangeFile): that text is what is written to the column (`_row`) as long as the record
+    keeps that very document, once `_texts_to_store` has found it is the document alone."""
     documents = documents or {}
-    readers: dict[str, Callable[[str], object]] = {
-        ex.SELECTION: SelectionProcess.from_json,
-        ex.FORUM: Forum.from_json,
-        ex.FLAGS: ClusterFlags.from_json,
-    }
-    try:  # the learning community's domain model, where this build has it
-        community = importlib.import_module("desktop.models.community")
-        readers[ex.COMMUNITY] = community.Community.from_json
-    except (ImportError, AttributeError):
-        pass
-    readers[ex.CLUSTER_PROFILE] = _cluster_profile_reader()
-    from desktop.storage.instrument_document_data import document_readers
-
-    readers.update(document_readers())
+    readers = _document_readers()
     texts: dict[str, tuple[object, str]] = {}
     for record in records:
         state = record.fields.get("state") or {}
-        try:  # (the readers take text; written as it is, without escaping every Hebrew letter)
+        try:
             if record.type in readers:
-                known = documents.get(record.uuid)
-                text = (
-                    known[1]
-                    if known is not None and known[0] is state
-                    else json.dumps(state, ensure_ascii=False)
-                )
-                readers[record.type](text)
-                texts[record.uuid] = (record.fields.get("state"), text)
+                readers[record.type](state)
             elif record.type == ex.AGREEMENT:
-                # (its fields came from JSON text: read as they are, not written and read again)
                 Agreement.from_data({k: v for k, v in state.items() if k != "selection"})
         except Exception as error:  # noqa: BLE001 - any failure means the document is unreadable
-            raise ex.ExchangeRefused(
-                _(
-                    "The exchange file holds a record that cannot be read ({kind} “{title}”). "
-                    "Ask for the file again."
-                ).format(kind=_(ex.TYPE_LABELS[record.type]), title=record.title)
-            ) from error
+            raise _unreadable(record) from error
+        known = documents.get(record.uuid)
+        if record.type in readers and known is not None and known[0] is state:
+            texts[record.uuid] = known
+    return texts
+
+
+def _texts_to_store(
+    texts: dict[str, tuple[object, str]],
+    parsing_alone: frozenset[str] | None,
+    records: Mapping[str, ex.ExchangeRecord],
+) -> dict[str, tuple[object, str]]:
+    """`texts` (_validate_documents), each checked to parse alone: then it is exactly the
+    document read with the record's fields (ex._document_text says why). The process that
+    computed the digests found that of those in `parsing_alone`; the others are parsed here.
+    One that does not is more than the document (a key repeated after it, in a hand-made
+    file): the file is refused."""
+    for uuid, (_state, text) in texts.items():
+        if (parsing_alone is None or uuid not in parsing_alone) and not ex.parses_alone(text):
+            raise _unreadable(records[uuid])
     return texts
 
 
@@ -884,7 +895,7 @@ def _planned(
         new = [record for record in exchange.records if record.uuid not in same]
         _check_lengths(new)
         _validate_fields(new, odd_values=exchange.odd_values)
-        texts = _validate_documents(new, exchange.documents)
+        texts = _validate_documents(new, exchange.documents)  # (their texts checked below)
         step(progress, 2, 4)
         incoming = []
         for record in exchange.records:
@@ -911,6 +922,7 @@ def _planned(
         ex.check_references(exchange, records, same)
         known = _known_hashes(connection, (r.uuid for r in incoming))
     exchange.hashes  # noqa: B018 - (those computed elsewhere: in, before the plan is handed over)
+    texts = _texts_to_store(texts, exchange.documents_read, {r.uuid: r for r in new})
     step(progress, 3, 4)
     titles = {r.uuid: r.title for r in incoming}
     names = {u: ex.record_title(r.type, r.fields) for u, r in records.items() if u not in titles}

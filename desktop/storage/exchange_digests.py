@@ -4,12 +4,15 @@ Checking a large file for import holds Python's lock for seconds (parsing, the f
 the documents read as the app reads them); the two SHA-256 digests of every record, about a
 fifth of that work, need nothing but the payload. A second process computes them from the
 payload while this one checks the records, so a machine's second core does that part
-(`desktop.models.exchange.read_exchange(digests_elsewhere=start)`).
+(`desktop.models.exchange.read_exchange(digests_elsewhere=start)`). It also says which
+documents' texts parse alone (which lets the import store them as they are without parsing
+them again here).
 
 The process runs `python -S -m desktop.storage.exchange_digests TYPE...`: the payload on its
-standard input, the digests by record UUID as JSON on its output. Below
+standard input, `desktop.models.exchange.payload_answer` as JSON on its output. Below
 ELSEWHERE_FROM_BYTES, or when the process cannot start, fails or answers anything else, the
-digests are computed in this process as before: the same values, only later.
+digests are computed and the documents' texts parsed in this process as before: the same
+values, only later.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ _LOG = logging.getLogger(__name__)
 
 
 def start(payload: bytes, scalar_types: frozenset[str]) -> ex.PendingDigests | None:
-    """Start computing `ex.payload_digests(payload, scalar_types)` in another process (None:
+    """Start computing `ex.payload_answer(payload, scalar_types)` in another process (None:
     the payload is small, or no process could start; computed here)."""
     if len(payload) < ELSEWHERE_FROM_BYTES:
         return None
@@ -78,6 +81,7 @@ class _Process:
     def __init__(self, process: subprocess.Popen[bytes], payload: bytes, errors: IO[bytes]) -> None:
         self._process = process
         self._errors = errors
+        self._read: tuple[Mapping[str, Sequence[str]] | None, frozenset[str] | None] | None = None
         self._feeder = threading.Thread(target=self._feed, args=(payload,), name="exchange-digests")
         self._feeder.start()
 
@@ -90,6 +94,19 @@ class _Process:
             stdin.close()
 
     def result(self) -> Mapping[str, Sequence[str]] | None:
+        return self._answer()[0]
+
+    def documents_read(self) -> frozenset[str] | None:
+        return self._answer()[1]
+
+    def _answer(self) -> tuple[Mapping[str, Sequence[str]] | None, frozenset[str] | None]:
+        """The process's answer, waited for and read once (None, None: it failed or answered
+        something else)."""
+        if self._read is None:
+            self._read = self._wait_and_read()
+        return self._read
+
+    def _wait_and_read(self) -> tuple[Mapping[str, Sequence[str]] | None, frozenset[str] | None]:
         self._feeder.join()
         stdout = self._process.stdout
         assert stdout is not None
@@ -107,15 +124,22 @@ class _Process:
         self._errors.close()
         if status != 0 or failure:
             _LOG.warning("the digests are computed here: %s", failure or (lines[-1] if lines else status))
-            return None
+            return None, None
         try:
             found = json.loads(answer)
         except ValueError:
             found = None
-        if not isinstance(found, dict) or not all(_is_pair(value) for value in found.values()):
+        digests = found.get("digests") if isinstance(found, dict) else None
+        documents = found.get("documents") if isinstance(found, dict) else None
+        if (
+            not isinstance(digests, dict)
+            or not all(_is_pair(value) for value in digests.values())
+            or not isinstance(documents, list)
+            or not all(type(uuid) is str for uuid in documents)
+        ):
             _LOG.warning("the digests are computed here: the process answered something else")
-            return None
-        return found
+            return None, None
+        return digests, frozenset(documents)
 
     def discard(self) -> None:
         if self._process.poll() is None:
@@ -133,8 +157,8 @@ def _is_pair(value: object) -> bool:
 
 def main(scalar_types: list[str]) -> int:
     gc.disable()  # (a short life: nothing to collect)
-    digests = ex.payload_digests(sys.stdin.buffer.read(), frozenset(scalar_types))
-    sys.stdout.buffer.write(json.dumps(digests, separators=(",", ":")).encode())
+    answer = ex.payload_answer(sys.stdin.buffer.read(), frozenset(scalar_types))
+    sys.stdout.buffer.write(json.dumps(answer, separators=(",", ":")).encode())
     return 0
 
 

@@ -88,16 +88,17 @@ def record_name(workspace: Workspace, feature: str, record_id: int, **options: A
     raise KeyError(feature)
 
 
-def document_readers() -> dict[str, Callable[[str], object]]:
-    """Record type -> the function reading its JSON document, for checking an exchange file."""
-    from desktop.models.collective_plan import CollectivePlan
-    from desktop.models.compass import Compass
-    from desktop.models.portfolio import Portfolio
+def document_readers() -> dict[str, Callable[[Any], object]]:
+    """Record type -> the function reading its document from its parsed JSON (only reading
+    it), for checking an exchange file."""
+    from desktop.models.collective_plan import plan_from_dict
+    from desktop.models.compass import compass_from_dict
+    from desktop.models.portfolio import portfolio_from_dict
 
     return {
-        "collective_plan": CollectivePlan.from_json,
-        "investment_portfolio": Portfolio.from_json,
-        "outcomes_compass": Compass.from_json,
+        "collective_plan": plan_from_dict,
+        "investment_portfolio": portfolio_from_dict,
+        "outcomes_compass": compass_from_dict,
     }
 
 

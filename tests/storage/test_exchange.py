@@ -713,3 +713,26 @@ def test_a_document_never_carries_the_contacts_of_someone_who_did_not_consent(
         r for r in sx.read_exchange_file(tmp_path / f"out{ex.EXTENSION}").records if r.uuid == ids.forum_uuid
     )
     assert forum.contacts_removed
+
+
+def test_the_document_readers_only_read_what_they_are_given(tmp_path: Path) -> None:
+    """The import reads each document from the file's parsed JSON, then writes that same value:
+    a reader that changed it would change what is stored."""
+    import copy
+
+    from desktop.storage.demo import create_demo_workspace
+
+    demo = create_demo_workspace(tmp_path / "demo.shutafut", whole_path=True)
+    out = tmp_path / f"demo{ex.EXTENSION}"
+    sx.export_exchange(demo, out, ex.Scope.EVERYTHING)
+    demo.close()
+    readers = sx._document_readers()
+    read: set[str] = set()
+    for record in sx.read_exchange_file(out).records:
+        if record.type in readers:
+            state = record.fields["state"]
+            before = copy.deepcopy(state)
+            readers[record.type](state)
+            assert state == before, record.type
+            read.add(record.type)
+    assert read == set(readers)  # (the demo holds a document of every kind)

@@ -144,3 +144,56 @@ def test_a_process_that_cannot_start_leaves_the_hashes_to_be_computed_here(
     plan = sx.plan_import(target, exported)
     assert processes == [None]
     assert set(plan.exchange.hashes) == {item.record.uuid for item in plan.items}
+
+
+def _with_a_key_repeated_after_a_document(good: Path, out: Path) -> Path:
+    """A hand-made file (valid checksum) whose forum's fields repeat a key after its document:
+    that document's text in the file is more than the document."""
+    import hashlib
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(good) as archive:
+        head = json.loads(archive.read(ex.HEADER_MEMBER))
+        payload = archive.read(ex.PAYLOAD_MEMBER).decode()
+    title = '},"title":"פורום עיצוב ירוחם"}'
+    assert payload.count(title) == 1
+    data = payload.replace(title, '},"title":"x","title":"פורום עיצוב ירוחם"}').encode()
+    head.update(payload_sha256=hashlib.sha256(data).hexdigest(), payload_bytes=len(data))
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(ex.HEADER_MEMBER, json.dumps(head))
+        archive.writestr(ex.PAYLOAD_MEMBER, data)
+    return out
+
+
+def test_the_process_says_which_documents_texts_are_the_documents_alone(exported: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(exported) as archive:
+        payload = archive.read(ex.PAYLOAD_MEMBER)
+    types = frozenset({ex.PERSON, ex.ORGANISATION, ex.AUTHORITY})
+    answer = ex.payload_answer(payload, types)
+    assert answer["digests"] == ex.payload_digests(payload, types)
+    assert set(answer["documents"]) == set(sx.read_exchange_file(exported).documents)
+    assert answer["documents"]
+    bad = _with_a_key_repeated_after_a_document(exported, exported.with_name(f"bad{ex.EXTENSION}"))
+    with zipfile.ZipFile(bad) as archive:
+        found = ex.payload_answer(archive.read(ex.PAYLOAD_MEMBER), types)["documents"]
+    assert len(found) == len(answer["documents"]) - 1  # (all but the forum's)
+
+
+@pytest.mark.parametrize("known", ["by the process", "not by the process"])
+def test_a_document_text_that_is_more_than_the_document_is_refused(
+    exported: Path, tmp_path: Path, processes: list[Any], monkeypatch: pytest.MonkeyPatch, known: str
+) -> None:
+    if known == "not by the process":  # (then each text is parsed here)
+        monkeypatch.setattr(exchange_digests._Process, "documents_read", lambda _process: None)
+    target = create_workspace(tmp_path / "target.shutafut")
+    bad = _with_a_key_repeated_after_a_document(exported, tmp_path / f"bad{ex.EXTENSION}")
+    with pytest.raises(ex.ExchangeRefused, match="cannot be read"):
+        sx.plan_import(target, bad)
+    plan = sx.plan_import(target, exported)  # (the good file: every document's text stored as it is)
+    kinds = {record.uuid: record.type for record in plan.exchange.records}
+    readers = sx._document_readers()  # (an agreement's document is written anew: its selection)
+    assert set(plan.texts) == {uuid for uuid in plan.exchange.documents if kinds[uuid] in readers}
+    assert plan.texts
