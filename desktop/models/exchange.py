@@ -255,9 +255,9 @@ class ExchangeFile:
     # have their hashes in `hashes`.
     laid_out: set[str] = field(default_factory=set)
     pending: _PendingHashes | None = field(default=None, repr=False, compare=False)
-    # Once `hashes` are in: the UUIDs of the records whose text in `documents` the process
-    # that computed them found to parse alone (None: not known).
-    documents_read: frozenset[str] | None = None
+    # Once `hashes` are in: what computed them elsewhere, still to say which documents' texts
+    # parse alone (documents_read_elsewhere).
+    elsewhere: PendingDigests | None = field(default=None, repr=False, compare=False)
 
     @property
     def hashes(self) -> dict[str, FileHashes]:
@@ -265,9 +265,14 @@ class ExchangeFile:
         if self.pending is not None:
             pending, self.pending = self.pending, None
             self.file_hashes.update(pending.resolve())
-            if pending.digests is not None:
-                self.documents_read = pending.digests.documents_read()
+            self.elsewhere = pending.digests
         return self.file_hashes
+
+    def documents_read_elsewhere(self) -> frozenset[str] | None:
+        """The UUIDs of the records whose text in `documents` the process that computed the
+        digests found to parse alone, waiting for it (None: not known)."""
+        self.hashes  # noqa: B018 - (the digests are answered first)
+        return self.elsewhere.documents_read() if self.elsewhere is not None else None
 
     def full_hash(self, uuid: str, fields: Mapping[str, Any]) -> str | None:
         """`hashes[uuid].full` for that very `fields` object (FileHashes.of), without waiting
@@ -278,11 +283,15 @@ class ExchangeFile:
         return found.full if found is not None and found.fields is fields else None
 
     def discard_pending(self) -> None:
-        """Stop computing the hashes elsewhere (the file is refused or the check cancelled)."""
+        """Stop what is computed elsewhere and not asked for (the file is refused, the check
+        cancelled, or the plan is ready)."""
         if self.pending is not None:
             pending, self.pending = self.pending, None
             if pending.digests is not None:
                 pending.digests.discard()
+        if self.elsewhere is not None:
+            elsewhere, self.elsewhere = self.elsewhere, None
+            elsewhere.discard()
 
 
 @dataclass(frozen=True)
@@ -745,17 +754,15 @@ def payload_digests(payload: bytes, scalar_types: frozenset[str]) -> dict[str, t
     return _digests_laid_out(data, text, spans, scalar_types)
 
 
-def payload_answer(payload: bytes, scalar_types: frozenset[str]) -> dict[str, Any]:
-    """What the other process answers for a payload: "digests", as `payload_digests`, and
-    "documents", the UUIDs of the records laid out in it whose document's text
+def payload_answers(payload: bytes, scalar_types: frozenset[str]) -> Iterator[Any]:
+    """What the other process answers for a payload, one after the other: the digests, as
+    `payload_digests`, then the UUIDs of the records laid out in it whose document's text
     (_document_text, as `read_exchange` finds it) parses alone, which is what lets the import
     store that text as it is. Neither is a verdict on the file: `read_exchange` and the import
     check it."""
     data, text, spans = _load_payload(payload)
-    return {
-        "digests": _digests_laid_out(data, text, spans, scalar_types),
-        "documents": _documents_parsing_alone(data, text, spans),
-    }
+    yield _digests_laid_out(data, text, spans, scalar_types)
+    yield _documents_parsing_alone(data, text, spans)
 
 
 def _documents_parsing_alone(data: Any, text: str, spans: list[tuple[int, int]] | None) -> list[str]:

@@ -922,7 +922,8 @@ def _planned(
         ex.check_references(exchange, records, same)
         known = _known_hashes(connection, (r.uuid for r in incoming))
     exchange.hashes  # noqa: B018 - (those computed elsewhere: in, before the plan is handed over)
-    texts = _texts_to_store(texts, exchange.documents_read, {r.uuid: r for r in new})
+    if texts:
+        texts = _texts_to_store(texts, exchange.documents_read_elsewhere(), {r.uuid: r for r in new})
     step(progress, 3, 4)
     titles = {r.uuid: r.title for r in incoming}
     names = {u: ex.record_title(r.type, r.fields) for u, r in records.items() if u not in titles}

@@ -9,7 +9,7 @@ documents' texts parse alone (which lets the import store them as they are witho
 them again here).
 
 The process runs `python -S -m desktop.storage.exchange_digests TYPE...`: the payload on its
-standard input, `desktop.models.exchange.payload_answer` as JSON on its output. Below
+standard input, `desktop.models.exchange.payload_answers` on its output, a line of JSON each. Below
 ELSEWHERE_FROM_BYTES, or when the process cannot start, fails or answers anything else, the
 digests are computed and the documents' texts parsed in this process as before: the same
 values, only later.
@@ -38,7 +38,7 @@ _LOG = logging.getLogger(__name__)
 
 
 def start(payload: bytes, scalar_types: frozenset[str]) -> ex.PendingDigests | None:
-    """Start computing `ex.payload_answer(payload, scalar_types)` in another process (None:
+    """Start computing `ex.payload_answers(payload, scalar_types)` in another process (None:
     the payload is small, or no process could start; computed here)."""
     if len(payload) < ELSEWHERE_FROM_BYTES:
         return None
@@ -75,13 +75,17 @@ def _environment() -> dict[str, str]:
 class _Process:
     """The process computing the digests. A thread hands it the payload in one write, which
     waits without Python's lock (a loop of small writes, as `communicate` does, waits for the
-    lock at every turn while this process checks the records); its answer is read when
-    asked for, the process waiting meanwhile."""
+    lock at every turn while this process checks the records). It answers in two lines, each
+    read when asked for (the process waiting meanwhile): the digests, then which documents'
+    texts parse alone, which an import that writes no document never waits for (`discard`
+    stops the process then)."""
 
     def __init__(self, process: subprocess.Popen[bytes], payload: bytes, errors: IO[bytes]) -> None:
         self._process = process
         self._errors = errors
-        self._read: tuple[Mapping[str, Sequence[str]] | None, frozenset[str] | None] | None = None
+        self._lines: list[object] = []  # the answer's lines read so far, parsed
+        self._broken = False  # it failed or answered something else (said in the log)
+        self._digests: Mapping[str, Sequence[str]] | None = None
         self._feeder = threading.Thread(target=self._feed, args=(payload,), name="exchange-digests")
         self._feeder.start()
 
@@ -94,52 +98,69 @@ class _Process:
             stdin.close()
 
     def result(self) -> Mapping[str, Sequence[str]] | None:
-        return self._answer()[0]
+        return self._checked_digests()
+
+    def _checked_digests(self) -> Mapping[str, Sequence[str]] | None:
+        if self._digests is None and not self._broken:
+            digests = self._line(0)
+            if isinstance(digests, dict) and all(_is_pair(value) for value in digests.values()):
+                self._digests = digests
+            else:
+                self._failed("the process answered something else")
+        return self._digests
 
     def documents_read(self) -> frozenset[str] | None:
-        return self._answer()[1]
+        if self._checked_digests() is None:  # (the digests come first)
+            return None
+        documents = self._line(1)
+        if not isinstance(documents, list) or not all(type(uuid) is str for uuid in documents):
+            self._failed("the process answered something else")
+            return None
+        self._end()
+        return frozenset(documents)
 
-    def _answer(self) -> tuple[Mapping[str, Sequence[str]] | None, frozenset[str] | None]:
-        """The process's answer, waited for and read once (None, None: it failed or answered
-        something else)."""
-        if self._read is None:
-            self._read = self._wait_and_read()
-        return self._read
+    def _line(self, number: int) -> object:
+        """The answer's line `number`, parsed (None once the process failed)."""
+        while not self._broken and len(self._lines) <= number:
+            self._lines.append(self._read_line())
+        return None if self._broken else self._lines[number]
 
-    def _wait_and_read(self) -> tuple[Mapping[str, Sequence[str]] | None, frozenset[str] | None]:
-        self._feeder.join()
+    def _read_line(self) -> object:
         stdout = self._process.stdout
         assert stdout is not None
         try:
-            answer = stdout.read()
-        except OSError as error:
-            answer, failure = b"", str(error)
-        else:
-            failure = ""
-        finally:
-            stdout.close()
-        status = self._process.wait()
-        self._errors.seek(0)
-        lines = self._errors.read().decode(errors="replace").strip().splitlines()
-        self._errors.close()
-        if status != 0 or failure:
-            _LOG.warning("the digests are computed here: %s", failure or (lines[-1] if lines else status))
-            return None, None
+            line = stdout.readline()
+        except (OSError, ValueError) as error:
+            self._failed(str(error))
+            return None
+        if not line.endswith(b"\n"):  # (it ended, or failed, before answering all)
+            status = self._end()
+            self._failed(self._error_text() or f"it ended with status {status}")
+            return None
         try:
-            found = json.loads(answer)
+            return json.loads(line)
         except ValueError:
-            found = None
-        digests = found.get("digests") if isinstance(found, dict) else None
-        documents = found.get("documents") if isinstance(found, dict) else None
-        if (
-            not isinstance(digests, dict)
-            or not all(_is_pair(value) for value in digests.values())
-            or not isinstance(documents, list)
-            or not all(type(uuid) is str for uuid in documents)
-        ):
-            _LOG.warning("the digests are computed here: the process answered something else")
-            return None, None
-        return digests, frozenset(documents)
+            self._failed("the process answered something else")
+            return None
+
+    def _failed(self, why: str) -> None:
+        if not self._broken:
+            self._broken = True
+            _LOG.warning("the digests are computed here: %s", why)
+            self.discard()
+
+    def _error_text(self) -> str:
+        """The last line the process wrote to its errors."""
+        with suppress(OSError, ValueError):
+            self._errors.seek(0)
+            lines = self._errors.read().decode(errors="replace").strip().splitlines()
+            return lines[-1] if lines else ""
+        return ""
+
+    def _end(self) -> int:
+        """Wait for the process to end (it has answered all it will)."""
+        self._feeder.join()
+        return self._process.wait()
 
     def discard(self) -> None:
         if self._process.poll() is None:
@@ -157,9 +178,21 @@ def _is_pair(value: object) -> bool:
 
 def main(scalar_types: list[str]) -> int:
     gc.disable()  # (a short life: nothing to collect)
-    answer = ex.payload_answer(sys.stdin.buffer.read(), frozenset(scalar_types))
-    sys.stdout.buffer.write(json.dumps(answer, separators=(",", ":")).encode())
+    answers = ex.payload_answers(sys.stdin.buffer.read(), frozenset(scalar_types))
+    # The digests are written by a thread while the documents are parsed: the pipe holds 64 KB,
+    # and the other process reads them only once it has checked its records.
+    writer = threading.Thread(target=_write_line, args=(next(answers),))
+    writer.start()
+    documents = next(answers)
+    writer.join()
+    _write_line(documents)
     return 0
+
+
+def _write_line(answer: object) -> None:
+    with suppress(BrokenPipeError):  # (the other process stopped listening: it needed no more)
+        sys.stdout.buffer.write(json.dumps(answer, separators=(",", ":")).encode() + b"\n")
+        sys.stdout.buffer.flush()
 
 
 if __name__ == "__main__":

@@ -172,14 +172,13 @@ def test_the_process_says_which_documents_texts_are_the_documents_alone(exported
     with zipfile.ZipFile(exported) as archive:
         payload = archive.read(ex.PAYLOAD_MEMBER)
     types = frozenset({ex.PERSON, ex.ORGANISATION, ex.AUTHORITY})
-    answer = ex.payload_answer(payload, types)
-    assert answer["digests"] == ex.payload_digests(payload, types)
-    assert set(answer["documents"]) == set(sx.read_exchange_file(exported).documents)
-    assert answer["documents"]
+    digests, documents = ex.payload_answers(payload, types)
+    assert digests == ex.payload_digests(payload, types)
+    assert set(documents) == set(sx.read_exchange_file(exported).documents) and documents
     bad = _with_a_key_repeated_after_a_document(exported, exported.with_name(f"bad{ex.EXTENSION}"))
     with zipfile.ZipFile(bad) as archive:
-        found = ex.payload_answer(archive.read(ex.PAYLOAD_MEMBER), types)["documents"]
-    assert len(found) == len(answer["documents"]) - 1  # (all but the forum's)
+        _digests, found = ex.payload_answers(archive.read(ex.PAYLOAD_MEMBER), types)
+    assert len(found) == len(documents) - 1  # (all but the forum's)
 
 
 @pytest.mark.parametrize("known", ["by the process", "not by the process"])
@@ -197,3 +196,42 @@ def test_a_document_text_that_is_more_than_the_document_is_refused(
     readers = sx._document_readers()  # (an agreement's document is written anew: its selection)
     assert set(plan.texts) == {uuid for uuid in plan.exchange.documents if kinds[uuid] in readers}
     assert plan.texts
+
+
+def test_an_import_that_writes_no_document_does_not_wait_for_the_documents_answer(
+    exported: Path, tmp_path: Path, processes: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = create_workspace(tmp_path / "target.shutafut")
+    sx.apply_import(target, sx.plan_import(target, exported))
+    asked: list[int] = []
+    documents_read = exchange_digests._Process.documents_read
+
+    def counted(process: Any) -> frozenset[str] | None:
+        asked.append(1)
+        return documents_read(process)
+
+    monkeypatch.setattr(exchange_digests._Process, "documents_read", counted)
+    plan = sx.plan_import(target, exported)  # (again: every record unchanged)
+    assert plan.count(ex.Decision.UNCHANGED) == len(plan.items)
+    assert asked == []
+    assert processes[-1]._process.poll() is not None  # (stopped once the plan was ready)
+    assert plan.exchange.elsewhere is None
+
+
+def test_a_process_that_fails_after_its_digests_leaves_the_documents_to_be_parsed_here(
+    exported: Path,
+    tmp_path: Path,
+    processes: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    script = "import sys; sys.stdin.buffer.read(); print('{}', flush=True); raise SystemExit('no documents')"
+    monkeypatch.setattr(exchange_digests, "_command", lambda _types: [sys.executable, "-c", script])
+    target = create_workspace(tmp_path / "target.shutafut")
+    with caplog.at_level(logging.WARNING, logger=exchange_digests.__name__):
+        plan = sx.plan_import(target, exported)  # (no digests answered: all computed here)
+    assert "no documents" in caplog.text
+    assert plan.texts and set(plan.exchange.hashes) == {item.record.uuid for item in plan.items}
+    bad = _with_a_key_repeated_after_a_document(exported, tmp_path / f"bad{ex.EXTENSION}")
+    with pytest.raises(ex.ExchangeRefused, match="cannot be read"):
+        sx.plan_import(target, bad)
