@@ -61,8 +61,10 @@ def start(payload: bytes, scalar_types: frozenset[str]) -> ex.PendingDigests | N
 
 
 def _command(scalar_types: frozenset[str]) -> list[str]:
-    # -S: nothing but the standard library and this package is needed (and site takes time)
-    return [sys.executable, "-S", "-m", __name__, *sorted(scalar_types)]
+    # -S: nothing but the standard library and this package is needed (and site takes time);
+    # -P: the working folder is not put first on the path (a json.py or enum.py there would be
+    # imported instead of the standard library's)
+    return [sys.executable, "-S", "-P", "-m", __name__, *sorted(scalar_types)]
 
 
 def _environment() -> dict[str, str]:

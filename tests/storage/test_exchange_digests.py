@@ -100,6 +100,25 @@ def test_the_process_ends_once_its_answer_is_read(
     assert process._process.poll() == 0
 
 
+def test_a_module_in_the_working_folder_named_as_the_standard_librarys_is_not_imported_there(
+    exported: Path,
+    tmp_path: Path,
+    processes: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    folder = tmp_path / "working"
+    folder.mkdir()
+    (folder / "enum.py").write_text("raise SystemExit('the working folder was imported from')\n")
+    monkeypatch.chdir(folder)
+    target = create_workspace(tmp_path / "target.shutafut")
+    with caplog.at_level(logging.WARNING, logger=exchange_digests.__name__):
+        sx.plan_import(target, exported)
+    assert "computed here" not in caplog.text
+    [process] = processes
+    assert process._process.returncode == 0
+
+
 def test_a_file_refused_after_the_process_started_stops_it(
     exported: Path, tmp_path: Path, processes: list[Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
