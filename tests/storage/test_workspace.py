@@ -210,6 +210,42 @@ def test_alembic_from_empty_builds_exactly_the_model_schema(tmp_path: Path) -> N
     engine.dispose()
 
 
+def _tables_without_rowid(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as connection:
+        rows = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    return {name for name, sql in rows if sql.rstrip().upper().endswith("WITHOUT ROWID")}
+
+
+def test_a_table_kept_without_a_rowid_is_so_however_the_workspace_was_made(tmp_path: Path) -> None:
+    created = tmp_path / "created.shutafut"
+    create_workspace(created).close()
+    migrated = tmp_path / "migrated.shutafut"
+    workspace_module._upgrade(migrated)
+    assert _tables_without_rowid(created) == _tables_without_rowid(migrated) == {"exchange_shared"}
+
+
+def test_upgrading_exchange_shared_to_without_rowid_keeps_every_row(workspace_path: Path) -> None:
+    from alembic import command
+
+    engine = workspace_module.make_engine(workspace_path)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        command.upgrade(workspace_module._alembic_config(connection), "0010")
+        for uuid, content_hash in [("b", "2"), ("a", "9"), ("a", "1")]:
+            connection.exec_driver_sql(
+                "INSERT INTO exchange_shared VALUES (?, ?, '2026-12-01 10:00:00.000000')",
+                (uuid, content_hash),
+            )
+    engine.dispose()
+    assert _tables_without_rowid(workspace_path) == set()
+    open_workspace(workspace_path).close()
+    assert _tables_without_rowid(workspace_path) == {"exchange_shared"}
+    with closing(sqlite3.connect(workspace_path)) as connection:
+        rows = connection.execute("SELECT * FROM exchange_shared").fetchall()
+    assert rows == [(u, h, "2026-12-01 10:00:00.000000") for u, h in [("a", "1"), ("a", "9"), ("b", "2")]]
+    assert check_workspace(workspace_path) == []
+
+
 def test_opening_an_older_workspace_backs_it_up_then_upgrades_keeping_data(
     workspace_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
