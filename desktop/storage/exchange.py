@@ -1048,6 +1048,26 @@ def _row(
     return values, fields if stored is None else stored
 
 
+_SQLITE_DATETIME_TEXT = (
+    "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d"
+)
+
+
+def _faster(column_type: Any, processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """SQLite's DATETIME conversion, when it writes SQLAlchemy's default text, done by
+    `isoformat` for a naive datetime (the same text, at a third of the cost on the tens of
+    thousands of times of a large import); `processor` for anything else."""
+    if getattr(column_type, "_storage_format", None) != _SQLITE_DATETIME_TEXT:
+        return processor
+
+    def as_text(value: Any) -> Any:
+        if type(value) is datetime and value.tzinfo is None:
+            return value.isoformat(" ", "microseconds")
+        return processor(value)
+
+    return as_text
+
+
 def _insert_rows(
     connection: Connection,
     table: Table,
@@ -1066,7 +1086,7 @@ def _insert_rows(
         connection.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
         return
     conversions = [
-        (index, processor)
+        (index, _faster(table.c[name].type.dialect_impl(dialect), processor))
         for index, name in enumerate(names)
         if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]

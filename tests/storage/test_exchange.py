@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import DateTime, func, select
 
 from desktop import i18n
 from desktop.models import exchange as ex
@@ -736,3 +737,25 @@ def test_the_document_readers_only_read_what_they_are_given(tmp_path: Path) -> N
             assert state == before, record.type
             read.add(record.type)
     assert read == set(readers)  # (the demo holds a document of every kind)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 12, 7, 9, 30),
+        datetime(2026, 12, 7, 9, 30, 5, 40),
+        datetime(5, 1, 1),
+        datetime.max,
+        datetime(2026, 12, 7, 9, 30, tzinfo=UTC),
+        date(2026, 3, 4),
+        None,
+    ],
+)
+def test_times_are_written_as_sqlalchemy_writes_them(value: datetime | date | None) -> None:
+    from sqlalchemy.dialects import sqlite
+
+    column_type = DateTime().dialect_impl(sqlite.dialect())
+    processor = column_type.bind_processor(sqlite.dialect())
+    faster = sx._faster(column_type, processor)
+    assert faster is not processor  # (the faster way is taken for SQLite's DATETIME)
+    assert faster(value) == processor(value)
