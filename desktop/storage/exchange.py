@@ -669,6 +669,9 @@ def _has_field(spec: records_spec.RecordSpec, name: str) -> bool:
     return any(field.name == name for field in spec.fields)
 
 
+_SCALAR_TYPES = frozenset({type(None), str, int, float, bool})  # (as JSON is parsed: exact types)
+
+
 def _fields_accepted(records: Iterable[ex.ExchangeRecord]) -> bool:
     """Whether every field of every reference record passes the form's own validator: each
     distinct value of a field (by type and value) is cleaned once, a field at a time."""
@@ -686,10 +689,16 @@ def _fields_accepted(records: Iterable[ex.ExchangeRecord]) -> bool:
                 if not all(value is None or isinstance(value, bool) for value in values):
                     return False
                 continue
-            hashable = [v for v in values if v is None or isinstance(v, str | int | float | bool)]
-            others = [v for v in values if not (v is None or isinstance(v, str | int | float | bool))]
+            distinct: dict[tuple[type, Any], Any] = {}
+            others: list[Any] = []  # (lists, objects, and anything of another type: each cleaned)
+            for value in values:
+                kind = type(value)
+                if kind in _SCALAR_TYPES:
+                    distinct[kind, value] = value
+                else:
+                    others.append(value)
             try:
-                for value in (*{(type(v), v): v for v in hashable}.values(), *others):
+                for value in (*distinct.values(), *others):
                     spec.clean(_form_value(spec, value))
             except validation.ValidationError:
                 return False

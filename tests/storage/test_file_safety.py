@@ -269,6 +269,8 @@ CRAFTED: dict[str, tuple[Any, tuple[bytes, bytes] | None]] = {
     "an escape sequence": (_set(ex.PERSON, "full_name", "\x1b]0;owned\x07Dana"), None),
     "a bad email": (_set(ex.PERSON, "email", "not an email"), None),
     "a bad sector": (_set(ex.ORGANISATION, "sector", "mafia"), None),
+    "a list for a name": (_set(ex.PERSON, "full_name", ["Dana"]), None),
+    "an object for a status": (_set(ex.AUTHORITY, "municipal_status", {"code": "city"}), None),
     "a lone surrogate": (_set(ex.PERSON, "full_name", "@@SURROGATE@@"), (b"@@SURROGATE@@", b"\\ud800")),
     # in a document (no form validates it), escaped and as raw UTF-8
     "an escape sequence in a document": (_set_in_document(ex.FORUM, "theme", "\x1b[2J"), None),
