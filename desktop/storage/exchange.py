@@ -1062,11 +1062,13 @@ _SQLITE_DATETIME_TEXT = (
 )
 
 
-def _faster(column_type: Any, processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """SQLite's DATETIME conversion, when it writes SQLAlchemy's default text, done by
-    `isoformat` for a naive datetime (the same text, at a third of the cost on the tens of
-    thousands of times of a large import); `processor` for anything else."""
-    if getattr(column_type, "_storage_format", None) != _SQLITE_DATETIME_TEXT:
+def _bind_conversion(column_type: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """How SQLAlchemy converts a value of `column_type` for the driver (None: as it is); for
+    SQLite's DATETIME writing SQLAlchemy's default text, `isoformat` for a naive datetime (the
+    same text, at a third of the cost on the tens of thousands of times of a large import)."""
+    implementation = column_type.dialect_impl(dialect)
+    processor: Callable[[Any], Any] | None = implementation.bind_processor(dialect)
+    if processor is None or getattr(implementation, "_storage_format", None) != _SQLITE_DATETIME_TEXT:
         return processor
 
     def as_text(value: Any) -> Any:
@@ -1095,9 +1097,9 @@ def _insert_rows(
         connection.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
         return
     conversions = [
-        (index, _faster(table.c[name].type.dialect_impl(dialect), processor))
+        (index, convert)
         for index, name in enumerate(names)
-        if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+        if (convert := _bind_conversion(table.c[name].type, dialect)) is not None
     ]
     quote = dialect.identifier_preparer.quote
     statement = "INSERT {ignore}INTO {table} ({columns}) VALUES ({marks})".format(

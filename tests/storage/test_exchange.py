@@ -754,8 +754,7 @@ def test_the_document_readers_only_read_what_they_are_given(tmp_path: Path) -> N
 def test_times_are_written_as_sqlalchemy_writes_them(value: datetime | date | None) -> None:
     from sqlalchemy.dialects import sqlite
 
-    column_type = DateTime().dialect_impl(sqlite.dialect())
-    processor = column_type.bind_processor(sqlite.dialect())
-    faster = sx._faster(column_type, processor)
-    assert faster is not processor  # (the faster way is taken for SQLite's DATETIME)
+    processor = DateTime().dialect_impl(sqlite.dialect()).bind_processor(sqlite.dialect())
+    faster = sx._bind_conversion(DateTime(), sqlite.dialect())
+    assert faster is not None and faster is not processor  # (the faster way, for SQLite's DATETIME)
     assert faster(value) == processor(value)

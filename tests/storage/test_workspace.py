@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.engine import Connection
 
 from desktop.i18n import _
 from desktop.models.records import RecordKind
@@ -224,19 +226,26 @@ def test_a_table_kept_without_a_rowid_is_so_however_the_workspace_was_made(tmp_p
     assert _tables_without_rowid(created) == _tables_without_rowid(migrated) == {"exchange_shared"}
 
 
-def test_upgrading_exchange_shared_to_without_rowid_keeps_every_row(workspace_path: Path) -> None:
+@contextmanager
+def _workspace_at(path: Path, revision: str) -> Iterator[Connection]:
+    """A workspace file at an older `revision`, to fill in the transaction yielded."""
     from alembic import command
 
-    engine = workspace_module.make_engine(workspace_path)
+    engine = workspace_module.make_engine(path)
     with engine.begin() as connection:
         connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        command.upgrade(workspace_module._alembic_config(connection), "0010")
+        command.upgrade(workspace_module._alembic_config(connection), revision)
+        yield connection
+    engine.dispose()
+
+
+def test_upgrading_exchange_shared_to_without_rowid_keeps_every_row(workspace_path: Path) -> None:
+    with _workspace_at(workspace_path, "0010") as connection:
         for uuid, content_hash in [("b", "2"), ("a", "9"), ("a", "1")]:
             connection.exec_driver_sql(
                 "INSERT INTO exchange_shared VALUES (?, ?, '2026-12-01 10:00:00.000000')",
                 (uuid, content_hash),
             )
-    engine.dispose()
     assert _tables_without_rowid(workspace_path) == set()
     open_workspace(workspace_path).close()
     assert _tables_without_rowid(workspace_path) == {"exchange_shared"}
@@ -280,17 +289,11 @@ def test_opening_an_older_workspace_backs_it_up_then_upgrades_keeping_data(
 def test_a_workspace_from_the_first_revision_is_upgraded_to_the_current_one(
     workspace_path: Path,
 ) -> None:
-    from alembic import command
-
-    engine = workspace_module.make_engine(workspace_path)
-    with engine.begin() as connection:
-        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        command.upgrade(workspace_module._alembic_config(connection), "0001")
+    with _workspace_at(workspace_path, "0001") as connection:
         connection.exec_driver_sql(
             "INSERT INTO organisation (name, sector, notes, uuid, created_at, updated_at, version)"
             " VALUES ('משרד הפנים', 'government', '', 'u1', '2026-01-01', '2026-01-01', 1)"
         )
-    engine.dispose()
     workspace = open_workspace(workspace_path)
     assert reference_store.count_records(workspace, RecordKind.ORGANISATION) == 1
     workspace.close()
