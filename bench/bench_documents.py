@@ -271,32 +271,51 @@ def document_results(
     return results, cpu, sizes, pages
 
 
-def document_measures(path: Path, runs: int) -> list[Any]:
+def document_measures(small_path: Path, full_path: Path, runs: int) -> tuple[list[Any], list[Any]]:
     """For bench_growth.py: the one-record document loaders and the syllabus PDF, which should
-    not grow with the workspace (reference_measures.Measure, flat)."""
-    from reference_measures import Measure, _median
+    not grow with the workspace (reference_measures.Measure, flat), on the small and the full
+    workspace; each measured alternately on both, so machine noise hits both alike."""
+    from harness import interleaved_medians
+    from reference_measures import Measure
 
     from desktop.documents import export_document
     from desktop.storage import document_data
     from desktop.storage.community_store import list_communities
     from desktop.storage.workspace import open_workspace
 
-    workspace = open_workspace(path)
+    small, full = open_workspace(small_path), open_workspace(full_path)
     try:
-        community_id = list_communities(workspace)[0].id
-        process_id = _first_selection(workspace)
+        communities = [list_communities(w)[0].id for w in (small, full)]
+        processes = [_first_selection(w) for w in (small, full)]
         with tempfile.TemporaryDirectory() as name:
             out = Path(name) / "syllabus.pdf"
-            syllabus = _median(lambda: export_document(workspace, "syllabus", community_id, out, "he"), runs)
-        community = _median(lambda: document_data.community(workspace, community_id, "he"), runs)
-        selection = _median(lambda: document_data.selection(workspace, process_id), runs)
+            syllabus = interleaved_medians(
+                lambda: export_document(small, "syllabus", communities[0], out, "he"),
+                lambda: export_document(full, "syllabus", communities[1], out, "he"),
+                runs,
+            )
+        community = interleaved_medians(
+            lambda: document_data.community(small, communities[0], "he"),
+            lambda: document_data.community(full, communities[1], "he"),
+            runs,
+        )
+        selection = interleaved_medians(
+            lambda: document_data.selection(small, processes[0]),
+            lambda: document_data.selection(full, processes[1]),
+            runs,
+        )
     finally:
-        workspace.close()
-    return [
-        Measure("load one community's document data", community, "", 0.0, "flat", None, True),
-        Measure("syllabus PDF of one community", syllabus, "", 0.0, "flat", None, True),
-        Measure("load one selection's document data", selection, "", 0.0, "flat", None, True),
-    ]
+        small.close()
+        full.close()
+    names = (
+        ("load one community's document data", community),
+        ("syllabus PDF of one community", syllabus),
+        ("load one selection's document data", selection),
+    )
+    return (
+        [Measure(name, seconds[0], "", 0.0, "flat", None, True) for name, seconds in names],
+        [Measure(name, seconds[1], "", 0.0, "flat", None, True) for name, seconds in names],
+    )
 
 
 # Prints one document in a child process and reports that process's peak RSS in kilobytes.
