@@ -23,11 +23,9 @@ import argparse
 import io
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import Result, print_table  # noqa: E402
+from harness import Result, interleaved_with_cpu, print_table  # noqa: E402
 from make_large_workspace import forum_with_ideas, large_workspace  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,24 +212,6 @@ def plain_tables(tables: Tables) -> Callable[[], bytes]:
 # --- measures ---------------------------------------------------------------------------------------
 
 
-def interleaved(
-    first: Callable[[], object], second: Callable[[], object], runs: int
-) -> tuple[float, float, float]:
-    """Medians of two actions measured alternately (as harness.interleaved_medians), and the
-    median process CPU time of the first."""
-    first(), second()
-    a, b, cpu = [], [], []
-    for _ in range(runs):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        first()
-        a.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-        start = time.perf_counter()
-        second()
-        b.append(time.perf_counter() - start)
-    return statistics.median(a), statistics.median(b), statistics.median(cpu)
-
-
 def document_results(
     path: Path, documents: list[Printed], runs: int, out: Path
 ) -> tuple[list[Result], dict[str, float], dict[str, int], dict[str, int]]:
@@ -255,7 +235,8 @@ def document_results(
             cells = sum(len(row) for rows, _widths, _header in tables for row in rows)
             sizes[document.name] = out.stat().st_size
             pages[document.name] = out.read_bytes().count(b"/Type /Page\n")
-            seconds, floor, cpu[document.name] = interleaved(export, plain_tables(tables), runs)
+            timed = interleaved_with_cpu(export, plain_tables(tables), runs)
+            seconds, floor, cpu[document.name] = timed.seconds, timed.baseline_seconds, timed.cpu_seconds
             results.append(
                 Result(
                     document.name,

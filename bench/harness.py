@@ -69,6 +69,43 @@ def interleaved_reported_medians(
     return statistics.median(a), statistics.median(b)
 
 
+@dataclass
+class Timed:
+    """Medians of an action and its baseline measured alternately, with the action's CPU time:
+    its own process's, and that of the processes it started and waited for (children)."""
+
+    seconds: float
+    baseline_seconds: float
+    cpu_seconds: float
+    children_cpu_seconds: float
+
+
+def interleaved_with_cpu(first: Callable[[], object], second: Callable[[], object], runs: int) -> Timed:
+    """As interleaved_medians, with the medians of the first action's CPU times. On a noisy
+    machine the CPU time is what a quiet one would show as the wall time of work done in one
+    thread; work shared with another process shows there as its children's."""
+    import resource
+
+    def children() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    first(), second()
+    a, b, cpu, children_cpu = [], [], [], []
+    for _ in range(runs):
+        start, start_cpu, start_children = time.perf_counter(), time.process_time(), children()
+        first()
+        a.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+        children_cpu.append(children() - start_children)
+        start = time.perf_counter()
+        second()
+        b.append(time.perf_counter() - start)
+    return Timed(
+        statistics.median(a), statistics.median(b), statistics.median(cpu), statistics.median(children_cpu)
+    )
+
+
 def _timed(action: Callable[[], object]) -> Callable[[], float]:
     def measured() -> float:
         start = time.perf_counter()
