@@ -80,19 +80,28 @@ class Timed:
     children_cpu_seconds: float
 
 
-def interleaved_with_cpu(first: Callable[[], object], second: Callable[[], object], runs: int) -> Timed:
+def interleaved_with_cpu(
+    first: Callable[[], object],
+    second: Callable[[], object],
+    runs: int,
+    before: Callable[[], object] | None = None,
+) -> Timed:
     """As interleaved_medians, with the medians of the first action's CPU times. On a noisy
     machine the CPU time is what a quiet one would show as the wall time of work done in one
-    thread; work shared with another process shows there as its children's."""
+    thread; work shared with another process shows there as its children's. `before`: what
+    each run of the first action needs done first, not timed."""
     import resource
 
     def children() -> float:
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         return usage.ru_utime + usage.ru_stime
 
+    prepare = before or (lambda: None)
+    prepare()
     first(), second()
     a, b, cpu, children_cpu = [], [], [], []
     for _ in range(runs):
+        prepare()
         start, start_cpu, start_children = time.perf_counter(), time.process_time(), children()
         first()
         a.append(time.perf_counter() - start)
