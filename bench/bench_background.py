@@ -9,10 +9,15 @@ ticks (a stall: nothing repainted, no click answered) while
   (`run_with_progress`, the export in a worker thread behind the progress dialog),
 - that file is checked for import (the preview, in a worker thread) and the plan let go of
   as the window does when its dialog closes,
+- its records are written into an empty workspace (the import dialog's Import button:
+  `apply_import` in a worker thread behind the progress dialog),
 - the first PDF of a session, the workspace summary, printed as the window prints it
   (`Printer.write`: read on the window's thread, reportlab imported and the PDF built in a
   worker thread), and
-- the backup taken when the workspace opens runs (`BackupScheduler`, in the background).
+- the backup taken when the workspace opens runs (`BackupScheduler`, in the background), and
+- a backup of the large workspace is restored over it (`restore_backup` in a worker thread
+  behind the progress dialog, as the backups window does; reopening the workspace after it is
+  opening a workspace, measured by bench_reference.py).
 The floor is the largest gap of the same timer over the same time with nothing running.
 Target: no stall over 100 ms. Exits non-zero when it is missed.
 """
@@ -20,6 +25,7 @@ Target: no stall over 100 ms. Exits non-zero when it is missed.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -77,12 +83,17 @@ def idle(seconds: float) -> None:
     loop.exec()
 
 
-def stalls(action: Callable[[], object], runs: int) -> tuple[float, float, float]:
+def stalls(
+    action: Callable[[], object], runs: int, before: Callable[[], object] | None = None
+) -> tuple[float, float, float]:
     """Median of the largest stall during `action`, of the same with nothing running for as
-    long (the floor), and the action's median duration."""
+    long (the floor), and the action's median duration. (`before`: what each run needs done
+    first, not measured.)"""
     during, floors, durations = [], [], []
     meter = StallMeter()
     for _ in range(runs):
+        if before is not None:
+            before()
         start = time.perf_counter()
         with meter:
             action()
@@ -94,9 +105,11 @@ def stalls(action: Callable[[], object], runs: int) -> tuple[float, float, float
     return statistics.median(during), statistics.median(floors), statistics.median(durations)
 
 
-def stall_measure(what: str, action: Callable[[], object], runs: int) -> Measure:
+def stall_measure(
+    what: str, action: Callable[[], object], runs: int, before: Callable[[], object] | None = None
+) -> Measure:
     """The longest stall during `action` against the idle timer's, as a line of the table."""
-    stall, floor, seconds = stalls(action, runs)
+    stall, floor, seconds = stalls(action, runs, before)
     return Measure(f"{what} ({seconds:.1f} s)", stall, "10 ms timer, idle", floor, "< 100 ms", LIMIT_S, False)
 
 
@@ -114,9 +127,17 @@ def main() -> int:
 
     from desktop.models import exchange as ex
     from desktop.progress import Progress
-    from desktop.storage.exchange import ExportResult, ImportPlan, export_exchange, plan_import
+    from desktop.storage.backups import BackupReason, RestoreResult, restore_backup, take_backup
+    from desktop.storage.exchange import (
+        ExportResult,
+        ImportPlan,
+        ImportResult,
+        apply_import,
+        export_exchange,
+        plan_import,
+    )
     from desktop.storage.worker import separate_workspace
-    from desktop.storage.workspace import open_workspace
+    from desktop.storage.workspace import Workspace, create_workspace, open_workspace
     from desktop.views.background import run_with_progress
     from desktop.views.backups_dialog import BackupScheduler
     from desktop.views.exchange_dialogs import let_go_of_plan
@@ -158,6 +179,33 @@ def main() -> int:
                 idle(0.01)
 
         measures.append(stall_measure("longest stall, check the file", check, arguments.runs))
+        # One plan (its records new to any empty workspace), written into a new one each run.
+        targets = (Path(folder) / f"target-{number}.shutafut" for number in itertools.count())
+        target = next(targets)
+        empty = create_workspace(target)
+        plan = plan_import(empty, out, max_payload_bytes=1 << 30)
+        filled: list[tuple[Workspace, Path]] = [(empty, target)]
+
+        def empty_target() -> None:
+            for done, done_path in filled:
+                done.close()
+                for leftover in Path(folder).glob(f"{done_path.name}*"):
+                    leftover.unlink()
+            target = next(targets)
+            filled[:] = [(create_workspace(target), target)]
+
+        def write_import() -> None:
+            def work(progress: Progress) -> ImportResult:
+                with separate_workspace(filled[0][0]) as own:
+                    return apply_import(own, plan, progress=progress)
+
+            run_with_progress(window, "Import", "Importing…", work)
+
+        measures.append(
+            stall_measure("longest stall, write the import", write_import, arguments.runs, empty_target)
+        )
+        empty_target()
+        filled[0][0].close()
         pdf_settings = QSettings(str(Path(folder) / "pdf.ini"), QSettings.Format.IniFormat)
         printer = Printer(window, pdf_settings, lambda: workspace, print)
         summary = Path(folder) / "summary.pdf"
@@ -181,7 +229,16 @@ def main() -> int:
             scheduler.stop()
 
         measures.append(stall_measure("longest stall, backup at open", backup_at_open, arguments.runs))
+        backup = take_backup(writable, BackupReason.MANUAL).path
         writable.close()
+
+        def restore() -> None:
+            def work(progress: Progress) -> RestoreResult:
+                return restore_backup(copy, backup, progress=progress)
+
+            run_with_progress(window, "Restore", "Restoring…", work)
+
+        measures.append(stall_measure("longest stall, restore a backup", restore, arguments.runs))
     print_measures(
         f"The window's thread during long work, large workspace (median of {arguments.runs})", measures
     )
