@@ -3,8 +3,9 @@
     .venv/bin/python bench/bench_growth.py [--cache FOLDER] [--runs N] [--small 0.1]
 
 Each operation is timed on the workspace at the small scale and at full size (both built by
-make_large_workspace.py and cached); those on one record, whose milliseconds a noisy moment
-could double, are timed alternately on both. An operation on one record should not grow at all
+make_large_workspace.py and cached); those on one record (loading one, editing one field,
+the one-record documents), whose milliseconds a noisy moment could double, are timed
+alternately on both. An operation on one record should not grow at all
 (size ratio 1); a list operation grows with the number of rows (size ratio 10 from 0.1x).
 The bench fails loudly when an operation grows more than 1.5x its size ratio.
 """
@@ -19,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_documents import document_measures  # noqa: E402
 from harness import interleaved_medians  # noqa: E402
 from make_large_workspace import FULL, counts, large_workspace  # noqa: E402
-from reference_measures import Measure, _median, reference_measures  # noqa: E402
+from reference_measures import Measure, _median, edit_measures, reference_measures  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE = ROOT / "bench" / ".cache"
@@ -83,11 +84,16 @@ def main() -> int:
     small_path = large_workspace(arguments.cache, arguments.small)
     full_path = large_workspace(arguments.cache, 1.0)
     size_ratio = FULL["people"] / counts(arguments.small)["people"]
-    small = store_measures(small_path, arguments.runs) + reference_measures(small_path, arguments.runs)
-    full = store_measures(full_path, arguments.runs) + reference_measures(full_path, arguments.runs)
-    one_small, one_full = one_person_measures(small_path, full_path, arguments.runs)
-    small += one_small
-    full += one_full
+    small = store_measures(small_path, arguments.runs)
+    small += reference_measures(small_path, arguments.runs, edit=False)
+    full = store_measures(full_path, arguments.runs)
+    full += reference_measures(full_path, arguments.runs, edit=False)
+    for flat_small, flat_full in (
+        one_person_measures(small_path, full_path, arguments.runs),
+        edit_measures(small_path, full_path, arguments.runs),
+    ):
+        small += flat_small
+        full += flat_full
     # Exchange of everything (bench_exchange.py): export and import, linear.
     from bench_exchange import growth_measures
 

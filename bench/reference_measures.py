@@ -12,8 +12,8 @@ import os
 import sqlite3
 import statistics
 import time
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,10 +53,12 @@ PEOPLE_SQL = (
 )
 
 
-def reference_measures(path: Path, runs: int) -> list[Measure]:
-    """Open `path` in the reference section with every list shown, and time the people list."""
+@contextmanager
+def people_page(path: Path) -> Iterator[tuple[Any, Any]]:
+    """`path` open in the reference section with every list shown, the people list showing:
+    the QApplication and the people page."""
     from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QApplication, QLineEdit
+    from PySide6.QtWidgets import QApplication
 
     from desktop.models.records import RecordKind
     from desktop.storage.workspace import open_workspace
@@ -74,6 +76,65 @@ def reference_measures(path: Path, runs: int) -> list[Measure]:
     app.processEvents()
     page = section.page_for(RecordKind.PERSON)
     section.show_kind(RecordKind.PERSON)
+    try:
+        yield app, page
+    finally:
+        section.close()
+        # The edits' undo commands name the section: deleted here, in order, not left to the
+        # cycle collector (which may destroy the stack after the section, and crash in
+        # QUndoStack::clear).
+        undo.clear()
+        import shiboken6
+
+        shiboken6.delete(section)
+        workspace.close()
+
+
+def role_edit(app: Any, page: Any) -> Callable[[], None]:
+    """Editing one field: the role of the first person shown, as a person types it and leaves."""
+    from PySide6.QtWidgets import QLineEdit
+
+    page.table.selectRow(0)
+    app.processEvents()
+    role = page.form.editors["role"]
+    assert isinstance(role, QLineEdit)
+    uuid = page.current_uuid
+    values = itertools.cycle(["רכזת קהילה", "מנהלת אגף"])
+
+    def edit() -> None:
+        role.setText(next(values))
+        assert page.commit_pending()
+        app.processEvents()
+        assert page.current_uuid == uuid
+
+    return edit
+
+
+EDIT_NAME = "edit one field (commit + refresh)"
+
+
+def edit_measures(small_path: Path, full_path: Path, runs: int) -> tuple[list[Measure], list[Measure]]:
+    """For bench_growth.py: editing one field, alternately on the small and the full workspace
+    (its milliseconds are flat in the workspace's size; a noisy moment on one side doubled
+    them when each side was timed apart)."""
+    from harness import interleaved_medians
+
+    with people_page(small_path) as (app, small_page), people_page(full_path) as (_app, full_page):
+        small_s, full_s = interleaved_medians(role_edit(app, small_page), role_edit(app, full_page), runs)
+    return (
+        [Measure(EDIT_NAME, small_s, "", 0.0, "flat", None, True)],
+        [Measure(EDIT_NAME, full_s, "", 0.0, "flat", None, True)],
+    )
+
+
+def reference_measures(path: Path, runs: int, *, edit: bool = True) -> list[Measure]:
+    """Open `path` in the reference section with every list shown, and time the people list.
+    (`edit` false: without editing one field, which bench_growth.py times on its own.)"""
+    with people_page(path) as (app, page):
+        return _people_list_measures(path, runs, app, page, edit)
+
+
+def _people_list_measures(path: Path, runs: int, app: Any, page: Any, edit: bool) -> list[Measure]:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     measures = []
 
@@ -85,38 +146,8 @@ def reference_measures(path: Path, runs: int) -> list[Measure]:
     measures.append(
         Measure("people list reload", reload_s, "sqlite3 read", floor_s, "< 150 ms", 0.150, False)
     )
-
-    # Edit one field: the role of the first person shown, as a person types it and leaves.
-    page.table.selectRow(0)
-    app.processEvents()
-    role = page.form.editors["role"]
-    assert isinstance(role, QLineEdit)
-    uuid = page.current_uuid
-    values = itertools.cycle(["רכזת קהילה", "מנהלת אגף"])
-    scratch = Path(str(path) + ".floor")
-    with closing(sqlite3.connect(scratch)) as floor_db:
-        floor_db.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, role TEXT)")
-        floor_db.execute("INSERT OR REPLACE INTO t VALUES (1, '')")
-        floor_db.commit()
-
-        def edit() -> None:
-            role.setText(next(values))
-            assert page.commit_pending()
-            app.processEvents()
-
-        def floor_write() -> None:
-            floor_db.execute("UPDATE t SET role = ? WHERE id = 1", (next(values),))
-            floor_db.commit()
-
-        edit_s = _median(edit, runs)
-        write_s = _median(floor_write, runs)
-    scratch.unlink()
-    assert page.current_uuid == uuid
-    measures.append(
-        Measure(
-            "edit one field (commit + refresh)", edit_s, "sqlite3 update", write_s, "< 50 ms", 0.050, True
-        )
-    )
+    if edit:
+        measures.append(_edit_measure(path, runs, role_edit(app, page)))
 
     # Search: two keystrokes into the search field, timed per keystroke.
     people = [" ".join(str(cell or "") for cell in row[1:]).casefold() for row in floor_read()]
@@ -154,15 +185,25 @@ def reference_measures(path: Path, runs: int) -> list[Measure]:
     )
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     connection.close()
-    section.close()
-    # The edits' undo commands name the section: deleted here, in order, not left to the cycle
-    # collector (which may destroy the stack after the section, and crash in QUndoStack::clear).
-    undo.clear()
-    import shiboken6
-
-    shiboken6.delete(section)
-    workspace.close()
     return measures
+
+
+def _edit_measure(path: Path, runs: int, edit: Callable[[], None]) -> Measure:
+    values = itertools.cycle(["רכזת קהילה", "מנהלת אגף"])
+    scratch = Path(str(path) + ".floor")
+    with closing(sqlite3.connect(scratch)) as floor_db:
+        floor_db.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, role TEXT)")
+        floor_db.execute("INSERT OR REPLACE INTO t VALUES (1, '')")
+        floor_db.commit()
+
+        def floor_write() -> None:
+            floor_db.execute("UPDATE t SET role = ? WHERE id = 1", (next(values),))
+            floor_db.commit()
+
+        edit_s = _median(edit, runs)
+        write_s = _median(floor_write, runs)
+    scratch.unlink()
+    return Measure(EDIT_NAME, edit_s, "sqlite3 update", write_s, "< 50 ms", 0.050, True)
 
 
 def print_measures(title: str, measures: list[Measure]) -> None:
