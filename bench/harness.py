@@ -38,11 +38,18 @@ def compile_app() -> None:
         print("some modules did not compile", file=sys.stderr)
 
 
-def median_seconds(action: Callable[[], object], runs: int, warmup: int = 1) -> float:
+def median_seconds(
+    action: Callable[[], object], runs: int, warmup: int = 1, before: Callable[[], object] | None = None
+) -> float:
+    """The median of `runs` timed runs of `action` after `warmup` untimed ones. (`before`: what
+    each run needs done first, not timed.)"""
+    prepare = before or (lambda: None)
     for _ in range(warmup):
+        prepare()
         action()
     samples = []
     for _ in range(runs):
+        prepare()
         start = time.perf_counter()
         action()
         samples.append(time.perf_counter() - start)
