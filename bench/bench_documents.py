@@ -257,7 +257,7 @@ def document_measures(small_path: Path, full_path: Path, runs: int) -> tuple[lis
     not grow with the workspace (reference_measures.Measure, flat), on the small and the full
     workspace; each measured alternately on both, so machine noise hits both alike."""
     from harness import interleaved_medians
-    from reference_measures import Measure
+    from reference_measures import flat_measures
 
     from desktop.documents import export_document
     from desktop.storage import document_data
@@ -288,14 +288,10 @@ def document_measures(small_path: Path, full_path: Path, runs: int) -> tuple[lis
     finally:
         small.close()
         full.close()
-    names = (
+    return flat_measures(
         ("load one community's document data", community),
         ("syllabus PDF of one community", syllabus),
         ("load one selection's document data", selection),
-    )
-    return (
-        [Measure(name, seconds[0], "", 0.0, "flat", None, True) for name, seconds in names],
-        [Measure(name, seconds[1], "", 0.0, "flat", None, True) for name, seconds in names],
     )
 
 

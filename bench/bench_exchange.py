@@ -33,14 +33,14 @@ from harness import Result, Timed, interleaved_with_cpu, median_seconds, print_t
 if TYPE_CHECKING:
     from reference_measures import Measure
 
-    from desktop.storage.exchange import ImportPlan
+    from desktop.storage.exchange import ImportPlan, ImportResult
     from desktop.storage.workspace import Workspace
 
 DEFAULT_CACHE = Path(__file__).resolve().parent / ".cache"
 LARGE_TARGET_S = 2.0
 
 
-def populate(path: Path) -> object:
+def populate(path: Path) -> Workspace:
     from desktop.models.enums import Sector
     from desktop.models.flags import ClusterFlags, Flag, Item
     from desktop.models.forum import Forum, sessions_from_template
@@ -146,12 +146,11 @@ class _Exchange:
         self.out.unlink(missing_ok=True)
         sx.export_exchange(self.source, self.out, ex.Scope.EVERYTHING)
 
-    def import_into(self, target: Workspace) -> ImportPlan:
+    def import_into(self, target: Workspace) -> tuple[ImportPlan, ImportResult]:
         from desktop.storage import exchange as sx
 
         plan = sx.plan_import(target, self.out)
-        sx.apply_import(target, plan)
-        return plan
+        return plan, sx.apply_import(target, plan)
 
     def empty_target(self) -> None:
         """Make the empty workspace the next fresh_import fills (creating it is not part of
@@ -165,13 +164,14 @@ class _Exchange:
         """Import the file into the workspace made by empty_target (made here if there is
         none), then close it."""
         target, self.empty = self.empty or self._target(), None
-        self.import_into(target)
+        plan, result = self.import_into(target)
+        assert result.added == len(plan.items)
         target.close()
 
     def import_again(self) -> None:
         from desktop.models import exchange as ex
 
-        plan = self.import_into(self.again)
+        plan, _result = self.import_into(self.again)
         assert plan.count(ex.Decision.UNCHANGED) == len(plan.items)
 
     def payload(self) -> bytes:
@@ -189,12 +189,12 @@ class _Exchange:
 
 def growth_measures(path: Path, runs: int) -> list[Measure]:
     """Export and import of everything (linear) for bench_growth.py."""
-    from reference_measures import Measure, _median
+    from reference_measures import Measure
 
     with tempfile.TemporaryDirectory() as folder:
         exchange = _Exchange(path, Path(folder))
-        export_s = _median(exchange.export, runs)
-        import_s = _median(exchange.fresh_import, runs, before=exchange.empty_target)
+        export_s = median_seconds(exchange.export, runs)
+        import_s = median_seconds(exchange.fresh_import, runs, before=exchange.empty_target)
         exchange.close()
     return [
         Measure("exchange: export everything", export_s, "", 0.0, "linear", None, False),
@@ -258,50 +258,25 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     arguments = parser.parse_args()
     runs = arguments.runs
-    from desktop.models import exchange as ex
-    from desktop.storage import exchange as sx
     from desktop.storage.backup import backup_copy
-    from desktop.storage.workspace import Workspace, create_workspace
 
-    folder = Path(tempfile.mkdtemp())
-    source = populate(folder / "source.shutafut")
-    assert isinstance(source, Workspace)
-    counter = itertools.count()
-    out = folder / f"all{ex.EXTENSION}"
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        populated = folder / "populated.shutafut"
+        populate(populated).close()
+        (folder / "exchange").mkdir()
+        exchange = _Exchange(populated, folder / "exchange")
+        counter = itertools.count()
 
-    def export() -> None:
-        out.unlink(missing_ok=True)
-        sx.export_exchange(source, out, ex.Scope.EVERYTHING)
+        def copy() -> None:
+            backup_copy(exchange.source, folder / f"copy-{next(counter)}.shutafut")
 
-    def copy() -> None:
-        backup_copy(source, folder / f"copy-{next(counter)}.shutafut")
-
-    export_s = median_seconds(export, runs)
-    copy_s = median_seconds(copy, runs)
-
-    empty: list[Workspace] = []
-
-    def empty_target() -> None:  # (creating the workspace is not part of the import)
-        empty.append(create_workspace(folder / f"target-{next(counter)}.shutafut"))
-
-    def fresh_import() -> None:
-        target = empty.pop()
-        plan = sx.plan_import(target, out)
-        result = sx.apply_import(target, plan)
-        assert result.added == len(plan.items)
-        target.close()
-
-    import_s = median_seconds(fresh_import, runs, before=empty_target)
-    again = create_workspace(folder / "again.shutafut")
-    sx.apply_import(again, sx.plan_import(again, out))
-
-    def import_again() -> None:
-        plan = sx.plan_import(again, out)
-        assert plan.count(ex.Decision.UNCHANGED) == len(plan.items)
-        sx.apply_import(again, plan)
-
-    again_s = median_seconds(import_again, runs)
-    size = out.stat().st_size / 1024
+        export_s = median_seconds(exchange.export, runs)
+        copy_s = median_seconds(copy, runs)
+        import_s = median_seconds(exchange.fresh_import, runs, before=exchange.empty_target)
+        again_s = median_seconds(exchange.import_again, runs)
+        size = exchange.out.stat().st_size / 1024
+        exchange.close()
     results = [
         Result("export everything", export_s, "workspace copy", copy_s, "< 5 s", export_s < 5),
         Result("import into an empty workspace", import_s, "workspace copy", copy_s, "< 5 s", import_s < 5),
@@ -312,8 +287,6 @@ def main() -> int:
         f"file {size:.0f} KB (median of {runs} runs)",
         results,
     )
-    source.close()
-    again.close()
     from make_large_workspace import large_workspace
 
     large, title, timed = large_results(large_workspace(arguments.cache, 1.0), arguments.large_runs)

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_documents import document_measures  # noqa: E402
-from harness import interleaved_medians  # noqa: E402
+from harness import interleaved_medians, median_seconds  # noqa: E402
 from make_large_workspace import FULL, counts, large_workspace  # noqa: E402
-from reference_measures import Measure, _median, edit_measures, reference_measures  # noqa: E402
+from reference_measures import Measure, edit_measures, flat_measures, reference_measures  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE = ROOT / "bench" / ".cache"
@@ -36,9 +36,9 @@ def store_measures(path: Path, runs: int) -> list[Measure]:
     def open_and_close() -> None:
         open_workspace(path).close()
 
-    opening = _median(open_and_close, runs)
+    opening = median_seconds(open_and_close, runs)
     workspace = open_workspace(path)
-    every = _median(lambda: list_table(workspace, RecordKind.PERSON), runs)  # what the list reads
+    every = median_seconds(lambda: list_table(workspace, RecordKind.PERSON), runs)  # what the list reads
     workspace.close()
     return [
         # Opening checks the whole file (PRAGMA quick_check): linear in its size.
@@ -67,10 +67,7 @@ def one_person_measures(small_path: Path, full_path: Path, runs: int) -> tuple[l
     finally:
         small.close()
         full.close()
-    return (
-        [Measure("load one person", seconds[0], "", 0.0, "flat", None, True)],
-        [Measure("load one person", seconds[1], "", 0.0, "flat", None, True)],
-    )
+    return flat_measures(("load one person", seconds))
 
 
 def main() -> int:

@@ -104,22 +104,21 @@ def interleaved_with_cpu(
         return usage.ru_utime + usage.ru_stime
 
     prepare = before or (lambda: None)
-    prepare()
-    first(), second()
-    a, b, cpu, children_cpu = [], [], [], []
-    for _ in range(runs):
+    cpu: list[float] = []
+    children_cpu: list[float] = []
+
+    def measured_first() -> float:
         prepare()
         start, start_cpu, start_children = time.perf_counter(), time.process_time(), children()
         first()
-        a.append(time.perf_counter() - start)
+        seconds = time.perf_counter() - start
         cpu.append(time.process_time() - start_cpu)
         children_cpu.append(children() - start_children)
-        start = time.perf_counter()
-        second()
-        b.append(time.perf_counter() - start)
-    return Timed(
-        statistics.median(a), statistics.median(b), statistics.median(cpu), statistics.median(children_cpu)
-    )
+        return seconds
+
+    seconds, baseline = interleaved_reported_medians(measured_first, _timed(second), runs)
+    # (the first run of each is not counted)
+    return Timed(seconds, baseline, statistics.median(cpu[1:]), statistics.median(children_cpu[1:]))
 
 
 def _timed(action: Callable[[], object]) -> Callable[[], float]:

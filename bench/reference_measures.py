@@ -10,13 +10,13 @@ from __future__ import annotations
 import itertools
 import os
 import sqlite3
-import statistics
-import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from harness import interleaved_medians, median_seconds
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -34,17 +34,6 @@ class Measure:
     @property
     def passed(self) -> bool:
         return self.limit is None or self.seconds < self.limit
-
-
-def _median(action: Callable[[], object], runs: int, before: Callable[[], object] | None = None) -> float:
-    samples = []
-    for _ in range(runs + 1):  # the first is a warm-up
-        if before is not None:
-            before()
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples[1:])
 
 
 PEOPLE_SQL = (
@@ -113,18 +102,22 @@ def role_edit(app: Any, page: Any) -> Callable[[], None]:
 EDIT_NAME = "edit one field (commit + refresh)"
 
 
+def flat_measures(*timed: tuple[str, tuple[float, float]]) -> tuple[list[Measure], list[Measure]]:
+    """One-record measures timed side by side, each (name, (small, full) seconds): the small
+    workspace's lines and the full one's, for bench_growth.py."""
+    return (
+        [Measure(name, seconds[0], "", 0.0, "flat", None, True) for name, seconds in timed],
+        [Measure(name, seconds[1], "", 0.0, "flat", None, True) for name, seconds in timed],
+    )
+
+
 def edit_measures(small_path: Path, full_path: Path, runs: int) -> tuple[list[Measure], list[Measure]]:
     """For bench_growth.py: editing one field, alternately on the small and the full workspace
     (its milliseconds are flat in the workspace's size; a noisy moment on one side doubled
     them when each side was timed apart)."""
-    from harness import interleaved_medians
-
     with people_page(small_path) as (app, small_page), people_page(full_path) as (_app, full_page):
-        small_s, full_s = interleaved_medians(role_edit(app, small_page), role_edit(app, full_page), runs)
-    return (
-        [Measure(EDIT_NAME, small_s, "", 0.0, "flat", None, True)],
-        [Measure(EDIT_NAME, full_s, "", 0.0, "flat", None, True)],
-    )
+        seconds = interleaved_medians(role_edit(app, small_page), role_edit(app, full_page), runs)
+    return flat_measures((EDIT_NAME, seconds))
 
 
 def reference_measures(path: Path, runs: int, *, edit: bool = True) -> list[Measure]:
@@ -141,8 +134,8 @@ def _people_list_measures(path: Path, runs: int, app: Any, page: Any, edit: bool
     def floor_read() -> list[Any]:
         return connection.execute(PEOPLE_SQL).fetchall()
 
-    reload_s = _median(lambda: (page.reload(), app.processEvents()), runs)
-    floor_s = _median(floor_read, runs)
+    reload_s = median_seconds(lambda: (page.reload(), app.processEvents()), runs)
+    floor_s = median_seconds(floor_read, runs)
     measures.append(
         Measure("people list reload", reload_s, "sqlite3 read", floor_s, "< 150 ms", 0.150, False)
     )
@@ -157,9 +150,9 @@ def _people_list_measures(path: Path, runs: int, app: Any, page: Any, edit: bool
         page.search.setText("מי")
         app.processEvents()
 
-    search_s = _median(type_two, runs, before=lambda: page.search.clear()) / 2
+    search_s = median_seconds(type_two, runs, before=lambda: page.search.clear()) / 2
     page.search.clear()
-    scan_s = _median(lambda: [text for text in people if "מי" in text], runs)
+    scan_s = median_seconds(lambda: [text for text in people if "מי" in text], runs)
     measures.append(
         Measure(
             "people search, per keystroke", search_s, "scan casefolded rows", scan_s, "< 30 ms", 0.030, False
@@ -176,8 +169,8 @@ def _people_list_measures(path: Path, runs: int, app: Any, page: Any, edit: bool
         page.table.sortByColumn(column, Qt.SortOrder(next(orders)))
         app.processEvents()
 
-    sort_s = _median(sort, runs)
-    sorted_s = _median(lambda: sorted(names, key=str.casefold), runs)
+    sort_s = median_seconds(sort, runs)
+    sorted_s = median_seconds(lambda: sorted(names, key=str.casefold), runs)
     measures.append(
         Measure(
             "sort people by organisation", sort_s, "sorted() of the names", sorted_s, "< 100 ms", 0.100, False
@@ -200,8 +193,8 @@ def _edit_measure(path: Path, runs: int, edit: Callable[[], None]) -> Measure:
             floor_db.execute("UPDATE t SET role = ? WHERE id = 1", (next(values),))
             floor_db.commit()
 
-        edit_s = _median(edit, runs)
-        write_s = _median(floor_write, runs)
+        edit_s = median_seconds(edit, runs)
+        write_s = median_seconds(floor_write, runs)
     scratch.unlink()
     return Measure(EDIT_NAME, edit_s, "sqlite3 update", write_s, "< 50 ms", 0.050, True)
 
