@@ -214,10 +214,11 @@ def main(argv: list[str] | None = None) -> int:
             return
         if probing is not None:  # (quick: the probe goes on in a thread of its own, joined on opening)
             probing.join()
+        # With the window's first view: once the workspace is on screen (the home screen has no
+        # fields), before the home screen's reading starts in its thread and before any section
+        # with fields is built (a section asked for sooner brings the first view forward).
+        window.first_view_shown.connect(lambda: polish_fields(app))
         open_first_workspace(window, path, demo, bool(arguments.read_only))
-        # Before any section with fields is built (the home screen has none), but after the
-        # workspace is on screen (and before the home screen's reading starts in its thread).
-        QTimer.singleShot(0, lambda: polish_fields(app))
 
     # The workspace opens once the window is on screen.
     window.first_painted.connect(after_first_paint)

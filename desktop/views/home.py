@@ -4,12 +4,11 @@ community stands on the seeds' path, what is next and what is overdue (the rules
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.views.after_paint import AfterPaint
 from desktop.views.item_roles import USER_ROLE
 
 # The journey rules import every feature's models, and the storage layer imports SQLAlchemy:
@@ -45,7 +45,10 @@ DONE_COLOUR = QColor("#2e7d32")
 # 100 ms on the window's thread; a foundation's workspace holds about 450). The first reading
 # of a session is too, whatever the size: it imports SQLAlchemy and the journey rules.
 READ_IN_BACKGROUND_FROM = 150
-# The reading's thread starts this long after the line saying so has painted (see _AfterPaint).
+# The reading's thread starts this long after the line saying so has painted. The first events
+# after a workspace opens make PySide build the types of the widgets they come from (40-70 ms
+# of the window's thread); a thread started meanwhile competes with them for Python's lock and
+# stretched that to freezes of 80-190 ms.
 SETTLE_MS = 100
 
 
@@ -58,35 +61,6 @@ def mark_text(mark: Mark) -> str:
         Mark.OVERDUE: _("Overdue"),
         Mark.OPEN: _("Not yet"),
     }[mark]
-
-
-class _AfterPaint(QObject):
-    """Calls `callback` once, SETTLE_MS after the watched widget has painted (unless cancelled
-    first). The first events after a workspace opens make PySide build the types of the widgets
-    they come from (40-70 ms of the window's thread); a thread started meanwhile competes with
-    them for Python's lock and stretched that to freezes of 80-190 ms."""
-
-    def __init__(self, callback: Callable[[], None], watched: QWidget) -> None:
-        super().__init__(watched)
-        self._callback: Callable[[], None] | None = callback
-        self._painted = False
-        watched.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._painted:
-            self._painted = True
-            QTimer.singleShot(SETTLE_MS, self, self._call)
-        return False
-
-    def _call(self) -> None:
-        callback = self._callback
-        self.cancel()
-        if callback is not None:
-            callback()
-
-    def cancel(self) -> None:
-        self._callback = None
-        self.deleteLater()
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
@@ -162,7 +136,7 @@ class HomeSection(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.groups: dict[str, QTreeWidgetItem] = {}
-        self._waiting: _AfterPaint | None = None  # the reading starts once the tree has painted
+        self._waiting: AfterPaint | None = None  # the reading starts once the tree has painted
         self._reading: BackgroundTask[Overview] | None = None
         self._read_again = False
         self._mark_looks: dict[Mark, tuple[QColor, bool]] = {}  # (colour, bold) of a step's mark
@@ -247,7 +221,7 @@ class HomeSection(QWidget):
             self._read_again = True
             return
         if self._waiting is None:  # (if waiting, it reads what is open when it starts)
-            self._waiting = _AfterPaint(self._start_reading, self._viewport)
+            self._waiting = AfterPaint(self._start_reading, self._viewport, SETTLE_MS)
 
     def _start_reading(self) -> None:
         from desktop.views.background import BackgroundTask

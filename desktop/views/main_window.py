@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__, i18n
 from desktop.i18n import _
 from desktop.models.record_kinds import PLURALS, RecordKind
+from desktop.views.after_paint import AfterPaint
 from desktop.views.features import FEATURES, feature_title
 from desktop.views.icons import icon
 from desktop.views.item_roles import USER_ROLE
@@ -52,32 +52,55 @@ def default_workspace_path() -> Path:
     return folder / "workspace.shutafut"
 
 
-class _FirstPaintWatch(QObject):
-    """Once the window is first painted: emits its `first_painted`, then runs `then` (after
-    what listens to that signal: the app opens the workspace; the start-up bench notes the
-    time), and stops watching the window's events."""
+# The window's first view waits for the paint after its first: what it does without (the Qt
+# namespace's enums, which the reference heading's flags, the fields' polisher and the backup on
+# open each build, 40-70 ms) comes after the workspace opened meanwhile is on screen. Or this
+# long after the first paint, when nothing paints again.
+FIRST_VIEW_FALLBACK_MS = 500
 
-    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
+
+class _FirstPaintWatch(QObject):
+    """Once the window is first painted: emits its `first_painted` (the app opens the workspace
+    then; the start-up bench notes the time), then waits for the home screen's list to paint
+    again (showing that workspace) to show the window's first view, and stops watching."""
+
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._then = then
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._window.first_painted.emit)
-            QTimer.singleShot(0, self._then)
+            self._window.first_view_pending = True
+            QTimer.singleShot(0, self._first_painted)
         return False
+
+    def _first_painted(self) -> None:
+        self._window.opening_on_first_paint = True
+        try:
+            self._window.first_painted.emit()
+        finally:
+            self._window.opening_on_first_paint = False
+        AfterPaint(
+            self._window.show_first_view,
+            self._window.home_section.tree.viewport(),
+            fallback_ms=FIRST_VIEW_FALLBACK_MS,
+        )
 
 
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once, just after the window is first on screen
+    first_view_shown = Signal()  # once, after that, when the workspace opened then is on screen
 
     def __init__(self, settings: QSettings) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self._first_paint_watch = _FirstPaintWatch(self, then=self._finish_after_first_paint)
+        self._first_paint_watch = _FirstPaintWatch(self)
+        self.first_view_pending = False  # painted once, its first view not yet shown
+        self._first_view_shown = False
+        self.opening_on_first_paint = False  # (while `first_painted` is told)
+        self._backup_waiting: Workspace | None = None  # the one opened then, backed up after
         self.settings = settings
         self.workspace: Workspace | None = None
         self._lock: QtCore.QLockFile | None = None
@@ -140,11 +163,18 @@ class MainWindow(QMainWindow):
 
     # building -----------------------------------------------------------------------------
 
+    def _before_building_a_section(self) -> None:
+        """A section asked for before the first view (a click while it opened) has fields: the
+        first view's work, the fields' polisher among it, comes first."""
+        if self.first_view_pending:
+            self.show_first_view()
+
     @property
     def reference_section(self) -> ReferenceSection:
         if self._reference_section is None:
             from desktop.views.reference.section import ReferenceSection
 
+            self._before_building_a_section()
             section = ReferenceSection(self.undo_stack)
             section.message.connect(self._show_message)
             self.sections.addWidget(section)
@@ -160,6 +190,7 @@ class MainWindow(QMainWindow):
             from desktop.views.features import feature_description
             from desktop.views.list_section import ListSection
 
+            self._before_building_a_section()
             section = ListSection(feature_description(key))
             section.message.connect(self._show_message)
             section.print_requested.connect(self.print_document)
@@ -198,10 +229,19 @@ class MainWindow(QMainWindow):
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         self.sidebar.setCurrentItem(self.kind_items[RecordKind.AUTHORITY])
 
-    def _finish_after_first_paint(self) -> None:
-        """What needs the Qt namespace's enums, which the first paint does without (see
-        desktop.views.item_roles): the reference data heading is not a page to select."""
+    def show_first_view(self) -> None:
+        """What needs the Qt namespace's enums, which the first paint and the first view do
+        without (see desktop.views.item_roles and FIRST_VIEW_FALLBACK_MS): the reference data
+        heading is not a page to select, the workspace opened is backed up."""
+        if self._first_view_shown:
+            return
+        self._first_view_shown = True
         self.reference_item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
+        self.first_view_pending = False
+        waiting, self._backup_waiting = self._backup_waiting, None
+        if waiting is not None and waiting is self.workspace:
+            self.backups.start(waiting)
+        self.first_view_shown.emit()
 
     def _action(
         self,
@@ -506,8 +546,11 @@ class MainWindow(QMainWindow):
         # else: the reference lists are built and read when first shown (the home screen is)
         if remember:
             self._remember_recent(recent)
-        if not workspace.read_only and workspace.path is not None:
-            self.backups.start(workspace)  # a server's backups are pg_dump's job
+        if not workspace.read_only and workspace.path is not None:  # (a server's: pg_dump's job)
+            if self.opening_on_first_paint:
+                self._backup_waiting = workspace
+            else:
+                self.backups.start(workspace)
         self._update_title()
         self.home_section.set_workspace(workspace)
         self.show_home()
@@ -533,6 +576,7 @@ class MainWindow(QMainWindow):
         return restore_in_window(self, backup, path)
 
     def _close_workspace(self) -> None:
+        self._backup_waiting = None
         if self._backups is not None:
             self._backups.stop()
         self.undo_stack.clear()

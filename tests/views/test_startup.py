@@ -6,8 +6,8 @@ open, just after the first paint: by then neither the enums of PySide's Qt names
 all at once by its first use), SQLAlchemy, the storage layer (but the
 module that checks the file with sqlite3 while the window paints) nor the journey rules (which
 import every feature's models) may have been imported. The field polisher, held back until the
-workspace is on screen (the home screen has no fields), must be in place as soon as the window
-takes events again, before any section with fields can be built. Then it opens a workspace whose
+workspace is on screen (the home screen has no fields), must be in place once the window's first
+view (the home screen's list showing the workspace) has painted. Then it opens a workspace whose
 home screen is read in the background, as a foundation's is: once open, with its name in the
 title and the home screen saying it is being read, SQLAlchemy and the journey rules are still
 not imported (they load in the reading's thread).
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import enum, gc, json, sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 from desktop.views import app, home, qt_i18n
 
@@ -62,7 +62,12 @@ def at_open(window, path, demo, read_only):
         "desktop.storage.tables", "desktop.reports", "desktop.models.journey", "desktop.models.records"
     )
 
-    def next_events():  # what the window does next, before a person's click is handled
+    seen["Qt enums when open"] = qt_namespace_enums()  # (they wait for the first view)
+    seen["first view waits"] = window.first_view_pending
+    watch = ListPainted(window.home_section.tree.viewport())
+
+    def first_view():  # the home screen's list painted with the workspace
+        seen["list painted first"] = watch.painted
         seen["polisher"] = qt_i18n._polisher is not None
         import desktop.documents  # (what the window reads to name and ask for a document)
         seen["reportlab with the documents"] = sorted(
@@ -72,7 +77,17 @@ def at_open(window, path, demo, read_only):
         )
         QApplication.quit()
 
-    QTimer.singleShot(0, lambda: QTimer.singleShot(0, next_events))
+    window.first_view_shown.connect(first_view)
+
+class ListPainted(QObject):
+    def __init__(self, watched):
+        super().__init__(watched)
+        self.painted = False
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        self.painted = self.painted or event.type() == QEvent.Type.Paint
+        return False
 
 app.open_first_workspace = at_open
 app.main([sys.argv[1]])
@@ -104,6 +119,9 @@ def test_the_window_paints_and_shows_the_workspace_before_storage_and_the_journe
         "forms' specifications": False,  # (desktop.models.record_kinds names the kinds)
         "heavy": [],
         "painted": True,
+        "Qt enums when open": [],
+        "first view waits": True,
+        "list painted first": True,
         "polisher": True,
         "opened": True,
         "reading": True,
