@@ -8,10 +8,13 @@ Each figure is printed with its floor measured in the same run and the ratio:
 - edit one field, commit and refresh every open list vs a plain sqlite3 update (< 50 ms)
 - people search, per keystroke vs scanning the casefolded rows in Python (< 30 ms)
 - sort people by organisation vs sorted() of the names (< 100 ms)
-- the app opened on the large workspace until its lists are populated (the home screen shows
-  the workspace; its overview is then read in the background) vs a bare PySide6 window (at
-  most 2x), and the peak memory (RSS) of that process (< 250 MB)
-- reported: until the home screen's full overview is shown (read in the background)
+- the app opened on the large workspace until its lists are populated (the window painted
+  again with the home screen's first view of the workspace; its overview is then read in the
+  background) vs a bare PySide6 window's first paint (at most 2x): the times each process
+  prints, from its start (as bench_startup's first paint); and the peak memory (RSS) of that
+  process (< 250 MB)
+- reported: the same until the process has quit and ended (which adds tearing it down), and
+  until the home screen's full overview is shown (read in the background)
 Exits non-zero when a target is missed.
 """
 
@@ -25,7 +28,12 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import compile_app, interleaved_medians  # noqa: E402
+from harness import (  # noqa: E402
+    compile_app,
+    interleaved_medians,
+    interleaved_reported_medians,
+    seconds_until_stamp,
+)
 from make_large_workspace import large_workspace  # noqa: E402
 from reference_measures import Measure, print_measures, reference_measures  # noqa: E402
 
@@ -50,6 +58,8 @@ def _environment(home: Path) -> dict[str, str]:
 
 
 def opening_measures(path: Path, runs: int) -> list[Measure]:
+    """The target's measure `runs` times, the reported ones about half as many."""
+    reported_runs = max(3, runs // 2)
     with tempfile.TemporaryDirectory() as folder:
         env = _environment(Path(folder))
         app = [sys.executable, "-m", "desktop", str(path)]
@@ -57,15 +67,20 @@ def opening_measures(path: Path, runs: int) -> list[Measure]:
         def run(arguments: list[str], **extra: str) -> None:
             subprocess.run(arguments, env=dict(env, **extra), check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
-        loaded, bare = interleaved_medians(
+        loaded, bare_painted = interleaved_reported_medians(
+            lambda: seconds_until_stamp(app, dict(env, SHUTAFUT_BENCH_EXIT="loaded"), ROOT, "loaded"),
+            lambda: seconds_until_stamp([sys.executable, "bench/bare_window.py"], env, ROOT, "painted"),
+            runs,
+        )
+        loaded_ended, bare = interleaved_medians(
             lambda: run(app, SHUTAFUT_BENCH_EXIT="loaded"),
             lambda: run([sys.executable, "bench/bare_window.py"]),
-            runs,
+            reported_runs,
         )
         overview, bare_orm = interleaved_medians(
             lambda: run(app, SHUTAFUT_BENCH_EXIT="overview"),
             lambda: run([sys.executable, "bench/bare_window.py", "--with-sqlalchemy"]),
-            runs,
+            reported_runs,
         )
         rss_kb = int(
             subprocess.run(
@@ -92,10 +107,27 @@ def opening_measures(path: Path, runs: int) -> list[Measure]:
         f"(bare window {bare_rss_kb / 1024:.0f} MB)"
     )
     return [
-        Measure("lists populated, large workspace", loaded, "bare window", bare, "<= 2x", 2 * bare, False),
         Measure(
             "lists populated, large workspace",
             loaded,
+            "bare window",
+            bare_painted,
+            "<= 2x",
+            2 * bare_painted,
+            False,
+        ),
+        Measure(
+            "lists populated, until the process ended",
+            loaded_ended,
+            "bare window",
+            bare,
+            "(reported)",
+            None,
+            False,
+        ),
+        Measure(
+            "lists populated, until the process ended",
+            loaded_ended,
             "bare window + SQLAlchemy",
             bare_orm,
             "(reported)",
@@ -125,7 +157,7 @@ def main() -> int:
     path = large_workspace(arguments.cache)
     compile_app()
     measures = reference_measures(path, arguments.runs)
-    measures += opening_measures(path, max(3, arguments.runs // 2))
+    measures += opening_measures(path, arguments.runs)
     print_measures(f"Reference data, large workspace (median of {arguments.runs} runs)", measures)
     return 0 if all(m.passed for m in measures) else 1
 

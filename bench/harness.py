@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import statistics
+import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass
@@ -54,6 +56,20 @@ def median_seconds(
         action()
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
+
+
+def seconds_until_stamp(arguments: list[str], env: Mapping[str, str], cwd: Path, milestone: str) -> float:
+    """Seconds from starting the process `arguments` to the milestone it prints ("<milestone>-at"
+    and the time of the system's monotonic clock, as the app does with SHUTAFUT_BENCH_EXIT and
+    bare_window.py after its first paint): what tearing the process down takes is not counted."""
+    start = time.monotonic()
+    output = subprocess.run(
+        arguments, env=env, check=True, cwd=cwd, capture_output=True, text=True, timeout=300
+    ).stdout
+    stamps = [line.split()[1] for line in output.splitlines() if line.startswith(f"{milestone}-at ")]
+    if not stamps:
+        raise RuntimeError(f"{arguments} printed no {milestone}-at line")
+    return float(stamps[-1]) - start
 
 
 def interleaved_medians(
