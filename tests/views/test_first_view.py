@@ -79,4 +79,3 @@ def test_a_section_asked_for_before_the_first_view_gets_the_first_view_first(
     assert order == ["first view", "people"]
     qtbot.wait(FIRST_VIEW_FALLBACK_MS + 100)  # the list's paint and the fallback come and go: once only
     assert order == ["first view", "people"]
-
