@@ -70,33 +70,34 @@ def words_of(line: str) -> list[str]:
 
 @contextlib.contextmanager
 def recorded_lines() -> Iterator[list[str]]:
-    """Records the logical text of every line drawn while documents are built."""
+    """Records the logical text of every line drawn while documents are built.
+
+    bidi_text.visual_lines is replaced where it is defined, so that a report module imported
+    while a document is built (they are imported on first use) takes the recording one, and
+    in every report module imported before, which took the original; all are given the
+    original back after. (to_visual draws its one line through visual_lines: recorded once.)"""
     recorded: list[str] = []
-    original_lines: Callable[[list[str], bool], list[str]] = bidi_text.visual_lines
-    original_one: Callable[[str, bool], str] = bidi_text.to_visual
+    original: Callable[[list[str], bool], list[str]] = bidi_text.visual_lines
 
     def lines(logical: list[str], rtl: bool) -> list[str]:
         recorded.extend(logical)
-        return original_lines(logical, rtl)
+        return original(logical, rtl)
 
-    def one(logical: str, rtl: bool) -> str:
-        recorded.append(logical)
-        return original_one(logical, rtl)
+    def report_modules_with(function: object) -> list[Any]:
+        return [
+            module
+            for module in list(sys.modules.values())
+            if getattr(module, "__name__", "").startswith("desktop.reports")
+            and getattr(module, "visual_lines", None) is function
+        ]
 
-    patched: list[tuple[Any, str, Any]] = []
-    for module in list(sys.modules.values()):
-        # Not bidi_text itself: its to_visual calls its visual_lines (one line, recorded once).
-        if getattr(module, "__name__", "").startswith("desktop.reports") and module is not bidi_text:
-            for name, replacement in (("visual_lines", lines), ("to_visual", one)):
-                current = getattr(module, name, None)
-                if current is original_lines or current is original_one:
-                    patched.append((module, name, current))
-                    setattr(module, name, replacement)
+    for module in report_modules_with(original):  # (bidi_text among them)
+        module.visual_lines = lines
     try:
         yield recorded
-    finally:
-        for module, name, current in patched:
-            setattr(module, name, current)
+    finally:  # (and in those imported meanwhile, which took the recording one)
+        for module in report_modules_with(lines):
+            module.visual_lines = original
 
 
 def render_pages(pdf: Path, folder: Path) -> list[Path]:
