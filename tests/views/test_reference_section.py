@@ -16,6 +16,10 @@ from tests.views.conftest import leave_field, type_text
 def _section(qtbot: QtBot, workspace) -> tuple[ReferenceSection, QUndoStack]:  # type: ignore[no-untyped-def]
     stack = QUndoStack()
     section = ReferenceSection(stack)
+    # The window's stack has the window for parent: destroyed with it. Left to the cycle
+    # collector instead, with commands that name the section's widgets, it was destroyed
+    # after them, in a later test's collection, and crashed the process.
+    stack.setParent(section)
     qtbot.addWidget(section)
     section.set_workspace(workspace)
     section.show()

@@ -269,6 +269,7 @@ def test_undo_never_overwrites_a_later_change_by_someone_else(
 
     stack = QUndoStack()
     section = ReferenceSection(stack)
+    stack.setParent(section)  # (as the window's: see test_reference_section._section)
     qtbot.addWidget(section)
     section.set_workspace(any_workspace)
     section.show()
