@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,36 +59,6 @@ def default_workspace_path() -> Path:
 FIRST_VIEW_FALLBACK_MS = 500
 
 
-class _FirstPaintWatch(QObject):
-    """Once the window is first painted: emits its `first_painted` (the app opens the workspace
-    then; the start-up bench notes the time), then waits for the home screen's list to paint
-    again (showing that workspace) to show the window's first view, and stops watching."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._window.first_view_pending = True
-            QTimer.singleShot(0, self._first_painted)
-        return False
-
-    def _first_painted(self) -> None:
-        self._window.opening_on_first_paint = True
-        try:
-            self._window.first_painted.emit()
-        finally:
-            self._window.opening_on_first_paint = False
-        AfterPaint(
-            self._window.show_first_view_in_two_turns,
-            self._window.home_section.tree.viewport(),
-            fallback_ms=FIRST_VIEW_FALLBACK_MS,
-        )
-
-
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once, just after the window is first on screen
     first_view_shown = Signal()  # once, after that, when the workspace opened then is on screen
@@ -96,9 +66,8 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self._first_paint_watch = _FirstPaintWatch(self)
+        AfterPaint(self._after_first_paint, self)
         self.first_view_pending = False  # painted once, its first view not yet shown
-        self._first_view_shown = False
         self.opening_on_first_paint = False  # (while `first_painted` is told)
         self._backup_waiting: Workspace | None = None  # the one opened then, backed up after
         self.settings = settings
@@ -229,6 +198,22 @@ class MainWindow(QMainWindow):
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         self.sidebar.setCurrentItem(self.kind_items[RecordKind.AUTHORITY])
 
+    def _after_first_paint(self) -> None:
+        """Once the window is first painted: tells `first_painted` (the app opens the workspace
+        then; the start-up bench notes the time), then waits for the home screen's list to
+        paint again (showing that workspace) to show the window's first view."""
+        self.first_view_pending = True
+        self.opening_on_first_paint = True
+        try:
+            self.first_painted.emit()
+        finally:
+            self.opening_on_first_paint = False
+        AfterPaint(
+            self.show_first_view_in_two_turns,
+            self.home_section.tree.viewport(),
+            fallback_ms=FIRST_VIEW_FALLBACK_MS,
+        )
+
     def show_first_view_in_two_turns(self) -> None:
         """show_first_view, the Qt namespace's enums built in a turn of the event loop of their
         own (25-40 ms): the window is not held for all of it at once (50-80 ms)."""
@@ -242,11 +227,10 @@ class MainWindow(QMainWindow):
         """What needs the Qt namespace's enums, which the first paint and the first view do
         without (see desktop.views.item_roles and FIRST_VIEW_FALLBACK_MS): the reference data
         heading is not a page to select, the workspace opened is backed up."""
-        if self._first_view_shown:
+        if not self.first_view_pending:  # (shown already: a section asked for it sooner)
             return
-        self._first_view_shown = True
-        self._take_the_reference_heading_out_of_selection()
         self.first_view_pending = False
+        self._take_the_reference_heading_out_of_selection()
         waiting, self._backup_waiting = self._backup_waiting, None
         if waiting is not None and waiting is self.workspace:
             self.backups.start(waiting)
