@@ -21,7 +21,6 @@ Exits non-zero when a target is missed.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import (  # noqa: E402
+    app_environment,
     compile_app,
     interleaved_medians,
     interleaved_reported_medians,
@@ -47,21 +47,11 @@ PEAK_RSS = (
 )
 
 
-def _environment(home: Path) -> dict[str, str]:
-    return dict(
-        os.environ,
-        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-    )
-
-
 def opening_measures(path: Path, runs: int) -> list[Measure]:
     """The target's measure `runs` times, the reported ones about half as many."""
     reported_runs = max(3, runs // 2)
     with tempfile.TemporaryDirectory() as folder:
-        env = _environment(Path(folder))
+        env = app_environment(Path(folder))
         app = [sys.executable, "-m", "desktop", str(path)]
 
         def run(arguments: list[str], **extra: str) -> None:

@@ -19,7 +19,6 @@ a shared machine hits both alike; the app's modules are compiled first, as an in
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import (  # noqa: E402
     Result,
+    app_environment,
     compile_app,
     interleaved_medians,
     interleaved_reported_medians,
@@ -47,13 +47,7 @@ def _until(milestone: str, arguments: list[str], env: dict[str, str]) -> float:
 
 
 def startup_results(runs: int, demo: Path, home: Path) -> list[Result]:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-    )
+    env = app_environment(home)
     bare = ["bench/bare_window.py"]
     app = ["-m", "desktop", "--demo", str(demo)]
 

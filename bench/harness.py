@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import time
@@ -56,6 +57,18 @@ def median_seconds(
         action()
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
+
+
+def app_environment(home: Path) -> dict[str, str]:
+    """This environment for running the app or a bare window as a process: offscreen unless a
+    display is asked for, its settings and data kept in `home`."""
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+    )
 
 
 def seconds_until_stamp(arguments: list[str], env: Mapping[str, str], cwd: Path, milestone: str) -> float:
