@@ -10,10 +10,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
     from pytestqt.qtbot import QtBot
 
     from desktop.storage.workspace import Workspace
     from desktop.views.flags.window import FlagsWindow
+    from desktop.views.reference.section import ReferenceSection
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -70,3 +72,23 @@ def open_flags_window(qtbot: QtBot, workspace: Workspace, cluster_name: str | No
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+def open_reference_section(qtbot: QtBot, workspace: Workspace) -> tuple[ReferenceSection, QUndoStack]:
+    """The reference-data section on `workspace`, shown and active, with its undo stack."""
+    from PySide6.QtGui import QUndoStack
+
+    from desktop.views.reference.section import ReferenceSection
+
+    stack = QUndoStack()
+    section = ReferenceSection(stack)
+    # The window's stack has the window for parent: destroyed with it. Left to the cycle
+    # collector instead, with commands that name the section's widgets, it was destroyed
+    # after them, in a later test's collection, and crashed the process.
+    stack.setParent(section)
+    qtbot.addWidget(section)
+    section.set_workspace(workspace)
+    section.show()
+    section.activateWindow()
+    qtbot.waitUntil(section.isActiveWindow)
+    return section, stack

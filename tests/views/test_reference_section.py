@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.models.records import RecordKind
 from desktop.storage import reference_store
-from desktop.views.reference.section import ReferenceSection
-from tests.views.conftest import leave_field, type_text
-
-
-def _section(qtbot: QtBot, workspace) -> tuple[ReferenceSection, QUndoStack]:  # type: ignore[no-untyped-def]
-    stack = QUndoStack()
-    section = ReferenceSection(stack)
-    # The window's stack has the window for parent: destroyed with it. Left to the cycle
-    # collector instead, with commands that name the section's widgets, it was destroyed
-    # after them, in a later test's collection, and crashed the process.
-    stack.setParent(section)
-    qtbot.addWidget(section)
-    section.set_workspace(workspace)
-    section.show()
-    section.activateWindow()
-    qtbot.waitUntil(section.isActiveWindow)
-    return section, stack
+from tests.views.conftest import leave_field, open_reference_section, type_text
 
 
 def _table_texts(page) -> list[list[str]]:  # type: ignore[no-untyped-def]
@@ -42,7 +25,7 @@ def _choose(combo: QComboBox, code: str) -> None:
 
 
 def test_create_an_authority_through_the_form_and_see_it_in_the_list(qtbot: QtBot, workspace) -> None:  # type: ignore[no-untyped-def]
-    section, stack = _section(qtbot, workspace)
+    section, stack = open_reference_section(qtbot, workspace)
     page = section.page_for(RecordKind.AUTHORITY)
     page.new_record()
     name = page.form.editors["name_he"]
@@ -68,7 +51,7 @@ def test_invalid_population_shows_a_message_at_the_field_and_keeps_the_saved_val
         RecordKind.AUTHORITY,
         {"name_he": "דימונה", "municipal_status": "city", "population": "35000"},
     )
-    section, _stack = _section(qtbot, workspace)
+    section, _stack = open_reference_section(qtbot, workspace)
     page = section.page_for(RecordKind.AUTHORITY)
     page.select(uuid)
     population = page.form.editors["population"]
@@ -84,7 +67,7 @@ def test_invalid_population_shows_a_message_at_the_field_and_keeps_the_saved_val
 
 
 def test_undo_and_redo_an_added_authority(qtbot: QtBot, workspace) -> None:  # type: ignore[no-untyped-def]
-    section, stack = _section(qtbot, workspace)
+    section, stack = open_reference_section(qtbot, workspace)
     page = section.page_for(RecordKind.AUTHORITY)
     page.new_record()
     type_text(page.form.editors["name_he"], "ירוחם")
@@ -110,7 +93,7 @@ def test_search_filters_the_list_and_sorting_orders_it(qtbot: QtBot, workspace) 
             RecordKind.AUTHORITY,
             {"name_he": name, "name_en": english, "municipal_status": "city", "population": population},
         )
-    section, _stack = _section(qtbot, workspace)
+    section, _stack = open_reference_section(qtbot, workspace)
     page = section.page_for(RecordKind.AUTHORITY)
     assert [row[0] for row in _table_texts(page)] == ["אופקים", "נתיבות", "שדרות"]
     type_text(page.search, "sder")  # English name is searched though not shown
@@ -131,7 +114,7 @@ def test_deleting_a_referenced_organisation_is_refused_naming_the_person(
         workspace, RecordKind.ORGANISATION, {"name": "קרן לדוגמה", "sector": "philanthropy"}
     )
     reference_store.save_record(workspace, RecordKind.PERSON, {"full_name": "דנה כהן", "organisation": org})
-    section, _stack = _section(qtbot, workspace)
+    section, _stack = open_reference_section(qtbot, workspace)
     page = section.page_for(RecordKind.ORGANISATION)
     page.select(org)
     warnings: list[str] = []
@@ -151,7 +134,7 @@ def test_renaming_an_organisation_updates_its_people_rows_without_reloading_the_
     )
     for name in ("דנה כהן", "אבי לוי"):
         reference_store.save_record(workspace, RecordKind.PERSON, {"full_name": name, "organisation": org})
-    section, stack = _section(qtbot, workspace)
+    section, stack = open_reference_section(qtbot, workspace)
     people = section.page_for(RecordKind.PERSON)
     section.show_kind(RecordKind.ORGANISATION)
     organisations = section.page_for(RecordKind.ORGANISATION)
@@ -187,7 +170,7 @@ def test_the_people_list_sorts_by_organisation_and_keeps_the_selected_person(
         person[full_name] = reference_store.save_record(
             workspace, RecordKind.PERSON, {"full_name": full_name, "organisation": orgs[org]}
         )
-    section, _stack = _section(qtbot, workspace)
+    section, _stack = open_reference_section(qtbot, workspace)
     section.show_kind(RecordKind.PERSON)
     page = section.page_for(RecordKind.PERSON)
     page.select(person["ב"])
@@ -224,7 +207,7 @@ def test_deleting_a_person_removes_the_row_and_undo_brings_it_back(
         reference_store.save_record(workspace, RecordKind.PERSON, {"full_name": name})
         for name in ("דנה כהן", "אבי לוי")
     )
-    section, stack = _section(qtbot, workspace)
+    section, stack = open_reference_section(qtbot, workspace)
     section.show_kind(RecordKind.PERSON)
     page = section.page_for(RecordKind.PERSON)
     page.select(dana)

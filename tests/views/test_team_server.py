@@ -21,7 +21,7 @@ from desktop.views.qt_i18n import apply_language
 from desktop.views.server_dialog import ServerDialog
 from tests.conftest import open_location
 from tests.pg_server import PASSWORD
-from tests.views.conftest import leave_field, open_flags_window, type_text
+from tests.views.conftest import leave_field, open_flags_window, open_reference_section, type_text
 
 
 @pytest.fixture
@@ -263,18 +263,7 @@ def test_a_flags_conflict_shows_what_changed_and_takes_theirs(
 def test_undo_never_overwrites_a_later_change_by_someone_else(
     qtbot: QtBot, any_workspace: Any, workspace_location: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtGui import QUndoStack
-
-    from desktop.views.reference.section import ReferenceSection
-
-    stack = QUndoStack()
-    section = ReferenceSection(stack)
-    stack.setParent(section)  # (as the window's: see test_reference_section._section)
-    qtbot.addWidget(section)
-    section.set_workspace(any_workspace)
-    section.show()
-    section.activateWindow()
-    qtbot.waitUntil(section.isActiveWindow)
+    section, stack = open_reference_section(qtbot, any_workspace)
     reported: list[str] = []
     section.message.connect(reported.append)
     page = section.page_for(RecordKind.ORGANISATION)
