@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -103,6 +104,31 @@ def test_search_filters_the_list_and_sorting_orders_it(qtbot: QtBot, workspace) 
     page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # population, numerically
     assert [row[0] for row in _table_texts(page)] == ["נתיבות", "אופקים", "שדרות"]
     assert _table_texts(page)[0][3] == "50,000"
+
+
+def test_typing_on_narrows_the_list_in_its_order_and_erasing_widens_it(qtbot: QtBot, workspace) -> None:  # type: ignore[no-untyped-def]
+    for name, english, population in (
+        ("שדרות", "Sderot", "34000"),
+        ("אופקים", "Ofakim", "36000"),
+        ("נתיבות", "Netivot", "50000"),
+    ):
+        reference_store.save_record(
+            workspace,
+            RecordKind.AUTHORITY,
+            {"name_he": name, "name_en": english, "municipal_status": "city", "population": population},
+        )
+    section, _stack = open_reference_section(qtbot, workspace)
+    page = section.page_for(RecordKind.AUTHORITY)
+    page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    type_text(page.search, "o")
+    assert [row[0] for row in _table_texts(page)] == ["נתיבות", "אופקים", "שדרות"]
+    type_text(page.search, "t")  # "ot": Netivot and Sderot, still by population
+    assert [row[0] for row in _table_texts(page)] == ["נתיבות", "שדרות"]
+    QTest.keyClick(page.search, Qt.Key.Key_Backspace)  # "o" again: all three
+    assert [row[0] for row in _table_texts(page)] == ["נתיבות", "אופקים", "שדרות"]
+    type_text(page.search, "f")
+    assert [row[0] for row in _table_texts(page)] == ["אופקים"]
+    assert page.count_label.text() == "1 מתוך 3 מוצגות"
 
 
 def test_deleting_a_referenced_organisation_is_refused_naming_the_person(

@@ -205,9 +205,15 @@ class RecordTableModel(QAbstractTableModel):
         text = text.casefold()
         if text == self._search:
             return
+        narrower = bool(self._search) and self._search in text
         self._search = text
         self.beginResetModel()
-        self._order = self._ordered()
+        if narrower:  # (a row containing `text` contains the search before it: one of those shown)
+            texts = self._all_search_keys()
+            self._order = [number for number in self._order if text in texts[number]]
+            self._shown_at = None
+        else:
+            self._order = self._ordered()
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -309,9 +315,10 @@ class RecordTableModel(QAbstractTableModel):
 
     def _all_search_keys(self) -> list[str]:
         keys = self._search_keys
-        for number, key in enumerate(keys):
-            if key is None:
-                keys[number] = self._search_key(number)
+        if None in keys:  # (in C: after the first search, none is missing until a row changes)
+            for number, key in enumerate(keys):
+                if key is None:
+                    keys[number] = self._search_key(number)
         return cast(list[str], keys)  # none is missing now
 
     def _search_key(self, number: int) -> str:
