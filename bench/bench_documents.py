@@ -340,7 +340,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=5)
     arguments = parser.parse_args()
     source = large_workspace(arguments.cache)
     with tempfile.TemporaryDirectory() as name:
