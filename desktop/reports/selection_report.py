@@ -60,7 +60,8 @@ def _text(
 def ranking_chart(bars: list[tuple[str, dict[str, float]]], width: float, rtl: bool) -> Drawing:
     """Horizontal bars of the totals split by part; in RTL names on the right, bars to the left."""
     row, names = 18.0, 110.0
-    legend, axis = 16.0, 16.0
+    legend_lines = _legend_lines(width)
+    legend, axis = LEGEND_LINE * len(legend_lines), 16.0
     height = row * len(bars) + legend + axis + 6
     drawing = Drawing(width, height)
     # Otherwise the renderer starts in Helvetica, listed in the PDF without being embedded.
@@ -103,17 +104,37 @@ def ranking_chart(bars: list[tuple[str, dict[str, float]]], width: float, rtl: b
                 textAnchor="middle",
             )
         )
-    x = width if rtl else 0.0
-    for part, colour in PART_COLOURS.items():
-        label = weight_label(part)
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        size = sum(stringWidth(p, font_for(a, False), 9) for a, p in script_runs(shape_arabic(label))) + 16
-        swatch = x - 10 if rtl else x
-        drawing.add(Rect(swatch, 2, 9, 9, fillColor=colour, strokeColor=None))
-        _text(drawing, x - 13 if rtl else x + 13, 3, label, rtl, anchor_end=rtl)
-        x = x - size - 8 if rtl else x + size + 8
+    for number, line in enumerate(legend_lines):  # the first line on top
+        y = LEGEND_LINE * (len(legend_lines) - 1 - number)
+        x = width if rtl else 0.0
+        for part, label, size in line:
+            swatch = x - 10 if rtl else x
+            drawing.add(Rect(swatch, y + 2, 9, 9, fillColor=PART_COLOURS[part], strokeColor=None))
+            _text(drawing, x - 13 if rtl else x + 13, y + 3, label, rtl, anchor_end=rtl)
+            x = x - size - LEGEND_GAP if rtl else x + size + LEGEND_GAP
     return drawing
+
+
+LEGEND_LINE = 16.0  # the height of a line of the legend
+LEGEND_GAP = 11.0  # between one entry's text and the next one's swatch
+
+
+def _legend_lines(width: float) -> list[list[tuple[str, str, float]]]:
+    """The legend's entries (part, label, width with its swatch), in lines no wider than
+    `width`: the four parts' names do not fit on one line in every language."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[list[tuple[str, str, float]]] = [[]]
+    used = 0.0
+    for part in PART_COLOURS:
+        label = weight_label(part)
+        size = sum(stringWidth(p, font_for(a, False), 9) for a, p in script_runs(shape_arabic(label))) + 13
+        if lines[-1] and used + LEGEND_GAP + size > width:
+            lines.append([])
+            used = 0.0
+        used += (LEGEND_GAP if lines[-1] else 0.0) + size
+        lines[-1].append((part, label, size))
+    return lines
 
 
 def _range(low: Any, high: Any) -> str:

@@ -96,3 +96,44 @@ def test_cli_prints_the_selection_report(tmp_path: Path) -> None:
         )
         == 1
     )
+
+
+def _extents(drawing):  # type: ignore[no-untyped-def]
+    """Left and right of every text and swatch the drawing holds."""
+    from reportlab.graphics.shapes import Rect, String
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for shape in drawing.contents:
+        if isinstance(shape, String):
+            width = stringWidth(shape.text, shape.fontName, shape.fontSize)
+            left = shape.x - {"start": 0.0, "middle": width / 2, "end": width}[shape.textAnchor]
+            yield shape.text, left, left + width
+        elif isinstance(shape, Rect):
+            yield "swatch", shape.x, shape.x + shape.width
+
+
+def test_the_ranking_chart_and_its_legend_stay_within_the_page_in_every_language() -> None:
+    from reportlab.lib.pagesizes import A4
+
+    from desktop import i18n
+    from desktop.models.selection import QUANTITATIVE, CriterionGroup
+    from desktop.reports.document import PAGE_MARGIN
+    from desktop.reports.selection_report import ranking_chart
+
+    width = A4[0] - 2 * PAGE_MARGIN
+    parts = {QUANTITATIVE: 20.0, **{group.value: 15.0 for group in CriterionGroup}}
+    bars = [("Alphaville", parts), ("אופקים", dict.fromkeys(parts, 25.0))]
+    for language in ("he", "ar", "en"):
+        i18n.set_language(language)
+        try:
+            drawing = ranking_chart(bars, width, i18n.is_rtl(language))
+        finally:
+            i18n.set_language("he")
+        outside = [
+            (text, round(left), round(right))
+            for text, left, right in _extents(drawing)
+            if left < -0.01 or right > width + 0.01
+        ]
+        assert outside == [], language
+        legend = [shape for shape in drawing.contents if getattr(shape, "y", 99) < 16 * 4]
+        assert legend, language
