@@ -82,12 +82,7 @@ def radar_drawing(
     for flag, angle in zip(Flag, angles, strict=True):
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
         drawing.add(Line(cx, cy, x, y, strokeColor=colors.HexColor("#b8c4ce")))
-        anchor_end = math.cos(angle) < -0.3
-        lx = x + (8 if math.cos(angle) > 0.3 else -8 if anchor_end else 0)
-        ly = y + (8 if math.sin(angle) > 0.3 else -16 if math.sin(angle) < -0.3 else -3)
-        if abs(math.cos(angle)) <= 0.3:
-            lx -= stringWidth(flag.label, "Rubik", 8) / 2
-        _text(drawing, lx, ly, flag.label, rtl, anchor_end=anchor_end)
+        _axis_label(drawing, flag.label, x, y, angle, cx - radius - 8, rtl)
     for levels, colour in ((earlier or {}, EARLIER), (latest, LATEST)):
         if any(levels.get(flag) for flag in Flag):
             points = [
@@ -100,6 +95,47 @@ def radar_drawing(
             ]
             drawing.add(Polygon(points, fillColor=colour, strokeColor=colour))
     return drawing
+
+
+LABEL_SIZE = 9.0
+LABEL_LEADING = 10.0
+
+
+def _axis_label(
+    drawing: Drawing, label: str, x: float, y: float, angle: float, room: float, rtl: bool
+) -> None:
+    """An axis's name beside its end (`x`, `y`): on the side axes in lines no wider than
+    `room` (the space between the chart and the drawing's edge), centred above or below the
+    others."""
+    beside, above, below = abs(math.cos(angle)) > 0.3, math.sin(angle) > 0.3, math.sin(angle) < -0.3
+    anchor_end = math.cos(angle) < -0.3
+    lines = _lines_within(label, room if beside else drawing.width)
+    if above:
+        first = y + 12 + LABEL_LEADING * (len(lines) - 1)  # (above the scale's top number)
+    elif below:
+        first = y - 16
+    else:
+        first = y - 3 + LABEL_LEADING * (len(lines) - 1) / 2
+    for number, line in enumerate(lines):
+        lx = x + (8 if math.cos(angle) > 0.3 else -8 if anchor_end else -_width(line) / 2)
+        _text(drawing, lx, first - LABEL_LEADING * number, line, rtl, anchor_end=anchor_end, size=LABEL_SIZE)
+
+
+def _width(text: str) -> float:
+    return sum(
+        stringWidth(part, font_for(a, False), LABEL_SIZE) for a, part in script_runs(shape_arabic(text))
+    )
+
+
+def _lines_within(text: str, room: float) -> list[str]:
+    """`text` in lines of whole words no wider than `room` (a word wider than it alone on its line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _width(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def build_diagnosis_pdf(source: FlagsData, out: Path | None = None, language: str | None = None) -> bytes:
