@@ -33,12 +33,14 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     CondPageBreak,
     Flowable,
+    Frame,
     KeepTogether,
     PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -695,7 +697,7 @@ class DocumentBuilder:
 
     def build(self, out: Path | None = None) -> bytes:
         buffer = io.BytesIO()
-        document = SimpleDocTemplate(
+        document = BaseDocTemplate(
             buffer,
             pagesize=A4,
             leftMargin=PAGE_MARGIN,
@@ -712,6 +714,13 @@ class DocumentBuilder:
             initialFontName="Rubik",
             invariant=1 if self.invariant else 0,
         )
+        # The text is set from margin to margin, as wide as the tables and charts (self.width)
+        # and the line under the page's heading: reportlab's default frame would set it 6 pt
+        # inside the margins on each side, and the tables would hang out past them.
+        column = Frame(
+            PAGE_MARGIN, PAGE_MARGIN, self.width, document.height, leftPadding=0, rightPadding=0, id="normal"
+        )
+        document.addPageTemplates([PageTemplate(id="page", frames=[column], pagesize=A4)])
         title, language = self.title, self.language
 
         class PageCanvas(_NumberedCanvas):
