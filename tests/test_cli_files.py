@@ -200,14 +200,25 @@ def test_crafted_exchange_files_are_one_line_and_change_nothing(
         assert file_hash(target) == before
 
 
-def test_a_busy_workspace_is_one_line_and_export_leaves_no_file(demo: Path, tmp_path: Path) -> None:
+def test_a_busy_workspace_is_one_line_and_export_leaves_no_file(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     workspace = tmp_path / "ws.shutafut"
     workspace.write_bytes(demo.read_bytes())
     blocker = sqlite3.connect(workspace, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # another program is writing
+    # (in this process, its connections waiting a tenth of a second for the lock, not SQLite's
+    # 5 s; SQLAlchemy connects through sqlite3.dbapi2)
+    real_connect = sqlite3.dbapi2.connect
+    monkeypatch.setattr(
+        sqlite3.dbapi2,
+        "connect",
+        lambda *arguments, **options: real_connect(*arguments, **{**options, "timeout": 0.1}),
+    )
     try:
         out = tmp_path / f"out{ex.EXTENSION}"
-        result = run("export", "--workspace", str(workspace), "--scope", "everything", "--out", str(out))
+        export = ["export", "--workspace", str(workspace), "--scope", "everything", "--out", str(out)]
+        result = in_process(capsys, *export)
         one_line_error(result, "busy", "Try again")
         assert not out.exists()
         assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
