@@ -1,7 +1,7 @@
 """Issue 14, the command line: nothing overwritten by mistake, one clear line for every error.
 
-These run the real `shutafut-cli` in a subprocess (a full disk is simulated in-process, where
-it can be monkeypatched).
+These run the real `shutafut-cli` in a subprocess (a full disk and a short wait for a busy
+workspace's lock are set in-process, where they can be monkeypatched).
 """
 
 from __future__ import annotations
