@@ -56,6 +56,7 @@ from desktop.reports.fonts import SOFT_BREAK, font_for, measure_font, register_f
 from desktop.reports.paged_table import PagedTable
 
 PAGE_MARGIN = 18 * mm
+HEADER_GAP = 6 * mm  # between the running header's title and the organisation's name
 HEADING_ROOM = 35 * mm  # room a heading needs below it, or it moves to the next page
 # Tables of more rows than this are laid out a page at a time (paged_table.py): reportlab's
 # own split of a long Table does work that grows with its rows x pages.
@@ -394,14 +395,56 @@ class _NumberedCanvas(Canvas):
             super().showPage()
         super().save()
 
+    def _runs(self, text: str) -> list[tuple[str, str]]:
+        """`text` as drawn on a line of the header or footer: (font, part) in visual order."""
+        rtl = i18n.is_rtl(self.language)
+        return [
+            (font_for(arabic, False), part)
+            for arabic, part in script_runs(to_visual(shape_arabic(text), rtl))
+        ]
+
+    def _width(self, text: str) -> float:
+        # (the order of the runs does not change the width: measured without reordering)
+        return sum(
+            stringWidth(part, font_for(arabic, False), self.font_size)
+            for arabic, part in script_runs(shape_arabic(text))
+        )
+
+    def _fitting(self, text: str, room: float) -> str:
+        """`text`, or as much of its start as fits `room` with "…" after it (whole words when
+        a word fits)."""
+        if self._width(text) <= room:
+            return text
+        words = text.split()
+        while len(words) > 1 and self._width(" ".join(words) + "…") > room:
+            words.pop()
+        kept = " ".join(words)
+        while kept and self._width(kept + "…") > room:
+            kept = kept[:-1]
+        return kept.rstrip() + "…" if kept else ""
+
+    def _header_rooms(self, logo: float) -> tuple[float, float]:
+        """The widths the title and the organisation's name may take on the header's line
+        beside the logo (`logo` wide): each its own when both fit; otherwise the shorter one
+        whole when it takes at most half, the other the rest (cut short with "…")."""
+        line = self._pagesize[0] - 2 * PAGE_MARGIN - logo
+        if not self.organisation:
+            return line, 0.0
+        line -= HEADER_GAP
+        title, organisation = self._width(self.title), self._width(self.organisation)
+        if title + organisation <= line:
+            return title, organisation
+        if title <= line / 2:
+            return title, line - title
+        if organisation <= line / 2:
+            return line - organisation, organisation
+        return line / 2, line / 2
+
     def _draw_line(self, text: str, y: float, *, at_start: bool, room: float = 0.0) -> None:
         """One line of the header or footer at the start or end side; `room` keeps that much
         space free at the side's edge (for the logo)."""
         rtl = i18n.is_rtl(self.language)
-        runs = [
-            (font_for(arabic, False), part)
-            for arabic, part in script_runs(to_visual(shape_arabic(text), rtl))
-        ]
+        runs = self._runs(text)
         width = sum(stringWidth(part, font, self.font_size) for font, part in runs)
         page_width = self._pagesize[0]
         right_aligned = rtl == at_start
@@ -442,7 +485,6 @@ class _NumberedCanvas(Canvas):
         self.setStrokeColor(GRID_COLOUR)
         height = self._pagesize[1]
         header = height - PAGE_MARGIN + 6 * mm
-        self._draw_line(self.title, header, at_start=True)
         room = 0.0
         if self.logo is not None:
             logo_height = 8 * mm
@@ -452,8 +494,12 @@ class _NumberedCanvas(Canvas):
             x = PAGE_MARGIN if rtl else self._pagesize[0] - PAGE_MARGIN - logo_width
             self.drawImage(self.logo, x, header - 2, logo_width, logo_height, mask="auto")
             room = logo_width + 2 * mm
+        title_room, organisation_room = self._header_rooms(room)
         if self.organisation:
-            self._draw_line(self.organisation, header, at_start=False, room=room)
+            self._draw_line(
+                self._fitting(self.organisation, organisation_room), header, at_start=False, room=room
+            )
+        self._draw_line(self._fitting(self.title, title_room), header, at_start=True)
         self.line(
             PAGE_MARGIN,
             height - PAGE_MARGIN + 4 * mm,

@@ -253,3 +253,46 @@ def test_a_range_of_numbers_never_wraps_inside_itself_while_a_long_hyphenated_wo
         assert breakable(f"שנים {unit}", style, narrow) == f"שנים {unit}"
     assert breakable("socio-economic", style, narrow) != "socio-economic"
     assert breakable("מוביל/ת", style, narrow) != "מוביל/ת"
+
+
+def _header_words(path: Path) -> list[tuple[str, float, float]]:
+    """(word, left, right) of the words on the first page's running header."""
+    import subprocess
+
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-l", "1", str(path), "-"], capture_output=True, text=True
+    ).stdout
+    found = re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>', html)
+    return [(m.group(4), float(m.group(1)), float(m.group(3))) for m in found if float(m.group(2)) < 40]
+
+
+def test_a_long_title_and_organisation_share_the_header_without_meeting(tmp_path: Path) -> None:
+    from desktop.models.documents import Letterhead
+    from desktop.reports.document import PAGE_MARGIN, printed_with
+
+    long_titles = {
+        "he": (
+            "סיכום מפגש: פורום עיצוב אשכול נגב מערבי – צמיחה מכלילה ומוביליות חברתית בתחומי החינוך והתעסוקה",
+            'הקרן לפיתוח קהילות ושותפויות אזוריות בנגב המערבי (ע"ר)',
+        ),
+        "en": (
+            "Session summary: Western Negev cluster design forum on inclusive growth and social mobility",
+            "Foundation for Regional Partnerships",
+        ),
+    }
+    for language, (title, organisation) in long_titles.items():
+        out = tmp_path / f"header-{language}.pdf"
+        with printed_with(Letterhead(organisation)):
+            document = DocumentBuilder(title, language)
+            document.paragraph("—")
+            document.build(out)
+        words = sorted(_header_words(out), key=lambda word: word[1])
+        assert words, language
+        overlapping = [(a[0], b[0]) for a, b in zip(words, words[1:], strict=False) if a[2] > b[1] + 0.5]
+        assert overlapping == [], language
+        assert words[0][1] >= PAGE_MARGIN - 0.5 and words[-1][2] <= 595.28 - PAGE_MARGIN + 0.5, language
+        text = " ".join(word for word, _left, _right in words)
+        assert "…" in text, language  # the title is cut short, the organisation whole
+        whole = [word for word in organisation.split() if word.isalpha()]
+        drawn = [word[::-1] for word in whole] if language == "he" else whole  # (Hebrew reads back drawn)
+        assert all(word in text.split() for word in drawn), language
