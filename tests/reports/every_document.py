@@ -14,6 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from desktop.models.agreement import Agreement
 from desktop.models.community import AdvisoryGuest, Community, Member
@@ -29,6 +30,18 @@ from desktop.models.selection import BASE_CONDITIONS, CRITERIA, ConditionState, 
 from desktop.models.selection_process import SelectionProcess, TeamMember
 from desktop.models.syllabus import BREAK, PART_A, PART_B, PART_C, Block, Meeting, MeetingPlan
 from desktop.models.work_teams import WorkTeam
+from desktop.reports.registry import (
+    CLUSTER,
+    COMPARE,
+    DIAGNOSIS,
+    FEATURES,
+    ITEM,
+    MEETING,
+    SESSION,
+    TOWN,
+    VERSION,
+    DocumentKind,
+)
 from desktop.storage import reference_store
 from desktop.storage.agreement_store import party_names, save_agreement
 from desktop.storage.community_store import save_community
@@ -604,3 +617,56 @@ def add_town_instruments(workspace: Workspace, town: str) -> tuple[int, int, int
     compass.set_mark(third.id, "seed-data.data_role", "Area Youth", HOLDS, "Evidence Appointment")
     compass.set_mark(third.id, team.id, "Area Youth", HOLDS)
     return plan_id, portfolio_id, save_compass(workspace, compass)
+
+
+# --- printing every document of such a workspace --------------------------------------------
+
+# The features of the rich workspace; the town instruments are in build_workspace's (and the
+# demo town's).
+TOWN_FEATURES = ("collective-plans", "portfolios", "compasses")
+RICH_FEATURES = tuple(feature for feature in FEATURES if feature not in TOWN_FEATURES)
+
+
+def record_of(feature: str, records: Records) -> int | None:
+    """The record whose documents of `feature` are printed (None: the workspace's, or by town)."""
+    return {
+        "workspace": None,
+        "selection": records.selection,
+        "agreements": records.agreement,
+        "forums": records.forum,
+        "flags": records.flags,
+        "communities": records.community,
+        "clusters": records.profile,
+        "collective-plans": records.plan,
+        "portfolios": None,  # by its town
+        "compasses": records.compass,
+        "journey": None,  # by its town
+    }[feature]
+
+
+def options_of(kind_options: tuple[str, ...], records: Records) -> dict[str, Any]:
+    """The first choice of each option a document asks for (its cluster: taken from the record)."""
+    chosen = {
+        VERSION: 1,
+        SESSION: 1,
+        MEETING: 1,
+        DIAGNOSIS: records.diagnosis,
+        ITEM: 1,
+        TOWN: records.town,
+        COMPARE: 1,
+    }
+    return {option: chosen[option] for option in kind_options if option != CLUSTER}
+
+
+def print_kind(workspace: Workspace, kind: DocumentKind, records: Records, out: Path, language: str) -> None:
+    """Document `kind` of the workspace's record of its feature, with the first choices."""
+    from tests.reports.pdf_tools import print_document
+
+    print_document(
+        workspace,
+        kind.key,
+        record_of(kind.feature, records),
+        out,
+        language,
+        **options_of(kind.options, records),
+    )

@@ -17,42 +17,15 @@ from typing import Any
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus.frames import Frame
 
-from desktop.reports.registry import DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, TOWN, VERSION
-from tests.reports.every_document import Records, build_rich_workspace, build_workspace
-from tests.reports.pdf_tools import print_document
-
-RICH_FEATURES = (
-    "workspace",
-    "selection",
-    "agreements",
-    "forums",
-    "flags",
-    "communities",
-    "clusters",
-    "journey",
+from desktop.reports.registry import KINDS
+from tests.reports.every_document import (
+    RICH_FEATURES,
+    TOWN_FEATURES,
+    Records,
+    build_rich_workspace,
+    build_workspace,
+    print_kind,
 )
-TOWN_FEATURES = ("collective-plans", "portfolios", "compasses")
-
-
-def _options(kind_options: tuple[str, ...], records: Records) -> dict[str, Any]:
-    chosen = {VERSION: 1, SESSION: 1, MEETING: 1, DIAGNOSIS: records.diagnosis, ITEM: 1, TOWN: records.town}
-    return {option: chosen[option] for option in kind_options if option in chosen}
-
-
-def _record(feature: str, records: Records) -> int | None:
-    return {
-        "workspace": None,
-        "selection": records.selection,
-        "agreements": records.agreement,
-        "forums": records.forum,
-        "flags": records.flags,
-        "communities": records.community,
-        "clusters": records.profile,
-        "journey": None,
-        "collective-plans": records.plan,
-        "portfolios": records.portfolio,
-        "compasses": records.compass,
-    }[feature]
 
 
 @contextmanager
@@ -99,14 +72,7 @@ def _overflows(
             continue
         for language in ("he", "ar", "en"):
             with too_wide() as found:
-                print_document(
-                    workspace,
-                    kind.key,
-                    _record(kind.feature, records),
-                    folder / f"{kind.key}-{language}.pdf",
-                    language,
-                    **_options(kind.options, records),
-                )
+                print_kind(workspace, kind, records, folder / f"{kind.key}-{language}.pdf", language)
             if found:
                 overflows[f"{kind.key} ({language})"] = sorted(set(found))
     return overflows

@@ -9,20 +9,19 @@ import subprocess
 import zlib
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from desktop import __version__, i18n
-from desktop.reports.registry import CLUSTER, COMPARE, DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, TOWN, VERSION
+from desktop.reports.registry import KINDS
 from desktop.storage.document_data import (
     BadLogo,
     letterhead,
     set_organisation_logo,
     set_organisation_name,
 )
-from tests.reports.every_document import Records, build_workspace
-from tests.reports.pdf_tools import needs_poppler, pdf_info, pdf_pages, print_document
+from tests.reports.every_document import build_workspace, print_kind
+from tests.reports.pdf_tools import needs_poppler, pdf_info, pdf_pages
 
 
 def png(width: int = 4, height: int = 2) -> bytes:
@@ -39,35 +38,6 @@ def png(width: int = 4, height: int = 2) -> bytes:
         + chunk(b"IDAT", zlib.compress(rows))
         + chunk(b"IEND", b"")
     )
-
-
-def _record(feature: str, records: Records) -> int | None:
-    return {
-        "workspace": None,
-        "selection": records.selection,
-        "agreements": records.agreement,
-        "forums": records.forum,
-        "flags": records.flags,
-        "communities": records.community,
-        "clusters": records.profile,
-        "collective-plans": records.plan,
-        "portfolios": None,  # by its town
-        "compasses": records.compass,
-        "journey": None,  # by its town
-    }[feature]
-
-
-def _options(options: tuple[str, ...], records: Records) -> dict[str, Any]:
-    chosen = {
-        VERSION: 1,
-        SESSION: 1,
-        MEETING: 1,
-        DIAGNOSIS: records.diagnosis,
-        ITEM: 1,
-        TOWN: records.town,
-        COMPARE: 1,
-    }
-    return {option: chosen[option] for option in options if option != CLUSTER}
 
 
 def test_the_organisation_is_kept_in_the_workspace(tmp_path: Path) -> None:
@@ -99,9 +69,7 @@ def test_every_document_shows_the_organisation_its_print_date_and_version(tmp_pa
     printed = f"Printed on {i18n.format_date(date.today(), 'en')} · Shutafut {__version__}"
     for kind in KINDS:  # every document of every feature
         out = tmp_path / f"{kind.key}.pdf"
-        print_document(
-            workspace, kind.key, _record(kind.feature, records), out, "en", **_options(kind.options, records)
-        )
+        print_kind(workspace, kind, records, out, "en")
         for page in pdf_pages(out):
             assert "Hope Foundation" in page, kind.key
             assert printed in page, kind.key

@@ -10,12 +10,11 @@ from __future__ import annotations
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from desktop.reports.registry import CLUSTER, DIAGNOSIS, ITEM, KINDS, MEETING, SESSION, TOWN, VERSION
-from tests.reports.every_document import Records, build_rich_workspace
+from desktop.reports.registry import KINDS
+from tests.reports.every_document import RICH_FEATURES, build_rich_workspace, print_kind
 from tests.reports.ocr import (
     PAIRS_NEEDED,
     WORDS_NEEDED,
@@ -27,42 +26,12 @@ from tests.reports.ocr import (
     recorded_lines,
     render_pages,
 )
-from tests.reports.pdf_tools import needs_poppler, print_document
+from tests.reports.pdf_tools import needs_poppler
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
 
 
-# Every feature the rich workspace holds (the town instruments have their own OCR test in
-# test_town_instruments_ocr.py, on the demo town).
-RICH_FEATURES = (
-    "workspace",
-    "selection",
-    "agreements",
-    "forums",
-    "flags",
-    "communities",
-    "clusters",
-    "journey",
-)
 OCR_KINDS = [kind for kind in KINDS if kind.feature in RICH_FEATURES]
-
-
-def _options(kind_options: tuple[str, ...], records: Records) -> dict[str, Any]:
-    chosen = {VERSION: 1, SESSION: 1, MEETING: 1, DIAGNOSIS: records.diagnosis, ITEM: 1, TOWN: records.town}
-    return {option: chosen[option] for option in kind_options if option != CLUSTER}
-
-
-def _record(feature: str, records: Records) -> int | None:
-    return {
-        "workspace": None,
-        "selection": records.selection,
-        "agreements": records.agreement,
-        "forums": records.forum,
-        "flags": records.flags,
-        "communities": records.community,
-        "clusters": records.profile,
-        "journey": None,
-    }[feature]
 
 
 @pytest.fixture(scope="module")
@@ -72,14 +41,7 @@ def measures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Measure]:
     sources: dict[str, list[str]] = {}
     for kind in OCR_KINDS:
         with recorded_lines() as lines:
-            print_document(
-                workspace,
-                kind.key,
-                _record(kind.feature, records),
-                folder / f"{kind.key}.pdf",
-                "he",
-                **_options(kind.options, records),
-            )
+            print_kind(workspace, kind, records, folder / f"{kind.key}.pdf", "he")
         sources[kind.key] = list(lines)
     workspace.close()
     pdfs = {key: folder / f"{key}.pdf" for key in sources}

@@ -83,7 +83,8 @@ def test_undo_and_redo_an_added_authority(qtbot: QtBot, workspace) -> None:  # t
     assert _table_texts(page)[0][0] == "ירוחם"
 
 
-def test_search_filters_the_list_and_sorting_orders_it(qtbot: QtBot, workspace) -> None:  # type: ignore[no-untyped-def]
+def _three_towns(workspace) -> None:  # type: ignore[no-untyped-def]
+    """Sderot, Ofakim and Netivot, with their English names (searched, not shown) and populations."""
     for name, english, population in (
         ("שדרות", "Sderot", "34000"),
         ("אופקים", "Ofakim", "36000"),
@@ -94,6 +95,10 @@ def test_search_filters_the_list_and_sorting_orders_it(qtbot: QtBot, workspace) 
             RecordKind.AUTHORITY,
             {"name_he": name, "name_en": english, "municipal_status": "city", "population": population},
         )
+
+
+def test_search_filters_the_list_and_sorting_orders_it(qtbot: QtBot, workspace) -> None:  # type: ignore[no-untyped-def]
+    _three_towns(workspace)
     section, _stack = open_reference_section(qtbot, workspace)
     page = section.page_for(RecordKind.AUTHORITY)
     assert [row[0] for row in _table_texts(page)] == ["אופקים", "נתיבות", "שדרות"]
@@ -107,16 +112,7 @@ def test_search_filters_the_list_and_sorting_orders_it(qtbot: QtBot, workspace) 
 
 
 def test_typing_on_narrows_the_list_in_its_order_and_erasing_widens_it(qtbot: QtBot, workspace) -> None:  # type: ignore[no-untyped-def]
-    for name, english, population in (
-        ("שדרות", "Sderot", "34000"),
-        ("אופקים", "Ofakim", "36000"),
-        ("נתיבות", "Netivot", "50000"),
-    ):
-        reference_store.save_record(
-            workspace,
-            RecordKind.AUTHORITY,
-            {"name_he": name, "name_en": english, "municipal_status": "city", "population": population},
-        )
+    _three_towns(workspace)
     section, _stack = open_reference_section(qtbot, workspace)
     page = section.page_for(RecordKind.AUTHORITY)
     page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
