@@ -3,18 +3,20 @@ changes mid-typing, closing, and reopening the draft from storage where it stopp
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
-from desktop.models.flags import Diagnosis, Flag, Item
+from desktop.models.flags import ClusterFlags, Diagnosis, Flag, Item
 from desktop.storage.demo import create_demo_workspace
-from desktop.storage.flags_store import load_cluster_flags
-from desktop.storage.workspace import Workspace
+from desktop.storage.flags_store import load_cluster_flags, save_cluster_flags
+from desktop.storage.workspace import Workspace, open_workspace
+from desktop.views.conflict_dialog import ConflictDialog
 from desktop.views.flags.diagnosis_wizard import DiagnosisWizard, FlagPage, QuestionsPage
 from desktop.views.flags.window import FlagsWindow
 from tests.views.conftest import open_flags_window, type_text
@@ -129,3 +131,81 @@ def test_every_field_is_saved_as_it_changes(qtbot: QtBot, demo: Workspace) -> No
         return saved[0].flags[page.flag.value].justification if saved else ""
 
     qtbot.waitUntil(lambda: stored() == "נשמר תוך כדי הקלדה")  # no page change, no closing
+
+
+def _someone_else_saves(path: Path, cluster: str, change: Callable[[ClusterFlags], None]) -> None:
+    """Another person (another connection to the same workspace) saves the flags work first."""
+    omer = open_workspace(path)
+    theirs = load_cluster_flags(omer, cluster)
+    change(theirs)
+    save_cluster_flags(omer, theirs)
+    omer.close()
+
+
+def _take_theirs_at_the_next_save() -> None:
+    def respond() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ConflictDialog)
+        dialog.take_theirs.click()
+
+    QTimer.singleShot(0, respond)
+
+
+def test_after_taking_theirs_the_wizard_edits_their_diagnosis_and_keeps_what_is_typed(
+    qtbot: QtBot, demo: Workspace
+) -> None:
+    section = _section(qtbot, demo)
+    flags = section.flags
+    flags.items.append(Item("i1", "שירותי רווחה"))
+    diagnosis = flags.new_diagnosis("i1", date(2026, 3, 1))
+    section.save()
+    wizard = _open(qtbot, section, diagnosis)
+    questions = wizard.currentPage()
+    assert isinstance(questions, QuestionsPage)
+    first, second = list(questions.answers)[:2]
+
+    def answer_first(theirs: ClusterFlags) -> None:
+        theirs.diagnoses[0].answers[first] = "התשובה של עומר"
+
+    assert demo.path is not None
+    _someone_else_saves(demo.path, flags.cluster, answer_first)
+    type_text(questions.answers[first], "התשובה של דנה")
+    _take_theirs_at_the_next_save()
+    press(wizard, QWizard.WizardButton.NextButton)  # saves: Omer was first; Dana takes his
+    qtbot.waitUntil(lambda: wizard.page(wizard.page_ids[0]) is not questions)  # built again
+    press(wizard, QWizard.WizardButton.BackButton)
+    shown = wizard.currentPage()
+    assert isinstance(shown, QuestionsPage)
+    assert shown.answers[first].toPlainText() == "התשובה של עומר"
+    type_text(shown.answers[second], "נכתב אחרי")
+    wizard.reject()
+    stored = load_cluster_flags(demo, flags.cluster).diagnoses
+    assert [d.answers.get(first) for d in stored] == ["התשובה של עומר"]
+    assert [d.answers.get(second) for d in stored] == ["נכתב אחרי"]  # not lost in the copy left
+
+
+def test_when_their_version_has_no_such_diagnosis_the_wizard_says_so_and_closes(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = _section(qtbot, demo)
+    flags = section.flags
+    flags.items.append(Item("i1", "שירותי רווחה"))
+    diagnosis = flags.new_diagnosis("i1", date(2026, 3, 1))
+    section.save()
+    wizard = _open(qtbot, section, diagnosis)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *_a: told.append(text))
+
+    def remove_it(theirs: ClusterFlags) -> None:
+        theirs.diagnoses.clear()
+
+    assert demo.path is not None
+    _someone_else_saves(demo.path, flags.cluster, remove_it)
+    questions = wizard.currentPage()
+    assert isinstance(questions, QuestionsPage)
+    type_text(questions.answers[list(questions.answers)[0]], "טיוטה")
+    _take_theirs_at_the_next_save()
+    press(wizard, QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert told == ["הגרסה שבחרת כבר אינה כוללת את האבחון הזה; האשף נסגר."]
+    assert load_cluster_flags(demo, flags.cluster).diagnoses == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -92,12 +94,33 @@ class DiagnosisWizard(WizardShell):
     def save_draft(self) -> None:
         """A half-finished diagnosis stays a draft, saved with the cluster's flags; a failed
         save is said here too, not only on the section behind the wizard."""
-        self.section.save()
+        self.section.save(after_taking_theirs=self._take_theirs)
         failure = self.section.status.error
         if failure is not None:
             self.status.show_failure(failure)
         else:
             self.status.clear()
+
+    def _take_theirs(self) -> None:
+        """The person took someone else's version of the flags work: its diagnoses are new
+        objects, so the wizard edits their copy of this one, every page built again from it
+        (what is typed next is stored there, not in the copy left behind). When their version
+        no longer holds this diagnosis, the wizard says so and closes."""
+        flags = self.section.flags
+        assert flags is not None
+        theirs = next((d for d in flags.diagnoses if d.id == self.diagnosis.id), None)
+        item = next((i for i in flags.items if theirs is not None and i.id == theirs.item), None)
+        if theirs is None or item is None:
+            self._adopting = True  # (nothing of this diagnosis is left to store)
+            QMessageBox.information(
+                self,
+                _("Diagnosis removed"),
+                _("The version you took no longer holds this diagnosis; the wizard closes."),
+            )
+            QTimer.singleShot(0, self.reject)
+            return
+        self.diagnosis, self.item = theirs, item
+        self.show_theirs()
 
 
 class QuestionsPage(ShellPage):

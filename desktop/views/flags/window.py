@@ -69,9 +69,16 @@ class FlagsWindow(EditorWindow):
         except RecordNotFound:
             return "…"
 
-    def save(self) -> None:
+    def save(self, after_taking_theirs: Callable[[], None] | None = None) -> None:
+        """Store the flags work; when someone else saved it first and the person takes their
+        version, every tab shows it, then `after_taking_theirs` (a wizard open on it)."""
         from desktop.storage.flags_store import save_cluster_flags
         from desktop.views.conflict_dialog import save_document
+
+        def took_theirs() -> None:
+            self.refresh()
+            if after_taking_theirs is not None:
+                after_taking_theirs()
 
         self.pending.cancel()
         workspace, flags = self.workspace, self.flags
@@ -80,7 +87,7 @@ class FlagsWindow(EditorWindow):
                 self,
                 flags,
                 lambda expected: save_cluster_flags(workspace, flags, expected_version=expected),
-                self.refresh,
+                took_theirs,
             )
             self.document_saved()
 
