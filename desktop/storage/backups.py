@@ -151,9 +151,30 @@ def list_backups(workspace_path: Path) -> list[BackupInfo]:
                 continue
             reason = fixed_reason or BackupReason(match.group(2))
             taken_at = datetime.strptime(match.group(1), _STAMP)
-            found.append(BackupInfo(entry, taken_at, reason, entry.stat().st_size, backup_sequence(entry)))
+            status = entry.stat()
+            found.append(BackupInfo(entry, taken_at, reason, status.st_size, _kept_sequence(entry, status)))
+    listed = {backup.path for backup in found}
+    for path in [path for path in _SEQUENCES if path.parent in (folder, workspace_path.parent)]:
+        if path not in listed:  # (deleted since)
+            del _SEQUENCES[path]
     found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
     return found
+
+
+# A backup's sequence number by its path, with the file's time and size it was read at: a
+# backup is written once, and every backup taken lists all the others (twice), which opened
+# each of them again (about half the time of a periodic backup with 30 kept).
+_SEQUENCES: dict[Path, tuple[int, int, int]] = {}
+
+
+def _kept_sequence(path: Path, status: os.stat_result) -> int:
+    """`backup_sequence(path)`, read again only when the file is not as it was read."""
+    known = _SEQUENCES.get(path)
+    if known is not None and known[:2] == (status.st_mtime_ns, status.st_size):
+        return known[2]
+    sequence = backup_sequence(path)
+    _SEQUENCES[path] = (status.st_mtime_ns, status.st_size, sequence)
+    return sequence
 
 
 def backup_sequence(path: Path) -> int:

@@ -317,3 +317,17 @@ def test_backup_files_are_recognised_by_name_and_folder() -> None:
     assert is_backup_file(Path("/d/team.backup-20261123-093005.shutafut"))
     assert not is_backup_file(Path("/d/My.backups/plan.shutafut"))  # a folder the person named
     assert not is_backup_file(Path("/d/team.shutafut"))
+
+
+def test_each_backup_lists_its_own_sequence_even_when_its_file_is_replaced(workspace: Workspace) -> None:
+    first = take_backup(workspace, BackupReason.MANUAL, datetime(2026, 11, 23, 9, 0))
+    second = take_backup(workspace, BackupReason.MANUAL, datetime(2026, 11, 23, 10, 0))
+    assert (first.sequence, second.sequence) == (1, 2)
+    assert {b.path: b.sequence for b in list_backups(workspace.path)} == {first.path: 1, second.path: 2}
+    # The first one's file now holds another copy (the second's bytes): its number is read again.
+    _add(workspace, "עמותה נוספת")
+    third = take_backup(workspace, BackupReason.MANUAL, datetime(2026, 11, 23, 11, 0))
+    first.path.write_bytes(third.path.read_bytes())
+    assert {b.path: b.sequence for b in list_backups(workspace.path)}[first.path] == 3
+    third.path.unlink()
+    assert take_backup(workspace, BackupReason.MANUAL, datetime(2026, 11, 23, 12, 0)).sequence == 4
