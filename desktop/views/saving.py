@@ -16,7 +16,7 @@ in memory, writes each field into it as it changes, and saves through `save_docu
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -148,22 +148,44 @@ def may_close(window: QWidget, status: SaveStatus, flush: Callable[[], None]) ->
 
 class DocumentHistory:
     """Undo and redo for a document editor, as reference data has them: every save is a step
-    the person can go back to (and forward again), whatever tab it was made on."""
+    the person can go back to (and forward again), whatever tab or page it was made on.
 
-    def __init__(self, document: Any, save: Callable[[], None], show: Callable[[], None]) -> None:
+    `not_a_step` names fields whose change alone is no step and which a step back leaves as
+    they are (a wizard's page: going back a step does not move the person)."""
+
+    def __init__(
+        self,
+        document: Any,
+        save: Callable[[], None],
+        show: Callable[[], None],
+        *,
+        not_a_step: tuple[str, ...] = (),
+    ) -> None:
         self.document = document
         self.save = save  # stores the document (a failure is said by the editor's strip)
         self.show = show  # every tab shows the document again
+        self.not_a_step = not_a_step
         self.steps: list[str] = [document.to_json()]
+        self.keys: list[str] = [self._key(self.steps[0])]
         self.position = 0
+
+    def _key(self, text: str) -> str:
+        """What tells two steps apart: the document's text without the fields that are no step."""
+        if not self.not_a_step:
+            return text
+        return str(replace(self.document, **dict.fromkeys(self.not_a_step)).to_json())
 
     def saved(self) -> None:
         """The document was stored: a new step, unless nothing changed since the last one."""
         text = self.document.to_json()
-        if text == self.steps[self.position]:
+        key = self._key(text)
+        if key == self.keys[self.position]:
+            self.steps[self.position] = text
             return
         del self.steps[self.position + 1 :]
+        del self.keys[self.position + 1 :]
         self.steps.append(text)
+        self.keys.append(key)
         self.position += 1
 
     def can_undo(self) -> bool:
@@ -183,7 +205,8 @@ class DocumentHistory:
     def _go_to(self, position: int) -> None:
         earlier = type(self.document).from_json(self.steps[position])
         for part in fields(self.document):  # in place: every screen holds this object
-            setattr(self.document, part.name, getattr(earlier, part.name))
+            if part.name not in self.not_a_step:
+                setattr(self.document, part.name, getattr(earlier, part.name))
         self.position = position
         self.save()
         self.show()

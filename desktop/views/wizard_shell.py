@@ -9,7 +9,9 @@ What each wizard needs the same way:
   (after a short rest) and when the person leaves it, on every page change and on close;
   no Save buttons;
 - taking someone else's version (views/conflict_dialog.save_document / rebuild_pages)
-  rebuilds every page from it and reopens at the same page, history included.
+  rebuilds every page from it and reopens at the same page, history included;
+- undo and redo (`keep_history`): every save is a step back (Ctrl+Z outside a text field, or
+  the Undo button), the pages built again from the document at the page the person is on.
 
 A wizard subclasses `WizardShell`, adds its pages with `add_pages`, implements
 `stored_page`, `store_page` and `save_draft`, and calls `open_draft()` last in __init__.
@@ -20,9 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -48,12 +51,15 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.views.printing import install_print_shortcut
-from desktop.views.saving import SaveStatus, may_close
+from desktop.views.saving import DocumentHistory, SaveStatus, may_close
 
 AUTOSAVE_DELAY_MS = 400  # a save once typing rests this long
 STATUS_ROW = 50  # the failed-save strip's row in QWizard's grid: below all of QWizard's own
 WATCHED = "wizard_shell_watched"  # dynamic property: the shell listens to this field
 DISPLAY_ONLY = "wizard_shell_display_only"  # dynamic property: a table that only shows results
+
+UNDO_BUTTON = QWizard.WizardButton.CustomButton2
+REDO_BUTTON = QWizard.WizardButton.CustomButton3
 
 PageBuilder = Callable[[], QWizardPage]
 
@@ -115,6 +121,7 @@ class WizardShell(QWizard):
         # Ctrl+P prints the record's document; the section that opened the wizard says how.
         self.print_document: Callable[[], None] | None = None
         install_print_shortcut(self, self.print_current)
+        self.history: DocumentHistory | None = None  # undo and redo, once keep_history is called
 
     def print_current(self) -> None:
         """Ctrl+P: save, then print this record's document (when the section gave a way)."""
@@ -264,6 +271,7 @@ class WizardShell(QWizard):
         self._autosave.stop()
         self._left.stop()
         self.save_draft()
+        self._record_step()
 
     # --- autosave ---------------------------------------------------------------------------------
 
@@ -342,6 +350,7 @@ class WizardShell(QWizard):
             return
         self.keep_open_page()
         self.save_draft()
+        self._record_step()
 
     def done(self, result: int) -> None:
         """Closing (Finish, Close or the window's X) saves first; when that save fails, the
@@ -364,9 +373,87 @@ class WizardShell(QWizard):
     def show_theirs(self) -> None:
         """After taking the other person's version: build every page again from it, at the
         same page; until then the pages are stale and store nothing."""
+        self.show_document_again()
+
+    def show_document_again(self) -> None:
+        """Build every page again from the document (someone else's version taken, or a step
+        undone), at the same page; until then the pages are stale and store nothing."""
         from desktop.views.conflict_dialog import rebuild_pages
 
         self._autosave.stop()
         self._left.stop()
         self._adopting = True
         rebuild_pages(self, dict(self.builders))
+
+    # --- undo and redo ----------------------------------------------------------------------------
+
+    def keep_history(self, document: Any) -> None:
+        """Undo and redo over the saves of `document` (the object save_draft stores): the Undo
+        and Redo buttons beside Back, and Ctrl+Z / Ctrl+Shift+Z where a text field does not
+        take them for its own typing. Going back a step leaves the person on their page."""
+        self.history = DocumentHistory(
+            document, self.save_draft, self.show_document_again, not_a_step=("page",)
+        )
+        # (custom buttons 2 and 3: the first is the wizard's own, e.g. the MOU's "To the review")
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton3, True)
+        self.setButtonText(UNDO_BUTTON, _("Undo the last change"))
+        self.setButtonText(REDO_BUTTON, _("Redo"))
+        self.button(UNDO_BUTTON).setObjectName("wizard_undo")
+        self.button(REDO_BUTTON).setObjectName("wizard_redo")
+        self.setButtonLayout(
+            [
+                UNDO_BUTTON,
+                REDO_BUTTON,
+                QWizard.WizardButton.Stretch,
+                QWizard.WizardButton.CustomButton1,
+                QWizard.WizardButton.BackButton,
+                QWizard.WizardButton.NextButton,
+                QWizard.WizardButton.CommitButton,
+                QWizard.WizardButton.FinishButton,
+                QWizard.WizardButton.CancelButton,
+            ]
+        )
+        self.customButtonClicked.connect(self._history_button)
+        for keys, slot in (
+            (QKeySequence.StandardKey.Undo, self.undo),
+            (QKeySequence.StandardKey.Redo, self.redo),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+        self._update_history_buttons()
+
+    def _history_button(self, which: int) -> None:
+        if which == UNDO_BUTTON.value:
+            self.undo()
+        elif which == REDO_BUTTON.value:
+            self.redo()
+
+    def undo(self) -> None:
+        """Store what the page holds (a step when it changed), then go back one step."""
+        if self.history is None or self._adopting or self._held:
+            return
+        self.keep()
+        self.history.undo()
+        self._update_history_buttons()
+
+    def redo(self) -> None:
+        if self.history is None or self._adopting or self._held:
+            return
+        self.keep()
+        self.history.redo()
+        self._update_history_buttons()
+
+    def _record_step(self) -> None:
+        """A save that succeeded is a step the person can go back to."""
+        if self.history is not None and not self.status.failed:
+            self.history.saved()
+        self._update_history_buttons()
+
+    def _update_history_buttons(self) -> None:
+        history = self.history
+        if history is None:
+            return
+        self.button(UNDO_BUTTON).setEnabled(history.can_undo())
+        self.button(REDO_BUTTON).setEnabled(history.can_redo())

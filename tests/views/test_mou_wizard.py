@@ -439,3 +439,29 @@ def test_a_failed_save_is_said_on_the_wizard_the_text_kept_and_saved_on_retry(
     wizard.status.retry.click()
     assert wizard.status.isHidden()
     assert stored() == "נוסח שלא נשמר עדיין"
+
+
+def test_undo_takes_back_a_typed_change_and_the_review_button_stays(qtbot: QtBot, demo: Workspace) -> None:
+    wizard = MouWizard(demo, Agreement.new("he"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fit_laptop_screen(wizard)
+    undo = wizard.button(QWizard.WizardButton.CustomButton2)
+    assert wizard.button(QWizard.WizardButton.CustomButton1).text() == "לסקירה"  # its own, kept
+    parties = wizard.currentPage()
+    assert isinstance(parties, PartiesPage)
+    type_text(parties.conditions, "הודעה מראש של 90 יום")
+    parties.notice.setFocus()  # leaving the field saves: a step
+    qtbot.waitUntil(lambda: wizard.agreement_id is not None)
+    qtbot.waitUntil(
+        lambda: (
+            load_agreement(demo, wizard.agreement_id).draft.parties.exit_conditions == "הודעה מראש של 90 יום"
+        )
+    )
+    assert undo.isEnabled()
+    undo.click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is not parties)  # built again from the step before
+    shown = wizard.currentPage()
+    assert isinstance(shown, PartiesPage)
+    assert shown.conditions.toPlainText() == ""
+    assert load_agreement(demo, wizard.agreement_id).draft.parties.exit_conditions == ""

@@ -350,3 +350,51 @@ def test_the_ranking_redrawn_at_each_slider_step_is_not_taken_for_typing(
     assert not wizard._autosave.isActive()
     page.sliders[QUANTITATIVE][0].setValue(page.sliders[QUANTITATIVE][0].value() + 1)
     assert wizard._autosave.isActive()  # a weight moved: that is saved
+
+
+def _purpose(wizard: SelectionWizard) -> PurposePage:
+    page = wizard.currentPage()
+    assert isinstance(page, PurposePage)
+    return page
+
+
+def test_undo_and_redo_step_through_the_saves_and_stay_on_the_page(qtbot: QtBot, demo: Workspace) -> None:
+    wizard = _wizard(qtbot, demo)
+    fit_laptop_screen(wizard)
+    undo, redo = (
+        wizard.button(QWizard.WizardButton.CustomButton2),
+        wizard.button(QWizard.WizardButton.CustomButton3),
+    )
+    assert (undo.text(), redo.text()) == ("חזרה לאחור מהשינוי האחרון", "ביצוע חוזר")
+    assert undo.isVisible() and not undo.isEnabled() and not redo.isEnabled()
+    page = _purpose(wizard)
+    type_text(page.title_edit, "בחירה 2027")
+    page.purpose.setFocus()  # leaving the field saves: a step
+    qtbot.waitUntil(
+        lambda: wizard.process_id is not None and load_process(demo, wizard.process_id).title == "בחירה 2027"
+    )
+    type_text(page.purpose, "איתור יישוב")
+    page.title_edit.setFocus()
+    qtbot.waitUntil(lambda: load_process(demo, wizard.process_id).purpose == "איתור יישוב")
+    assert undo.isEnabled()
+
+    undo.click()  # the purpose typed last is gone, on screen and stored; the title stays
+    qtbot.waitUntil(lambda: wizard.currentPage() is not page)  # the page built again
+    page = _purpose(wizard)
+    assert (page.title_edit.text(), page.purpose.toPlainText()) == ("בחירה 2027", "")
+    assert load_process(demo, wizard.process_id).purpose == ""
+    assert redo.isEnabled()
+
+    redo.click()
+    qtbot.waitUntil(lambda: _purpose(wizard).purpose.toPlainText() == "איתור יישוב")
+    assert load_process(demo, wizard.process_id).purpose == "איתור יישוב"
+
+    # Ctrl+Z outside a text field steps back too, and moving on is no step of its own.
+    _next(wizard)
+    assert isinstance(wizard.currentPage(), FilterPage)
+    page_id = wizard.currentId()
+    wizard.button(QWizard.WizardButton.BackButton).setFocus()
+    QTest.keyClick(wizard, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: load_process(demo, wizard.process_id).purpose == "")
+    assert wizard.currentId() == page_id  # still where the person was
+    assert load_process(demo, wizard.process_id).title == "בחירה 2027"

@@ -111,6 +111,8 @@ class MouWizard(WizardShell):
         kinds, builders = zip(*self._page_builders(), strict=True)
         self.pages_by_kind: dict[WizardPage, int] = dict(zip(kinds, self.add_pages(builders), strict=True))
         self.currentIdChanged.connect(self._update_review_button)
+        if not workspace.read_only:
+            self.keep_history(self.agreement)
         self.open_draft()
         self._update_review_button(self.currentId())
 

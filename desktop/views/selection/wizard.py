@@ -117,6 +117,8 @@ class SelectionWizard(WizardShell):
                 lambda: DecisionPage(self),
             ]
         )
+        if not workspace.read_only:
+            self.keep_history(self.process)
         self.open_draft()
 
     def stored_page(self) -> int:
