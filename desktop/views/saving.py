@@ -175,6 +175,13 @@ class DocumentHistory:
             return text
         return str(replace(self.document, **dict.fromkeys(self.not_a_step)).to_json())
 
+    def start_again(self) -> None:
+        """The document as it is now is the first step (someone else's version was taken: the
+        steps before it are of another version, and going back to one would overwrite theirs)."""
+        self.steps = [self.document.to_json()]
+        self.keys = [self._key(self.steps[0])]
+        self.position = 0
+
     def saved(self) -> None:
         """The document was stored: a new step, unless nothing changed since the last one."""
         text = self.document.to_json()

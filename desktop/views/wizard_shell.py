@@ -372,7 +372,10 @@ class WizardShell(QWizard):
 
     def show_theirs(self) -> None:
         """After taking the other person's version: build every page again from it, at the
-        same page; until then the pages are stale and store nothing."""
+        same page; until then the pages are stale and store nothing. Undo starts from it."""
+        if self.history is not None:
+            self.history.start_again()
+            self._update_history_buttons()
         self.show_document_again()
 
     def show_document_again(self) -> None:
@@ -435,6 +438,8 @@ class WizardShell(QWizard):
         if self.history is None or self._adopting or self._held:
             return
         self.keep()
+        if self._adopting:  # (that save took someone else's version: nothing of ours to undo)
+            return
         self.history.undo()
         self._update_history_buttons()
 
@@ -442,6 +447,8 @@ class WizardShell(QWizard):
         if self.history is None or self._adopting or self._held:
             return
         self.keep()
+        if self._adopting:
+            return
         self.history.redo()
         self._update_history_buttons()
 

@@ -398,3 +398,31 @@ def test_undo_and_redo_step_through_the_saves_and_stay_on_the_page(qtbot: QtBot,
     qtbot.waitUntil(lambda: load_process(demo, wizard.process_id).purpose == "")
     assert wizard.currentId() == page_id  # still where the person was
     assert load_process(demo, wizard.process_id).title == "בחירה 2027"
+
+
+def test_after_taking_theirs_undo_never_goes_back_over_their_version(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.storage.selection_store import save_process
+    from desktop.storage.workspace import open_workspace
+    from desktop.views import conflict_dialog
+
+    wizard = _wizard(qtbot, demo)
+    page = _purpose(wizard)
+    type_text(page.title_edit, "בחירה של דנה")
+    page.purpose.setFocus()  # saved: a step Dana could go back to
+    qtbot.waitUntil(lambda: wizard.process_id is not None)
+    assert demo.path is not None
+    omer = open_workspace(demo.path)
+    theirs = load_process(omer, wizard.process_id)
+    theirs.title = "בחירה של עומר"
+    save_process(omer, theirs, wizard.process_id)
+    monkeypatch.setattr(conflict_dialog.ConflictDialog, "ask", lambda _dialog: conflict_dialog.THEIRS)
+    type_text(page.purpose, "מטרה")
+    page.title_edit.setFocus()  # this save finds Omer's first: Dana takes his
+    qtbot.waitUntil(lambda: wizard.process.title == "בחירה של עומר")
+    undo = wizard.button(QWizard.WizardButton.CustomButton2)
+    assert not undo.isEnabled()
+    wizard.undo()  # (as Ctrl+Z would)
+    assert load_process(omer, wizard.process_id).title == "בחירה של עומר"
+    omer.close()
