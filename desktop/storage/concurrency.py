@@ -39,11 +39,17 @@ T = TypeVar("T")
 # The version a document was loaded (or last saved) at travels with the document object, so
 # the screens that hold it need not carry it separately. 0 means "there was no row yet".
 _VERSION_ATTRIBUTE = "_shutafut_stored_version"
+_ADOPTED_ATTRIBUTE = "_shutafut_times_taken_theirs"  # (see adopt)
 
 
 def remember_version(document: object, version: int) -> None:
     """Note on `document` the version of the row it was read from or written to."""
     object.__setattr__(document, _VERSION_ATTRIBUTE, version)
+
+
+def times_taken_theirs(document: object) -> int:
+    """How many times someone else's version was taken into `document` (`adopt`)."""
+    return int(getattr(document, _ADOPTED_ATTRIBUTE, 0))
 
 
 def loaded_version(document: object) -> int | None:
@@ -265,6 +271,7 @@ def adopt(document: object, theirs: object) -> None:
     assert is_dataclass(document) and type(document) is type(theirs)
     for part in fields(document):
         object.__setattr__(document, part.name, getattr(theirs, part.name))
+    object.__setattr__(document, _ADOPTED_ATTRIBUTE, times_taken_theirs(document) + 1)
     version = loaded_version(theirs)
     if version is not None:
         remember_version(document, version)

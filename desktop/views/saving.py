@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from desktop.i18n import _
-from desktop.storage.concurrency import SaveFailed
+from desktop.storage.concurrency import SaveFailed, times_taken_theirs
 
 TYPING_PAUSE_MS = 600
 
@@ -165,9 +165,11 @@ class DocumentHistory:
         self.save = save  # stores the document (a failure is said by the editor's strip)
         self.show = show  # every tab shows the document again
         self.not_a_step = not_a_step
-        self.steps: list[str] = [document.to_json()]
-        self.keys: list[str] = [self._key(self.steps[0])]
+        self.steps: list[str] = []
+        self.keys: list[str] = []
         self.position = 0
+        self.taken = 0  # how many times someone else's version had been taken into it
+        self.start_again()
 
     def _key(self, text: str) -> str:
         """What tells two steps apart: the document's text without the fields that are no step."""
@@ -176,14 +178,19 @@ class DocumentHistory:
         return str(replace(self.document, **dict.fromkeys(self.not_a_step)).to_json())
 
     def start_again(self) -> None:
-        """The document as it is now is the first step (someone else's version was taken: the
-        steps before it are of another version, and going back to one would overwrite theirs)."""
+        """The document as it is now is the first step."""
         self.steps = [self.document.to_json()]
         self.keys = [self._key(self.steps[0])]
         self.position = 0
+        self.taken = times_taken_theirs(self.document)
 
     def saved(self) -> None:
-        """The document was stored: a new step, unless nothing changed since the last one."""
+        """The document was stored: a new step, unless nothing changed since the last one.
+        When that save took someone else's version instead, history starts again from it: the
+        steps before are of another version, and going back to one would overwrite theirs."""
+        if times_taken_theirs(self.document) != self.taken:
+            self.start_again()
+            return
         text = self.document.to_json()
         key = self._key(text)
         if key == self.keys[self.position]:

@@ -372,10 +372,8 @@ class WizardShell(QWizard):
 
     def show_theirs(self) -> None:
         """After taking the other person's version: build every page again from it, at the
-        same page; until then the pages are stale and store nothing. Undo starts from it."""
-        if self.history is not None:
-            self.history.start_again()
-            self._update_history_buttons()
+        same page; until then the pages are stale and store nothing (undo starts again from
+        it: DocumentHistory.saved)."""
         self.show_document_again()
 
     def show_document_again(self) -> None:

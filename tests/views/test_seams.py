@@ -260,6 +260,36 @@ def test_undo_and_redo_step_a_document_back_and_forth(qtbot: QtBot, demo: Worksp
     assert [item.name for item in stored.items] == ["שירותי רווחה אזוריים"]
 
 
+def test_after_taking_theirs_undo_never_goes_back_over_their_version(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.models.flags import Item
+    from desktop.storage.flags_store import save_cluster_flags
+    from desktop.storage.workspace import open_workspace
+    from desktop.views import conflict_dialog
+
+    window = _flags_section(qtbot, demo)
+    mapping = window.mapping
+    mapping.new_item()
+    type_text(mapping.name, "שירותי רווחה אזוריים")
+    window.flush()  # saved: a step Dana could go back to
+    assert window.undo_button.isEnabled()
+    assert demo.path is not None
+    omer = open_workspace(demo.path)
+    theirs = load_cluster_flags(omer, window.flags.cluster)
+    theirs.items.append(Item("o1", "תחבורה של עומר"))
+    save_cluster_flags(omer, theirs)
+    monkeypatch.setattr(conflict_dialog.ConflictDialog, "ask", lambda _dialog: conflict_dialog.THEIRS)
+    window.flags.items[0].name = "שירותי רווחה"
+    window.save()  # Omer saved first: Dana takes his version
+    assert [item.name for item in window.flags.items] == ["שירותי רווחה אזוריים", "תחבורה של עומר"]
+    assert not window.undo_button.isEnabled()
+    window.undo()  # (Ctrl+Z) nothing of Dana's to go back to over his version
+    stored = load_cluster_flags(omer, window.flags.cluster)
+    assert [item.name for item in stored.items] == ["שירותי רווחה אזוריים", "תחבורה של עומר"]
+    omer.close()
+
+
 def test_a_community_change_is_undone_on_every_tab(qtbot: QtBot, demo: Workspace) -> None:
     community = Community(
         "קהילת חינוך", profession="חינוך", period_start=date(2025, 9, 1), period_end=date(2026, 7, 31)
