@@ -24,6 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SHUTAFUT_TESTING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import shiboken6  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -159,7 +160,11 @@ def community_tables(workspace: Workspace, rounds: int) -> int:
 
 
 def reference_lists(workspace: Workspace, rounds: int) -> int:
-    section = ReferenceSection(QUndoStack())
+    stack = QUndoStack()
+    section = ReferenceSection(stack)
+    # As the window's: destroyed with the section, not left to the cycle collector (which
+    # may destroy it after the widgets its commands name, and crash the process).
+    stack.setParent(section)
     section.set_workspace(workspace)
     reloads = 0
     for _round in range(rounds):
@@ -168,6 +173,9 @@ def reference_lists(workspace: Workspace, rounds: int) -> int:
             section.page_for(kind).reload()
             reloads += 1
     section.close()
+    # Destroyed here, as the window destroys its sections, not by the cycle collector in
+    # whatever order it clears the section's wrappers (which crashed in ~QWidget).
+    shiboken6.delete(section)
     return reloads
 
 

@@ -117,7 +117,8 @@ class KindPage(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         align_text_field(self.search, left_to_right=False)
-        self.model = RecordTableModel(spec)  # sorts and searches its rows itself
+        # (sorts and searches its rows itself; destroyed with the page, not left to the collector)
+        self.model = RecordTableModel(spec, self)
         self.search.textChanged.connect(self._search_changed)
 
         self.table = QTableView()

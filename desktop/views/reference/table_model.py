@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop import i18n
 from desktop.i18n import _
@@ -66,8 +66,8 @@ class RecordTableModel(QAbstractTableModel):
     `total()` counts every row loaded.
     """
 
-    def __init__(self, spec: RecordSpec) -> None:
-        super().__init__()
+    def __init__(self, spec: RecordSpec, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.spec = spec
         self._names: list[str] = []  # the name of each value in a row
         self._at: dict[str, int] = {}  # name -> its place in a row
