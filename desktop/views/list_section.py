@@ -328,7 +328,11 @@ class ListSection(QWidget):
             editor.exec()
         finally:
             self.editor = None
-        self.after_edit(record_id(), message)
+        saved = record_id()
+        # Closed, it would stay a hidden child of the section until the window closes: every
+        # record opened in a day, with its document and screens, kept in memory.
+        editor.deleteLater()
+        self.after_edit(saved, message)
 
     def print_with_options(self, record_id: int, key: str, options: dict[str, Any]) -> None:
         """An editor's request to print one of its record's documents."""

@@ -262,3 +262,18 @@ def test_ctrl_p_in_an_open_editor_prints_its_record(
     record_id = section.selected_id()
     section.open_selected()
     assert printed == [(document, record_id)]
+
+
+def test_a_closed_editor_does_not_stay_behind_in_memory(
+    window: MainWindow, demo_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog, QWizard
+
+    window.open_workspace_file(demo_path)
+    section = _show(window, "selection")
+    monkeypatch.setattr(QWizard, "exec", lambda self: (self.show(), self.close(), 0)[-1])
+    section.table.setCurrentIndex(section.proxy.index(0, 0))
+    for _time in range(3):
+        section.open_selected()  # opened and closed, as a person would during a day
+    qtbot.waitUntil(lambda: not section.findChildren(QDialog))
+    assert section.selected_id() is not None  # the list is still there, the record selected
