@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,7 +24,14 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.views.printing import install_print_shortcut
-from desktop.views.saving import DocumentHistory, SaveStatus, may_close
+from desktop.views.saving import (
+    DocumentHistory,
+    SaveStatus,
+    enable_history_buttons,
+    install_history_keys,
+    may_close,
+    record_step,
+)
 
 DEFAULT_SIZE = (1180, 700)
 
@@ -54,14 +60,7 @@ class EditorWindow(QDialog):
         self.redo_button.clicked.connect(self.redo)
         for button in (self.undo_button, self.redo_button):
             button.hide()  # shown once the editor keeps a history
-        for keys, slot in (
-            (QKeySequence.StandardKey.Undo, self.undo),
-            (QKeySequence.StandardKey.Redo, self.redo),
-        ):
-            # A text field's own Ctrl+Z (typing) comes first; elsewhere it steps the document back.
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
+        install_history_keys(self, self.undo, self.redo)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("editor_close")
         close.rejected.connect(self.reject)
@@ -102,8 +101,7 @@ class EditorWindow(QDialog):
 
     def document_saved(self) -> None:
         """Each save of the document is a step the person can go back to."""
-        if self.history is not None and not self.status.failed:
-            self.history.saved()
+        record_step(self.history, self.status)
         self._update_history_buttons()
 
     def undo(self) -> None:
@@ -118,9 +116,7 @@ class EditorWindow(QDialog):
             self._update_history_buttons()
 
     def _update_history_buttons(self) -> None:
-        history = self.history
-        self.undo_button.setEnabled(history is not None and history.can_undo())
-        self.redo_button.setEnabled(history is not None and history.can_redo())
+        enable_history_buttons(self.undo_button, self.redo_button, self.history)
 
     # shared behaviour -----------------------------------------------------------------------------
 

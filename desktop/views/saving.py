@@ -19,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from desktop.i18n import _
@@ -224,3 +225,23 @@ class DocumentHistory:
         self.position = position
         self.save()
         self.show()
+
+
+def install_history_keys(window: QWidget, undo: Callable[[], None], redo: Callable[[], None]) -> None:
+    """Ctrl+Z and Ctrl+Shift+Z over `window`: a text field's own (its typing) comes first;
+    elsewhere they step the document back and forward."""
+    for keys, slot in ((QKeySequence.StandardKey.Undo, undo), (QKeySequence.StandardKey.Redo, redo)):
+        shortcut = QShortcut(QKeySequence(keys), window)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+
+
+def record_step(history: DocumentHistory | None, status: SaveStatus) -> None:
+    """A save that succeeded is a step the person can go back to."""
+    if history is not None and not status.failed:
+        history.saved()
+
+
+def enable_history_buttons(undo: QWidget, redo: QWidget, history: DocumentHistory | None) -> None:
+    undo.setEnabled(history is not None and history.can_undo())
+    redo.setEnabled(history is not None and history.can_redo())

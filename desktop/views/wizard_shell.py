@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -51,7 +51,14 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.views.printing import install_print_shortcut
-from desktop.views.saving import DocumentHistory, SaveStatus, may_close
+from desktop.views.saving import (
+    DocumentHistory,
+    SaveStatus,
+    enable_history_buttons,
+    install_history_keys,
+    may_close,
+    record_step,
+)
 
 AUTOSAVE_DELAY_MS = 400  # a save once typing rests this long
 STATUS_ROW = 50  # the failed-save strip's row in QWizard's grid: below all of QWizard's own
@@ -416,13 +423,7 @@ class WizardShell(QWizard):
             ]
         )
         self.customButtonClicked.connect(self._history_button)
-        for keys, slot in (
-            (QKeySequence.StandardKey.Undo, self.undo),
-            (QKeySequence.StandardKey.Redo, self.redo),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
+        install_history_keys(self, self.undo, self.redo)
         self._update_history_buttons()
 
     def _history_button(self, which: int) -> None:
@@ -433,32 +434,24 @@ class WizardShell(QWizard):
 
     def undo(self) -> None:
         """Store what the page holds (a step when it changed), then go back one step."""
-        if self.history is None or self._adopting or self._held:
-            return
-        self.keep()
-        if self._adopting:  # (that save took someone else's version: nothing of ours to undo)
-            return
-        self.history.undo()
-        self._update_history_buttons()
+        self._step(DocumentHistory.undo)
 
     def redo(self) -> None:
+        self._step(DocumentHistory.redo)
+
+    def _step(self, move: Callable[[DocumentHistory], None]) -> None:
         if self.history is None or self._adopting or self._held:
             return
         self.keep()
-        if self._adopting:
+        if self._adopting:  # (that save took someone else's version: nothing of ours to step to)
             return
-        self.history.redo()
+        move(self.history)
         self._update_history_buttons()
 
     def _record_step(self) -> None:
-        """A save that succeeded is a step the person can go back to."""
-        if self.history is not None and not self.status.failed:
-            self.history.saved()
+        record_step(self.history, self.status)
         self._update_history_buttons()
 
     def _update_history_buttons(self) -> None:
-        history = self.history
-        if history is None:
-            return
-        self.button(UNDO_BUTTON).setEnabled(history.can_undo())
-        self.button(REDO_BUTTON).setEnabled(history.can_redo())
+        if self.history is not None:
+            enable_history_buttons(self.button(UNDO_BUTTON), self.button(REDO_BUTTON), self.history)

@@ -151,15 +151,20 @@ def _take_theirs_at_the_next_save() -> None:
     QTimer.singleShot(0, respond)
 
 
-def test_after_taking_theirs_the_wizard_edits_their_diagnosis_and_keeps_what_is_typed(
-    qtbot: QtBot, demo: Workspace
-) -> None:
+def _a_stored_diagnosis_open(qtbot: QtBot, demo: Workspace) -> tuple[ClusterFlags, DiagnosisWizard]:
+    """A new diagnosis of a new item, saved, open in its wizard over its flags window."""
     section = _section(qtbot, demo)
     flags = section.flags
     flags.items.append(Item("i1", "שירותי רווחה"))
     diagnosis = flags.new_diagnosis("i1", date(2026, 3, 1))
     section.save()
-    wizard = _open(qtbot, section, diagnosis)
+    return flags, _open(qtbot, section, diagnosis)
+
+
+def test_after_taking_theirs_the_wizard_edits_their_diagnosis_and_keeps_what_is_typed(
+    qtbot: QtBot, demo: Workspace
+) -> None:
+    flags, wizard = _a_stored_diagnosis_open(qtbot, demo)
     questions = wizard.currentPage()
     assert isinstance(questions, QuestionsPage)
     first, second = list(questions.answers)[:2]
@@ -187,12 +192,7 @@ def test_after_taking_theirs_the_wizard_edits_their_diagnosis_and_keeps_what_is_
 def test_when_their_version_has_no_such_diagnosis_the_wizard_says_so_and_closes(
     qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    section = _section(qtbot, demo)
-    flags = section.flags
-    flags.items.append(Item("i1", "שירותי רווחה"))
-    diagnosis = flags.new_diagnosis("i1", date(2026, 3, 1))
-    section.save()
-    wizard = _open(qtbot, section, diagnosis)
+    flags, wizard = _a_stored_diagnosis_open(qtbot, demo)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *_a: told.append(text))
 
