@@ -409,12 +409,18 @@ class WizardShell(QWizard):
         self.setButtonText(REDO_BUTTON, _("Redo"))
         self.button(UNDO_BUTTON).setObjectName("wizard_undo")
         self.button(REDO_BUTTON).setObjectName("wizard_redo")
+        # (a button in the layout shows even without its option: the wizard's own only if it has one)
+        own = (
+            [QWizard.WizardButton.CustomButton1]
+            if self.testOption(QWizard.WizardOption.HaveCustomButton1)
+            else []
+        )
         self.setButtonLayout(
             [
                 UNDO_BUTTON,
                 REDO_BUTTON,
                 QWizard.WizardButton.Stretch,
-                QWizard.WizardButton.CustomButton1,
+                *own,
                 QWizard.WizardButton.BackButton,
                 QWizard.WizardButton.NextButton,
                 QWizard.WizardButton.CommitButton,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QTableWidget, QTableWidgetItem, QWizard
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QTableWidget, QTableWidgetItem, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.models.selection import CRITERIA, QUANTITATIVE, ConditionState, CriterionGroup
@@ -367,6 +367,8 @@ def test_undo_and_redo_step_through_the_saves_and_stay_on_the_page(qtbot: QtBot,
     )
     assert (undo.text(), redo.text()) == ("חזרה לאחור מהשינוי האחרון", "ביצוע חוזר")
     assert undo.isVisible() and not undo.isEnabled() and not redo.isEnabled()
+    shown = [b.text() for b in wizard.findChildren(QPushButton) if b.isVisible()]
+    assert "" not in shown  # no blank button (the first custom one is the MOU's alone)
     page = _purpose(wizard)
     type_text(page.title_edit, "בחירה 2027")
     page.purpose.setFocus()  # leaving the field saves: a step
