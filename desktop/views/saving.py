@@ -27,6 +27,7 @@ from desktop.i18n import _
 from desktop.storage.concurrency import SaveFailed, times_taken_theirs
 
 TYPING_PAUSE_MS = 600
+HISTORY_STEPS = 200  # the saves a document editor can step back through, the latest kept
 
 
 class SaveStatus(QWidget):
@@ -202,6 +203,9 @@ class DocumentHistory:
         self.steps.append(text)
         self.keys.append(key)
         self.position += 1
+        if len(self.steps) > HISTORY_STEPS:  # (a day of typing in a large document: bounded)
+            del self.steps[0], self.keys[0]
+            self.position -= 1
 
     def can_undo(self) -> bool:
         return self.position > 0
