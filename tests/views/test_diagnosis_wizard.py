@@ -209,3 +209,19 @@ def test_when_their_version_has_no_such_diagnosis_the_wizard_says_so_and_closes(
     qtbot.waitUntil(lambda: not wizard.isVisible())
     assert told == ["הגרסה שבחרת כבר אינה כוללת את האבחון הזה; האשף נסגר."]
     assert load_cluster_flags(demo, flags.cluster).diagnoses == []
+
+
+def test_a_closed_diagnosis_wizard_does_not_stay_behind(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = _section(qtbot, demo)
+    section.flags.items.append(Item("i1", "שירותי רווחה"))
+    section.save()
+    monkeypatch.setattr(DiagnosisWizard, "exec", lambda self: (self.show(), self.close(), 0)[-1])
+    tab = section.diagnoses
+    section.tabs.setCurrentWidget(tab)
+    tab.item.setCurrentIndex(tab.item.findData("i1"))
+    for _time in range(3):
+        tab.diagnose()  # a diagnosis opened in its wizard and closed
+    qtbot.waitUntil(lambda: not section.findChildren(DiagnosisWizard))
+    assert len(load_cluster_flags(demo, section.flags.cluster).diagnoses) == 3

@@ -163,8 +163,8 @@ class DiagnosesTab(QWidget):
         from desktop.views.flags.diagnosis_wizard import DiagnosisWizard
 
         wizard = DiagnosisWizard(self.section, diagnosis, self)
-        self.wizard = wizard
         wizard.exec()
+        wizard.deleteLater()  # (closed, it would stay a hidden child of the tab)
         self.refresh()
 
     def _export_sheet(self) -> None:
