@@ -38,6 +38,15 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def run_and_delete(dialog: QDialog) -> int:
+    """`dialog.exec()`, then the dialog deleted once control returns to the event loop: closed,
+    it would stay a hidden child of its parent, each one opened, until the window closes."""
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
 def language_combo(selected: str) -> QComboBox:
     combo = QComboBox()
     for code in i18n.LANGUAGES:

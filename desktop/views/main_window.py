@@ -550,6 +550,7 @@ class MainWindow(QMainWindow):
 
     def show_backups(self) -> None:
         from desktop.views.backups_dialog import BackupsDialog
+        from desktop.views.dialogs import run_and_delete
 
         if self.workspace is None or not self._commit_pending():
             return
@@ -560,7 +561,7 @@ class MainWindow(QMainWindow):
                 _("A workspace on a team server is backed up on the server, with pg_dump (see the README)."),
             )
             return
-        BackupsDialog(self).exec()
+        run_and_delete(BackupsDialog(self))
 
     def restore_workspace_from(self, backup: Path, path: Path | None = None) -> bool:
         """Replace the open workspace (or the closed one at `path`) with `backup`, then open it."""
@@ -722,12 +723,13 @@ class MainWindow(QMainWindow):
             )
 
     def import_authorities(self) -> None:
+        from desktop.views.dialogs import run_and_delete
         from desktop.views.import_dialog import ImportAuthoritiesDialog
 
         if self.workspace is None or not self._commit_pending():
             return
         dialog = ImportAuthoritiesDialog(self.workspace, self.settings, self)
-        dialog.exec()
+        run_and_delete(dialog)
         if dialog.applied:
             self.reference_section.refresh(RecordKind.AUTHORITY, None)
             self._show_message(
@@ -839,6 +841,7 @@ class MainWindow(QMainWindow):
 
     def search_workspace(self) -> None:
         """Ctrl+K: search every record of the workspace; the chosen result opens."""
+        from desktop.views.dialogs import run_and_delete
         from desktop.views.search import SearchDialog
 
         if self.workspace is None:
@@ -846,11 +849,12 @@ class MainWindow(QMainWindow):
         dialog = SearchDialog(self.workspace, self)
         dialog.open_requested.connect(self.open_target)
         self.search_dialog = dialog  # tests reach the open dialog here
-        dialog.exec()
+        run_and_delete(dialog)
 
     def show_calendar(self) -> None:
         """Every meeting the workspace knows, by month; double-click opens its record."""
         from desktop.views.calendar import CalendarDialog
+        from desktop.views.dialogs import run_and_delete
 
         if self.workspace is None:
             return
@@ -862,13 +866,14 @@ class MainWindow(QMainWindow):
 
         dialog.open_requested.connect(open_target)
         self.calendar_dialog = dialog  # tests reach the open dialog here
-        dialog.exec()
+        run_and_delete(dialog)
 
     def show_help(self) -> None:
         """F1: help for the page on screen, and the glossary."""
+        from desktop.views.dialogs import run_and_delete
         from desktop.views.help import HelpDialog
 
-        HelpDialog(self.help_page(), self).exec()
+        run_and_delete(HelpDialog(self.help_page(), self))
 
     def _reference_changed(self) -> None:
         if self._reference_section is not None:
@@ -931,10 +936,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def open_settings(self) -> None:
-        from desktop.views.dialogs import SettingsDialog
+        from desktop.views.dialogs import SettingsDialog, run_and_delete
 
         dialog = SettingsDialog(i18n.current_language(), self, self.workspace)
-        if dialog.exec() and dialog.chosen_language() != i18n.current_language():
+        if run_and_delete(dialog) and dialog.chosen_language() != i18n.current_language():
             self.change_language(dialog.chosen_language())
 
     def show_about(self) -> None:

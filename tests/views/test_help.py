@@ -83,3 +83,17 @@ def test_every_page_and_term_has_its_text_and_source_in_every_language(language:
     terms = glossary(language)
     assert all(t.term and t.text and t.source for t in terms)
     assert len({t.term for t in terms}) == len(terms)
+
+
+def test_help_closed_does_not_stay_behind(qtbot: QtBot, tmp_path: Path, shown: list[HelpDialog]) -> None:
+    path = tmp_path / "w.shutafut"
+    create_workspace(path).close()
+    main = MainWindow(QSettings())
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_workspace_file(path)
+    for _time in range(3):
+        main.show_help()  # (its exec noted and returned at once, as when closed)
+    assert len(shown) == 3
+    qtbot.waitUntil(lambda: not main.findChildren(HelpDialog))
+    main.close()
