@@ -102,13 +102,15 @@ def export_for_colleague(parent: QWidget, workspace: Workspace, folder: str) -> 
     """File > Export for a colleague: the dialog, and what to say once written (None: nothing)."""
     dialog = ExportDialog(workspace, folder, parent)
     dialog.exec()
-    if dialog.result_ is None:
+    result = dialog.result_
+    dialog.deleteLater()  # (as the import's: not kept, hidden, until the window closes)
+    if result is None:
         return None
     return ngettext(
         "{count} record exported to {name}.",
         "{count} records exported to {name}.",
-        dialog.result_.records,
-    ).format(count=dialog.result_.records, name=dialog.result_.path.name)
+        result.records,
+    ).format(count=result.records, name=result.path.name)
 
 
 def import_from_colleague(parent: QWidget, workspace: Workspace, folder: str) -> str | None:
