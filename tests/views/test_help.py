@@ -31,7 +31,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[HelpDialog]:
     return dialogs
 
 
-def test_f1_opens_help_for_the_page_on_screen(qtbot: QtBot, tmp_path: Path, shown: list[HelpDialog]) -> None:
+def _window_on_a_new_workspace(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_language(app, "he")
@@ -41,6 +41,11 @@ def test_f1_opens_help_for_the_page_on_screen(qtbot: QtBot, tmp_path: Path, show
     qtbot.addWidget(main)
     main.show()
     assert main.open_workspace_file(path)
+    return main
+
+
+def test_f1_opens_help_for_the_page_on_screen(qtbot: QtBot, tmp_path: Path, shown: list[HelpDialog]) -> None:
+    main = _window_on_a_new_workspace(qtbot, tmp_path)
     main.activateWindow()
     qtbot.waitUntil(main.isActiveWindow)
     qtbot.keyClick(main, Qt.Key.Key_F1)
@@ -86,12 +91,7 @@ def test_every_page_and_term_has_its_text_and_source_in_every_language(language:
 
 
 def test_help_closed_does_not_stay_behind(qtbot: QtBot, tmp_path: Path, shown: list[HelpDialog]) -> None:
-    path = tmp_path / "w.shutafut"
-    create_workspace(path).close()
-    main = MainWindow(QSettings())
-    qtbot.addWidget(main)
-    main.show()
-    assert main.open_workspace_file(path)
+    main = _window_on_a_new_workspace(qtbot, tmp_path)
     for _time in range(3):
         main.show_help()  # (its exec noted and returned at once, as when closed)
     assert len(shown) == 3
