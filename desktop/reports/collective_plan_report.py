@@ -16,7 +16,8 @@ from desktop.models.collective_plan import FUNDERS, LEVEL_ORDER, LEVELS, STATUSE
 from desktop.models.instrument_documents import PlanData
 from desktop.models.town_instruments import INFRASTRUCTURES, LIFE_STAGES, label_of, money_text
 from desktop.reports.document import GRID_COLOUR, HEADER_COLOUR, STRIPE_COLOUR, DocumentBuilder, number_range
-from desktop.reports.instrument_charts import arrow, label, new_drawing, wrap
+from desktop.reports.instrument_charts import arrow, label, new_drawing
+from desktop.reports.measure import wrap
 
 BOX_TEXT = 7.5
 LINE_HEIGHT = 9.5

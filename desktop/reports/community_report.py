@@ -45,6 +45,7 @@ from desktop.reports.document import (
     number_range,
 )
 from desktop.reports.fonts import font_for
+from desktop.reports.measure import text_width
 
 STATE_LABELS = {
     "done": N_("Done"),
@@ -132,18 +133,12 @@ def _runs(text: str, rtl: bool, bold: bool) -> list[tuple[str, str]]:
     ]
 
 
-def _width(text: str, size: float, *, bold: bool = False) -> float:
-    """The drawn width of `text` (the order of its runs does not change it)."""
-    runs = script_runs(shape_arabic(text))
-    return sum(stringWidth(part, font_for(arabic, bold), size) for arabic, part in runs)
-
-
 def _fit(text: str, width: float, size: float) -> str:
     """`text`, shortened with an ellipsis at its logical end when wider than `width`."""
-    if _width(text, size) <= width:
+    if text_width(text, size) <= width:
         return text
     words = text.split()
-    while words and _width(" ".join(words) + "…", size) > width:
+    while words and text_width(" ".join(words) + "…", size) > width:
         words.pop()
     return (" ".join(words) or text[:6]) + "…"
 
@@ -246,7 +241,7 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
         CHART_TEXT,
         CHART_TEXT
         * (column - 3)
-        / max(_width(_month_label(year, month), CHART_TEXT) for year, month in months),
+        / max(text_width(_month_label(year, month), CHART_TEXT) for year, month in months),
     )
     for index, (year, month) in enumerate(months):
         left = origin + direction * index * column - (column if rtl else 0)
@@ -329,7 +324,7 @@ def _legend(drawing: Drawing, width: float, rtl: bool) -> None:
             )
         text_x = left - 4 if rtl else left + size + 4
         _label(drawing, text_x, y - 3, text, rtl, anchor="end" if rtl else "start")
-        step = size + 4 + _width(text, CHART_TEXT) + 16
+        step = size + 4 + text_width(text, CHART_TEXT) + 16
         x = x - step if rtl else x + step
 
 

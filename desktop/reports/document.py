@@ -53,6 +53,7 @@ from desktop.i18n import N_
 from desktop.models.documents import Letterhead
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual, visual_lines
 from desktop.reports.fonts import SOFT_BREAK, font_for, measure_font, register_fonts
+from desktop.reports.measure import text_width
 from desktop.reports.paged_table import PagedTable
 
 PAGE_MARGIN = 18 * mm
@@ -404,11 +405,7 @@ class _NumberedCanvas(Canvas):
         ]
 
     def _width(self, text: str) -> float:
-        # (the order of the runs does not change the width: measured without reordering)
-        return sum(
-            stringWidth(part, font_for(arabic, False), self.font_size)
-            for arabic, part in script_runs(shape_arabic(text))
-        )
+        return text_width(text, self.font_size)
 
     def _fitting(self, text: str, room: float) -> str:
         """`text`, or as much of its start as fits `room` with "…" after it (whole words when

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop import i18n
 from desktop.i18n import N_, _
@@ -29,9 +28,9 @@ from desktop.models.flags import (
     rubric_version,
     workplan,
 )
-from desktop.reports.bidi_text import script_runs, shape_arabic
 from desktop.reports.document import DocumentBuilder, number_range, text_date
 from desktop.reports.fonts import font_for
+from desktop.reports.measure import text_width, wrap
 from desktop.reports.selection_report import _text
 
 LATEST = colors.Color(31 / 255, 95 / 255, 139 / 255, alpha=0.45)
@@ -69,9 +68,7 @@ def radar_drawing(
         swatch = x - 10 if rtl else x
         drawing.add(Rect(swatch, 2, 9, 9, fillColor=colour, strokeColor=None))
         _text(drawing, x - 13 if rtl else x + 13, 3, text, rtl, anchor_end=rtl)
-        step = (
-            sum(stringWidth(part, font_for(a, False), 9) for a, part in script_runs(shape_arabic(text))) + 30
-        )
+        step = text_width(text, 9) + 30
         x = x - step if rtl else x + step
     # PDF y grows upwards: mirror the screen's angles vertically.
     angles = [-a for a in axis_angles(rtl)]
@@ -109,7 +106,7 @@ def _axis_label(
     others."""
     beside, above, below = abs(math.cos(angle)) > 0.3, math.sin(angle) > 0.3, math.sin(angle) < -0.3
     anchor_end = math.cos(angle) < -0.3
-    lines = _lines_within(label, room if beside else drawing.width)
+    lines = wrap(label, room if beside else drawing.width, LABEL_SIZE)
     if above:
         first = y + 12 + LABEL_LEADING * (len(lines) - 1)  # (above the scale's top number)
     elif below:
@@ -117,25 +114,8 @@ def _axis_label(
     else:
         first = y - 3 + LABEL_LEADING * (len(lines) - 1) / 2
     for number, line in enumerate(lines):
-        lx = x + (8 if math.cos(angle) > 0.3 else -8 if anchor_end else -_width(line) / 2)
+        lx = x + (8 if math.cos(angle) > 0.3 else -8 if anchor_end else -text_width(line, LABEL_SIZE) / 2)
         _text(drawing, lx, first - LABEL_LEADING * number, line, rtl, anchor_end=anchor_end, size=LABEL_SIZE)
-
-
-def _width(text: str) -> float:
-    return sum(
-        stringWidth(part, font_for(a, False), LABEL_SIZE) for a, part in script_runs(shape_arabic(text))
-    )
-
-
-def _lines_within(text: str, room: float) -> list[str]:
-    """`text` in lines of whole words no wider than `room` (a word wider than it alone on its line)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and _width(f"{lines[-1]} {word}") <= room:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [""]
 
 
 def build_diagnosis_pdf(source: FlagsData, out: Path | None = None, language: str | None = None) -> bytes:

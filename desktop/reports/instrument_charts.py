@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
 from desktop.reports.document import GRID_COLOUR, STRIPE_COLOUR
 from desktop.reports.fonts import font_for
+from desktop.reports.measure import text_width
 
 INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#555555")
@@ -39,10 +40,6 @@ def _runs(text: str, rtl: bool, bold: bool) -> list[tuple[str, str]]:
     ]
 
 
-def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    return sum(stringWidth(part, font, size) for font, part in _runs(text, True, bold))
-
-
 def label(
     drawing: Drawing,
     x: float,
@@ -63,25 +60,6 @@ def label(
     for font, part in runs:
         drawing.add(String(left, y, part, fontName=font, fontSize=size, fillColor=colour))
         left += stringWidth(part, font, size)
-
-
-def wrap(text: str, width: float, size: float, max_lines: int = 6) -> list[str]:
-    """`text` in lines no wider than `width` (a last line cut with an ellipsis)."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        trial = f"{current} {word}".strip()
-        if text_width(trial, size) <= width or not current:
-            current = trial
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1] + "…"
-    return lines or [""]
 
 
 def arrow(drawing: Drawing, x1: float, y1: float, x2: float, y2: float, colour: colors.Color = MUTED) -> None:

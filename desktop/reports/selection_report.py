@@ -26,6 +26,7 @@ from desktop.models.selection import (
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual
 from desktop.reports.document import DocumentBuilder, number_range
 from desktop.reports.fonts import font_for
+from desktop.reports.measure import text_width
 
 if TYPE_CHECKING:
     from desktop.models.selection_process import SelectionProcess
@@ -122,13 +123,11 @@ LEGEND_GAP = 11.0  # between one entry's text and the next one's swatch
 def _legend_lines(width: float) -> list[list[tuple[str, str, float]]]:
     """The legend's entries (part, label, width with its swatch), in lines no wider than
     `width`: the four parts' names do not fit on one line in every language."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     lines: list[list[tuple[str, str, float]]] = [[]]
     used = 0.0
     for part in PART_COLOURS:
         label = weight_label(part)
-        size = sum(stringWidth(p, font_for(a, False), 9) for a, p in script_runs(shape_arabic(label))) + 13
+        size = text_width(label, 9) + 13
         if lines[-1] and used + LEGEND_GAP + size > width:
             lines.append([])
             used = 0.0
