@@ -58,6 +58,7 @@ from desktop.reports.paged_table import PagedTable
 
 PAGE_MARGIN = 18 * mm
 HEADER_GAP = 6 * mm  # between the running header's title and the organisation's name
+LOGO_HEIGHT = 8 * mm  # the organisation's logo in the running header
 HEADING_ROOM = 35 * mm  # room a heading needs below it, or it moves to the next page
 # Tables of more rows than this are laid out a page at a time (paged_table.py): reportlab's
 # own split of a long Table does work that grows with its rows x pages.
@@ -390,9 +391,10 @@ class _NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
+        heading = self._heading()  # (the same on every page: fitted once)
         for state in self._pages:
             self.__dict__.update(state)
-            self._draw_frame(total)
+            self._draw_frame(total, heading)
             super().showPage()
         super().save()
 
@@ -419,6 +421,23 @@ class _NumberedCanvas(Canvas):
         while kept and self._width(kept + "…") > room:
             kept = kept[:-1]
         return kept.rstrip() + "…" if kept else ""
+
+    def _logo_width(self) -> float:
+        if self.logo is None:
+            return 0.0
+        width, high = self.logo.getSize()
+        return LOGO_HEIGHT * width / max(high, 1)
+
+    def _logo_room(self) -> float:
+        """What the logo keeps free at its side of the header's line (0 without a logo)."""
+        logo = self._logo_width()
+        return logo + 2 * mm if logo else 0.0
+
+    def _heading(self) -> tuple[str, str]:
+        """The title and the organisation's name as the header's line shows them."""
+        title_room, organisation_room = self._header_rooms(self._logo_room())
+        organisation = self._fitting(self.organisation, organisation_room) if self.organisation else ""
+        return self._fitting(self.title, title_room), organisation
 
     def _header_rooms(self, logo: float) -> tuple[float, float]:
         """The widths the title and the organisation's name may take on the header's line
@@ -474,7 +493,7 @@ class _NumberedCanvas(Canvas):
             x += stringWidth(part, font, size)
         self.restoreState()
 
-    def _draw_frame(self, total: int) -> None:
+    def _draw_frame(self, total: int, heading: tuple[str, str]) -> None:
         if self.watermark:
             self._draw_watermark()
         self.saveState()
@@ -482,21 +501,15 @@ class _NumberedCanvas(Canvas):
         self.setStrokeColor(GRID_COLOUR)
         height = self._pagesize[1]
         header = height - PAGE_MARGIN + 6 * mm
-        room = 0.0
         if self.logo is not None:
-            logo_height = 8 * mm
-            width, high = self.logo.getSize()
-            logo_width = logo_height * width / max(high, 1)
+            logo_width = self._logo_width()
             rtl = i18n.is_rtl(self.language)
             x = PAGE_MARGIN if rtl else self._pagesize[0] - PAGE_MARGIN - logo_width
-            self.drawImage(self.logo, x, header - 2, logo_width, logo_height, mask="auto")
-            room = logo_width + 2 * mm
-        title_room, organisation_room = self._header_rooms(room)
-        if self.organisation:
-            self._draw_line(
-                self._fitting(self.organisation, organisation_room), header, at_start=False, room=room
-            )
-        self._draw_line(self._fitting(self.title, title_room), header, at_start=True)
+            self.drawImage(self.logo, x, header - 2, logo_width, LOGO_HEIGHT, mask="auto")
+        title, organisation = heading
+        if organisation:
+            self._draw_line(organisation, header, at_start=False, room=self._logo_room())
+        self._draw_line(title, header, at_start=True)
         self.line(
             PAGE_MARGIN,
             height - PAGE_MARGIN + 4 * mm,
