@@ -47,6 +47,7 @@ from desktop.models import exchange as ex
 from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind
 from desktop.progress import Cancelled, Progress
 from desktop.views.background import let_go_in_background, run_with_progress
+from desktop.views.dialogs import run_and_delete
 from desktop.views.qt_i18n import isolate
 from desktop.views.widgets import error_label, show_error
 
@@ -101,9 +102,8 @@ def exchange_filter() -> str:
 def export_for_colleague(parent: QWidget, workspace: Workspace, folder: str) -> str | None:
     """File > Export for a colleague: the dialog, and what to say once written (None: nothing)."""
     dialog = ExportDialog(workspace, folder, parent)
-    dialog.exec()
+    run_and_delete(dialog)
     result = dialog.result_
-    dialog.deleteLater()  # (as the import's: not kept, hidden, until the window closes)
     if result is None:
         return None
     return ngettext(
@@ -146,9 +146,8 @@ def import_from_colleague(parent: QWidget, workspace: Workspace, folder: str) ->
         )
         return None
     dialog = ImportDialog(workspace, plan, parent)
-    dialog.exec()
+    run_and_delete(dialog)
     result = dialog.result_
-    dialog.deleteLater()
     let_go_of_plan(plan)
     if result is None:
         return None

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
-from desktop.views.dialogs import confirm
+from desktop.views.dialogs import confirm, run_and_delete
 from desktop.views.qt_i18n import align_text_field
 
 if TYPE_CHECKING:
@@ -325,14 +325,10 @@ class ListSection(QWidget):
         its number only once saved)."""
         self.editor = editor
         try:
-            editor.exec()
+            run_and_delete(editor)  # (every record opened in a day, not kept in memory)
         finally:
             self.editor = None
-        saved = record_id()
-        # Closed, it would stay a hidden child of the section until the window closes: every
-        # record opened in a day, with its document and screens, kept in memory.
-        editor.deleteLater()
-        self.after_edit(saved, message)
+        self.after_edit(record_id(), message)
 
     def print_with_options(self, record_id: int, key: str, options: dict[str, Any]) -> None:
         """An editor's request to print one of its record's documents."""

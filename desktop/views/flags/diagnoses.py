@@ -160,11 +160,10 @@ class DiagnosesTab(QWidget):
             self.run(diagnosis)
 
     def run(self, diagnosis: Diagnosis) -> None:
+        from desktop.views.dialogs import run_and_delete
         from desktop.views.flags.diagnosis_wizard import DiagnosisWizard
 
-        wizard = DiagnosisWizard(self.section, diagnosis, self)
-        wizard.exec()
-        wizard.deleteLater()  # (closed, it would stay a hidden child of the tab)
+        run_and_delete(DiagnosisWizard(self.section, diagnosis, self))
         self.refresh()
 
     def _export_sheet(self) -> None:
