@@ -375,17 +375,12 @@ class WizardShell(QWizard):
         self._closed = False  # shown again (exec after exec): autosave again
         super().showEvent(event)
 
-    # --- someone else's version -------------------------------------------------------------------
-
-    def show_theirs(self) -> None:
-        """After taking the other person's version: build every page again from it, at the
-        same page; until then the pages are stale and store nothing (undo starts again from
-        it: DocumentHistory.saved)."""
-        self.show_document_again()
+    # --- someone else's version, a step undone ----------------------------------------------------
 
     def show_document_again(self) -> None:
         """Build every page again from the document (someone else's version taken, or a step
-        undone), at the same page; until then the pages are stale and store nothing."""
+        undone), at the same page; until then the pages are stale and store nothing. (After
+        taking theirs, undo starts again from it: DocumentHistory.saved.)"""
         from desktop.views.conflict_dialog import rebuild_pages
 
         self._autosave.stop()

@@ -368,7 +368,7 @@ def test_the_mou_wizard_is_built_again_on_their_version(qtbot: QtBot, tmp_path: 
     qtbot.addWidget(wizard)
     wizard.show()
     before = {page_id: wizard.page(page_id) for page_id in wizard.pageIds()}
-    wizard.show_theirs()
+    wizard.show_document_again()
     qtbot.waitUntil(lambda: all(wizard.page(i) is not page for i, page in before.items()))
     assert wizard.pageIds() == list(before) and wizard.currentId() == wizard.startId()
     assert wizard.save() == agreement_id  # the rebuilt pages save as before, no conflict

@@ -120,7 +120,7 @@ class DiagnosisWizard(WizardShell):
             QTimer.singleShot(0, self.reject)
             return
         self.diagnosis, self.item = theirs, item
-        self.show_theirs()
+        self.show_document_again()
 
 
 class QuestionsPage(ShellPage):

@@ -151,7 +151,7 @@ class MouWizard(WizardShell):
             lambda expected: save_agreement(
                 self.workspace, agreement, agreement_id, expected_version=expected
             ),
-            self.show_theirs,
+            self.show_document_again,
         )
         if saved is None:
             return self.agreement_id

@@ -152,7 +152,7 @@ class SelectionWizard(WizardShell):
             self.save_parent(),
             process,
             lambda expected: save_process(self.workspace, process, process_id, expected_version=expected),
-            self.show_theirs,
+            self.show_document_again,
         )
         if saved is None:
             return self.process_id
