@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,23 @@ def test_a_collector_that_was_off_stays_off() -> None:
     with collector.paused():
         pass
     assert not gc.isenabled()
+
+
+def test_a_document_is_built_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A large PDF makes hundreds of thousands of short-lived objects (the workspace summary
+    spent a fifth of its time in the collector's full passes)."""
+    from desktop import documents
+
+    seen: list[bool] = []
+
+    class _Kind:
+        def build(self, data: object, out: Path, language: str) -> bytes:
+            seen.append(gc.isenabled())
+            return b""
+
+    monkeypatch.setattr(documents, "document_kind", lambda key: _Kind())
+    documents.PreparedDocument("summary", None, None).build(tmp_path / "out.pdf", "he")
+    assert seen == [False]
+    assert gc.isenabled()
