@@ -45,7 +45,7 @@ from desktop.reports.document import (
     number_range,
 )
 from desktop.reports.fonts import font_for
-from desktop.reports.measure import text_width
+from desktop.reports.measure import fitted, text_width
 
 STATE_LABELS = {
     "done": N_("Done"),
@@ -131,16 +131,6 @@ def _runs(text: str, rtl: bool, bold: bool) -> list[tuple[str, str]]:
     return [
         (font_for(arabic, bold), part) for arabic, part in script_runs(to_visual(shape_arabic(text), rtl))
     ]
-
-
-def _fit(text: str, width: float, size: float) -> str:
-    """`text`, shortened with an ellipsis at its logical end when wider than `width`."""
-    if text_width(text, size) <= width:
-        return text
-    words = text.split()
-    while words and text_width(" ".join(words) + "…", size) > width:
-        words.pop()
-    return (" ".join(words) or text[:6]) + "…"
 
 
 def _label(
@@ -279,7 +269,7 @@ def gantt_drawing(community: Community, width: float, rtl: bool) -> Drawing:
                     strokeWidth=0.3,
                 )
             )
-        text = _fit(titles[key] if key else _("Other meetings"), labels_width - 8, CHART_TEXT)
+        text = fitted(titles[key] if key else _("Other meetings"), labels_width - 8, CHART_TEXT)
         if rtl:
             _label(drawing, width - 4, y - 3, text, rtl, anchor="end")
         else:

@@ -53,7 +53,7 @@ from desktop.i18n import N_
 from desktop.models.documents import Letterhead
 from desktop.reports.bidi_text import script_runs, shape_arabic, to_visual, visual_lines
 from desktop.reports.fonts import SOFT_BREAK, font_for, measure_font, register_fonts
-from desktop.reports.measure import text_width
+from desktop.reports.measure import fitted, text_width
 from desktop.reports.paged_table import PagedTable
 
 PAGE_MARGIN = 18 * mm
@@ -409,19 +409,6 @@ class _NumberedCanvas(Canvas):
     def _width(self, text: str) -> float:
         return text_width(text, self.font_size)
 
-    def _fitting(self, text: str, room: float) -> str:
-        """`text`, or as much of its start as fits `room` with "…" after it (whole words when
-        a word fits)."""
-        if self._width(text) <= room:
-            return text
-        words = text.split()
-        while len(words) > 1 and self._width(" ".join(words) + "…") > room:
-            words.pop()
-        kept = " ".join(words)
-        while kept and self._width(kept + "…") > room:
-            kept = kept[:-1]
-        return kept.rstrip() + "…" if kept else ""
-
     def _logo_width(self) -> float:
         if self.logo is None:
             return 0.0
@@ -436,8 +423,9 @@ class _NumberedCanvas(Canvas):
     def _heading(self) -> tuple[str, str]:
         """The title and the organisation's name as the header's line shows them."""
         title_room, organisation_room = self._header_rooms(self._logo_room())
-        organisation = self._fitting(self.organisation, organisation_room) if self.organisation else ""
-        return self._fitting(self.title, title_room), organisation
+        size = self.font_size
+        organisation = fitted(self.organisation, organisation_room, size) if self.organisation else ""
+        return fitted(self.title, title_room, size), organisation
 
     def _header_rooms(self, logo: float) -> tuple[float, float]:
         """The widths the title and the organisation's name may take on the header's line

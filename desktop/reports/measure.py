@@ -38,3 +38,17 @@ def wrap(text: str, width: float, size: float, max_lines: int = 6) -> list[str]:
         lines = lines[:max_lines]
         lines[-1] = lines[-1] + "…"
     return lines or [""]
+
+
+def fitted(text: str, width: float, size: float) -> str:
+    """`text`, or as much of its logical start as fits `width` with "…" after it: whole words
+    when the first fits, else the first word cut ("" when not even "…" fits)."""
+    if text_width(text, size) <= width:
+        return text
+    words = text.split()
+    while len(words) > 1 and text_width(" ".join(words) + "…", size) > width:
+        words.pop()
+    kept = " ".join(words)
+    while kept and text_width(kept + "…", size) > width:
+        kept = kept[:-1]
+    return kept.rstrip() + "…" if kept else ""
