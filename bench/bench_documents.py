@@ -295,15 +295,18 @@ def document_measures(small_path: Path, full_path: Path, runs: int) -> tuple[lis
     )
 
 
-# Prints one document in a child process and reports that process's peak RSS in kilobytes.
+# Prints one document in a child process and reports that process's peak RSS in kilobytes:
+# VmHWM, its own (ru_maxrss would keep the bench's, which forked it: it read the bench's size).
 PRINT_ONE = """
-import resource, sys
+import sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from desktop.storage.workspace import open_workspace
 from desktop.documents import export_document, load_document_data
+def status_kb(name):
+    return int(next(line.split()[1] for line in open("/proc/self/status") if line.startswith(name + ":")))
 def resident_kb():
-    return int(next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmRSS:")))
+    return status_kb("VmRSS")
 workspace = open_workspace(Path({path!r}))
 before = resident_kb()
 if {build!r}:
@@ -312,7 +315,7 @@ else:
     load_document_data(workspace, {key!r}, {record_id!r}, "he", **{options!r})
 after = resident_kb()
 workspace.close()
-print(before, after, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(before, after, status_kb("VmHWM"))
 """
 
 
