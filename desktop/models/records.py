@@ -30,6 +30,7 @@ class FieldKind(StrEnum):
 
 
 Cleaner = Callable[[str, str], Any]
+_TEXT_KINDS = frozenset({FieldKind.TEXT, FieldKind.LTR_TEXT, FieldKind.MULTILINE})
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,33 @@ class FieldSpec:
         text = "" if value is None else str(value)
         return self.formatter(text) if self.formatter is not None else text
 
+    def passes_at_a_glance(self, value: Any) -> bool:
+        """True only where `clean(value)` surely raises nothing: text in the form this field
+        stores (for a plain text, short enough, with no control character and, when required,
+        a letter or digit first). False says nothing: clean it."""
+        if type(value) is not str or self.kind not in _TEXT_KINDS:
+            return False
+        if self.cleaner is not None:
+            form = v.STORED_FORMS.get(self.cleaner)
+            return form is not None and form.fullmatch(value) is not None
+        return (
+            len(value) <= self.max_length
+            and (not self.required or value[:1].isalnum())
+            and not v.has_control_characters(value)
+        )
+
+    @property
+    def max_length(self) -> int:
+        """The most characters a text of this field holds (cleaned by `clean_text`)."""
+        return 5000 if self.kind is FieldKind.MULTILINE else 200
+
     def clean(self, raw: Any) -> Any:
         """Validate and normalise a value as typed; raise ValidationError with a message."""
         if self.kind in (FieldKind.TEXT, FieldKind.LTR_TEXT, FieldKind.MULTILINE):
             text = "" if raw is None else str(raw)
             if self.cleaner is not None:
                 return self.cleaner(self.name, text)
-            max_length = 5000 if self.kind is FieldKind.MULTILINE else 200
-            return v.clean_text(self.name, text, required=self.required, max_length=max_length)
+            return v.clean_text(self.name, text, required=self.required, max_length=self.max_length)
         if self.kind is FieldKind.NUMBER:
             assert self.cleaner is not None
             value = self.cleaner(self.name, "" if raw is None else str(raw))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from desktop.i18n import _, strip_marks
 
@@ -139,6 +140,16 @@ def clean_phone(field: str, raw: str) -> str:
     if _SPECIAL.match(digits):
         return digits
     raise ValidationError(field, _("Enter an Israeli phone number, such as 050-1234567 or 02-6234567."))
+
+
+# The text each of these cleaners stores, which it accepts as it is: a value read back (from
+# an exchange file) in this form needs no cleaning to be known good. Only forms it surely
+# accepts (ASCII digits, no invisible marks or spaces); any other value is cleaned.
+_MARKS = "\u200e\u200f\u061c\u2066-\u2069"
+STORED_FORMS: dict[Callable[[str, str], object], re.Pattern[str]] = {
+    clean_phone: re.compile(r"|\+972(?:[57][0-9]{8}|[2-489][0-9]{7})|1(?:599|700|800)[0-9]{6}"),
+    clean_email: re.compile(rf"(?:[^@\s{_MARKS}]+@[^@\s{_MARKS}]+\.[^@\s.{_MARKS}]{{2,}})?"),
+}
 
 
 def display_phone(stored: str) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.models import validation as v
-from desktop.models.records import AUTHORITY, PERSON
+from desktop.models.records import AUTHORITY, CLUSTER, ORGANISATION, PERSON, FieldKind, FieldSpec
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,71 @@ def test_record_spec_collects_errors_by_field() -> None:
     assert set(errors) == {"name_he", "municipal_status", "population"}
     cleaned, errors = PERSON.clean({"full_name": "  דנה   לוי ", "email": "d@x.org"})
     assert not errors and cleaned["full_name"] == "דנה לוי"
+
+
+# --- values known good at a glance (an exchange file's thousands of people) -----------------
+
+_FORM_FIELDS = [
+    spec
+    for record in (AUTHORITY, CLUSTER, ORGANISATION, PERSON)
+    for spec in record.fields
+    if spec.kind in (FieldKind.TEXT, FieldKind.LTR_TEXT, FieldKind.MULTILINE)
+]
+# Text near the edges: marks, odd spaces, control characters, other digits, @ and dots.
+_EDGY_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("ab05+972-.@ \t\n") + ["\u200f", "\u200e", "\u2068", "\xa0", "\u202f", "\x1b", "\x85", "٥", "א"]
+    ),
+    max_size=16,
+)
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(_FORM_FIELDS), st.one_of(_EDGY_TEXT, st.text(max_size=220)))
+def test_a_value_that_passes_at_a_glance_is_one_the_field_accepts(spec: FieldSpec, value: str) -> None:
+    if spec.passes_at_a_glance(value):
+        spec.clean(value)  # raises nothing
+
+
+@settings(max_examples=200)
+@given(st.data())
+def test_each_cleaners_stored_form_is_accepted_as_it_is(data: st.DataObject) -> None:
+    cleaner, form = data.draw(
+        st.sampled_from(sorted(v.STORED_FORMS.items(), key=lambda item: item[1].pattern))
+    )
+    stored = data.draw(st.from_regex(form, fullmatch=True))
+    assert cleaner("field", stored) == stored.lower()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        (PERSON.field("phone"), "+972501234567"),
+        (PERSON.field("phone"), "+97226234567"),
+        (PERSON.field("phone"), "1800123456"),
+        (PERSON.field("phone"), ""),
+        (PERSON.field("email"), "dana.cohen@example.org"),
+        (PERSON.field("full_name"), "דנה כהן"),
+        (AUTHORITY.field("name_he"), "אופקים"),
+    ],
+)
+def test_stored_values_pass_at_a_glance(field: FieldSpec, value: str) -> None:
+    assert field.passes_at_a_glance(value)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        (PERSON.field("phone"), "050-1234567"),  # typed: cleaned, and accepted then
+        (PERSON.field("phone"), "+97212345678"),
+        (PERSON.field("email"), "\u200fdana@example.org"),
+        (PERSON.field("email"), "dana@example"),
+        (PERSON.field("full_name"), " דנה"),
+        (PERSON.field("full_name"), "\u200f"),
+        (PERSON.field("full_name"), "x" * 201),
+        (PERSON.field("full_name"), None),
+        (AUTHORITY.field("population"), "1000"),  # (a number: always cleaned)
+    ],
+)
+def test_other_values_are_left_to_the_cleaner(field: FieldSpec, value: object) -> None:
+    assert not field.passes_at_a_glance(value)
