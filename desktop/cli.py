@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from desktop import i18n
-from desktop.i18n import _
+from desktop.i18n import N_, _
 
 TYPE_CHECKING = False  # (typing is not imported at run time: see desktop.i18n)
 if TYPE_CHECKING:
@@ -22,6 +22,36 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
+
+
+# argparse's own words (its usage line, headings and errors), marked here so that the catalogs
+# hold them: argparse translates them with its module's `_` and `ngettext`, which
+# `_argparse_speaks_ours` points at the app's catalogs.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+)
+
+
+def _argparse_speaks_ours() -> None:
+    """argparse's words in the language of the messages (i18n's), from the app's catalogs."""
+    setattr(argparse, "_", i18n._)  # noqa: B010 - (module globals argparse reads when it speaks)
+    setattr(argparse, "ngettext", i18n.ngettext)  # noqa: B010
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,6 +112,7 @@ def _resolve_location(arguments: argparse.Namespace, parser: argparse.ArgumentPa
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser of every command; given the arguments, the documents of `pdf` (which import
     every report and reportlab) are only described when the command is `pdf`."""
+    _argparse_speaks_ours()  # (before any parser: their headings are named when made)
     parser = _Parser(prog="shutafut-cli", description=_("Shutafut batch commands."))
     parser.add_argument(
         "--lang", choices=i18n.LANGUAGES, help=_("language of messages and documents (default: Hebrew)")

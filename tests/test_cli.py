@@ -68,8 +68,55 @@ def test_pdf_of_a_missing_workspace_is_a_clear_error(
 
 
 def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["bogus"]) == 2
+    assert main(["--lang", "en", "bogus"]) == 2
     assert "usage" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("language", "usage", "required", "invalid", "headings"),
+    [
+        ("he", "שימוש:", "חסרים ארגומנטים נדרשים: document", "בחירה לא תקינה: 'bogus'", "אפשרויות:"),
+        ("ar", "الاستخدام:", "الوسائط التالية مطلوبة: document", "اختيار غير صالح: 'bogus'", "الخيارات:"),
+    ],
+)
+def test_usage_errors_and_help_speak_the_chosen_language_throughout(
+    language: str,
+    usage: str,
+    required: str,
+    invalid: str,
+    headings: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """argparse's own words too (its usage line, headings and errors), not English beside ours."""
+    assert main(["--lang", language, "pdf"]) == 2
+    missing = capsys.readouterr().err
+    assert usage in missing and required in missing
+    assert main(["--lang", language, "bogus"]) == 2
+    assert invalid in capsys.readouterr().err
+    assert main(["--lang", language, "--help"]) == 0
+    help_text = capsys.readouterr().out
+    assert headings in help_text and usage in help_text
+    english = ("usage", "required", "invalid choice", "options", "show this help", "arguments")
+    assert not [words for words in english if words in missing + help_text]
+
+
+def test_the_argparse_words_translated_are_those_this_python_says() -> None:
+    """Each message marked for argparse is one of its own (a Python that words one otherwise
+    would show it in English), and each keeps its %-directives in every language."""
+    import argparse
+    import re
+
+    from desktop import i18n
+    from desktop.cli import ARGPARSE_MESSAGES
+
+    source = Path(argparse.__file__).read_text(encoding="utf-8")
+    assert [m for m in ARGPARSE_MESSAGES if f"'{m}'" not in source and f'"{m}"' not in source] == []
+    directives = re.compile(r"%(?:\(\w+\))?[sr]")
+    for language in ("he", "ar"):
+        for message in ARGPARSE_MESSAGES:
+            translated = i18n.translate_in(language, message)
+            assert translated != message
+            assert sorted(directives.findall(translated)) == sorted(directives.findall(message))
 
 
 def test_the_installed_command_exits_non_zero_without_a_traceback(tmp_path: Path) -> None:

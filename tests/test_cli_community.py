@@ -156,4 +156,5 @@ def test_the_meeting_must_be_a_number(
         )
         == 2
     )
-    assert "usage" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "שימוש:" in err and "ארגומנט --meeting" in err and "שמיני" in err
