@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from desktop import i18n
-from desktop.i18n import N_, _
+from desktop.i18n import N_, _, os_error_text
 
 TYPE_CHECKING = False  # (typing is not imported at run time: see desktop.i18n)
 if TYPE_CHECKING:
@@ -489,7 +489,7 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(error))
     except OSError as error:
         return _fail(
-            _("Cannot use {path}: {error}").format(path=error.filename or "", error=error.strerror or error)
+            _("Cannot use {path}: {error}").format(path=error.filename or "", error=os_error_text(error))
         )
     except (sqlite3.Error, SQLAlchemyError) as error:  # e.g. a disk error while reading
         return _fail(database_error_line(arguments, error))

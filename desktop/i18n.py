@@ -7,8 +7,10 @@ the current catalog. Babel is imported lazily, off the path to the first paint.
 
 from __future__ import annotations
 
+import errno
 import functools
 import gettext
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -125,6 +127,43 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark `message` for extraction; translate it later, when it is shown."""
     return message
+
+
+# Why an operating-system call failed, in the person's words: the system says it in English
+# (its C locale), inside a translated message ("Cannot write x.pdf: No space left on device").
+_OS_ERRORS = {
+    errno.ENOENT: N_("the file or folder does not exist"),
+    errno.EACCES: N_("permission to use it is denied"),
+    errno.EPERM: N_("permission to use it is denied"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EEXIST: N_("a file of that name exists already"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.ENOTDIR: N_("part of the path is not a folder"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EBUSY: N_("another program is using it"),
+    errno.EIO: N_("the disk could not be read or written"),
+    **{
+        code: message
+        for name, message in (
+            ("EDQUOT", N_("the disk is full")),  # (a quota: not on every system)
+            ("ETXTBSY", N_("another program is using it")),
+        )
+        if (code := getattr(errno, name, None)) is not None
+    },
+}
+
+
+def os_error_text(error: BaseException) -> str:
+    """Why `error` happened, for a message: the system's reason in the language of the messages
+    when it is one of the common ones and the system's own words (a reason the app gave, or
+    one not known here, is kept as it is)."""
+    code = error.errno if isinstance(error, OSError) else None
+    if code is not None and code in _OS_ERRORS:
+        reason = getattr(error, "strerror", None)
+        if getattr(error, "winerror", None) is not None or reason in (None, os.strerror(code)):
+            return _(_OS_ERRORS[code])
+    return getattr(error, "strerror", None) or str(error)
 
 
 def translate_in(language: str, message: str) -> str:

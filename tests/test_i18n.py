@@ -387,3 +387,26 @@ def test_arabic_plurals_follow_the_header(catalogs) -> None:  # type: ignore[no-
         if isinstance(m.id, tuple) and len(m.string) == 6 and "ًا" in m.string[4] and "ًا" not in m.string[5]
     ]
     assert not wrong, f"Arabic plural forms 4 and 5 swapped: {wrong}"
+
+
+@pytest.mark.parametrize(
+    ("language", "full"), [("he", "הדיסק מלא"), ("ar", "القرص ممتلئ"), ("en", "the disk is full")]
+)
+def test_the_systems_reason_for_a_failure_is_told_in_the_language(language: str, full: str) -> None:
+    """The system's own words are English (its C locale) inside a translated message."""
+    import errno
+    import os
+
+    with i18n.using_language(language):
+        assert i18n.os_error_text(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "x.pdf")) == full
+        missing = i18n.os_error_text(FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT)))
+        assert missing == i18n.translate_in(language, "the file or folder does not exist")
+        if language != "en":
+            assert not re.search("[A-Za-z]", missing)
+        # a reason the app gave, one not known here, and what is not the system's: as they are
+        assert i18n.os_error_text(OSError(errno.EIO, "database disk image is malformed")) == (
+            "database disk image is malformed"
+        )
+        unknown = OSError(errno.ENOTCONN, os.strerror(errno.ENOTCONN))
+        assert i18n.os_error_text(unknown) == os.strerror(errno.ENOTCONN)
+        assert i18n.os_error_text(ValueError("no good")) == "no good"

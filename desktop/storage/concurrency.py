@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop import i18n
-from desktop.i18n import _
+from desktop.i18n import _, os_error_text
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
@@ -172,7 +172,7 @@ def _failure_reason(error: BaseException) -> str | None:
     if isinstance(error, DBAPIError) and error.connection_invalidated:
         return _("the connection to the team server was lost.")
     if isinstance(error, OSError):
-        return _("the file could not be written ({error}).").format(error=error.strerror or error)
+        return _("the file could not be written ({error}).").format(error=os_error_text(error))
     if "connection" in text or "server" in text or "closed" in text:
         return _("the connection to the team server was lost.")
     return _("the database refused the change ({error}).").format(error=str(error).splitlines()[0])

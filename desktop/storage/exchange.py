@@ -40,7 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from desktop import __version__, collector
-from desktop.i18n import _
+from desktop.i18n import _, os_error_text
 from desktop.models import exchange as ex
 from desktop.models import records as records_spec
 from desktop.models import validation
@@ -816,7 +816,7 @@ def read_exchange_file(
             )
     except OSError as error:
         raise ex.ExchangeRefused(
-            _("The file {name} cannot be read: {error}").format(name=path.name, error=error.strerror or error)
+            _("The file {name} cannot be read: {error}").format(name=path.name, error=os_error_text(error))
         ) from error
 
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.i18n import _
+from desktop.i18n import _, os_error_text
 from desktop.models.forum_roster import rows_from_csv
 
 
@@ -46,7 +46,7 @@ def read_roster_rows(path: Path) -> list[list[str]]:
             data = path.read_bytes()
         except OSError as error:
             raise UnreadableRoster(
-                _("Cannot read {path}: {error}").format(path=path.name, error=error.strerror or error)
+                _("Cannot read {path}: {error}").format(path=path.name, error=os_error_text(error))
             ) from error
         try:
             text = data.decode("utf-8-sig")

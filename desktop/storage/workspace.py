@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from desktop import __version__
-from desktop.i18n import _
+from desktop.i18n import _, os_error_text
 from desktop.storage.private_files import create_private
 
 if TYPE_CHECKING:  # imported when first used (SQLAlchemy alone takes about 0.4 s to import)
@@ -376,6 +376,8 @@ def _probe(path: Path, *, check_pages: bool = True) -> str | None:
     integrity_check next, so a file is read through once: opening runs it once.
     """
     name = path.name
+    if path.is_dir():
+        raise NotAWorkspaceFile(_("{name} is a folder, not a workspace file.").format(name=name))
     if not path.is_file():
         raise NotAWorkspaceFile(_("The file {name} does not exist.").format(name=name))
     too_long = path_too_long(path)
@@ -386,7 +388,7 @@ def _probe(path: Path, *, check_pages: bool = True) -> str | None:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise NotAWorkspaceFile(
-            _("The file {name} cannot be read: {error}").format(name=name, error=error.strerror)
+            _("The file {name} cannot be read: {error}").format(name=name, error=os_error_text(error))
         ) from error
     if header != SQLITE_HEADER:
         raise NotAWorkspaceFile(

@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME, ORGANISATION_NAME, i18n
-from desktop.i18n import _
+from desktop.i18n import _, os_error_text
 from desktop.paths import FONTS_DIR
 from desktop.views.after_paint import AfterPaint
 from desktop.views.icons import icon
@@ -178,7 +178,7 @@ def open_first_workspace(window: MainWindow, path: Path, demo: bool, read_only: 
         QtWidgets.QMessageBox.critical(
             window,
             _("Cannot create workspace"),
-            _("Cannot create {path}: {error}").format(path=path, error=error.strerror or error),
+            _("Cannot create {path}: {error}").format(path=path, error=os_error_text(error)),
         )
         return
     if BENCH_EXIT == "overview":

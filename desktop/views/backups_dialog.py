@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.i18n import _
+from desktop.i18n import _, os_error_text
 from desktop.storage import backups
 from desktop.storage.backups import BackupInfo, BackupReason
 from desktop.views.background import BackgroundTask, Cancelled, Progress, run_with_progress
@@ -152,7 +152,7 @@ class BackupScheduler(QObject):
         return self.manual_backup()(Progress())
 
     def _report(self, error: Exception) -> None:
-        detail = getattr(error, "strerror", None) or str(error)
+        detail = os_error_text(error)
         self.message.emit(_("The automatic backup failed: {error}").format(error=detail))
 
     def stop(self) -> None:
@@ -314,9 +314,7 @@ class BackupsDialog(QDialog):
             self._show_error(_("The backup was cancelled; no backup was added."))
             return
         except (OSError, backups.WorkspaceError) as error:
-            self._show_error(
-                _("The backup failed: {error}").format(error=getattr(error, "strerror", None) or error)
-            )
+            self._show_error(_("The backup failed: {error}").format(error=os_error_text(error)))
             return
         self._show_error("")
         self.refresh(select=info.path)
@@ -365,9 +363,7 @@ class BackupsDialog(QDialog):
         try:
             backups.delete_backup(backup)
         except OSError as error:
-            self._show_error(
-                _("The backup could not be deleted: {error}").format(error=error.strerror or error)
-            )
+            self._show_error(_("The backup could not be deleted: {error}").format(error=os_error_text(error)))
             return
         self.refresh()
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.i18n import _
+from desktop.i18n import _, os_error_text
 from desktop.storage.workspace import Workspace
 from desktop.views.qt_i18n import LANGUAGE_NAMES, align_text_field
 
@@ -131,7 +131,7 @@ class SettingsDialog(QDialog):
         try:
             image = path.read_bytes()
         except OSError as error:
-            self._show_error(_("The file cannot be read: {reason}").format(reason=error.strerror or error))
+            self._show_error(_("The file cannot be read: {reason}").format(reason=os_error_text(error)))
             return
         self._set_logo(image)
 

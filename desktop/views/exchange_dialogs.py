@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.i18n import _, ngettext, pgettext
+from desktop.i18n import _, ngettext, os_error_text, pgettext
 from desktop.models import exchange as ex
 from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind
 from desktop.progress import Cancelled, Progress
@@ -308,7 +308,7 @@ class ExportDialog(QDialog):
             show_error(self.error, _("The export was cancelled; no file was written."))
             return
         except OSError as error:
-            show_error(self.error, _("Cannot write the file: {error}").format(error=error.strerror or error))
+            show_error(self.error, _("Cannot write the file: {error}").format(error=os_error_text(error)))
             return
         except ScopeNotFound:
             show_error(self.item_error, _("It is no longer in the workspace."))
@@ -553,7 +553,7 @@ class ImportDialog(QDialog):
             show_error(self.error, str(error))
             return
         except OSError as error:
-            show_error(self.error, _("Nothing was imported: {error}").format(error=error.strerror or error))
+            show_error(self.error, _("Nothing was imported: {error}").format(error=os_error_text(error)))
             return
         self.accept()
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__, i18n
-from desktop.i18n import _
+from desktop.i18n import _, os_error_text
 from desktop.models.record_kinds import PLURALS, RecordKind
 from desktop.views.after_paint import AfterPaint
 from desktop.views.features import FEATURES, feature_title
@@ -665,7 +665,7 @@ class MainWindow(QMainWindow):
             QtWidgets.QMessageBox.critical(
                 self,
                 _("New workspace"),
-                _("Cannot create the file: {error}").format(error=error.strerror or error),
+                _("Cannot create the file: {error}").format(error=os_error_text(error)),
             )
             return
         self.open_workspace_file(path)
@@ -696,7 +696,7 @@ class MainWindow(QMainWindow):
             QtWidgets.QMessageBox.critical(
                 self,
                 _("Save As (copy)"),
-                _("Cannot write the copy: {error}").format(error=error.strerror or error),
+                _("Cannot write the copy: {error}").format(error=os_error_text(error)),
             )
             return False
         if self.open_workspace_file(path):

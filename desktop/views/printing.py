@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from desktop import i18n
-from desktop.i18n import _
+from desktop.i18n import _, os_error_text
 
 if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
@@ -168,7 +168,7 @@ class Printer:
             self.report(_("The PDF was not written: cancelled."))
             return False
         except OSError as error:
-            message = _("Cannot write {path}: {error}").format(path=path, error=error.strerror or error)
+            message = _("Cannot write {path}: {error}").format(path=path, error=os_error_text(error))
             if dialog is not None:
                 dialog.show_error(message)
             else:

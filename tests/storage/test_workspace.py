@@ -70,6 +70,15 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
         open_workspace(tmp_path / "nothing.shutafut")
 
 
+def test_a_folder_is_refused_as_a_folder_not_as_missing(tmp_path: Path) -> None:
+    folder = tmp_path / "meetings.shutafut"
+    folder.mkdir()
+    with pytest.raises(NotAWorkspaceFile) as refused:
+        open_workspace(folder)
+    assert "meetings.shutafut היא תיקייה" in str(refused.value)  # (not "does not exist")
+    assert list(folder.iterdir()) == []
+
+
 def test_text_file_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "notes.shutafut"
     path.write_text("שלום, זה לא מסד נתונים", encoding="utf-8")

@@ -353,6 +353,32 @@ def test_printing_never_writes_over_a_file_shutafut_did_not_make(
     assert not list(tmp_path.glob(".*writing*"))
 
 
+def test_a_pdf_that_cannot_be_written_says_why_in_the_windows_language(
+    window: MainWindow, workspace_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system's reason (English, its C locale) is told in Hebrew, inside the message."""
+    import errno
+    import os
+
+    from desktop.storage import private_files
+
+    create_workspace(workspace_path).close()
+    window.open_workspace_file(workspace_path)
+
+    def full_disk(path: Path, mode: int = 0o600) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(private_files, "create_private", full_disk)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: told.append(text))
+    assert not window.export_pdf_to(tmp_path / "summary.pdf", "he", open_after=False)
+    assert len(told) == 1 and "summary.pdf" in told[0] and "הדיסק מלא" in told[0]
+    assert os.strerror(errno.ENOSPC) not in told[0]
+    assert list(tmp_path.iterdir()) == [workspace_path] or "summary.pdf" not in {
+        p.name for p in tmp_path.iterdir()
+    }
+
+
 @pytest.mark.parametrize("language", ["he", "ar", "en"])
 def test_no_two_places_in_the_sidebar_share_a_name(window: MainWindow, language: str) -> None:
     """The reference list of regional clusters and the cluster profiles once read alike."""

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.i18n import _
+from desktop.i18n import _, os_error_text
 from desktop.models.topics_survey import (
     SCALE_MAX,
     SCALE_MIN,
@@ -371,7 +371,7 @@ class SurveyTab(QWidget):
         except OSError as error:
             show_error(
                 self.grid_error,
-                _("Cannot read {path}: {error}").format(path=path.name, error=error.strerror or error),
+                _("Cannot read {path}: {error}").format(path=path.name, error=os_error_text(error)),
             )
             return False
         try:
