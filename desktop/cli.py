@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from desktop import i18n
-from desktop.i18n import N_, _, os_error_text
+from desktop.command_line import argparse_speaks_ours, language_from
+from desktop.i18n import _, os_error_text
 
 TYPE_CHECKING = False  # (typing is not imported at run time: see desktop.i18n)
 if TYPE_CHECKING:
@@ -24,50 +25,11 @@ EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 
 
-# argparse's own words (its usage line, headings and errors), marked here so that the catalogs
-# hold them: argparse translates them with its module's `_` and `ngettext`, which
-# `_argparse_speaks_ours` points at the app's catalogs.
-ARGPARSE_MESSAGES = (
-    N_("usage: "),
-    N_("positional arguments"),
-    N_("options"),
-    N_("show this help message and exit"),
-    N_("the following arguments are required: %s"),
-    N_("one of the arguments %s is required"),
-    N_("argument %(argument_name)s: %(message)s"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"),
-    N_("invalid %(type)s value: %(value)r"),
-    N_("unrecognized arguments: %s"),
-    N_("expected one argument"),
-    N_("expected at most one argument"),
-    N_("expected at least one argument"),
-    N_("not allowed with argument %s"),
-    N_("ignored explicit argument %r"),
-    N_("ambiguous option: %(option)s could match %(matches)s"),
-    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
-)
-
-
-def _argparse_speaks_ours() -> None:
-    """argparse's words in the language of the messages (i18n's), from the app's catalogs."""
-    setattr(argparse, "_", i18n._)  # noqa: B010 - (module globals argparse reads when it speaks)
-    setattr(argparse, "ngettext", i18n.ngettext)  # noqa: B010
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         print(_("Error: {message}").format(message=message), file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
-
-
-def _language_from(argv: list[str]) -> str | None:
-    for index, argument in enumerate(argv):
-        if argument == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-        if argument.startswith("--lang="):
-            return argument.split("=", 1)[1]
-    return None
 
 
 def _server_option(parser: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup) -> None:
@@ -112,7 +74,7 @@ def _resolve_location(arguments: argparse.Namespace, parser: argparse.ArgumentPa
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser of every command; given the arguments, the documents of `pdf` (which import
     every report and reportlab) are only described when the command is `pdf`."""
-    _argparse_speaks_ours()  # (before any parser: their headings are named when made)
+    argparse_speaks_ours()  # (before any parser: their headings are named when made)
     parser = _Parser(prog="shutafut-cli", description=_("Shutafut batch commands."))
     parser.add_argument(
         "--lang", choices=i18n.LANGUAGES, help=_("language of messages and documents (default: Hebrew)")
@@ -452,7 +414,7 @@ def _list(arguments: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    language = _language_from(argv)
+    language = language_from(argv)
     i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
     parser = build_parser(argv)
     try:

@@ -107,10 +107,11 @@ def test_the_argparse_words_translated_are_those_this_python_says() -> None:
     import re
 
     from desktop import i18n
-    from desktop.cli import ARGPARSE_MESSAGES
+    from desktop.command_line import ARGPARSE_MESSAGES
 
     source = Path(argparse.__file__).read_text(encoding="utf-8")
-    assert [m for m in ARGPARSE_MESSAGES if f"'{m}'" not in source and f'"{m}"' not in source] == []
+    written = [message.encode("unicode_escape").decode() for message in ARGPARSE_MESSAGES]
+    assert [m for m in written if f"'{m}'" not in source and f'"{m}"' not in source] == []
     directives = re.compile(r"%(?:\(\w+\))?[sr]")
     for language in ("he", "ar"):
         for message in ARGPARSE_MESSAGES:
@@ -211,3 +212,25 @@ def test_help_loads_neither_sqlalchemy_nor_the_reports() -> None:
     assert result.returncode == 0, result.stderr
     assert "Shutafut batch commands." in result.stdout and "pdf" in result.stdout
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(
+    ("argv", "stream", "words"),
+    [
+        (["--lang", "en", "--help"], "out", "workspace file to open"),
+        (["--lang", "en", "--help"], "out", "show this help message and exit"),
+        (["--help"], "out", "הצגת הודעת עזרה זו ויציאה"),
+        (["--lang", "ar", "--bogus"], "err", "shutafut: خطأ: وسائط غير معروفة: --bogus"),
+        (["--bogus"], "err", "shutafut: שגיאה: ארגומנטים לא מוכרים: --bogus"),
+    ],
+)
+def test_the_windows_command_speaks_the_language_asked_for(
+    argv: list[str], stream: str, words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`shutafut --lang en --help` was in Hebrew, and argparse's own words in English."""
+    from desktop import i18n
+    from desktop.views.app import parse_arguments
+
+    with i18n.using_language("he"), pytest.raises(SystemExit):
+        parse_arguments(argv)
+    assert words in getattr(capsys.readouterr(), stream)

@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME, ORGANISATION_NAME, i18n
+from desktop.command_line import argparse_speaks_ours, language_from
 from desktop.i18n import _, os_error_text
 from desktop.paths import FONTS_DIR
 from desktop.views.after_paint import AfterPaint
@@ -61,6 +62,12 @@ class _VersionAction(argparse.Action):
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The window's arguments; its help and usage errors in the language asked for with --lang
+    (the messages' language otherwise), argparse's own words too."""
+    language = language_from(argv)
+    if language in i18n.LANGUAGES:
+        i18n.set_language(language)  # (the window sets it again, with Qt's, once it is made)
+    argparse_speaks_ours()
     parser = argparse.ArgumentParser(
         prog="shutafut",
         description=_("Shutafut workbench"),
