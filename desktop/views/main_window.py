@@ -282,6 +282,18 @@ class MainWindow(QMainWindow):
                 lambda _c=False, k=kind: self.show_kind(k),
                 f"Ctrl+{number}",
             )
+        # Home and every feature from the View menu too (the sidebar's places, by keyboard):
+        # Ctrl+0 for home, the next digits after the reference kinds' for the first features.
+        self.home_action = self._action(
+            "action_show_home", lambda: self.sidebar.setCurrentItem(self.home_item), "Ctrl+0"
+        )
+        self.feature_actions: dict[str, QAction] = {}
+        for number, key in enumerate(FEATURES, start=len(PLURALS) + 1):
+            self.feature_actions[key] = self._action(
+                f"action_show_{key}",
+                lambda _c=False, k=key: self.show_feature(k),
+                f"Ctrl+{number}" if number <= 9 else None,
+            )
         # The icons are set by retranslate() (mirrored for right to left), once.
 
     def _set_icons(self) -> None:
@@ -316,7 +328,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.new_record_action, self.delete_record_action, self.find_action])
         self.edit_menu.addAction(self.search_action)
         self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.home_action)
+        self.view_menu.addSeparator()
         self.view_menu.addActions(list(self.kind_actions.values()))
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(list(self.feature_actions.values()))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.calendar_action)
         self.view_menu.addSeparator()
@@ -382,9 +398,11 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(_("Toolbar"))
         self.reference_item.setText(0, _("Reference data"))
         self.home_item.setText(0, _("Home"))
+        self.home_action.setText(_("Home"))
         self.home_section.retranslate()
         for key, item in self.feature_items.items():
             item.setText(0, feature_title(key))
+            self.feature_actions[key].setText(feature_title(key))
         for section in self._other_sections():
             section.retranslate()
         for kind, item in self.kind_items.items():

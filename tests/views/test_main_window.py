@@ -393,3 +393,23 @@ def test_no_two_places_in_the_sidebar_share_a_name(window: MainWindow, language:
         names.append(found.value().text(0))
         found += 1
     assert len(names) > 10 and len(set(names)) == len(names), names
+
+
+def test_home_and_every_feature_are_in_the_view_menu_and_the_first_by_keyboard(
+    window: MainWindow, workspace_path: Path, qtbot: QtBot
+) -> None:
+    from desktop.storage.demo import create_demo_workspace
+    from desktop.views.features import FEATURES, feature_title
+
+    create_demo_workspace(workspace_path).close()
+    window.open_workspace_file(workspace_path)
+    shown = [action.text() for action in window.view_menu.actions()]
+    assert "בית" in shown and all(feature_title(key) in shown for key in FEATURES)
+    for digit, key in ((Qt.Key.Key_5, "selection"), (Qt.Key.Key_7, "forums"), (Qt.Key.Key_9, "communities")):
+        qtbot.keyClick(window, digit, Qt.KeyboardModifier.ControlModifier)
+        assert window.sections.currentWidget() is window.feature_section(key)
+        assert window.sidebar.currentItem() is window.feature_items[key]
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.sections.currentWidget() is window.home_section
+    window.feature_actions["compasses"].trigger()  # (past the digits: from the menu)
+    assert window.sections.currentWidget() is window.feature_section("compasses")
