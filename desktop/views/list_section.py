@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -159,6 +159,12 @@ class ListSection(QWidget):
             header.setSectionResizeMode(column, mode)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activated.connect(lambda _index: self.open_selected())  # Enter
+        QShortcut(  # (asks first, as the button does)
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.table,
+            self.delete_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.count = QLabel()
         self.count.setObjectName("section_count")

@@ -152,6 +152,33 @@ def test_toolbar_new_and_delete_act_on_the_section_on_screen(
     ]
 
 
+def test_the_delete_key_in_a_list_asks_then_deletes_the_selected_record(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    window.open_workspace_file(demo_path)
+    section = _show(window, "selection")
+    asked: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert window.workspace is not None
+    [galil] = [p.id for p in list_processes(window.workspace) if p.title == "בחירה בגליל"]
+    section.select(galil)
+    section.table.setFocus()
+    qtbot.keyClick(section.table, Qt.Key.Key_Delete)  # No: nothing is deleted
+    assert len(asked) == 1 and "בחירה בגליל" in asked[0] and "בחירה בגליל" in _names(section)
+    qtbot.keyClick(section.table, Qt.Key.Key_Delete)  # Yes
+    assert "בחירה בגליל" not in _names(section)
+    assert "בחירה בגליל" not in [p.title for p in list_processes(window.workspace)]
+    section.search.setFocus()
+    type_text(section.search, "בחירה")
+    qtbot.keyClick(section.search, Qt.Key.Key_Delete)  # in the search box: only its text
+    assert len(asked) == 2
+
+
 def test_ctrl_p_prints_the_document_of_the_selected_record(
     window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
