@@ -1,7 +1,11 @@
-"""Helpers for GUI tests: type the way a person does (Hebrew per character)."""
+"""Helpers for GUI tests: type the way a person does (Hebrew per character), and the demo
+workspace most screens' tests start from."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -16,6 +20,32 @@ if TYPE_CHECKING:
     from desktop.storage.workspace import Workspace
     from desktop.views.flags.window import FlagsWindow
     from desktop.views.reference.section import ReferenceSection
+
+
+_DEMOS_MADE: dict[bool, Path] = {}
+
+
+def demo_copy(tmp_path_factory: pytest.TempPathFactory, path: Path, *, whole_path: bool = False) -> Workspace:
+    """A demo workspace at `path`, opened: a copy of one made once per test process (making
+    one takes a fifth of a second, a copy a few milliseconds)."""
+    from desktop.storage.demo import create_demo_workspace
+    from desktop.storage.workspace import open_workspace
+
+    made = _DEMOS_MADE.get(whole_path)
+    if made is None:
+        made = tmp_path_factory.mktemp("demo-made") / "demo.shutafut"
+        create_demo_workspace(made, whole_path=whole_path).close()
+        _DEMOS_MADE[whole_path] = made
+    shutil.copy(made, path)
+    return open_workspace(path)
+
+
+@pytest.fixture
+def demo(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Workspace]:
+    """The demo workspace (reference data and the learning community), the test's own."""
+    workspace = demo_copy(tmp_path_factory, tmp_path / "demo.shutafut")
+    yield workspace
+    workspace.close()
 
 
 def type_text(widget: QWidget, text: str) -> None:

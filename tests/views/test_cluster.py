@@ -30,13 +30,6 @@ def _hebrew_layout(qapp: QApplication) -> Iterator[None]:
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
-    yield workspace
-    workspace.close()
-
-
 def _open(qtbot: QtBot, workspace: Workspace, number: int, printed: list[tuple[int, str]]) -> ClusterWindow:
     window = ClusterWindow(
         workspace, load_profile(workspace, number), number, lambda n, key, _o: printed.append((n, key))

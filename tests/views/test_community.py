@@ -21,7 +21,6 @@ from desktop.storage.community_store import (
     people_facts,
     save_community,
 )
-from desktop.storage.demo import create_demo_workspace
 from desktop.storage.workspace import Workspace
 from desktop.views.community.members_tab import AddMemberDialog
 from desktop.views.community.survey_tab import SurveyImportDialog
@@ -35,13 +34,6 @@ def _hebrew_layout(qapp: QApplication) -> Iterator[None]:
     apply_language(qapp, "he")
     yield
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
-    yield workspace
-    workspace.close()
 
 
 def _window(qtbot: QtBot, workspace: Workspace, exports: list[tuple[int, str, str]]) -> CommunityWindow:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -16,7 +15,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop.models.community import Community, Member
 from desktop.storage.community_store import load_community
-from desktop.storage.demo import create_demo_workspace
 from desktop.storage.workspace import Workspace
 from desktop.views.community.advisory_tab import AddGuestDialog
 from desktop.views.community.window import CommunityWindow
@@ -29,13 +27,6 @@ def _hebrew_layout(qapp: QApplication) -> Iterator[None]:
     apply_language(qapp, "he")
     yield
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
-    yield workspace
-    workspace.close()
 
 
 def _window(qtbot: QtBot, workspace: Workspace) -> CommunityWindow:

@@ -3,7 +3,7 @@ changes mid-typing, closing, and reopening the draft from storage where it stopp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.models.flags import ClusterFlags, Diagnosis, Flag, Item
-from desktop.storage.demo import create_demo_workspace
 from desktop.storage.flags_store import load_cluster_flags, save_cluster_flags
 from desktop.storage.workspace import Workspace, open_workspace
 from desktop.views.conflict_dialog import ConflictDialog
@@ -21,13 +20,6 @@ from desktop.views.flags.diagnosis_wizard import DiagnosisWizard, FlagPage, Ques
 from desktop.views.flags.window import FlagsWindow
 from tests.views.conftest import open_flags_window, type_text
 from tests.views.seams import fit_laptop_screen, press
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
-    yield workspace
-    workspace.close()
 
 
 def _section(qtbot: QtBot, workspace: Workspace) -> FlagsWindow:

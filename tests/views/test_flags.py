@@ -11,17 +11,9 @@ from PySide6.QtWidgets import QTableWidgetItem, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.models.flags import Flag
-from desktop.storage.demo import create_demo_workspace
 from desktop.storage.flags_store import load_cluster_flags
 from desktop.views.flags.diagnosis_wizard import DiagnosisWizard, FlagPage, QuestionsPage
 from tests.views.conftest import open_flags_window, type_text
-
-
-@pytest.fixture
-def demo(tmp_path: Path):  # type: ignore[no-untyped-def]
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
-    yield workspace
-    workspace.close()
 
 
 def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -11,18 +11,10 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.models.forum import Forum, sessions_from_template
-from desktop.storage.demo import create_demo_workspace
 from desktop.storage.forum_store import list_forums, load_forum
 from desktop.views.forum.facilitation import FacilitationWindow
 from desktop.views.forum.forum_window import ForumWindow
 from tests.views.conftest import type_text
-
-
-@pytest.fixture
-def demo(tmp_path: Path):  # type: ignore[no-untyped-def]
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
-    yield workspace
-    workspace.close()
 
 
 def _enter(widget, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,6 @@ from desktop.models.community import Community
 from desktop.models.forum import Forum, sessions_from_template
 from desktop.models.selection_process import SelectionProcess
 from desktop.storage.community_store import save_community
-from desktop.storage.demo import create_demo_workspace
 from desktop.storage.forum_store import list_forums, save_forum
 from desktop.storage.selection_store import list_processes, save_process
 from desktop.storage.workspace import create_workspace
@@ -27,7 +26,7 @@ from desktop.views.features import FEATURES
 from desktop.views.list_section import ListSection
 from desktop.views.main_window import MainWindow
 from desktop.views.qt_i18n import apply_language
-from tests.views.conftest import type_text
+from tests.views.conftest import demo_copy, type_text
 
 SCREEN = (1366, 768)
 
@@ -48,9 +47,9 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
 
 
 @pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
+def demo_path(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
     path = tmp_path / "demo.shutafut"
-    workspace = create_demo_workspace(path)
+    workspace = demo_copy(tmp_path_factory, path)
     for title in ("בחירה בנגב", "בחירה בגליל", "בחירה בשרון"):
         save_process(workspace, SelectionProcess(title=title, purpose="מטרה"))
     for title, ideas in (("פורום שדרות", 12), ("פורום רהט", 3)):

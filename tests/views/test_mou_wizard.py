@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -33,14 +32,6 @@ from desktop.views.mou.wizard import (
 )
 from tests.views.conftest import type_text
 from tests.views.seams import fit_laptop_screen, press, run_apart
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
-    yield workspace
-    workspace.close()
-
 
 _PAGE_CLASSES = {
     WizardPage.PARTIES: PartiesPage,

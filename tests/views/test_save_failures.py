@@ -8,7 +8,6 @@ import errno
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +21,6 @@ from desktop.models.community import Community
 from desktop.models.forum import Forum, sessions_from_template
 from desktop.storage.community_store import load_community, save_community
 from desktop.storage.concurrency import SaveFailed, short_lock_wait
-from desktop.storage.demo import create_demo_workspace
 from desktop.storage.forum_store import load_forum, save_forum
 from desktop.storage.workspace import Workspace
 from desktop.views.community.window import CommunityWindow
@@ -39,13 +37,6 @@ def _hebrew_layout(qapp: QApplication) -> Iterator[None]:
     apply_language(qapp, "he")
     yield
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
-    yield workspace
-    workspace.close()
 
 
 _flush = Session.flush

@@ -5,7 +5,6 @@ drawn with, a header's size against the size its text needs, the order of a sort
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,11 +16,9 @@ from PySide6.QtWidgets import QApplication, QDateEdit, QFormLayout, QHeaderView,
 from pytestqt.qtbot import QtBot
 
 from desktop import i18n
-from desktop.storage.workspace import Workspace, open_workspace
+from desktop.storage.workspace import Workspace
 from desktop.views.qt_i18n import apply_language, collator
-from tests.views.conftest import type_text
-
-_DEMO: list[Path] = []
+from tests.views.conftest import demo_copy, type_text
 
 
 @pytest.fixture(autouse=True)
@@ -35,15 +32,7 @@ def _hebrew(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def demo(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Workspace]:
     """The demo workspace with the seeds' whole path (forum, selection), made once per run."""
-    if not _DEMO:
-        from desktop.storage.demo import create_demo_workspace
-
-        made = tmp_path_factory.mktemp("demo") / "demo.shutafut"
-        create_demo_workspace(made, whole_path=True).close()
-        _DEMO.append(made)
-    copy = tmp_path / "demo.shutafut"
-    shutil.copy(_DEMO[0], copy)
-    workspace = open_workspace(copy)
+    workspace = demo_copy(tmp_path_factory, tmp_path / "demo.shutafut", whole_path=True)
     yield workspace
     workspace.close()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,7 +16,6 @@ from desktop.models.community import Community
 from desktop.models.flags import Flag
 from desktop.models.forum import Forum, sessions_from_template
 from desktop.storage.community_store import load_community
-from desktop.storage.demo import create_demo_workspace
 from desktop.storage.flags_store import load_cluster_flags
 from desktop.storage.forum_store import load_forum
 from desktop.storage.workspace import Workspace
@@ -35,13 +33,6 @@ def _hebrew_layout(qapp: QApplication) -> Iterator[None]:
     apply_language(qapp, "he")
     yield
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
-    yield workspace
-    workspace.close()
 
 
 def fits_the_screen(window: QWidget) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -13,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop.models.selection import CRITERIA, QUANTITATIVE, ConditionState, CriterionGroup
 from desktop.models.selection_process import SelectionProcess
-from desktop.storage.demo import create_demo_workspace
 from desktop.storage.selection_store import list_processes, load_process
 from desktop.storage.workspace import Workspace
 from desktop.views.selection.wizard import (
@@ -27,13 +23,6 @@ from desktop.views.selection.wizard import (
 )
 from tests.views.conftest import type_text
 from tests.views.seams import fit_laptop_screen, press
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "demo.shutafut")
-    yield workspace
-    workspace.close()
 
 
 def _wizard(
