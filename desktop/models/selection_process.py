@@ -38,6 +38,14 @@ class TeamMember:
     role: str = ""
 
 
+def team_in_order(before: Sequence[TeamMember], ticked: Sequence[TeamMember]) -> list[TeamMember]:
+    """Who is ticked now, with their roles, in the team's order: those already in the team
+    where they were, those newly ticked after them in the order given. (The page lists people
+    by name: stored in that order, a team only looked at would change.)"""
+    place = {member.person: index for index, member in enumerate(before)}
+    return sorted(ticked, key=lambda member: place.get(member.person, len(place)))
+
+
 @dataclass
 class SelectionProcess:
     title: str = ""

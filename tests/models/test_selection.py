@@ -148,3 +148,17 @@ def test_sensitivity_tells_how_far_a_weight_can_move() -> None:
     assert swap is not None
     weight, value = swap
     assert rank([strong_leader, needy], weights.with_value(weight, value))[0].candidate.key == "a"
+
+
+def test_the_team_keeps_its_order_and_the_newly_ticked_come_after() -> None:
+    from desktop.models.selection_process import TeamMember, team_in_order
+
+    before = [TeamMember("dana", "מובילה"), TeamMember("avi", "נציג הקרן"), TeamMember("rina")]
+    # as the page lists them (by name), Rina unticked, Yossi ticked, Avi's role retyped
+    ticked = [TeamMember("avi", "נציג הקרן והשותף"), TeamMember("dana", "מובילה"), TeamMember("yossi")]
+    assert team_in_order(before, ticked) == [
+        TeamMember("dana", "מובילה"),
+        TeamMember("avi", "נציג הקרן והשותף"),
+        TeamMember("yossi"),
+    ]
+    assert team_in_order([], ticked) == ticked

@@ -421,7 +421,11 @@ class BodyEditor(QGroupBox):
             spin.setRange(0, 500)
             spin.setValue(value)
         self.chair = QLineEdit(body.chair)
+        # A role may hold commas itself ("education, youth, early childhood"): the roles are
+        # read from the field again only once the person has changed its text.
+        self.member_roles = body.member_roles
         self.roles = QLineEdit(", ".join(body.member_roles))
+        self.roles_shown = self.roles.text()
         self.frequency_kind = QComboBox()
         for code, label in FrequencyKind.choices():
             self.frequency_kind.addItem(label, code)
@@ -467,13 +471,18 @@ class BodyEditor(QGroupBox):
             show_error(self.error, _("Write month numbers from 1 to 12, separated by commas."))
             return None
         separator = "،" if "،" in self.roles.text() else ","
+        member_roles = (
+            self.member_roles
+            if self.roles.text() == self.roles_shown
+            else tuple(r.strip() for r in self.roles.text().split(separator) if r.strip())
+        )
         return GovernanceBody(
             kind=self.kind,
             name=self.name.text().strip(),
             min_members=self.min_members.value(),
             max_members=self.max_members.value(),
             chair=self.chair.text().strip(),
-            member_roles=tuple(r.strip() for r in self.roles.text().split(separator) if r.strip()),
+            member_roles=member_roles,
             frequency=MeetingFrequency(
                 FrequencyKind(self.frequency_kind.currentData()), self.count.value(), skipped
             ),

@@ -60,7 +60,7 @@ from desktop.models.selection import (
     swap_of_first_two,
     weight_label,
 )
-from desktop.models.selection_process import SelectionProcess, TeamMember
+from desktop.models.selection_process import SelectionProcess, TeamMember, team_in_order
 from desktop.views.qt_i18n import align_text_document, align_text_field, collator
 from desktop.views.selection.chart import RankingChart
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
@@ -228,7 +228,7 @@ class PurposePage(_Page):
                 role_item = self.team.item(row, 1)
                 role = role_item.text().strip() if role_item is not None else ""
                 team.append(TeamMember(str(person.data(Qt.ItemDataRole.UserRole)), role))
-        self.process.team = team
+        self.process.team = team_in_order(self.process.team, team)
 
     def validatePage(self) -> bool:
         purpose = self.purpose.toPlainText().strip()

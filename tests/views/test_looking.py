@@ -1,0 +1,132 @@
+"""Looking is not changing: each feature's record of the demo's whole path, opened and walked
+through (every page of a wizard, forth and back, every tab of a window) without a key typed,
+offers no step back. A step there is a change nobody made: the selection team stored in the
+order of its names, the MOU's member roles split at the commas inside them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget, QWizard
+from pytestqt.qtbot import QtBot
+
+from desktop.models.mou_draft import MouDraft
+from desktop.storage.agreement_store import list_agreements, load_agreement
+from desktop.storage.selection_store import list_processes, load_process
+from desktop.views.features import FEATURES
+from desktop.views.main_window import MainWindow
+from desktop.views.mou.wizard import BodiesPage
+from desktop.views.qt_i18n import apply_language
+from tests.views.conftest import demo_copy, type_text
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[MainWindow]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_language(app, "he")
+    demo_copy(tmp_path_factory, tmp_path / "demo.shutafut", whole_path=True).close()
+    main = MainWindow(QSettings())
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    assert main.open_workspace_file(tmp_path / "demo.shutafut", remember=False)
+    yield main
+    main.close()
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def _walk(editor: QWidget) -> int:
+    """Every tab (and the tabs within), then a wizard's pages forth and back; how many views."""
+    seen = 0
+    for tabs in editor.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            _settle()
+            seen += 1
+    if isinstance(editor, QWizard):
+        for button in (QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton):
+            while editor.button(button).isVisible() and editor.button(button).isEnabled():
+                editor.button(button).click()
+                _settle()
+                seen += 1
+    return seen
+
+
+def _open_and_walk(window: MainWindow, key: str, then: object = None) -> tuple[str, int, bool]:
+    """Open the feature's first record, walk it, close it: (editor, views seen, a step back?)."""
+    window.show_feature(key)
+    section = window.feature_section(key)
+    section.table.setCurrentIndex(section.proxy.index(0, 0))
+    found: list[tuple[str, int, bool]] = []
+
+    def walk() -> None:
+        editor = QApplication.activeModalWidget()
+        assert editor is not None
+        try:
+            _settle()
+            seen = _walk(editor)
+            if callable(then):
+                then(editor)
+            history = getattr(editor, "history", None)
+            found.append((type(editor).__name__, seen, history is not None and history.can_undo()))
+        finally:  # (a failure here must not leave the editor open, waiting)
+            editor.close()
+
+    QTimer.singleShot(0, walk)
+    section.open_selected()
+    assert found, f"{key}: no editor opened"
+    return found[0]
+
+
+def test_walking_through_every_feature_without_typing_offers_no_step_back(window: MainWindow) -> None:
+    walked = {key: _open_and_walk(window, key) for key in FEATURES}
+    assert all(seen > 1 for _editor, seen, _step in walked.values()), walked
+    assert {key: editor for key, (editor, _seen, step) in walked.items() if step} == {}
+
+
+def test_the_selection_team_and_the_mou_roles_are_stored_as_they_were(window: MainWindow) -> None:
+    workspace = window.workspace
+    assert workspace is not None
+    [process] = list_processes(workspace)
+    [agreement] = list_agreements(workspace)
+    team = load_process(workspace, process.id).team
+    draft: MouDraft = load_agreement(workspace, agreement.id).draft
+    assert any("," in role for body in draft.bodies for role in body.member_roles)  # (the seed's)
+    _open_and_walk(window, "selection")
+    _open_and_walk(window, "agreements")
+    assert load_process(workspace, process.id).team == team
+    assert load_agreement(workspace, agreement.id).draft.bodies == draft.bodies
+
+
+def test_roles_typed_are_read_at_their_commas(window: MainWindow) -> None:
+    """What the field says: roles separated by commas, once the person has changed the text."""
+    workspace = window.workspace
+    assert workspace is not None
+    [agreement] = list_agreements(workspace)
+
+    def retype_the_first_roles(editor: QWidget) -> None:
+        assert isinstance(editor, QWizard)
+        for _page in range(12):  # (to the governance bodies)
+            if isinstance(editor.currentPage(), BodiesPage):
+                break
+            editor.button(QWizard.WizardButton.NextButton).click()
+            _settle()
+        page = editor.currentPage()
+        assert isinstance(page, BodiesPage)
+        roles = page.editors[0].roles  # (the page's own: those of an earlier visit await deletion)
+        roles.selectAll()
+        type_text(roles, "גזבר, מהנדס העיר")
+        editor.button(QWizard.WizardButton.NextButton).click()
+        _settle()
+
+    _open_and_walk(window, "agreements", retype_the_first_roles)
+    bodies = load_agreement(workspace, agreement.id).draft.bodies
+    assert bodies[0].member_roles == ("גזבר", "מהנדס העיר")
