@@ -319,6 +319,8 @@ def _save_or_ask(
             rows: list[tuple[str, ...]] = []
         else:
             rows = list(document_rows(document, conflict.theirs))
+            if not rows:  # theirs differs only where its reader stopped (a wizard's page)
+                return save(conflict.version)  # (nothing of theirs is lost: no question)
         headers = [_("Part"), _("Their version"), _("Your change")]
         if ConflictDialog(conflict, headers, rows, parent).ask() == MINE:
             return save(conflict.version)

@@ -417,3 +417,33 @@ def test_after_taking_theirs_undo_never_goes_back_over_their_version(
     wizard.undo()  # (as Ctrl+Z would)
     assert load_process(omer, wizard.process_id).title == "בחירה של עומר"
     omer.close()
+
+
+def test_a_version_that_differs_only_in_the_page_it_was_left_at_is_no_conflict(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dana and Omer both only look through the same process (each copy saved at the page its
+    reader is on): Dana's next page is saved without a question about a change with nothing
+    in it (the conflict dialog's table was empty)."""
+    from desktop.storage.selection_store import save_process
+    from desktop.storage.workspace import open_workspace
+    from desktop.views import conflict_dialog
+
+    wizard = _wizard(qtbot, demo)
+    page = _purpose(wizard)
+    type_text(page.title_edit, "בחירה של דנה")
+    type_text(page.purpose, "מטרה")
+    page.title_edit.setFocus()
+    qtbot.waitUntil(lambda: wizard.process_id is not None)
+    assert demo.path is not None
+    omer = open_workspace(demo.path)
+    qtbot.waitUntil(lambda: load_process(omer, wizard.process_id).purpose == "מטרה")
+    his = load_process(omer, wizard.process_id)
+    his.page = 3
+    save_process(omer, his, wizard.process_id)
+    asked: list[object] = []
+    monkeypatch.setattr(conflict_dialog.ConflictDialog, "ask", lambda dialog: asked.append(dialog))
+    press(wizard, QWizard.WizardButton.NextButton)  # Dana's page: saved over Omer's
+    assert asked == []
+    assert load_process(omer, wizard.process_id).page == 1
+    omer.close()
