@@ -86,6 +86,10 @@ def test_map_diagnose_and_plan(qtbot: QtBot, demo, tmp_path: Path) -> None:  # t
     plans.store()
     assert plans.error.text() == ""
     assert plans.workplan.rowCount() == 1 and plans.workplan.item(0, 3).text() == "רונית"
+    [goal] = load_cluster_flags(demo, flags.cluster).plans[0].goals
+    # whole numbers stay whole (12.0 for 12 would read as a change to every other copy)
+    assert (goal.target, goal.baseline.value) == (60, 35)
+    assert type(goal.target) is int and type(goal.baseline.value) is int
 
     from desktop.documents import export_document, flags_work_number
 

@@ -130,3 +130,37 @@ def test_roles_typed_are_read_at_their_commas(window: MainWindow) -> None:
     _open_and_walk(window, "agreements", retype_the_first_roles)
     bodies = load_agreement(workspace, agreement.id).draft.bodies
     assert bodies[0].member_roles == ("גזבר", "מהנדס העיר")
+
+
+def test_walking_through_a_diagnosis_changes_nothing_in_the_flags_work(window: MainWindow) -> None:
+    """Its baselines were read back from their spin boxes as 12.0 for 12, and questions never
+    answered were stored as empty answers."""
+    from desktop.storage.flags_store import list_flags_summaries, load_flags_work
+    from desktop.views.flags.diagnoses import DiagnosesTab
+    from desktop.views.flags.window import FlagsWindow
+
+    workspace = window.workspace
+    assert workspace is not None
+    [summary, *_others] = list_flags_summaries(workspace)
+    before = load_flags_work(workspace, summary.id)
+    assert any(
+        isinstance(a.baseline.value, int) for d in before.diagnoses for a in d.flags.values()
+    )  # (the seed's whole numbers)
+    flags = FlagsWindow(workspace, load_flags_work(workspace, summary.id), summary.id)
+    flags.show()
+    [tab] = flags.findChildren(DiagnosesTab)
+    walked: list[int] = []
+
+    def walk() -> None:
+        editor = QApplication.activeModalWidget()
+        assert editor is not None
+        try:
+            walked.append(_walk(editor))
+        finally:
+            editor.close()
+
+    QTimer.singleShot(0, walk)
+    tab.run(flags.flags.diagnoses[0])
+    flags.close()
+    assert walked and walked[0] > 4
+    assert load_flags_work(workspace, summary.id).to_json() == before.to_json()

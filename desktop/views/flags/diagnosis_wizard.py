@@ -147,8 +147,11 @@ class QuestionsPage(ShellPage):
 
     def store(self) -> None:
         self.owner.diagnosis.held_on = pydate(self.held_on.date()).isoformat()
+        before = self.owner.diagnosis.answers  # (a question never answered stays out of it)
         self.owner.diagnosis.answers = {
-            key: editor.toPlainText().strip() for key, editor in self.answers.items()
+            key: text
+            for key, editor in self.answers.items()
+            if (text := editor.toPlainText().strip()) or key in before
         }
 
 
@@ -274,7 +277,9 @@ class FlagPage(ShellPage):
         assessment.evidence = self.evidence.toPlainText().strip()
         assessment.links = self.links.toPlainText().strip()
         assessment.baseline = Measure(
-            self.baseline_value.value() if self.has_baseline.isChecked() else None,
+            _number_shown(self.baseline_value.value(), assessment.baseline.value)
+            if self.has_baseline.isChecked()
+            else None,
             self.baseline_unit.text().strip(),
             pydate(self.baseline_on.date()).isoformat(),
         )
@@ -318,3 +323,12 @@ class SummaryPage(ShellPage):
     def validatePage(self) -> bool:
         self.owner.diagnosis.final = self.final.isChecked()  # saved as the wizard closes
         return True
+
+
+def _number_shown(shown: float, before: float | None) -> float:
+    """The number a spin box shows, as the document holds it: the value it held when the box
+    shows that (12 stays 12: read back as 12.0 it was a change nobody made), a whole number
+    typed as one."""
+    if before is not None and shown == before:
+        return before
+    return int(shown) if shown.is_integer() else shown

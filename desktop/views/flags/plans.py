@@ -229,19 +229,20 @@ class PlansTab(QWidget):
             for r in range(self.action_table.rowCount())
             if self._cell(self.action_table, r, 0)
         ]
+        before = plan.goals  # (each number shown as it was is kept as it was: 12 stays 12)
         try:
             goals = [
                 Goal(
                     self._cell(self.goal_table, r, 0),
-                    _parse(self._cell(self.goal_table, r, 3)),
+                    _read(self._cell(self.goal_table, r, 3), _was(before, r, "target")),
                     self._cell(self.goal_table, r, 4),
                     self._cell(self.goal_table, r, 5),
                     Measure(
-                        _parse(self._cell(self.goal_table, r, 1)),
+                        _read(self._cell(self.goal_table, r, 1), _was(before, r, "baseline")),
                         self._cell(self.goal_table, r, 4),
                         self._cell(self.goal_table, r, 2),
                     ),
-                    _parse(self._cell(self.goal_table, r, 6)),
+                    _read(self._cell(self.goal_table, r, 6), _was(before, r, "latest")),
                 )
                 for r in range(self.goal_table.rowCount())
                 if self._cell(self.goal_table, r, 0)
@@ -286,5 +287,23 @@ def _number(value: float | None) -> str:
 
 
 def _parse(text: str) -> float | None:
+    """The number typed: a whole number as such (12, not 12.0), or None for nothing."""
     cleaned = i18n.strip_marks(text).replace(",", "").strip()
-    return float(cleaned) if cleaned else None
+    if not cleaned:
+        return None
+    number = float(cleaned)
+    return int(number) if cleaned.lstrip("+-").isdigit() else number
+
+
+def _was(goals: list[Goal], row: int, part: str) -> float | None:
+    """What the goal in `row` held in `part` (target, baseline or latest) before this store."""
+    if row >= len(goals):
+        return None
+    goal = goals[row]
+    return goal.baseline.value if part == "baseline" else getattr(goal, part)
+
+
+def _read(text: str, before: float | None) -> float | None:
+    """`before` when `text` is how it is shown (a number only looked at is not rewritten:
+    12 read back as 12.0 was a change nobody made), else the number typed."""
+    return before if before is not None and text == _number(before) else _parse(text)
