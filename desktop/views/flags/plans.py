@@ -215,6 +215,23 @@ class PlansTab(QWidget):
         if not self._filling:
             self.store(quiet=True)
 
+    def _goal_in_row(self, row: int, before: Goal) -> Goal:
+        """The goal the table's `row` shows; each number shown as `before` held it is kept as
+        it was (12 stays 12). Raises ValueError for a number that is not one."""
+        cell = self._cell
+        return Goal(
+            cell(self.goal_table, row, 0),
+            _read(cell(self.goal_table, row, 3), before.target),
+            cell(self.goal_table, row, 4),
+            cell(self.goal_table, row, 5),
+            Measure(
+                _read(cell(self.goal_table, row, 1), before.baseline.value),
+                cell(self.goal_table, row, 4),
+                cell(self.goal_table, row, 2),
+            ),
+            _read(cell(self.goal_table, row, 6), before.latest),
+        )
+
     def store(self, quiet: bool = False) -> None:
         """The fields into the plan they show (a bad number is said at the form, the rest is
         kept); saved at once, or after a pause while typing (`quiet`)."""
@@ -229,21 +246,10 @@ class PlansTab(QWidget):
             for r in range(self.action_table.rowCount())
             if self._cell(self.action_table, r, 0)
         ]
-        before = plan.goals  # (each number shown as it was is kept as it was: 12 stays 12)
+        before = plan.goals
         try:
             goals = [
-                Goal(
-                    self._cell(self.goal_table, r, 0),
-                    _read(self._cell(self.goal_table, r, 3), _was(before, r, "target")),
-                    self._cell(self.goal_table, r, 4),
-                    self._cell(self.goal_table, r, 5),
-                    Measure(
-                        _read(self._cell(self.goal_table, r, 1), _was(before, r, "baseline")),
-                        self._cell(self.goal_table, r, 4),
-                        self._cell(self.goal_table, r, 2),
-                    ),
-                    _read(self._cell(self.goal_table, r, 6), _was(before, r, "latest")),
-                )
+                self._goal_in_row(r, before[r] if r < len(before) else Goal(""))
                 for r in range(self.goal_table.rowCount())
                 if self._cell(self.goal_table, r, 0)
             ]
@@ -293,14 +299,6 @@ def _parse(text: str) -> float | None:
         return None
     number = float(cleaned)
     return int(number) if cleaned.lstrip("+-").isdigit() else number
-
-
-def _was(goals: list[Goal], row: int, part: str) -> float | None:
-    """What the goal in `row` held in `part` (target, baseline or latest) before this store."""
-    if row >= len(goals):
-        return None
-    goal = goals[row]
-    return goal.baseline.value if part == "baseline" else getattr(goal, part)
 
 
 def _read(text: str, before: float | None) -> float | None:

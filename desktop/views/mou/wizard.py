@@ -425,7 +425,6 @@ class BodyEditor(QGroupBox):
         # read from the field again only once the person has changed its text.
         self.member_roles = body.member_roles
         self.roles = QLineEdit(", ".join(body.member_roles))
-        self.roles_shown = self.roles.text()
         self.frequency_kind = QComboBox()
         for code, label in FrequencyKind.choices():
             self.frequency_kind.addItem(label, code)
@@ -473,7 +472,7 @@ class BodyEditor(QGroupBox):
         separator = "،" if "،" in self.roles.text() else ","
         member_roles = (
             self.member_roles
-            if self.roles.text() == self.roles_shown
+            if self.roles.text() == ", ".join(self.member_roles)
             else tuple(r.strip() for r in self.roles.text().split(separator) if r.strip())
         )
         return GovernanceBody(
