@@ -1,8 +1,9 @@
 """One editor shell for the document wizards (town selection, MOU, flags diagnosis).
 
 What each wizard needs the same way:
-- a draft opens at the page where it stopped, with every earlier page behind it, so Back
-  walks through them (the history is rebuilt by walking forward without checking pages);
+- a draft opens at the page where this person stopped, with every earlier page behind it,
+  so Back walks through them (the history is rebuilt by walking forward without checking
+  pages); the page is remembered on their computer (`page_memory`), not saved in the record;
 - `go_to(page_id)` moves forward or back to any page (the MOU review's list of what is
   missing), a bounded walk that never loops;
 - autosave: every field the page holds is stored in the document and saved as it changes
@@ -13,8 +14,9 @@ What each wizard needs the same way:
 - undo and redo (`keep_history`): every save is a step back (Ctrl+Z outside a text field, or
   the Undo button), the pages built again from the document at the page the person is on.
 
-A wizard subclasses `WizardShell`, adds its pages with `add_pages`, implements
-`stored_page`, `store_page` and `save_draft`, and calls `open_draft()` last in __init__.
+A wizard subclasses `WizardShell`, adds its pages with `add_pages`, implements `page_place`,
+`save_draft` and (for documents that still hold a page) `stored_page`, and calls
+`open_draft()` last in __init__.
 Its pages subclass `ShellPage` and implement `keep_input` (store without checking).
 """
 
@@ -50,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.views import page_memory
 from desktop.views.printing import install_print_shortcut
 from desktop.views.saving import (
     DocumentHistory,
@@ -139,11 +142,14 @@ class WizardShell(QWizard):
     # --- what each wizard provides ------------------------------------------------------------
 
     def stored_page(self) -> int:
-        """The id of the page the draft stopped at."""
+        """The id of the page the document says it stopped at (saved before the page was
+        remembered on each computer; see `page_memory`)."""
         return 0
 
-    def store_page(self, page_id: int) -> None:
-        """Note in the document that the person is on `page_id`."""
+    def page_place(self) -> str | None:
+        """The key this record's page is remembered under on this computer
+        (`page_memory.place`; None: not saved yet)."""
+        return None
 
     def save_draft(self) -> None:
         """Save the document as it is (through conflict_dialog.save_document)."""
@@ -166,7 +172,8 @@ class WizardShell(QWizard):
         """Show the page the draft stopped at, every earlier page behind it; autosave on."""
         self.fit_screen()
         ids = self.pageIds()
-        target = self.stored_page()
+        remembered = page_memory.remembered(self.page_place())
+        target = remembered if remembered is not None else self.stored_page()
         self.setStartId(ids[0])
         self.open_at(target if target in ids else ids[min(max(target, 0), len(ids) - 1)])
         self._place_status()
@@ -274,11 +281,11 @@ class WizardShell(QWizard):
             return
         if page_id >= 0:  # -1 while the wizard closes
             self._open_page_id = page_id
-            self.store_page(page_id)
         self._autosave.stop()
         self._left.stop()
-        self.save_draft()
+        self.save_draft()  # (what the page left holds; a new record gets its id here)
         self._record_step()
+        page_memory.remember(self.page_place(), page_id)
 
     # --- autosave ---------------------------------------------------------------------------------
 
@@ -358,6 +365,8 @@ class WizardShell(QWizard):
         self.keep_open_page()
         self.save_draft()
         self._record_step()
+        # (a record saved for the first time has its page remembered from then on)
+        page_memory.remember(self.page_place(), self._open_page_id)
 
     def done(self, result: int) -> None:
         """Closing (Finish, Close or the window's X) saves first; when that save fails, the

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop.models.mou_draft import MouDraft
 from desktop.storage.agreement_store import list_agreements, load_agreement
 from desktop.storage.selection_store import list_processes, load_process
+from desktop.storage.workspace import Workspace
 from desktop.views.features import FEATURES
 from desktop.views.main_window import MainWindow
 from desktop.views.mou.wizard import BodiesPage
@@ -86,10 +87,29 @@ def _open_and_walk(window: MainWindow, key: str, then: object = None) -> tuple[s
     return found[0]
 
 
+def _versions(workspace: Workspace) -> dict[str, int]:
+    """Every record's saved version, by UUID."""
+    from sqlalchemy import select
+
+    from desktop.storage.exchange import exchanged_tables
+
+    with workspace.engine.connect() as connection:
+        return {
+            uuid: version
+            for table in exchanged_tables().values()
+            for uuid, version in connection.execute(select(table.c.uuid, table.c.version))
+        }
+
+
 def test_walking_through_every_feature_without_typing_offers_no_step_back(window: MainWindow) -> None:
+    assert window.workspace is not None
+    versions = _versions(window.workspace)
     walked = {key: _open_and_walk(window, key) for key in FEATURES}
     assert all(seen > 1 for _editor, seen, _step in walked.values()), walked
     assert {key: editor for key, (editor, _seen, step) in walked.items() if step} == {}
+    # nor a new version of any record: a colleague's import would see it changed (the page
+    # each wizard was left at was saved in the record, a version per page)
+    assert _versions(window.workspace) == versions
 
 
 def test_the_selection_team_and_the_mou_roles_are_stored_as_they_were(window: MainWindow) -> None:
@@ -143,6 +163,7 @@ def test_walking_through_a_diagnosis_changes_nothing_in_the_flags_work(window: M
     assert workspace is not None
     [summary, *_others] = list_flags_summaries(workspace)
     before = load_flags_work(workspace, summary.id)
+    versions = _versions(workspace)
     assert any(
         isinstance(a.baseline.value, int) for d in before.diagnoses for a in d.flags.values()
     )  # (the seed's whole numbers)
@@ -164,3 +185,4 @@ def test_walking_through_a_diagnosis_changes_nothing_in_the_flags_work(window: M
     flags.close()
     assert walked and walked[0] > 4
     assert load_flags_work(workspace, summary.id).to_json() == before.to_json()
+    assert _versions(workspace) == versions

@@ -183,7 +183,13 @@ def test_leaving_half_way_keeps_the_draft_and_versions_compare(qtbot: QtBot, dem
     wizard.close()
     [summary] = list_agreements(demo)
     agreement = load_agreement(demo, summary.id)
-    assert agreement.page == 1 and summary.title == "נתיבות"
+    assert summary.title == "נתיבות"
+    assert agreement.page == 0  # where she stopped is hers, not the record's
+    reopened = MouWizard(demo, agreement, summary.id)
+    qtbot.addWidget(reopened)
+    assert isinstance(reopened.currentPage(), ClausesPage)  # ...remembered on her computer
+    reopened.close()
+    agreement = load_agreement(demo, summary.id)
     agreement.versions.append(freeze_version(agreement.draft, [], date(2026, 11, 1)))
     clauses = agreement.draft.clauses
     from dataclasses import replace

@@ -156,13 +156,39 @@ def test_a_process_left_half_way_is_a_draft_that_resumes_where_it_stopped(
     filters.se_max.setValue(5)
     wizard.close()
     [summary] = list_processes(demo)
-    assert summary.status == "draft" and summary.page == 1
+    assert summary.status == "draft" and summary.page == 0  # (the page is remembered here)
     process = load_process(demo, summary.id)
     assert process.filter.socioeconomic == (1, 5)
     resumed = _wizard(qtbot, demo, process, summary.id)
     reopened = resumed.currentPage()
     assert isinstance(reopened, FilterPage)
     assert reopened.se_max.value() == 5
+
+
+def test_the_page_is_remembered_here_and_a_deleted_process_leaves_none(qtbot: QtBot, demo: Workspace) -> None:
+    """Where the person stopped is kept on this computer, for this process only: a process
+    made after one was deleted (SQLite gives its id again) opens at its first page."""
+    from desktop.storage.selection_store import save_process
+    from desktop.views.selection.section import _delete
+
+    wizard = _wizard(qtbot, demo)
+    _page_one(wizard)
+    _next(wizard)
+    assert isinstance(wizard.currentPage(), ScoresPage)
+    wizard.close()
+    [summary] = list_processes(demo)
+
+    def opens_at(process_id: int) -> type:
+        reopened = _wizard(qtbot, demo, load_process(demo, process_id), process_id)
+        page = type(reopened.currentPage())
+        reopened.close()
+        return page
+
+    assert opens_at(summary.id) is ScoresPage
+    _delete(demo, summary.id)
+    made_after = save_process(demo, SelectionProcess(title="תהליך חדש"))
+    assert made_after == summary.id
+    assert opens_at(made_after) is PurposePage
 
 
 def test_a_filter_leaving_no_candidate_says_so_and_stays(qtbot: QtBot, demo: Workspace) -> None:
@@ -290,7 +316,7 @@ def test_every_field_is_saved_as_it_changes(qtbot: QtBot, demo: Workspace) -> No
     [summary] = list_processes(demo)
     wizard.go_to(4)  # and forward to a later page, without checking the ones between
     assert isinstance(wizard.currentPage(), WeightsPage)
-    assert load_process(demo, summary.id).page == 4
+    assert list_processes(demo) == [summary]  # moving is no change: not saved again
     wizard.go_to(0)
     assert wizard.currentPage() is page
 
@@ -422,9 +448,9 @@ def test_after_taking_theirs_undo_never_goes_back_over_their_version(
 def test_a_version_that_differs_only_in_the_page_it_was_left_at_is_no_conflict(
     qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Dana and Omer both only look through the same process (each copy saved at the page its
-    reader is on): Dana's next page is saved without a question about a change with nothing
-    in it (the conflict dialog's table was empty)."""
+    """Omer's copy differs from Dana's only in the page it was left at (saved by a version of
+    the app that kept the page in the record): Dana's next page is saved without a question
+    about a change with nothing in it (the conflict dialog's table was empty)."""
     from desktop.storage.selection_store import save_process
     from desktop.storage.workspace import open_workspace
     from desktop.views import conflict_dialog
@@ -445,5 +471,5 @@ def test_a_version_that_differs_only_in_the_page_it_was_left_at_is_no_conflict(
     monkeypatch.setattr(conflict_dialog.ConflictDialog, "ask", lambda dialog: asked.append(dialog))
     press(wizard, QWizard.WizardButton.NextButton)  # Dana's page: saved over Omer's
     assert asked == []
-    assert load_process(omer, wizard.process_id).page == 1
+    assert load_process(omer, wizard.process_id).page == 0  # (Dana's copy: no page in it)
     omer.close()

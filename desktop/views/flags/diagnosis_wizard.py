@@ -40,6 +40,7 @@ from desktop.models.flags import (
     performance_goal,
     validate_diagnosis,
 )
+from desktop.views import page_memory
 from desktop.views.flags.radar import RadarChart
 from desktop.views.qt_i18n import align_text_document, align_text_field
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
@@ -88,8 +89,10 @@ class DiagnosisWizard(WizardShell):
     def stored_page(self) -> int:
         return self.diagnosis.page
 
-    def store_page(self, page_id: int) -> None:
-        self.diagnosis.page = page_id
+    def page_place(self) -> str | None:
+        return page_memory.place(
+            self.section.workspace, page_memory.FLAGS, self.section.flags_id, self.diagnosis.id
+        )
 
     def save_draft(self) -> None:
         """A half-finished diagnosis stays a draft, saved with the cluster's flags; a failed

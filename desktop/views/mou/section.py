@@ -26,6 +26,7 @@ from desktop.i18n import _
 from desktop.models.mou import PersonRef
 from desktop.models.mou_process import AgreementStage, StageRecord, validate_process
 from desktop.models.validation import ValidationError
+from desktop.views import page_memory
 from desktop.views.list_section import (
     FeatureDescription,
     ListSection,
@@ -52,6 +53,7 @@ def _delete(workspace: Workspace, agreement_id: int) -> None:
     from desktop.storage.agreement_store import delete_agreement
 
     delete_agreement(workspace, agreement_id)
+    page_memory.forget(page_memory.place(workspace, page_memory.AGREEMENT, agreement_id))
 
 
 def _load(section: ListSection, agreement_id: int) -> Agreement:

@@ -74,6 +74,7 @@ from desktop.models.mou_signatories import Signatory, validate_signatories
 from desktop.models.mou_timeline import Timeframe, timeframe_phases, validate_timeframe
 from desktop.models.records import RecordKind
 from desktop.models.validation import ValidationError
+from desktop.views import page_memory
 from desktop.views.qt_i18n import align_text_document, align_text_field
 from desktop.views.widgets import ERROR_STYLE, date_editor, error_label, pydate, qdate, show_error
 from desktop.views.wizard_shell import PageBuilder, ShellPage, WizardShell
@@ -119,8 +120,8 @@ class MouWizard(WizardShell):
     def stored_page(self) -> int:
         return self.agreement.page
 
-    def store_page(self, page_id: int) -> None:
-        self.agreement.page = page_id
+    def page_place(self) -> str | None:
+        return page_memory.place(self.workspace, page_memory.AGREEMENT, self.agreement_id)
 
     @property
     def draft(self) -> MouDraft:

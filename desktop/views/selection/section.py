@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from desktop.i18n import _
+from desktop.views import page_memory
 from desktop.views.list_section import Column, FeatureDescription, ListSection, date_column, text_column
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ def _delete(workspace: Workspace, process_id: int) -> None:
     from desktop.storage.selection_store import delete_process
 
     delete_process(workspace, process_id)
+    page_memory.forget(page_memory.place(workspace, page_memory.SELECTION, process_id))
 
 
 def _status(row: Any) -> str:

@@ -61,6 +61,7 @@ from desktop.models.selection import (
     weight_label,
 )
 from desktop.models.selection_process import SelectionProcess, TeamMember, team_in_order
+from desktop.views import page_memory
 from desktop.views.qt_i18n import align_text_document, align_text_field, collator
 from desktop.views.selection.chart import RankingChart
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
@@ -124,8 +125,8 @@ class SelectionWizard(WizardShell):
     def stored_page(self) -> int:
         return self.process.page
 
-    def store_page(self, page_id: int) -> None:
-        self.process.page = page_id
+    def page_place(self) -> str | None:
+        return page_memory.place(self.workspace, page_memory.SELECTION, self.process_id)
 
     # shared state ---------------------------------------------------------------------------
 
