@@ -40,7 +40,19 @@ class Mark(StrEnum):
     DONE = "done"
     NEXT = "next"
     OVERDUE = "overdue"
+    STARTED = "started"  # begun, not finished, nothing overdue
     OPEN = "open"  # not started, nothing due yet
+
+
+def mark_label(mark: Mark) -> str:
+    """The word for a mark, on the home screen and in the journey report."""
+    return {
+        Mark.DONE: _("Done"),
+        Mark.NEXT: _("Next"),
+        Mark.OVERDUE: _("Overdue"),
+        Mark.STARTED: _("In progress"),
+        Mark.OPEN: _("Not yet"),
+    }[mark]
 
 
 @dataclass(frozen=True)
@@ -157,7 +169,7 @@ def _first_open(steps: list[Step]) -> list[Step]:
     result = []
     marked = False
     for step in steps:
-        if step.mark is Mark.OPEN and not marked:
+        if step.mark in (Mark.OPEN, Mark.STARTED) and not marked:
             step = Step(step.label, step.state, Mark.NEXT, step.target)
         if step.mark in (Mark.NEXT, Mark.OVERDUE):
             marked = True
@@ -223,7 +235,7 @@ def _outcomes_step(town: TownRecords) -> Step:
     state = _("Taken {count} times, last on {date}").format(
         count=format_number(compass.takings), date=format_date(compass.last_taken)
     )
-    mark = Mark.DONE if compass.takings >= 2 else Mark.OPEN  # year 1 and again in year 3
+    mark = Mark.DONE if compass.takings >= 2 else Mark.STARTED  # year 1 and again in year 3
     if compass.takings < 2:
         state += " • " + _("take it again in year 3")
     return Step(label, state, mark, Target("compasses", compass.number))
@@ -242,7 +254,13 @@ def _agreement_steps(town: TownRecords, today: date) -> list[Step]:
     state = status.summary()
     if status.next_stage is not None and status.next_date is not None:
         state += " · " + _("next: {date}").format(date=format_date(status.next_date))
-    stage_mark = Mark.DONE if status.next_stage is None else Mark.OPEN
+    stage_mark = (
+        Mark.DONE
+        if status.next_stage is None
+        else Mark.STARTED
+        if status.reached is not None or status.next_date is not None
+        else Mark.OPEN
+    )
     versions = sorted(agreement.versions, key=lambda v: v.number)
     if not versions:
         return [
@@ -261,7 +279,7 @@ def _agreement_steps(town: TownRecords, today: date) -> list[Step]:
         mou_mark = Mark.OVERDUE
         parts.append(_("unanswered for {days} days").format(days=(today - waiting.sent_on).days))
     else:
-        mou_mark = Mark.OPEN
+        mou_mark = Mark.STARTED  # (versions sent, none signed, none waiting too long)
     return [Step(label, state, stage_mark, target), Step(mou, "; ".join(parts), mou_mark, target)]
 
 
@@ -288,7 +306,7 @@ def _forum_steps(town: TownRecords, today: date) -> list[Step]:
         ahead = [s for s in forum.sessions if s.held_on is not None and s.held_on > today]
         if ahead:
             state += " · " + _("next: {date}").format(date=format_date(ahead[0].held_on))
-        mark = Mark.OPEN
+        mark = Mark.STARTED if held or ahead else Mark.OPEN
     agenda = forum.agenda
     agenda_step = Step(
         agenda_label,
@@ -302,7 +320,7 @@ def _forum_steps(town: TownRecords, today: date) -> list[Step]:
         _("{formed} of {total} teams formed").format(formed=len(formed), total=len(agenda))
         if agenda
         else _("No professional teams yet"),
-        Mark.DONE if agenda and len(formed) == len(agenda) else Mark.OPEN,
+        Mark.DONE if agenda and len(formed) == len(agenda) else Mark.STARTED if formed else Mark.OPEN,
         target,
     )
     return [Step(sessions_label, state, mark, target), agenda_step, teams_step]
@@ -359,7 +377,7 @@ def cluster_journey(
     mapped = _("{count} items mapped").format(count=len(flags.items))
     mapped += " · " + _("focus service: {name}").format(name=", ".join(focus) or "—")
     mapped += " · " + _("flagship programme: {name}").format(name=", ".join(flagship) or "—")
-    steps = [Step(_("Mapping"), mapped, Mark.DONE if focus and flagship else Mark.OPEN, target)]
+    steps = [Step(_("Mapping"), mapped, Mark.DONE if focus and flagship else Mark.STARTED, target)]
     diagnosed = sorted(flags.diagnoses, key=lambda d: d.held_on)
     if diagnosed:
         dates = ", ".join(format_date(end_date(d.held_on)) or d.held_on for d in diagnosed)
@@ -367,7 +385,7 @@ def cluster_journey(
         undiagnosed = [
             i for i in flags.items if flags.latest(i.id) is None and (i.focus_service or i.flagship)
         ]
-        mark = Mark.OPEN if undiagnosed else Mark.DONE
+        mark = Mark.STARTED if undiagnosed else Mark.DONE
         steps.append(Step(_("Diagnosis against the four flags"), state, mark, target))
     else:
         steps.append(Step(_("Diagnosis against the four flags"), _("No diagnosis yet"), Mark.OPEN, target))
@@ -384,7 +402,7 @@ def cluster_journey(
             state += " · " + _("next due {date}: {action}").format(
                 date=format_date(ahead[0][0]), action=ahead[0][1].text
             )
-        steps.append(Step(_("Plan by flags"), state, Mark.OVERDUE if late else Mark.OPEN, target))
+        steps.append(Step(_("Plan by flags"), state, Mark.OVERDUE if late else Mark.STARTED, target))
     return Journey("cluster", name, Target("cluster", uuid=uuid), tuple(_first_open(steps)))
 
 

@@ -7,17 +7,8 @@ from pathlib import Path
 
 from desktop import i18n
 from desktop.i18n import _
-from desktop.models.journey import JourneyReportData, Mark
+from desktop.models.journey import JourneyReportData, Mark, mark_label
 from desktop.reports.document import DocumentBuilder
-
-
-def _mark(mark: Mark) -> str:
-    return {
-        Mark.DONE: _("Done"),
-        Mark.NEXT: _("Next"),
-        Mark.OVERDUE: _("Overdue"),
-        Mark.OPEN: _("Not yet"),
-    }[mark]
 
 
 def build_journey_pdf(data: JourneyReportData, out: Path | None = None, language: str | None = None) -> bytes:
@@ -44,7 +35,7 @@ def build_journey_pdf(data: JourneyReportData, out: Path | None = None, language
             )
         document.paragraph(path)
         document.heading(_("The steps"))
-        rows = [[step.label, _mark(step.mark), step.state] for step in journey.steps]
+        rows = [[step.label, mark_label(step.mark), step.state] for step in journey.steps]
         document.table([_("Step"), _("Mark"), _("Where it stands")], rows, col_widths=[28, 14, 58])
         overdue = [f"{step.label}: {step.state}" for step in journey.steps if step.mark is Mark.OVERDUE]
         document.heading(_("Overdue"))

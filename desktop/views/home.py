@@ -52,17 +52,6 @@ READ_IN_BACKGROUND_FROM = 150
 SETTLE_MS = 100
 
 
-def mark_text(mark: Mark) -> str:
-    from desktop.models.journey import Mark
-
-    return {
-        Mark.DONE: _("Done"),
-        Mark.NEXT: _("Next"),
-        Mark.OVERDUE: _("Overdue"),
-        Mark.OPEN: _("Not yet"),
-    }[mark]
-
-
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     return [child for index in range(item.childCount()) if (child := item.child(index)) is not None]
 
@@ -286,10 +275,10 @@ class HomeSection(QWidget):
         """Fill the tree (a foundation's workspace: about 1,700 lines). Lines are expanded while
         the view's layout is still pending, and spanned only after: a span lays the tree out at
         once, and each expansion after it would lay it out again (0.2 s instead of 0.07 s)."""
-        from desktop.models.journey import Mark
+        from desktop.models.journey import Mark, mark_label
 
         # Translated once, not once a line; the marks shown bold and their colours.
-        marks = {mark: mark_text(mark) for mark in Mark}
+        marks = {mark: mark_label(mark) for mark in Mark}
         self._mark_looks = {
             Mark.OVERDUE: (OVERDUE_COLOUR, True),
             Mark.NEXT: (NEXT_COLOUR, True),

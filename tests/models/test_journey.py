@@ -118,3 +118,33 @@ def test_the_collective_plan_and_the_compass_are_steps_of_the_town() -> None:
     town.compasses[0] = CompassFacts(4, takings=2, last_taken=date(2027, 9, 1))
     steps = {step.label: step for step in town_journey(town, today).steps}
     assert steps["מדידת תוצאות תשתית (שנה א׳ ושנה ג׳)"].mark is Mark.DONE
+
+
+def test_a_step_begun_but_not_finished_is_in_progress_not_not_yet() -> None:
+    """A town whose selection names it not yet, with an MOU out for signature, a forum under
+    way and the compass taken once: those steps are begun (in progress); the next one is the
+    selection; a step nothing was done for is "not yet"."""
+    from desktop.models.journey import CompassFacts, mark_label
+
+    agreement = Agreement.new("he", parties=Parties("town"))
+    agreement.versions = [freeze_version(agreement.draft, [], date(2027, 3, 1))]  # 14 days: waiting
+    forum = Forum("Forum", place_of="Ofakim", sessions=[Session(n, f"s{n}") for n in range(1, 5)])
+    forum.sessions[0].held_on = date(2027, 3, 20)  # the first session ahead
+    [town] = towns_worked_with({"town": ["אופקים", "Ofakim"]}, [], [(5, agreement)], [(7, forum)])
+    town.compasses.append(CompassFacts(4, takings=1, last_taken=date(2026, 9, 1)))
+    steps = {step.label: step.mark for step in town_journey(town, TODAY).steps}
+    assert steps["בחירת יישוב"] is Mark.NEXT
+    assert steps["בניית הסכמות"] is Mark.OPEN  # no stage held or scheduled yet
+    assert steps["מסמך הבנות"] is Mark.STARTED
+    assert steps["מפגשי פורום העיצוב"] is Mark.STARTED
+    assert steps["אג'נדה משותפת"] is Mark.OPEN
+    assert steps["מדידת תוצאות תשתית (שנה א׳ ושנה ג׳)"] is Mark.STARTED
+    assert (mark_label(Mark.STARTED), mark_label(Mark.OPEN)) == ("בביצוע", "עדיין לא")
+
+
+def test_a_cluster_diagnosed_in_part_with_a_plan_is_in_progress() -> None:
+    flags = ClusterFlags("c", [Item("i", "Service", focus_service=True), Item("j", "New", flagship=True)])
+    flags.new_diagnosis("i", date(2026, 11, 1))  # the flagship programme not diagnosed yet
+    flags.plan("i", Flag.DIVERSITY).actions.append(Action("Ahead", owner="Ruth", ends="2027-06-30"))
+    marks = [step.mark for step in cluster_journey("Cluster", "c", 4, flags, TODAY).steps]
+    assert marks == [Mark.DONE, Mark.NEXT, Mark.STARTED]

@@ -13,9 +13,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 from pytestqt.qtbot import QtBot
 
-from desktop.models.journey import Mark, Target
+from desktop.models.journey import Mark, Target, mark_label
 from desktop.storage.demo import create_demo_workspace
-from desktop.views.home import TARGET_ROLE, HomeSection, mark_text
+from desktop.views.home import TARGET_ROLE, HomeSection
 from desktop.views.main_window import MainWindow
 from desktop.views.qt_i18n import apply_language
 from tests.views.seams import fit_laptop_screen
@@ -90,12 +90,12 @@ def test_overdue_is_marked_on_the_demo(window: MainWindow) -> None:
     town = window.home_section.groups["towns"].child(0)
     steps = {town.child(i).text(0): town.child(i) for i in range(town.childCount())}
     sessions = steps["מפגשי פורום העיצוב"]
-    assert sessions.text(1) == mark_text(Mark.OVERDUE)  # session 4 has no summary
+    assert sessions.text(1) == mark_label(Mark.OVERDUE)  # session 4 has no summary
     assert "4" in sessions.text(2)
-    assert steps["מסמך הבנות"].text(1) == mark_text(Mark.DONE)  # version 2 signed
+    assert steps["מסמך הבנות"].text(1) == mark_label(Mark.DONE)  # version 2 signed
     cluster = window.home_section.groups["clusters"].child(0)
     plan = cluster.child(2)
-    assert plan.text(1) == mark_text(Mark.OVERDUE)  # plan actions past their dates
+    assert plan.text(1) == mark_label(Mark.OVERDUE)  # plan actions past their dates
 
 
 def test_each_line_opens_its_record(window: MainWindow, qtbot: QtBot, editors: list[QDialog]) -> None:
