@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,9 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 from pytestqt.qtbot import QtBot
 
+from desktop.i18n import _
 from desktop.storage.demo import create_demo_workspace
+from desktop.storage.workspace import Workspace
 from desktop.storage.workspace_search import search_workspace
 from desktop.views.main_window import MainWindow
 from desktop.views.qt_i18n import apply_language
@@ -75,8 +79,8 @@ def test_ctrl_k_opens_the_chosen_result(
 
     def type_and_choose() -> None:
         dialog = main.search_dialog
-        type_text(dialog.field, typed)
-        assert dialog.results.count() >= 1
+        type_text(dialog.field, typed)  # (what is typed while the workspace is read is kept)
+        qtbot.waitUntil(lambda: dialog.results.count() >= 1)
         qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
 
     original_exec = QDialog.exec  # the search itself runs modally, driven by the timer
@@ -106,3 +110,69 @@ def test_a_reference_result_selects_its_record(qtbot: QtBot, demo_path: Path) ->
     page = main.reference_section.current_page
     assert page.kind == RecordKind.PERSON and page.current_uuid == person.target.uuid
     main.close()
+
+
+def _slow_reading(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[int]]:
+    """The workspace's reading held until the returned event is set, or for at most 2 s
+    (Cancel still stops it); the list counts the readings."""
+    from desktop.progress import Progress
+    from desktop.storage import workspace_search
+
+    real = workspace_search.search_index
+    release, reads = threading.Event(), []
+
+    def held(workspace: Workspace, progress: Progress | None = None) -> workspace_search.SearchIndex:
+        reads.append(1)
+        deadline = time.monotonic() + 2
+        while not release.wait(0.01) and time.monotonic() < deadline:
+            if progress is not None:
+                progress.check()
+        return real(workspace, progress)
+
+    monkeypatch.setattr(workspace_search, "search_index", held)
+    return release, reads
+
+
+def test_the_workspace_is_read_once_and_what_is_typed_meanwhile_is_looked_for(
+    qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each keystroke read the whole workspace on the window's thread (a foundation's: over a
+    second a keystroke). Now it is read once, in the background, as the dialog opens."""
+    from desktop.storage.workspace import open_workspace
+
+    release, reads = _slow_reading(monkeypatch)
+    workspace = open_workspace(demo_path, read_only=True)
+    dialog = SearchDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.field, "מעבדת")  # while the workspace is read: the window answers
+    assert dialog.results.count() == 0 and dialog.count.text() == _("Reading the workspace…")
+    release.set()
+    qtbot.waitUntil(lambda: dialog.results.count() >= 1)
+    type_text(dialog.field, " חקר")
+    shown = [dialog.results.item(row).text() for row in range(dialog.results.count())]
+    assert shown and all("מעבדת חקר" in line for line in shown)
+    assert dialog.count.text() == _("{count} found").format(count=len(shown))
+    dialog.field.clear()
+    assert dialog.results.count() == 0 and dialog.count.text() == ""
+    assert reads == [1]
+    dialog.close()
+    workspace.close()
+
+
+def test_closing_the_search_while_it_reads_stops_the_reading(
+    qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.storage.workspace import open_workspace
+
+    _release, reads = _slow_reading(monkeypatch)  # (not released: Cancel ends it)
+    workspace = open_workspace(demo_path, read_only=True)
+    dialog = SearchDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: reads == [1])
+    task = dialog._reading
+    assert task is not None and task.running
+    dialog.reject()
+    assert not task.running
+    workspace.close()
