@@ -3,30 +3,41 @@ Outlook and Google Calendar open, written with the `icalendar` library."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop.models.calendar import Event, agreement_events, community_events, forum_events
 from desktop.models.records import RecordKind
+from desktop.progress import Progress, step
 from desktop.storage.workspace import Workspace
 
 PRODUCT_ID = "-//Shutafut//Meetings calendar//HE"
 TIME_ZONE = "Asia/Jerusalem"
 
 
-def workspace_events(workspace: Workspace) -> list[Event]:
+def workspace_events(workspace: Workspace, progress: Progress | None = None) -> list[Event]:
+    """Every meeting of the workspace's forums, communities and agreements, in time order
+    (`progress`: a step a record, which is where Cancel stops it)."""
     from desktop.storage.agreement_store import agreement_title, list_agreements, load_agreement
     from desktop.storage.community_store import list_communities, load_community
     from desktop.storage.forum_store import list_forums, load_forum
     from desktop.storage.reference_store import choices
 
     hosts = dict(choices(workspace, RecordKind.AUTHORITY))
+    forums, communities = list_forums(workspace), list_communities(workspace)
+    agreements = list_agreements(workspace)
+    total = len(forums) + len(communities) + len(agreements)
+    done = itertools.count()
     events: list[Event] = []
-    for forum in list_forums(workspace):
+    for forum in forums:
+        step(progress, next(done), total)
         events += forum_events(forum.id, load_forum(workspace, forum.id))
-    for community in list_communities(workspace):
+    for community in communities:
+        step(progress, next(done), total)
         events += community_events(community.id, load_community(workspace, community.id), hosts)
-    for summary in list_agreements(workspace):
+    for summary in agreements:
+        step(progress, next(done), total)
         agreement = load_agreement(workspace, summary.id)
         events += agreement_events(summary.id, agreement, agreement_title(workspace, agreement))
     return sorted(events, key=lambda e: (e.start, e.title))

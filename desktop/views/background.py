@@ -11,6 +11,8 @@ back on the window's thread, where the caller reports it with the messages it al
   window), and after Cancel it ignores them again until the work has stopped.
 - `BackgroundTask` is the same work without a dialog (the backup taken when a workspace
   opens): `done` is emitted on the window's thread; `cancel()` and `wait()` stop it safely.
+- `WorkspaceReader` reads what a dialog shows (the search's records, the calendar's meetings)
+  from the workspace in a `BackgroundTask`; the dialog opens at once and fills when it is read.
 
 The work must not touch widgets, nor a SQLAlchemy Session made in another thread: it opens
 its own (`desktop.storage.worker.separate_workspace`) or receives plain data. It checks the
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -30,10 +32,14 @@ from desktop import collector
 from desktop.i18n import _
 from desktop.progress import Cancelled, Progress
 
+if TYPE_CHECKING:
+    from desktop.storage.workspace import Workspace
+
 __all__ = [
     "SHOW_AFTER_MS",
     "BackgroundTask",
     "Cancelled",
+    "WorkspaceReader",
     "Progress",
     "let_go_in_background",
     "run_with_progress",
@@ -233,3 +239,50 @@ def run_with_progress(parent: QWidget, title: str, label: str, work: Callable[[P
         dialog.deleteLater()
         task.deleteLater()
     return task.result()
+
+
+class WorkspaceReader(Generic[T]):
+    """`read(workspace, progress)` in the background, through the workspace's own connections
+    for that thread (storage.worker); what it returned is handed to `done` on the window's
+    thread, or what it raised to `failed`. `stop()` (the dialog closing) cancels the reading
+    and waits for it: no thread may still read a file that is about to be closed."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        workspace: Workspace,
+        read: Callable[[Workspace, Progress], T],
+        done: Callable[[T], None],
+        failed: Callable[[Exception], None],
+    ) -> None:
+        def work(progress: Progress) -> T:
+            from desktop.storage.worker import separate_workspace
+
+            with separate_workspace(workspace) as own:
+                return read(own, progress)
+
+        self._done, self._failed = done, failed
+        self._task: BackgroundTask[T] | None = BackgroundTask(work, parent)
+        self._task.done.connect(self._finished)
+        self._task.start()
+
+    @property
+    def reading(self) -> bool:
+        return self._task is not None
+
+    def _finished(self) -> None:
+        task, self._task = self._task, None
+        if task is None:  # (stopped: nothing to hand over)
+            return
+        try:
+            result = task.result()
+        except Exception as error:  # noqa: BLE001 - said by the dialog, where its content would be
+            self._failed(error)
+            return
+        self._done(result)
+
+    def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            task.wait()

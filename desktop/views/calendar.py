@@ -25,7 +25,9 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.models.calendar import Event, month_events
 from desktop.models.hebrew_calendar import hebrew_date
+from desktop.progress import Progress
 from desktop.storage.workspace import Workspace
+from desktop.views.background import WorkspaceReader
 
 EVENTS_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -44,12 +46,10 @@ class CalendarDialog(QDialog):
         self, workspace: Workspace, parent: QWidget | None = None, today: date | None = None
     ) -> None:
         super().__init__(parent)
-        from desktop.storage.calendar_store import workspace_events
-
         self.setObjectName("calendar_dialog")
         self.setWindowTitle(_("Meetings calendar"))
         self.workspace = workspace
-        self.events: list[Event] = workspace_events(workspace)
+        self.events: list[Event] = []  # (read in the background: the month shows at once)
         shown = today or date.today()
         self.year, self.month = shown.year, shown.month
         self.title = QLabel()
@@ -82,7 +82,22 @@ class CalendarDialog(QDialog):
         layout.addWidget(self.grid, 1)
         layout.addLayout(bottom)
         self.resize(1100, 680)
+        self.export_button.setEnabled(False)
+        self.reader = WorkspaceReader(self, workspace, _read_events, self._read, self._not_read)
         self.fill()
+        self.count.setText(_("Reading the workspace…"))
+
+    def _read(self, events: list[Event]) -> None:
+        self.events = events
+        self.export_button.setEnabled(True)
+        self.fill()
+
+    def _not_read(self, error: Exception) -> None:
+        self.count.setText(_("The workspace could not be read: {error}").format(error=error))
+
+    def done(self, result: int) -> None:
+        self.reader.stop()
+        super().done(result)
 
     def move_months(self, months: int) -> None:
         index = self.year * 12 + self.month - 1 + months
@@ -121,8 +136,9 @@ class CalendarDialog(QDialog):
                     font.setBold(True)
                     item.setFont(font)
                 self.grid.setItem(row, column, item)
-        total = sum(len(events) for events in found.values())
-        self.count.setText(_("{count} meetings this month").format(count=total))
+        if not self.reader.reading:
+            total = sum(len(events) for events in found.values())
+            self.count.setText(_("{count} meetings this month").format(count=total))
 
     def cell_of(self, day: date) -> QTableWidgetItem | None:
         for row in range(self.grid.rowCount()):
@@ -152,3 +168,9 @@ class CalendarDialog(QDialog):
             self.count.setText(
                 _("{count} meetings written to {name}.").format(count=written, name=Path(chosen).name)
             )
+
+
+def _read_events(workspace: Workspace, progress: Progress) -> list[Event]:
+    from desktop.storage.calendar_store import workspace_events
+
+    return workspace_events(workspace, progress)

@@ -16,7 +16,7 @@ from desktop.i18n import _
 from desktop.models.journey import Target
 from desktop.progress import Progress
 from desktop.storage.workspace import Workspace
-from desktop.views.background import BackgroundTask
+from desktop.views.background import WorkspaceReader
 from desktop.views.qt_i18n import align_text_field
 
 if TYPE_CHECKING:
@@ -65,42 +65,18 @@ class SearchDialog(QDialog):
         self.results.itemActivated.connect(self._open)
         self.resize(640, 480)
         self.index: SearchIndex | None = None
-        self._reading: BackgroundTask[SearchIndex] | None = None
-        self._read()
-
-    def _read(self) -> None:
-        workspace = self.workspace
-
-        def work(progress: Progress) -> SearchIndex:
-            from desktop.storage.worker import separate_workspace
-            from desktop.storage.workspace_search import search_index
-
-            with separate_workspace(workspace) as own:
-                return search_index(own, progress)
-
-        task: BackgroundTask[SearchIndex] = BackgroundTask(work, self)
-        task.done.connect(lambda: self._read_done(task))
-        self._reading = task
         self.count.setText(_("Reading the workspace…"))
-        task.start()
+        self.reader = WorkspaceReader(self, workspace, _read_index, self._read, self._not_read)
 
-    def _read_done(self, task: BackgroundTask[SearchIndex]) -> None:
-        if task is not self._reading:
-            return
-        self._reading = None
-        try:
-            self.index = task.result()
-        except Exception as error:  # said where the count would be; nothing to look through
-            self.count.setText(_("The workspace could not be read: {error}").format(error=error))
-            return
+    def _read(self, index: SearchIndex) -> None:
+        self.index = index
         self._search(self.field.text())
 
+    def _not_read(self, error: Exception) -> None:
+        self.count.setText(_("The workspace could not be read: {error}").format(error=error))
+
     def done(self, result: int) -> None:
-        """Closing stops the reading (no thread may still read the file once it is closed)."""
-        task, self._reading = self._reading, None
-        if task is not None:
-            task.cancel()
-            task.wait()
+        self.reader.stop()
         super().done(result)
 
     def _search(self, text: str) -> None:
@@ -127,3 +103,9 @@ class SearchDialog(QDialog):
         if isinstance(target, Target):
             self.accept()
             self.open_requested.emit(target)
+
+
+def _read_index(workspace: Workspace, progress: Progress) -> SearchIndex:
+    from desktop.storage.workspace_search import search_index
+
+    return search_index(workspace, progress)

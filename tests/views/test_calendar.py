@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.models.calendar import body_meeting_days, month_events
+from desktop.models.calendar import Event, body_meeting_days, month_events
 from desktop.models.mou_governance import BodyKind, default_body, meetings_between
 from desktop.storage.calendar_store import workspace_events
 from desktop.storage.demo import create_demo_workspace
@@ -48,6 +48,7 @@ def test_the_calendar_shows_a_month_right_to_left_with_hebrew_dates(qtbot: QtBot
     dialog = CalendarDialog(workspace, today=date(2023, 3, 1))
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: not dialog.reader.reading)
     assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert dialog.grid.horizontalHeaderItem(0).text().startswith("יום א")  # Sunday on the right
     seminar = [dialog.cell_of(date(2023, 3, 27)), dialog.cell_of(date(2023, 3, 28))]
@@ -71,6 +72,7 @@ def test_double_click_opens_the_meeting_record(
 
     def run(dialog: QDialog) -> int:
         if isinstance(dialog, CalendarDialog):
+            qtbot.waitUntil(lambda: not dialog.reader.reading)
             dialog.show_month(2023, 1)
             cell = dialog.cell_of(date(2023, 1, 17))
             assert cell is not None
@@ -126,3 +128,54 @@ def test_the_ics_file_is_read_back_by_the_library(demo_path: Path, tmp_path: Pat
     assert entries[f"{forum[0].uid}@shutafut"].decoded("dtstart").time() == time(17, 0)
     assert parsed.walk("VTIMEZONE")  # Outlook needs the time zone spelled out
     assert month_events(events, 2023, 3)[date(2023, 3, 28)]  # the seminar's second day
+
+
+def test_the_calendar_opens_at_once_and_shows_the_meetings_once_read(
+    qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A foundation's workspace took two seconds to read, with the window frozen before the
+    calendar showed; it is read in the background now, and closing stops the reading."""
+    import threading
+
+    from desktop.progress import Progress
+    from desktop.storage import calendar_store
+    from desktop.storage.workspace import Workspace, open_workspace
+
+    real = calendar_store.workspace_events
+    release, ended = threading.Event(), []
+
+    def held(workspace: Workspace, progress: Progress | None = None) -> list[Event]:
+        deadline = datetime.now().timestamp() + 2  # (at most: a reading on the window's thread)
+        try:
+            while not release.wait(0.01) and datetime.now().timestamp() < deadline:
+                if progress is not None:
+                    progress.check()
+            return real(workspace, progress)
+        finally:
+            ended.append(True)
+
+    monkeypatch.setattr(calendar_store, "workspace_events", held)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_language(app, "he")
+    workspace = open_workspace(demo_path, read_only=True)
+    dialog = CalendarDialog(workspace, today=date(2023, 3, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seminar = dialog.cell_of(date(2023, 3, 27))
+    assert seminar is not None and "סמינר" not in seminar.text()
+    assert dialog.count.text() == "קוראים את סביבת העבודה…" and not dialog.export_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.reader.reading)
+    seminar = dialog.cell_of(date(2023, 3, 27))
+    assert seminar is not None and "סמינר דו-יומי" in seminar.text()
+    assert dialog.export_button.isEnabled() and dialog.count.text().endswith("מפגשים החודש")
+    dialog.close()
+    release.clear()
+    ended.clear()
+    again = CalendarDialog(workspace, today=date(2023, 3, 1))
+    qtbot.addWidget(again)
+    again.show()
+    again.reject()  # while it reads
+    assert ended == [True]  # stopped, and waited for, before the dialog closed
+    workspace.close()
