@@ -5,15 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
-
 from desktop.i18n import _
 from desktop.models.agreement import Agreement
 from desktop.models.mou import AUTHORITY_PARTY, ORGANISATION_PARTY, partner_party
 from desktop.models.mou_draft import MouDraft
-from desktop.models.mou_process import process_status
+from desktop.models.mou_process import AgreementProcess, process_status
 from desktop.models.records import RecordKind
-from desktop.storage.document_store import delete_stored, load_stored, save_stored
+from desktop.storage.document_store import delete_stored, list_stored, load_stored, save_stored
 from desktop.storage.reference_store import RecordNotFound, load_record
 from desktop.storage.tables import AgreementRecord
 from desktop.storage.workspace import Workspace
@@ -60,17 +58,18 @@ def agreement_title(workspace: Workspace, agreement: Agreement) -> str:
     return names.get(AUTHORITY_PARTY, "") or "…"
 
 
+def _process_and_versions(text: str) -> tuple[AgreementProcess, int]:
+    agreement = Agreement.from_json(text)
+    return agreement.process, len(agreement.versions)
+
+
 def list_agreements(workspace: Workspace, today: date | None = None) -> list[AgreementSummary]:
-    with workspace.session() as session:
-        records = list(session.scalars(select(AgreementRecord).order_by(AgreementRecord.id)))
     summaries = []
-    for record in records:
-        agreement = Agreement.from_json(record.state)
-        status = process_status(agreement.process, today or date.today())
+    for listed in list_stored(workspace, AgreementRecord, _process_and_versions):
+        process, versions = listed.read
+        status = process_status(process, today or date.today())
         summaries.append(
-            AgreementSummary(
-                record.id, record.title, status.summary(), len(agreement.versions), record.updated_at
-            )
+            AgreementSummary(listed.id, listed.title, status.summary(), versions, listed.updated_at)
         )
     return summaries
 

@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from desktop.i18n import _
 from desktop.models.forum import Forum, merge_forums
 from desktop.storage.concurrency import ConcurrentEdit
-from desktop.storage.document_store import delete_stored, load_stored, save_stored
+from desktop.storage.document_store import delete_stored, list_stored, load_stored, save_stored
 from desktop.storage.tables import ForumRecord
 from desktop.storage.workspace import Workspace
 
@@ -33,18 +31,16 @@ class ForumSummary:
     updated_at: datetime
 
 
+def _counts(text: str) -> tuple[int, int]:
+    forum = Forum.from_json(text)
+    return len(forum.participants), len(forum.ideas)
+
+
 def list_forums(workspace: Workspace) -> list[ForumSummary]:
-    with workspace.session() as session:
-        records = list(session.scalars(select(ForumRecord).order_by(ForumRecord.id)))
-    summaries = []
-    for record in records:
-        forum = Forum.from_json(record.state)
-        summaries.append(
-            ForumSummary(
-                record.id, record.title, len(forum.participants), len(forum.ideas), record.updated_at
-            )
-        )
-    return summaries
+    return [
+        ForumSummary(listed.id, listed.title, *listed.read, listed.updated_at)
+        for listed in list_stored(workspace, ForumRecord, _counts)
+    ]
 
 
 # The forum as last read or written here travels with the object (like its version), so a
