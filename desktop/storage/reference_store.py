@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import CursorResult, func, select
+from sqlalchemy import CursorResult, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.sql.elements import ColumnElement
 
 from desktop import collector
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.models.records import RECORD_SPECS, FieldKind, RecordKind, RecordSpec
 from desktop.storage.concurrency import check_version, guarded_save
 from desktop.storage.tables import Authority, Base, Organisation, Person, RegionalCluster, cluster_member
@@ -309,7 +310,52 @@ def references_to(workspace: Workspace, kind: RecordKind, uuid: str) -> list[str
         if kind is RecordKind.ORGANISATION:
             for person in record.people:
                 found.append(_("person “{name}”").format(name=person.full_name))
-        return found
+        return found + _documents_naming(session, uuid)
+
+
+# How a document that names a record is named in "in use by: …", by record type (the table's).
+_DOCUMENT_USERS = {
+    "selection_process": N_("town selection “{name}”"),
+    "agreement": N_("agreement “{name}”"),
+    "design_forum": N_("design forum “{name}”"),
+    "cluster_flags": N_("flags work of “{name}”"),
+    "learning_community": N_("learning community “{name}”"),
+    "cluster_profile": N_("profile of “{name}”"),
+    "collective_plan": N_("collective plan “{name}”"),
+    "investment_portfolio": N_("investment portfolio “{name}”"),
+    "outcomes_compass": N_("outcomes compass “{name}”"),
+}
+# The column naming each document (a cluster's documents: by the cluster's name).
+_DOCUMENT_NAMES = {
+    "selection_process": "title",
+    "agreement": "title",
+    "design_forum": "title",
+    "cluster_flags": "cluster_uuid",
+    "learning_community": "name",
+    "cluster_profile": "cluster_uuid",
+    "collective_plan": "goal",
+    "investment_portfolio": "title",
+    "outcomes_compass": "title",
+}
+
+
+def _documents_naming(session: Session, uuid: str) -> list[str]:
+    """The documents that name the record `uuid`: in their JSON (a member, a signatory, a
+    party, a rater…) or in a column that refers to a town or a cluster. Deleted, the record
+    would leave them naming no one: a member of a community without a name."""
+    quoted = f'%"{uuid}"%'  # (a UUID stands in a document only as a reference, between quotes)
+    found: list[str] = []
+    for name, phrase in _DOCUMENT_USERS.items():
+        table = Base.metadata.tables[name]
+        columns = [table.c[c] for c in ("authority_uuid", "town_uuid", "cluster_uuid") if c in table.c]
+        naming: list[ColumnElement[bool]] = [table.c.state.like(quoted), *(c == uuid for c in columns)]
+        title = table.c[_DOCUMENT_NAMES[name]]
+        for (value,) in session.execute(select(title).where(or_(*naming)).order_by(table.c.id)):
+            if title.name == "cluster_uuid":
+                cluster = session.scalar(select(RegionalCluster.name).where(RegionalCluster.uuid == value))
+                value = cluster or value
+            found.append(_(phrase).format(name=value or "…"))
+    return found
 
 
 def delete_record(

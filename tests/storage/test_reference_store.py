@@ -67,6 +67,36 @@ def test_deleting_an_organisation_with_people_names_them(workspace) -> None:  # 
         rs.delete_record(workspace, K.ORGANISATION, org)
 
 
+def test_deleting_a_person_or_a_town_a_document_names_is_refused_naming_it(workspace) -> None:  # type: ignore[no-untyped-def]
+    """A community's member, a selection's team member, an MOU's party: deleted, the record
+    left the document naming no one (a member without a name), with nothing said."""
+    from desktop.models.agreement import Agreement
+    from desktop.models.community import Community, Member
+    from desktop.models.mou import Parties
+    from desktop.models.selection_process import SelectionProcess, TeamMember
+    from desktop.storage.agreement_store import save_agreement
+    from desktop.storage.community_store import delete_community, save_community
+    from desktop.storage.selection_store import save_process
+
+    town = _authority(workspace)
+    dana = rs.save_record(workspace, K.PERSON, {"full_name": "דנה לוי"})
+    omer = rs.save_record(workspace, K.PERSON, {"full_name": "עומר כץ"})
+    community = save_community(workspace, Community("קהילת חינוך", members=[Member(dana, town)]))
+    save_process(workspace, SelectionProcess(title="בחירה 2027", team=[TeamMember(dana, "מנחה")]))
+    save_agreement(workspace, Agreement.new("he", parties=Parties(town)))
+    with pytest.raises(rs.RecordInUse) as caught:
+        rs.delete_record(workspace, K.PERSON, dana)
+    assert "קהילת חינוך" in str(caught.value) and "בחירה 2027" in str(caught.value)
+    with pytest.raises(rs.RecordInUse, match="ההסכם „שדרות”"):  # (its title: the town's name)
+        rs.delete_record(workspace, K.AUTHORITY, town)
+    rs.delete_record(workspace, K.PERSON, omer)  # named nowhere: deleted
+    assert rs.count_records(workspace, K.PERSON) == 1
+    delete_community(workspace, community)
+    with pytest.raises(rs.RecordInUse) as caught:
+        rs.delete_record(workspace, K.PERSON, dana)
+    assert "קהילת חינוך" not in str(caught.value) and "בחירה 2027" in str(caught.value)
+
+
 def test_a_deleted_record_comes_back_under_the_same_uuid(workspace) -> None:  # type: ignore[no-untyped-def]
     org = rs.save_record(workspace, K.ORGANISATION, {"name": "משרד הפנים", "sector": "government"})
     person = rs.save_record(
