@@ -26,7 +26,7 @@ from desktop.storage import backups, reference_store
 from desktop.storage import exchange as sx
 from desktop.storage.cbs_files import ImportRefused, apply_changes, decode_csv, read_rows
 from desktop.storage.workspace import create_workspace, open_workspace, remove_leftovers
-from tests.storage.exchange_data import build, file_hash
+from tests.storage.exchange_data import build, build_new, file_hash
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -345,7 +345,7 @@ def test_backups_in_time_order_raise_no_clock_warning(tmp_path: Path) -> None:
 def test_files_with_personal_data_are_owner_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     previous = os.umask(0o022)
     try:
-        source, ids = build(tmp_path / "ws.shutafut")
+        source, ids = build_new(tmp_path / "ws.shutafut")  # (made here: its mode is checked)
         out = tmp_path / f"out{ex.EXTENSION}"
         sx.export_exchange(source, out, ex.Scope.EVERYTHING)
         backup = backups.take_backup(source, backups.BackupReason.MANUAL)
