@@ -10,7 +10,7 @@ from sqlalchemy import select
 from desktop.i18n import _, current_language
 from desktop.models.community import Community
 from desktop.storage.document_store import delete_stored, load_stored, save_stored
-from desktop.storage.tables import Authority, CommunityRecord, Person
+from desktop.storage.tables import Authority, CommunityRecord, Organisation, Person
 from desktop.storage.workspace import Workspace
 
 
@@ -106,14 +106,18 @@ class AuthorityFacts:
 
 
 def people_facts(workspace: Workspace) -> dict[str, PersonFacts]:
-    """Every person of the workspace by UUID, with what the community screens show."""
+    """Every person of the workspace by UUID, with what the community screens show (in one
+    query: loaded as objects, each with its organisation, a foundation's 20,000 people took
+    1.5 s when a community opened)."""
+    query = (
+        select(Person.uuid, Person.full_name, Person.email, Person.sector, Organisation.name)
+        .outerjoin(Organisation, Person.organisation_id == Organisation.id)
+        .order_by(Person.full_name)
+    )
     with workspace.session() as session:
-        people = list(session.scalars(select(Person).order_by(Person.full_name)))
         return {
-            p.uuid: PersonFacts(
-                p.uuid, p.full_name, p.email, p.sector or "", p.organisation.name if p.organisation else ""
-            )
-            for p in people
+            uuid: PersonFacts(uuid, full_name, email, sector or "", organisation or "")
+            for uuid, full_name, email, sector, organisation in session.execute(query)
         }
 
 
