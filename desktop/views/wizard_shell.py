@@ -83,11 +83,9 @@ def _fields(root: QWidget) -> Iterator[QWidget]:
         widget = stack.pop()
         yield widget
         if isinstance(widget, QTableWidget):
-            for row in range(widget.rowCount()):
-                for column in range(widget.columnCount()):
-                    cell = widget.cellWidget(row, column)
-                    if cell is not None:
-                        yield cell
+            # (a cell widget's parent is the viewport: asking every cell took 0.16 s for a
+            # team table of a foundation's 20,000 people, which has none)
+            yield from (child for child in widget.viewport().children() if isinstance(child, QWidget))
         elif not isinstance(widget, QComboBox | QAbstractSpinBox | QAbstractItemView):
             stack += [child for child in widget.children() if isinstance(child, QWidget)]
 
