@@ -107,8 +107,9 @@ def selection_grid(workspace: Workspace, rounds: int) -> int:
     show_active(wizard)
     purpose = wizard.currentPage()
     type_text(purpose.purpose, "סבולת")  # type: ignore[attr-defined]
+    shown = purpose.team.model()  # type: ignore[attr-defined]
     for row in range(2):
-        purpose.team.item(row, 0).setCheckState(Qt.CheckState.Checked)  # type: ignore[attr-defined]
+        shown.setData(shown.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     wizard.button(QWizard.WizardButton.NextButton).click()
     wizard.button(QWizard.WizardButton.NextButton).click()
     scores = wizard.currentPage()

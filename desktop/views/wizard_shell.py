@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollBar,
     QSpinBox,
+    QTableView,
     QTableWidget,
     QTextBrowser,
     QTextEdit,
@@ -330,6 +331,8 @@ class WizardShell(QWizard):
             # The model's signal, not itemChanged: a page may rebuild its items while handling
             # itemChanged, and the item would be gone by the time this slot received it.
             widget.model().dataChanged.connect(changed)
+        elif isinstance(widget, QTableView) and widget.model() is not None:
+            widget.model().dataChanged.connect(changed)  # (a page's own model: ticks, roles)
         else:
             return False
         return True

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QTableWidget, QTableWidgetItem, QWizard
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.models.selection import CRITERIA, QUANTITATIVE, ConditionState, CriterionGroup
@@ -57,10 +66,28 @@ def _page_one(wizard: SelectionWizard) -> None:
     assert isinstance(page, PurposePage)
     type_text(page.title_edit, "בחירת יישוב 2027")
     type_text(page.purpose, "איתור יישובים בפריפריה")
-    for row in range(2):
-        _item(page.team, row, 0).setCheckState(Qt.CheckState.Checked)
-    _item(page.team, 0, 1).setText("מנחה")
+    _tick(page, 0, 1)
+    _type_role(page, 0, "מנחה")
     _next(wizard)
+
+
+def _tick(page: PurposePage, *rows: int) -> None:
+    """Tick the people shown on `rows` of the team list (what a click on their box does)."""
+    shown = page.team.model()
+    for row in rows:
+        assert shown.setData(shown.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+
+
+def _type_role(page: PurposePage, row: int, text: str) -> None:
+    """Type a role into the team list's row, as its editor does."""
+    shown = page.team.model()
+    page.team.setCurrentIndex(shown.index(row, 1))
+    page.team.edit(shown.index(row, 1))
+    editor = page.team.indexWidget(shown.index(row, 1)) or page.team.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.setText(text)
+    page.team.commitData(editor)
+    page.team.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
 def _item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
@@ -473,3 +500,27 @@ def test_a_version_that_differs_only_in_the_page_it_was_left_at_is_no_conflict(
     assert asked == []
     assert load_process(omer, wizard.process_id).page == 0  # (Dana's copy: no page in it)
     omer.close()
+
+
+def test_the_team_is_found_by_name_and_a_found_person_ticked(qtbot: QtBot, demo: Workspace) -> None:
+    """A foundation's workspace holds 20,000 people: the team list is searched by name (it was
+    a table of every person, to scroll through), and typing there saves nothing."""
+    wizard = _wizard(qtbot, demo)
+    page = _purpose(wizard)
+    shown = page.team.model()
+    everyone = shown.rowCount()
+    uuid, name = page.team_model.people[-1]
+    type_text(page.find_person, name.split()[0])
+    assert 1 <= shown.rowCount() < everyone
+    assert all(name.split()[0] in str(shown.index(row, 0).data()) for row in range(shown.rowCount()))
+    assert list_processes(demo) == []  # (typing in the search saved nothing)
+    found = next(
+        row for row in range(shown.rowCount()) if shown.index(row, 0).data(Qt.ItemDataRole.UserRole) == uuid
+    )
+    _tick(page, found)
+    page.find_person.clear()
+    assert shown.rowCount() == everyone
+    type_text(page.purpose, "איתור יישובים")
+    _next(wizard)
+    [summary] = list_processes(demo)
+    assert [member.person for member in load_process(demo, summary.id).team] == [uuid]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QSpinBox,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -60,10 +61,11 @@ from desktop.models.selection import (
     swap_of_first_two,
     weight_label,
 )
-from desktop.models.selection_process import SelectionProcess, TeamMember, team_in_order
+from desktop.models.selection_process import SelectionProcess, team_in_order
 from desktop.views import page_memory
 from desktop.views.qt_i18n import align_text_document, align_text_field, collator
 from desktop.views.selection.chart import RankingChart
+from desktop.views.selection.team_model import TeamModel
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
 from desktop.views.wizard_shell import DISPLAY_ONLY, ShellPage, WizardShell
 
@@ -190,21 +192,23 @@ class PurposePage(_Page):
         align_text_document(self.purpose)
         self.held_on = date_editor("held_on")
         self.held_on.setDate(qdate(self.process.held_on))
-        self.team = QTableWidget(len(wizard.people), 2)
+        self.team_model = TeamModel(wizard.people, self.process.team)
+        self.team_filter = QSortFilterProxyModel(self)
+        self.team_filter.setSourceModel(self.team_model)
+        self.team_filter.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.team_filter.setFilterKeyColumn(0)
+        self.find_person = QLineEdit()
+        self.find_person.setObjectName("find_person")
+        self.find_person.setPlaceholderText(_("Find a person by name…"))
+        self.find_person.setClearButtonEnabled(True)
+        self.find_person.setProperty(DISPLAY_ONLY, True)  # (it filters the list: nothing to save)
+        align_text_field(self.find_person, left_to_right=False)
+        self.find_person.textChanged.connect(self.team_filter.setFilterFixedString)
+        self.team = QTableView()
         self.team.setObjectName("team")
-        self.team.setHorizontalHeaderLabels([_("Person"), _("Role in the team")])
+        self.team.setModel(self.team_filter)
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.team.verticalHeader().hide()
-        members = {member.person: member.role for member in self.process.team}
-        tickable = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable  # (once: an Enum's | is slow)
-        ticked, unticked = Qt.CheckState.Checked, Qt.CheckState.Unchecked
-        for row, (uuid, name) in enumerate(wizard.people):
-            person = QTableWidgetItem(name)
-            person.setData(Qt.ItemDataRole.UserRole, uuid)
-            person.setFlags(tickable)
-            person.setCheckState(ticked if uuid in members else unticked)
-            self.team.setItem(row, 0, person)
-            self.team.setItem(row, 1, QTableWidgetItem(members.get(uuid, "")))
         self.error = error_label("purpose_error")
         form = QFormLayout()
         form.addRow(_("Name of the process"), self.title_edit)
@@ -213,6 +217,7 @@ class PurposePage(_Page):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(_("The selection team (tick the people taking part):")))
+        layout.addWidget(self.find_person)
         layout.addWidget(self.team, 1)
         layout.addWidget(self.error)
 
@@ -224,14 +229,7 @@ class PurposePage(_Page):
         self.process.title = self.title_edit.text().strip() or purpose[:80]
         self.process.purpose = purpose
         self.process.held_on = pydate(self.held_on.date())
-        team = []
-        for row in range(self.team.rowCount()):
-            person = self.team.item(row, 0)
-            if person is not None and person.checkState() == Qt.CheckState.Checked:
-                role_item = self.team.item(row, 1)
-                role = role_item.text().strip() if role_item is not None else ""
-                team.append(TeamMember(str(person.data(Qt.ItemDataRole.UserRole)), role))
-        self.process.team = team_in_order(self.process.team, team)
+        self.process.team = team_in_order(self.process.team, self.team_model.team())
 
     def validatePage(self) -> bool:
         purpose = self.purpose.toPlainText().strip()
