@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from desktop.models.records import RecordKind
 from desktop.models.selection import CRITERIA, QUANTITATIVE, ConditionState, CriterionGroup
-from desktop.models.selection_process import SelectionProcess
+from desktop.models.selection_process import SelectionProcess, TeamMember
 from desktop.storage.selection_store import list_processes, load_process
 from desktop.storage.workspace import Workspace
 from desktop.views.selection.wizard import (
@@ -524,3 +525,19 @@ def test_the_team_is_found_by_name_and_a_found_person_ticked(qtbot: QtBot, demo:
     _next(wizard)
     [summary] = list_processes(demo)
     assert [member.person for member in load_process(demo, summary.id).team] == [uuid]
+
+
+def test_a_reopened_process_shows_its_team_first(qtbot: QtBot, demo: Workspace) -> None:
+    from desktop.storage.reference_store import choices
+    from desktop.storage.selection_store import save_process
+
+    people = choices(demo, RecordKind.PERSON)
+    last, before_last = people[-1][0], people[-2][0]
+    process = SelectionProcess(title="צוות", team=[TeamMember(last, "מנחה"), TeamMember(before_last)])
+    process_id = save_process(demo, process)
+    wizard = _wizard(qtbot, demo, load_process(demo, process_id), process_id)
+    shown = _purpose(wizard).team.model()
+    first_rows = [shown.index(row, 0).data(Qt.ItemDataRole.UserRole) for row in range(3)]
+    assert first_rows[:2] == [last, before_last] and first_rows[2] == people[0][0]
+    assert shown.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert shown.index(0, 1).data() == "מנחה"
