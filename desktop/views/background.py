@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog, QWidget
 
 from desktop import collector
 from desktop.i18n import _
@@ -242,18 +242,19 @@ def run_with_progress(parent: QWidget, title: str, label: str, work: Callable[[P
 
 
 class WorkspaceReader(Generic[T]):
-    """`read(workspace, progress)` in the background, through the workspace's own connections
-    for that thread (storage.worker); what it returned is handed to `done` on the window's
-    thread, or what it raised to `failed`. `stop()` (the dialog closing) cancels the reading
-    and waits for it: no thread may still read a file that is about to be closed."""
+    """What `dialog` shows, read from the workspace in the background: `read(workspace,
+    progress)` through the workspace's own connections for that thread (storage.worker). What
+    it returned is handed to `done` on the window's thread; a failure is said on `said_on`
+    (where the count or status would be). Closing the dialog stops the reading and waits for
+    it: no thread may still read a file that is about to be closed."""
 
     def __init__(
         self,
-        parent: QObject,
+        dialog: QDialog,
         workspace: Workspace,
         read: Callable[[Workspace, Progress], T],
         done: Callable[[T], None],
-        failed: Callable[[Exception], None],
+        said_on: QLabel,
     ) -> None:
         def work(progress: Progress) -> T:
             from desktop.storage.worker import separate_workspace
@@ -261,9 +262,11 @@ class WorkspaceReader(Generic[T]):
             with separate_workspace(workspace) as own:
                 return read(own, progress)
 
-        self._done, self._failed = done, failed
-        self._task: BackgroundTask[T] | None = BackgroundTask(work, parent)
+        self._done, self._said_on = done, said_on
+        said_on.setText(_("Reading the workspace…"))
+        self._task: BackgroundTask[T] | None = BackgroundTask(work, dialog)
         self._task.done.connect(self._finished)
+        dialog.finished.connect(self.stop)
         self._task.start()
 
     @property
@@ -276,8 +279,8 @@ class WorkspaceReader(Generic[T]):
             return
         try:
             result = task.result()
-        except Exception as error:  # noqa: BLE001 - said by the dialog, where its content would be
-            self._failed(error)
+        except Exception as error:  # noqa: BLE001 - said where the dialog's content would be
+            self._said_on.setText(_("The workspace could not be read: {error}").format(error=error))
             return
         self._done(result)
 

@@ -83,21 +83,13 @@ class CalendarDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(1100, 680)
         self.export_button.setEnabled(False)
-        self.reader = WorkspaceReader(self, workspace, _read_events, self._read, self._not_read)
+        self.reader = WorkspaceReader(self, workspace, _read_events, self._read, self.count)
         self.fill()
-        self.count.setText(_("Reading the workspace…"))
 
     def _read(self, events: list[Event]) -> None:
         self.events = events
         self.export_button.setEnabled(True)
         self.fill()
-
-    def _not_read(self, error: Exception) -> None:
-        self.count.setText(_("The workspace could not be read: {error}").format(error=error))
-
-    def done(self, result: int) -> None:
-        self.reader.stop()
-        super().done(result)
 
     def move_months(self, months: int) -> None:
         index = self.year * 12 + self.month - 1 + months

@@ -65,19 +65,11 @@ class SearchDialog(QDialog):
         self.results.itemActivated.connect(self._open)
         self.resize(640, 480)
         self.index: SearchIndex | None = None
-        self.count.setText(_("Reading the workspace…"))
-        self.reader = WorkspaceReader(self, workspace, _read_index, self._read, self._not_read)
+        self.reader = WorkspaceReader(self, workspace, _read_index, self._read, self.count)
 
     def _read(self, index: SearchIndex) -> None:
         self.index = index
         self._search(self.field.text())
-
-    def _not_read(self, error: Exception) -> None:
-        self.count.setText(_("The workspace could not be read: {error}").format(error=error))
-
-    def done(self, result: int) -> None:
-        self.reader.stop()
-        super().done(result)
 
     def _search(self, text: str) -> None:
         if self.index is None:  # (looked for once the workspace is read)
