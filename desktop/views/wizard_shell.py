@@ -282,9 +282,7 @@ class WizardShell(QWizard):
             self._open_page_id = page_id
         self._autosave.stop()
         self._left.stop()
-        self.save_draft()  # (what the page left holds; a new record gets its id here)
-        self._record_step()
-        page_memory.remember(self.page_place(), page_id)
+        self._save()  # (what the page left holds, stored as it was left)
 
     # --- autosave ---------------------------------------------------------------------------------
 
@@ -327,12 +325,11 @@ class WizardShell(QWizard):
             widget.toggled.connect(changed)
         elif isinstance(widget, QAbstractSlider) and not isinstance(widget, QScrollBar):
             widget.valueChanged.connect(changed)
-        elif isinstance(widget, QListWidget | QTableWidget):
+        elif isinstance(widget, QListWidget | QTableView) and widget.model() is not None:
             # The model's signal, not itemChanged: a page may rebuild its items while handling
-            # itemChanged, and the item would be gone by the time this slot received it.
+            # itemChanged, and the item would be gone by the time this slot received it. (A
+            # table view's own model too: the selection team's ticks and roles.)
             widget.model().dataChanged.connect(changed)
-        elif isinstance(widget, QTableView) and widget.model() is not None:
-            widget.model().dataChanged.connect(changed)  # (a page's own model: ticks, roles)
         else:
             return False
         return True
@@ -364,9 +361,13 @@ class WizardShell(QWizard):
         if self._held or self._adopting:
             return
         self.keep_open_page()
+        self._save()
+
+    def _save(self) -> None:
+        """Save the draft (a step back, when it changed), and remember the open page here: a
+        record saved for the first time has its page remembered from then on."""
         self.save_draft()
         self._record_step()
-        # (a record saved for the first time has its page remembered from then on)
         page_memory.remember(self.page_place(), self._open_page_id)
 
     def done(self, result: int) -> None:

@@ -65,7 +65,7 @@ from desktop.models.selection_process import SelectionProcess, team_in_order
 from desktop.views import page_memory
 from desktop.views.qt_i18n import align_text_document, align_text_field, collator
 from desktop.views.selection.chart import RankingChart
-from desktop.views.selection.team_model import TeamModel
+from desktop.views.selection.team_model import PERSON, TeamModel
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
 from desktop.views.wizard_shell import DISPLAY_ONLY, ShellPage, WizardShell
 
@@ -196,7 +196,7 @@ class PurposePage(_Page):
         self.team_filter = QSortFilterProxyModel(self)
         self.team_filter.setSourceModel(self.team_model)
         self.team_filter.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.team_filter.setFilterKeyColumn(0)
+        self.team_filter.setFilterKeyColumn(PERSON)
         self.find_person = QLineEdit()
         self.find_person.setObjectName("find_person")
         self.find_person.setPlaceholderText(_("Find a person by name…"))
