@@ -325,31 +325,21 @@ _DOCUMENT_USERS = {
     "investment_portfolio": N_("investment portfolio “{name}”"),
     "outcomes_compass": N_("outcomes compass “{name}”"),
 }
-# The column naming each document (a cluster's documents: by the cluster's name).
-_DOCUMENT_NAMES = {
-    "selection_process": "title",
-    "agreement": "title",
-    "design_forum": "title",
-    "cluster_flags": "cluster_uuid",
-    "learning_community": "name",
-    "cluster_profile": "cluster_uuid",
-    "collective_plan": "goal",
-    "investment_portfolio": "title",
-    "outcomes_compass": "title",
-}
 
 
 def _documents_naming(session: Session, uuid: str) -> list[str]:
     """The documents that name the record `uuid`: in their JSON (a member, a signatory, a
     party, a rater…) or in a column that refers to a town or a cluster. Deleted, the record
     would leave them naming no one: a member of a community without a name."""
+    from desktop.models.exchange import TITLE_FIELDS  # (a record type is its table's name)
+
     quoted = f'%"{uuid}"%'  # (a UUID stands in a document only as a reference, between quotes)
     found: list[str] = []
     for name, phrase in _DOCUMENT_USERS.items():
         table = Base.metadata.tables[name]
         columns = [table.c[c] for c in ("authority_uuid", "town_uuid", "cluster_uuid") if c in table.c]
         naming: list[ColumnElement[bool]] = [table.c.state.like(quoted), *(c == uuid for c in columns)]
-        title = table.c[_DOCUMENT_NAMES[name]]
+        title = table.c[TITLE_FIELDS[name]]  # (a cluster's documents: named by the cluster)
         for (value,) in session.execute(select(title).where(or_(*naming)).order_by(table.c.id)):
             if title.name == "cluster_uuid":
                 cluster = session.scalar(select(RegionalCluster.name).where(RegionalCluster.uuid == value))
