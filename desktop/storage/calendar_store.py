@@ -19,27 +19,30 @@ TIME_ZONE = "Asia/Jerusalem"
 def workspace_events(workspace: Workspace, progress: Progress | None = None) -> list[Event]:
     """Every meeting of the workspace's forums, communities and agreements, in time order
     (`progress`: a step a record, which is where Cancel stops it)."""
-    from desktop.storage.agreement_store import agreement_title, list_agreements, load_agreement
-    from desktop.storage.community_store import list_communities, load_community
-    from desktop.storage.forum_store import list_forums, load_forum
+    from desktop.storage.agreement_store import agreement_title, load_agreement
+    from desktop.storage.community_store import load_community
+    from desktop.storage.document_store import stored_ids
+    from desktop.storage.forum_store import load_forum
     from desktop.storage.reference_store import choices
+    from desktop.storage.tables import AgreementRecord, CommunityRecord, ForumRecord
 
     hosts = dict(choices(workspace, RecordKind.AUTHORITY))
-    forums, communities = list_forums(workspace), list_communities(workspace)
-    agreements = list_agreements(workspace)
+    # (their ids only: each document is read once, below, not also for a list's counts)
+    forums, communities = stored_ids(workspace, ForumRecord), stored_ids(workspace, CommunityRecord)
+    agreements = stored_ids(workspace, AgreementRecord)
     total = len(forums) + len(communities) + len(agreements)
     done = itertools.count()
     events: list[Event] = []
-    for forum in forums:
+    for forum_id in forums:
         step(progress, next(done), total)
-        events += forum_events(forum.id, load_forum(workspace, forum.id))
-    for community in communities:
+        events += forum_events(forum_id, load_forum(workspace, forum_id))
+    for community_id in communities:
         step(progress, next(done), total)
-        events += community_events(community.id, load_community(workspace, community.id), hosts)
-    for summary in agreements:
+        events += community_events(community_id, load_community(workspace, community_id), hosts)
+    for agreement_id in agreements:
         step(progress, next(done), total)
-        agreement = load_agreement(workspace, summary.id)
-        events += agreement_events(summary.id, agreement, agreement_title(workspace, agreement))
+        agreement = load_agreement(workspace, agreement_id)
+        events += agreement_events(agreement_id, agreement, agreement_title(workspace, agreement))
     return sorted(events, key=lambda e: (e.start, e.title))
 
 

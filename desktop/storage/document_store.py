@@ -90,6 +90,13 @@ def delete_stored(workspace: Workspace, record_class: type[Any], record_id: int)
             session.delete(record)
 
 
+def stored_ids(workspace: Workspace, record_class: type[Any]) -> list[int]:
+    """The id of every record of `record_class`, in order, nothing of their documents read
+    (for work that loads each document itself)."""
+    with workspace.session() as session:
+        return list(session.scalars(select(record_class.id).order_by(record_class.id)))
+
+
 @dataclass(frozen=True)
 class Listed(Generic[T]):
     """A record as its feature's list shows it: its columns, and what was read from its document."""

@@ -71,10 +71,12 @@ def search_index(workspace: Workspace, progress: Progress | None = None) -> Sear
     """Read every record the search finds (`progress`: a step a forum or community, which is
     where Cancel stops it)."""
     from desktop.storage.agreement_store import list_agreements
-    from desktop.storage.community_store import list_communities, load_community
-    from desktop.storage.forum_store import list_forums, load_forum
+    from desktop.storage.community_store import load_community
+    from desktop.storage.document_store import stored_ids
+    from desktop.storage.forum_store import load_forum
     from desktop.storage.reference_store import list_records
     from desktop.storage.selection_store import list_processes
+    from desktop.storage.tables import CommunityRecord, ForumRecord
 
     entries: list[tuple[str, Hit]] = []
     for row in list_records(workspace, RecordKind.AUTHORITY):
@@ -128,15 +130,15 @@ def search_index(workspace: Workspace, progress: Progress | None = None) -> Sear
                 ),
             )
         )
-    forums = list_forums(workspace)
-    communities = list_communities(workspace)
+    # (their ids only: each document is read once, below, not also for a list's counts)
+    forums, communities = stored_ids(workspace, ForumRecord), stored_ids(workspace, CommunityRecord)
     total = len(forums) + len(communities)
     ideas: list[tuple[str, Hit]] = []
     sessions: list[tuple[str, Hit]] = []
-    for number, summary in enumerate(forums):
+    for number, forum_id in enumerate(forums):
         step(progress, number, total)
-        forum = load_forum(workspace, summary.id)
-        target = Target("forums", summary.id)
+        forum = load_forum(workspace, forum_id)
+        target = Target("forums", forum_id)
         entries.append(
             (
                 _texts(forum.title, forum.theme, forum.place_of),
@@ -153,10 +155,10 @@ def search_index(workspace: Workspace, progress: Progress | None = None) -> Sear
         ]
     entries += ideas
     meetings: list[tuple[str, Hit]] = []
-    for number, listed in enumerate(communities, start=len(forums)):
+    for number, community_id in enumerate(communities, start=len(forums)):
         step(progress, number, total)
-        community = load_community(workspace, listed.id)
-        target = Target("communities", listed.id)
+        community = load_community(workspace, community_id)
+        target = Target("communities", community_id)
         entries.append(
             (
                 _texts(community.name, community.profession),
