@@ -15,6 +15,7 @@ from desktop.models.calendar import Event, body_meeting_days, month_events
 from desktop.models.mou_governance import BodyKind, default_body, meetings_between
 from desktop.storage.calendar_store import workspace_events
 from desktop.storage.demo import create_demo_workspace
+from desktop.storage.workspace import Workspace, open_workspace
 from desktop.views.calendar import CalendarDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.qt_i18n import apply_language
@@ -38,9 +39,8 @@ def test_governance_meetings_follow_each_bodys_frequency() -> None:
     assert all(day.month != 8 for day in administration)  # "not in August" (001 l.610)
 
 
-def test_the_calendar_shows_a_month_right_to_left_with_hebrew_dates(qtbot: QtBot, demo_path: Path) -> None:
-    from desktop.storage.workspace import open_workspace
-
+def _march_2023(qtbot: QtBot, demo_path: Path) -> tuple[Workspace, CalendarDialog]:
+    """The demo's calendar shown in Hebrew at March 2023, and its workspace (read only)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_language(app, "he")
@@ -48,6 +48,11 @@ def test_the_calendar_shows_a_month_right_to_left_with_hebrew_dates(qtbot: QtBot
     dialog = CalendarDialog(workspace, today=date(2023, 3, 1))
     qtbot.addWidget(dialog)
     dialog.show()
+    return workspace, dialog
+
+
+def test_the_calendar_shows_a_month_right_to_left_with_hebrew_dates(qtbot: QtBot, demo_path: Path) -> None:
+    workspace, dialog = _march_2023(qtbot, demo_path)
     qtbot.waitUntil(lambda: not dialog.reader.reading)
     assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert dialog.grid.horizontalHeaderItem(0).text().startswith("יום א")  # Sunday on the right
@@ -96,7 +101,6 @@ def test_the_ics_file_is_read_back_by_the_library(demo_path: Path, tmp_path: Pat
     from icalendar import Calendar
 
     from desktop.storage.calendar_store import export_ics
-    from desktop.storage.workspace import open_workspace
 
     workspace = open_workspace(demo_path, read_only=True)
     events = workspace_events(workspace)
@@ -139,7 +143,6 @@ def test_the_calendar_opens_at_once_and_shows_the_meetings_once_read(
 
     from desktop.progress import Progress
     from desktop.storage import calendar_store
-    from desktop.storage.workspace import Workspace, open_workspace
 
     real = calendar_store.workspace_events
     release, ended = threading.Event(), []
@@ -155,13 +158,7 @@ def test_the_calendar_opens_at_once_and_shows_the_meetings_once_read(
             ended.append(True)
 
     monkeypatch.setattr(calendar_store, "workspace_events", held)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    apply_language(app, "he")
-    workspace = open_workspace(demo_path, read_only=True)
-    dialog = CalendarDialog(workspace, today=date(2023, 3, 1))
-    qtbot.addWidget(dialog)
-    dialog.show()
+    workspace, dialog = _march_2023(qtbot, demo_path)
     seminar = dialog.cell_of(date(2023, 3, 27))
     assert seminar is not None and "סמינר" not in seminar.text()
     assert dialog.count.text() == "קוראים את סביבת העבודה…" and not dialog.export_button.isEnabled()
