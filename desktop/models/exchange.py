@@ -214,17 +214,12 @@ class Header:
 
 
 class PendingDigests(Protocol):
-    """The digests of a file's records being computed elsewhere (another process), with the
-    records whose document's text was found to parse alone: `payload_answer` of its payload."""
+    """The digests of a file's records being computed elsewhere (another process):
+    `payload_digests` of its payload."""
 
     def result(self) -> Mapping[str, Sequence[str]] | None:
-        """The digests by record UUID; None when they could not be computed (then they are
-        computed here)."""
-        ...
-
-    def documents_read(self) -> frozenset[str] | None:
-        """The UUIDs of the records whose document's text (_document_text) parses alone;
-        None when not known (then they are parsed here)."""
+        """The digests by record UUID, in the payload's order; None when they could not be
+        computed (then they are computed here)."""
         ...
 
     def discard(self) -> None: ...
@@ -249,15 +244,13 @@ class ExchangeFile:
     # By record UUID, the hashes of its fields as the file holds them (FileHashes; read
     # through `hashes`, which waits for those computed elsewhere).
     file_hashes: dict[str, FileHashes] = field(default_factory=dict)
-    # By record UUID, its document (`state`) and the text it has in the file (_document_text).
+    # By record UUID, its document (`state`) and the text it has in the file: the text that
+    # very document was parsed from, alone (_record_with_document).
     documents: dict[str, tuple[object, str]] = field(default_factory=dict)
     # The UUIDs of the records whose fields the file holds as canonical JSON: those that
     # have their hashes in `hashes`.
     laid_out: set[str] = field(default_factory=set)
     pending: _PendingHashes | None = field(default=None, repr=False, compare=False)
-    # Once `hashes` are in: what computed them elsewhere, still to say which documents' texts
-    # parse alone (documents_read_elsewhere).
-    elsewhere: PendingDigests | None = field(default=None, repr=False, compare=False)
 
     @property
     def hashes(self) -> dict[str, FileHashes]:
@@ -265,14 +258,7 @@ class ExchangeFile:
         if self.pending is not None:
             pending, self.pending = self.pending, None
             self.file_hashes.update(pending.resolve())
-            self.elsewhere = pending.digests
         return self.file_hashes
-
-    def documents_read_elsewhere(self) -> frozenset[str] | None:
-        """The UUIDs of the records whose text in `documents` the process that computed the
-        digests found to parse alone, waiting for it (None: not known)."""
-        self.hashes  # noqa: B018 - (the digests are answered first)
-        return self.elsewhere.documents_read() if self.elsewhere is not None else None
 
     def full_hash(self, uuid: str, fields: Mapping[str, Any]) -> str | None:
         """`hashes[uuid].full` for that very `fields` object (FileHashes.of), without waiting
@@ -289,9 +275,6 @@ class ExchangeFile:
             pending, self.pending = self.pending, None
             if pending.digests is not None:
                 pending.digests.discard()
-        if self.elsewhere is not None:
-            elsewhere, self.elsewhere = self.elsewhere, None
-            elsewhere.discard()
 
 
 @dataclass(frozen=True)
@@ -700,9 +683,10 @@ def _without_contacts_text(
     if record_type == PERSON and (
         scalar or not any(isinstance(value, dict | list) for value in fields.values())
     ):
-        for name, pattern, empty in _PERSON_CONTACT_TEXT:  # (the same, without a second encoding)
-            if fields.get(name):  # (an empty text is left as it is)
-                full = pattern.sub(empty, full)
+        # (the same, without a second encoding; a key not there, or not holding a text, is
+        # not matched, and an empty text is replaced by itself: `fields` need not be read)
+        for _name, pattern, empty in _PERSON_CONTACT_TEXT:
+            full = pattern.sub(empty, full)
         return full
     if _may_hold_contacts(record_type, full):
         scrubbed = without_contacts(record_type, fields)
@@ -746,62 +730,42 @@ def _laid_out_fields(
             yield index, start + len(head), end - 1
 
 
+# What starts every record laid out as `write_exchange` writes it, after the "[" or ","
+# before it (a record's type and UUID, as read_exchange accepts them, need no escaping).
+_RECORD_HEAD = re.compile(
+    rb'([a-z_]+)","uuid":"([0-9a-fA-F-]{36})","created_at":"[^"\\\x00-\x1f]*",'
+    rb'"updated_at":"[^"\\\x00-\x1f]*","contacts_removed":(?:true|false),"fields":'
+)
+_RECORD_START = b'{"type":"'
+
+
 def payload_digests(payload: bytes, scalar_types: frozenset[str]) -> dict[str, tuple[str, str]]:
-    """By record UUID, `record_digests` of each record the payload lays out as
-    `write_exchange` writes it. The records are not checked: for a payload whose records
-    the caller checks (read_exchange), in another process while it does."""
-    data, text, spans = _load_payload(payload)
-    return _digests_laid_out(data, text, spans, scalar_types)
-
-
-def payload_answers(payload: bytes, scalar_types: frozenset[str]) -> Iterator[Any]:
-    """What the other process answers for a payload, one after the other: the digests, as
-    `payload_digests`, then the UUIDs of the records laid out in it whose document's text
-    (_document_text, as `read_exchange` finds it) parses alone, which is what lets the import
-    store that text as it is. Neither is a verdict on the file: `read_exchange` and the import
-    check it."""
-    data, text, spans = _load_payload(payload)
-    yield _digests_laid_out(data, text, spans, scalar_types)
-    yield _documents_parsing_alone(data, text, spans)
-
-
-def _documents_parsing_alone(data: Any, text: str, spans: list[tuple[int, int]] | None) -> list[str]:
-    if spans is None:
-        return []
-    items = data["records"]
-    found = []
-    for index, start, end in _laid_out_fields(text, spans, items):
-        fields = items[index]["fields"]
-        if isinstance(fields, dict) and isinstance(fields.get("state"), dict):
-            document = _document_text(text[start:end], fields)
-            if document is not None and parses_alone(document):
-                found.append(items[index]["uuid"])
-    return found
-
-
-def parses_alone(text: str) -> bool:
-    """Whether `text` is one JSON value and nothing more (too deep a nesting is not)."""
-    try:
-        json.loads(text)
-    except (ValueError, RecursionError):
-        return False
-    return True
-
-
-def _digests_laid_out(
-    data: Any, text: str, spans: list[tuple[int, int]] | None, scalar_types: frozenset[str]
-) -> dict[str, tuple[str, str]]:
-    if spans is None:
-        return {}
-    items = data["records"]
+    """By record UUID, in the payload's order, `record_digests` of each record that starts as
+    `write_exchange` writes a record, its fields running to the next such start (or to the
+    list's end). Found from the text alone, without parsing it: for another process to
+    compute while the caller parses and checks the records, and takes these only when they
+    are of its records, all laid out, in their order (_PendingHashes.resolve), which makes
+    each of these texts that record's fields."""
+    heads = []
+    position = 0
+    while (found := payload.find(_RECORD_START, position)) >= 0:
+        position = found + len(_RECORD_START)
+        if payload[found - 1 : found] in (b"[", b","):
+            head = _RECORD_HEAD.match(payload, position)
+            if head is not None:
+                heads.append((found - 1, head))
+                position = head.end()
+    ends = [start for start, _head in heads[1:]] + [payload.rfind(b'],"absent":')] * bool(heads)
     digests: dict[str, tuple[str, str]] = {}
-    for index, start, end in _laid_out_fields(text, spans, items):
-        item = items[index]
-        record_type = item["type"]
-        digests[item["uuid"]] = record_digests(
-            record_type, item["fields"], text[start:end].encode(), scalar=record_type in scalar_types
-        )
-    return digests
+    for (_start, head), end in zip(heads, ends, strict=True):
+        record_type = head[1].decode()
+        encoded = payload[head.end() : end - 1]  # (but the record's closing brace)
+        scalar = record_type in scalar_types
+        # (the fields are parsed only where the digest without contact details reads them)
+        needs_fields = not (record_type == PERSON and scalar) and _may_hold_contacts(record_type, encoded)
+        fields = json.loads(encoded) if needs_fields else {}
+        digests[head[2].decode()] = record_digests(record_type, fields, encoded, scalar=scalar)
+    return digests if len(digests) == len(heads) else {}  # (a UUID twice: not these records)
 
 
 @dataclass
@@ -823,6 +787,9 @@ class _PendingHashes:
 
     def resolve(self) -> dict[str, FileHashes]:
         found = (self.digests.result() if self.digests is not None else None) or {}
+        if list(found) != list(self.records) or len(self.fields_at) != len(self.records):
+            # (then a text found elsewhere may not be a record's fields: all computed here)
+            found = {}
         hashes: dict[str, FileHashes] = {}
         for uuid, (start, end) in self.fields_at.items():
             record = self.records[uuid]
@@ -845,39 +812,13 @@ def _hashes_from_text(
     records: list[ExchangeRecord],
     scalar_types: frozenset[str] = frozenset(),
     pending: PendingDigests | None = None,
-) -> tuple[dict[str, tuple[object, str]], _PendingHashes]:
-    """The documents' texts (_document_text) of the records laid out in the payload's text
-    (_laid_out_fields), and what gives the hashes of their fields: those computed elsewhere
-    (`pending`), or computed here."""
-    documents: dict[str, tuple[object, str]] = {}
-    fields_at: dict[str, tuple[int, int]] = {}
-    for index, start, end in _laid_out_fields(text, spans, items):
-        record = records[index]
-        fields_at[record.uuid] = (start, end)
-        state = record.fields.get("state")
-        if isinstance(state, dict):
-            document = _document_text(text[start:end], record.fields)
-            if document is not None:
-                documents[record.uuid] = (state, document)
+) -> _PendingHashes:
+    """What gives the hashes of the fields of the records laid out in the payload's text
+    (_laid_out_fields): those computed elsewhere (`pending`), or computed here."""
+    laid_out = _laid_out_fields(text, spans, items)
+    fields_at = {records[index].uuid: (start, end) for index, start, end in laid_out}
     by_uuid = {record.uuid: record for record in records}
-    return documents, _PendingHashes(pending, text, fields_at, by_uuid, scalar_types)
-
-
-def _document_text(fields_text: str, fields: Mapping[str, Any]) -> str | None:
-    """The text of `fields["state"]` in `fields_text`, the text `fields` were read from, when
-    the other fields are written around it as canonical JSON (None otherwise). Parsed alone,
-    it gives the very document read with the fields, or fails: the text before it ends with
-    the key "state" (no other key holds it) and the text after it holds the other keys; had
-    it more than one JSON value, parsing it alone fails."""
-    before = _CANONICAL.encode({k: v for k, v in fields.items() if k < "state"})
-    after = _CANONICAL.encode({k: v for k, v in fields.items() if k > "state"})
-    prefix = (before[:-1] + "," if len(before) > 2 else "{") + '"state":'
-    suffix = "," + after[1:] if len(after) > 2 else "}"
-    if len(fields_text) <= len(prefix) + len(suffix):
-        return None
-    if not fields_text.startswith(prefix) or not fields_text.endswith(suffix):
-        return None
-    return fields_text[len(prefix) : len(fields_text) - len(suffix)]
+    return _PendingHashes(pending, text, fields_at, by_uuid, scalar_types)
 
 
 def withholds_contacts(mine: Mapping[str, Any] | None, theirs: ExchangeRecord) -> bool:
@@ -1287,18 +1228,30 @@ def _record(
 
 _RECORDS_START = '{"records":['
 _ABSENT_START = ',"absent":'
+# A record's other keys as `write_exchange` writes them, up to its fields' opening brace
+# (their texts as JSON writes them when nothing needs escaping: then they are the values).
+_DOCUMENT_RECORD_HEAD = re.compile(
+    r'\{"type":"([^"\\\x00-\x1f]*)","uuid":"([^"\\\x00-\x1f]*)","created_at":"([^"\\\x00-\x1f]*)",'
+    r'"updated_at":"([^"\\\x00-\x1f]*)","contacts_removed":(true|false),"fields":\{'
+)
 
 
-def _load_payload(payload: bytes) -> tuple[Any, str, list[tuple[int, int]] | None]:
+def _load_payload(
+    payload: bytes, document_types: frozenset[str] = frozenset()
+) -> tuple[Any, str, list[tuple[int, int]] | None, dict[int, tuple[int, int]]]:
     """`json.loads(payload)`, a record at a time when the payload is laid out as
     `write_exchange` writes it: one call over a large file would hold the interpreter for
     seconds and freeze the window's thread while the file is checked in a thread of its own.
-    Any other layout (valid JSON all the same) is read in one call. Also the text, and where
-    each record is in it (None: read in one call)."""
+    Any other layout (valid JSON all the same) is read in one call. Also the text, where
+    each record is in it (None: read in one call), and by record index where the text of
+    its document is, for the records of `document_types` read a field at a time
+    (_record_with_document)."""
     text = _decoded(payload)
+    documents: dict[int, tuple[int, int]] = {}
     if not text.startswith(_RECORDS_START):
-        return json.loads(text), text, None
+        return json.loads(text), text, None, documents
     decoder = json.JSONDecoder()
+    starts = tuple(f'{{"type":"{record_type}"' for record_type in document_types)
     items: list[Any] = []
     spans: list[tuple[int, int]] = []
     index = len(_RECORDS_START)
@@ -1307,7 +1260,13 @@ def _load_payload(payload: bytes) -> tuple[Any, str, list[tuple[int, int]] | Non
     else:
         while True:
             start = index
-            item, index = decoder.raw_decode(text, index)
+            read = _record_with_document(text, index, decoder) if text.startswith(starts, index) else None
+            if read is None:
+                item, index = decoder.raw_decode(text, index)
+            else:
+                item, index, document = read
+                if document is not None:
+                    documents[len(items)] = document
             items.append(item)
             spans.append((start, index))
             if text.startswith(",", index):
@@ -1316,13 +1275,61 @@ def _load_payload(payload: bytes) -> tuple[Any, str, list[tuple[int, int]] | Non
                 index += 1
                 break
             else:
-                return json.loads(text), text, None
+                return json.loads(text), text, None, {}
     if not text.startswith(_ABSENT_START, index):
-        return json.loads(text), text, None
+        return json.loads(text), text, None, {}
     absent, index = decoder.raw_decode(text, index + len(_ABSENT_START))
     if text[index:] != "}":
-        return json.loads(text), text, None
-    return {"records": items, "absent": absent}, text, spans
+        return json.loads(text), text, None, {}
+    return {"records": items, "absent": absent}, text, spans, documents
+
+
+def _record_with_document(
+    text: str, index: int, decoder: json.JSONDecoder
+) -> tuple[dict[str, Any], int, tuple[int, int] | None] | None:
+    """The record at `index` as `raw_decode` reads it, its fields read one at a time so as
+    to know where the text of its document (the field "state") is: that text, parsed
+    alone, gives that very document, and the import stores it as it is rather than write
+    the document again. Also where the record ends. None when the record is not laid out
+    as `write_exchange` writes it (read whole, then, with no document text): with
+    whitespace, escapes in its other keys, or a "state" key twice."""
+    head = _DOCUMENT_RECORD_HEAD.match(text, index)
+    if head is None:
+        return None
+    fields: dict[str, Any] = {}
+    document: tuple[int, int] | None = None
+    at = head.end()
+    try:
+        while not text.startswith("}", at):
+            if not text.startswith('"', at):
+                return None
+            key, at = decoder.raw_decode(text, at)  # (a text: it starts with a quote)
+            if not text.startswith(":", at):
+                return None
+            value, end = decoder.raw_decode(text, at + 1)
+            if key == "state":
+                if key in fields:
+                    return None
+                document = (at + 1, end)
+            fields[key] = value  # (a key given twice takes its last value, as raw_decode does)
+            at = end
+            if text.startswith(",", at) and not text.startswith("}", at + 1):
+                at += 1
+            elif not text.startswith("}", at):
+                return None
+    except ValueError:  # (not JSON: raw_decode says why)
+        return None
+    if not text.startswith("}", at + 1):
+        return None
+    record = {
+        "type": head[1],
+        "uuid": head[2],
+        "created_at": head[3],
+        "updated_at": head[4],
+        "contacts_removed": head[5] == "true",
+        "fields": fields,
+    }
+    return record, at + 2, document
 
 
 def read_exchange(
@@ -1397,8 +1404,11 @@ def _checked_payload(
     pending: PendingDigests | None,
     max_records: int,
 ) -> ExchangeFile:
+    document_types = frozenset(
+        t for t, spec in specs.items() if spec.get("state", ("",))[0] == FieldKind.DOCUMENT
+    )
     try:
-        data, text, spans = _load_payload(payload)
+        data, text, spans, document_at = _load_payload(payload, document_types)
     except (ValueError, RecursionError) as error:  # RecursionError: nested thousands deep
         raise _damaged() from error
     items = data.get("records") if isinstance(data, dict) else None
@@ -1422,7 +1432,12 @@ def _checked_payload(
         if pending is not None:
             pending.discard()
         return ExchangeFile(header, records, list(absent), odd_values)
-    documents, waiting = _hashes_from_text(text, spans, items, records, scalar_types, pending)
+    documents: dict[str, tuple[object, str]] = {}
+    for index, (start, end) in document_at.items():
+        state = records[index].fields.get("state")
+        if isinstance(state, dict) and state is items[index]["fields"]["state"]:
+            documents[records[index].uuid] = (state, text[start:end])
+    waiting = _hashes_from_text(text, spans, items, records, scalar_types, pending)
     exchange = ExchangeFile(
         header, records, list(absent), odd_values, {}, documents, set(waiting.fields_at), waiting
     )

@@ -613,7 +613,7 @@ def _validate_documents(
     as the file's JSON was parsed (the values the app would read from its text). Returns, by
     record UUID, the documents the file holds as text of their own (`documents`, from
     ExchangeFile): that text is what is written to the column (`_row`) as long as the record
-    keeps that very document, once `_texts_to_store` has found it is the document alone."""
+    keeps that very document."""
     documents = documents or {}
     readers = _document_readers()
     texts: dict[str, tuple[object, str]] = {}
@@ -629,22 +629,6 @@ def _validate_documents(
         known = documents.get(record.uuid)
         if record.type in readers and known is not None and known[0] is state:
             texts[record.uuid] = known
-    return texts
-
-
-def _texts_to_store(
-    texts: dict[str, tuple[object, str]],
-    parsing_alone: frozenset[str] | None,
-    records: Mapping[str, ex.ExchangeRecord],
-) -> dict[str, tuple[object, str]]:
-    """`texts` (_validate_documents), each checked to parse alone: then it is exactly the
-    document read with the record's fields (ex._document_text says why). The process that
-    computed the digests found that of those in `parsing_alone`; the others are parsed here.
-    One that does not is more than the document (a key repeated after it, in a hand-made
-    file): the file is refused."""
-    for uuid, (_state, text) in texts.items():
-        if (parsing_alone is None or uuid not in parsing_alone) and not ex.parses_alone(text):
-            raise _unreadable(records[uuid])
     return texts
 
 
@@ -932,8 +916,6 @@ def _planned(
         ex.check_references(exchange, records, same)
         known = _known_hashes(connection, (r.uuid for r in incoming))
     exchange.hashes  # noqa: B018 - (those computed elsewhere: in, before the plan is handed over)
-    if texts:
-        texts = _texts_to_store(texts, exchange.documents_read_elsewhere(), {r.uuid: r for r in new})
     step(progress, 3, 4)
     titles = {r.uuid: r.title for r in incoming}
     names = {u: ex.record_title(r.type, r.fields) for u, r in records.items() if u not in titles}

@@ -4,15 +4,15 @@ Checking a large file for import holds Python's lock for seconds (parsing, the f
 the documents read as the app reads them); the two SHA-256 digests of every record, about a
 fifth of that work, need nothing but the payload. A second process computes them from the
 payload while this one checks the records, so a machine's second core does that part
-(`desktop.models.exchange.read_exchange(digests_elsewhere=start)`). It also says which
-documents' texts parse alone (which lets the import store them as they are without parsing
-them again here).
+(`desktop.models.exchange.read_exchange(digests_elsewhere=start)`). It finds each record's
+fields in the payload's text from the way a file is written, without parsing it, so it
+answers long before this process asks; this process takes the answer only when it is of its
+own records, in their order (`_PendingHashes.resolve`).
 
 The process runs `python -S -m desktop.storage.exchange_digests TYPE...`: the payload on its
-standard input, `desktop.models.exchange.payload_answers` on its output, a line of JSON each. Below
+standard input, `desktop.models.exchange.payload_digests` on its output, a line of JSON. Below
 ELSEWHERE_FROM_BYTES, or when the process cannot start, fails or answers anything else, the
-digests are computed and the documents' texts parsed in this process as before: the same
-values, only later.
+digests are computed in this process as before: the same values, only later.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _LOG = logging.getLogger(__name__)
 
 
 def start(payload: bytes, scalar_types: frozenset[str]) -> ex.PendingDigests | None:
-    """Start computing `ex.payload_answers(payload, scalar_types)` in another process (None:
+    """Start computing `ex.payload_digests(payload, scalar_types)` in another process (None:
     the payload is small, or no process could start; computed here)."""
     if len(payload) < ELSEWHERE_FROM_BYTES:
         return None
@@ -77,16 +77,13 @@ def _environment() -> dict[str, str]:
 class _Process:
     """The process computing the digests. A thread hands it the payload in one write, which
     waits without Python's lock (a loop of small writes, as `communicate` does, waits for the
-    lock at every turn while this process checks the records). It answers in two lines, each
-    read when asked for (the process waiting meanwhile): the digests, then which documents'
-    texts parse alone, which an import that writes no document never waits for (`discard`
-    stops the process then)."""
+    lock at every turn while this process checks the records). Its answer, a line, is read
+    when asked for (`discard` stops the process when it is not)."""
 
     def __init__(self, process: subprocess.Popen[bytes], payload: bytes, errors: IO[bytes]) -> None:
         self._process = process
         self._errors = errors
-        self._lines: list[object] = []  # the answer's lines read so far, parsed
-        self._broken = False  # it failed or answered something else (said in the log)
+        self._read = False  # its answer was read (or it failed)
         self._digests: Mapping[str, Sequence[str]] | None = None
         self._feeder = threading.Thread(target=self._feed, args=(payload,), name="exchange-digests")
         self._feeder.start()
@@ -100,34 +97,19 @@ class _Process:
             stdin.close()
 
     def result(self) -> Mapping[str, Sequence[str]] | None:
-        return self._checked_digests()
-
-    def _checked_digests(self) -> Mapping[str, Sequence[str]] | None:
-        if self._digests is None and not self._broken:
-            digests = self._line(0)
+        if not self._read:
+            self._read = True
+            digests = self._answer()
             if isinstance(digests, dict) and all(_is_pair(value) for value in digests.values()):
                 self._digests = digests
-            else:
+                self._end()
+                self.discard()  # (ended: its pipes and errors closed)
+            elif digests is not None:
                 self._failed("the process answered something else")
         return self._digests
 
-    def documents_read(self) -> frozenset[str] | None:
-        if self._checked_digests() is None:  # (the digests come first)
-            return None
-        documents = self._line(1)
-        if not isinstance(documents, list) or not all(type(uuid) is str for uuid in documents):
-            self._failed("the process answered something else")
-            return None
-        self._end()
-        return frozenset(documents)
-
-    def _line(self, number: int) -> object:
-        """The answer's line `number`, parsed (None once the process failed)."""
-        while not self._broken and len(self._lines) <= number:
-            self._lines.append(self._read_line())
-        return None if self._broken else self._lines[number]
-
-    def _read_line(self) -> object:
+    def _answer(self) -> object:
+        """The answer's line, parsed (None once the process failed)."""
         stdout = self._process.stdout
         assert stdout is not None
         try:
@@ -135,7 +117,7 @@ class _Process:
         except (OSError, ValueError) as error:
             self._failed(str(error))
             return None
-        if not line.endswith(b"\n"):  # (it ended, or failed, before answering all)
+        if not line.endswith(b"\n"):  # (it ended, or failed, before answering)
             status = self._end()
             self._failed(self._error_text() or f"it ended with status {status}")
             return None
@@ -146,10 +128,8 @@ class _Process:
             return None
 
     def _failed(self, why: str) -> None:
-        if not self._broken:
-            self._broken = True
-            _LOG.warning("the digests are computed here: %s", why)
-            self.discard()
+        _LOG.warning("the digests are computed here: %s", why)
+        self.discard()
 
     def _error_text(self) -> str:
         """The last line the process wrote to its errors."""
@@ -180,14 +160,7 @@ def _is_pair(value: object) -> bool:
 
 def main(scalar_types: list[str]) -> int:
     gc.disable()  # (a short life: nothing to collect)
-    answers = ex.payload_answers(sys.stdin.buffer.read(), frozenset(scalar_types))
-    # The digests are written by a thread while the documents are parsed: the pipe holds 64 KB,
-    # and the other process reads them only once it has checked its records.
-    writer = threading.Thread(target=_write_line, args=(next(answers),))
-    writer.start()
-    documents = next(answers)
-    writer.join()
-    _write_line(documents)
+    _write_line(ex.payload_digests(sys.stdin.buffer.read(), frozenset(scalar_types)))
     return 0
 
 

@@ -399,6 +399,79 @@ def test_the_hashes_read_from_a_file_are_those_of_its_records() -> None:
     assert [r.fields for r in other.records] == [r.fields for r in exchange.records]
 
 
+class _DigestsHere:
+    """Digests "computed elsewhere", here: payload_digests of the payload, as the other
+    process answers."""
+
+    def __init__(self, payload: bytes, scalar_types: frozenset[str]) -> None:
+        self.answer = ex.payload_digests(payload, scalar_types)
+
+    def result(self) -> dict[str, tuple[str, str]]:
+        return self.answer
+
+    def discard(self) -> None:
+        pass
+
+
+def _file_with_payload(payload: bytes, records: int) -> bytes:
+    head = header(
+        records=records, payload_sha256=hashlib.sha256(payload).hexdigest(), payload_bytes=len(payload)
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(ex.HEADER_MEMBER, json.dumps(head.to_data()))
+        archive.writestr(ex.PAYLOAD_MEMBER, payload)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "named", [PERSON_B, "55555555-5555-4555-8555-555555555555"], ids=["a record", "none"]
+)
+def test_digests_found_in_the_text_of_other_records_than_those_read_are_not_taken(named: str) -> None:
+    """A hand-made file whose document holds what looks like the start of a record: the
+    digests found from the text (which end a record's fields there) are not taken, and
+    every record is hashed here, as if nothing had been computed elsewhere."""
+    specs = {**SPECS, ex.FORUM: {"state": (ex.FieldKind.DOCUMENT, False)}}
+    fake = (
+        f'{{"type":"{ex.PERSON}","uuid":"{named}","created_at":"","updated_at":"",'
+        '"contacts_removed":false,"fields":{"full_name":"x"}}'
+    )
+    forum = f'{{"state":{{"list":[1,{fake}]}}}}'
+    records = [
+        ex.ExchangeRecord(ex.PERSON, PERSON_A, person()),
+        ex.ExchangeRecord(ex.FORUM, TOWN, json.loads(forum)),
+        ex.ExchangeRecord(ex.PERSON, PERSON_B, person("סמיר")),
+    ]
+    texts = [ex._head(r).decode() + ',"fields":' + ex.canonical(r.fields).decode() + "}" for r in records]
+    texts[1] = ex._head(records[1]).decode() + ',"fields":' + forum + "}"  # (as written by hand)
+    payload = ('{"records":[' + ",".join(texts) + '],"absent":[]}').encode()
+    data = _file_with_payload(payload, len(records))
+
+    def read(elsewhere: ex.DigestsElsewhere | None) -> ex.ExchangeFile:
+        return ex.read_exchange(
+            io.BytesIO(data), len(data), known_schemas={"0007"}, specs=specs, digests_elsewhere=elsewhere
+        )
+
+    here = read(None)
+    assert set(here.hashes) == {r.uuid for r in records}
+    found = _DigestsHere(payload, frozenset({ex.PERSON}))
+    assert found.answer == {} or list(found.answer) != [r.uuid for r in records]  # (wrong ends)
+    elsewhere = read(lambda _payload, _types: found)
+    assert {u: (h.full, h.without_contacts) for u, h in elsewhere.hashes.items()} == {
+        u: (h.full, h.without_contacts) for u, h in here.hashes.items()
+    }
+    canonical = (
+        '{"records":['
+        + ",".join(
+            texts[:1]
+            + [ex._head(records[1]).decode() + ',"fields":' + ex.canonical(records[1].fields).decode() + "}"]
+            + texts[2:]
+        )
+        + '],"absent":[]}'
+    ).encode()
+    assert list(ex.payload_digests(canonical, frozenset({ex.PERSON}))) == [r.uuid for r in records]
+
+
 @pytest.mark.parametrize(
     "odd", [b"\\u0001", b"\\ud800", b"\xc2\x85", b"\xed\xa0\x80", b"1" * 19, b"\\b"], ids=repr
 )
@@ -412,20 +485,55 @@ def test_an_odd_value_across_two_parts_of_the_payload_is_found(odd: bytes) -> No
     assert ex._decoded(text.encode()) == text
 
 
-def test_a_document_is_found_in_its_fields_text_only_between_canonical_fields() -> None:
-    fields = {"a": 1, "state": {"k": "ש", "n": [1, 2]}, "title": "x"}
-    text = ex.canonical(fields).decode()
-    assert ex._document_text(text, fields) == '{"k":"ש","n":[1,2]}'
-    assert ex._document_text(json.dumps(fields, ensure_ascii=False), fields) is None  # (spaces)
-    assert ex._document_text('{"a":1,"state":{},"title":"y"}', fields) is None
-    alone = {"state": {"k": 1}}
-    assert ex._document_text('{"state":{"k":1}}', alone) == '{"k":1}'
-    # a key repeated after the document: the text found is not one JSON value
-    repeated = '{"a":1,"state":{"k":1},"title":"z","title":"x"}'
-    found = ex._document_text(repeated, json.loads(repeated))
-    assert found is not None
-    with pytest.raises(ValueError):
-        json.loads(found)
+def _document_record(fields_text: str) -> str:
+    return (
+        f'{{"type":"{ex.FORUM}","uuid":"{TOWN}","created_at":"","updated_at":"",'
+        f'"contacts_removed":false,"fields":{fields_text}}}'
+    )
+
+
+@pytest.mark.parametrize(
+    "fields_text",
+    [
+        '{"a":1,"state":{"k":"ש","n":[1, 2]},"title":"x"}',
+        '{"state":{"k":1}}',
+        '{"title":"x","state":{"k":{"state":2}},"a":[]}',  # (any order; "state" deeper down)
+        '{"a":1,"state":{"k":1},"title":"z","title":"x"}',  # (a key twice: its last value)
+        '{"a":1,"state":"not an object"}',
+        "{}",
+    ],
+)
+def test_a_records_document_is_read_with_the_text_it_was_read_from(fields_text: str) -> None:
+    """A document record is read a field at a time: as raw_decode reads it, with the text
+    of its document, which parsed alone gives that very document."""
+    text = "[" + _document_record(fields_text) + ",1]"
+    decoder = json.JSONDecoder()
+    read = ex._record_with_document(text, 1, decoder)
+    assert read is not None
+    record, end, document = read
+    assert (record, end) == decoder.raw_decode(text, 1)
+    assert list(record["fields"]) == list(json.loads(fields_text))
+    if "state" in record["fields"]:
+        assert (
+            document is not None and json.loads(text[document[0] : document[1]]) == record["fields"]["state"]
+        )
+    else:
+        assert document is None
+
+
+@pytest.mark.parametrize(
+    "fields_text",
+    [
+        '{"state":{"k":1},"state":{"k":2}}',  # (which text is the document's: read whole)
+        '{"a": 1,"state":{}}',
+        '{"state":{},}',
+        '{"state":{}',
+    ],
+)
+def test_a_record_laid_out_otherwise_is_read_whole(fields_text: str) -> None:
+    assert ex._record_with_document(_document_record(fields_text), 0, json.JSONDecoder()) is None
+    spaced = _document_record("{}").replace('"uuid":', '"uuid": ')
+    assert ex._record_with_document(spaced, 0, json.JSONDecoder()) is None
 
 
 @pytest.mark.parametrize(

@@ -165,9 +165,9 @@ def test_a_process_that_cannot_start_leaves_the_hashes_to_be_computed_here(
     assert set(plan.exchange.hashes) == {item.record.uuid for item in plan.items}
 
 
-def _with_a_key_repeated_after_a_document(good: Path, out: Path) -> Path:
-    """A hand-made file (valid checksum) whose forum's fields repeat a key after its document:
-    that document's text in the file is more than the document."""
+def _hand_made(good: Path, out: Path, old: str, new: str) -> Path:
+    """The file `good` made by hand (with a valid checksum), `old` replaced by `new` in its
+    payload."""
     import hashlib
     import json
     import zipfile
@@ -175,9 +175,8 @@ def _with_a_key_repeated_after_a_document(good: Path, out: Path) -> Path:
     with zipfile.ZipFile(good) as archive:
         head = json.loads(archive.read(ex.HEADER_MEMBER))
         payload = archive.read(ex.PAYLOAD_MEMBER).decode()
-    title = '},"title":"פורום עיצוב ירוחם"}'
-    assert payload.count(title) == 1
-    data = payload.replace(title, '},"title":"x","title":"פורום עיצוב ירוחם"}').encode()
+    assert payload.count(old) == 1
+    data = payload.replace(old, new).encode()
     head.update(payload_sha256=hashlib.sha256(data).hexdigest(), payload_bytes=len(data))
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr(ex.HEADER_MEMBER, json.dumps(head))
@@ -185,72 +184,77 @@ def _with_a_key_repeated_after_a_document(good: Path, out: Path) -> Path:
     return out
 
 
-def test_the_process_says_which_documents_texts_are_the_documents_alone(exported: Path) -> None:
-    import zipfile
+def _forum_state(workspace: Workspace, title: str) -> Any:
+    import json
 
-    with zipfile.ZipFile(exported) as archive:
-        payload = archive.read(ex.PAYLOAD_MEMBER)
-    types = frozenset({ex.PERSON, ex.ORGANISATION, ex.AUTHORITY})
-    digests, documents = ex.payload_answers(payload, types)
-    assert digests == ex.payload_digests(payload, types)
-    assert set(documents) == set(sx.read_exchange_file(exported).documents) and documents
-    bad = _with_a_key_repeated_after_a_document(exported, exported.with_name(f"bad{ex.EXTENSION}"))
-    with zipfile.ZipFile(bad) as archive:
-        _digests, found = ex.payload_answers(archive.read(ex.PAYLOAD_MEMBER), types)
-    assert len(found) == len(documents) - 1  # (all but the forum's)
+    from desktop.storage.tables import ForumRecord
+
+    with workspace.session() as session:
+        forum = session.scalars(select(ForumRecord).where(ForumRecord.title == title)).one()
+        return json.loads(forum.state)
 
 
-@pytest.mark.parametrize("known", ["by the process", "not by the process"])
-def test_a_document_text_that_is_more_than_the_document_is_refused(
-    exported: Path, tmp_path: Path, processes: list[Any], monkeypatch: pytest.MonkeyPatch, known: str
+_TITLE = '},"title":"פורום עיצוב ירוחם"}'
+
+
+def test_a_document_read_with_a_key_repeated_after_it_is_stored_as_its_text(
+    exported: Path, tmp_path: Path, processes: list[Any]
 ) -> None:
-    if known == "not by the process":  # (then each text is parsed here)
-        monkeypatch.setattr(exchange_digests._Process, "documents_read", lambda _process: None)
+    """A hand-made file whose forum's fields repeat a key after its document is read as
+    JSON reads it (the last value), and the document's text is stored as it is."""
+    bad = _hand_made(exported, tmp_path / f"bad{ex.EXTENSION}", _TITLE, '},"title":"x",' + _TITLE[2:])
     target = create_workspace(tmp_path / "target.shutafut")
-    bad = _with_a_key_repeated_after_a_document(exported, tmp_path / f"bad{ex.EXTENSION}")
-    with pytest.raises(ex.ExchangeRefused, match="cannot be read"):
-        sx.plan_import(target, bad)
-    plan = sx.plan_import(target, exported)  # (the good file: every document's text stored as it is)
+    plan = sx.plan_import(target, bad)
+    [forum] = [r for r in plan.exchange.records if r.type == ex.FORUM and r.title == "פורום עיצוב ירוחם"]
+    assert forum.uuid in plan.texts
+    sx.apply_import(target, plan)
+    assert _forum_state(target, "פורום עיצוב ירוחם") == forum.fields["state"]
     kinds = {record.uuid: record.type for record in plan.exchange.records}
     readers = sx._document_readers()  # (an agreement's document is written anew: its selection)
     assert set(plan.texts) == {uuid for uuid in plan.exchange.documents if kinds[uuid] in readers}
-    assert plan.texts
+    assert {kinds[uuid] for uuid in plan.texts} >= {ex.FORUM, ex.SELECTION, ex.COMMUNITY}
 
 
-def test_an_import_that_writes_no_document_does_not_wait_for_the_documents_answer(
-    exported: Path, tmp_path: Path, processes: list[Any], monkeypatch: pytest.MonkeyPatch
+def test_a_document_given_twice_is_its_last_written_anew(
+    exported: Path, tmp_path: Path, processes: list[Any]
 ) -> None:
+    """A document given twice in a record's fields: the last, as JSON reads it, written
+    anew (neither text alone is the record's document)."""
+    twice = _TITLE[:-1] + ',"state":{"sessions":[]}}'
+    bad = _hand_made(exported, tmp_path / f"bad{ex.EXTENSION}", _TITLE, twice)
     target = create_workspace(tmp_path / "target.shutafut")
-    sx.apply_import(target, sx.plan_import(target, exported))
-    asked: list[int] = []
-    documents_read = exchange_digests._Process.documents_read
+    with pytest.raises(ex.ExchangeRefused, match="cannot be read"):  # (that last is not a forum)
+        sx.plan_import(target, bad)
+    good = create_workspace(tmp_path / "good.shutafut")
+    plan = sx.plan_import(good, exported)
+    [forum] = [r for r in plan.exchange.records if r.type == ex.FORUM and r.title == "פורום עיצוב ירוחם"]
+    import json
 
-    def counted(process: Any) -> frozenset[str] | None:
-        asked.append(1)
-        return documents_read(process)
+    document = json.dumps(forum.fields["state"], ensure_ascii=False, separators=(",", ":"))
+    again = _hand_made(
+        exported, tmp_path / f"again{ex.EXTENSION}", _TITLE, _TITLE[:-1] + ',"state":' + document + "}"
+    )
+    plan = sx.plan_import(target, again)
+    [forum] = [r for r in plan.exchange.records if r.type == ex.FORUM and r.title == "פורום עיצוב ירוחם"]
+    assert forum.uuid not in plan.texts and forum.uuid not in plan.exchange.documents
+    sx.apply_import(target, plan)
+    assert _forum_state(target, "פורום עיצוב ירוחם") == forum.fields["state"]
 
-    monkeypatch.setattr(exchange_digests._Process, "documents_read", counted)
-    plan = sx.plan_import(target, exported)  # (again: every record unchanged)
-    assert plan.count(ex.Decision.UNCHANGED) == len(plan.items)
-    assert asked == []
-    assert processes[-1]._process.poll() is not None  # (stopped once the plan was ready)
-    assert plan.exchange.elsewhere is None
 
-
-def test_a_process_that_fails_after_its_digests_leaves_the_documents_to_be_parsed_here(
+def test_digests_answered_for_other_records_are_computed_here(
     exported: Path,
     tmp_path: Path,
     processes: list[Any],
     monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    script = "import sys; sys.stdin.buffer.read(); print('{}', flush=True); raise SystemExit('no documents')"
+    here = create_workspace(tmp_path / "here.shutafut")
+    monkeypatch.setattr(exchange_digests, "ELSEWHERE_FROM_BYTES", 1 << 40)
+    sx.apply_import(here, sx.plan_import(here, exported))
+    monkeypatch.setattr(exchange_digests, "ELSEWHERE_FROM_BYTES", 0)
+    other = '{"55555555-5555-4555-8555-555555555555": ["a", "b"]}'
+    script = f"import sys; sys.stdin.buffer.read(); print({other!r}, flush=True)"
     monkeypatch.setattr(exchange_digests, "_command", lambda _types: [sys.executable, "-c", script])
     target = create_workspace(tmp_path / "target.shutafut")
-    with caplog.at_level(logging.WARNING, logger=exchange_digests.__name__):
-        plan = sx.plan_import(target, exported)  # (no digests answered: all computed here)
-    assert "no documents" in caplog.text
-    assert plan.texts and set(plan.exchange.hashes) == {item.record.uuid for item in plan.items}
-    bad = _with_a_key_repeated_after_a_document(exported, tmp_path / f"bad{ex.EXTENSION}")
-    with pytest.raises(ex.ExchangeRefused, match="cannot be read"):
-        sx.plan_import(target, bad)
+    sx.apply_import(target, sx.plan_import(target, exported))
+    assert shared(target) == shared(here)
+    assert not any(content_hash in ("a", "b") for _uuid, content_hash in shared(target))
