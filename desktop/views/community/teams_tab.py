@@ -46,6 +46,7 @@ from desktop.models.work_teams import (
 from desktop.views.community.context import CommunityContext, fill_combo, none_label
 from desktop.views.community.members_tab import date_edit
 from desktop.views.dialogs import confirm
+from desktop.views.person_picker import fill_people
 from desktop.views.qt_i18n import align_text_field
 from desktop.views.widgets import error_label, pydate, qdate, show_error
 
@@ -271,7 +272,7 @@ class TeamsTab(QWidget):
         self.budget.setText(i18n.format_number(team.budget) if team else "")
         self.audience.setText(team.audience if team else "")
         self.use.setText(team.use if team else "")
-        fill_combo(
+        fill_people(  # (everyone in the workspace: a model, not an item per person)
             self.accompanier,
             [(p.uuid, p.full_name) for p in self.context.people.values()],
             team.accompanier if team else "",
