@@ -7,7 +7,7 @@ a wizard left at any point resumes where it stopped.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -60,11 +60,9 @@ class Agreement:
         """The agreement of `data` as from_json reads it from its text (`data` is only read)."""
         if int(data.get("format", FORMAT_VERSION)) > FORMAT_VERSION:
             raise ValueError("newer agreement format")
-        stages = tuple(_stage(item) for item in data.get("stages", ()))
-        process = AgreementProcess(stages) if len(stages) == len(AgreementStage) else AgreementProcess()
         return cls(
             draft=draft_from_data(data["draft"]),
-            process=process,
+            process=process_from_data(data.get("stages", ())),
             versions=[version_from_data(item) for item in data.get("versions", ())],
             page=int(data.get("page", 0)),
             selection_id=data.get("selection_id"),
@@ -80,7 +78,14 @@ def _stage_data(record: StageRecord) -> dict[str, Any]:
     }
 
 
-def _stage(data: dict[str, Any]) -> StageRecord:
+def process_from_data(stages: Iterable[Mapping[str, Any]]) -> AgreementProcess:
+    """The process of the stages as an agreement's data holds them (a new one when not all
+    stages are there)."""
+    records = tuple(_stage(item) for item in stages)
+    return AgreementProcess(records) if len(records) == len(AgreementStage) else AgreementProcess()
+
+
+def _stage(data: Mapping[str, Any]) -> StageRecord:
     return StageRecord(
         AgreementStage(data["stage"]),
         date.fromisoformat(data["held_on"]) if data.get("held_on") else None,

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from desktop.i18n import _
-from desktop.models.agreement import Agreement
+from desktop.models.agreement import Agreement, process_from_data
 from desktop.models.mou import AUTHORITY_PARTY, ORGANISATION_PARTY, partner_party
 from desktop.models.mou_draft import MouDraft
 from desktop.models.mou_process import AgreementProcess, process_status
 from desktop.models.records import RecordKind
-from desktop.storage.document_store import delete_stored, list_stored, load_stored, save_stored
+from desktop.storage.document_store import DocumentPart, delete_stored, list_stored, load_stored, save_stored
 from desktop.storage.reference_store import RecordNotFound, load_record
 from desktop.storage.tables import AgreementRecord
 from desktop.storage.workspace import Workspace
@@ -58,14 +59,16 @@ def agreement_title(workspace: Workspace, agreement: Agreement) -> str:
     return names.get(AUTHORITY_PARTY, "") or "…"
 
 
-def _process_and_versions(text: str) -> tuple[AgreementProcess, int]:
-    agreement = Agreement.from_json(text)
-    return agreement.process, len(agreement.versions)
+_LISTED = (DocumentPart("stages"), DocumentPart("versions", length=True))
+
+
+def _process_and_versions(stages: str | None, versions: int | None) -> tuple[AgreementProcess, int]:
+    return process_from_data(json.loads(stages) if stages else ()), versions or 0
 
 
 def list_agreements(workspace: Workspace, today: date | None = None) -> list[AgreementSummary]:
     summaries = []
-    for listed in list_stored(workspace, AgreementRecord, _process_and_versions):
+    for listed in list_stored(workspace, AgreementRecord, _LISTED, _process_and_versions):
         process, versions = listed.read
         status = process_status(process, today or date.today())
         summaries.append(

@@ -17,7 +17,7 @@ from typing import Any
 from desktop.i18n import _
 from desktop.models.forum import Forum, merge_forums
 from desktop.storage.concurrency import ConcurrentEdit
-from desktop.storage.document_store import delete_stored, list_stored, load_stored, save_stored
+from desktop.storage.document_store import DocumentPart, delete_stored, list_stored, load_stored, save_stored
 from desktop.storage.tables import ForumRecord
 from desktop.storage.workspace import Workspace
 
@@ -31,15 +31,17 @@ class ForumSummary:
     updated_at: datetime
 
 
-def _counts(text: str) -> tuple[int, int]:
-    forum = Forum.from_json(text)
-    return len(forum.participants), len(forum.ideas)
+_COUNTED = (DocumentPart("participants", length=True), DocumentPart("ideas", length=True))
+
+
+def _counts(participants: int | None, ideas: int | None) -> tuple[int, int]:
+    return participants or 0, ideas or 0
 
 
 def list_forums(workspace: Workspace) -> list[ForumSummary]:
     return [
         ForumSummary(listed.id, listed.title, *listed.read, listed.updated_at)
-        for listed in list_stored(workspace, ForumRecord, _counts)
+        for listed in list_stored(workspace, ForumRecord, _COUNTED, _counts)
     ]
 
 
