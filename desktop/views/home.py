@@ -39,6 +39,7 @@ JOURNEY_ROLE = USER_ROLE + 2  # (kind, name) of a town's or a cluster's journey
 OVERDUE_COLOUR = QColor("#b00020")
 NEXT_COLOUR = QColor("#0b5394")
 DONE_COLOUR = QColor("#2e7d32")
+STARTED_COLOUR = QColor("#8a5300")  # (amber dark enough to read on white: 6:1)
 
 
 # From this many documents the overview is read in a thread of its own (below it, well under
@@ -283,6 +284,7 @@ class HomeSection(QWidget):
             Mark.OVERDUE: (OVERDUE_COLOUR, True),
             Mark.NEXT: (NEXT_COLOUR, True),
             Mark.DONE: (DONE_COLOUR, False),
+            Mark.STARTED: (STARTED_COLOUR, False),
         }
         groups: list[QTreeWidgetItem] = []
         spanned: list[QTreeWidgetItem] = []

@@ -300,3 +300,39 @@ def test_the_first_reading_of_a_session_is_in_another_thread_whatever_the_size(
     main = _opened_on_a_copy(qtbot, tmp_path, demo_file)
     _read_behind_a_line_saying_so(qtbot, main)
     main.close()
+
+
+def test_each_mark_has_a_look_of_its_own(qtbot: QtBot, tmp_path: Path, demo_file: Path) -> None:
+    """Done, next, overdue and in progress each in a colour of their own; "not yet" plain."""
+    from desktop.models.agreement import Agreement
+    from desktop.models.mou import Parties
+    from desktop.models.mou_versions import freeze_version
+    from desktop.models.records import RecordKind
+    from desktop.storage.agreement_store import save_agreement
+    from desktop.storage.reference_store import choices
+    from desktop.storage.workspace import open_workspace
+
+    path = tmp_path / "demo.shutafut"
+    shutil.copyfile(demo_file, path)
+    workspace = open_workspace(path)
+    town = next(uuid for uuid, name in choices(workspace, RecordKind.AUTHORITY) if name == "נתיבות")
+    agreement = Agreement.new("he", parties=Parties(town))
+    agreement.versions = [freeze_version(agreement.draft, [], date(2026, 11, 25))]  # (out for signing)
+    save_agreement(workspace, agreement)
+    workspace.close()
+    main = MainWindow(QSettings())
+    main.home_section.today = date(2026, 12, 1)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_workspace_file(path)
+    looks: dict[str, set[str]] = {}
+    for group in main.home_section.groups.values():
+        for line in (group.child(i) for i in range(group.childCount())):
+            for step in (line.child(i) for i in range(line.childCount())):
+                looks.setdefault(step.text(1), set()).add(step.foreground(1).color().name())
+    marks = [mark_label(mark) for mark in (Mark.DONE, Mark.NEXT, Mark.OVERDUE, Mark.STARTED, Mark.OPEN)]
+    assert set(marks) <= set(looks)
+    assert all(len(looks[mark]) == 1 for mark in marks)
+    colours = [next(iter(looks[mark])) for mark in marks]
+    assert len(set(colours)) == len(colours), dict(zip(marks, colours, strict=True))
+    main.close()
