@@ -1284,6 +1284,9 @@ def _load_payload(
     return {"records": items, "absent": absent}, text, spans, documents
 
 
+_MOST_FIELDS = 64
+
+
 def _record_with_document(
     text: str, index: int, decoder: json.JSONDecoder
 ) -> tuple[dict[str, Any], int, tuple[int, int] | None] | None:
@@ -1312,6 +1315,8 @@ def _record_with_document(
                     return None
                 document = (at + 1, end)
             fields[key] = value  # (a key given twice takes its last value, as raw_decode does)
+            if len(fields) > _MOST_FIELDS:  # (no record has as many: read whole, in C, and refused)
+                return None
             at = end
             if text.startswith(",", at) and not text.startswith("}", at + 1):
                 at += 1

@@ -528,6 +528,7 @@ def test_a_records_document_is_read_with_the_text_it_was_read_from(fields_text: 
         '{"a": 1,"state":{}}',
         '{"state":{},}',
         '{"state":{}',
+        "{" + ",".join(f'"k{n}":{n}' for n in range(ex._MOST_FIELDS + 1)) + "}",
     ],
 )
 def test_a_record_laid_out_otherwise_is_read_whole(fields_text: str) -> None:
