@@ -33,6 +33,15 @@ class MouFormatError(ValueError):
     """Data that is not a draft of a known format."""
 
 
+# The members of each enum by code: looked up in a dictionary, a code is read several times
+# faster than by calling the enum (a foundation's 200 agreements hold 47,600 codes). An
+# unknown code raises KeyError, a malformed draft as the call's ValueError is.
+_SECTIONS = {member.value: member for member in MouSection}
+_BODY_KINDS = {member.value: member for member in BodyKind}
+_FREQUENCY_KINDS = {member.value: member for member in FrequencyKind}
+_SIGNING_ROLES = {member.value: member for member in SigningRole}
+
+
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -102,14 +111,14 @@ def draft_to_data(draft: MouDraft) -> dict[str, Any]:
 def _body(data: Mapping[str, Any]) -> GovernanceBody:
     frequency = data["frequency"]
     return GovernanceBody(
-        kind=BodyKind(data["kind"]),
+        kind=_BODY_KINDS[data["kind"]],
         name=data["name"],
         min_members=int(data["min_members"]),
         max_members=int(data["max_members"]),
         chair=data["chair"],
         member_roles=tuple(data["member_roles"]),
         frequency=MeetingFrequency(
-            FrequencyKind(frequency["kind"]),
+            _FREQUENCY_KINDS[frequency["kind"]],
             int(frequency["count"]),
             tuple(int(m) for m in frequency["skipped_months"]),
         ),
@@ -120,7 +129,7 @@ def _body(data: Mapping[str, Any]) -> GovernanceBody:
 
 def _signatory(data: Mapping[str, Any]) -> Signatory:
     return Signatory(
-        role=SigningRole(data["role"]),
+        role=_SIGNING_ROLES[data["role"]],
         party=data["party"],
         person=PersonRef(data["name"], data["person_uuid"]),
         title=data["title"],
@@ -142,7 +151,7 @@ def draft_from_data(data: Mapping[str, Any]) -> MouDraft:
                 exit_notice_days=parties["exit_notice_days"],
                 exit_conditions=parties["exit_conditions"],
             ),
-            clauses=tuple(Clause(c["key"], MouSection(c["section"]), c["text"]) for c in data["clauses"]),
+            clauses=tuple(Clause(c["key"], _SECTIONS[c["section"]], c["text"]) for c in data["clauses"]),
             bodies=tuple(_body(body) for body in data["bodies"]),
             timeframe=Timeframe(
                 start=_day(timeframe["start"]), years=timeframe["years"], end=_day(timeframe["end"])

@@ -135,6 +135,20 @@ def test_unknown_or_malformed_data_is_refused() -> None:
         draft_from_data({"format": 99})
     with pytest.raises(MouFormatError):
         draft_from_data({"format": 1, "language": "he"})
+    data = json.loads(draft_to_json(_draft()))
+    for path, code in (
+        (("clauses", 0, "section"), "preamble-2"),
+        (("bodies", 0, "kind"), "committee"),
+        (("bodies", 0, "frequency", "kind"), ["monthly"]),
+        (("signatories", 0, "role"), None),
+    ):
+        bad = json.loads(json.dumps(data))
+        place = bad
+        for step in path[:-1]:
+            place = place[step]
+        place[path[-1]] = code  # an unknown code, or not a code at all
+        with pytest.raises(MouFormatError):
+            draft_from_data(bad)
 
 
 def test_a_version_round_trips_with_the_names_as_printed() -> None:
