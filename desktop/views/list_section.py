@@ -10,6 +10,7 @@ says what the section is for and starts the first record.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -54,6 +55,15 @@ class Column:
     text: Callable[[Any], str]
     sort_key: Callable[[Any], Any] | None = None  # default: the text, case-folded
     stretch: bool = False
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def natural_key(text: str) -> str:
+    """`text` to sort by as a person reads it: case-folded, and "פורום 9" before "פורום 10"
+    (each run of digits padded to the same width)."""
+    return _DIGITS.sub(lambda digits: digits[0].rjust(20, "0"), text.casefold())
 
 
 def text_column(title: Callable[[], str], attribute: str, *, stretch: bool = False) -> Column:
@@ -147,6 +157,7 @@ class ListSection(QWidget):
         self.table.setObjectName(f"{description.key}_table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # (Qt's own default is descending)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -265,7 +276,7 @@ class ListSection(QWidget):
         for column, text in zip(self.description.columns, texts, strict=True):
             item = QStandardItem(text)
             item.setData(int(record.id), ID_ROLE)
-            key = column.sort_key(record) if column.sort_key else text.casefold()
+            key = column.sort_key(record) if column.sort_key else natural_key(text)
             item.setData(key, SORT_ROLE)
             item.setData(searchable, SEARCH_ROLE)
             items.append(item)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -120,6 +120,26 @@ def test_search_sort_and_count(window: MainWindow, demo_path: Path, qtbot: QtBot
     assert _names(forums) == ["פורום שדרות", "פורום רהט"]
     forums.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     assert _names(forums) == ["פורום רהט", "פורום שדרות"]
+
+
+def test_a_list_opens_in_alphabetical_order_numbers_as_numbers(
+    window: MainWindow, demo_path: Path, qtbot: QtBot
+) -> None:
+    """From א to ת, as a person reads (Qt's own first order is the reverse), and "פורום 9"
+    before "פורום 10"; the heading sorts the other way when clicked."""
+    from desktop.storage.workspace import open_workspace
+
+    workspace = open_workspace(demo_path)
+    for title in ("פורום 10", "פורום 9", "פורום 100"):
+        save_forum(workspace, Forum(title))
+    workspace.close()
+    window.open_workspace_file(demo_path)
+    forums = _show(window, "forums")
+    assert _names(forums) == ["פורום 9", "פורום 10", "פורום 100", "פורום רהט", "פורום שדרות"]
+    header = forums.table.horizontalHeader()
+    x = header.sectionViewportPosition(0) + header.sectionSize(0) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert _names(forums) == ["פורום שדרות", "פורום רהט", "פורום 100", "פורום 10", "פורום 9"]
 
 
 def test_toolbar_new_and_delete_act_on_the_section_on_screen(
