@@ -171,7 +171,8 @@ def test_fill_the_mou_wizard_save_and_print(qtbot: QtBot, demo: Workspace, tmp_p
     assert out.read_bytes().startswith(b"%PDF")
 
 
-def test_leaving_half_way_keeps_the_draft_and_versions_compare(qtbot: QtBot, demo: Workspace) -> None:
+def _netivot_with_the_ministry(qtbot: QtBot, demo: Workspace) -> MouWizard:
+    """A new MOU's wizard, shown, its parties chosen: נתיבות and משרד הפנים."""
     wizard = MouWizard(demo, Agreement.new("he"))
     qtbot.addWidget(wizard)
     wizard.show()
@@ -179,6 +180,11 @@ def test_leaving_half_way_keeps_the_draft_and_versions_compare(qtbot: QtBot, dem
     assert isinstance(parties, PartiesPage)
     _choose(parties.authority, "נתיבות")
     _choose(parties.organisation, "משרד הפנים")
+    return wizard
+
+
+def test_leaving_half_way_keeps_the_draft_and_versions_compare(qtbot: QtBot, demo: Workspace) -> None:
+    wizard = _netivot_with_the_ministry(qtbot, demo)
     _next(wizard)
     wizard.close()
     [summary] = list_agreements(demo)
@@ -477,13 +483,7 @@ def test_signatories_reopen_with_the_person_chosen_and_the_name_typed(qtbot: QtB
     take 0.2 s as an item each); a person chosen and a name typed both come back."""
     from desktop.views.person_picker import ChoiceModel
 
-    wizard = MouWizard(demo, Agreement.new("he"))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    parties = wizard.currentPage()
-    assert isinstance(parties, PartiesPage)
-    _choose(parties.authority, "נתיבות")
-    _choose(parties.organisation, "משרד הפנים")
+    wizard = _netivot_with_the_ministry(qtbot, demo)
     page = _to_signatories(wizard)
     uuid, name = choices(demo, RecordKind.PERSON)[2]
     _choose(page.name_boxes[0], name)
