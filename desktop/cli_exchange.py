@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, format_number, ngettext
 from desktop.models.validation import printable
 
 TYPE_CHECKING = False  # (typing is not imported at run time: see desktop.i18n)
@@ -92,7 +92,7 @@ def _export(workspace: Any, arguments: argparse.Namespace) -> int:
     print(
         ngettext(
             "Exported {count} record to {path}.", "Exported {count} records to {path}.", result.records
-        ).format(count=result.records, path=result.path)
+        ).format(count=format_number(result.records), path=result.path)
     )
     if result.contacts_removed:
         print(_("Phones, emails and notes about people were left out."))
@@ -143,10 +143,10 @@ def _import(workspace: Any, arguments: argparse.Namespace) -> int:
             "{kept} kept as they are here."
         ).format(
             file=arguments.file.name,
-            added=result.added,
-            updated=result.updated,
-            unchanged=result.unchanged,
-            kept=result.kept,
+            added=format_number(result.added),
+            updated=format_number(result.updated),
+            unchanged=format_number(result.unchanged),
+            kept=format_number(result.kept),
         )
     )
     return EXIT_OK

@@ -150,3 +150,31 @@ def test_the_export_scopes_are_those_of_the_exchange_model() -> None:
     from desktop import cli_exchange
 
     assert tuple(scope.value for scope in ex.Scope) == cli_exchange.SCOPES
+
+
+def test_counts_are_written_as_numbers_of_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A foundation's thousands of records: "1,215", not "1215"."""
+    from desktop.storage.tables import Person
+
+    source, _ids = build(tmp_path / "a.shutafut")
+    with source.session() as session:
+        session.add_all(Person(full_name=f"אדם {n}") for n in range(1200))
+    source.close()
+    create_workspace(tmp_path / "b.shutafut").close()
+    out = tmp_path / "all.shutafut-exchange"
+    export = [
+        "export",
+        "--workspace",
+        str(tmp_path / "a.shutafut"),
+        "--scope",
+        "everything",
+        "--out",
+        str(out),
+    ]
+    assert main(["--lang", "en", *export]) == 0
+    assert "Exported 1,215 records" in capsys.readouterr().out
+    imported = ["--lang", "en", "import", "--workspace", str(tmp_path / "b.shutafut"), "--file", str(out)]
+    assert main(imported) == 0
+    assert "1,215 added, 0 updated, 0 unchanged" in capsys.readouterr().out

@@ -110,7 +110,7 @@ def export_for_colleague(parent: QWidget, workspace: Workspace, folder: str) -> 
         "{count} record exported to {name}.",
         "{count} records exported to {name}.",
         result.records,
-    ).format(count=result.records, name=result.path.name)
+    ).format(count=i18n.format_number(result.records), name=result.path.name)
 
 
 def import_from_colleague(parent: QWidget, workspace: Workspace, folder: str) -> str | None:
@@ -153,7 +153,12 @@ def import_from_colleague(parent: QWidget, workspace: Workspace, folder: str) ->
         return None
     return _(
         "Imported: {added} added, {updated} updated, {unchanged} unchanged, {kept} kept as they are here."
-    ).format(added=result.added, updated=result.updated, unchanged=result.unchanged, kept=result.kept)
+    ).format(
+        added=i18n.format_number(result.added),
+        updated=i18n.format_number(result.updated),
+        unchanged=i18n.format_number(result.unchanged),
+        kept=i18n.format_number(result.kept),
+    )
 
 
 def let_go_of_plan(plan: ImportPlan) -> threading.Thread:

@@ -185,6 +185,35 @@ def test_a_refused_file_says_why_and_changes_nothing(
     assert file_hash(path) == before
 
 
+def test_the_counts_said_after_an_import_are_numbers_in_hebrew(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A foundation's thousands of records: "1,215 נוספו", as the preview counts them."""
+    from desktop.storage.tables import Person
+
+    source, _ids = build(tmp_path / "source.shutafut")
+    with source.session() as session:
+        session.add_all(Person(full_name=f"אדם {n}") for n in range(1200))
+    out = tmp_path / "all.shutafut-exchange"
+    sx.export_exchange(source, out, ex.Scope.EVERYTHING)
+    source.close()
+    target = tmp_path / "target.shutafut"
+    create_workspace(target).close()
+    assert window.open_workspace_file(target)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(out), ""))
+    counted: list[str] = []
+
+    def import_all(dialog: ImportDialog) -> int:
+        counted.append(dialog.counts.text())
+        dialog.import_button.click()
+        return 1
+
+    monkeypatch.setattr(ImportDialog, "exec", import_all)
+    window.import_exchange_action.trigger()
+    assert counted[0].startswith("1,215 להוספה")
+    assert "1,215 נוספו" in window.statusBar().currentMessage()
+
+
 def test_the_file_menu_offers_both(window: MainWindow) -> None:
     texts = [a.text() for a in window.file_menu.actions()]
     assert window.export_exchange_action.text() in texts
