@@ -749,7 +749,9 @@ class MainWindow(QMainWindow):
         dialog = ImportAuthoritiesDialog(self.workspace, self.settings, self)
         run_and_delete(dialog)
         if dialog.applied:
-            self.reference_section.refresh(RecordKind.AUTHORITY, None)
+            if self._reference_section is not None:  # (built later, it reads them then)
+                self._reference_section.refresh(RecordKind.AUTHORITY, None)
+            self.home_section.set_workspace(self.workspace)  # (its offer of the national data)
             self._show_message(
                 _("{count} local authorities were imported or updated.").format(count=dialog.applied)
             )
@@ -777,6 +779,7 @@ class MainWindow(QMainWindow):
             self._reference_section.refresh(RecordKind.AUTHORITY, None)
         for section in self._other_sections():
             section.set_workspace(self.workspace)
+        self.home_section.set_workspace(self.workspace)  # (on screen under the dialog, perhaps)
         self._show_message(message)
 
     # printing -------------------------------------------------------------------------------

@@ -185,10 +185,12 @@ def test_a_refused_file_says_why_and_changes_nothing(
     assert file_hash(path) == before
 
 
-def test_the_counts_said_after_an_import_are_numbers_in_hebrew(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_an_import_shows_its_counts_and_the_home_screen_what_came_in(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A foundation's thousands of records: "1,215 נוספו", as the preview counts them."""
+    """A foundation's thousands of records: "1,215 נוספו", as the preview counts them; the
+    home screen, on screen under the dialog, shows the town and cluster that came in (it
+    said there was no town yet until the person went elsewhere and back)."""
     from desktop.storage.tables import Person
 
     source, _ids = build(tmp_path / "source.shutafut")
@@ -209,9 +211,18 @@ def test_the_counts_said_after_an_import_are_numbers_in_hebrew(
         return 1
 
     monkeypatch.setattr(ImportDialog, "exec", import_all)
+    home = window.home_section
+    assert window.sections.currentWidget() is home
+    assert home.groups["towns"].child(0).text(0) == "עדיין אין יישוב: החלטת בחירה או הסכם מוסיפים אותו."
     window.import_exchange_action.trigger()
     assert counted[0].startswith("1,215 להוספה")
     assert "1,215 נוספו" in window.statusBar().currentMessage()
+
+    def shown(group: str) -> list[str]:
+        lines = home.groups.get(group)
+        return [lines.child(i).text(0) for i in range(lines.childCount())] if lines else []
+
+    qtbot.waitUntil(lambda: "ירוחם" in shown("towns") and "אשכול נגב" in shown("clusters"))
 
 
 def test_the_file_menu_offers_both(window: MainWindow) -> None:

@@ -167,6 +167,42 @@ def test_a_new_workspace_offers_the_national_authorities_in_one_step(qtbot: QtBo
     main.close()
 
 
+def test_authorities_imported_from_the_tools_menu_end_the_offer_on_the_home_screen(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.storage.workspace import create_workspace
+    from desktop.views.import_dialog import ImportAuthoritiesDialog
+
+    path = tmp_path / "new.shutafut"
+    create_workspace(path).close()
+    main = MainWindow(QSettings())
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_workspace_file(path)
+    home = main.home_section
+    assert home.national_button.isVisible()
+
+    def apply_the_national_data(dialog: ImportAuthoritiesDialog) -> int:
+        dialog.apply_button.click()
+        return 1
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ImportAuthoritiesDialog, "exec", apply_the_national_data)
+    main.import_authorities()
+    assert "257" in main.statusBar().currentMessage()
+
+    def clusters_shown() -> int:
+        clusters = home.groups.get("clusters")  # (none while it is read again)
+        return clusters.childCount() if clusters is not None else 0
+
+    assert main.sections.currentWidget() is home  # (the reference section not brought up)
+    assert main.sidebar.currentItem() is main.home_item
+    qtbot.waitUntil(lambda: not home.national_button.isVisible() and clusters_shown() == 11)
+    main.close()
+
+
 @pytest.mark.parametrize("read_only", [False, True])
 def test_no_empty_section_is_greyed_out_without_saying_why(
     qtbot: QtBot, tmp_path: Path, read_only: bool
