@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        self.sections.currentChanged.connect(self._section_shown)
+        self._section_shown()
         self.retranslate()
         self.resize(1200, 760)
 
@@ -173,9 +175,15 @@ class MainWindow(QMainWindow):
         return list(self._feature_sections.values())
 
     def current_list(self) -> ListSection | None:
-        """The feature section on screen; None while reference data is shown."""
+        """The feature section on screen; None while reference data or home is shown."""
         widget = self.sections.currentWidget()
         return next((section for section in self._feature_sections.values() if section is widget), None)
+
+    def _section_shown(self, *_index: int) -> None:
+        """New and Delete record act on the list on screen: none on the home screen."""
+        on_a_list = self.sections.currentWidget() is not self.home_section
+        self.new_record_action.setEnabled(on_a_list)
+        self.delete_record_action.setEnabled(on_a_list)
 
     def _commit_pending(self) -> bool:
         return self._reference_section is None or self._reference_section.commit_pending()
@@ -928,7 +936,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentItem(self.kind_items[kind])
 
     def _focus_search(self) -> None:
-        """Ctrl+F: the search box of the list on screen."""
+        """Ctrl+F: the search box of the list on screen; on the home screen, the search of the
+        whole workspace (Ctrl+K)."""
+        if self.sections.currentWidget() is self.home_section:
+            self.search_workspace()
+            return
         section = self.current_list()
         if section is None:
             search = self.reference_section.current_page.search

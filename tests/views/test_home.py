@@ -372,3 +372,25 @@ def test_each_mark_has_a_look_of_its_own(qtbot: QtBot, tmp_path: Path, demo_file
     colours = [next(iter(looks[mark])) for mark in marks]
     assert len(set(colours)) == len(colours), dict(zip(marks, colours, strict=True))
     main.close()
+
+
+def test_find_new_and_delete_on_the_home_screen_do_not_bring_up_another_list(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+F there searches the whole workspace; New and Delete record, which act on a list,
+    are greyed out. (Ctrl+F showed the local authorities under a sidebar still on Home, and
+    New or Delete would have acted on them.)"""
+    from desktop.views.search import SearchDialog
+
+    opened: list[str] = []
+    monkeypatch.setattr(SearchDialog, "exec", lambda dialog: opened.append(type(dialog).__name__) or 0)
+    assert window.sections.currentWidget() is window.home_section
+    assert not window.new_record_action.isEnabled() and not window.delete_record_action.isEnabled()
+    window.find_action.trigger()
+    assert opened == ["SearchDialog"]
+    assert window.sections.currentWidget() is window.home_section
+    assert window.sidebar.currentItem() is window.home_item
+    window.show_feature("forums")
+    assert window.new_record_action.isEnabled() and window.delete_record_action.isEnabled()
+    window.show_home()
+    assert not window.new_record_action.isEnabled()
