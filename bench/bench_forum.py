@@ -13,6 +13,7 @@ repainting an empty widget of the same size, a one-line PDF, and parsing the for
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import sys
@@ -195,9 +196,28 @@ def growth(runs: int) -> bool:
             app.processEvents()
 
     picker_small, picker_large = interleaved_medians(lambda: picker(2000), lambda: picker(20000), runs)
+    typing_in = {}
+    for size in (2000, 20000):
+        combo = QComboBox()
+        combo.setEditable(True)
+        fill_people(combo, people[size], "", blank="—")
+        combo.show()
+        typing_in[size] = combo
+
+    typed = itertools.count()
+
+    def type_in(size: int) -> None:  # two keystrokes that do not extend the text: all rows read
+        completer = typing_in[size].completer()
+        number = next(typed)  # (a text not typed before: the completer remembers what it found)
+        for text in (f"אדם {number}", f"ארגון {number}"):
+            completer.setCompletionPrefix(text)
+            completer.currentCompletion()  # (what inline completion offers: the rows filtered)
+
+    typing_small, typing_large = interleaved_medians(lambda: type_in(2000), lambda: type_in(20000), runs)
     rows = [
         ("tally x20, 60 -> 600 participants", tally_small, tally_large),
         ("2 people pickers: fill, show, popup, 2k -> 20k", picker_small, picker_large),
+        ("typing in a picker, 2 keystrokes, 2k -> 20k", typing_small, typing_large),
     ]
     print(f"\nGrowth for 10x the size (median of {runs} runs)")
     header = f"{'operation':44} {'small':>9} {'large':>9} {'growth':>7} {'allowed':>8}  ok"

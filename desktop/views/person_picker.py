@@ -7,17 +7,25 @@ every row (at 20,000 people: 0.7 s to fill, 1.2 s to open, 38 times the time for
 and a list view whose rows all have one height: filling takes no time per row, and opening
 the popup lays out only the rows on screen. Neither the combo box's size nor its popup's is
 taken from its widest row (which reads every row). The combo box keeps its whole API
-(currentData, findData, an editable one's completer).
+(currentData, findData; an editable one completes typed text from a plain list of the labels).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QCompleter,
     QListView,
     QProxyStyle,
     QStyle,
@@ -90,6 +98,20 @@ def fill_people(
             style.setParent(combo)
             combo.setStyle(style)
     model = ChoiceModel(rows, combo)
-    combo.setModel(model)  # (deletes the model it replaces; an editable one's completer follows)
+    combo.setModel(model)  # (deletes the model it replaces)
+    if combo.isEditable():
+        _complete_from_labels(combo, [label for _value, label in rows])
     combo.setCurrentIndex(model.positions.get(selected, 0) if rows else -1)
     combo.blockSignals(False)
+
+
+def _complete_from_labels(combo: QComboBox, labels: list[str]) -> None:
+    """What an editable combo box completes typed text from: Qt's own list of the labels, case
+    insensitive and inline, as its default completer does. (That one reads the rows through the
+    model above, in Python: a keystroke that does not extend the text took 40 ms at 20,000
+    people, 1 ms this way. A completion chosen is found in the combo box by its text.)"""
+    completer = QCompleter(combo.lineEdit())  # (the line edit deletes the one it replaces)
+    completer.setModel(QStringListModel(labels, completer))
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+    combo.setCompleter(completer)
