@@ -124,9 +124,52 @@ def reference_measures(path: Path, runs: int, *, edit: bool = True) -> list[Meas
     """Open `path` in the reference section with every list shown, and time the people list.
     (`edit` false: without editing one field, which bench_growth.py times on its own.)"""
     with people_page(path) as (app, page):
-        return _people_list_measures(path, runs, app, page, edit) + _workspace_search_measures(
-            path, runs, app
+        return (
+            _people_list_measures(path, runs, app, page, edit)
+            + _workspace_search_measures(path, runs, app)
+            + _team_search_measures(path, runs, app)
         )
+
+
+def _team_search_measures(path: Path, runs: int, app: Any) -> list[Measure]:
+    """A town selection's team page, everyone in the workspace listed: two keystrokes into
+    "Find a person by name", timed per keystroke, against a scan of the casefolded names."""
+    from desktop.storage.selection_store import list_processes, load_process
+    from desktop.storage.workspace import open_workspace
+    from desktop.views.selection.wizard import SelectionWizard
+
+    workspace = open_workspace(path, read_only=True)
+    first = list_processes(workspace)[0]
+    wizard = SelectionWizard(workspace, load_process(workspace, first.id), first.id)
+    wizard.show()
+    while wizard.currentId() != 0:
+        wizard.back()
+    page = wizard.currentPage()
+    app.processEvents()
+    names = [name.casefold() for _uuid, name in page.team_model.people]
+
+    def type_two() -> None:
+        page.find_person.setText("מ")
+        page.find_person.setText("מי")
+        app.processEvents()
+
+    keystroke_s = median_seconds(type_two, runs, before=page.find_person.clear) / 2
+    scan_s = median_seconds(lambda: [n for n in names if "מי" in n], runs)
+    wizard.hide()
+    wizard.deleteLater()
+    app.processEvents()
+    workspace.close()
+    return [
+        Measure(
+            "selection team: find a person, per keystroke",
+            keystroke_s,
+            "scan casefolded names",
+            scan_s,
+            "< 30 ms",
+            0.030,
+            False,
+        )
+    ]
 
 
 def _workspace_search_measures(path: Path, runs: int, app: Any) -> list[Measure]:

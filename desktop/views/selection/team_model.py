@@ -1,6 +1,7 @@
 """The selection team page's list of people: every person of the workspace, ticked when on
 the team, with their role in it, the team first. Rows are made when shown (a foundation's
-20,000 people took half a second as table items), and the page filters them by name."""
+20,000 people took half a second as table items), and the list is filtered by name here (a
+filter model read every row through this one, in Python: 80 ms a keystroke at 20,000)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,21 @@ class TeamModel(QAbstractTableModel):
         self.people = sorted(people, key=lambda pair: (pair[0] not in place, place.get(pair[0], 0)))
         self.ticked = {member.person for member in team}
         self.roles = {member.person: member.role for member in team}  # kept when untick and tick
+        self._names = [name.casefold() for _uuid, name in self.people]
+        self._shown: Sequence[int] = range(len(self.people))  # the rows of `people` shown
+
+    def find(self, text: str) -> None:
+        """Show only the people whose name holds `text` (whatever the case); all for no text."""
+        wanted = text.strip().casefold()
+        self.beginResetModel()
+        if wanted:
+            self._shown = [row for row, name in enumerate(self._names) if wanted in name]
+        else:
+            self._shown = range(len(self.people))
+        self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.people)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else 2
@@ -47,7 +60,7 @@ class TeamModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        uuid, name = self.people[index.row()]
+        uuid, name = self.people[self._shown[index.row()]]
         if index.column() == PERSON:
             if role == Qt.ItemDataRole.DisplayRole:
                 return name
@@ -62,7 +75,7 @@ class TeamModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
-        uuid = self.people[index.row()][0]
+        uuid = self.people[self._shown[index.row()]][0]
         if index.column() == PERSON and role == Qt.ItemDataRole.CheckStateRole:
             if _checked(value):
                 self.ticked.add(uuid)

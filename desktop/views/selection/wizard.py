@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,7 +65,7 @@ from desktop.models.selection_process import SelectionProcess, team_in_order
 from desktop.views import page_memory
 from desktop.views.qt_i18n import align_text_document, align_text_field, collator
 from desktop.views.selection.chart import RankingChart
-from desktop.views.selection.team_model import PERSON, TeamModel
+from desktop.views.selection.team_model import TeamModel
 from desktop.views.widgets import date_editor, error_label, pydate, qdate, show_error
 from desktop.views.wizard_shell import DISPLAY_ONLY, ShellPage, WizardShell
 
@@ -193,20 +193,16 @@ class PurposePage(_Page):
         self.held_on = date_editor("held_on")
         self.held_on.setDate(qdate(self.process.held_on))
         self.team_model = TeamModel(wizard.people, self.process.team)
-        self.team_filter = QSortFilterProxyModel(self)
-        self.team_filter.setSourceModel(self.team_model)
-        self.team_filter.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.team_filter.setFilterKeyColumn(PERSON)
         self.find_person = QLineEdit()
         self.find_person.setObjectName("find_person")
         self.find_person.setPlaceholderText(_("Find a person by name…"))
         self.find_person.setClearButtonEnabled(True)
         self.find_person.setProperty(DISPLAY_ONLY, True)  # (it filters the list: nothing to save)
         align_text_field(self.find_person, left_to_right=False)
-        self.find_person.textChanged.connect(self.team_filter.setFilterFixedString)
+        self.find_person.textChanged.connect(self.team_model.find)
         self.team = QTableView()
         self.team.setObjectName("team")
-        self.team.setModel(self.team_filter)
+        self.team.setModel(self.team_model)
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.team.verticalHeader().hide()
         self.error = error_label("purpose_error")
