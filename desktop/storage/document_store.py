@@ -120,12 +120,15 @@ class DocumentPart:
             raise ValueError(f"not a document key: {self.key!r}")
 
     def expression(self, dialect: str) -> ColumnElement[Any]:
-        if dialect == "sqlite":
-            value = f"json_array_length(state, '$.{self.key}')" if self.length else f"state -> '$.{self.key}'"
+        state = "NULLIF(state, '')"  # (no document: none of its parts, as for NULL)
+        if dialect == "sqlite" and self.length:
+            value = f"json_array_length({state}, '$.{self.key}')"
+        elif dialect == "sqlite":
+            value = f"{state} -> '$.{self.key}'"
         elif self.length:  # (PostgreSQL, a team server)
-            value = f"json_array_length(CAST(state AS json) -> '{self.key}')"
+            value = f"json_array_length(CAST({state} AS json) -> '{self.key}')"
         else:
-            value = f"CAST(CAST(state AS json) -> '{self.key}' AS text)"
+            value = f"CAST(CAST({state} AS json) -> '{self.key}' AS text)"
         return literal_column(value)
 
 

@@ -79,6 +79,24 @@ def test_an_agreement_list_reads_its_stages_and_versions_in_the_database(
     assert summary.stage_summary != process_status(Agreement.new("he").process, today).summary()
 
 
+def test_a_record_with_no_document_lists_with_nothing_in_it(workspace: Workspace) -> None:
+    from sqlalchemy import update
+
+    from desktop.storage.tables import AgreementRecord, ForumRecord
+
+    save_forum(workspace, Forum("ריק"))
+    save_forum(workspace, Forum("חסר"))
+    save_agreement(workspace, Agreement.new("he"))
+    with workspace.engine.begin() as connection:  # (as an older or another program may have left them)
+        connection.execute(update(ForumRecord).where(ForumRecord.title == "ריק").values(state=""))
+        connection.execute(update(ForumRecord).where(ForumRecord.title == "חסר").values(state="{}"))
+        connection.execute(update(AgreementRecord).values(state=""))
+    listed = [(s.title, s.participants, s.ideas) for s in list_forums(workspace)]
+    assert listed == [("ריק", 0, 0), ("חסר", 0, 0)]
+    [agreement] = list_agreements(workspace)
+    assert agreement.versions == 0
+
+
 def test_a_document_part_is_named_by_a_key_written_as_is_into_the_sql() -> None:
     assert DocumentPart("ideas", length=True).key == "ideas"
     with pytest.raises(ValueError, match="not a document key"):
