@@ -14,33 +14,31 @@ from desktop.storage.workspace import create_workspace, open_workspace
 from tests.storage.exchange_data import build, file_hash
 
 
-def test_export_then_import_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _export_everything(workspace: Path, out: Path) -> list[str]:
+    scope = ["--scope", "everything"]
+    return ["--lang", "en", "export", "--workspace", str(workspace), *scope, "--out", str(out)]
+
+
+@pytest.mark.parametrize("more_people, count", [(0, "15"), (1200, "1,215")])
+def test_export_then_import_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], more_people: int, count: str
+) -> None:
+    """Counts are written as numbers of the language: a foundation's "1,215", not "1215"."""
+    from desktop.storage.tables import Person
+
     source, _ids = build(tmp_path / "a.shutafut")
+    with source.session() as session:
+        session.add_all(Person(full_name=f"אדם {n}") for n in range(more_people))
     source.close()
     create_workspace(tmp_path / "b.shutafut").close()
     out = tmp_path / "all.shutafut-exchange"
-    assert (
-        main(
-            [
-                "--lang",
-                "en",
-                "export",
-                "--workspace",
-                str(tmp_path / "a.shutafut"),
-                "--scope",
-                "everything",
-                "--out",
-                str(out),
-            ]
-        )
-        == 0
-    )
-    assert "Exported 15 records" in capsys.readouterr().out
+    assert main(_export_everything(tmp_path / "a.shutafut", out)) == 0
+    assert f"Exported {count} records" in capsys.readouterr().out
     arguments = ["--lang", "en", "import", "--workspace", str(tmp_path / "b.shutafut"), "--file", str(out)]
     assert main(arguments) == 0
-    assert "15 added, 0 updated, 0 unchanged" in capsys.readouterr().out
+    assert f"{count} added, 0 updated, 0 unchanged" in capsys.readouterr().out
     assert main(arguments) == 0
-    assert "0 added, 0 updated, 15 unchanged" in capsys.readouterr().out
+    assert f"0 added, 0 updated, {count} unchanged" in capsys.readouterr().out
 
 
 def test_export_of_one_part_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,31 +148,3 @@ def test_the_export_scopes_are_those_of_the_exchange_model() -> None:
     from desktop import cli_exchange
 
     assert tuple(scope.value for scope in ex.Scope) == cli_exchange.SCOPES
-
-
-def test_counts_are_written_as_numbers_of_the_language(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A foundation's thousands of records: "1,215", not "1215"."""
-    from desktop.storage.tables import Person
-
-    source, _ids = build(tmp_path / "a.shutafut")
-    with source.session() as session:
-        session.add_all(Person(full_name=f"אדם {n}") for n in range(1200))
-    source.close()
-    create_workspace(tmp_path / "b.shutafut").close()
-    out = tmp_path / "all.shutafut-exchange"
-    export = [
-        "export",
-        "--workspace",
-        str(tmp_path / "a.shutafut"),
-        "--scope",
-        "everything",
-        "--out",
-        str(out),
-    ]
-    assert main(["--lang", "en", *export]) == 0
-    assert "Exported 1,215 records" in capsys.readouterr().out
-    imported = ["--lang", "en", "import", "--workspace", str(tmp_path / "b.shutafut"), "--file", str(out)]
-    assert main(imported) == 0
-    assert "1,215 added, 0 updated, 0 unchanged" in capsys.readouterr().out

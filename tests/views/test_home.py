@@ -141,8 +141,8 @@ def test_each_line_opens_its_record(window: MainWindow, qtbot: QtBot, editors: l
     }
 
 
-def test_a_new_workspace_offers_the_national_authorities_in_one_step(qtbot: QtBot, tmp_path: Path) -> None:
-    from desktop.models.records import RecordKind
+def _on_a_new_workspace(qtbot: QtBot, tmp_path: Path, *, read_only: bool = False) -> MainWindow:
+    """The window, shown, on a workspace just made (no authorities yet)."""
     from desktop.storage.workspace import create_workspace
 
     path = tmp_path / "new.shutafut"
@@ -150,7 +150,14 @@ def test_a_new_workspace_offers_the_national_authorities_in_one_step(qtbot: QtBo
     main = MainWindow(QSettings())
     qtbot.addWidget(main)
     main.show()
-    assert main.open_workspace_file(path)
+    assert main.open_workspace_file(path, read_only=read_only)
+    return main
+
+
+def test_a_new_workspace_offers_the_national_authorities_in_one_step(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.models.records import RecordKind
+
+    main = _on_a_new_workspace(qtbot, tmp_path)
     home = main.home_section
     assert main.sections.currentWidget() is home
     assert home.national_button.isVisible() and home.national_button.isEnabled()
@@ -172,15 +179,9 @@ def test_authorities_imported_from_the_tools_menu_end_the_offer_on_the_home_scre
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.storage.workspace import create_workspace
     from desktop.views.import_dialog import ImportAuthoritiesDialog
 
-    path = tmp_path / "new.shutafut"
-    create_workspace(path).close()
-    main = MainWindow(QSettings())
-    qtbot.addWidget(main)
-    main.show()
-    assert main.open_workspace_file(path)
+    main = _on_a_new_workspace(qtbot, tmp_path)
     home = main.home_section
     assert home.national_button.isVisible()
 
@@ -208,15 +209,9 @@ def test_no_empty_section_is_greyed_out_without_saying_why(
     qtbot: QtBot, tmp_path: Path, read_only: bool
 ) -> None:
     """Each empty section says what it is for; a disabled start button comes with its reason."""
-    from desktop.storage.workspace import create_workspace
     from desktop.views.features import FEATURES
 
-    path = tmp_path / "new.shutafut"
-    create_workspace(path).close()
-    main = MainWindow(QSettings())
-    qtbot.addWidget(main)
-    main.show()
-    assert main.open_workspace_file(path, read_only=read_only)
+    main = _on_a_new_workspace(qtbot, tmp_path, read_only=read_only)
     for key in FEATURES:
         main.show_feature(key)
         section = main.feature_section(key)
