@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        self._watched_buttons: set[QtWidgets.QPushButton] = set()
+        self._button_watch = _EnabledWatch(self._section_shown, self)
         self.sections.currentChanged.connect(self._section_shown)
         self._section_shown()
         self.retranslate()
@@ -149,8 +151,9 @@ class MainWindow(QMainWindow):
             section = ReferenceSection(self.undo_stack)
             section.message.connect(self._show_message)
             self.sections.addWidget(section)
-            self.sections.setCurrentWidget(section)
             self._reference_section = section
+            section.stack.currentChanged.connect(self._section_shown)  # (another kind's page)
+            self.sections.setCurrentWidget(section)
             section.set_workspace(self.workspace)
             section.show_kind(self._shown_kind)
         return self._reference_section
@@ -180,10 +183,25 @@ class MainWindow(QMainWindow):
         return next((section for section in self._feature_sections.values() if section is widget), None)
 
     def _section_shown(self, *_index: int) -> None:
-        """New and Delete record act on the list on screen: none on the home screen."""
-        on_a_list = self.sections.currentWidget() is not self.home_section
-        self.new_record_action.setEnabled(on_a_list)
-        self.delete_record_action.setEnabled(on_a_list)
+        """New and Delete record act on the list on screen, as its own New and Delete buttons
+        do: enabled when those are (none on the home screen)."""
+        buttons = self._record_buttons()
+        for button in buttons:
+            if button not in self._watched_buttons:
+                self._watched_buttons.add(button)
+                button.installEventFilter(self._button_watch)
+        new, delete = buttons or (None, None)
+        self.new_record_action.setEnabled(new is not None and new.isEnabled())
+        self.delete_record_action.setEnabled(delete is not None and delete.isEnabled())
+
+    def _record_buttons(self) -> tuple[QtWidgets.QPushButton, QtWidgets.QPushButton] | tuple[()]:
+        """The New and Delete buttons of the list on screen (none on the home screen)."""
+        widget = self.sections.currentWidget()
+        if widget is self._reference_section and self._reference_section is not None:
+            page = self._reference_section.current_page
+            return page.new_button, page.delete_button
+        section = self.current_list()
+        return (section.buttons["new"], section.buttons["delete"]) if section is not None else ()
 
     def _commit_pending(self) -> bool:
         return self._reference_section is None or self._reference_section.commit_pending()
@@ -1009,3 +1027,16 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self._close_workspace()
         event.accept()
+
+
+class _EnabledWatch(QtCore.QObject):
+    """Calls `changed` when a watched widget is enabled or disabled."""
+
+    def __init__(self, changed: Any, parent: QtCore.QObject) -> None:
+        super().__init__(parent)
+        self._changed = changed
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QtCore.QEvent.Type.EnabledChange:
+            self._changed()
+        return False

@@ -389,3 +389,25 @@ def test_find_new_and_delete_on_the_home_screen_do_not_bring_up_another_list(
     assert window.new_record_action.isEnabled() and window.delete_record_action.isEnabled()
     window.show_home()
     assert not window.new_record_action.isEnabled()
+
+
+def test_new_and_delete_record_follow_the_buttons_of_the_list_on_screen(window: MainWindow) -> None:
+    """Edit > New and Delete record are enabled exactly when the list on screen's own New and
+    Delete are: nothing to delete on a new record's form, or on a list with none chosen."""
+    from desktop.models.records import RecordKind
+
+    window.show_kind(RecordKind.AUTHORITY)
+    page = window.reference_section.current_page
+    page.table.setCurrentIndex(page.table.model().index(0, 0))
+    assert page.delete_button.isEnabled() and window.delete_record_action.isEnabled()
+    page.new_button.click()  # (a new record's form)
+    assert not page.delete_button.isEnabled() and not window.delete_record_action.isEnabled()
+    assert window.new_record_action.isEnabled()
+    window.show_kind(RecordKind.PERSON)  # (another kind's page: its own buttons)
+    people = window.reference_section.current_page
+    assert window.delete_record_action.isEnabled() == people.delete_button.isEnabled()
+    window.show_feature("forums")
+    forums = window.feature_section("forums")
+    assert forums.buttons["delete"].isEnabled() and window.delete_record_action.isEnabled()
+    forums.search.setText("אין פורום כזה")  # (nothing shown: nothing chosen)
+    assert not forums.buttons["delete"].isEnabled() and not window.delete_record_action.isEnabled()
