@@ -10,7 +10,7 @@ from desktop.i18n import _
 from desktop.models.agreement import Agreement, process_from_data
 from desktop.models.mou import AUTHORITY_PARTY, ORGANISATION_PARTY, partner_party
 from desktop.models.mou_draft import MouDraft
-from desktop.models.mou_process import AgreementProcess, process_status
+from desktop.models.mou_process import process_status
 from desktop.models.records import RecordKind
 from desktop.storage.document_store import DocumentPart, delete_stored, list_stored, load_stored, save_stored
 from desktop.storage.reference_store import RecordNotFound, load_record
@@ -62,17 +62,14 @@ def agreement_title(workspace: Workspace, agreement: Agreement) -> str:
 _LISTED = (DocumentPart("stages"), DocumentPart("versions", length=True))
 
 
-def _process_and_versions(stages: str | None, versions: int | None) -> tuple[AgreementProcess, int]:
-    return process_from_data(json.loads(stages) if stages else ()), versions or 0
-
-
 def list_agreements(workspace: Workspace, today: date | None = None) -> list[AgreementSummary]:
     summaries = []
-    for listed in list_stored(workspace, AgreementRecord, _LISTED, _process_and_versions):
-        process, versions = listed.read
+    for listed in list_stored(workspace, AgreementRecord, _LISTED):
+        stages, versions = listed.parts
+        process = process_from_data(json.loads(stages) if stages else ())
         status = process_status(process, today or date.today())
         summaries.append(
-            AgreementSummary(listed.id, listed.title, status.summary(), versions, listed.updated_at)
+            AgreementSummary(listed.id, listed.title, status.summary(), versions or 0, listed.updated_at)
         )
     return summaries
 

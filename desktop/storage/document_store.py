@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, literal_column, select
 from sqlalchemy.orm import Session
@@ -96,13 +96,14 @@ def stored_ids(workspace: Workspace, record_class: type[Any]) -> list[int]:
 
 
 @dataclass(frozen=True)
-class Listed(Generic[T]):
-    """A record as its feature's list shows it: its columns, and what was read from its document."""
+class Listed:
+    """A record as its feature's list shows it: its columns, and the parts of its document asked
+    for (DocumentPart), in the order asked."""
 
     id: int
     title: str
     updated_at: datetime
-    read: T
+    parts: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -133,14 +134,11 @@ class DocumentPart:
         return literal_column(value)
 
 
-def list_stored(
-    workspace: Workspace, record_class: type[Any], parts: Sequence[DocumentPart], read: Callable[..., T]
-) -> list[Listed[T]]:
-    """Every record of `record_class` in id order, with `read(*values)` of the `parts` of its
-    document, in one query (the documents are not read whole)."""
-    record = record_class
+def list_stored(workspace: Workspace, record: type[Any], parts: Sequence[DocumentPart]) -> list[Listed]:
+    """Every record of the class `record` in id order, with the `parts` of its document, in one
+    query (the documents are not read whole)."""
     dialect = workspace.engine.dialect.name
     query = select(record.id, record.title, record.updated_at, *(p.expression(dialect) for p in parts))
     with workspace.session() as session:
         rows = session.execute(query.order_by(record.id)).all()
-    return [Listed(row[0], row[1], row[2], read(*row[3:])) for row in rows]
+    return [Listed(row[0], row[1], row[2], tuple(row[3:])) for row in rows]

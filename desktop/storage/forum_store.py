@@ -34,15 +34,13 @@ class ForumSummary:
 _COUNTED = (DocumentPart("participants", length=True), DocumentPart("ideas", length=True))
 
 
-def _counts(participants: int | None, ideas: int | None) -> tuple[int, int]:
-    return participants or 0, ideas or 0
-
-
 def list_forums(workspace: Workspace) -> list[ForumSummary]:
-    return [
-        ForumSummary(listed.id, listed.title, *listed.read, listed.updated_at)
-        for listed in list_stored(workspace, ForumRecord, _COUNTED, _counts)
-    ]
+    summaries = []
+    for listed in list_stored(workspace, ForumRecord, _COUNTED):
+        participants, ideas = listed.parts
+        counts = (participants or 0, ideas or 0)
+        summaries.append(ForumSummary(listed.id, listed.title, *counts, listed.updated_at))
+    return summaries
 
 
 # The forum as last read or written here travels with the object (like its version), so a
