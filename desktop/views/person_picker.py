@@ -79,9 +79,10 @@ MINIMUM_CHARACTERS = 24  # the width the combo box asks for, instead of its wide
 
 def fill_people(
     combo: QComboBox, items: Sequence[tuple[str, str]], selected: str, *, blank: str | None = None
-) -> None:
+) -> ChoiceModel:
     """Like community.context.fill_combo: (value, label) items, `blank` adds a first empty
-    choice with that label, `selected` is chosen (else the first); no signal is emitted."""
+    choice with that label, `selected` is chosen (else the first); no signal is emitted.
+    Returns the combo box's model."""
     rows = ([("", blank)] if blank is not None else []) + list(items)
     combo.blockSignals(True)
     view = combo.view()
@@ -103,6 +104,7 @@ def fill_people(
         _complete_from_labels(combo, [label for _value, label in rows])
     combo.setCurrentIndex(model.positions.get(selected, 0) if rows else -1)
     combo.blockSignals(False)
+    return model
 
 
 def _complete_from_labels(combo: QComboBox, labels: list[str]) -> None:

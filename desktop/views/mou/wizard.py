@@ -5,7 +5,7 @@ on close (the editor shell, views/wizard_shell.py); the review is reachable from
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -75,7 +75,7 @@ from desktop.models.mou_timeline import Timeframe, timeframe_phases, validate_ti
 from desktop.models.records import RecordKind
 from desktop.models.validation import ValidationError
 from desktop.views import page_memory
-from desktop.views.person_picker import ChoiceModel, fill_people
+from desktop.views.person_picker import fill_people
 from desktop.views.qt_i18n import align_text_document, align_text_field
 from desktop.views.widgets import ERROR_STYLE, date_editor, error_label, pydate, qdate, show_error
 from desktop.views.wizard_shell import PageBuilder, ShellPage, WizardShell
@@ -853,8 +853,8 @@ class SignatoriesPage(_Page):
             box.setObjectName(f"signatory_{row}")
             box.setEditable(True)
             uuid = signatory.person.person_uuid or ""
-            fill_people(box, self.owner.people, uuid, blank="")  # (everyone: one model)
-            if not uuid or uuid not in cast(ChoiceModel, box.model()).positions:
+            model = fill_people(box, self.owner.people, uuid, blank="")  # (everyone: one model)
+            if not uuid or uuid not in model.positions:
                 box.setEditText(signatory.person.name)
             self.table.setCellWidget(row, 2, box)
             self.name_boxes.append(box)
